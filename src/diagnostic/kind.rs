@@ -1,0 +1,392 @@
+//! Every kind of content problem, with its stable code, its severity and its French text.
+
+use std::fmt;
+
+use super::Severity;
+
+/// What is wrong. The `Display` text says the problem; [`Kind::help`] says how to fix it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    /// The file is not valid UTF-8.
+    NotUtf8,
+    /// A content file does not start with a `---` line.
+    MissingFrontMatter,
+    /// The front matter has no closing `---` line.
+    UnclosedFrontMatter,
+    /// The YAML could not be parsed.
+    YamlSyntax {
+        /// The parser's message, translated where possible.
+        message: String,
+    },
+    /// The front matter is not a mapping of fields.
+    NotAMapping,
+    /// A required field is absent.
+    MissingField {
+        /// Field name.
+        field: String,
+    },
+    /// A field has the wrong type.
+    WrongType {
+        /// Field name (dotted path for nested fields).
+        field: String,
+        /// What was expected, in French ("du texte", "une liste"…).
+        expected: &'static str,
+        /// What was found, in French.
+        found: &'static str,
+    },
+    /// A field that the content type does not know.
+    UnknownField {
+        /// The field as written.
+        field: String,
+        /// The closest known field, if any is close.
+        suggestion: Option<String>,
+        /// Every known field, for the help text when nothing is close.
+        known: Vec<&'static str>,
+    },
+    /// A value outside the standard's vocabulary.
+    NotInVocabulary {
+        /// Field name.
+        field: String,
+        /// The value as written.
+        value: String,
+        /// The closest allowed value, if any.
+        suggestion: Option<String>,
+        /// True when the value only differs by case, accents or apostrophes.
+        only_spelling: bool,
+    },
+    /// A text longer than allowed.
+    TooLong {
+        /// Field name.
+        field: String,
+        /// Allowed length in characters.
+        max: usize,
+        /// Actual length in characters.
+        len: usize,
+    },
+    /// `code_postal` is not five digits written as text.
+    PostalCode {
+        /// The value as written.
+        value: String,
+    },
+    /// `code_insee` is not a five-character INSEE code.
+    InseeCode {
+        /// The value as written.
+        value: String,
+    },
+    /// `pivot` is neither a SIRET nor an RNA number.
+    Pivot {
+        /// The value as written.
+        value: String,
+    },
+    /// A phone number that no common French form explains.
+    Phone {
+        /// The value as written.
+        value: String,
+    },
+    /// An e-mail address that is not one.
+    Email {
+        /// The value as written.
+        value: String,
+    },
+    /// A URL that is not an absolute http(s) URL.
+    Url {
+        /// The value as written.
+        value: String,
+        /// The refused scheme, when there is one (`javascript`, `ftp`…).
+        scheme: Option<String>,
+    },
+    /// Coordinates outside the territory's bounding box.
+    CoordinatesOutside {
+        /// Latitude as written.
+        latitude: f64,
+        /// Longitude as written.
+        longitude: f64,
+        /// Territory name from `site.yaml`.
+        territory: String,
+    },
+    /// Latitude and longitude swapped.
+    CoordinatesSwapped {
+        /// Latitude as written.
+        latitude: f64,
+        /// Longitude as written.
+        longitude: f64,
+    },
+    /// Lambert-93 metres instead of degrees.
+    CoordinatesLambert93 {
+        /// Latitude as written.
+        latitude: f64,
+        /// Longitude as written.
+        longitude: f64,
+    },
+    /// Only one of latitude and longitude is given.
+    CoordinatesIncomplete {
+        /// The field that is missing.
+        missing: &'static str,
+    },
+    /// `horaires` is not valid OSM `opening_hours`.
+    Hours {
+        /// What the parser expected, in French.
+        message: String,
+    },
+    /// A date that is not a real `YYYY-MM-DD` date.
+    Date {
+        /// Field name.
+        field: String,
+        /// The value as written.
+        value: String,
+    },
+    /// A time that is not `HH:MM`.
+    Time {
+        /// Field name.
+        field: String,
+        /// The value as written.
+        value: String,
+    },
+    /// `date_maj` in the future.
+    DateInFuture {
+        /// The date as written.
+        value: String,
+        /// Today's date.
+        today: String,
+    },
+    /// A session ends before it starts.
+    SessionEndsBeforeStart {
+        /// Start time.
+        start: String,
+        /// End time.
+        end: String,
+    },
+    /// An offer has both `horaires` and `seances`, or neither.
+    OfferSchedule {
+        /// True when both are present.
+        both: bool,
+    },
+    /// An offer names a place slug that does not exist.
+    UnknownPlace {
+        /// The slug as written.
+        slug: String,
+        /// The closest existing slug.
+        suggestion: Option<String>,
+    },
+    /// Two entries share a slug.
+    DuplicateSlug {
+        /// The slug.
+        slug: String,
+        /// The other file.
+        other: String,
+    },
+    /// Two places share an `id`.
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// The other file.
+        other: String,
+    },
+    /// A file name that cannot be a slug.
+    InvalidSlug {
+        /// The file name.
+        name: String,
+        /// The slug it should have.
+        suggestion: String,
+    },
+    /// A symbolic link under `content/` that points outside it.
+    SymlinkOutside {
+        /// The link's path.
+        path: String,
+    },
+    /// A problem in `site.yaml` that has no better kind.
+    Config {
+        /// What is wrong.
+        message: String,
+    },
+    /// Warning: `date_maj` older than 12 months.
+    StaleDate {
+        /// The date as written.
+        value: String,
+    },
+    /// Warning: a place without `horaires`.
+    NoHours,
+    /// Warning: a place without coordinates.
+    NoCoordinates,
+    /// Warning: a place without `services`.
+    NoServices,
+}
+
+impl Kind {
+    /// Stable identifier of the kind, used by the JSON and CI formats.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Kind::NotUtf8 => "encodage",
+            Kind::MissingFrontMatter => "entete-absente",
+            Kind::UnclosedFrontMatter => "entete-non-fermee",
+            Kind::YamlSyntax { .. } => "yaml",
+            Kind::NotAMapping => "entete-invalide",
+            Kind::MissingField { .. } => "champ-manquant",
+            Kind::WrongType { .. } => "type",
+            Kind::UnknownField { .. } => "champ-inconnu",
+            Kind::NotInVocabulary { .. } => "vocabulaire",
+            Kind::TooLong { .. } => "trop-long",
+            Kind::PostalCode { .. } => "code-postal",
+            Kind::InseeCode { .. } => "code-insee",
+            Kind::Pivot { .. } => "pivot",
+            Kind::Phone { .. } => "telephone",
+            Kind::Email { .. } => "courriel",
+            Kind::Url { .. } => "url",
+            Kind::CoordinatesOutside { .. } => "coordonnees-hors-territoire",
+            Kind::CoordinatesSwapped { .. } => "coordonnees-inversees",
+            Kind::CoordinatesLambert93 { .. } => "coordonnees-lambert93",
+            Kind::CoordinatesIncomplete { .. } => "coordonnees-incompletes",
+            Kind::Hours { .. } => "horaires",
+            Kind::Date { .. } => "date",
+            Kind::Time { .. } => "heure",
+            Kind::DateInFuture { .. } => "date-future",
+            Kind::SessionEndsBeforeStart { .. } => "seance",
+            Kind::OfferSchedule { .. } => "offre-horaires-seances",
+            Kind::UnknownPlace { .. } => "lieu-inconnu",
+            Kind::DuplicateSlug { .. } => "slug-en-double",
+            Kind::DuplicateId { .. } => "id-en-double",
+            Kind::InvalidSlug { .. } => "nom-de-fichier",
+            Kind::SymlinkOutside { .. } => "lien-symbolique",
+            Kind::Config { .. } => "configuration",
+            Kind::StaleDate { .. } => "date-ancienne",
+            Kind::NoHours => "horaires-absents",
+            Kind::NoCoordinates => "coordonnees-absentes",
+            Kind::NoServices => "services-absents",
+        }
+    }
+
+    /// Warnings never fail a build unless `--strict`.
+    pub fn severity(&self) -> Severity {
+        match self {
+            Kind::StaleDate { .. } | Kind::NoHours | Kind::NoCoordinates | Kind::NoServices => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// How to fix the problem, in French.
+    pub fn help(&self) -> Option<String> {
+        Some(match self {
+            Kind::NotUtf8 => "enregistrez le fichier en UTF-8 (dans la plupart des éditeurs : « Enregistrer sous » puis l'encodage « UTF-8 »)".into(),
+            Kind::MissingFrontMatter => "commencez le fichier par une ligne `---`, les champs, puis une autre ligne `---` avant le texte".into(),
+            Kind::UnclosedFrontMatter => "ajoutez une ligne `---` après le dernier champ, avant le texte de présentation".into(),
+            Kind::YamlSyntax { .. } => "vérifiez l'indentation (des espaces, pas de tabulation), les deux-points après chaque nom de champ, et mettez entre guillemets les textes qui contiennent `: ` ou `#`".into(),
+            Kind::NotAMapping => "l'en-tête doit être une suite de lignes `champ: valeur`".into(),
+            Kind::MissingField { field } => format!("ajoutez une ligne `{field}: …` dans l'en-tête"),
+            Kind::WrongType { expected, .. } => format!("écrivez {expected}"),
+            Kind::UnknownField { suggestion: Some(s), .. } => format!("remplacez par `{s}`"),
+            Kind::UnknownField { known, .. } => format!("les champs possibles sont : {}", list_or(known)),
+            Kind::NotInVocabulary { suggestion: Some(s), only_spelling: true, .. } => {
+                format!("écrivez-le exactement comme le standard : « {s} »")
+            }
+            Kind::NotInVocabulary { suggestion: Some(s), .. } => format!("vouliez-vous dire « {s} » ?"),
+            Kind::NotInVocabulary { .. } => "choisissez une valeur de la liste du standard national (voir le README, « Format du contenu »)".into(),
+            Kind::TooLong { max, .. } => format!("raccourcissez-le à {max} caractères au plus ; le texte complet va dans la présentation, sous l'en-tête"),
+            Kind::PostalCode { .. } => "écrivez cinq chiffres entre guillemets, par exemple `code_postal: \"69008\"`".into(),
+            Kind::InseeCode { .. } => "écrivez le code INSEE de la commune (cinq caractères) entre guillemets, par exemple `code_insee: \"69388\"`".into(),
+            Kind::Pivot { .. } => "écrivez le SIRET (14 chiffres) ou le numéro RNA (W suivi de 9 chiffres) entre guillemets, ou `\"00000000000000\"` s'il est inconnu".into(),
+            Kind::Phone { .. } => "écrivez un numéro français à 10 chiffres, par exemple `04 78 00 00 00` ou `+33 4 78 00 00 00`".into(),
+            Kind::Email { .. } => "écrivez une adresse de la forme `nom@domaine.fr`, sans espace".into(),
+            Kind::Url { scheme: Some(_), .. } => "seules les adresses web `https://…` ou `http://…` sont acceptées".into(),
+            Kind::Url { .. } => "écrivez l'adresse complète, en commençant par `https://`".into(),
+            Kind::CoordinatesOutside { .. } => "vérifiez les coordonnées (latitude et longitude en degrés décimaux, WGS 84), par exemple sur openstreetmap.org : clic droit « Afficher l'adresse »".into(),
+            Kind::CoordinatesSwapped { latitude, longitude } => format!("échangez les deux valeurs : `latitude: {longitude}` et `longitude: {latitude}`"),
+            Kind::CoordinatesLambert93 { .. } => "convertissez-les en degrés décimaux WGS 84 (latitude vers 45,7 et longitude vers 4,8 à Lyon), par exemple avec geoportail.gouv.fr".into(),
+            Kind::CoordinatesIncomplete { missing } => format!("ajoutez `{missing}`, ou retirez les deux champs"),
+            Kind::Hours { .. } => "utilisez la syntaxe OpenStreetMap, par exemple `Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off` (Mo Tu We Th Fr Sa Su pour les jours, PH pour les jours fériés)".into(),
+            Kind::Date { .. } => "écrivez la date sous la forme AAAA-MM-JJ, par exemple `2026-03-03`".into(),
+            Kind::Time { .. } => "écrivez l'heure sous la forme HH:MM entre guillemets, par exemple `\"14:00\"`".into(),
+            Kind::DateInFuture { today, .. } => format!("écrivez la date de la dernière vérification, au plus tard aujourd'hui ({today})"),
+            Kind::SessionEndsBeforeStart { .. } => "vérifiez les heures de début (`debut`) et de fin (`fin`)".into(),
+            Kind::OfferSchedule { both: true } => "gardez `horaires` pour une offre régulière, ou `seances` pour des dates précises, pas les deux".into(),
+            Kind::OfferSchedule { both: false } => "ajoutez `horaires: \"We 14:00-16:00\"` pour une offre régulière, ou une liste `seances:` de dates".into(),
+            Kind::UnknownPlace { suggestion: Some(s), .. } => format!("vouliez-vous dire « {s} » ?"),
+            Kind::UnknownPlace { .. } => "écrivez le nom du fichier du lieu dans `content/lieux/`, sans `.md`".into(),
+            Kind::DuplicateSlug { .. } => "renommez l'un des deux fichiers".into(),
+            Kind::DuplicateId { .. } => "chaque lieu doit avoir un `id` unique : changez l'un des deux, ou retirez-le pour utiliser le nom du fichier".into(),
+            Kind::InvalidSlug { suggestion, .. } => format!("renommez le fichier en `{suggestion}.md` (minuscules sans accent, chiffres et tirets)"),
+            Kind::SymlinkOutside { .. } => "copiez le fichier dans `content/` au lieu d'un lien symbolique".into(),
+            Kind::Config { .. } => return None,
+            Kind::StaleDate { .. } => "vérifiez les informations auprès du lieu, puis mettez `date_maj` à la date du jour".into(),
+            Kind::NoHours => "ajoutez `horaires:` (syntaxe OpenStreetMap) : les habitants cherchent un lieu ouvert".into(),
+            Kind::NoCoordinates => "ajoutez `latitude:` et `longitude:` pour que le lieu apparaisse sur la carte".into(),
+            Kind::NoServices => "ajoutez `services:` : les habitants cherchent un lieu par besoin".into(),
+        })
+    }
+}
+
+/// "a, b ou c" with backquotes, for lists of names in help texts.
+pub(crate) fn list_or(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} ou {last}", rest.join(", ")),
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Kind::NotUtf8 => write!(f, "le fichier n'est pas encodé en UTF-8"),
+            Kind::MissingFrontMatter => write!(f, "l'en-tête `---` est absent au début du fichier"),
+            Kind::UnclosedFrontMatter => write!(f, "l'en-tête n'est pas fermé par une ligne `---`"),
+            Kind::YamlSyntax { message } => write!(f, "erreur de syntaxe YAML : {message}"),
+            Kind::NotAMapping => write!(f, "l'en-tête n'est pas une liste de champs"),
+            Kind::MissingField { field } => write!(f, "champ obligatoire manquant : `{field}`"),
+            Kind::WrongType { field, expected, found } => {
+                write!(f, "type incorrect pour `{field}` : {expected} attendu, {found} trouvé")
+            }
+            Kind::UnknownField { field, suggestion: Some(s), .. } => {
+                write!(f, "champ inconnu `{field}` : vouliez-vous dire `{s}` ?")
+            }
+            Kind::UnknownField { field, .. } => write!(f, "champ inconnu `{field}`"),
+            Kind::NotInVocabulary { field, value, .. } => {
+                write!(f, "valeur « {value} » inconnue pour `{field}`")
+            }
+            Kind::TooLong { field, max, len } => {
+                write!(f, "`{field}` est trop long : {len} caractères pour {max} au plus")
+            }
+            Kind::PostalCode { value } => write!(f, "code postal invalide « {value} » : cinq chiffres attendus"),
+            Kind::InseeCode { value } => write!(f, "code INSEE invalide « {value} » : cinq caractères attendus"),
+            Kind::Pivot { value } => write!(f, "`pivot` invalide « {value} » : SIRET ou RNA attendu"),
+            Kind::Phone { value } => write!(f, "numéro de téléphone invalide « {value} »"),
+            Kind::Email { value } => write!(f, "adresse électronique invalide « {value} »"),
+            Kind::Url { value, scheme: Some(s) } => {
+                write!(f, "adresse « {value} » refusée : le protocole `{s}:` n'est pas autorisé")
+            }
+            Kind::Url { value, .. } => write!(f, "adresse web invalide « {value} »"),
+            Kind::CoordinatesOutside { latitude, longitude, territory } => write!(
+                f,
+                "les coordonnées ({latitude}, {longitude}) sont hors du territoire « {territory} »"
+            ),
+            Kind::CoordinatesSwapped { latitude, longitude } => write!(
+                f,
+                "latitude et longitude inversées : ({latitude}, {longitude}) tombe dans le territoire une fois les deux valeurs échangées"
+            ),
+            Kind::CoordinatesLambert93 { latitude, longitude } => write!(
+                f,
+                "coordonnées en mètres Lambert 93 ({latitude}, {longitude}) : des degrés décimaux sont attendus"
+            ),
+            Kind::CoordinatesIncomplete { missing } => write!(f, "coordonnées incomplètes : `{missing}` manque"),
+            Kind::Hours { message } => write!(f, "horaires illisibles : {message}"),
+            Kind::Date { field, value } => write!(f, "date invalide pour `{field}` : « {value} »"),
+            Kind::Time { field, value } => write!(f, "heure invalide pour `{field}` : « {value} »"),
+            Kind::DateInFuture { value, .. } => write!(f, "`date_maj` est dans le futur : {value}"),
+            Kind::SessionEndsBeforeStart { start, end } => {
+                write!(f, "la séance finit ({end}) avant de commencer ({start})")
+            }
+            Kind::OfferSchedule { both: true } => write!(f, "l'offre a à la fois `horaires` et `seances`"),
+            Kind::OfferSchedule { both: false } => write!(f, "l'offre n'a ni `horaires` ni `seances`"),
+            Kind::UnknownPlace { slug, .. } => write!(f, "lieu inconnu « {slug} »"),
+            Kind::DuplicateSlug { slug, other } => write!(f, "« {slug} » est déjà utilisé par {other}"),
+            Kind::DuplicateId { id, other } => write!(f, "l'identifiant « {id} » est déjà utilisé par {other}"),
+            Kind::InvalidSlug { name, .. } => write!(f, "nom de fichier « {name} » impropre à une adresse web"),
+            Kind::SymlinkOutside { path } => write!(f, "le lien symbolique « {path} » pointe hors du dossier `content/` : il est ignoré"),
+            Kind::Config { message } => write!(f, "{message}"),
+            Kind::StaleDate { value } => write!(f, "fiche vérifiée il y a plus de 12 mois (`date_maj: {value}`)"),
+            Kind::NoHours => write!(f, "ce lieu n'a pas d'horaires"),
+            Kind::NoCoordinates => write!(f, "ce lieu n'a pas de coordonnées"),
+            Kind::NoServices => write!(f, "ce lieu ne déclare aucun service"),
+        }
+    }
+}

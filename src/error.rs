@@ -1,0 +1,93 @@
+//! Errors that are not content problems: I/O, templates, usage. Each picks its exit code.
+
+use std::path::PathBuf;
+
+/// An error that stops a command. Content problems are [`crate::Diagnostic`]s instead.
+#[derive(Debug)]
+pub enum Error {
+    /// A file could not be read or written.
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The system's error.
+        source: std::io::Error,
+    },
+    /// The site root has no `content/` folder.
+    NoContent {
+        /// The root given.
+        root: PathBuf,
+    },
+    /// The content has errors (already reported as diagnostics).
+    Content {
+        /// How many errors.
+        errors: usize,
+    },
+    /// A theme template failed to parse or render.
+    Template {
+        /// The template and Tera's explanation.
+        message: String,
+    },
+    /// A command-line argument is wrong.
+    Usage {
+        /// What is wrong.
+        message: String,
+    },
+    /// The output folder would be unsafe to replace.
+    UnsafeOutput {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl Error {
+    /// Exit code: 1 for content errors, 2 for usage or environment errors.
+    pub fn code(&self) -> i32 {
+        match self {
+            Error::Content { .. } => 1,
+            _ => 2,
+        }
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Io { path, source } => write!(f, "{} : {}", path.display(), io_message(source)),
+            Error::NoContent { root } => write!(
+                f,
+                "aucun dossier `content/` dans {} : lancez resin à la racine du site, ou indiquez-la avec --root",
+                root.display()
+            ),
+            Error::Content { errors } => {
+                write!(f, "le contenu a {} : rien n'a été publié", crate::diagnostic::count(*errors, "erreur", "erreurs"))
+            }
+            Error::Template { message } => write!(f, "erreur de gabarit : {message}"),
+            Error::Usage { message } => write!(f, "{message}"),
+            Error::UnsafeOutput { path, reason } => {
+                write!(f, "dossier de sortie {} refusé : {reason}", path.display())
+            }
+        }
+    }
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "fichier ou dossier introuvable".into(),
+        PermissionDenied => "permission refusée".into(),
+        AlreadyExists => "existe déjà".into(),
+        StorageFull => "disque plein".into(),
+        _ => e.to_string(),
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}

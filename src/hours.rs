@@ -1,0 +1,228 @@
+//! Opening hours and dates in plain French.
+//!
+//! `horaires` values are OSM `opening_hours` strings, parsed by the `opening-hours` crate. The
+//! week table is the schedule of the build date's week (Monday to Sunday) without public
+//! holidays; what happens on public holidays (`PH`) is said on a line of its own, computed on
+//! 1 May (always a public holiday in France).
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
+use opening_hours::localization::Country;
+use opening_hours::{Context, OpeningHours, RuleKind};
+use opening_hours_syntax::ExtendedTime;
+use serde::Serialize;
+
+/// French day names, Monday first.
+pub const DAY_NAMES: [&str; 7] = ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"];
+const MONTHS: [&str; 12] = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "décembre",
+];
+
+/// One day of the week table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Day {
+    /// "Lundi".
+    pub name: &'static str,
+    /// Open periods, e.g. `["9 h – 12 h", "14 h – 17 h"]`; empty when closed.
+    pub ranges: Vec<String>,
+    /// The ranges joined ("9 h – 12 h et 14 h – 17 h"), or "Fermé".
+    pub text: String,
+}
+
+/// A week of opening hours in French.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Week {
+    /// Monday to Sunday.
+    pub days: Vec<Day>,
+    /// Consecutive days with the same hours grouped: "Lundi au vendredi : 9 h – 12 h", "Fermé le dimanche".
+    pub summary: Vec<String>,
+    /// "Fermé les jours fériés", "Jours fériés : 10 h – 12 h", or nothing when `PH` is not mentioned.
+    pub holidays: Option<String>,
+}
+
+/// A problem in an `horaires` value: French message and the character column (0-based) in the value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoursError {
+    /// What is wrong, in French.
+    pub message: String,
+    /// Character offset in the value where the problem starts.
+    pub column: usize,
+}
+
+/// Parses an OSM `opening_hours` value.
+pub fn parse(value: &str) -> Result<OpeningHours, HoursError> {
+    value.parse::<OpeningHours>().map_err(|e| match e {
+        opening_hours_syntax::Error::Syntax(pest_error) => {
+            let column = match pest_error.line_col {
+                pest::error::LineColLocation::Pos((_, c)) | pest::error::LineColLocation::Span((_, c), _) => c - 1,
+            };
+            let rest: String = value.chars().skip(column).take(20).collect();
+            let message = if rest.is_empty() {
+                "l'expression s'arrête trop tôt".to_string()
+            } else {
+                format!("syntaxe inattendue à partir de « {rest} »")
+            };
+            HoursError { message, column }
+        }
+        opening_hours_syntax::Error::Unsupported(what) => {
+            HoursError { message: format!("fonction non prise en charge ({what})"), column: 0 }
+        }
+        other => HoursError { message: format!("valeur hors limites ({other})"), column: 0 },
+    })
+}
+
+/// The week table of a valid `horaires` value, for the week holding `today`.
+pub fn week(value: &str, today: NaiveDate) -> Option<Week> {
+    let hours = parse(value).ok()?;
+    let monday = today - Duration::days(today.weekday().num_days_from_monday().into());
+    let days: Vec<Day> = (0..7)
+        .map(|i| {
+            let ranges = open_ranges(&hours, monday + Duration::days(i));
+            let text = if ranges.is_empty() { "Fermé".to_string() } else { join_et(&ranges) };
+            Day { name: DAY_NAMES[i as usize], ranges, text }
+        })
+        .collect();
+    let summary = summarise(&days);
+    let holidays = value.contains("PH").then(|| {
+        let may_day = NaiveDate::from_ymd_opt(today.year() + 1, 5, 1).expect("1 May exists");
+        let with_holidays = hours.clone().with_context(Context::default().with_holidays(Country::FR.holidays()));
+        let ranges = open_ranges(&with_holidays, may_day);
+        if ranges.is_empty() {
+            "Fermé les jours fériés".to_string()
+        } else {
+            format!("Jours fériés : {}", join_et(&ranges))
+        }
+    });
+    Some(Week { days, summary, holidays })
+}
+
+fn open_ranges<L: opening_hours::localization::Localize>(hours: &OpeningHours<L>, date: NaiveDate) -> Vec<String> {
+    hours
+        .schedule_at(date)
+        .into_iter()
+        .filter(|r| r.kind != RuleKind::Closed)
+        .map(|r| {
+            let mut text = format!("{} – {}", extended_time(r.range.start), extended_time(r.range.end));
+            if r.kind == RuleKind::Unknown && r.comment.is_empty() {
+                text.push_str(" (à confirmer)");
+            }
+            if !r.comment.is_empty() {
+                text.push_str(&format!(" ({})", r.comment));
+            }
+            text
+        })
+        .collect()
+}
+
+fn extended_time(t: ExtendedTime) -> String {
+    match (t.hour(), t.minute()) {
+        (0 | 24, 0) => "minuit".to_string(),
+        (h, 0) => format!("{} h", h % 24),
+        (h, m) => format!("{} h {m:02}", h % 24),
+    }
+}
+
+/// "9 h", "9 h 30", "minuit": a time as people say it.
+pub fn format_time(t: NaiveTime) -> String {
+    use chrono::Timelike;
+    match (t.hour(), t.minute()) {
+        (0, 0) => "minuit".to_string(),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m:02}"),
+    }
+}
+
+/// "a", "a et b", "a, b et c".
+pub fn join_et(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} et {last}", rest.join(", ")),
+    }
+}
+
+fn summarise(days: &[Day]) -> Vec<String> {
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    for (i, day) in days.iter().enumerate() {
+        match groups.last_mut() {
+            Some((_, end)) if days[*end].text == day.text => *end = i,
+            _ => groups.push((i, i)),
+        }
+    }
+    let name = |i: usize| DAY_NAMES[i].to_lowercase();
+    groups
+        .into_iter()
+        .map(|(start, end)| {
+            let closed = days[start].ranges.is_empty();
+            let span = match end - start {
+                0 if closed => format!("le {}", name(start)),
+                0 => DAY_NAMES[start].to_string(),
+                1 if closed => format!("le {} et le {}", name(start), name(end)),
+                1 => format!("{} et {}", DAY_NAMES[start], name(end)),
+                _ if closed => format!("du {} au {}", name(start), name(end)),
+                _ => format!("{} au {}", DAY_NAMES[start], name(end)),
+            };
+            if closed { format!("Fermé {span}") } else { format!("{span} : {}", days[start].text) }
+        })
+        .collect()
+}
+
+/// "3 mars 2026", "1er décembre 2026".
+pub fn format_date(date: NaiveDate) -> String {
+    let day = if date.day() == 1 { "1er".to_string() } else { date.day().to_string() };
+    format!("{day} {} {}", MONTHS[date.month0() as usize], date.year())
+}
+
+/// "mardi 1er décembre 2026".
+pub fn format_date_with_weekday(date: NaiveDate) -> String {
+    let weekday = DAY_NAMES[date.weekday().num_days_from_monday() as usize].to_lowercase();
+    format!("{weekday} {}", format_date(date))
+}
+
+/// The French name of a weekday.
+pub fn weekday_name(day: Weekday) -> &'static str {
+    DAY_NAMES[day.num_days_from_monday() as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn week_table_in_french() {
+        let week = week("Mo-Fr 09:00-12:00,14:00-17:30; Sa 09:30-12:00; PH off", date(2026, 11, 25)).unwrap();
+        assert_eq!(week.days[0].text, "9 h – 12 h et 14 h – 17 h 30");
+        assert_eq!(week.days[5].text, "9 h 30 – 12 h");
+        assert_eq!(week.days[6].text, "Fermé");
+        assert_eq!(
+            week.summary,
+            ["Lundi au vendredi : 9 h – 12 h et 14 h – 17 h 30", "Samedi : 9 h 30 – 12 h", "Fermé le dimanche"]
+        );
+        assert_eq!(week.holidays.as_deref(), Some("Fermé les jours fériés"));
+    }
+
+    #[test]
+    fn public_holiday_hours_and_absent_ph() {
+        let week = week("Mo-Sa 10:00-18:00; PH 10:00-12:00", date(2026, 11, 25)).unwrap();
+        assert_eq!(week.holidays.as_deref(), Some("Jours fériés : 10 h – 12 h"));
+        assert_eq!(super::week("Tu 14:00-16:00", date(2026, 11, 25)).unwrap().holidays, None);
+    }
+
+    #[test]
+    fn errors_point_into_the_value() {
+        let err = parse("Mo-Fr 9h-12h").unwrap_err();
+        assert!(err.column > 0, "{err:?}");
+        assert!(err.message.contains("syntaxe"), "{err:?}");
+        assert!(parse("le matin").is_err());
+    }
+
+    #[test]
+    fn dates_in_french() {
+        assert_eq!(format_date(date(2026, 3, 3)), "3 mars 2026");
+        assert_eq!(format_date_with_weekday(date(2026, 12, 1)), "mardi 1er décembre 2026");
+    }
+}

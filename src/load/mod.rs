@@ -1,0 +1,278 @@
+//! Load stage: walk `content/` in a fixed order, read every file, split entries into front matter
+//! and body, and parse the YAML. Nothing here knows what a field means: that is `validate`.
+
+mod front_matter;
+pub mod spans;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde_yaml::{Mapping, Value};
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Kind};
+use crate::error::Error;
+use crate::source::{FileId, Sources};
+pub use spans::{Segment, SpanMap};
+
+/// The content types that live in their own folder of `content/`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntryKind {
+    /// `content/lieux/`: a place.
+    Lieu,
+    /// `content/offres/`: an offer.
+    Offre,
+    /// `content/pages/`: a free page.
+    Page,
+}
+
+impl EntryKind {
+    /// Every kind, in the order they are validated.
+    pub const ALL: [EntryKind; 3] = [EntryKind::Lieu, EntryKind::Offre, EntryKind::Page];
+
+    /// The folder under `content/`.
+    pub fn folder(self) -> &'static str {
+        match self {
+            EntryKind::Lieu => "lieux",
+            EntryKind::Offre => "offres",
+            EntryKind::Page => "pages",
+        }
+    }
+
+    /// "le lieu", "l'offre", "la page": for messages.
+    pub fn article(self) -> &'static str {
+        match self {
+            EntryKind::Lieu => "le lieu",
+            EntryKind::Offre => "l'offre",
+            EntryKind::Page => "la page",
+        }
+    }
+}
+
+/// A content file split and parsed, its fields not yet checked.
+#[derive(Debug)]
+pub struct RawEntry {
+    /// Which folder it came from.
+    pub kind: EntryKind,
+    /// The file.
+    pub file: FileId,
+    /// The file name without `.md`.
+    pub slug: String,
+    /// Byte offset of the YAML text in the file: spans in `spans` are relative to it.
+    pub yaml_start: usize,
+    /// The front matter's top-level mapping.
+    pub fields: Mapping,
+    /// Where each key and value is.
+    pub spans: SpanMap,
+    /// Byte range of the Markdown body in the file.
+    pub body: Range<usize>,
+}
+
+impl RawEntry {
+    /// Absolute span (in the file) of the value at `path`, else of its key, else of the
+    /// whole front matter's first line.
+    pub fn value_span(&self, path: &[Segment]) -> Range<usize> {
+        self.spans
+            .value(path)
+            .or_else(|| self.spans.key(path))
+            .map_or(self.yaml_start..self.yaml_start, |r| r.start + self.yaml_start..r.end + self.yaml_start)
+    }
+
+    /// Absolute span of the key at `path`.
+    pub fn key_span(&self, path: &[Segment]) -> Range<usize> {
+        self.spans
+            .key(path)
+            .map_or(self.yaml_start..self.yaml_start, |r| r.start + self.yaml_start..r.end + self.yaml_start)
+    }
+
+    /// Span to use for a missing field: the opening `---` line.
+    pub fn header_span(&self) -> Range<usize> {
+        let start = self.yaml_start.saturating_sub(4);
+        start..start + 3
+    }
+}
+
+/// A file under `content/` that is not an entry: copied to the output as it is.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Path relative to `content/`, with `/` separators.
+    pub relative: String,
+    /// Where to read it.
+    pub path: PathBuf,
+}
+
+/// Everything read from `content/`.
+#[derive(Debug)]
+pub struct Content {
+    /// Texts of every file read.
+    pub sources: Sources,
+    /// `content/site.yaml`, when present.
+    pub config_file: Option<FileId>,
+    /// The entries that parsed, in path order.
+    pub entries: Vec<RawEntry>,
+    /// Files copied as they are.
+    pub assets: Vec<Asset>,
+    /// Problems found while reading.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads the `content/` folder of the site at `root`.
+pub fn load(root: &Path) -> Result<Content, Error> {
+    let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        return Err(Error::NoContent { root: root.to_path_buf() });
+    }
+    let canonical_root = content_dir
+        .canonicalize()
+        .map_err(|source| Error::Io { path: content_dir.clone(), source })?;
+    let mut sources = Sources::new(root);
+    let mut diagnostics = Vec::new();
+    let mut config_file = None;
+    let mut assets = Vec::new();
+    let mut entry_paths: Vec<(EntryKind, PathBuf, String)> = Vec::new();
+
+    for item in WalkDir::new(&content_dir).follow_links(false).sort_by_file_name() {
+        let item = item.map_err(|e| {
+            let path = e.path().unwrap_or(&content_dir).to_path_buf();
+            Error::Io { path, source: e.into() }
+        })?;
+        let relative = relative_path(&content_dir, item.path());
+        if item.depth() == 0 || relative.split('/').any(|part| part.starts_with('.')) {
+            continue;
+        }
+        if item.path_is_symlink() {
+            // A symlink may point anywhere: only follow it when it stays inside content/.
+            let inside = item.path().canonicalize().is_ok_and(|target| target.starts_with(&canonical_root));
+            if !inside {
+                let id = sources.add(format!("content/{relative}"), String::new());
+                diagnostics.push(Diagnostic::new(Kind::SymlinkOutside { path: format!("content/{relative}") }, id, 0..0));
+                continue;
+            }
+            if item.path().is_dir() {
+                continue;
+            }
+        } else if item.file_type().is_dir() {
+            continue;
+        }
+        if relative == "site.yaml" {
+            let (text, invalid_at) = read_text(item.path())?;
+            let id = sources.add(format!("content/{relative}"), text);
+            if let Some(at) = invalid_at {
+                diagnostics.push(Diagnostic::new(Kind::NotUtf8, id, at..at));
+            } else {
+                config_file = Some(id);
+            }
+            continue;
+        }
+        let kind = EntryKind::ALL.into_iter().find(|k| {
+            relative.strip_prefix(k.folder()).and_then(|r| r.strip_prefix('/')).is_some_and(|name| !name.contains('/'))
+        });
+        match (kind, relative.strip_suffix(".md")) {
+            (Some(kind), Some(_)) => {
+                let name = item.file_name().to_string_lossy();
+                let slug = name.trim_end_matches(".md").to_string();
+                entry_paths.push((kind, item.path().to_path_buf(), slug));
+            }
+            _ => assets.push(Asset { relative, path: item.path().to_path_buf() }),
+        }
+    }
+
+    // Read and parse in parallel; ids are handed out afterwards, in path order.
+    let parsed: Vec<_> = entry_paths
+        .into_par_iter()
+        .map(|(kind, path, slug)| {
+            let (text, invalid_at) = read_text(&path)?;
+            let parsed = match invalid_at {
+                Some(at) => Err((Kind::NotUtf8, at..at)),
+                None => parse_entry(&text),
+            };
+            Ok((kind, path, slug, text, parsed))
+        })
+        .collect::<Result<_, Error>>()?;
+    let mut entries = Vec::new();
+    for (kind, path, slug, text, parsed) in parsed {
+        let id = sources.add(format!("content/{}", relative_path(&content_dir, &path)), text);
+        match parsed {
+            Ok((yaml_start, fields, spans, body)) => {
+                entries.push(RawEntry { kind, file: id, slug, yaml_start, fields, spans, body })
+            }
+            Err((kind, span)) => diagnostics.push(Diagnostic::new(kind, id, span)),
+        }
+    }
+    Ok(Content { sources, config_file, entries, assets, diagnostics })
+}
+
+type Parsed = (usize, Mapping, SpanMap, Range<usize>);
+
+/// Splits and parses one entry's text.
+fn parse_entry(text: &str) -> Result<Parsed, (Kind, Range<usize>)> {
+    let split = front_matter::split(text)?;
+    let yaml = &text[split.yaml.clone()];
+    let fields = match parse_yaml(yaml) {
+        Ok(Value::Mapping(m)) => m,
+        Ok(Value::Null) => Mapping::new(),
+        Ok(_) => return Err((Kind::NotAMapping, split.yaml.start..split.yaml.start)),
+        Err((kind, offset)) => {
+            let at = split.yaml.start + offset;
+            return Err((kind, at..at));
+        }
+    };
+    Ok((split.yaml.start, fields, SpanMap::build(yaml), split.body))
+}
+
+/// Parses YAML with `serde_yaml`; an error gives its French kind and the byte offset in `yaml`.
+pub fn parse_yaml(yaml: &str) -> Result<Value, (Kind, usize)> {
+    serde_yaml::from_str::<Value>(yaml).map_err(|e| {
+        let offset = e.location().map_or(0, |l| l.index());
+        (Kind::YamlSyntax { message: translate_yaml_error(&e.to_string()) }, offset.min(yaml.len()))
+    })
+}
+
+/// The parser's English message, in French for the common cases.
+pub fn translate_yaml_error(message: &str) -> String {
+    // serde_yaml appends " at line L column C": the location is printed by resin itself.
+    let message = message.split(" at line ").next().unwrap_or(message);
+    let known: &[(&str, &str)] = &[
+        ("mapping values are not allowed in this context", "deux-points inattendu ; si la valeur contient `: `, mettez-la entre guillemets"),
+        ("did not find expected key", "ligne mal indentée ou champ attendu"),
+        ("could not find expected ':'", "deux-points `:` attendu après le nom du champ"),
+        ("found character that cannot start any token", "caractère inattendu (une tabulation au lieu d'espaces ?)"),
+        ("found a tab character", "tabulation interdite : indentez avec des espaces"),
+        ("duplicate entry with key", "champ écrit deux fois"),
+        ("did not find expected node content", "valeur attendue"),
+        ("found unexpected end of stream", "fin du texte inattendue (guillemet ou crochet non fermé ?)"),
+        ("did not find expected ',' or ']'", "virgule `,` ou crochet fermant `]` attendu"),
+        ("did not find expected ',' or '}'", "virgule `,` ou accolade fermante `}` attendue"),
+        ("found undefined alias", "alias `*` non défini"),
+        ("repetition limit exceeded", "trop de répétitions d'alias : le texte serait démesuré"),
+        ("recursion limit exceeded", "imbrication trop profonde"),
+        ("block sequence entries are not allowed in this context", "tiret `-` inattendu : une liste commence sur la ligne après le nom du champ"),
+        ("found unknown escape character", "séquence d'échappement `\\` inconnue entre guillemets"),
+        ("control characters are not allowed", "caractère de contrôle interdit"),
+    ];
+    for (english, french) in known {
+        if message.contains(english) {
+            return (*french).to_string();
+        }
+    }
+    format!("{message} (message du lecteur YAML)")
+}
+
+/// Reads a file; when it is not UTF-8, returns it lossily decoded and the offset of the first
+/// invalid byte.
+fn read_text(path: &Path) -> Result<(String, Option<usize>), Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
+        }
+    })
+}
+
+fn relative_path(base: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}

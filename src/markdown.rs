@@ -1,0 +1,79 @@
+//! Markdown bodies to HTML: pulldown-cmark, then ammonia.
+//!
+//! Raw HTML in content is allowed but sanitised: ammonia keeps a safe subset (no script, no
+//! event handlers, no `javascript:` links) so nothing in content can inject script into a page.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
+        .link_rel(Some("noopener"))
+        .add_generic_attributes(["id"])
+        .id_prefix(None);
+    builder
+});
+
+/// Renders a Markdown body to safe HTML. Headings are shifted so that the body never holds an
+/// `h1` (the page title is the only one): `#` becomes `h2`, `##` stays `h2`, `###` stays `h3`.
+pub fn render_markdown(body: &str) -> String {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
+    let parser = Parser::new_ext(body, options).map(|event| match event {
+        Event::Start(Tag::Heading { level: HeadingLevel::H1, id, classes, attrs }) => {
+            Event::Start(Tag::Heading { level: HeadingLevel::H2, id, classes, attrs })
+        }
+        Event::End(TagEnd::Heading(HeadingLevel::H1)) => Event::End(TagEnd::Heading(HeadingLevel::H2)),
+        other => other,
+    });
+    let mut unsafe_html = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut unsafe_html, parser);
+    SANITIZER.clean(&unsafe_html).to_string()
+}
+
+/// Plain text of a Markdown body (for summaries and meta descriptions), at most `max` characters.
+pub fn plain_text(body: &str, max: usize) -> String {
+    let mut text = String::new();
+    for event in Parser::new(body) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => text.push(' '),
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let at_word_end = text.chars().nth(cut.chars().count()) == Some(' ');
+    let cut = if at_word_end { cut } else { cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).to_string() };
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitises_raw_html_and_links() {
+        let html = render_markdown("Bonjour <script>alert(1)</script> <img src=x onerror=alert(1)> [a](javascript:alert(1))");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn body_never_has_an_h1() {
+        assert_eq!(render_markdown("# Titre"), "<h2>Titre</h2>\n");
+    }
+
+    #[test]
+    fn plain_text_is_cut_on_a_word() {
+        assert_eq!(plain_text("Un *petit* texte\nsur deux lignes", 100), "Un petit texte sur deux lignes");
+        assert_eq!(plain_text("Un petit texte", 9), "Un petit…");
+    }
+}

@@ -1,0 +1,176 @@
+//! Validated content: plain data with the national standard's field names.
+//!
+//! These types are what every stage after `validate` reads: the index, the renderer, the
+//! exports. Lists hold canonical vocabulary values; phone numbers are E.164.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::Serialize;
+
+use crate::source::FileId;
+
+/// A place (*lieu*) where residents get help: `content/lieux/<slug>.md`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Lieu {
+    /// File name without `.md`: the page's address `/lieux/<slug>/`.
+    pub slug: String,
+    /// The source file.
+    #[serde(skip)]
+    pub file: FileId,
+    /// `id` of the standard; the slug when the file has none.
+    pub id: String,
+    /// SIRET or RNA of the structure; `00000000000000` when unknown.
+    pub pivot: String,
+    /// Name.
+    pub nom: String,
+    /// Street address, without postcode or commune.
+    pub adresse: String,
+    /// Building, floor…
+    pub complement_adresse: Option<String>,
+    /// Postcode, five digits.
+    pub code_postal: String,
+    /// Commune name as INSEE spells it.
+    pub commune: String,
+    /// INSEE code of the commune.
+    pub code_insee: Option<String>,
+    /// WGS 84 latitude.
+    pub latitude: Option<f64>,
+    /// WGS 84 longitude.
+    pub longitude: Option<f64>,
+    /// Structure type codes (`BIB`, `CS`…).
+    pub typologie: Vec<String>,
+    /// Phone number in E.164 (`+33478000000`).
+    pub telephone: Option<String>,
+    /// E-mail addresses.
+    pub courriels: Vec<String>,
+    /// Websites (http or https).
+    pub site_web: Vec<String>,
+    /// Opening hours in OSM `opening_hours` syntax.
+    pub horaires: Option<String>,
+    /// Short presentation (280 characters at most).
+    pub presentation_resume: Option<String>,
+    /// Markdown body: the long presentation (`presentation_detail` of the standard).
+    pub presentation_detail: String,
+    /// Who produced the record.
+    pub source: Option<String>,
+    /// Network or organisation it belongs to.
+    pub structure_parente: Option<String>,
+    /// Services offered (vocabulary).
+    pub services: Vec<String>,
+    /// Publics specifically addressed (vocabulary); empty means everyone.
+    pub publics_specifiquement_adresses: Vec<String>,
+    /// Specific support (vocabulary).
+    pub prise_en_charge_specifique: Vec<String>,
+    /// Cost (vocabulary).
+    pub frais_a_charge: Vec<String>,
+    /// National programmes (vocabulary).
+    pub dispositif_programmes_nationaux: Vec<String>,
+    /// Training and labels (vocabulary).
+    pub formations_labels: Vec<String>,
+    /// Other labels (free text).
+    pub autres_formations_labels: Vec<String>,
+    /// How to access (vocabulary).
+    pub modalites_acces: Vec<String>,
+    /// Kinds of support (vocabulary).
+    pub modalites_accompagnement: Vec<String>,
+    /// Accessibility sheet (acceslibre) URL.
+    pub fiche_acces_libre: Option<String>,
+    /// Online booking URL.
+    pub prise_rdv: Option<String>,
+    /// Fixed or itinerant (vocabulary).
+    pub itinerance: Vec<String>,
+    /// Last time the record was checked.
+    pub date_maj: NaiveDate,
+}
+
+impl Lieu {
+    /// True for mobile services (buses, outreach).
+    pub fn is_itinerant(&self) -> bool {
+        self.itinerance.iter().any(|i| i == "Itinérant")
+    }
+}
+
+/// An offer run at one or more places: `content/offres/<slug>.md`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Offre {
+    /// File name without `.md`.
+    pub slug: String,
+    /// The source file.
+    #[serde(skip)]
+    pub file: FileId,
+    /// Title.
+    pub titre: String,
+    /// Slugs of the places where it runs (all exist).
+    pub lieux: Vec<String>,
+    /// One-sentence summary.
+    pub resume: Option<String>,
+    /// Services (vocabulary).
+    pub services: Vec<String>,
+    /// Publics (vocabulary).
+    pub publics_specifiquement_adresses: Vec<String>,
+    /// Specific support (vocabulary).
+    pub prise_en_charge_specifique: Vec<String>,
+    /// Cost (vocabulary).
+    pub frais_a_charge: Vec<String>,
+    /// How to register (vocabulary of `modalites_acces`).
+    pub modalites_acces: Vec<String>,
+    /// Kinds of support (vocabulary).
+    pub modalites_accompagnement: Vec<String>,
+    /// Free text on how to register.
+    pub inscription: Option<String>,
+    /// Online registration link.
+    pub prise_rdv: Option<String>,
+    /// When it runs.
+    pub calendrier: Calendrier,
+    /// Markdown body: the description.
+    pub description: String,
+    /// Last time the record was checked.
+    pub date_maj: NaiveDate,
+}
+
+/// When an offer runs: recurring hours or dated sessions.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Calendrier {
+    /// Recurring hours, OSM `opening_hours` syntax.
+    Horaires(String),
+    /// Dated sessions, sorted by date and start time.
+    Seances(Vec<Seance>),
+}
+
+/// One dated session of an offer.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Seance {
+    /// Day.
+    pub date: NaiveDate,
+    /// Start time.
+    pub debut: NaiveTime,
+    /// End time.
+    pub fin: NaiveTime,
+}
+
+/// A free page: `content/pages/<slug>.md`, published at `/<slug>/`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    /// File name without `.md`.
+    pub slug: String,
+    /// The source file.
+    #[serde(skip)]
+    pub file: FileId,
+    /// Title (the page's h1).
+    pub titre: String,
+    /// One-sentence summary (meta description).
+    pub resume: Option<String>,
+    /// Markdown body.
+    pub corps: String,
+}
+
+/// Every validated entry, sorted by slug within each kind.
+#[derive(Debug, Clone, Default)]
+pub struct Entries {
+    /// Places.
+    pub lieux: Vec<Lieu>,
+    /// Offers.
+    pub offres: Vec<Offre>,
+    /// Free pages.
+    pub pages: Vec<Page>,
+}
