@@ -22,3 +22,126 @@ pub use error::Error;
 pub mod export;
 pub mod phone;
 pub mod write;
+pub mod validate;
+pub mod scaffold;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::index::Site;
+use crate::load::Asset;
+use crate::source::Sources;
+use crate::write::OutputFile;
+
+/// The outcome of `resin check`: every diagnostic, and the indexed site when the content could
+/// be read far enough.
+#[derive(Debug)]
+pub struct Checked {
+    /// Texts of every file read, for printing diagnostics.
+    pub sources: Sources,
+    /// Every problem, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The site (entries with errors left out); `None` when `site.yaml` is missing or broken.
+    pub site: Option<Site>,
+    /// Files under `content/` copied as they are.
+    pub assets: Vec<Asset>,
+}
+
+impl Checked {
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity() == Severity::Error).count()
+    }
+
+    /// True when the content must not be published: errors, or warnings under `--strict`.
+    pub fn fails(&self, strict: bool) -> bool {
+        self.errors() > 0 || (strict && !self.diagnostics.is_empty())
+    }
+}
+
+/// Load → validate → index: checks the site at `root`. `base_url` replaces `site.yaml`'s `url`.
+pub fn check(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Checked, Error> {
+    let content = load::load(root)?;
+    let mut diagnostics = content.diagnostics;
+    let sources = content.sources;
+    let config = match content.config_file {
+        Some(id) => config::load_config(&sources, id).map_err(|d| diagnostics.push(d)).ok(),
+        None => {
+            if !diagnostics.iter().any(|d| d.kind == Kind::NotUtf8) {
+                diagnostics.push(Diagnostic::global(Kind::Config {
+                    message: "le fichier `content/site.yaml` est absent : créez-le (voir le README, « Format du contenu »)"
+                        .into(),
+                }));
+            }
+            None
+        }
+    };
+    let config = config.map(|mut c| {
+        if let Some(url) = base_url {
+            c.url = url.to_string();
+        }
+        c
+    });
+    let ctx = validate::Context { territory: config.as_ref().map(|c| &c.territoire), today };
+    let (entries, found) = validate::validate(&sources, &content.entries, &ctx);
+    diagnostics.extend(found);
+    diagnostic::sort(&mut diagnostics, &sources);
+    let site = config.map(|config| Site::new(config, entries, today));
+    Ok(Checked { sources, diagnostics, site, assets: content.assets })
+}
+
+/// Render and export: every file of the site, sorted by path.
+pub fn render_files(root: &Path, site: &Site) -> Result<Vec<OutputFile>, Error> {
+    let theme = render::Theme::load(root)?;
+    let mut files = render::render_site(site, &theme)?;
+    files.extend(export::export_site(site));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(pair) = files.windows(2).find(|w| w[0].path == w[1].path) {
+        return Err(Error::UnsafeOutput { path: pair[0].path.clone().into(), reason: "deux pages ont la même adresse".into() });
+    }
+    Ok(files)
+}
+
+/// What `build` did: the check's outcome, and the number of files written (`None` when the
+/// content has errors and nothing was written).
+#[derive(Debug)]
+pub struct Built {
+    /// Diagnostics and site.
+    pub checked: Checked,
+    /// Files written, or `None` when the build stopped at the check.
+    pub written: Option<usize>,
+}
+
+/// The whole pipeline: check, then, when the content is publishable, render and write the site
+/// atomically to `output`. Content errors leave `output` untouched.
+pub fn build(root: &Path, output: &Path, today: NaiveDate, base_url: Option<&str>, strict: bool) -> Result<Built, Error> {
+    let checked = check(root, today, base_url)?;
+    let written = match checked.site.as_ref().filter(|_| !checked.fails(strict)) {
+        Some(site) => {
+            let files = render_files(root, site)?;
+            write::write_site(root, output, &files, &checked.assets)?;
+            Some(files.len())
+        }
+        None => None,
+    };
+    Ok(Built { checked, written })
+}
+
+/// The build date, in Europe/Paris: `RESIN_DATE` (`YYYY-MM-DD`) or `SOURCE_DATE_EPOCH` when set,
+/// so that a build can be reproduced; today otherwise.
+pub fn today() -> Result<NaiveDate, Error> {
+    if let Ok(value) = std::env::var("RESIN_DATE") {
+        return NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+            .map_err(|_| Error::Usage { message: format!("RESIN_DATE « {value} » n'est pas une date AAAA-MM-JJ") });
+    }
+    let now = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value
+            .parse::<i64>()
+            .ok()
+            .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+            .ok_or_else(|| Error::Usage { message: format!("SOURCE_DATE_EPOCH « {value} » n'est pas un nombre de secondes") })?,
+        Err(_) => chrono::Utc::now(),
+    };
+    Ok(now.with_timezone(&chrono_tz::Europe::Paris).date_naive())
+}

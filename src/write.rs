@@ -1,5 +1,14 @@
-//! Write stage: render into a temporary folder beside the output, then swap it in.
-//! (Filled in by the build pipeline; the type below is what render and export produce.)
+//! Write stage: the built files go into a temporary folder beside the output, which is swapped
+//! in only when complete. A failure at any point (disk, permissions) leaves the previous output
+//! byte-identical. Every path is checked to stay inside the output folder.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::Error;
+use crate::load::Asset;
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -8,4 +17,142 @@ pub struct OutputFile {
     pub path: String,
     /// Contents.
     pub bytes: Vec<u8>,
+}
+
+/// Marks a folder as resin's output, so that resin only ever replaces its own folders.
+pub const MARKER: &str = ".resin-build";
+
+/// Checks that a relative output path stays inside the output folder: plain components only,
+/// no `..`, no root, no drive, no empty name.
+pub fn confine(relative: &str) -> Result<PathBuf, Error> {
+    let path = Path::new(relative);
+    let plain = !relative.is_empty()
+        && !relative.contains('\\')
+        && !relative.contains('\0')
+        && path.components().all(|c| matches!(c, Component::Normal(_)));
+    if plain {
+        Ok(path.to_path_buf())
+    } else {
+        Err(Error::UnsafeOutput { path: path.to_path_buf(), reason: "ce chemin sortirait du dossier de sortie".into() })
+    }
+}
+
+/// Refuses output folders that would destroy something else: the site root, `content/`, a
+/// parent of them, or an existing non-empty folder that resin did not write.
+fn check_output(root: &Path, output: &Path) -> Result<(), Error> {
+    let refuse = |reason: &str| Err(Error::UnsafeOutput { path: output.to_path_buf(), reason: reason.to_string() });
+    let absolute = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        // Canonicalise what exists so that `.` and symlinks compare equal.
+        p.canonicalize().unwrap_or(p)
+    };
+    let (root, out) = (absolute(root), absolute(output));
+    if root.starts_with(&out) {
+        return refuse("c'est la racine du site ou l'un de ses dossiers parents");
+    }
+    if out.starts_with(root.join("content")) || out.starts_with(root.join("themes")) {
+        return refuse("il est dans `content/` ou `themes/`");
+    }
+    if output.exists() {
+        if !output.is_dir() {
+            return refuse("c'est un fichier, pas un dossier");
+        }
+        let empty = fs::read_dir(output).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !empty && !output.join(MARKER).exists() {
+            return refuse("ce dossier existe et n'a pas été écrit par resin : videz-le ou choisissez-en un autre");
+        }
+    }
+    Ok(())
+}
+
+/// Writes the site into `output`: generated files (which win over assets of the same path)
+/// and content assets, through a temporary folder swapped in at the end.
+pub fn write_site(root: &Path, output: &Path, files: &[OutputFile], assets: &[Asset]) -> Result<(), Error> {
+    check_output(root, output)?;
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(|source| Error::Io { path: parent.clone(), source })?;
+    let staging = tempfile::Builder::new()
+        .prefix(".resin-tmp-")
+        .tempdir_in(&parent)
+        .map_err(|source| Error::Io { path: parent.clone(), source })?;
+    let dir = staging.path();
+
+    let generated: std::collections::BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assets
+        .par_iter()
+        .filter(|a| !generated.contains(a.relative.as_str()))
+        .try_for_each(|asset| {
+            let target = dir.join(confine(&asset.relative)?);
+            create_parent(&target)?;
+            fs::copy(&asset.path, &target).map(|_| ()).map_err(|source| Error::Io { path: asset.path.clone(), source })
+        })?;
+    files.par_iter().try_for_each(|file| {
+        let target = dir.join(confine(&file.path)?);
+        create_parent(&target)?;
+        fs::write(&target, &file.bytes).map_err(|source| Error::Io { path: target.clone(), source })
+    })?;
+    fs::write(dir.join(MARKER), "Dossier écrit par resin : il est remplacé à chaque construction.\n")
+        .map_err(|source| Error::Io { path: dir.join(MARKER), source })?;
+    set_public_permissions(dir)?;
+
+    swap_in(staging, output)
+}
+
+fn create_parent(path: &Path) -> Result<(), Error> {
+    let parent = path.parent().expect("a file in the staging folder has a parent");
+    fs::create_dir_all(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })
+}
+
+/// The staging folder is created private (0700): the published site must be readable.
+#[cfg(unix)]
+fn set_public_permissions(dir: &Path) -> Result<(), Error> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).map_err(|source| Error::Io { path: dir.to_path_buf(), source })
+}
+
+#[cfg(not(unix))]
+fn set_public_permissions(_dir: &Path) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Moves the previous output aside, renames the staging folder into place, then deletes the
+/// previous output. If the second rename fails, the previous output is put back.
+fn swap_in(staging: tempfile::TempDir, output: &Path) -> Result<(), Error> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    if !output.exists() {
+        let staged = staging.keep();
+        return fs::rename(&staged, output).map_err(io(output));
+    }
+    let parent = staging.path().parent().expect("staging has a parent").to_path_buf();
+    let old = tempfile::Builder::new().prefix(".resin-old-").tempdir_in(&parent).map_err(io(&parent))?;
+    let old_path = old.path().join("site");
+    fs::rename(output, &old_path).map_err(io(output))?;
+    let staged = staging.keep();
+    if let Err(source) = fs::rename(&staged, output) {
+        let _ = fs::rename(&old_path, output);
+        let _ = fs::remove_dir_all(&staged);
+        return Err(Error::Io { path: output.to_path_buf(), source });
+    }
+    // `old` is deleted when dropped, with the previous site inside it.
+    drop(old);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confine_refuses_escapes() {
+        assert!(confine("lieux/a/index.html").is_ok());
+        for bad in ["../x", "/etc/passwd", "a/../../x", "", "a\\..\\x", "./a"] {
+            assert!(confine(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -189,6 +189,11 @@ pub enum Kind {
         /// The slug it should have.
         suggestion: String,
     },
+    /// A page whose slug is the address of a section of the site.
+    ReservedSlug {
+        /// The slug.
+        slug: String,
+    },
     /// A symbolic link under `content/` that points outside it.
     SymlinkOutside {
         /// The link's path.
@@ -246,6 +251,7 @@ impl Kind {
             Kind::DuplicateSlug { .. } => "slug-en-double",
             Kind::DuplicateId { .. } => "id-en-double",
             Kind::InvalidSlug { .. } => "nom-de-fichier",
+            Kind::ReservedSlug { .. } => "nom-reserve",
             Kind::SymlinkOutside { .. } => "lien-symbolique",
             Kind::Config { .. } => "configuration",
             Kind::StaleDate { .. } => "date-ancienne",
@@ -304,6 +310,7 @@ impl Kind {
             Kind::DuplicateSlug { .. } => "renommez l'un des deux fichiers".into(),
             Kind::DuplicateId { .. } => "chaque lieu doit avoir un `id` unique : changez l'un des deux, ou retirez-le pour utiliser le nom du fichier".into(),
             Kind::InvalidSlug { suggestion, .. } => format!("renommez le fichier en `{suggestion}.md` (minuscules sans accent, chiffres et tirets)"),
+            Kind::ReservedSlug { slug } => format!("renommez le fichier, par exemple en `{slug}-infos.md`"),
             Kind::SymlinkOutside { .. } => "copiez le fichier dans `content/` au lieu d'un lien symbolique".into(),
             Kind::Config { .. } => return None,
             Kind::StaleDate { .. } => "vérifiez les informations auprès du lieu, puis mettez `date_maj` à la date du jour".into(),
@@ -381,6 +388,7 @@ impl fmt::Display for Kind {
             Kind::DuplicateSlug { slug, other } => write!(f, "« {slug} » est déjà utilisé par {other}"),
             Kind::DuplicateId { id, other } => write!(f, "l'identifiant « {id} » est déjà utilisé par {other}"),
             Kind::InvalidSlug { name, .. } => write!(f, "nom de fichier « {name} » impropre à une adresse web"),
+            Kind::ReservedSlug { slug } => write!(f, "le nom « {slug} » est réservé à une rubrique du site"),
             Kind::SymlinkOutside { path } => write!(f, "le lien symbolique « {path} » pointe hors du dossier `content/` : il est ignoré"),
             Kind::Config { message } => write!(f, "{message}"),
             Kind::StaleDate { value } => write!(f, "fiche vérifiée il y a plus de 12 mois (`date_maj: {value}`)"),

@@ -42,3 +42,116 @@ static FIELDS: LazyLock<Vec<SchemaField>> = LazyLock::new(|| {
 pub fn schema_fields() -> &'static [SchemaField] {
     &FIELDS
 }
+
+mod csv;
+mod geojson;
+mod json;
+
+pub use self::csv::lieux_csv;
+pub use self::geojson::lieux_geojson;
+pub use self::json::{lieux_json, offres_json};
+
+use crate::index::Site;
+use crate::model::Lieu;
+use crate::write::OutputFile;
+
+/// Folder of the exports in the output.
+pub const DIR: &str = "donnees";
+
+/// Every export file, under `donnees/`.
+pub fn export_site(site: &Site) -> Vec<OutputFile> {
+    vec![
+        OutputFile { path: format!("{DIR}/lieux.csv"), bytes: lieux_csv(&site.entries.lieux) },
+        OutputFile { path: format!("{DIR}/lieux.geojson"), bytes: lieux_geojson(site) },
+        OutputFile { path: format!("{DIR}/lieux.json"), bytes: lieux_json(&site.entries.lieux) },
+        OutputFile { path: format!("{DIR}/offres.json"), bytes: offres_json(site) },
+    ]
+}
+
+/// A value of one column of the standard.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Absent.
+    Empty,
+    /// Text (lists already joined with `|`).
+    Text(String),
+    /// A number (latitude, longitude).
+    Number(f64),
+}
+
+impl Cell {
+    fn text(value: &str) -> Cell {
+        if value.is_empty() { Cell::Empty } else { Cell::Text(value.to_string()) }
+    }
+
+    fn option(value: &Option<String>) -> Cell {
+        value.as_deref().map_or(Cell::Empty, Cell::text)
+    }
+
+    fn list(values: &[String]) -> Cell {
+        Cell::text(&values.join("|"))
+    }
+
+    /// The cell as CSV text.
+    pub fn as_csv(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.clone(),
+            Cell::Number(n) => n.to_string(),
+        }
+    }
+}
+
+/// Spelling of `formations_labels` values on output: the schema's regular expression writes
+/// "Étapes numériques(La Poste)" without a space (data/standard/README.md).
+fn schema_spelling(values: &[String]) -> Vec<String> {
+    values.iter().map(|v| v.replace("Étapes numériques (La Poste)", "Étapes numériques(La Poste)")).collect()
+}
+
+/// A place as one record of the standard: every column, in the schema's order.
+pub fn standard_record(lieu: &Lieu) -> Vec<(&'static str, Cell)> {
+    let fields = schema_fields();
+    let cell = |name: &str| -> Cell {
+        match name {
+            "id" => Cell::text(&lieu.id),
+            "pivot" => Cell::text(&lieu.pivot),
+            "nom" => Cell::text(&lieu.nom),
+            "commune" => Cell::text(&lieu.commune),
+            "code_postal" => Cell::text(&lieu.code_postal),
+            "code_insee" => Cell::option(&lieu.code_insee),
+            "adresse" => Cell::text(&lieu.adresse),
+            "complement_adresse" => Cell::option(&lieu.complement_adresse),
+            "latitude" => lieu.latitude.map_or(Cell::Empty, Cell::Number),
+            "longitude" => lieu.longitude.map_or(Cell::Empty, Cell::Number),
+            "typologie" => Cell::list(&lieu.typologie),
+            "telephone" => Cell::option(&lieu.telephone),
+            "courriels" => Cell::list(&lieu.courriels),
+            "site_web" => Cell::list(&lieu.site_web),
+            "horaires" => Cell::option(&lieu.horaires),
+            "presentation_resume" => Cell::option(&lieu.presentation_resume),
+            "presentation_detail" => Cell::text(&lieu.presentation_detail),
+            "source" => Cell::option(&lieu.source),
+            "itinerance" => Cell::list(&lieu.itinerance),
+            "structure_parente" => Cell::option(&lieu.structure_parente),
+            "date_maj" => Cell::text(&lieu.date_maj.to_string()),
+            "services" => Cell::list(&lieu.services),
+            "publics_specifiquement_adresses" => Cell::list(&lieu.publics_specifiquement_adresses),
+            "prise_en_charge_specifique" => Cell::list(&lieu.prise_en_charge_specifique),
+            "frais_a_charge" => Cell::list(&lieu.frais_a_charge),
+            "dispositif_programmes_nationaux" => Cell::list(&lieu.dispositif_programmes_nationaux),
+            "formations_labels" => Cell::list(&schema_spelling(&lieu.formations_labels)),
+            "autres_formations_labels" => Cell::list(&lieu.autres_formations_labels),
+            "modalites_acces" => Cell::list(&lieu.modalites_acces),
+            "modalites_accompagnement" => Cell::list(&lieu.modalites_accompagnement),
+            "fiche_acces_libre" => Cell::option(&lieu.fiche_acces_libre),
+            "prise_rdv" => Cell::option(&lieu.prise_rdv),
+            // A column added by a later version of the standard: exported empty.
+            _ => Cell::Empty,
+        }
+    };
+    fields.iter().map(|f| (static_name(&f.name), cell(&f.name))).collect()
+}
+
+fn static_name(name: &str) -> &'static str {
+    schema_fields().iter().find(|f| f.name == name).map(|f| f.name.as_str()).expect("name comes from the schema")
+}

@@ -1,0 +1,80 @@
+//! `lieux.json` (the national standard as a JSON array, as the national cartography publishes
+//! it: flat objects, lists joined with `|`, absent fields omitted) and `offres.json`.
+
+use serde_json::{Map, Value, json};
+
+use super::{Cell, standard_record};
+use crate::index::Site;
+use crate::model::{Calendrier, Lieu};
+
+/// A place as a flat JSON object of the standard.
+pub fn standard_object(lieu: &Lieu) -> Map<String, Value> {
+    standard_record(lieu)
+        .into_iter()
+        .filter_map(|(name, cell)| {
+            let value = match cell {
+                Cell::Empty => return None,
+                Cell::Text(t) => Value::String(t),
+                Cell::Number(n) => json!(n),
+            };
+            Some((name.to_string(), value))
+        })
+        .collect()
+}
+
+/// Every place, as a JSON array in the standard.
+pub fn lieux_json(lieux: &[Lieu]) -> Vec<u8> {
+    let array: Vec<Value> = lieux.iter().map(|l| Value::Object(standard_object(l))).collect();
+    let mut bytes = serde_json::to_vec_pretty(&array).expect("plain data serialises");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Every offer: resin's own format (the standard has no offers), documented on `/donnees/`.
+pub fn offres_json(site: &Site) -> Vec<u8> {
+    let base = site.config.base_url();
+    let offers: Vec<Value> = site
+        .entries
+        .offres
+        .iter()
+        .map(|o| {
+            let lieux: Vec<Value> = o
+                .lieux
+                .iter()
+                .filter_map(|slug| site.place(slug))
+                .map(|l| json!({ "id": l.id, "nom": l.nom, "commune": l.commune }))
+                .collect();
+            let (horaires, seances) = match &o.calendrier {
+                Calendrier::Horaires(h) => (Some(h.clone()), Vec::new()),
+                Calendrier::Seances(s) => (
+                    None,
+                    s.iter()
+                        .map(|s| json!({ "date": s.date.to_string(), "debut": s.debut.format("%H:%M").to_string(), "fin": s.fin.format("%H:%M").to_string() }))
+                        .collect(),
+                ),
+            };
+            json!({
+                "id": o.slug,
+                "titre": o.titre,
+                "url": format!("{base}offres/{}/", o.slug),
+                "lieux": lieux,
+                "resume": o.resume,
+                "services": o.services,
+                "publics_specifiquement_adresses": o.publics_specifiquement_adresses,
+                "prise_en_charge_specifique": o.prise_en_charge_specifique,
+                "frais_a_charge": o.frais_a_charge,
+                "modalites_acces": o.modalites_acces,
+                "modalites_accompagnement": o.modalites_accompagnement,
+                "inscription": o.inscription,
+                "prise_rdv": o.prise_rdv,
+                "horaires": horaires,
+                "seances": seances,
+                "description": o.description,
+                "date_maj": o.date_maj.to_string(),
+            })
+        })
+        .collect();
+    let mut bytes = serde_json::to_vec_pretty(&offers).expect("plain data serialises");
+    bytes.push(b'\n');
+    bytes
+}

@@ -1,0 +1,122 @@
+//! `resin new lieu|offre|page "Nom"`: a new entry with every field present and explained in French.
+
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::error::Error;
+use crate::load::EntryKind;
+
+/// Writes `content/<folder>/<slug>.md` for a new entry named `name`; never overwrites.
+pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> Result<PathBuf, Error> {
+    let slug = slug::slugify(name);
+    if slug.is_empty() {
+        return Err(Error::Usage { message: format!("« {name} » ne donne aucun nom de fichier : utilisez des lettres ou des chiffres") });
+    }
+    let dir = root.join("content").join(kind.folder());
+    std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
+    let path = dir.join(format!("{slug}.md"));
+    let text = match kind {
+        EntryKind::Lieu => lieu(name, today),
+        EntryKind::Offre => offre(name, today),
+        EntryKind::Page => page(name),
+    };
+    // `create_new` refuses an existing file atomically.
+    let mut file = OpenOptions::new().write(true).create_new(true).open(&path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::Usage { message: format!("{} existe déjà : choisissez un autre nom ou modifiez ce fichier", path.display()) }
+        } else {
+            Error::Io { path: path.clone(), source }
+        }
+    })?;
+    file.write_all(text.as_bytes()).map_err(|source| Error::Io { path: path.clone(), source })?;
+    Ok(path)
+}
+
+/// A YAML double-quoted string.
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).expect("a string serialises")
+}
+
+fn lieu(name: &str, today: NaiveDate) -> String {
+    format!(
+        r#"---
+# Nouveau lieu. Les champs suivent le standard national des lieux de médiation numérique.
+# Un champ facultatif peut être supprimé ou laissé vide. Vérifiez avec : resin check
+nom: {name}                       # obligatoire : nom du lieu
+adresse: ""                       # obligatoire : numéro et rue, sans code postal ni commune
+complement_adresse: ""            # bâtiment, étage…
+code_postal: ""                   # obligatoire : cinq chiffres entre guillemets, ex. "69008"
+commune: ""                       # obligatoire : nom de la commune, ex. Lyon 8e Arrondissement
+code_insee: ""                    # code INSEE entre guillemets, ex. "69388"
+latitude:                         # degrés décimaux, ex. 45.7372
+longitude:                        # degrés décimaux, ex. 4.8710
+pivot: ""                         # SIRET (14 chiffres) ou RNA de la structure
+typologie: []                     # type de structure, ex. [BIB] (bibliothèque), [CS] (centre social), [ASSO]
+telephone: ""                     # ex. 04 78 00 00 00
+courriels: []                     # ex. [accueil@exemple.fr]
+site_web: []                      # ex. [https://exemple.fr]
+horaires: ""                      # syntaxe OpenStreetMap, ex. "Mo-Fr 09:00-12:00,14:00-17:00; PH off"
+presentation_resume: ""           # une ou deux phrases, 280 caractères au plus
+structure_parente: ""             # réseau ou organisme dont dépend le lieu
+services: []                      # ex. [Aide aux démarches administratives, Maîtrise des outils numériques du quotidien]
+publics_specifiquement_adresses: []   # ex. [Seniors, Jeunes] ; vide = tout public
+prise_en_charge_specifique: []    # ex. [Surdité, Illettrisme]
+frais_a_charge: []                # [Gratuit], [Gratuit sous condition] ou [Payant]
+modalites_acces: []               # ex. [Se présenter, Téléphoner, Prendre un RDV en ligne]
+modalites_accompagnement: []      # ex. [Accompagnement individuel, Dans un atelier collectif]
+dispositif_programmes_nationaux: []   # ex. [Conseillers numériques, France Services]
+formations_labels: []             # ex. [Mes Papiers (Métropole de Lyon)]
+autres_formations_labels: []      # autres labels, texte libre
+itinerance: []                    # [Fixe] ou [Itinérant]
+fiche_acces_libre: ""             # lien vers la fiche Acceslibre du lieu
+prise_rdv: ""                     # lien de prise de rendez-vous en ligne
+date_maj: {today}                 # obligatoire : date de la dernière vérification (AAAA-MM-JJ)
+---
+Présentez le lieu en quelques phrases simples : quelle aide, pour qui, comment venir.
+"#,
+        name = quoted(name)
+    )
+}
+
+fn offre(name: &str, today: NaiveDate) -> String {
+    format!(
+        r#"---
+# Nouvelle offre : un atelier, une permanence, une formation… Vérifiez avec : resin check
+titre: {name}                     # obligatoire
+lieux: []                         # obligatoire : noms de fichiers des lieux, sans .md, ex. [mediatheque-du-bachut]
+resume: ""                        # une phrase, 280 caractères au plus
+services: []                      # ex. [Maîtrise des outils numériques du quotidien]
+publics_specifiquement_adresses: []   # ex. [Seniors] ; vide = tout public
+prise_en_charge_specifique: []    # ex. [Déficience visuelle]
+frais_a_charge: []                # obligatoire : [Gratuit], [Gratuit sous condition] ou [Payant]
+modalites_acces: []               # obligatoire : comment s'inscrire, ex. [Téléphoner, Se présenter]
+modalites_accompagnement: []      # ex. [Dans un atelier collectif]
+inscription: ""                   # précisions sur l'inscription, texte libre
+prise_rdv: ""                     # lien d'inscription en ligne
+# Soit des horaires réguliers (syntaxe OpenStreetMap)…
+horaires: ""                      # ex. "We 14:00-16:00; PH off"
+# … soit des séances datées (supprimez alors la ligne horaires) :
+# seances:
+#   - {{ date: {today}, debut: "14:00", fin: "16:00" }}
+date_maj: {today}                 # obligatoire : date de la dernière vérification (AAAA-MM-JJ)
+---
+Décrivez l'offre : ce qu'on y apprend, ce qu'il faut apporter, combien de personnes.
+"#,
+        name = quoted(name)
+    )
+}
+
+fn page(name: &str) -> String {
+    format!(
+        r#"---
+titre: {name}                     # obligatoire : le titre de la page
+resume: ""                        # une phrase qui résume la page
+---
+Écrivez le texte de la page en Markdown. Utilisez `##` pour les intertitres.
+"#,
+        name = quoted(name)
+    )
+}

@@ -1,0 +1,301 @@
+//! Reading the fields of one entry: typed getters that record a located diagnostic for every
+//! problem and keep going, so that a single run reports every error of the file.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde_yaml::Value;
+
+use crate::diagnostic::{Diagnostic, Kind};
+use crate::load::{RawEntry, Segment};
+use crate::suggest;
+use crate::vocab;
+
+use super::rules;
+
+/// Names used by older exports of the standard (v0) and their v1 names: suggested for unknown fields.
+const OLD_NAMES: &[(&str, &str)] = &[
+    ("courriel", "courriels"),
+    ("labels_nationaux", "dispositif_programmes_nationaux"),
+    ("labels_autres", "autres_formations_labels"),
+    ("conditions_acces", "frais_a_charge"),
+    ("accessibilite", "fiche_acces_libre"),
+    ("publics_accueillis", "publics_specifiquement_adresses"),
+    ("horaire", "horaires"),
+];
+
+/// A cursor over one entry's front matter that collects diagnostics.
+pub(crate) struct Fields<'a> {
+    pub(crate) entry: &'a RawEntry,
+    text: &'a str,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    used: BTreeSet<String>,
+}
+
+fn key(name: &str) -> Segment {
+    Segment::Key(name.to_string())
+}
+
+/// French name of a YAML value's type, for "wrong type" messages.
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "une valeur vide",
+        Value::Bool(_) => "un booléen (oui/non)",
+        Value::Number(_) => "un nombre",
+        Value::String(_) => "du texte",
+        Value::Sequence(_) => "une liste",
+        Value::Mapping(_) => "une liste de champs",
+        Value::Tagged(_) => "une valeur étiquetée",
+    }
+}
+
+impl<'a> Fields<'a> {
+    /// A cursor over `entry`, whose file text is `text`.
+    pub(crate) fn new(entry: &'a RawEntry, text: &'a str) -> Self {
+        Fields { entry, text, diagnostics: Vec::new(), used: BTreeSet::new() }
+    }
+
+    /// The whole text of the entry's file.
+    pub(crate) fn entry_text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Records a problem at the value found at `path`.
+    pub(crate) fn report(&mut self, kind: Kind, path: &[Segment]) {
+        let span = self.entry.value_span(path);
+        self.report_span(kind, span);
+    }
+
+    /// Records a problem at an absolute span of the file.
+    pub(crate) fn report_span(&mut self, kind: Kind, span: Range<usize>) {
+        self.diagnostics.push(Diagnostic::new(kind, self.entry.file, span));
+    }
+
+    /// Records a problem on the whole entry (the opening `---`).
+    pub(crate) fn report_entry(&mut self, kind: Kind) {
+        let span = self.entry.header_span();
+        self.report_span(kind, span);
+    }
+
+    /// The raw value of a top-level field. Absent, `null`, an empty text and an empty list are
+    /// all "not given" (a scaffold leaves optional fields empty).
+    pub(crate) fn raw(&mut self, name: &str) -> Option<&'a Value> {
+        self.used.insert(name.to_string());
+        self.entry.fields.get(name).filter(|v| match v {
+            Value::Null => false,
+            Value::String(s) => !s.trim().is_empty(),
+            Value::Sequence(items) => !items.is_empty(),
+            _ => true,
+        })
+    }
+
+    fn missing(&mut self, name: &str) {
+        self.report_entry(Kind::MissingField { field: name.to_string() });
+    }
+
+    /// A text value at `path` (from `value`); other types are reported.
+    pub(crate) fn text_value(&mut self, value: &Value, path: &[Segment], field: &str) -> Option<String> {
+        match value {
+            Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            other => {
+                let found = type_name(other);
+                self.report(Kind::WrongType { field: field.to_string(), expected: "du texte", found }, path);
+                None
+            }
+        }
+    }
+
+    /// An optional text field.
+    pub(crate) fn text(&mut self, name: &str) -> Option<String> {
+        let value = self.raw(name)?;
+        self.text_value(value, &[key(name)], name)
+    }
+
+    /// A required text field: a missing or empty one is reported.
+    pub(crate) fn required_text(&mut self, name: &str) -> Option<String> {
+        let Some(value) = self.raw(name) else {
+            self.missing(name);
+            return None;
+        };
+        self.text_value(value, &[key(name)], name)
+    }
+
+    /// A text field that must be at most `max` characters long.
+    pub(crate) fn short_text(&mut self, name: &str, max: usize) -> Option<String> {
+        let text = self.text(name)?;
+        let len = text.chars().count();
+        if len > max {
+            self.report(Kind::TooLong { field: name.to_string(), max, len }, &[key(name)]);
+        }
+        Some(text)
+    }
+
+    /// A list field: a YAML list of texts, or a single text taken as a one-item list.
+    /// Returns each text with its path.
+    pub(crate) fn list(&mut self, name: &str) -> Vec<(String, Vec<Segment>)> {
+        let Some(value) = self.raw(name) else { return Vec::new() };
+        match value {
+            Value::Sequence(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| {
+                    let path = vec![key(name), Segment::Index(i)];
+                    self.text_value(item, &path, name).map(|t| (t, path))
+                })
+                .collect(),
+            Value::String(_) => {
+                let path = vec![key(name)];
+                self.text_value(value, &path, name).map(|t| (t, path)).into_iter().collect()
+            }
+            other => {
+                let found = type_name(other);
+                self.report(Kind::WrongType { field: name.to_string(), expected: "une liste", found }, &[key(name)]);
+                Vec::new()
+            }
+        }
+    }
+
+    /// A list of free texts.
+    pub(crate) fn texts(&mut self, name: &str) -> Vec<String> {
+        self.list(name).into_iter().map(|(t, _)| t).collect()
+    }
+
+    /// A list of values from the standard's vocabulary; unknown values are reported with the
+    /// closest allowed one. Duplicates are dropped.
+    pub(crate) fn vocabulary(&mut self, name: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (value, path) in self.list(name) {
+            match vocab::check(name, &value) {
+                vocab::Check::Ok(canonical) => {
+                    if !out.iter().any(|v| v == canonical) {
+                        out.push(canonical.to_string());
+                    }
+                }
+                vocab::Check::Unknown { suggestion, only_spelling } => self.report(
+                    Kind::NotInVocabulary {
+                        field: name.to_string(),
+                        value,
+                        suggestion: suggestion.map(str::to_string),
+                        only_spelling,
+                    },
+                    &path,
+                ),
+            }
+        }
+        out
+    }
+
+    /// An optional number.
+    pub(crate) fn number(&mut self, name: &str) -> Option<f64> {
+        let value = self.raw(name)?;
+        match value {
+            Value::Number(n) => n.as_f64(),
+            other => {
+                let found = type_name(other);
+                self.report(Kind::WrongType { field: name.to_string(), expected: "un nombre", found }, &[key(name)]);
+                None
+            }
+        }
+    }
+
+    /// A `YYYY-MM-DD` date from a value at `path`.
+    pub(crate) fn date_value(&mut self, value: &Value, path: &[Segment], field: &str) -> Option<NaiveDate> {
+        let text = match value {
+            Value::String(s) => s.trim().to_string(),
+            Value::Number(n) => n.to_string(),
+            other => {
+                let found = type_name(other);
+                self.report(Kind::WrongType { field: field.to_string(), expected: "une date", found }, path);
+                return None;
+            }
+        };
+        let date = rules::parse_date(&text);
+        if date.is_none() {
+            self.report(Kind::Date { field: field.to_string(), value: text }, path);
+        }
+        date
+    }
+
+    /// A required date field.
+    pub(crate) fn required_date(&mut self, name: &str) -> Option<NaiveDate> {
+        let Some(value) = self.raw(name) else {
+            self.missing(name);
+            return None;
+        };
+        self.date_value(value, &[key(name)], name)
+    }
+
+    /// An `HH:MM` time from a value at `path`.
+    pub(crate) fn time_value(&mut self, value: &Value, path: &[Segment], field: &str) -> Option<NaiveTime> {
+        let text = match value {
+            Value::String(s) => s.trim().to_string(),
+            Value::Number(n) => n.to_string(),
+            other => {
+                let found = type_name(other);
+                self.report(Kind::WrongType { field: field.to_string(), expected: "une heure HH:MM", found }, path);
+                return None;
+            }
+        };
+        let time = rules::parse_time(&text);
+        if time.is_none() {
+            self.report(Kind::Time { field: field.to_string(), value: text }, path);
+        }
+        time
+    }
+
+    /// An optional http(s) URL.
+    pub(crate) fn url(&mut self, name: &str) -> Option<String> {
+        let text = self.text(name)?;
+        self.check_url(text, &[key(name)])
+    }
+
+    /// A list of http(s) URLs.
+    pub(crate) fn urls(&mut self, name: &str) -> Vec<String> {
+        self.list(name).into_iter().filter_map(|(text, path)| self.check_url(text, &path)).collect()
+    }
+
+    fn check_url(&mut self, text: String, path: &[Segment]) -> Option<String> {
+        match rules::check_url(&text) {
+            Ok(url) => Some(url),
+            Err(scheme) => {
+                self.report(Kind::Url { value: text, scheme }, path);
+                None
+            }
+        }
+    }
+
+    /// A list of e-mail addresses.
+    pub(crate) fn emails(&mut self, name: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (text, path) in self.list(name) {
+            if rules::is_email(&text) {
+                out.push(text);
+            } else {
+                self.report(Kind::Email { value: text }, &path);
+            }
+        }
+        out
+    }
+
+    /// Reports every top-level field that was never read, with the closest known name.
+    pub(crate) fn finish(mut self, known: &'static [&'static str]) -> Vec<Diagnostic> {
+        let unknown: Vec<String> = self
+            .entry
+            .fields
+            .keys()
+            .map(|k| match k {
+                Value::String(s) => s.clone(),
+                other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+            })
+            .filter(|k| !self.used.contains(k))
+            .collect();
+        for field in unknown {
+            let renamed = OLD_NAMES.iter().find(|(old, _)| *old == field).map(|(_, new)| *new);
+            let suggestion = renamed.or_else(|| suggest::closest(&field, known.iter().copied())).map(str::to_string);
+            let span = self.entry.key_span(&[key(&field)]);
+            self.report_span(Kind::UnknownField { field, suggestion, known: known.to_vec() }, span);
+        }
+        self.diagnostics
+    }
+}

@@ -1,0 +1,213 @@
+//! A place's front matter to a [`Lieu`].
+
+use serde_yaml::Value;
+
+use super::Context;
+use super::fields::Fields;
+use super::rules;
+use crate::diagnostic::{Diagnostic, Kind};
+use crate::hours;
+use crate::load::{RawEntry, Segment};
+use crate::model::Lieu;
+use crate::phone;
+
+/// Every field a place may have, in the standard's order.
+pub const FIELDS: &[&str] = &[
+    "id", "pivot", "nom", "commune", "code_postal", "code_insee", "adresse", "complement_adresse", "latitude",
+    "longitude", "typologie", "telephone", "courriels", "site_web", "horaires", "presentation_resume", "source",
+    "itinerance", "structure_parente", "date_maj", "services", "publics_specifiquement_adresses",
+    "prise_en_charge_specifique", "frais_a_charge", "dispositif_programmes_nationaux", "formations_labels",
+    "autres_formations_labels", "modalites_acces", "modalites_accompagnement", "fiche_acces_libre", "prise_rdv",
+];
+
+fn key(name: &str) -> Vec<Segment> {
+    vec![Segment::Key(name.to_string())]
+}
+
+/// Validates one place. Returns the place when it has no error, and every diagnostic.
+pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> (Option<Lieu>, Vec<Diagnostic>) {
+    let mut f = Fields::new(entry, text);
+    let body = &text[entry.body.clone()];
+
+    let id = f.text("id").unwrap_or_else(|| entry.slug.clone());
+    let pivot = coded_text(&mut f, "pivot", rules::is_pivot, |value| Kind::Pivot { value })
+        .unwrap_or_else(|| "00000000000000".to_string());
+    let nom = f.required_text("nom");
+    let adresse = f.required_text("adresse");
+    let complement_adresse = f.text("complement_adresse");
+    let code_postal = required_code(&mut f, "code_postal", rules::is_postal_code, |value| Kind::PostalCode { value });
+    let commune = f.required_text("commune");
+    let code_insee = coded_text(&mut f, "code_insee", rules::is_insee_code, |value| Kind::InseeCode { value });
+    let (latitude, longitude) = coordinates(&mut f, ctx);
+    let typologie = f.vocabulary("typologie");
+    let telephone = f.text("telephone").and_then(|raw| match phone::normalize(&raw) {
+        Some(e164) => Some(e164),
+        None => {
+            f.report(Kind::Phone { value: raw }, &key("telephone"));
+            None
+        }
+    });
+    let courriels = f.emails("courriels");
+    let site_web = f.urls("site_web");
+    let horaires = opening_hours(&mut f, "horaires");
+    let presentation_resume = f.short_text("presentation_resume", 280);
+    let source = f.text("source");
+    let structure_parente = f.text("structure_parente");
+    let itinerance = f.vocabulary("itinerance");
+    let date_maj = update_date(&mut f, ctx);
+    let services = f.vocabulary("services");
+    let publics_specifiquement_adresses = f.vocabulary("publics_specifiquement_adresses");
+    let prise_en_charge_specifique = f.vocabulary("prise_en_charge_specifique");
+    let frais_a_charge = f.vocabulary("frais_a_charge");
+    let dispositif_programmes_nationaux = f.vocabulary("dispositif_programmes_nationaux");
+    let formations_labels = f.vocabulary("formations_labels");
+    let autres_formations_labels = f.texts("autres_formations_labels");
+    let modalites_acces = f.vocabulary("modalites_acces");
+    let modalites_accompagnement = f.vocabulary("modalites_accompagnement");
+    let fiche_acces_libre = f.url("fiche_acces_libre");
+    let prise_rdv = f.url("prise_rdv");
+
+    // Warnings: what residents miss most when it is absent.
+    if f.raw("horaires").is_none() {
+        f.report_entry(Kind::NoHours);
+    }
+    if f.raw("latitude").is_none() && f.raw("longitude").is_none() {
+        f.report_entry(Kind::NoCoordinates);
+    }
+    if f.raw("services").is_none() {
+        f.report_entry(Kind::NoServices);
+    }
+
+    let diagnostics = f.finish(FIELDS);
+    let has_error = diagnostics.iter().any(|d| d.severity() == crate::Severity::Error);
+    let lieu = match (nom, adresse, code_postal, commune, date_maj) {
+        (Some(nom), Some(adresse), Some(code_postal), Some(commune), Some(date_maj)) if !has_error => Some(Lieu {
+            slug: entry.slug.clone(),
+            file: entry.file,
+            id,
+            pivot,
+            nom,
+            adresse,
+            complement_adresse,
+            code_postal,
+            commune,
+            code_insee,
+            latitude,
+            longitude,
+            typologie,
+            telephone,
+            courriels,
+            site_web,
+            horaires,
+            presentation_resume,
+            presentation_detail: body.trim().to_string(),
+            source,
+            structure_parente,
+            services,
+            publics_specifiquement_adresses,
+            prise_en_charge_specifique,
+            frais_a_charge,
+            dispositif_programmes_nationaux,
+            formations_labels,
+            autres_formations_labels,
+            modalites_acces,
+            modalites_accompagnement,
+            fiche_acces_libre,
+            prise_rdv,
+            itinerance,
+            date_maj,
+        }),
+        _ => None,
+    };
+    (lieu, diagnostics)
+}
+
+/// A code written as text (`code_postal`, `code_insee`, `pivot`): a YAML number is reported
+/// with the code's own message, since it loses leading zeros.
+fn coded_text(
+    f: &mut Fields<'_>,
+    name: &str,
+    valid: fn(&str) -> bool,
+    kind: fn(String) -> Kind,
+) -> Option<String> {
+    let value = f.raw(name)?;
+    let text = match value {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => {
+            f.report(kind(n.to_string()), &key(name));
+            return None;
+        }
+        _ => return f.text_value(value, &key(name), name),
+    };
+    if valid(&text) {
+        Some(text)
+    } else {
+        f.report(kind(text), &key(name));
+        None
+    }
+}
+
+fn required_code(f: &mut Fields<'_>, name: &str, valid: fn(&str) -> bool, kind: fn(String) -> Kind) -> Option<String> {
+    if f.raw(name).is_none() {
+        f.report_entry(Kind::MissingField { field: name.to_string() });
+        return None;
+    }
+    coded_text(f, name, valid, kind)
+}
+
+fn coordinates(f: &mut Fields<'_>, ctx: &Context<'_>) -> (Option<f64>, Option<f64>) {
+    let latitude = f.number("latitude");
+    let longitude = f.number("longitude");
+    match (latitude, longitude, f.raw("latitude").is_some(), f.raw("longitude").is_some()) {
+        (Some(lat), Some(lon), ..) => {
+            if let Some(territory) = ctx.territory
+                && let Some(kind) = rules::check_coordinates(lat, lon, &territory.emprise, &territory.nom)
+            {
+                f.report(kind, &key("latitude"));
+                return (None, None);
+            }
+            (Some(lat), Some(lon))
+        }
+        (_, _, true, false) => {
+            f.report(Kind::CoordinatesIncomplete { missing: "longitude" }, &key("latitude"));
+            (None, None)
+        }
+        (_, _, false, true) => {
+            f.report(Kind::CoordinatesIncomplete { missing: "latitude" }, &key("longitude"));
+            (None, None)
+        }
+        _ => (None, None),
+    }
+}
+
+/// `horaires` parsed with the `opening-hours` crate; a syntax error points at its column.
+pub(crate) fn opening_hours(f: &mut Fields<'_>, name: &str) -> Option<String> {
+    let value = f.text(name)?;
+    match hours::parse(&value) {
+        Ok(_) => Some(value),
+        Err(error) => {
+            let span = f.entry.value_span(&key(name));
+            let file_text = f.entry_text();
+            // Skip the opening quote, then count characters into the value.
+            let quoted = matches!(file_text.get(span.start..span.start + 1), Some("\"" | "'"));
+            let inner = span.start + usize::from(quoted);
+            let offset: usize = value.chars().take(error.column).map(char::len_utf8).sum();
+            let at = (inner + offset).min(span.end.max(inner));
+            f.report_span(Kind::Hours { message: error.message }, at..span.end.max(at));
+            None
+        }
+    }
+}
+
+/// `date_maj`: a real date, not in the future; a warning when older than 12 months.
+pub(crate) fn update_date(f: &mut Fields<'_>, ctx: &Context<'_>) -> Option<chrono::NaiveDate> {
+    let date = f.required_date("date_maj")?;
+    if date > ctx.today {
+        f.report(Kind::DateInFuture { value: date.to_string(), today: ctx.today.to_string() }, &key("date_maj"));
+        return None;
+    }
+    if date < ctx.today - chrono::Months::new(12) {
+        f.report(Kind::StaleDate { value: date.to_string() }, &key("date_maj"));
+    }
+    Some(date)
+}

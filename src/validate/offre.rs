@@ -1,0 +1,152 @@
+//! An offer's front matter to an [`Offre`].
+
+use serde_yaml::Value;
+
+use super::Context;
+use super::fields::Fields;
+use super::lieu::{opening_hours, update_date};
+use crate::diagnostic::{Diagnostic, Kind};
+use crate::load::{RawEntry, Segment};
+use crate::model::{Calendrier, Offre, Seance};
+
+/// Every field an offer may have.
+pub const FIELDS: &[&str] = &[
+    "titre", "lieux", "resume", "services", "publics_specifiquement_adresses", "prise_en_charge_specifique",
+    "frais_a_charge", "modalites_acces", "modalites_accompagnement", "inscription", "prise_rdv", "horaires",
+    "seances", "date_maj",
+];
+
+const SESSION_FIELDS: &[&str] = &["date", "debut", "fin"];
+
+/// Validates one offer. Place slugs are checked later, once every place is known; the
+/// returned list holds them with their spans.
+pub(crate) fn validate_offre(
+    entry: &RawEntry,
+    text: &str,
+    ctx: &Context<'_>,
+) -> (Option<Offre>, Vec<(String, std::ops::Range<usize>)>, Vec<Diagnostic>) {
+    let mut f = Fields::new(entry, text);
+    let titre = f.required_text("titre");
+    let lieux: Vec<(String, std::ops::Range<usize>)> =
+        f.list("lieux").into_iter().map(|(slug, path)| (slug, entry.value_span(&path))).collect();
+    if lieux.is_empty() && f.raw("lieux").is_none() {
+        f.report_entry(Kind::MissingField { field: "lieux".into() });
+    }
+    let resume = f.short_text("resume", 280);
+    let services = f.vocabulary("services");
+    let publics_specifiquement_adresses = f.vocabulary("publics_specifiquement_adresses");
+    let prise_en_charge_specifique = f.vocabulary("prise_en_charge_specifique");
+    let frais_a_charge = f.vocabulary("frais_a_charge");
+    if f.raw("frais_a_charge").is_none() {
+        f.report_entry(Kind::MissingField { field: "frais_a_charge".into() });
+    }
+    let modalites_acces = f.vocabulary("modalites_acces");
+    if f.raw("modalites_acces").is_none() {
+        f.report_entry(Kind::MissingField { field: "modalites_acces".into() });
+    }
+    let modalites_accompagnement = f.vocabulary("modalites_accompagnement");
+    let inscription = f.text("inscription");
+    let prise_rdv = f.url("prise_rdv");
+    let calendrier = match (f.raw("horaires").is_some(), f.raw("seances").is_some()) {
+        (true, true) => {
+            f.report(Kind::OfferSchedule { both: true }, &[Segment::Key("seances".into())]);
+            None
+        }
+        (false, false) => {
+            f.report_entry(Kind::OfferSchedule { both: false });
+            None
+        }
+        (true, false) => opening_hours(&mut f, "horaires").map(Calendrier::Horaires),
+        (false, true) => sessions(&mut f).map(Calendrier::Seances),
+    };
+    let date_maj = update_date(&mut f, ctx);
+
+    let diagnostics = f.finish(FIELDS);
+    let has_error = diagnostics.iter().any(|d| d.severity() == crate::Severity::Error);
+    let offre = match (titre, calendrier, date_maj) {
+        (Some(titre), Some(calendrier), Some(date_maj)) if !has_error => Some(Offre {
+            slug: entry.slug.clone(),
+            file: entry.file,
+            titre,
+            lieux: lieux.iter().map(|(slug, _)| slug.clone()).collect(),
+            resume,
+            services,
+            publics_specifiquement_adresses,
+            prise_en_charge_specifique,
+            frais_a_charge,
+            modalites_acces,
+            modalites_accompagnement,
+            inscription,
+            prise_rdv,
+            calendrier,
+            description: text[entry.body.clone()].trim().to_string(),
+            date_maj,
+        }),
+        _ => None,
+    };
+    (offre, lieux, diagnostics)
+}
+
+/// `seances`: a list of `{ date, debut, fin }`, returned sorted.
+fn sessions(f: &mut Fields<'_>) -> Option<Vec<Seance>> {
+    let key = |k: &str| Segment::Key(k.to_string());
+    let Some(Value::Sequence(items)) = f.raw("seances") else {
+        f.report(
+            Kind::WrongType { field: "seances".into(), expected: "une liste de séances", found: "autre chose" },
+            &[key("seances")],
+        );
+        return None;
+    };
+    let mut out = Vec::new();
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let base = vec![key("seances"), Segment::Index(i)];
+        let Value::Mapping(map) = item else {
+            f.report(
+                Kind::WrongType { field: "seances".into(), expected: "une séance `{ date, debut, fin }`", found: "autre chose" },
+                &base,
+            );
+            ok = false;
+            continue;
+        };
+        let mut get = |name: &str| {
+            let path = [base.clone(), vec![key(name)]].concat();
+            match map.get(name).filter(|v| !v.is_null()) {
+                Some(value) => Some((value, path)),
+                None => {
+                    f.report(Kind::MissingField { field: format!("seances[{}].{name}", i + 1) }, &base);
+                    None
+                }
+            }
+        };
+        let (date, debut, fin) = (get("date"), get("debut"), get("fin"));
+        let date = date.and_then(|(v, p)| f.date_value(v, &p, "date"));
+        let debut = debut.and_then(|(v, p)| f.time_value(v, &p, "debut"));
+        let fin_path = [base.clone(), vec![key("fin")]].concat();
+        let fin = fin.and_then(|(v, p)| f.time_value(v, &p, "fin"));
+        for k in map.keys() {
+            let name = k.as_str().unwrap_or_default();
+            if !SESSION_FIELDS.contains(&name) {
+                let suggestion = crate::suggest::closest(name, SESSION_FIELDS.iter().copied()).map(str::to_string);
+                let span = f.entry.key_span(&[base.clone(), vec![key(name)]].concat());
+                f.report_span(Kind::UnknownField { field: name.to_string(), suggestion, known: SESSION_FIELDS.to_vec() }, span);
+                ok = false;
+            }
+        }
+        match (date, debut, fin) {
+            (Some(date), Some(debut), Some(fin)) if fin > debut => out.push(Seance { date, debut, fin }),
+            (Some(_), Some(debut), Some(fin)) => {
+                let kind = Kind::SessionEndsBeforeStart { start: debut.format("%H:%M").to_string(), end: fin.format("%H:%M").to_string() };
+                f.report(kind, &fin_path);
+                ok = false;
+            }
+            _ => ok = false,
+        }
+    }
+    if items.is_empty() {
+        f.report(Kind::OfferSchedule { both: false }, &[key("seances")]);
+        return None;
+    }
+    out.sort();
+    ok.then_some(out)
+}

@@ -1,0 +1,135 @@
+//! Value rules that do not depend on where the value sits: codes, e-mails, URLs, dates,
+//! coordinates.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use crate::config::Emprise;
+use crate::diagnostic::Kind;
+
+/// `code_postal`: five digits.
+pub(crate) fn is_postal_code(value: &str) -> bool {
+    value.len() == 5 && value.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `code_insee`: the standard's pattern `^([013-9]\d|2[AB1-9])\d{3}$`.
+pub(crate) fn is_insee_code(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.len() == 5
+        && b[2..].iter().all(u8::is_ascii_digit)
+        && match (b[0], b[1]) {
+            (b'2', second) => matches!(second, b'A' | b'B' | b'1'..=b'9'),
+            (first, second) => first.is_ascii_digit() && second.is_ascii_digit(),
+        }
+}
+
+/// `pivot`: the standard's pattern `^[a-zA-Z0-9]{9,14}$` (SIRET, SIREN or RNA).
+pub(crate) fn is_pivot(value: &str) -> bool {
+    (9..=14).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// A plausible e-mail address: one `@`, no spaces, a dotted domain.
+pub(crate) fn is_email(value: &str) -> bool {
+    let Some((local, domain)) = value.split_once('@') else { return false };
+    let local_ok = !local.is_empty()
+        && local.chars().all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c))
+        && !local.starts_with('.')
+        && !local.ends_with('.');
+    let domain_ok = domain.contains('.')
+        && domain.split('.').all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        });
+    local_ok && domain_ok
+}
+
+/// An absolute http(s) URL. On error, the refused scheme when there is one.
+pub(crate) fn check_url(value: &str) -> Result<String, Option<String>> {
+    match url::Url::parse(value) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host_str().is_some_and(|h| h.contains('.')) => {
+            Ok(value.to_string())
+        }
+        Ok(url) if matches!(url.scheme(), "http" | "https") => Err(None),
+        // `www.exemple.fr:8080` parses with a scheme `www.exemple.fr`: call it a missing scheme.
+        Ok(url) if url.scheme().contains('.') => Err(None),
+        Ok(url) => Err(Some(url.scheme().to_string())),
+        Err(_) => Err(None),
+    }
+}
+
+/// A real `YYYY-MM-DD` date.
+pub(crate) fn parse_date(value: &str) -> Option<NaiveDate> {
+    let shape = value.len() == 10
+        && value.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    shape.then(|| NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()).flatten()
+}
+
+/// An `HH:MM` time (`9:00` accepted).
+pub(crate) fn parse_time(value: &str) -> Option<NaiveTime> {
+    let (h, m) = value.split_once(':')?;
+    let shape = (1..=2).contains(&h.len()) && m.len() == 2 && (h.to_owned() + m).bytes().all(|b| b.is_ascii_digit());
+    shape.then(|| NaiveTime::parse_from_str(value, "%H:%M").ok()).flatten()
+}
+
+/// Checks a coordinate pair against the territory: inside, swapped, Lambert-93 or outside.
+pub(crate) fn check_coordinates(latitude: f64, longitude: f64, bbox: &Emprise, territory: &str) -> Option<Kind> {
+    if bbox.contains(latitude, longitude) {
+        return None;
+    }
+    if bbox.contains(longitude, latitude) {
+        return Some(Kind::CoordinatesSwapped { latitude, longitude });
+    }
+    // Lambert-93 (EPSG:2154) covers metropolitan France with x in about 100 000–1 250 000 m and
+    // y in about 6 000 000–7 150 000 m, in either order.
+    let is_x = |v: f64| (50_000.0..=1_300_000.0).contains(&v);
+    let is_y = |v: f64| (6_000_000.0..=7_200_000.0).contains(&v);
+    if (is_x(longitude) && is_y(latitude)) || (is_x(latitude) && is_y(longitude)) {
+        return Some(Kind::CoordinatesLambert93 { latitude, longitude });
+    }
+    Some(Kind::CoordinatesOutside { latitude, longitude, territory: territory.to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LYON: Emprise = Emprise { ouest: 4.68, sud: 45.55, est: 5.07, nord: 45.94 };
+
+    #[test]
+    fn codes() {
+        assert!(is_postal_code("69008"));
+        assert!(!is_postal_code("6908"));
+        assert!(is_insee_code("69388") && is_insee_code("2A004"));
+        assert!(!is_insee_code("2C004") && !is_insee_code("6938"));
+        assert!(is_pivot("21690387200019") && is_pivot("W691234567"));
+        assert!(!is_pivot("2169-0387"));
+    }
+
+    #[test]
+    fn emails_and_urls() {
+        assert!(is_email("contact@exemple.fr"));
+        assert!(!is_email("contact @exemple.fr") && !is_email("contact@exemple") && !is_email("a@b.fr, c@d.fr"));
+        assert!(check_url("https://exemple.fr/a?b=c").is_ok());
+        assert_eq!(check_url("javascript:alert(1)"), Err(Some("javascript".into())));
+        assert_eq!(check_url("data:text/html,x"), Err(Some("data".into())));
+        assert_eq!(check_url("www.exemple.fr"), Err(None));
+        assert_eq!(check_url("https://localhost"), Err(None));
+    }
+
+    #[test]
+    fn dates_and_times() {
+        assert!(parse_date("2026-03-03").is_some());
+        assert!(parse_date("2026-02-30").is_none() && parse_date("03/03/2026").is_none());
+        assert!(parse_time("14:00").is_some() && parse_time("9:30").is_some());
+        assert!(parse_time("14h").is_none() && parse_time("25:00").is_none());
+    }
+
+    #[test]
+    fn coordinates() {
+        assert_eq!(check_coordinates(45.76, 4.84, &LYON, "Lyon"), None);
+        assert!(matches!(check_coordinates(4.84, 45.76, &LYON, "Lyon"), Some(Kind::CoordinatesSwapped { .. })));
+        assert!(matches!(check_coordinates(6_519_000.0, 842_000.0, &LYON, "Lyon"), Some(Kind::CoordinatesLambert93 { .. })));
+        assert!(matches!(check_coordinates(48.85, 2.35, &LYON, "Lyon"), Some(Kind::CoordinatesOutside { .. })));
+    }
+}
