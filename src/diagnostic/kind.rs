@@ -341,7 +341,7 @@ impl fmt::Display for Kind {
             Kind::NotAMapping => write!(f, "l'en-tête n'est pas une liste de champs"),
             Kind::MissingField { field } => write!(f, "champ obligatoire manquant : `{field}`"),
             Kind::WrongType { field, expected, found } => {
-                write!(f, "type incorrect pour `{field}` : {expected} attendu, {found} trouvé")
+                write!(f, "`{field}` doit être {expected}, pas {found}")
             }
             Kind::UnknownField { field, suggestion: Some(s), .. } => {
                 write!(f, "champ inconnu `{field}` : vouliez-vous dire `{s}` ?")

@@ -165,9 +165,8 @@ pub fn load(root: &Path) -> Result<Content, Error> {
             }
             continue;
         }
-        let kind = EntryKind::ALL.into_iter().find(|k| {
-            relative.strip_prefix(k.folder()).and_then(|r| r.strip_prefix('/')).is_some_and(|name| !name.contains('/'))
-        });
+        // Entries may sit in subfolders (`lieux/villeurbanne/…`): the slug is the file name.
+        let kind = EntryKind::ALL.into_iter().find(|k| relative.strip_prefix(k.folder()).is_some_and(|r| r.starts_with('/')));
         match (kind, relative.strip_suffix(".md")) {
             (Some(kind), Some(_)) => {
                 let name = item.file_name().to_string_lossy();

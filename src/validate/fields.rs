@@ -38,7 +38,7 @@ fn key(name: &str) -> Segment {
 }
 
 /// French name of a YAML value's type, for "wrong type" messages.
-fn type_name(value: &Value) -> &'static str {
+pub(crate) fn type_name(value: &Value) -> &'static str {
     match value {
         Value::Null => "une valeur vide",
         Value::Bool(_) => "un booléen (oui/non)",

@@ -68,12 +68,29 @@ pub fn validate(sources: &Sources, raw: &[RawEntry], ctx: &Context<'_>) -> (Entr
         })
         .collect();
 
+    // Two files with the same name in different subfolders of one content folder.
+    let mut seen: BTreeMap<(EntryKind, &str), &RawEntry> = BTreeMap::new();
+    let mut duplicate_slugs = Vec::new();
+    for entry in raw {
+        if let Some(first) = seen.get(&(entry.kind, entry.slug.as_str())) {
+            let other = sources.get(first.file).path.clone();
+            duplicate_slugs.push(Diagnostic::new(Kind::DuplicateSlug { slug: entry.slug.clone(), other }, entry.file, 0..0));
+        } else {
+            seen.insert((entry.kind, &entry.slug), entry);
+        }
+    }
+
     let mut entries = Entries::default();
     let mut diagnostics = Vec::new();
     let mut offer_places = Vec::new();
     let mut place_slugs = Vec::new();
     for (entry, validated, mut found) in results {
-        let slug_ok = !found.iter().any(|d| matches!(d.kind, Kind::InvalidSlug { .. } | Kind::ReservedSlug { .. }));
+        if let Some(i) = duplicate_slugs.iter().position(|d| d.file == Some(entry.file)) {
+            found.push(duplicate_slugs.swap_remove(i));
+        }
+        let slug_ok = !found
+            .iter()
+            .any(|d| matches!(d.kind, Kind::InvalidSlug { .. } | Kind::ReservedSlug { .. } | Kind::DuplicateSlug { .. }));
         if entry.kind == EntryKind::Lieu && slug_ok {
             place_slugs.push(entry.slug.clone());
         }

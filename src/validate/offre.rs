@@ -3,7 +3,7 @@
 use serde_yaml::Value;
 
 use super::Context;
-use super::fields::Fields;
+use super::fields::{Fields, type_name};
 use super::lieu::{opening_hours, update_date};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::{RawEntry, Segment};
@@ -90,12 +90,13 @@ pub(crate) fn validate_offre(
 /// `seances`: a list of `{ date, debut, fin }`, returned sorted.
 fn sessions(f: &mut Fields<'_>) -> Option<Vec<Seance>> {
     let key = |k: &str| Segment::Key(k.to_string());
-    let Some(Value::Sequence(items)) = f.raw("seances") else {
-        f.report(
-            Kind::WrongType { field: "seances".into(), expected: "une liste de séances", found: "autre chose" },
-            &[key("seances")],
-        );
-        return None;
+    let items = match f.raw("seances") {
+        Some(Value::Sequence(items)) => items,
+        other => {
+            let found = other.map_or("une valeur vide", type_name);
+            f.report(Kind::WrongType { field: "seances".into(), expected: "une liste de séances", found }, &[key("seances")]);
+            return None;
+        }
     };
     let mut out = Vec::new();
     let mut ok = true;
@@ -103,7 +104,7 @@ fn sessions(f: &mut Fields<'_>) -> Option<Vec<Seance>> {
         let base = vec![key("seances"), Segment::Index(i)];
         let Value::Mapping(map) = item else {
             f.report(
-                Kind::WrongType { field: "seances".into(), expected: "une séance `{ date, debut, fin }`", found: "autre chose" },
+                Kind::WrongType { field: "seances".into(), expected: "une séance `{ date, debut, fin }`", found: type_name(item) },
                 &base,
             );
             ok = false;

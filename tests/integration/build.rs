@@ -1,0 +1,311 @@
+//! `resin build` on the example directory: every page family, links, exports, snapshots,
+//! determinism and atomic output.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use crate::support::{SiteTest, tree};
+
+/// The example, built once for the read-only tests of this module.
+fn example() -> &'static SiteTest {
+    static SITE: OnceLock<SiteTest> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = SiteTest::example();
+        site.build();
+        site
+    })
+}
+
+#[test]
+fn every_page_family_exists() {
+    let site = example();
+    for path in [
+        "index.html",
+        "lieux/index.html",
+        "lieux/mediatheque-du-bachut/index.html",
+        "bus-numerique-solidaire",
+        "communes/index.html",
+        "communes/villeurbanne/index.html",
+        "services/index.html",
+        "services/aide-aux-demarches-administratives/index.html",
+        "publics/index.html",
+        "publics/seniors/index.html",
+        "offres/index.html",
+        "a-propos/index.html",
+        "mentions-legales/index.html",
+        "declaration-accessibilite/index.html",
+        "donnees/index.html",
+        "donnees/lieux.geojson",
+        "donnees/lieux.csv",
+        "donnees/lieux.json",
+        "donnees/offres.json",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "static/style.css",
+    ] {
+        let path = if path.contains('.') { path.to_string() } else { format!("lieux/{path}/index.html") };
+        assert!(site.exists(&format!("public/{path}")), "public/{path} is missing");
+    }
+    let files = tree(&site.root().join("public"));
+    let places = files.keys().filter(|p| p.starts_with("lieux/") && p.ends_with("/index.html") && p.matches('/').count() == 2).count();
+    let offers = files.keys().filter(|p| p.starts_with("offres/") && p.ends_with("/index.html") && p.matches('/').count() == 2).count();
+    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    assert_eq!(places, std::fs::read_dir(content.join("lieux")).unwrap().count());
+    assert_eq!(offers, std::fs::read_dir(content.join("offres")).unwrap().count());
+}
+
+/// Every `href`/`src` that points inside the site resolves to a written file, and every
+/// `#fragment` to an id of its page.
+#[test]
+fn every_internal_link_resolves() {
+    let site = example();
+    let files = tree(&site.root().join("public"));
+    let mut checked = 0;
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        for link in attributes(&html, &["href", "src"]) {
+            if link.starts_with("http://") || link.starts_with("https://") || link.contains(':') && !link.starts_with('/') {
+                continue;
+            }
+            let (target, fragment) = link.split_once('#').unwrap_or((link.as_str(), ""));
+            let target = target.split('?').next().unwrap();
+            let file = if target.is_empty() {
+                path.clone()
+            } else {
+                assert!(target.starts_with('/'), "{path}: relative link {link}");
+                let t = target.trim_start_matches('/');
+                if t.is_empty() || t.ends_with('/') { format!("{t}index.html") } else { t.to_string() }
+            };
+            let page = files.get(&file).unwrap_or_else(|| panic!("{path}: link {link} → {file} does not exist"));
+            if !fragment.is_empty() {
+                let page = String::from_utf8_lossy(page);
+                assert!(page.contains(&format!("id=\"{fragment}\"")), "{path}: anchor {link} missing");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "only {checked} links checked");
+}
+
+fn attributes(html: &str, names: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for name in names {
+        let needle = format!(" {name}=\"");
+        let mut rest = html;
+        while let Some(i) = rest.find(&needle) {
+            rest = &rest[i + needle.len()..];
+            let end = rest.find('"').unwrap();
+            out.push(rest[..end].replace("&amp;", "&"));
+        }
+    }
+    out
+}
+
+#[test]
+fn geojson_holds_every_place_with_coordinates() {
+    let site = example();
+    let geojson: geojson::GeoJson = site.read("public/donnees/lieux.geojson").parse().expect("valid GeoJSON");
+    let geojson::GeoJson::FeatureCollection(collection) = geojson else { panic!("not a FeatureCollection") };
+    let json: Vec<serde_json::Value> = serde_json::from_str(&site.read("public/donnees/lieux.json")).unwrap();
+    let with_coordinates = json.iter().filter(|p| p.get("latitude").is_some()).count();
+    assert_eq!(collection.features.len(), with_coordinates);
+    assert_eq!(collection.features.len(), 47);
+    let bachut = collection
+        .features
+        .iter()
+        .find(|f| f.property("id").and_then(|v| v.as_str()) == Some("mediatheque-du-bachut"))
+        .expect("the Bachut library");
+    let geometry = bachut.geometry.as_ref().unwrap();
+    let geojson::GeometryValue::Point { coordinates } = &geometry.value else { panic!("a point") };
+    assert!((coordinates[0] - 4.87).abs() < 0.05 && (coordinates[1] - 45.73).abs() < 0.05, "[lon, lat] order");
+    assert_eq!(bachut.property("url").unwrap(), "https://resin.exemple.fr/lieux/mediatheque-du-bachut/");
+}
+
+#[test]
+fn csv_header_is_the_standard() {
+    let site = example();
+    let csv = site.read("public/donnees/lieux.csv");
+    let header = csv.lines().next().unwrap();
+    let standard = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/standard/exemple-valide.csv")).unwrap();
+    let standard_header = standard.lines().next().unwrap().replace('"', "");
+    assert_eq!(header, standard_header);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 47);
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    for row in &rows {
+        assert!(row[column("telephone")].is_empty() || row[column("telephone")].starts_with("+33"), "E.164");
+        assert_eq!(row[column("code_postal")].len(), 5);
+        assert!(!row[column("services")].contains(", "), "lists are joined with |");
+    }
+}
+
+/// The exports follow the standard's own TableSchema patterns (data/standard/schema.json).
+#[test]
+fn exports_match_the_schema_patterns() {
+    let site = example();
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../data/standard/schema.json")).unwrap();
+    let json: Vec<BTreeMap<String, serde_json::Value>> = serde_json::from_str(&site.read("public/donnees/lieux.json")).unwrap();
+    for field in schema["fields"].as_array().unwrap() {
+        let name = field["name"].as_str().unwrap();
+        let required = field["constraints"]["required"].as_bool().unwrap_or(false);
+        let pattern = field["constraints"]["pattern"].as_str().map(|p| regex_lite::Regex::new(p).unwrap());
+        for place in &json {
+            match place.get(name) {
+                None => assert!(!required, "{name} is required"),
+                Some(value) => {
+                    if let (Some(re), Some(text)) = (&pattern, value.as_str()) {
+                        assert!(re.is_match(text), "{name} = {text:?} does not match {re}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn offers_are_listed_upcoming_first() {
+    let site = example();
+    let offers = site.read("public/offres/index.html");
+    let upcoming = offers.find("Prochaines séances").expect("upcoming section");
+    let past = offers.find("Offres passées").expect("past section");
+    assert!(upcoming < past);
+    // An offer whose sessions are all past is not listed among the upcoming ones.
+    let semaine_bleue = offers.find("/offres/semaine-bleue-seniors-connectes/").unwrap();
+    assert!(semaine_bleue > past);
+}
+
+fn main_of(html: &str) -> String {
+    let start = html.find("<main").expect("<main>");
+    let end = html.find("</main>").expect("</main>") + "</main>".len();
+    html[start..end].to_string()
+}
+
+#[test]
+fn snapshots_of_each_page_kind() {
+    let site = example();
+    for (name, path) in [
+        ("accueil", "index.html"),
+        ("lieux", "lieux/index.html"),
+        ("lieu", "lieux/mediatheque-du-bachut/index.html"),
+        ("commune", "communes/villeurbanne/index.html"),
+        ("service", "services/acquisition-de-materiel-informatique-a-prix-solidaire/index.html"),
+        ("public", "publics/etudiants/index.html"),
+        ("offres", "offres/index.html"),
+        ("offre", "offres/atelier-smartphone-bachut/index.html"),
+        ("page", "a-propos/index.html"),
+        ("donnees", "donnees/index.html"),
+        ("introuvable", "404.html"),
+    ] {
+        let html = site.read(&format!("public/{path}"));
+        insta::assert_snapshot!(format!("page_{name}"), main_of(&html));
+    }
+    insta::assert_snapshot!("sitemap", site.read("public/sitemap.xml"));
+    insta::assert_snapshot!("robots", site.read("public/robots.txt"));
+}
+
+#[test]
+fn pages_are_french_accessible_html() {
+    let site = example();
+    let files = tree(&site.root().join("public"));
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8(bytes.clone()).unwrap();
+        assert!(html.starts_with("<!doctype html>") || html.starts_with("<!DOCTYPE html>"), "{path}");
+        assert!(html.contains("<html lang=\"fr\""), "{path}: lang");
+        assert_eq!(html.matches("<h1").count(), 1, "{path}: one h1");
+        assert!(html.contains("href=\"#contenu\""), "{path}: skip link");
+        assert!(html.contains("id=\"contenu\""), "{path}: skip target");
+        assert!(!html.contains("<script"), "{path}: no JavaScript in this version");
+        assert!(html.contains("exemples fictifs"), "{path}: the example notice");
+    }
+}
+
+#[test]
+fn place_page_is_light() {
+    let site = example();
+    let page = site.read("public/lieux/mediatheque-du-bachut/index.html").len();
+    let css = site.read("public/static/style.css").len();
+    assert!(page + css < 50_000, "place page {page} B + CSS {css} B");
+}
+
+#[test]
+fn deterministic_across_thread_counts() {
+    let site = SiteTest::example();
+    site.run_with(&["build", "--output", "un"], &[("RAYON_NUM_THREADS", "1")]).expect_code(0);
+    site.run_with(&["build", "--output", "deux"], &[("RAYON_NUM_THREADS", "2")]).expect_code(0);
+    site.run_with(&["build", "--output", "huit"], &[("RAYON_NUM_THREADS", "8")]).expect_code(0);
+    let one = tree(&site.root().join("un"));
+    assert!(one.len() > 100);
+    assert!(one == tree(&site.root().join("deux")), "1 and 2 threads differ");
+    assert!(one == tree(&site.root().join("huit")), "1 and 8 threads differ");
+}
+
+#[test]
+fn failed_build_leaves_previous_output_identical() {
+    let site = SiteTest::example();
+    site.build();
+    let before = tree(&site.root().join("public"));
+    // A content error…
+    site.write("content/lieux/casse.md", "---\nnom: Cassé\ncode_postal: 69000\n---\n");
+    let run = site.run(&["build"]).expect_code(1);
+    assert!(run.stderr.contains("Rien n'a été publié"), "{}", run.stderr);
+    assert!(before == tree(&site.root().join("public")), "content error changed public/");
+    // …and a template error.
+    site.remove("content/lieux/casse.md");
+    site.write("themes/resin/templates/lieu.html", "{% extends \"base.html\" %}{% block contenu %}{{ inconnu.champ }}{% endblock %}");
+    let run = site.run(&["build"]).expect_code(2);
+    assert!(run.stderr.contains("gabarit"), "{}", run.stderr);
+    assert!(before == tree(&site.root().join("public")), "template error changed public/");
+    // No staging folder is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(site.root()).unwrap().filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".resin-")).collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn rebuild_replaces_removed_pages() {
+    let site = SiteTest::example();
+    site.build();
+    assert!(site.exists("public/lieux/mediatheque-du-bachut/index.html"));
+    site.remove("content/lieux/mediatheque-du-bachut.md");
+    for offer in std::fs::read_dir(site.root().join("content/offres")).unwrap() {
+        let path = offer.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        if text.contains("mediatheque-du-bachut") {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    site.build();
+    assert!(!site.exists("public/lieux/mediatheque-du-bachut/index.html"));
+    assert!(!site.read("public/lieux/index.html").contains("mediatheque-du-bachut"));
+}
+
+#[test]
+fn content_only_site_builds_with_the_embedded_theme() {
+    let site = SiteTest::example();
+    assert!(!site.exists("themes"));
+    site.build();
+    assert!(site.read("public/static/style.css").contains("focus"));
+}
+
+#[test]
+fn base_url_option_changes_absolute_urls() {
+    let site = SiteTest::example();
+    site.run(&["build", "--base-url", "https://exemple.org/annuaire/"]).expect_code(0);
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(sitemap.contains("<loc>https://exemple.org/annuaire/lieux/</loc>"), "{sitemap}");
+    assert!(site.read("public/index.html").contains("href=\"/annuaire/lieux/\""));
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_write() {
+    let site = SiteTest::example().file("autre/important.txt", "à garder");
+    let run = site.run(&["build", "--output", "autre"]).expect_code(2);
+    assert!(run.stderr.contains("n'a pas été écrit par resin"), "{}", run.stderr);
+    assert_eq!(site.read("autre/important.txt"), "à garder");
+    site.run(&["build", "--output", "."]).expect_code(2);
+    site.run(&["build", "--output", "content"]).expect_code(2);
+}

@@ -1,0 +1,186 @@
+//! `resin check`: one fixture per error class (tests/fixtures/erreurs/<code>/), each with a single
+//! broken thing, laid over a small valid site. Each asserts the code, file, line, column and
+//! message, and snapshots the human report.
+
+use std::path::Path;
+
+use crate::support::{PLACE, SiteTest, copy_dir, repo};
+
+/// The fixture laid over a valid site with one place, `mediatheque-du-bachut`.
+fn fixture(code: &str) -> SiteTest {
+    let test = SiteTest::new().file("content/lieux/mediatheque-du-bachut.md", PLACE);
+    let dir = repo().join("tests/fixtures/erreurs").join(code);
+    if dir.join("content").exists() {
+        copy_dir(&dir.join("content"), &test.root().join("content"));
+    }
+    if let Ok(list) = std::fs::read_to_string(dir.join("SUPPRIMER")) {
+        list.lines().for_each(|path| test.remove(path));
+    }
+    test
+}
+
+/// Runs `check` on a fixture in JSON and human formats; asserts the one expected diagnostic.
+fn check_fixture(code: &str, file: Option<&str>, line: u64, column: u64, message: &str, exit: i32) {
+    let test = fixture(code);
+    let json = test.run(&["check", "--format", "json"]).expect_code(exit);
+    let diagnostics = json.diagnostics();
+    let found: Vec<_> = diagnostics.iter().filter(|d| d["code"] == code).collect();
+    assert_eq!(found.len(), 1, "{code}: {diagnostics:#?}");
+    let d = found[0];
+    assert_eq!(d["file"].as_str(), file, "{code}");
+    if file.is_some() {
+        assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(line), Some(column)), "{code}: {d}");
+    }
+    assert!(d["message"].as_str().unwrap().contains(message), "{code}: {}", d["message"]);
+    assert!(d["help"].is_string() || code == "configuration", "{code}: every problem says how to fix it");
+
+    let human = test.run(&["check"]).expect_code(exit);
+    insta::assert_snapshot!(format!("check_{}", code.replace('-', "_")), human.stderr);
+}
+
+macro_rules! error_class {
+    ($name:ident, $code:literal, $file:expr, $line:literal : $column:literal, $message:literal) => {
+        error_class!($name, $code, $file, $line: $column, $message, exit 1);
+    };
+    ($name:ident, $code:literal, $file:expr, $line:literal : $column:literal, $message:literal, exit $exit:literal) => {
+        #[test]
+        fn $name() {
+            check_fixture($code, $file, $line, $column, $message, $exit);
+        }
+    };
+}
+
+const A: Option<&str> = Some("content/lieux/a.md");
+const PAGE: Option<&str> = Some("content/pages/a.md");
+const OFFER: Option<&str> = Some("content/offres/atelier.md");
+
+// Reading files.
+error_class!(yaml_syntax, "yaml", A, 4:15, "erreur de syntaxe YAML");
+error_class!(not_utf8, "encodage", A, 3:18, "n'est pas encodé en UTF-8");
+error_class!(missing_front_matter, "entete-absente", PAGE, 1:1, "l'en-tête `---` est absent");
+error_class!(unclosed_front_matter, "entete-non-fermee", PAGE, 1:1, "n'est pas fermé");
+error_class!(front_matter_not_a_mapping, "entete-invalide", PAGE, 2:1, "n'est pas une liste de champs");
+// Fields.
+error_class!(missing_field, "champ-manquant", A, 1:1, "champ obligatoire manquant : `adresse`");
+error_class!(wrong_type, "type", A, 2:6, "`nom` doit être du texte, pas une liste");
+error_class!(unknown_field, "champ-inconnu", A, 9:1, "champ inconnu `horaire` : vouliez-vous dire `horaires` ?");
+error_class!(vocabulary, "vocabulaire", A, 11:18, "valeur « gratuit » inconnue pour `frais_a_charge`");
+error_class!(too_long, "trop-long", A, 11:22, "`presentation_resume` est trop long");
+// Codes and contacts.
+error_class!(postal_code_as_number, "code-postal", A, 4:14, "code postal invalide « 69100 »");
+error_class!(insee_code, "code-insee", A, 6:13, "code INSEE invalide « 6926 »");
+error_class!(pivot, "pivot", A, 11:8, "`pivot` invalide");
+error_class!(phone, "telephone", A, 11:12, "numéro de téléphone invalide « 04 78 00 »");
+error_class!(email, "courriel", A, 11:13, "adresse électronique invalide « accueil@exemple »");
+error_class!(url_scheme, "url", A, 11:12, "le protocole `javascript:` n'est pas autorisé");
+// Coordinates.
+error_class!(outside_territory, "coordonnees-hors-territoire", A, 7:11, "hors du territoire « Métropole de Lyon »");
+error_class!(swapped, "coordonnees-inversees", A, 7:11, "latitude et longitude inversées");
+error_class!(lambert93, "coordonnees-lambert93", A, 7:11, "Lambert 93");
+error_class!(incomplete, "coordonnees-incompletes", A, 7:11, "`longitude` manque");
+// Hours and dates.
+error_class!(hours, "horaires", A, 9:18, "syntaxe inattendue à partir de « 9h-12h »");
+error_class!(date, "date", A, 11:11, "date invalide pour `date_maj` : « 2026-02-30 »");
+error_class!(date_in_future, "date-future", A, 11:11, "`date_maj` est dans le futur : 2027-01-01");
+// Offers.
+error_class!(unknown_place, "lieu-inconnu", OFFER, 3:9, "lieu inconnu « mediatheque-du-bachu »");
+error_class!(offer_without_schedule, "offre-horaires-seances", OFFER, 1:1, "ni `horaires` ni `seances`");
+error_class!(session_ends_before_start, "seance", OFFER, 7:46, "finit (14:00) avant de commencer (16:00)");
+error_class!(session_time, "heure", OFFER, 7:32, "heure invalide pour `debut` : « 14h »");
+// Slugs and ids.
+error_class!(duplicate_slug, "slug-en-double", Some("content/lieux/villeurbanne/mediatheque-du-bachut.md"), 1:1, "déjà utilisé par content/lieux/mediatheque-du-bachut.md");
+error_class!(duplicate_id, "id-en-double", Some("content/lieux/mediatheque-du-bachut.md"), 2:1, "l'identifiant « mediatheque-du-bachut » est déjà utilisé par content/lieux/a.md");
+error_class!(file_name, "nom-de-fichier", Some("content/lieux/Centre Social.md"), 1:1, "« Centre Social.md »");
+error_class!(reserved_page_slug, "nom-reserve", Some("content/pages/lieux.md"), 1:1, "réservé");
+error_class!(missing_site_yaml, "configuration", None, 0:0, "`content/site.yaml` est absent");
+// Warnings: reported, exit 0 without --strict.
+error_class!(stale_date, "date-ancienne", A, 11:11, "plus de 12 mois", exit 0);
+error_class!(no_hours, "horaires-absents", A, 1:1, "pas d'horaires", exit 0);
+error_class!(no_coordinates, "coordonnees-absentes", A, 1:1, "pas de coordonnées", exit 0);
+error_class!(no_services, "services-absents", A, 1:1, "aucun service", exit 0);
+
+#[test]
+fn every_fixture_folder_has_a_test() {
+    let source = include_str!("check.rs");
+    for entry in std::fs::read_dir(repo().join("tests/fixtures/erreurs")).unwrap() {
+        let code = entry.unwrap().file_name().into_string().unwrap();
+        assert!(source.contains(&format!("\"{code}\"")), "fixture {code} has no error_class! line");
+    }
+}
+
+#[test]
+fn warnings_fail_only_with_strict() {
+    let test = fixture("date-ancienne");
+    test.run(&["check"]).expect_code(0);
+    test.run(&["check", "--strict"]).expect_code(1);
+    test.run(&["build", "--strict"]).expect_code(1);
+    assert!(!test.exists("public"), "a strict build with warnings writes nothing");
+}
+
+#[test]
+fn symlink_outside_content_is_refused() {
+    let test = SiteTest::new().file("content/lieux/mediatheque-du-bachut.md", PLACE);
+    let outside = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(outside.path(), "secret").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.path(), test.root().join("content/secret.txt")).unwrap();
+    let run = test.run(&["check", "--format", "json"]).expect_code(1);
+    assert_eq!(run.diagnostics()[0]["code"], "lien-symbolique");
+    test.run(&["build"]).expect_code(1);
+    assert!(!test.exists("public/secret.txt"));
+}
+
+/// Every error of every file in one run, sorted by file and line.
+#[test]
+fn all_errors_are_reported_in_one_run() {
+    let test = SiteTest::example();
+    let mut expected = Vec::new();
+    for code in ["code-postal", "telephone", "vocabulaire", "horaires", "lieu-inconnu", "yaml", "entete-absente"] {
+        let dir = repo().join("tests/fixtures/erreurs").join(code).join("content");
+        for entry in walkdir::WalkDir::new(&dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+            let rel = entry.path().strip_prefix(&dir).unwrap();
+            // Give each fixture file its own name so they all coexist.
+            let name = format!("{code}-{}", rel.file_name().unwrap().to_string_lossy());
+            let target = Path::new("content").join(rel.parent().unwrap()).join(name);
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            test.write(target.to_str().unwrap(), &text);
+        }
+        expected.push(code);
+    }
+    let run = test.run(&["check", "--format", "json"]).expect_code(1);
+    let diagnostics = run.diagnostics();
+    for code in &expected {
+        assert!(diagnostics.iter().any(|d| d["code"] == *code), "{code} missing from {diagnostics:#?}");
+    }
+    let keys: Vec<(String, u64, u64)> = diagnostics
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "diagnostics are sorted by file, line and column");
+    let human = test.run(&["check"]).expect_code(1);
+    assert!(human.stderr.contains(&format!("{} erreurs", diagnostics.len())), "{}", human.stderr);
+}
+
+#[test]
+fn github_format_annotates_lines() {
+    let run = fixture("telephone").run(&["check", "--format", "github"]).expect_code(1);
+    assert_eq!(
+        run.stdout.trim(),
+        "::error file=content/lieux/a.md,line=11,col=12,title=resin telephone::numéro de téléphone invalide « 04 78 00 »%0Aaide : écrivez un numéro français à 10 chiffres, par exemple `04 78 00 00 00` ou `+33 4 78 00 00 00`"
+    );
+}
+
+#[test]
+fn example_content_is_clean() {
+    let run = SiteTest::example().run(&["check", "--strict", "--format", "json"]).expect_code(0);
+    assert_eq!(run.stdout, "", "the example directory has no problem");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let test = SiteTest::new();
+    assert_eq!(test.run(&["check", "--format", "xml"]).code, 2);
+    assert_eq!(test.run(&["check", "--root", "/nonexistent/resin"]).code, 2);
+}

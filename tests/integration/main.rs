@@ -1,0 +1,8 @@
+//! Integration tests: build real content with the `resin` binary and assert on the output.
+
+mod support;
+
+mod build;
+mod check;
+mod safety;
+mod scaffold;

@@ -1,0 +1,111 @@
+//! Nothing in content can inject script into a page or write outside the output folder.
+
+use crate::support::{SiteTest, tree};
+
+const SCRIPT: &str = "<script>alert(1)</script>";
+
+/// A `<script>` in every text field and in the body of a place, an offer and a page.
+#[test]
+fn script_in_every_field_never_reaches_a_page_as_markup() {
+    let evil = |s: &str| format!("\"{s} {SCRIPT}\"");
+    let place = format!(
+        "---\nnom: {}\nadresse: {}\ncomplement_adresse: {}\ncode_postal: \"69008\"\ncommune: {}\ncode_insee: \"69388\"\n\
+         latitude: 45.7372\nlongitude: 4.871\nhoraires: \"Tu 13:00-19:00 \\\"{SCRIPT}\\\"\"\npresentation_resume: {}\n\
+         source: {}\nstructure_parente: {}\nautres_formations_labels: [{}]\nservices: [Aide aux démarches administratives]\n\
+         date_maj: 2026-03-03\n---\n# Titre {SCRIPT}\n\n<img src=x onerror=alert(1)> <a href=\"javascript:alert(1)\">lien</a>\n\n\
+         <iframe src=\"https://exemple.fr\"></iframe> [md](javascript:alert(1))\n",
+        evil("Nom"), evil("Adresse"), evil("Bât."), evil("Lyon 8e Arrondissement"), evil("Résumé"), evil("Source"),
+        evil("Parent"), evil("Label"),
+    );
+    let offer = format!(
+        "---\ntitre: {}\nlieux: [mediatheque]\nresume: {}\nfrais_a_charge: [Gratuit]\nmodalites_acces: [Téléphoner]\n\
+         inscription: {}\nhoraires: \"We 14:00-16:00\"\ndate_maj: 2026-11-02\n---\n{SCRIPT}\n",
+        evil("Atelier"), evil("Résumé"), evil("Inscription"),
+    );
+    let page = format!("---\ntitre: {}\nresume: {}\n---\n{SCRIPT}\n", evil("Page"), evil("Résumé"));
+    let site = SiteTest::new()
+        .file("content/lieux/mediatheque.md", &place)
+        .file("content/offres/atelier.md", &offer)
+        .file("content/pages/infos.md", &page)
+        .file("content/site.yaml", &crate::support::SITE_YAML.replace("titre: Test", &format!("titre: {}", evil("Site"))));
+    site.build();
+    let files = tree(&site.root().join("public"));
+    let mut pages = 0;
+    // Pages only: the open-data files hold the text as data (CSV, JSON), never served as HTML.
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html") || p.ends_with(".xml")) {
+        let text = String::from_utf8_lossy(bytes);
+        let lower = text.to_lowercase();
+        assert!(!lower.contains("<script"), "{path} holds a script tag");
+        assert!(!lower.contains("onerror"), "{path} holds an event handler");
+        // As text, "javascript:" is harmless; as an attribute value it is not.
+        let compact = lower.replace([' ', '\'', '"'], "");
+        assert!(!compact.contains("=javascript:"), "{path} holds a javascript: URL");
+        assert!(!lower.contains("<iframe"), "{path} holds an iframe");
+        pages += usize::from(path.ends_with(".html"));
+    }
+    assert!(pages > 5);
+    // The text is still there, escaped.
+    assert!(site.read("public/lieux/mediatheque/index.html").contains("&lt;script&gt;"));
+}
+
+#[test]
+fn unsafe_urls_are_refused() {
+    for url in ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x", "file:///etc/passwd"] {
+        let place = crate::support::PLACE.replace("date_maj:", &format!("site_web: [\"{url}\"]\ndate_maj:"));
+        let run = SiteTest::new().file("content/lieux/a.md", &place).run(&["check", "--format", "json"]).expect_code(1);
+        assert_eq!(run.diagnostics()[0]["code"], "url", "{url}");
+    }
+}
+
+/// File names crafted to escape the output folder are refused, and nothing is written outside.
+#[test]
+fn paths_cannot_escape_the_output() {
+    let parent = tempfile::tempdir().unwrap();
+    let site_root = parent.path().join("site");
+    std::fs::create_dir_all(&site_root).unwrap();
+    let site = SiteTest::new();
+    crate::support::copy_dir(&site.root().join("content"), &site_root.join("content"));
+    std::fs::create_dir_all(site_root.join("content/lieux")).unwrap();
+    for name in ["..%2F..%2Fevil.md", "..evil.md", "-evil-.md", "ÉVIL.md", "a b.md"] {
+        std::fs::write(site_root.join("content/lieux").join(name), crate::support::PLACE).unwrap();
+    }
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_resin"))
+        .args(["check", "--format", "json", "--root"])
+        .arg(&site_root)
+        .env("RESIN_DATE", crate::support::TODAY)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&run.stdout);
+    // Names starting with a dot are hidden files, never loaded; the three others are refused.
+    assert_eq!(out.matches("nom-de-fichier").count(), 3, "{out}");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_resin"))
+        .args(["build", "--root"])
+        .arg(&site_root)
+        .env("RESIN_DATE", crate::support::TODAY)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    let names: Vec<String> = std::fs::read_dir(parent.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert_eq!(names, ["site"], "nothing written beside the site");
+    assert!(!site_root.join("public").exists());
+}
+
+/// A page slug equal to a section name cannot replace that section.
+#[test]
+fn page_cannot_overwrite_a_section() {
+    let site = SiteTest::new().file("content/pages/donnees.md", "---\ntitre: Données\n---\nTexte.\n");
+    let run = site.run(&["check", "--format", "json"]).expect_code(1);
+    assert_eq!(run.diagnostics()[0]["code"], "nom-reserve");
+}
+
+/// Assets are copied, but a content file cannot replace a generated page.
+#[test]
+fn assets_are_copied_and_cannot_shadow_pages() {
+    let site = SiteTest::new()
+        .file("content/lieux/a.md", crate::support::PLACE)
+        .file("content/images/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        .file("content/index.html", "<script>alert(1)</script>");
+    site.build();
+    assert!(site.exists("public/images/logo.svg"));
+    assert!(!site.read("public/index.html").contains("alert(1)"));
+}

@@ -1,0 +1,185 @@
+//! A temporary site and the `resin` binary, with a chainable builder (mdBook's `BookTest`,
+//! just's `Test`).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+/// The day every test runs on: the example content is dated around it.
+pub const TODAY: &str = "2026-11-25";
+
+/// The repository root (where the example `content/` lives).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A minimal valid `site.yaml`.
+pub const SITE_YAML: &str = "\
+titre: Test
+description: Un site de test.
+url: https://test.exemple.fr/
+territoire:
+  nom: Métropole de Lyon
+  emprise: { ouest: 4.68, sud: 45.55, est: 5.07, nord: 45.94 }
+  centre: { latitude: 45.76, longitude: 4.84 }
+contact: contact@exemple.fr
+";
+
+/// A minimal valid place.
+pub const PLACE: &str = "\
+---
+nom: Médiathèque du Bachut
+adresse: 2 place du 11 Novembre 1918
+code_postal: \"69008\"
+commune: Lyon 8e Arrondissement
+code_insee: \"69388\"
+latitude: 45.7372
+longitude: 4.8710
+horaires: \"Tu,Th 13:00-19:00; PH off\"
+services: [Aide aux démarches administratives]
+date_maj: 2026-03-03
+---
+Bienvenue.
+";
+
+/// A site in a temporary folder.
+pub struct SiteTest {
+    dir: TempDir,
+}
+
+/// What a run of `resin` gave.
+pub struct Run {
+    /// Exit code.
+    pub code: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl SiteTest {
+    /// An empty site with only a valid `content/site.yaml`.
+    pub fn new() -> SiteTest {
+        let dir = tempfile::Builder::new().prefix("resin-test-").tempdir().expect("temp dir");
+        let test = SiteTest { dir };
+        test.write("content/site.yaml", SITE_YAML);
+        test
+    }
+
+    /// A copy of the repository's example content (not its theme: the embedded one is used).
+    pub fn example() -> SiteTest {
+        let dir = tempfile::Builder::new().prefix("resin-test-").tempdir().expect("temp dir");
+        copy_dir(&repo().join("content"), &dir.path().join("content"));
+        SiteTest { dir }
+    }
+
+    /// The site root.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Adds or replaces a file (path relative to the root).
+    pub fn file(self, path: &str, text: &str) -> SiteTest {
+        self.write(path, text);
+        self
+    }
+
+    /// Adds or replaces a file with raw bytes.
+    pub fn bytes(self, path: &str, bytes: &[u8]) -> SiteTest {
+        let target = self.root().join(path);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::write(target, bytes).unwrap();
+        self
+    }
+
+    /// Writes a file in place (for changes between runs).
+    pub fn write(&self, path: &str, text: &str) {
+        let target = self.root().join(path);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::write(target, text).unwrap();
+    }
+
+    /// Deletes a file.
+    pub fn remove(&self, path: &str) {
+        fs::remove_file(self.root().join(path)).unwrap();
+    }
+
+    /// Runs `resin` with `args` in the site root, on [`TODAY`].
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, &[])
+    }
+
+    /// Runs `resin` with extra environment variables.
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_resin"));
+        command.args(args).current_dir(self.root()).env("RESIN_DATE", TODAY).env("NO_COLOR", "1");
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let Output { status, stdout, stderr } = command.output().expect("resin runs");
+        Run {
+            code: status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        }
+    }
+
+    /// Runs `resin build` and asserts it succeeds.
+    pub fn build(&self) -> Run {
+        let run = self.run(&["build"]);
+        assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+        run
+    }
+
+    /// Reads a file of the site (e.g. `public/index.html`).
+    pub fn read(&self, path: &str) -> String {
+        fs::read_to_string(self.root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    /// True when the file exists.
+    pub fn exists(&self, path: &str) -> bool {
+        self.root().join(path).exists()
+    }
+}
+
+impl Run {
+    /// Asserts the exit code, showing the output when it differs.
+    pub fn expect_code(self, code: i32) -> Run {
+        assert_eq!(self.code, code, "stdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        self
+    }
+
+    /// The JSON diagnostics of `check --format json`.
+    pub fn diagnostics(&self) -> Vec<serde_json::Value> {
+        self.stdout.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect()
+    }
+}
+
+/// Copies a folder recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` with its bytes, by relative path (for tree comparisons).
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            out.insert(rel, fs::read(entry.path()).unwrap());
+        }
+    }
+    out
+}
