@@ -21,6 +21,7 @@ pub use diagnostic::{Diagnostic, Format, Kind, Severity};
 pub use error::Error;
 pub mod export;
 pub mod phone;
+pub mod render;
 pub mod write;
 pub mod validate;
 pub mod scaffold;

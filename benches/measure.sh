@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Measures resin: build time and peak memory for the example directory and for a generated
+# corpus of 10,000 places (5,000 offers), and the transferred size of a place page.
+# Usage: cargo build --release --example generate --bin resin && benches/measure.sh [PLACES...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+resin=target/release/resin
+generate=target/release/examples/generate
+[ -x "$resin" ] && [ -x "$generate" ] || { echo "run: cargo build --release --example generate --bin resin" >&2; exit 2; }
+export RESIN_DATE=2026-11-25
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Runs a build 3 times; prints the best wall time and the peak resident memory (max RSS).
+measure() {
+  local root=$1 label=$2
+  python3 - "$resin" "$root" "$work/out" "$label" <<'PY'
+import resource, subprocess, sys, time
+resin, root, out, label = sys.argv[1:]
+times = []
+for _ in range(3):
+    start = time.perf_counter()
+    subprocess.run([resin, "build", "--root", root, "--output", out], check=True, stderr=subprocess.DEVNULL)
+    times.append(time.perf_counter() - start)
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(f"{label}: build {min(times)*1000:.0f} ms (best of 3), peak memory {peak:.0f} MiB")
+PY
+}
+
+echo "machine: $(nproc) cores, $(uname -m)"
+measure . "example (47 places, 26 offers)"
+page=$(ls -d "$work"/out/lieux/*/ | head -1)
+html=$(wc -c < "$page/index.html"); css=$(wc -c < "$work/out/static/style.css")
+ghtml=$(gzip -6 -c "$page/index.html" | wc -c); gcss=$(gzip -6 -c "$work/out/static/style.css" | wc -c)
+echo "place page $(basename "$page"): HTML $html B + CSS $css B = $((html + css)) B; gzip -6: $((ghtml + gcss)) B"
+
+for n in "${@:-10000}"; do
+  "$generate" "$n" "$work/corpus-$n" 2>/dev/null
+  measure "$work/corpus-$n" "corpus of $n places ($((n / 2)) offers)"
+  echo "  files written: $(find "$work/out" -type f | wc -l), output size: $(du -sh "$work/out" | cut -f1)"
+done

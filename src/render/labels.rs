@@ -1,0 +1,184 @@
+//! Everyday French for the standard's vocabulary: what a resident reads instead of the
+//! standard's administrative wording (which stays visible, smaller, for advisers).
+
+/// Plain words for one of the standard's services.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServiceLabel {
+    /// What the resident wants to do, in their words (home page buttons, page titles).
+    pub plain: &'static str,
+    /// A few words, for place cards and lists.
+    pub short: &'static str,
+}
+
+/// The 9 services of the standard, in its order, with their plain words.
+const SERVICES: [(&str, ServiceLabel); 9] = [
+    (
+        "Aide aux démarches administratives",
+        ServiceLabel { plain: "Faire mes démarches en ligne (CAF, impôts, santé…)", short: "Démarches en ligne" },
+    ),
+    (
+        "Maîtrise des outils numériques du quotidien",
+        ServiceLabel {
+            plain: "Apprendre à me servir d'un téléphone, d'une tablette ou d'un ordinateur",
+            short: "Apprendre à utiliser téléphone et ordinateur",
+        },
+    ),
+    (
+        "Insertion professionnelle via le numérique",
+        ServiceLabel {
+            plain: "Chercher un emploi ou une formation (CV, candidatures…)", short: "Recherche d'emploi"
+        },
+    ),
+    (
+        "Utilisation sécurisée du numérique",
+        ServiceLabel { plain: "Me protéger des arnaques et protéger mes données", short: "Se protéger en ligne" },
+    ),
+    (
+        "Parentalité et éducation avec le numérique",
+        ServiceLabel {
+            plain: "Accompagner mes enfants avec les écrans et l'école en ligne",
+            short: "Enfants et écrans",
+        },
+    ),
+    (
+        "Loisirs et créations numériques",
+        ServiceLabel {
+            plain: "Créer et me divertir : photo, vidéo, jeux, impression 3D",
+            short: "Loisirs et création",
+        },
+    ),
+    (
+        "Compréhension du monde numérique",
+        ServiceLabel {
+            plain: "Comprendre le numérique (Internet, intelligence artificielle…)",
+            short: "Comprendre le numérique",
+        },
+    ),
+    (
+        "Accès internet et matériel informatique",
+        ServiceLabel {
+            plain: "Utiliser un ordinateur, Internet ou une imprimante sur place",
+            short: "Ordinateurs et Internet sur place",
+        },
+    ),
+    (
+        "Acquisition de matériel informatique à prix solidaire",
+        ServiceLabel { plain: "Acheter un ordinateur ou un téléphone pas cher", short: "Matériel à petit prix" },
+    ),
+];
+
+/// The plain words of one of the standard's services; `None` for a value outside the standard.
+pub fn service(name: &str) -> Option<ServiceLabel> {
+    SERVICES.iter().find(|(n, _)| *n == name).map(|(_, l)| *l)
+}
+
+/// Plain words of a service (the name itself when it is not one of the standard's 9).
+pub fn service_plain(name: &str) -> String {
+    service(name).map_or(name, |l| l.plain).to_string()
+}
+
+/// Short words of a service (the name itself when it is not one of the standard's 9).
+pub fn service_short(name: &str) -> String {
+    service(name).map_or(name, |l| l.short).to_string()
+}
+
+/// Who a public is, in a sentence: "Lieux pour **les seniors**".
+pub fn public_plain(name: &str) -> String {
+    match name {
+        "Jeunes" => "les jeunes",
+        "Étudiants" => "les étudiants",
+        "Familles et/ou enfants" => "les familles et les enfants",
+        "Seniors" => "les seniors",
+        "Femmes" => "les femmes",
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// Structure types (`typologie` codes) in words. Codes not listed are shown as they are.
+const TYPOLOGIES: &[(&str, &str)] = &[
+    ("ASSO", "Association"),
+    ("BIB", "Bibliothèque, médiathèque"),
+    ("CAF", "Caisse d'allocations familiales (CAF)"),
+    ("CAP_EMPLOI", "Cap emploi"),
+    ("CCAS", "Centre communal d'action sociale (CCAS)"),
+    ("CIAS", "Centre intercommunal d'action sociale (CIAS)"),
+    ("CIDFF", "Centre d'information sur les droits des femmes et des familles (CIDFF)"),
+    ("CPAM", "Caisse primaire d'assurance maladie (CPAM)"),
+    ("CS", "Centre social"),
+    ("CSC", "Centre social"),
+    ("E2C", "École de la deuxième chance"),
+    ("EPN", "Espace public numérique"),
+    ("EVS", "Espace de vie sociale"),
+    ("FABLAB", "Fablab"),
+    ("FT", "France Travail"),
+    ("LA_POSTE", "La Poste"),
+    ("MDE", "Maison de l'emploi"),
+    ("MDPH", "Maison départementale des personnes handicapées (MDPH)"),
+    ("MJC", "Maison des jeunes et de la culture (MJC)"),
+    ("ML", "Mission locale"),
+    ("MQ", "Maison de quartier"),
+    ("MSA", "Mutualité sociale agricole (MSA)"),
+    ("MSAP", "Maison de services au public"),
+    ("MUNI", "Mairie"),
+    ("PIJ_BIJ", "Point information jeunesse"),
+    ("PIMMS", "Point information médiation multiservices (PIMMS)"),
+    ("RELAIS_LECTURE", "Relais lecture"),
+    ("RESSOURCERIE", "Ressourcerie"),
+    ("TIERS_LIEUX", "Tiers-lieu"),
+];
+
+/// A structure type in words ("Bibliothèque, médiathèque"); unknown codes as they are.
+pub fn typologie(code: &str) -> &str {
+    TYPOLOGIES.iter().find(|(c, _)| *c == code).map_or(code, |(_, words)| words)
+}
+
+/// Several structure types in words, without repeating one (`CS` and `CSC` are both "Centre social").
+pub fn typologies(codes: &[String]) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    for code in codes {
+        let w = typologie(code);
+        if !words.contains(&w) {
+            words.push(w);
+        }
+    }
+    words.join(", ")
+}
+
+/// "1 lieu", "3 lieux", "0 lieu".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n <= 1 { format!("{n} {one}") } else { format!("{n} {many}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_standard_service_has_plain_words() {
+        for name in crate::vocab::values("services") {
+            assert!(service(name).is_some(), "{name}");
+        }
+        assert_eq!(
+            service_plain("Aide aux démarches administratives"),
+            "Faire mes démarches en ligne (CAF, impôts, santé…)"
+        );
+        assert_eq!(service_plain("Autre chose"), "Autre chose");
+    }
+
+    #[test]
+    fn typologies_in_words() {
+        assert_eq!(typologie("BIB"), "Bibliothèque, médiathèque");
+        assert_eq!(typologie("CAVA"), "CAVA");
+        assert_eq!(typologies(&["CS".into(), "CSC".into(), "EPN".into()]), "Centre social, Espace public numérique");
+        for (code, _) in TYPOLOGIES {
+            assert!(crate::vocab::values("typologie").iter().any(|t| t == code), "{code}");
+        }
+    }
+
+    #[test]
+    fn counts_agree() {
+        assert_eq!(count(1, "lieu", "lieux"), "1 lieu");
+        assert_eq!(count(44, "lieu", "lieux"), "44 lieux");
+    }
+}

@@ -1,0 +1,537 @@
+//! Render stage: the [`Site`] through the theme's Tera templates into HTML pages, plus
+//! `404.html`, `sitemap.xml`, `robots.txt` and the theme's static files.
+//!
+//! Every page is a [`Job`]; jobs are rendered in parallel (rayon) and collected in order, and
+//! the files are sorted by path, so the output is byte-identical whatever the thread count.
+
+pub mod labels;
+pub mod theme;
+pub mod view;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+pub use theme::Theme;
+use view::{Link, PageMeta, SiteView, Urls};
+
+use crate::Error;
+use crate::index::{Site, Term};
+use crate::markdown;
+use crate::write::OutputFile;
+
+/// Places per page of `/lieux/`.
+pub const PLACES_PER_PAGE: usize = 100;
+
+/// The three taxonomies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Taxonomy {
+    Communes,
+    Services,
+    Publics,
+}
+
+impl Taxonomy {
+    fn folder(self) -> &'static str {
+        match self {
+            Taxonomy::Communes => "communes",
+            Taxonomy::Services => "services",
+            Taxonomy::Publics => "publics",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Taxonomy::Communes => "Les communes",
+            Taxonomy::Services => "Les besoins",
+            Taxonomy::Publics => "Les publics",
+        }
+    }
+
+    fn terms(self, site: &Site) -> &[Term] {
+        match self {
+            Taxonomy::Communes => &site.communes,
+            Taxonomy::Services => &site.services,
+            Taxonomy::Publics => &site.publics,
+        }
+    }
+}
+
+/// One page to render.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    Home,
+    /// `/lieux/`, page `n` (1-based) of `total`.
+    Places {
+        n: usize,
+        total: usize,
+    },
+    Place(usize),
+    TermIndex(Taxonomy),
+    Term(Taxonomy, usize),
+    Offers,
+    Offer(usize),
+    Page(usize),
+    Data,
+    NotFound,
+}
+
+/// Renders the whole site. Files are sorted by path.
+pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Error> {
+    let urls = Urls::new(&site.config.url);
+    let shared = view::site_view(site, &urls);
+    let jobs = jobs(site);
+    let renderer = Renderer { site, theme, urls: &urls, shared: &shared };
+    let pages: Vec<(String, Option<NaiveDate>, String)> =
+        jobs.par_iter().map(|job| renderer.render(*job)).collect::<Result<_, Error>>()?;
+
+    let mut files: Vec<OutputFile> = Vec::with_capacity(pages.len() + theme.statics.len() + 2);
+    let mut sitemap_entries: Vec<(String, Option<NaiveDate>)> = Vec::new();
+    for (dir, lastmod, html) in pages {
+        let path = if dir == "404" { "404.html".to_string() } else { format!("{dir}index.html") };
+        if dir != "404" {
+            sitemap_entries.push((urls.absolute(&dir), lastmod));
+        }
+        files.push(OutputFile { path, bytes: html.into_bytes() });
+    }
+    files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(sitemap_entries).into_bytes() });
+    files.push(OutputFile {
+        path: "robots.txt".into(),
+        bytes: format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", urls.base_url).into_bytes(),
+    });
+    for (path, bytes) in &theme.statics {
+        files.push(OutputFile { path: format!("static/{path}"), bytes: bytes.clone() });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(pair) = files.windows(2).find(|w| w[0].path == w[1].path) {
+        return Err(Error::Template {
+            message: format!(
+                "deux pages du site s'écriraient dans le même fichier « {} » : une page libre porte-t-elle le nom \
+                 d'une rubrique (lieux, offres, communes, services, publics, donnees, static) ? Renommez-la.",
+                pair[0].path
+            ),
+        });
+    }
+    Ok(files)
+}
+
+/// Every page, in a fixed order.
+fn jobs(site: &Site) -> Vec<Job> {
+    let mut jobs = vec![Job::Home];
+    let total = site.entries.lieux.len().div_ceil(PLACES_PER_PAGE).max(1);
+    jobs.extend((1..=total).map(|n| Job::Places { n, total }));
+    jobs.extend((0..site.entries.lieux.len()).map(Job::Place));
+    for taxonomy in [Taxonomy::Communes, Taxonomy::Services, Taxonomy::Publics] {
+        jobs.push(Job::TermIndex(taxonomy));
+        jobs.extend((0..taxonomy.terms(site).len()).map(|i| Job::Term(taxonomy, i)));
+    }
+    jobs.push(Job::Offers);
+    jobs.extend((0..site.entries.offres.len()).map(Job::Offer));
+    jobs.extend((0..site.entries.pages.len()).map(Job::Page));
+    jobs.push(Job::Data);
+    jobs.push(Job::NotFound);
+    jobs
+}
+
+struct Renderer<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    urls: &'a Urls,
+    shared: &'a SiteView,
+}
+
+/// What a job produces: its folder (`lieux/x/`, or `404`), its last modification, its HTML.
+type Rendered = (String, Option<NaiveDate>, String);
+
+impl Renderer<'_> {
+    fn meta(&self, title: &str, description: &str, dir: &str, ariane: Vec<Link>) -> PageMeta {
+        PageMeta {
+            title: if dir.is_empty() {
+                format!("{} – {}", self.site.config.titre, title)
+            } else {
+                format!("{title} – {}", self.site.config.titre)
+            },
+            description: description.to_string(),
+            canonical: Some(self.urls.absolute(dir)),
+            menu_current: view::MENU.iter().any(|(_, d)| *d == dir).then(|| self.urls.path(dir)),
+            ariane,
+            ariane_courant: title.to_string(),
+        }
+    }
+
+    fn crumbs(&self, items: &[(&str, &str)]) -> Vec<Link> {
+        let mut links = vec![Link { text: "Accueil".into(), href: self.urls.path("") }];
+        links.extend(items.iter().map(|(text, dir)| Link { text: text.to_string(), href: self.urls.path(dir) }));
+        links
+    }
+
+    fn page(&self, template: &str, meta: &PageMeta, data: &impl Serialize) -> Result<String, Error> {
+        let mut context = Context::new();
+        context.insert("site", self.shared);
+        context.insert("page", meta);
+        context.insert("d", data);
+        self.theme.render(template, &context)
+    }
+
+    fn render(&self, job: Job) -> Result<Rendered, Error> {
+        let site = self.site;
+        let urls = self.urls;
+        match job {
+            Job::Home => {
+                let offres: Vec<view::OfferCard> = site
+                    .offers_in_order()
+                    .into_iter()
+                    .filter(|o| view::when(site, o) != view::When::Passee)
+                    .take(5)
+                    .map(|o| view::offer_card(site, urls, o))
+                    .collect();
+                let data = Home {
+                    services: view::term_links(&site.services, urls, "services", view::service_words),
+                    communes: view::term_links(&site.communes, urls, "communes", view::same_words),
+                    publics: view::term_links(&site.publics, urls, "publics", view::same_words),
+                    chiffres: format!(
+                        "{} dans {}, {}",
+                        labels::count(site.entries.lieux.len(), "lieu", "lieux"),
+                        labels::count(site.communes.len(), "commune", "communes"),
+                        labels::count(site.entries.offres.len(), "offre", "offres"),
+                    ),
+                    offres,
+                    lieux_href: urls.path("lieux/"),
+                    offres_href: urls.path("offres/"),
+                    services_href: urls.path("services/"),
+                };
+                let mut meta = self.meta("De quoi avez-vous besoin ?", &site.config.description, "", Vec::new());
+                meta.ariane_courant = String::new();
+                Ok((String::new(), None, self.page("accueil.html", &meta, &data)?))
+            }
+            Job::Places { n, total } => {
+                let order = view::directory_order(site);
+                let start = (n - 1) * PLACES_PER_PAGE;
+                let slice = &order[start.min(order.len())..(start + PLACES_PER_PAGE).min(order.len())];
+                let first_is_suite = start > 0
+                    && slice.first().is_some_and(|&i| {
+                        site.entries.lieux[order[start - 1]].commune == site.entries.lieux[i].commune
+                    });
+                let dir = if n == 1 { "lieux/".to_string() } else { format!("lieux/page/{n}/") };
+                let page_dir = |k: usize| if k == 1 { "lieux/".to_string() } else { format!("lieux/page/{k}/") };
+                let pagination = (total > 1).then(|| Pagination {
+                    precedente: (n > 1).then(|| urls.path(&page_dir(n - 1))),
+                    suivante: (n < total).then(|| urls.path(&page_dir(n + 1))),
+                    pages: (1..=total)
+                        .map(|k| PageLink { numero: k, href: urls.path(&page_dir(k)), courante: k == n })
+                        .collect(),
+                });
+                let data = Places {
+                    groupes: view::groups(site, urls, slice, first_is_suite),
+                    total: labels::count(site.entries.lieux.len(), "lieu", "lieux"),
+                    communes: labels::count(site.communes.len(), "commune", "communes"),
+                    numero: n,
+                    pages: total,
+                    pagination,
+                };
+                let title =
+                    if total > 1 { format!("Tous les lieux (page {n} sur {total})") } else { "Tous les lieux".into() };
+                let description = format!(
+                    "Les {} où se faire aider avec le numérique, commune par commune.",
+                    labels::count(site.entries.lieux.len(), "lieu", "lieux")
+                );
+                let ariane = if n == 1 { self.crumbs(&[]) } else { self.crumbs(&[("Tous les lieux", "lieux/")]) };
+                let mut meta = self.meta(&title, &description, &dir, ariane);
+                if n > 1 {
+                    meta.ariane_courant = format!("Page {n}");
+                }
+                Ok((dir, None, self.page("lieux.html", &meta, &data)?))
+            }
+            Job::Place(i) => {
+                let lieu = &site.entries.lieux[i];
+                let data = view::place_view(site, urls, lieu);
+                let dir = format!("lieux/{}/", lieu.slug);
+                let description = lieu.presentation_resume.clone().unwrap_or_else(|| {
+                    let services: Vec<String> = lieu.services.iter().map(|s| labels::service_short(s)).collect();
+                    let mut text = format!("{} à {}", labels::typologies(&lieu.typologie), lieu.commune);
+                    if !services.is_empty() {
+                        text.push_str(&format!(" : {}", services.join(", ").to_lowercase()));
+                    }
+                    format!("{text}.")
+                });
+                let ariane = self.crumbs(&[("Tous les lieux", "lieux/")]);
+                let meta = self.meta(&lieu.nom, &description, &dir, ariane);
+                Ok((dir, Some(lieu.date_maj), self.page("lieu.html", &meta, &data)?))
+            }
+            Job::TermIndex(taxonomy) => {
+                let terms = taxonomy.terms(site);
+                let folder = taxonomy.folder();
+                let (termes, intro, description) = match taxonomy {
+                    Taxonomy::Communes => (
+                        view::term_links(terms, urls, folder, view::same_words),
+                        "Choisissez votre commune pour voir les lieux qui s'y trouvent.",
+                        "Les communes de la métropole où se faire aider avec le numérique.",
+                    ),
+                    Taxonomy::Services => (
+                        view::term_links(terms, urls, folder, view::service_words),
+                        "Choisissez ce que vous voulez faire pour voir les lieux qui peuvent vous aider.",
+                        "Les besoins pour lesquels se faire aider avec le numérique, et les lieux qui y répondent.",
+                    ),
+                    Taxonomy::Publics => (
+                        view::term_links(terms, urls, folder, view::same_words),
+                        "Certains lieux accueillent en particulier un public. Les autres lieux accueillent tout le monde.",
+                        "Les lieux qui accueillent en particulier les jeunes, les seniors, les familles…",
+                    ),
+                };
+                let dir = format!("{folder}/");
+                let data = TermIndex { intro: intro.to_string(), termes };
+                let meta = self.meta(taxonomy.title(), description, &dir, self.crumbs(&[]));
+                Ok((dir, None, self.page("termes.html", &meta, &data)?))
+            }
+            Job::Term(taxonomy, i) => {
+                let term = &taxonomy.terms(site)[i];
+                let folder = taxonomy.folder();
+                let count = labels::count(term.lieux.len(), "lieu", "lieux");
+                let (title, standard, groupes, cartes) = match taxonomy {
+                    Taxonomy::Communes => (
+                        format!("Lieux à {}", term.name),
+                        None,
+                        Vec::new(),
+                        term.lieux.iter().map(|&i| view::card(&site.entries.lieux[i], urls)).collect(),
+                    ),
+                    Taxonomy::Services => (
+                        labels::service_plain(&term.name),
+                        labels::service(&term.name).map(|_| term.name.clone()),
+                        view::groups(site, urls, &view::term_places_by_commune(site, term), false),
+                        Vec::new(),
+                    ),
+                    Taxonomy::Publics => (
+                        format!("Lieux pour {}", labels::public_plain(&term.name)),
+                        None,
+                        view::groups(site, urls, &view::term_places_by_commune(site, term), false),
+                        Vec::new(),
+                    ),
+                };
+                let description = match taxonomy {
+                    Taxonomy::Communes => format!("{count} à {} où se faire aider avec le numérique.", term.name),
+                    Taxonomy::Services => format!("{} : {count} pour vous aider.", title),
+                    Taxonomy::Publics => {
+                        format!("{count} qui accueillent en particulier {}.", labels::public_plain(&term.name))
+                    }
+                };
+                let dir = format!("{folder}/{}/", term.slug);
+                let data = TermPage { titre: title.clone(), standard, nombre: count, groupes, cartes };
+                let ariane = self.crumbs(&[(taxonomy.title(), &format!("{folder}/"))]);
+                let meta = self.meta(&title, &description, &dir, ariane);
+                Ok((dir, None, self.page("terme.html", &meta, &data)?))
+            }
+            Job::Offers => {
+                let mut data = Offers { prochaines: Vec::new(), recurrentes: Vec::new(), passees: Vec::new() };
+                for offre in site.offers_in_order() {
+                    let card = view::offer_card(site, urls, offre);
+                    match card.quand {
+                        view::When::Prochaine => data.prochaines.push(card),
+                        view::When::Recurrente => data.recurrentes.push(card),
+                        view::When::Passee => data.passees.push(card),
+                    }
+                }
+                let meta = self.meta(
+                    "Ateliers et permanences",
+                    "Les ateliers, permanences et cours pour apprendre le numérique ou se faire aider, avec leurs dates.",
+                    "offres/",
+                    self.crumbs(&[]),
+                );
+                Ok(("offres/".into(), None, self.page("offres.html", &meta, &data)?))
+            }
+            Job::Offer(i) => {
+                let offre = &site.entries.offres[i];
+                let data = view::offer_view(site, urls, offre);
+                let dir = format!("offres/{}/", offre.slug);
+                let description = offre.resume.clone().unwrap_or_else(|| markdown::plain_text(&offre.description, 160));
+                let ariane = self.crumbs(&[("Ateliers et permanences", "offres/")]);
+                let meta = self.meta(&offre.titre, &description, &dir, ariane);
+                Ok((dir, Some(offre.date_maj), self.page("offre.html", &meta, &data)?))
+            }
+            Job::Page(i) => {
+                let page = &site.entries.pages[i];
+                let dir = format!("{}/", page.slug);
+                let description = page.resume.clone().unwrap_or_else(|| markdown::plain_text(&page.corps, 160));
+                let data = FreePage { titre: page.titre.clone(), corps_html: markdown::render_markdown(&page.corps) };
+                let meta = self.meta(&page.titre, &description, &dir, self.crumbs(&[]));
+                Ok((dir, None, self.page("page.html", &meta, &data)?))
+            }
+            Job::Data => {
+                let file = |name: &str| urls.path(&format!("donnees/{name}"));
+                let data = Data {
+                    fichiers: vec![
+                        DataFile {
+                            href: file("lieux.geojson"),
+                            nom: "lieux.geojson".into(),
+                            format: "GeoJSON".into(),
+                            contenu: "Les lieux avec leurs coordonnées, pour une carte ou un outil de cartographie."
+                                .into(),
+                        },
+                        DataFile {
+                            href: file("lieux.csv"),
+                            nom: "lieux.csv".into(),
+                            format: "CSV".into(),
+                            contenu: "Les lieux au format du standard national, un lieu par ligne, pour un tableur."
+                                .into(),
+                        },
+                        DataFile {
+                            href: file("lieux.json"),
+                            nom: "lieux.json".into(),
+                            format: "JSON".into(),
+                            contenu: "Les lieux au format du standard national, pour un programme.".into(),
+                        },
+                        DataFile {
+                            href: file("offres.json"),
+                            nom: "offres.json".into(),
+                            format: "JSON".into(),
+                            contenu: "Les ateliers et permanences, avec leurs lieux, horaires et séances.".into(),
+                        },
+                    ],
+                    licence: Link {
+                        text: site.config.licence_donnees.nom.clone(),
+                        href: site.config.licence_donnees.url.clone(),
+                    },
+                    champs: view::fields(),
+                    lieux: labels::count(site.entries.lieux.len(), "lieu", "lieux"),
+                    offres: labels::count(site.entries.offres.len(), "offre", "offres"),
+                };
+                let meta = self.meta(
+                    "Données ouvertes",
+                    "Les lieux et offres de médiation numérique en données ouvertes : GeoJSON, CSV et JSON au standard national.",
+                    "donnees/",
+                    self.crumbs(&[]),
+                );
+                Ok(("donnees/".into(), None, self.page("donnees.html", &meta, &data)?))
+            }
+            Job::NotFound => {
+                let data = NotFound {
+                    accueil: urls.path(""),
+                    lieux: urls.path("lieux/"),
+                    communes: urls.path("communes/"),
+                    offres: urls.path("offres/"),
+                };
+                let mut meta =
+                    self.meta("Page introuvable", "Cette page n'existe pas ou a été déplacée.", "404", Vec::new());
+                meta.canonical = None;
+                meta.menu_current = None;
+                Ok(("404".into(), None, self.page("404.html", &meta, &data)?))
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Home {
+    services: Vec<view::TermLink>,
+    communes: Vec<view::TermLink>,
+    publics: Vec<view::TermLink>,
+    chiffres: String,
+    offres: Vec<view::OfferCard>,
+    lieux_href: String,
+    offres_href: String,
+    services_href: String,
+}
+
+#[derive(Serialize)]
+struct Places {
+    groupes: Vec<view::Group>,
+    total: String,
+    communes: String,
+    numero: usize,
+    pages: usize,
+    pagination: Option<Pagination>,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    precedente: Option<String>,
+    suivante: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    numero: usize,
+    href: String,
+    courante: bool,
+}
+
+#[derive(Serialize)]
+struct TermIndex {
+    intro: String,
+    termes: Vec<view::TermLink>,
+}
+
+#[derive(Serialize)]
+struct TermPage {
+    titre: String,
+    standard: Option<String>,
+    nombre: String,
+    /// Places grouped by commune (services, publics)…
+    groupes: Vec<view::Group>,
+    /// …or a flat list (a commune's page).
+    cartes: Vec<view::Card>,
+}
+
+#[derive(Serialize)]
+struct Offers {
+    prochaines: Vec<view::OfferCard>,
+    recurrentes: Vec<view::OfferCard>,
+    passees: Vec<view::OfferCard>,
+}
+
+#[derive(Serialize)]
+struct FreePage {
+    titre: String,
+    corps_html: String,
+}
+
+#[derive(Serialize)]
+struct Data {
+    fichiers: Vec<DataFile>,
+    licence: Link,
+    champs: Vec<view::FieldView>,
+    lieux: String,
+    offres: String,
+}
+
+#[derive(Serialize)]
+struct DataFile {
+    href: String,
+    nom: String,
+    format: String,
+    contenu: String,
+}
+
+#[derive(Serialize)]
+struct NotFound {
+    accueil: String,
+    lieux: String,
+    communes: String,
+    offres: String,
+}
+
+/// `sitemap.xml`: absolute URLs, sorted; `lastmod` only where known.
+fn sitemap(mut entries: Vec<(String, Option<NaiveDate>)>) -> String {
+    entries.sort();
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (url, lastmod) in entries {
+        xml.push_str("  <url><loc>");
+        xml.push_str(&xml_escape(&url));
+        xml.push_str("</loc>");
+        if let Some(date) = lastmod {
+            xml.push_str(&format!("<lastmod>{date}</lastmod>"));
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
+}
+
+#[cfg(test)]
+mod tests;

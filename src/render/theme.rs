@@ -1,0 +1,221 @@
+//! The theme: Tera templates and static files.
+//!
+//! The default theme (`themes/resin/`) is embedded in the binary, so a site root holding only
+//! `content/` builds. A file of the same name under `<root>/themes/resin/templates/` or
+//! `<root>/themes/resin/static/` replaces the embedded one; other files found there are added.
+
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+use crate::Error;
+
+/// Name of the default theme, and of its folder under `themes/`.
+pub const THEME_NAME: &str = "resin";
+
+macro_rules! embedded_templates {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/resin/templates/", $name)))),*]
+    };
+}
+
+macro_rules! embedded_static {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_bytes!(concat!("../../themes/resin/static/", $name)).as_slice())),*]
+    };
+}
+
+/// The embedded templates: name and text.
+pub const TEMPLATES: &[(&str, &str)] = embedded_templates![
+    "base.html",
+    "macros.html",
+    "accueil.html",
+    "lieux.html",
+    "lieu.html",
+    "termes.html",
+    "terme.html",
+    "offres.html",
+    "offre.html",
+    "page.html",
+    "donnees.html",
+    "404.html",
+];
+
+/// The embedded static files: path under `static/` and bytes.
+pub const STATIC: &[(&str, &[u8])] = embedded_static!["style.css", "favicon.svg"];
+
+/// Templates ready to render, and the static files to copy under `static/`.
+pub struct Theme {
+    pub(crate) tera: Tera,
+    /// Path under `static/` (with `/` separators) and contents, sorted by path.
+    pub(crate) statics: Vec<(String, Vec<u8>)>,
+}
+
+impl std::fmt::Debug for Theme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut names: Vec<&str> = self.tera.get_template_names().collect();
+        names.sort_unstable();
+        f.debug_struct("Theme")
+            .field("templates", &names)
+            .field("statics", &self.statics.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl Theme {
+    /// The embedded theme, overridden file by file by `<site_root>/themes/resin/` when present.
+    pub fn load(site_root: &Path) -> Result<Theme, Error> {
+        let folder = site_root.join("themes").join(THEME_NAME);
+        let mut templates: Vec<(String, String)> =
+            TEMPLATES.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
+        for (name, path) in files_under(&folder.join("templates"))? {
+            if !name.ends_with(".html") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            match templates.iter_mut().find(|(n, _)| *n == name) {
+                Some(entry) => entry.1 = text,
+                None => templates.push((name, text)),
+            }
+        }
+        let mut statics: Vec<(String, Vec<u8>)> =
+            STATIC.iter().map(|(name, bytes)| (name.to_string(), bytes.to_vec())).collect();
+        for (name, path) in files_under(&folder.join("static"))? {
+            let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            match statics.iter_mut().find(|(n, _)| *n == name) {
+                Some(entry) => entry.1 = bytes,
+                None => statics.push((name, bytes)),
+            }
+        }
+        statics.sort_by(|a, b| a.0.cmp(&b.0));
+        Theme::from_parts(templates, statics)
+    }
+
+    /// The embedded theme alone.
+    pub fn embedded() -> Result<Theme, Error> {
+        let templates = TEMPLATES.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
+        let statics = STATIC.iter().map(|(name, bytes)| (name.to_string(), bytes.to_vec())).collect();
+        Theme::from_parts(templates, statics)
+    }
+
+    fn from_parts(mut templates: Vec<(String, String)>, statics: Vec<(String, Vec<u8>)>) -> Result<Theme, Error> {
+        templates.sort_by(|a, b| a.0.cmp(&b.0));
+        // `Tera::default()` autoescapes `.html`, `.htm` and `.xml` templates: keep it that way.
+        let mut tera = Tera::default();
+        tera.set_escape_fn(escape_html);
+        tera.add_raw_templates(templates).map_err(|e| template_error("du thème", &e))?;
+        Ok(Theme { tera, statics })
+    }
+
+    /// Renders one template; errors name the template and carry Tera's whole explanation.
+    pub(crate) fn render(&self, name: &str, context: &tera::Context) -> Result<String, Error> {
+        self.tera.render(name, context).map_err(|e| template_error(&format!("« {name} »"), &e))
+    }
+}
+
+/// Escapes text for HTML element content and quoted attribute values: `&`, `<`, `>`, `"` and
+/// `'`. Tera's default also escapes `/`, which is safe but makes every URL six times heavier.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A Tera error with its chain of causes (Tera puts the useful part in `source()`).
+pub(crate) fn template_error(what: &str, error: &tera::Error) -> Error {
+    let mut message = format!("gabarit {what} : {error}");
+    let mut cause = std::error::Error::source(error);
+    while let Some(c) = cause {
+        message.push_str(" : ");
+        message.push_str(&c.to_string());
+        cause = c.source();
+    }
+    Error::Template { message }
+}
+
+/// Files under `dir` (recursively), as (`/`-separated relative path, full path), sorted by
+/// path. A missing folder has no files.
+fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Error::Io { path, source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("boucle de liens")) }
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(dir).expect("walkdir stays under its root");
+        let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        if parts.iter().any(|p| p.starts_with('.')) {
+            continue;
+        }
+        files.push((parts.join("/"), entry.path().to_path_buf()));
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_template_parses() {
+        for (name, text) in TEMPLATES {
+            // Parse each alone first so a failure names the culprit…
+            if let Err(e) = tera::Template::new(name, None, text) {
+                panic!("{}", template_error(name, &e));
+            }
+        }
+        // …then together, which also checks `extends` and `import`.
+        let theme = Theme::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let mut names: Vec<&str> = theme.tera.get_template_names().collect();
+        names.sort_unstable();
+        assert_eq!(names.len(), TEMPLATES.len());
+        assert!(theme.statics.iter().any(|(p, _)| p == "style.css"));
+    }
+
+    #[test]
+    fn site_root_overrides_a_template_and_adds_static_files() {
+        let root = tempfile::tempdir().unwrap();
+        let templates = root.path().join("themes/resin/templates");
+        std::fs::create_dir_all(&templates).unwrap();
+        std::fs::write(
+            templates.join("page.html"),
+            "{% extends \"base.html\" %}{% block contenu %}AUTRE{% endblock %}",
+        )
+        .unwrap();
+        let statics = root.path().join("themes/resin/static/img");
+        std::fs::create_dir_all(&statics).unwrap();
+        std::fs::write(statics.join("logo.svg"), "<svg/>").unwrap();
+        let theme = Theme::load(root.path()).unwrap();
+        let paths: Vec<&str> = theme.statics.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ["favicon.svg", "img/logo.svg", "style.css"]);
+        assert!(theme.tera.get_template("page.html").is_ok());
+    }
+
+    #[test]
+    fn a_broken_override_is_a_template_error_naming_the_file() {
+        let root = tempfile::tempdir().unwrap();
+        let templates = root.path().join("themes/resin/templates");
+        std::fs::create_dir_all(&templates).unwrap();
+        std::fs::write(templates.join("lieu.html"), "{% if %}").unwrap();
+        let err = Theme::load(root.path()).unwrap_err();
+        let message = err.to_string();
+        assert!(matches!(err, Error::Template { .. }), "{message}");
+        assert!(message.contains("lieu.html"), "{message}");
+    }
+}
