@@ -108,19 +108,24 @@ pub fn validate(sources: &Sources, raw: &[RawEntry], ctx: &Context<'_>) -> (Entr
         diagnostics.append(&mut found);
     }
 
-    // Two places with the same `id`.
+    // Two places with the same `id`: reported on the one that writes it explicitly (the other
+    // may just be using its file name), the later one when both do.
+    let id_key = [crate::load::Segment::Key("id".into())];
+    let raw_of = |lieu: &Lieu| raw.iter().find(|e| e.file == lieu.file).expect("a place comes from an entry");
     let mut ids: BTreeMap<&str, &Lieu> = BTreeMap::new();
     let mut duplicates = Vec::new();
     for lieu in &entries.lieux {
-        if let Some(first) = ids.get(lieu.id.as_str()) {
-            let other = sources.get(first.file).path.clone();
-            let entry = raw.iter().find(|e| e.file == lieu.file).expect("a place comes from an entry");
-            let span = entry.value_span(&[crate::load::Segment::Key("id".into())]);
-            diagnostics.push(Diagnostic::new(Kind::DuplicateId { id: lieu.id.clone(), other }, lieu.file, span));
-            duplicates.push(lieu.slug.clone());
-        } else {
+        let Some(first) = ids.get(lieu.id.as_str()).copied() else {
             ids.insert(&lieu.id, lieu);
-        }
+            continue;
+        };
+        let explicit = |l: &Lieu| raw_of(l).spans.value(&id_key).is_some();
+        let (reported, other) = if explicit(lieu) || !explicit(first) { (lieu, first) } else { (first, lieu) };
+        let entry = raw_of(reported);
+        let span = if explicit(reported) { entry.value_span(&id_key) } else { entry.header_span() };
+        let other = sources.get(other.file).path.clone();
+        diagnostics.push(Diagnostic::new(Kind::DuplicateId { id: lieu.id.clone(), other }, reported.file, span));
+        duplicates.push(reported.slug.clone());
     }
     entries.lieux.retain(|l| !duplicates.contains(&l.slug));
 

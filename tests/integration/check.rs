@@ -89,7 +89,7 @@ error_class!(session_ends_before_start, "seance", OFFER, 7:46, "finit (14:00) av
 error_class!(session_time, "heure", OFFER, 7:32, "heure invalide pour `debut` : « 14h »");
 // Slugs and ids.
 error_class!(duplicate_slug, "slug-en-double", Some("content/lieux/villeurbanne/mediatheque-du-bachut.md"), 1:1, "déjà utilisé par content/lieux/mediatheque-du-bachut.md");
-error_class!(duplicate_id, "id-en-double", Some("content/lieux/mediatheque-du-bachut.md"), 2:1, "l'identifiant « mediatheque-du-bachut » est déjà utilisé par content/lieux/a.md");
+error_class!(duplicate_id, "id-en-double", A, 11:5, "l'identifiant « mediatheque-du-bachut » est déjà utilisé par content/lieux/mediatheque-du-bachut.md");
 error_class!(file_name, "nom-de-fichier", Some("content/lieux/Centre Social.md"), 1:1, "« Centre Social.md »");
 error_class!(reserved_page_slug, "nom-reserve", Some("content/pages/lieux.md"), 1:1, "réservé");
 error_class!(missing_site_yaml, "configuration", None, 0:0, "`content/site.yaml` est absent");
