@@ -69,7 +69,13 @@ enum Job {
     },
     Place(usize),
     TermIndex(Taxonomy),
-    Term(Taxonomy, usize),
+    /// A term's page `n` (1-based) of `total`.
+    Term {
+        taxonomy: Taxonomy,
+        index: usize,
+        n: usize,
+        total: usize,
+    },
     Offers,
     Offer(usize),
     Page(usize),
@@ -124,7 +130,10 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..site.entries.lieux.len()).map(Job::Place));
     for taxonomy in [Taxonomy::Communes, Taxonomy::Services, Taxonomy::Publics] {
         jobs.push(Job::TermIndex(taxonomy));
-        jobs.extend((0..taxonomy.terms(site).len()).map(|i| Job::Term(taxonomy, i)));
+        for (index, term) in taxonomy.terms(site).iter().enumerate() {
+            let total = term.lieux.len().div_ceil(PLACES_PER_PAGE).max(1);
+            jobs.extend((1..=total).map(|n| Job::Term { taxonomy, index, n, total }));
+        }
     }
     jobs.push(Job::Offers);
     jobs.extend((0..site.entries.offres.len()).map(Job::Offer));
@@ -213,15 +222,8 @@ impl Renderer<'_> {
                     && slice.first().is_some_and(|&i| {
                         site.entries.lieux[order[start - 1]].commune == site.entries.lieux[i].commune
                     });
-                let dir = if n == 1 { "lieux/".to_string() } else { format!("lieux/page/{n}/") };
-                let page_dir = |k: usize| if k == 1 { "lieux/".to_string() } else { format!("lieux/page/{k}/") };
-                let pagination = (total > 1).then(|| Pagination {
-                    precedente: (n > 1).then(|| urls.path(&page_dir(n - 1))),
-                    suivante: (n < total).then(|| urls.path(&page_dir(n + 1))),
-                    pages: (1..=total)
-                        .map(|k| PageLink { numero: k, href: urls.path(&page_dir(k)), courante: k == n })
-                        .collect(),
-                });
+                let dir = page_dir("lieux/", n);
+                let pagination = pagination(urls, "lieux/", n, total);
                 let data = Places {
                     groupes: view::groups(site, urls, slice, first_is_suite),
                     total: labels::count(site.entries.lieux.len(), "lieu", "lieux"),
@@ -284,29 +286,33 @@ impl Renderer<'_> {
                 let meta = self.meta(taxonomy.title(), description, &dir, self.crumbs(&[]));
                 Ok((dir, None, self.page("termes.html", &meta, &data)?))
             }
-            Job::Term(taxonomy, i) => {
-                let term = &taxonomy.terms(site)[i];
+            Job::Term { taxonomy, index, n, total } => {
+                let term = &taxonomy.terms(site)[index];
                 let folder = taxonomy.folder();
                 let count = labels::count(term.lieux.len(), "lieu", "lieux");
+                let base = format!("{folder}/{}/", term.slug);
+                let start = (n - 1) * PLACES_PER_PAGE;
                 let (title, standard, groupes, cartes) = match taxonomy {
                     Taxonomy::Communes => (
                         format!("Lieux à {}", term.name),
                         None,
                         Vec::new(),
-                        term.lieux.iter().map(|&i| view::card(&site.entries.lieux[i], urls)).collect(),
+                        term.lieux.iter().skip(start).take(PLACES_PER_PAGE).map(|&i| view::card(&site.entries.lieux[i], urls)).collect(),
                     ),
-                    Taxonomy::Services => (
-                        labels::service_plain(&term.name),
-                        labels::service(&term.name).map(|_| term.name.clone()),
-                        view::groups(site, urls, &view::term_places_by_commune(site, term), false),
-                        Vec::new(),
-                    ),
-                    Taxonomy::Publics => (
-                        format!("Lieux pour {}", labels::public_plain(&term.name)),
-                        None,
-                        view::groups(site, urls, &view::term_places_by_commune(site, term), false),
-                        Vec::new(),
-                    ),
+                    Taxonomy::Services | Taxonomy::Publics => {
+                        let order = view::term_places_by_commune(site, term);
+                        let slice = &order[start.min(order.len())..(start + PLACES_PER_PAGE).min(order.len())];
+                        let first_is_suite = start > 0
+                            && slice.first().is_some_and(|&i| {
+                                site.entries.lieux[order[start - 1]].commune == site.entries.lieux[i].commune
+                            });
+                        let groupes = view::groups(site, urls, slice, first_is_suite);
+                        if taxonomy == Taxonomy::Services {
+                            (labels::service_plain(&term.name), labels::service(&term.name).map(|_| term.name.clone()), groupes, Vec::new())
+                        } else {
+                            (format!("Lieux pour {}", labels::public_plain(&term.name)), None, groupes, Vec::new())
+                        }
+                    }
                 };
                 let description = match taxonomy {
                     Taxonomy::Communes => format!("{count} à {} où se faire aider avec le numérique.", term.name),
@@ -315,10 +321,27 @@ impl Renderer<'_> {
                         format!("{count} qui accueillent en particulier {}.", labels::public_plain(&term.name))
                     }
                 };
-                let dir = format!("{folder}/{}/", term.slug);
-                let data = TermPage { titre: title.clone(), standard, nombre: count, groupes, cartes };
-                let ariane = self.crumbs(&[(taxonomy.title(), &format!("{folder}/"))]);
-                let meta = self.meta(&title, &description, &dir, ariane);
+                let dir = page_dir(&base, n);
+                let page_title = if total > 1 { format!("{title} (page {n} sur {total})") } else { title.clone() };
+                let data = TermPage {
+                    titre: title.clone(),
+                    standard,
+                    nombre: count,
+                    groupes,
+                    cartes,
+                    numero: n,
+                    pages: total,
+                    pagination: pagination(urls, &base, n, total),
+                };
+                let mut crumbs = vec![(taxonomy.title(), format!("{folder}/"))];
+                if n > 1 {
+                    crumbs.push((title.as_str(), base.clone()));
+                }
+                let crumbs: Vec<(&str, &str)> = crumbs.iter().map(|(t, d)| (*t, d.as_str())).collect();
+                let mut meta = self.meta(&page_title, &description, &dir, self.crumbs(&crumbs));
+                if n > 1 {
+                    meta.ariane_courant = format!("Page {n}");
+                }
                 Ok((dir, None, self.page("terme.html", &meta, &data)?))
             }
             Job::Offers => {
@@ -471,6 +494,23 @@ struct TermPage {
     groupes: Vec<view::Group>,
     /// …or a flat list (a commune's page).
     cartes: Vec<view::Card>,
+    numero: usize,
+    pages: usize,
+    pagination: Option<Pagination>,
+}
+
+/// The folder of page `n` of a paginated list at `base` (`lieux/`, `services/x/`).
+fn page_dir(base: &str, n: usize) -> String {
+    if n == 1 { base.to_string() } else { format!("{base}page/{n}/") }
+}
+
+/// Links between the pages of a paginated list; `None` when it fits on one page.
+fn pagination(urls: &Urls, base: &str, n: usize, total: usize) -> Option<Pagination> {
+    (total > 1).then(|| Pagination {
+        precedente: (n > 1).then(|| urls.path(&page_dir(base, n - 1))),
+        suivante: (n < total).then(|| urls.path(&page_dir(base, n + 1))),
+        pages: (1..=total).map(|k| PageLink { numero: k, href: urls.path(&page_dir(base, k)), courante: k == n }).collect(),
+    })
 }
 
 #[derive(Serialize)]

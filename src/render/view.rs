@@ -307,7 +307,9 @@ pub fn directory_order(site: &Site) -> Vec<usize> {
 
 /// Place indices of a term, in directory order (grouped by commune).
 pub fn term_places_by_commune(site: &Site, term: &Term) -> Vec<usize> {
-    directory_order(site).into_iter().filter(|i| term.lieux.contains(i)).collect()
+    let mut member = vec![false; site.entries.lieux.len()];
+    term.lieux.iter().for_each(|&i| member[i] = true);
+    directory_order(site).into_iter().filter(|&i| member[i]).collect()
 }
 
 /// How an offer is placed in time.
