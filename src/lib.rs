@@ -85,7 +85,7 @@ pub fn check(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Ch
         c
     });
     let ctx = validate::Context { territory: config.as_ref().map(|c| &c.territoire), today };
-    let (entries, found) = validate::validate(&sources, &content.entries, &ctx);
+    let (entries, found) = validate::validate(&sources, &content.entries, &content.unreadable, &ctx);
     diagnostics.extend(found);
     diagnostic::sort(&mut diagnostics, &sources);
     let site = config.map(|config| Site::new(config, entries, today));

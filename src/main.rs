@@ -95,6 +95,9 @@ fn report(checked: &Checked, strict: bool) -> bool {
     if !checked.diagnostics.is_empty() {
         eprint!("{}", diagnostic::render(&checked.diagnostics, &checked.sources, Format::Human, color()));
     }
+    if strict && checked.errors() == 0 && !checked.diagnostics.is_empty() {
+        eprintln!("Avec --strict, les avertissements comptent comme des erreurs.");
+    }
     checked.fails(strict)
 }
 

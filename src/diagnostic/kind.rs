@@ -25,6 +25,18 @@ pub enum Kind {
         /// Field name.
         field: String,
     },
+    /// A required field is present but empty.
+    EmptyField {
+        /// Field name.
+        field: String,
+    },
+    /// A code (`code_postal`, `code_insee`, `pivot`) written as a YAML number.
+    CodeAsNumber {
+        /// Field name.
+        field: String,
+        /// The number as read.
+        value: String,
+    },
     /// A field has the wrong type.
     WrongType {
         /// Field name (dotted path for nested fields).
@@ -227,6 +239,8 @@ impl Kind {
             Kind::YamlSyntax { .. } => "yaml",
             Kind::NotAMapping => "entete-invalide",
             Kind::MissingField { .. } => "champ-manquant",
+            Kind::EmptyField { .. } => "champ-vide",
+            Kind::CodeAsNumber { .. } => "code-nombre",
             Kind::WrongType { .. } => "type",
             Kind::UnknownField { .. } => "champ-inconnu",
             Kind::NotInVocabulary { .. } => "vocabulaire",
@@ -278,6 +292,16 @@ impl Kind {
             Kind::YamlSyntax { .. } => "vérifiez l'indentation (des espaces, pas de tabulation), les deux-points après chaque nom de champ, et mettez entre guillemets les textes qui contiennent `: ` ou `#`".into(),
             Kind::NotAMapping => "l'en-tête doit être une suite de lignes `champ: valeur`".into(),
             Kind::MissingField { field } => format!("ajoutez une ligne `{field}: …` dans l'en-tête"),
+            Kind::EmptyField { field } => format!("écrivez la valeur après `{field}:`"),
+            Kind::CodeAsNumber { field, value } if value.len() == 5 || field != "code_postal" => {
+                format!("écrivez-le entre guillemets : `{field}: \"{value}\"`")
+            }
+            Kind::CodeAsNumber { field, .. } => {
+                format!("écrivez-le entre guillemets avec ses cinq chiffres, zéro initial compris : `{field}: \"01000\"`")
+            }
+            Kind::WrongType { expected: "un nombre", .. } => {
+                "écrivez un nombre sans guillemets, avec un point comme séparateur décimal, par exemple `45.7372`".into()
+            }
             Kind::WrongType { expected, .. } => format!("écrivez {expected}"),
             Kind::UnknownField { suggestion: Some(s), .. } => format!("remplacez par `{s}`"),
             Kind::UnknownField { known, .. } => format!("les champs possibles sont : {}", list_or(known)),
@@ -296,7 +320,7 @@ impl Kind {
             Kind::Url { .. } => "écrivez l'adresse complète, en commençant par `https://`".into(),
             Kind::CoordinatesOutside { .. } => "vérifiez les coordonnées (latitude et longitude en degrés décimaux, WGS 84), par exemple sur openstreetmap.org : clic droit « Afficher l'adresse »".into(),
             Kind::CoordinatesSwapped { latitude, longitude } => format!("échangez les deux valeurs : `latitude: {longitude}` et `longitude: {latitude}`"),
-            Kind::CoordinatesLambert93 { .. } => "convertissez-les en degrés décimaux WGS 84 (latitude vers 45,7 et longitude vers 4,8 à Lyon), par exemple avec geoportail.gouv.fr".into(),
+            Kind::CoordinatesLambert93 { .. } => "convertissez-les en degrés décimaux WGS 84 (latitude vers 45.7 et longitude vers 4.8 à Lyon), par exemple avec geoportail.gouv.fr".into(),
             Kind::CoordinatesIncomplete { missing } => format!("ajoutez `{missing}`, ou retirez les deux champs"),
             Kind::Hours { .. } => "utilisez la syntaxe OpenStreetMap, par exemple `Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off` (Mo Tu We Th Fr Sa Su pour les jours, PH pour les jours fériés)".into(),
             Kind::Date { .. } => "écrivez la date sous la forme AAAA-MM-JJ, par exemple `2026-03-03`".into(),
@@ -315,7 +339,7 @@ impl Kind {
             Kind::Config { .. } => return None,
             Kind::StaleDate { .. } => "vérifiez les informations auprès du lieu, puis mettez `date_maj` à la date du jour".into(),
             Kind::NoHours => "ajoutez `horaires:` (syntaxe OpenStreetMap) : les habitants cherchent un lieu ouvert".into(),
-            Kind::NoCoordinates => "ajoutez `latitude:` et `longitude:` pour que le lieu apparaisse sur la carte".into(),
+            Kind::NoCoordinates => "ajoutez `latitude:` et `longitude:` : elles donnent l'itinéraire vers le lieu et le placent dans les données cartographiques".into(),
             Kind::NoServices => "ajoutez `services:` : les habitants cherchent un lieu par besoin".into(),
         })
     }
@@ -340,6 +364,10 @@ impl fmt::Display for Kind {
             Kind::YamlSyntax { message } => write!(f, "erreur de syntaxe YAML : {message}"),
             Kind::NotAMapping => write!(f, "l'en-tête n'est pas une liste de champs"),
             Kind::MissingField { field } => write!(f, "champ obligatoire manquant : `{field}`"),
+            Kind::EmptyField { field } => write!(f, "le champ obligatoire `{field}` est vide"),
+            Kind::CodeAsNumber { field, value } => {
+                write!(f, "`{field}` est écrit comme un nombre ({value}) : un code s'écrit comme du texte, entre guillemets")
+            }
             Kind::WrongType { field, expected, found } => {
                 write!(f, "`{field}` doit être {expected}, pas {found}")
             }

@@ -111,6 +111,9 @@ pub struct Content {
     pub config_file: Option<FileId>,
     /// The entries that parsed, in path order.
     pub entries: Vec<RawEntry>,
+    /// Entries whose file could not be read or parsed (already reported): their slugs still
+    /// exist, so that an offer naming such a place gets no second, misleading error.
+    pub unreadable: Vec<(EntryKind, String)>,
     /// Files copied as they are.
     pub assets: Vec<Asset>,
     /// Problems found while reading.
@@ -190,16 +193,20 @@ pub fn load(root: &Path) -> Result<Content, Error> {
         })
         .collect::<Result<_, Error>>()?;
     let mut entries = Vec::new();
+    let mut unreadable = Vec::new();
     for (kind, path, slug, text, parsed) in parsed {
         let id = sources.add(format!("content/{}", relative_path(&content_dir, &path)), text);
         match parsed {
             Ok((yaml_start, fields, spans, body)) => {
                 entries.push(RawEntry { kind, file: id, slug, yaml_start, fields, spans, body })
             }
-            Err((kind, span)) => diagnostics.push(Diagnostic::new(kind, id, span)),
+            Err((problem, span)) => {
+                diagnostics.push(Diagnostic::new(problem, id, span));
+                unreadable.push((kind, slug));
+            }
         }
     }
-    Ok(Content { sources, config_file, entries, assets, diagnostics })
+    Ok(Content { sources, config_file, entries, unreadable, assets, diagnostics })
 }
 
 type Parsed = (usize, Mapping, SpanMap, Range<usize>);

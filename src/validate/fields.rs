@@ -90,8 +90,14 @@ impl<'a> Fields<'a> {
         })
     }
 
-    fn missing(&mut self, name: &str) {
-        self.report_entry(Kind::MissingField { field: name.to_string() });
+    /// Reports a required field that is absent, or present but empty (at its own line then).
+    pub(crate) fn missing(&mut self, name: &str) {
+        if self.entry.fields.contains_key(name) {
+            let span = self.entry.key_span(&[key(name)]);
+            self.report_span(Kind::EmptyField { field: name.to_string() }, span);
+        } else {
+            self.report_entry(Kind::MissingField { field: name.to_string() });
+        }
     }
 
     /// A text value at `path` (from `value`); other types are reported.
@@ -199,22 +205,36 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// A `YYYY-MM-DD` date from a value at `path`.
-    pub(crate) fn date_value(&mut self, value: &Value, path: &[Segment], field: &str) -> Option<NaiveDate> {
+    /// A scalar written as text or number, parsed by `parse`; a value of another type or one
+    /// that does not parse is reported (`invalid` builds the kind from the field and the text).
+    fn parsed_value<T>(
+        &mut self,
+        value: &Value,
+        path: &[Segment],
+        field: &str,
+        expected: &'static str,
+        parse: fn(&str) -> Option<T>,
+        invalid: fn(String, String) -> Kind,
+    ) -> Option<T> {
         let text = match value {
             Value::String(s) => s.trim().to_string(),
             Value::Number(n) => n.to_string(),
             other => {
                 let found = type_name(other);
-                self.report(Kind::WrongType { field: field.to_string(), expected: "une date", found }, path);
+                self.report(Kind::WrongType { field: field.to_string(), expected, found }, path);
                 return None;
             }
         };
-        let date = rules::parse_date(&text);
-        if date.is_none() {
-            self.report(Kind::Date { field: field.to_string(), value: text }, path);
+        let parsed = parse(&text);
+        if parsed.is_none() {
+            self.report(invalid(field.to_string(), text), path);
         }
-        date
+        parsed
+    }
+
+    /// A `YYYY-MM-DD` date from a value at `path`.
+    pub(crate) fn date_value(&mut self, value: &Value, path: &[Segment], field: &str) -> Option<NaiveDate> {
+        self.parsed_value(value, path, field, "une date", rules::parse_date, |field, value| Kind::Date { field, value })
     }
 
     /// A required date field.
@@ -228,20 +248,7 @@ impl<'a> Fields<'a> {
 
     /// An `HH:MM` time from a value at `path`.
     pub(crate) fn time_value(&mut self, value: &Value, path: &[Segment], field: &str) -> Option<NaiveTime> {
-        let text = match value {
-            Value::String(s) => s.trim().to_string(),
-            Value::Number(n) => n.to_string(),
-            other => {
-                let found = type_name(other);
-                self.report(Kind::WrongType { field: field.to_string(), expected: "une heure HH:MM", found }, path);
-                return None;
-            }
-        };
-        let time = rules::parse_time(&text);
-        if time.is_none() {
-            self.report(Kind::Time { field: field.to_string(), value: text }, path);
-        }
-        time
+        self.parsed_value(value, path, field, "une heure HH:MM", rules::parse_time, |field, value| Kind::Time { field, value })
     }
 
     /// An optional http(s) URL.

@@ -123,7 +123,7 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
 }
 
 /// A code written as text (`code_postal`, `code_insee`, `pivot`): a YAML number is reported
-/// with the code's own message, since it loses leading zeros.
+/// on its own, since it loses leading zeros.
 fn coded_text(
     f: &mut Fields<'_>,
     name: &str,
@@ -134,7 +134,7 @@ fn coded_text(
     let text = match value {
         Value::String(s) => s.trim().to_string(),
         Value::Number(n) => {
-            f.report(kind(n.to_string()), &key(name));
+            f.report(Kind::CodeAsNumber { field: name.to_string(), value: n.to_string() }, &key(name));
             return None;
         }
         _ => return f.text_value(value, &key(name), name),
@@ -149,7 +149,7 @@ fn coded_text(
 
 fn required_code(f: &mut Fields<'_>, name: &str, valid: fn(&str) -> bool, kind: fn(String) -> Kind) -> Option<String> {
     if f.raw(name).is_none() {
-        f.report_entry(Kind::MissingField { field: name.to_string() });
+        f.missing(name);
         return None;
     }
     coded_text(f, name, valid, kind)

@@ -10,7 +10,7 @@ pub mod offre;
 pub mod page;
 mod rules;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -44,7 +44,14 @@ enum Validated {
 }
 
 /// Checks every entry. Entries with an error are left out of the returned [`Entries`].
-pub fn validate(sources: &Sources, raw: &[RawEntry], ctx: &Context<'_>) -> (Entries, Vec<Diagnostic>) {
+/// `unreadable` lists the entries whose file could not be parsed: an offer may name such a
+/// place without a second error.
+pub fn validate(
+    sources: &Sources,
+    raw: &[RawEntry],
+    unreadable: &[(EntryKind, String)],
+    ctx: &Context<'_>,
+) -> (Entries, Vec<Diagnostic>) {
     let results: Vec<(&RawEntry, Validated, Vec<Diagnostic>)> = raw
         .par_iter()
         .map(|entry| {
@@ -83,7 +90,8 @@ pub fn validate(sources: &Sources, raw: &[RawEntry], ctx: &Context<'_>) -> (Entr
     let mut entries = Entries::default();
     let mut diagnostics = Vec::new();
     let mut offer_places = Vec::new();
-    let mut place_slugs = Vec::new();
+    let mut place_slugs: BTreeSet<String> =
+        unreadable.iter().filter(|(kind, _)| *kind == EntryKind::Lieu).map(|(_, slug)| slug.clone()).collect();
     for (entry, validated, mut found) in results {
         if let Some(i) = duplicate_slugs.iter().position(|d| d.file == Some(entry.file)) {
             found.push(duplicate_slugs.swap_remove(i));
@@ -92,7 +100,7 @@ pub fn validate(sources: &Sources, raw: &[RawEntry], ctx: &Context<'_>) -> (Entr
             .iter()
             .any(|d| matches!(d.kind, Kind::InvalidSlug { .. } | Kind::ReservedSlug { .. } | Kind::DuplicateSlug { .. }));
         if entry.kind == EntryKind::Lieu && slug_ok {
-            place_slugs.push(entry.slug.clone());
+            place_slugs.insert(entry.slug.clone());
         }
         match validated {
             Validated::Lieu(Some(l)) if slug_ok => entries.lieux.push(l),
@@ -141,7 +149,7 @@ pub fn validate(sources: &Sources, raw: &[RawEntry], ctx: &Context<'_>) -> (Entr
         }
     }
     // A place that failed validation still exists: its offers keep it, but it has no page.
-    let published: Vec<&str> = entries.lieux.iter().map(|l| l.slug.as_str()).collect();
+    let published: BTreeSet<&str> = entries.lieux.iter().map(|l| l.slug.as_str()).collect();
     entries.offres.retain(|o| !bad_offers.contains(&o.slug));
     for offre in &mut entries.offres {
         offre.lieux.retain(|slug| published.contains(&slug.as_str()));

@@ -30,7 +30,7 @@ pub(crate) fn validate_offre(
     let lieux: Vec<(String, std::ops::Range<usize>)> =
         f.list("lieux").into_iter().map(|(slug, path)| (slug, entry.value_span(&path))).collect();
     if lieux.is_empty() && f.raw("lieux").is_none() {
-        f.report_entry(Kind::MissingField { field: "lieux".into() });
+        f.missing("lieux");
     }
     let resume = f.short_text("resume", 280);
     let services = f.vocabulary("services");
@@ -38,11 +38,11 @@ pub(crate) fn validate_offre(
     let prise_en_charge_specifique = f.vocabulary("prise_en_charge_specifique");
     let frais_a_charge = f.vocabulary("frais_a_charge");
     if f.raw("frais_a_charge").is_none() {
-        f.report_entry(Kind::MissingField { field: "frais_a_charge".into() });
+        f.missing("frais_a_charge");
     }
     let modalites_acces = f.vocabulary("modalites_acces");
     if f.raw("modalites_acces").is_none() {
-        f.report_entry(Kind::MissingField { field: "modalites_acces".into() });
+        f.missing("modalites_acces");
     }
     let modalites_accompagnement = f.vocabulary("modalites_accompagnement");
     let inscription = f.text("inscription");

@@ -62,12 +62,14 @@ error_class!(unclosed_front_matter, "entete-non-fermee", PAGE, 1:1, "n'est pas f
 error_class!(front_matter_not_a_mapping, "entete-invalide", PAGE, 2:1, "n'est pas une liste de champs");
 // Fields.
 error_class!(missing_field, "champ-manquant", A, 1:1, "champ obligatoire manquant : `adresse`");
+error_class!(empty_field, "champ-vide", A, 3:1, "le champ obligatoire `adresse` est vide");
 error_class!(wrong_type, "type", A, 2:6, "`nom` doit être du texte, pas une liste");
 error_class!(unknown_field, "champ-inconnu", A, 9:1, "champ inconnu `horaire` : vouliez-vous dire `horaires` ?");
 error_class!(vocabulary, "vocabulaire", A, 11:18, "valeur « gratuit » inconnue pour `frais_a_charge`");
 error_class!(too_long, "trop-long", A, 11:22, "`presentation_resume` est trop long");
 // Codes and contacts.
-error_class!(postal_code_as_number, "code-postal", A, 4:14, "code postal invalide « 69100 »");
+error_class!(postal_code, "code-postal", A, 4:14, "code postal invalide « 6910 »");
+error_class!(code_as_number, "code-nombre", A, 4:14, "`code_postal` est écrit comme un nombre (69100)");
 error_class!(insee_code, "code-insee", A, 6:13, "code INSEE invalide « 6926 »");
 error_class!(pivot, "pivot", A, 11:8, "`pivot` invalide");
 error_class!(phone, "telephone", A, 11:12, "numéro de téléphone invalide « 04 78 00 »");
@@ -183,4 +185,18 @@ fn usage_errors_exit_2() {
     let test = SiteTest::new();
     assert_eq!(test.run(&["check", "--format", "xml"]).code, 2);
     assert_eq!(test.run(&["check", "--root", "/nonexistent/resin"]).code, 2);
+}
+
+/// A place whose file cannot be read is reported once: the offers naming it get no
+/// "unknown place" error that would send the animator to the wrong file.
+#[test]
+fn broken_place_file_does_not_cascade_to_its_offers() {
+    let offer = "---\ntitre: Atelier\nlieux: [mediatheque-du-bachut]\nfrais_a_charge: [Gratuit]\n\
+                 modalites_acces: [Téléphoner]\nhoraires: \"We 14:00-16:00\"\ndate_maj: 2026-11-02\n---\n";
+    let site = SiteTest::new()
+        .file("content/lieux/mediatheque-du-bachut.md", &PLACE.replace("nom: Médiathèque", "nom: \"Médiathèque"))
+        .file("content/offres/atelier.md", offer);
+    let run = site.run(&["check", "--format", "json"]).expect_code(1);
+    let codes: Vec<String> = run.diagnostics().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect();
+    assert_eq!(codes, ["yaml"], "{}", run.stdout);
 }

@@ -12,12 +12,12 @@ fn new_place_has_a_folded_slug_and_checks_once_filled() {
         assert!(text.contains(field), "{field} missing");
     }
     assert!(text.contains("# obligatoire"), "fields are commented in French");
-    // Left as is, the scaffold reports exactly the required fields still empty.
+    // Left as is, the scaffold reports exactly the required fields still empty, on their line.
     let check = site.run(&["check", "--format", "json"]).expect_code(1);
     let missing: Vec<String> = check
         .diagnostics()
         .iter()
-        .filter(|d| d["code"] == "champ-manquant")
+        .filter(|d| d["code"] == "champ-vide" && d["line"].as_u64() > Some(1))
         .map(|d| d["message"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(missing.len(), 3, "{missing:?}");
