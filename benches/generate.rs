@@ -105,6 +105,9 @@ fn main() {
         fs::create_dir_all(out.join("content").join(dir)).expect("create folders");
     }
     fs::copy(repo.join("content/site.yaml"), out.join("content/site.yaml")).expect("site.yaml");
+    fs::create_dir_all(out.join("data/territoire")).expect("create folders");
+    let communes_csv = "data/territoire/communes-metropole-lyon.csv";
+    fs::copy(repo.join(communes_csv), out.join(communes_csv)).expect("communes list");
     for page in fs::read_dir(repo.join("content/pages")).expect("pages") {
         let page = page.expect("page").path();
         fs::copy(&page, out.join("content/pages").join(page.file_name().unwrap())).expect("copy page");

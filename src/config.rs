@@ -50,6 +50,10 @@ pub struct Territoire {
     /// Initial map zoom.
     #[serde(default = "default_zoom")]
     pub zoom: u8,
+    /// CSV of the territory's communes (`code_insee,nom,codes_postaux`), relative to the site
+    /// root: when given, each place's commune, INSEE code and postcode are checked against it.
+    #[serde(default)]
+    pub communes: Option<String>,
 }
 
 fn default_zoom() -> u8 {
@@ -151,7 +155,7 @@ impl SiteConfig {
 const KNOWN_FIELDS: &[&str] = &[
     "titre", "description", "url", "territoire", "carte", "contact", "signalement", "licence_donnees", "exemple",
     "pied_de_page", "nom", "emprise", "centre", "zoom", "ouest", "sud", "est", "nord", "latitude", "longitude",
-    "tuiles", "attribution",
+    "tuiles", "attribution", "communes",
 ];
 
 /// Parses `site.yaml`; a problem becomes a located diagnostic.

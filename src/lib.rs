@@ -84,7 +84,17 @@ pub fn check(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Ch
         }
         c
     });
-    let ctx = validate::Context { territory: config.as_ref().map(|c| &c.territoire), today };
+    let communes = config.as_ref().and_then(|c| c.territoire.communes.as_deref()).and_then(|relative| {
+        communes::Communes::load(root, relative)
+            .map_err(|message| {
+                let id = content.config_file.expect("a config was read");
+                let text = &sources.get(id).text;
+                let at = text.find("communes:").unwrap_or(0);
+                diagnostics.push(Diagnostic::new(Kind::Config { message }, id, at..at + "communes".len()));
+            })
+            .ok()
+    });
+    let ctx = validate::Context { territory: config.as_ref().map(|c| &c.territoire), communes: communes.as_ref(), today };
     let (entries, found) = validate::validate(&sources, &content.entries, &content.unreadable, &ctx);
     diagnostics.extend(found);
     diagnostic::sort(&mut diagnostics, &sources);
@@ -146,3 +156,4 @@ pub fn today() -> Result<NaiveDate, Error> {
     };
     Ok(now.with_timezone(&chrono_tz::Europe::Paris).date_naive())
 }
+pub mod communes;

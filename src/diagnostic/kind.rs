@@ -135,6 +135,24 @@ pub enum Kind {
         /// The field that is missing.
         missing: &'static str,
     },
+    /// A commune that is not in the territory's list.
+    UnknownCommune {
+        /// The name as written.
+        value: String,
+        /// The closest commune name.
+        suggestion: Option<String>,
+    },
+    /// A postcode or INSEE code that is not the commune's.
+    CommuneMismatch {
+        /// `code_postal` or `code_insee`.
+        field: &'static str,
+        /// The code as written.
+        value: String,
+        /// The commune.
+        commune: String,
+        /// The commune's codes.
+        expected: Vec<String>,
+    },
     /// `horaires` is not valid OSM `opening_hours`.
     Hours {
         /// What the parser expected, in French.
@@ -255,6 +273,8 @@ impl Kind {
             Kind::CoordinatesSwapped { .. } => "coordonnees-inversees",
             Kind::CoordinatesLambert93 { .. } => "coordonnees-lambert93",
             Kind::CoordinatesIncomplete { .. } => "coordonnees-incompletes",
+            Kind::UnknownCommune { .. } => "commune-inconnue",
+            Kind::CommuneMismatch { .. } => "commune-incoherente",
             Kind::Hours { .. } => "horaires",
             Kind::Date { .. } => "date",
             Kind::Time { .. } => "heure",
@@ -322,6 +342,16 @@ impl Kind {
             Kind::CoordinatesSwapped { latitude, longitude } => format!("échangez les deux valeurs : `latitude: {longitude}` et `longitude: {latitude}`"),
             Kind::CoordinatesLambert93 { .. } => "convertissez-les en degrés décimaux WGS 84 (latitude vers 45.7 et longitude vers 4.8 à Lyon), par exemple avec geoportail.gouv.fr".into(),
             Kind::CoordinatesIncomplete { missing } => format!("ajoutez `{missing}`, ou retirez les deux champs"),
+            Kind::UnknownCommune { suggestion: Some(s), .. } => format!("écrivez le nom officiel : « {s} »"),
+            Kind::UnknownCommune { .. } => "écrivez le nom de la commune comme l'INSEE (par exemple « Lyon 8e Arrondissement », « Villeurbanne »), ou vérifiez qu'elle est dans le territoire".into(),
+            Kind::CommuneMismatch { field, commune, expected, .. } => {
+                let codes = crate::hours::join_et(expected);
+                match (*field, expected.len()) {
+                    ("code_postal", 1) => format!("le code postal de {commune} est {codes} : corrigez la commune ou le code"),
+                    ("code_postal", _) => format!("les codes postaux de {commune} sont {codes} : corrigez la commune ou le code"),
+                    _ => format!("le code INSEE de {commune} est {codes} : corrigez la commune ou le code"),
+                }
+            }
             Kind::Hours { .. } => "utilisez la syntaxe OpenStreetMap, par exemple `Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off` (Mo Tu We Th Fr Sa Su pour les jours, PH pour les jours fériés)".into(),
             Kind::Date { .. } => "écrivez la date sous la forme AAAA-MM-JJ, par exemple `2026-03-03`".into(),
             Kind::Time { .. } => "écrivez l'heure sous la forme HH:MM entre guillemets, par exemple `\"14:00\"`".into(),
@@ -403,6 +433,10 @@ impl fmt::Display for Kind {
                 "coordonnées en mètres Lambert 93 ({latitude}, {longitude}) : des degrés décimaux sont attendus"
             ),
             Kind::CoordinatesIncomplete { missing } => write!(f, "coordonnées incomplètes : `{missing}` manque"),
+            Kind::UnknownCommune { value, .. } => write!(f, "commune « {value} » inconnue dans le territoire"),
+            Kind::CommuneMismatch { field, value, commune, .. } => {
+                write!(f, "`{field}` « {value} » ne correspond pas à la commune « {commune} »")
+            }
             Kind::Hours { message } => write!(f, "horaires illisibles : {message}"),
             Kind::Date { field, value } => write!(f, "date invalide pour `{field}` : « {value} »"),
             Kind::Time { field, value } => write!(f, "heure invalide pour `{field}` : « {value} »"),

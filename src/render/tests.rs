@@ -23,6 +23,7 @@ fn config(url: &str) -> SiteConfig {
             emprise: Emprise { ouest: 4.6, sud: 45.5, est: 5.1, nord: 45.95 },
             centre: Point { latitude: 45.76, longitude: 4.84 },
             zoom: 11,
+            communes: None,
         },
         carte: Default::default(),
         contact: "contact@resin.exemple.fr".into(),

@@ -8,6 +8,7 @@ use super::rules;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::hours;
 use crate::load::{RawEntry, Segment};
+use crate::communes::Communes;
 use crate::model::Lieu;
 use crate::phone;
 
@@ -38,6 +39,9 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
     let code_postal = required_code(&mut f, "code_postal", rules::is_postal_code, |value| Kind::PostalCode { value });
     let commune = f.required_text("commune");
     let code_insee = coded_text(&mut f, "code_insee", rules::is_insee_code, |value| Kind::InseeCode { value });
+    if let (Some(communes), Some(name)) = (ctx.communes, &commune) {
+        check_commune(&mut f, communes, name, code_postal.as_deref(), code_insee.as_deref());
+    }
     let (latitude, longitude) = coordinates(&mut f, ctx);
     let typologie = f.vocabulary("typologie");
     let telephone = f.text("telephone").and_then(|raw| match phone::normalize(&raw) {
@@ -153,6 +157,35 @@ fn required_code(f: &mut Fields<'_>, name: &str, valid: fn(&str) -> bool, kind: 
         return None;
     }
     coded_text(f, name, valid, kind)
+}
+
+/// `commune` must be in the territory's list, with its own postcode and INSEE code. When the
+/// name is unknown but the INSEE code is, the code's commune is the suggestion.
+fn check_commune(f: &mut Fields<'_>, communes: &Communes, name: &str, postcode: Option<&str>, insee: Option<&str>) {
+    let Some(commune) = communes.get(name) else {
+        let by_code = insee.and_then(|code| communes.by_code(code)).map(|c| c.nom.as_str());
+        let suggestion = by_code.or_else(|| communes.closest(name)).map(str::to_string);
+        f.report(Kind::UnknownCommune { value: name.to_string(), suggestion }, &key("commune"));
+        return;
+    };
+    if let Some(code) = insee.filter(|c| *c != commune.code_insee) {
+        let kind = Kind::CommuneMismatch {
+            field: "code_insee",
+            value: code.to_string(),
+            commune: commune.nom.clone(),
+            expected: vec![commune.code_insee.clone()],
+        };
+        f.report(kind, &key("code_insee"));
+    }
+    if let Some(code) = postcode.filter(|c| !commune.codes_postaux.iter().any(|p| p == c)) {
+        let kind = Kind::CommuneMismatch {
+            field: "code_postal",
+            value: code.to_string(),
+            commune: commune.nom.clone(),
+            expected: commune.codes_postaux.clone(),
+        };
+        f.report(kind, &key("code_postal"));
+    }
 }
 
 fn coordinates(f: &mut Fields<'_>, ctx: &Context<'_>) -> (Option<f64>, Option<f64>) {

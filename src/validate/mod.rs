@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::communes::Communes;
 use crate::config::Territoire;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::{EntryKind, RawEntry};
@@ -27,6 +28,8 @@ pub struct Context<'a> {
     /// The territory of `site.yaml`; `None` when `site.yaml` itself has an error, in which
     /// case coordinates are not checked against it.
     pub territory: Option<&'a Territoire>,
+    /// The territory's communes, when `site.yaml` names a list.
+    pub communes: Option<&'a Communes>,
     /// The build date: `date_maj` may not be later, and is stale 12 months before.
     pub today: NaiveDate,
 }

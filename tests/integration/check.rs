@@ -6,15 +6,15 @@ use std::path::Path;
 
 use crate::support::{PLACE, SiteTest, copy_dir, repo};
 
-/// The fixture laid over a valid site with one place, `mediatheque-du-bachut`.
+/// The fixture folder laid over a valid site with one place, `mediatheque-du-bachut`.
 fn fixture(code: &str) -> SiteTest {
     let test = SiteTest::new().file("content/lieux/mediatheque-du-bachut.md", PLACE);
     let dir = repo().join("tests/fixtures/erreurs").join(code);
-    if dir.join("content").exists() {
-        copy_dir(&dir.join("content"), &test.root().join("content"));
-    }
+    copy_dir(&dir, test.root());
+    // `SUPPRIMER` lists files of the base site that the fixture takes away.
     if let Ok(list) = std::fs::read_to_string(dir.join("SUPPRIMER")) {
         list.lines().for_each(|path| test.remove(path));
+        test.remove("SUPPRIMER");
     }
     test
 }
@@ -76,6 +76,8 @@ error_class!(phone, "telephone", A, 11:12, "numéro de téléphone invalide « 0
 error_class!(email, "courriel", A, 11:13, "adresse électronique invalide « accueil@exemple »");
 error_class!(url_scheme, "url", A, 11:12, "le protocole `javascript:` n'est pas autorisé");
 // Coordinates.
+error_class!(unknown_commune, "commune-inconnue", A, 5:10, "commune « villeurbane » inconnue");
+error_class!(commune_mismatch, "commune-incoherente", A, 4:14, "`code_postal` « 69008 » ne correspond pas à la commune « Villeurbanne »");
 error_class!(outside_territory, "coordonnees-hors-territoire", A, 7:11, "hors du territoire « Métropole de Lyon »");
 error_class!(swapped, "coordonnees-inversees", A, 7:11, "latitude et longitude inversées");
 error_class!(lambert93, "coordonnees-lambert93", A, 7:11, "Lambert 93");

@@ -68,10 +68,12 @@ impl SiteTest {
         test
     }
 
-    /// A copy of the repository's example content (not its theme: the embedded one is used).
+    /// A copy of the repository's example content and the communes list it names (not its
+    /// theme: the embedded one is used).
     pub fn example() -> SiteTest {
         let dir = tempfile::Builder::new().prefix("resin-test-").tempdir().expect("temp dir");
         copy_dir(&repo().join("content"), &dir.path().join("content"));
+        copy_dir(&repo().join("data/territoire"), &dir.path().join("data/territoire"));
         SiteTest { dir }
     }
 

@@ -1,0 +1,123 @@
+//! The communes of the territory (`territoire.communes` in `site.yaml`): a CSV of
+//! `code_insee,nom,codes_postaux` (postcodes joined with `|`), as in
+//! `data/territoire/communes-metropole-lyon.csv`. With it, a place's `commune`, `code_insee`
+//! and `code_postal` are checked against each other.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path};
+
+use serde::Deserialize;
+
+use crate::suggest;
+
+/// One commune.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Commune {
+    /// INSEE code.
+    pub code_insee: String,
+    /// Name as INSEE spells it.
+    pub nom: String,
+    /// Postcodes, `|`-separated in the file.
+    #[serde(deserialize_with = "split_bar")]
+    pub codes_postaux: Vec<String>,
+}
+
+fn split_bar<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let text = String::deserialize(d)?;
+    Ok(text.split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+}
+
+/// The communes, by name and by INSEE code.
+#[derive(Debug, Clone, Default)]
+pub struct Communes {
+    by_name: BTreeMap<String, Commune>,
+    by_code: BTreeMap<String, String>,
+}
+
+impl Communes {
+    /// Reads the CSV at `relative` (a path inside the site root). Errors are French sentences.
+    pub fn load(root: &Path, relative: &str) -> Result<Communes, String> {
+        let inside = Path::new(relative).components().all(|c| matches!(c, Component::Normal(_)));
+        if !inside {
+            return Err(format!("`territoire.communes` doit être un chemin relatif à la racine du site, sans `..` : « {relative} »"));
+        }
+        let path = root.join(relative);
+        let mut reader = csv::Reader::from_path(&path)
+            .map_err(|e| format!("impossible de lire la liste des communes « {relative} » : {e}"))?;
+        let mut communes = Communes::default();
+        for (i, row) in reader.deserialize::<Commune>().enumerate() {
+            let commune = row.map_err(|e| {
+                format!("liste des communes « {relative} », ligne {} : {e} (colonnes attendues : code_insee,nom,codes_postaux)", i + 2)
+            })?;
+            communes.by_code.insert(commune.code_insee.clone(), commune.nom.clone());
+            communes.by_name.insert(commune.nom.clone(), commune);
+        }
+        Ok(communes)
+    }
+
+    /// The commune with exactly this name.
+    pub fn get(&self, name: &str) -> Option<&Commune> {
+        self.by_name.get(name)
+    }
+
+    /// The commune with this INSEE code.
+    pub fn by_code(&self, code: &str) -> Option<&Commune> {
+        self.by_code.get(code).and_then(|name| self.by_name.get(name))
+    }
+
+    /// The name closest to a misspelt one: a typo, a different case or accents, or a name that
+    /// contains it ("Lyon 4e" → "Lyon 4e Arrondissement", "PIERRE BENITE" → "Oullins-Pierre-Bénite").
+    pub fn closest(&self, name: &str) -> Option<&str> {
+        let plain = |text: &str| suggest::fold(&text.replace('-', " "));
+        let folded = plain(name);
+        let names = || self.by_name.keys().map(String::as_str);
+        // Same name but for case, accents or hyphens; then a longer official name that holds
+        // it; then a typo.
+        names()
+            .find(|n| plain(n) == folded)
+            .or_else(|| (folded.chars().count() >= 4).then(|| names().find(|n| plain(n).contains(&folded))).flatten())
+            .or_else(|| suggest::closest(name, names()))
+    }
+
+    /// Number of communes.
+    pub fn len(&self) -> usize {
+        self.by_name.len()
+    }
+
+    /// True when the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.by_name.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lyon() -> Communes {
+        Communes::load(Path::new(env!("CARGO_MANIFEST_DIR")), "data/territoire/communes-metropole-lyon.csv").unwrap()
+    }
+
+    #[test]
+    fn loads_the_metropole() {
+        let communes = lyon();
+        assert_eq!(communes.len(), 67);
+        assert_eq!(communes.get("Villeurbanne").unwrap().codes_postaux, ["69100"]);
+        assert_eq!(communes.by_code("69388").unwrap().nom, "Lyon 8e Arrondissement");
+    }
+
+    #[test]
+    fn suggests_the_insee_spelling() {
+        let communes = lyon();
+        assert_eq!(communes.closest("villeurbane"), Some("Villeurbanne"));
+        assert_eq!(communes.closest("Lyon 4e"), Some("Lyon 4e Arrondissement"));
+        assert_eq!(communes.closest("PIERRE BENITE"), Some("Oullins-Pierre-Bénite"));
+        assert_eq!(communes.closest("Paris"), None);
+    }
+
+    #[test]
+    fn refuses_paths_outside_the_root() {
+        assert!(Communes::load(Path::new("."), "../etc/passwd").is_err());
+        assert!(Communes::load(Path::new("."), "/etc/passwd").is_err());
+    }
+}
