@@ -42,8 +42,12 @@ impl Communes {
             return Err(format!("`territoire.communes` doit être un chemin relatif à la racine du site, sans `..` : « {relative} »"));
         }
         let path = root.join(relative);
-        let mut reader = csv::Reader::from_path(&path)
-            .map_err(|e| format!("impossible de lire la liste des communes « {relative} » : {e}"))?;
+        let mut reader = csv::Reader::from_path(&path).map_err(|e| match e.kind() {
+            csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                format!("liste des communes « {relative} » introuvable (le chemin part de la racine du site)")
+            }
+            _ => format!("impossible de lire la liste des communes « {relative} » : {e}"),
+        })?;
         let mut communes = Communes::default();
         for (i, row) in reader.deserialize::<Commune>().enumerate() {
             let commune = row.map_err(|e| {

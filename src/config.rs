@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::source::{FileId, Sources};
+use crate::load::{Segment, SpanMap};
 use crate::suggest;
+use crate::validate::rules;
 
 /// The whole `site.yaml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -158,8 +160,9 @@ const KNOWN_FIELDS: &[&str] = &[
     "tuiles", "attribution", "communes",
 ];
 
-/// Parses `site.yaml`; a problem becomes a located diagnostic.
-pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Diagnostic> {
+/// Parses `site.yaml`; every problem becomes a located diagnostic. `serde_yaml` stops at the
+/// first structural problem; the values of a well-formed file are then all checked.
+pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Diagnostic>> {
     let text = &sources.get(file).text;
     let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bom = text.len() - text_no_bom.len();
@@ -167,27 +170,98 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Diagno
         let offset = bom + e.location().map_or(0, |l| l.index());
         let message = e.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-        let kind = if let Some(field) = between(&message, "unknown field `", "`") {
-            let suggestion = suggest::closest(field, KNOWN_FIELDS.iter().copied()).map(str::to_string);
-            Kind::UnknownField { field: field.to_string(), suggestion, known: KNOWN_FIELDS.to_vec() }
-        } else if let Some(field) = between(&message, "missing field `", "`") {
-            Kind::MissingField { field: field.to_string() }
-        } else if message.starts_with("invalid type") {
-            Kind::Config { message: format!("type de valeur incorrect dans site.yaml ({message})") }
-        } else {
-            Kind::YamlSyntax { message: crate::load::translate_yaml_error(&message) }
-        };
         let end = text[offset.min(text.len())..].find(['\n', ':']).map_or(offset, |i| offset + i);
-        Diagnostic::new(kind, file, offset..end)
+        vec![Diagnostic::new(translate_error(&message), file, offset..end)]
     })?;
-    let bad_url = !config.url.starts_with("https://") && !config.url.starts_with("http://");
-    if bad_url {
-        let at = text.find("url:").unwrap_or(0);
-        return Err(Diagnostic::new(Kind::Url { value: config.url.clone(), scheme: None }, file, at..at + 3));
+
+    let spans = SpanMap::build(text_no_bom);
+    let mut diagnostics = Vec::new();
+    let mut report = |kind: Kind, path: &[Segment]| {
+        let span = spans.value(path).map_or(0..0, |r| r.start + bom..r.end + bom);
+        diagnostics.push(Diagnostic::new(kind, file, span));
+    };
+    let key = |k: &str| Segment::Key(k.to_string());
+    if let Err(scheme) = site_url(&config.url) {
+        report(Kind::Url { value: config.url.clone(), scheme }, &[key("url")]);
     }
-    Ok(config)
+    for (name, value) in [("contact", Some(&config.contact)), ("signalement", config.signalement.as_ref())] {
+        if let Some(value) = value.filter(|v| !rules::is_email(v)) {
+            report(Kind::Email { value: value.clone() }, &[key(name)]);
+        }
+    }
+    if let Err(scheme) = rules::check_url(&config.licence_donnees.url) {
+        report(Kind::Url { value: config.licence_donnees.url.clone(), scheme }, &[key("licence_donnees"), key("url")]);
+    }
+    let tiles = &config.carte.tuiles;
+    let has_placeholders = ["{z}", "{x}", "{y}"].iter().all(|p| tiles.contains(p));
+    if let Err(scheme) = rules::check_url(tiles).map(|_| ()).and_then(|()| if has_placeholders { Ok(()) } else { Err(None) }) {
+        report(Kind::Url { value: tiles.clone(), scheme }, &[key("carte"), key("tuiles")]);
+    }
+    for (i, link) in config.pied_de_page.iter().enumerate() {
+        if let Err(scheme) = footer_link(&link.url) {
+            report(Kind::Url { value: link.url.clone(), scheme }, &[key("pied_de_page"), Segment::Index(i), key("url")]);
+        }
+    }
+    if diagnostics.is_empty() { Ok(config) } else { Err(diagnostics) }
 }
 
+/// The site's own address: an absolute http(s) URL without query or fragment. On error, the
+/// refused scheme when there is one.
+pub fn site_url(url: &str) -> Result<(), Option<String>> {
+    match url::Url::parse(url) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && u.query().is_none() && u.fragment().is_none() => {
+            Ok(())
+        }
+        Ok(u) if !matches!(u.scheme(), "http" | "https") => Err(Some(u.scheme().to_string())),
+        _ => Err(None),
+    }
+}
+
+/// A footer link: a path of the site (`/a-propos/`), an http(s) URL or a `mailto:` address.
+fn footer_link(url: &str) -> Result<(), Option<String>> {
+    if url.starts_with('/') && !url.starts_with("//") {
+        return Ok(());
+    }
+    if let Some(address) = url.strip_prefix("mailto:") {
+        return if rules::is_email(address) { Ok(()) } else { Err(None) };
+    }
+    rules::check_url(url).map(|_| ())
+}
+
+/// serde's English message about `site.yaml`, as a French diagnostic kind.
+fn translate_error(message: &str) -> Kind {
+    if let Some(field) = between(message, "unknown field `", "`") {
+        let suggestion = suggest::closest(field, KNOWN_FIELDS.iter().copied()).map(str::to_string);
+        return Kind::UnknownField { field: field.to_string(), suggestion, known: KNOWN_FIELDS.to_vec() };
+    }
+    if let Some(field) = between(message, "missing field `", "`") {
+        return Kind::MissingField { field: field.to_string() };
+    }
+    // "territoire.centre.longitude: invalid type: string \"é\", expected f64"
+    if let Some((path, rest)) = message.split_once(": invalid type: ").or_else(|| message.split_once(": invalid value: ")) {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let french = |english: &str| -> &'static str {
+            let has = |word: &str| english.contains(word);
+            if ["f64", "f32", "integer", "u8", "floating"].iter().any(|w| has(w)) {
+                "un nombre"
+            } else if has("string") || has("char") {
+                "du texte"
+            } else if has("bool") {
+                "vrai ou faux (true / false)"
+            } else if has("sequence") {
+                "une liste"
+            } else if has("map") || has("struct") {
+                "une liste de champs"
+            } else if has("unit") {
+                "une valeur vide"
+            } else {
+                "une autre valeur"
+            }
+        };
+        return Kind::WrongType { field: path.to_string(), expected: french(expected), found: french(found) };
+    }
+    Kind::YamlSyntax { message: crate::load::translate_yaml_error(message) }
+}
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let from = text.find(start)? + start.len();
     let to = text[from..].find(end)? + from;

@@ -1,4 +1,4 @@
-//! Errors that are not content problems: I/O, templates, usage. Each picks its exit code.
+//! Errors that are not content problems: I/O, templates, usage (exit code 2).
 
 use std::path::PathBuf;
 
@@ -16,11 +16,6 @@ pub enum Error {
     NoContent {
         /// The root given.
         root: PathBuf,
-    },
-    /// The content has errors (already reported as diagnostics).
-    Content {
-        /// How many errors.
-        errors: usize,
     },
     /// A theme template failed to parse or render.
     Template {
@@ -42,12 +37,10 @@ pub enum Error {
 }
 
 impl Error {
-    /// Exit code: 1 for content errors, 2 for usage or environment errors.
+    /// Exit code: always 2 (usage or environment). Content errors are diagnostics, and exit
+    /// with 1 from the command that reports them.
     pub fn code(&self) -> i32 {
-        match self {
-            Error::Content { .. } => 1,
-            _ => 2,
-        }
+        2
     }
 }
 
@@ -60,9 +53,6 @@ impl std::fmt::Display for Error {
                 "aucun dossier `content/` dans {} : lancez resin à la racine du site, ou indiquez-la avec --root",
                 root.display()
             ),
-            Error::Content { errors } => {
-                write!(f, "le contenu a {} : rien n'a été publié", crate::diagnostic::count(*errors, "erreur", "erreurs"))
-            }
             Error::Template { message } => write!(f, "erreur de gabarit : {message}"),
             Error::Usage { message } => write!(f, "{message}"),
             Error::UnsafeOutput { path, reason } => {

@@ -5,7 +5,7 @@
 //! holidays; what happens on public holidays (`PH`) is said on a line of its own, computed on
 //! 1 May (always a public holiday in France).
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use opening_hours::localization::Country;
 use opening_hours::{Context, OpeningHours, RuleKind};
 use opening_hours_syntax::ExtendedTime;
@@ -102,7 +102,12 @@ fn open_ranges<L: opening_hours::localization::Localize>(hours: &OpeningHours<L>
         .into_iter()
         .filter(|r| r.kind != RuleKind::Closed)
         .map(|r| {
-            let mut text = format!("{} – {}", extended_time(r.range.start), extended_time(r.range.end));
+            let all_day = r.range.start.mins_from_midnight() == 0 && r.range.end.mins_from_midnight() >= 24 * 60;
+            let mut text = if all_day {
+                "toute la journée".to_string()
+            } else {
+                format!("{} – {}", extended_time(r.range.start), extended_time(r.range.end))
+            };
             if r.kind == RuleKind::Unknown && r.comment.is_empty() {
                 text.push_str(" (à confirmer)");
             }
@@ -179,10 +184,6 @@ pub fn format_date_with_weekday(date: NaiveDate) -> String {
     format!("{weekday} {}", format_date(date))
 }
 
-/// The French name of a weekday.
-pub fn weekday_name(day: Weekday) -> &'static str {
-    DAY_NAMES[day.num_days_from_monday() as usize]
-}
 
 #[cfg(test)]
 mod tests {
@@ -210,6 +211,11 @@ mod tests {
         let week = week("Mo-Sa 10:00-18:00; PH 10:00-12:00", date(2026, 11, 25)).unwrap();
         assert_eq!(week.holidays.as_deref(), Some("Jours fériés : 10 h – 12 h"));
         assert_eq!(super::week("Tu 14:00-16:00", date(2026, 11, 25)).unwrap().holidays, None);
+    }
+
+    #[test]
+    fn all_day() {
+        assert_eq!(week("24/7", date(2026, 11, 25)).unwrap().summary, ["Lundi au dimanche : toute la journée"]);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! public, offers by place. Every collection is sorted explicitly so no file-system or hash
 //! order reaches the output.
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -59,7 +60,7 @@ impl Site {
             .into_iter()
             .map(|((_, name), mut lieux)| {
                 lieux.sort_by(place_order);
-                Term { slug: slug::slugify(&name), name, lieux }
+                Term { slug: Site::commune_slug(&name), name, lieux }
             })
             .collect();
 
@@ -122,12 +123,9 @@ impl Site {
         let mut offers: Vec<&Offre> = self.entries.offres.iter().collect();
         offers.sort_by_key(|o| {
             let rank = match (&o.calendrier, self.next_session(o)) {
-                (Calendrier::Seances(_), Some(next)) => (0, next.to_string()),
-                (Calendrier::Horaires(_), _) => (1, String::new()),
-                (Calendrier::Seances(s), None) => {
-                    let last = s.last().map_or(0, |s| s.date.num_days_from_ce());
-                    (2, format!("{:09}", i32::MAX - last))
-                }
+                (Calendrier::Seances(_), Some(next)) => (0, Some(next), None),
+                (Calendrier::Horaires(_), _) => (1, None, None),
+                (Calendrier::Seances(s), None) => (2, None, Some(Reverse(s.last().map(|s| s.date)))),
             };
             (rank, fold(&o.titre), o.slug.clone())
         });
@@ -135,4 +133,3 @@ impl Site {
     }
 }
 
-use chrono::Datelike as _;

@@ -63,11 +63,18 @@ impl Checked {
 
 /// Load → validate → index: checks the site at `root`. `base_url` replaces `site.yaml`'s `url`.
 pub fn check(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Checked, Error> {
+    if let Some(url) = base_url
+        && config::site_url(url).is_err()
+    {
+        return Err(Error::Usage {
+            message: format!("--base-url « {url} » : une adresse http(s) complète, sans « ? » ni « # », est attendue"),
+        });
+    }
     let content = load::load(root)?;
     let mut diagnostics = content.diagnostics;
     let sources = content.sources;
     let config = match content.config_file {
-        Some(id) => config::load_config(&sources, id).map_err(|d| diagnostics.push(d)).ok(),
+        Some(id) => config::load_config(&sources, id).map_err(|found| diagnostics.extend(found)).ok(),
         None => {
             if !diagnostics.iter().any(|d| d.kind == Kind::NotUtf8) {
                 diagnostics.push(Diagnostic::global(Kind::Config {
@@ -108,8 +115,13 @@ pub fn render_files(root: &Path, site: &Site) -> Result<Vec<OutputFile>, Error> 
     let mut files = render::render_site(site, &theme)?;
     files.extend(export::export_site(site));
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    // Reserved page names and one spelling per commune make this impossible; if it ever
+    // happened, one page would silently replace another.
     if let Some(pair) = files.windows(2).find(|w| w[0].path == w[1].path) {
-        return Err(Error::UnsafeOutput { path: pair[0].path.clone().into(), reason: "deux pages ont la même adresse".into() });
+        return Err(Error::UnsafeOutput {
+            path: pair[0].path.clone().into(),
+            reason: "deux pages du site s'écriraient dans ce même fichier".into(),
+        });
     }
     Ok(files)
 }
@@ -127,16 +139,38 @@ pub struct Built {
 /// The whole pipeline: check, then, when the content is publishable, render and write the site
 /// atomically to `output`. Content errors leave `output` untouched.
 pub fn build(root: &Path, output: &Path, today: NaiveDate, base_url: Option<&str>, strict: bool) -> Result<Built, Error> {
-    let checked = check(root, today, base_url)?;
-    let written = match checked.site.as_ref().filter(|_| !checked.fails(strict)) {
-        Some(site) => {
-            let files = render_files(root, site)?;
-            write::write_site(root, output, &files, &checked.assets)?;
-            Some(files.len())
-        }
-        None => None,
+    let mut checked = check(root, today, base_url)?;
+    let Some(site) = checked.site.as_ref().filter(|_| !checked.fails(strict)) else {
+        return Ok(Built { checked, written: None });
     };
-    Ok(Built { checked, written })
+    let files = render_files(root, site)?;
+    let conflicts = asset_conflicts(&files, &checked.assets);
+    if !conflicts.is_empty() {
+        for path in conflicts {
+            let id = checked.sources.add(path.clone(), String::new());
+            checked.diagnostics.push(Diagnostic::new(Kind::AssetConflict { path }, id, 0..0));
+        }
+        return Ok(Built { checked, written: None });
+    }
+    write::write_site(root, output, &files, &checked.assets)?;
+    Ok(Built { checked, written: Some(files.len()) })
+}
+
+/// Content files that would be written where a generated page or folder goes: a file named
+/// like a generated folder (`content/lieux/a` beside `lieux/a/index.html`), or a file inside a
+/// generated file's path. (An asset with exactly a page's path is simply replaced by the page.)
+fn asset_conflicts(files: &[OutputFile], assets: &[Asset]) -> Vec<String> {
+    let generated: std::collections::BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let folders: std::collections::BTreeSet<&str> =
+        files.iter().flat_map(|f| f.path.match_indices('/').map(|(i, _)| &f.path[..i])).collect();
+    assets
+        .iter()
+        .filter(|a| {
+            folders.contains(a.relative.as_str())
+                || a.relative.match_indices('/').any(|(i, _)| generated.contains(&a.relative[..i]))
+        })
+        .map(|a| format!("content/{}", a.relative))
+        .collect()
 }
 
 /// The build date, in Europe/Paris: `RESIN_DATE` (`YYYY-MM-DD`) or `SOURCE_DATE_EPOCH` when set,

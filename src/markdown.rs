@@ -14,7 +14,10 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
         .link_rel(Some("noopener"))
         .add_generic_attributes(["id"])
-        .id_prefix(None);
+        // Ids from content are prefixed so they cannot take over the page's own (`contenu`…).
+        .id_prefix(Some("texte-"))
+        // The entry's title is the page's only h1: a raw `<h1>` keeps its text, not the tag.
+        .rm_tags(["h1"]);
     builder
 });
 
@@ -69,6 +72,8 @@ mod tests {
     #[test]
     fn body_never_has_an_h1() {
         assert_eq!(render_markdown("# Titre"), "<h2>Titre</h2>\n");
+        assert_eq!(render_markdown("<h1 id=\"contenu\">Titre</h1>"), "Titre");
+        assert_eq!(render_markdown("<p id=\"contenu\">x</p>"), "<p id=\"texte-contenu\">x</p>");
     }
 
     #[test]

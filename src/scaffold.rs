@@ -15,6 +15,14 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
     if slug.is_empty() {
         return Err(Error::Usage { message: format!("« {name} » ne donne aucun nom de fichier : utilisez des lettres ou des chiffres") });
     }
+    if kind == EntryKind::Page && crate::validate::RESERVED_SLUGS.contains(&slug.as_str()) {
+        return Err(Error::Usage {
+            message: format!("« {slug} » est l'adresse d'une rubrique du site : choisissez un autre titre, par exemple « {name} (informations) »"),
+        });
+    }
+    if !root.join("content").is_dir() {
+        return Err(Error::NoContent { root: root.to_path_buf() });
+    }
     let dir = root.join("content").join(kind.folder());
     std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
     let path = dir.join(format!("{slug}.md"));

@@ -26,9 +26,10 @@ pub const MARKER: &str = ".resin-build";
 /// no `..`, no root, no drive, no empty name.
 pub fn confine(relative: &str) -> Result<PathBuf, Error> {
     let path = Path::new(relative);
-    let plain = !relative.is_empty()
-        && !relative.contains('\\')
+    // Checked on the text too: `Path::components` silently skips empty and `.` segments.
+    let plain = !relative.contains('\\')
         && !relative.contains('\0')
+        && relative.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
         && path.components().all(|c| matches!(c, Component::Normal(_)));
     if plain {
         Ok(path.to_path_buf())
@@ -41,12 +42,7 @@ pub fn confine(relative: &str) -> Result<PathBuf, Error> {
 /// parent of them, or an existing non-empty folder that resin did not write.
 fn check_output(root: &Path, output: &Path) -> Result<(), Error> {
     let refuse = |reason: &str| Err(Error::UnsafeOutput { path: output.to_path_buf(), reason: reason.to_string() });
-    let absolute = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
-        // Canonicalise what exists so that `.` and symlinks compare equal.
-        p.canonicalize().unwrap_or(p)
-    };
-    let (root, out) = (absolute(root), absolute(output));
+    let (root, out) = (resolve(root), resolve(output));
     if root.starts_with(&out) {
         return refuse("c'est la racine du site ou l'un de ses dossiers parents");
     }
@@ -63,6 +59,30 @@ fn check_output(root: &Path, output: &Path) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The absolute path the system will use for `path`, even when it does not exist yet: the
+/// longest existing prefix is canonicalised (symlinks and `..` as the kernel follows them),
+/// then the remaining components are applied lexically (they hold no symlink, not existing).
+fn resolve(path: &Path) -> PathBuf {
+    let absolute = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
+    let components: Vec<Component<'_>> = absolute.components().collect();
+    let split = (0..=components.len())
+        .rev()
+        .find(|&i| components[..i].iter().collect::<PathBuf>().exists())
+        .unwrap_or(0);
+    let existing: PathBuf = components[..split].iter().collect();
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for component in &components[split..] {
+        match component {
+            Component::ParentDir => {
+                resolved.pop();
+            }
+            Component::CurDir => {}
+            other => resolved.push(other),
+        }
+    }
+    resolved
 }
 
 /// Writes the site into `output`: generated files (which win over assets of the same path)
@@ -149,9 +169,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn resolve_follows_dot_dot_through_missing_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::create_dir(root.join("content")).unwrap();
+        assert_eq!(resolve(&root.join("absent/../content/out")), root.join("content/out"));
+        assert!(check_output(&root, &root.join("absent/../content/out")).is_err());
+        assert!(check_output(&root, &root.join("public")).is_ok());
+    }
+
+    #[test]
     fn confine_refuses_escapes() {
         assert!(confine("lieux/a/index.html").is_ok());
-        for bad in ["../x", "/etc/passwd", "a/../../x", "", "a\\..\\x", "./a"] {
+        for bad in ["../x", "/etc/passwd", "a/../../x", "", "a\\..\\x", "./a", "communes//index.html", "a/./b", "a/"] {
             assert!(confine(bad).is_err(), "{bad}");
         }
     }

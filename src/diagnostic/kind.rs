@@ -18,6 +18,11 @@ pub enum Kind {
         /// The parser's message, translated where possible.
         message: String,
     },
+    /// A field written twice.
+    DuplicateField {
+        /// Field name.
+        field: String,
+    },
     /// The front matter is not a mapping of fields.
     NotAMapping,
     /// A required field is absent.
@@ -142,6 +147,15 @@ pub enum Kind {
         /// The closest commune name.
         suggestion: Option<String>,
     },
+    /// A commune written two ways (they would share one page).
+    CommuneVariant {
+        /// The name as written here.
+        value: String,
+        /// The first spelling met.
+        first: String,
+        /// The file holding the first spelling.
+        other: String,
+    },
     /// A postcode or INSEE code that is not the commune's.
     CommuneMismatch {
         /// `code_postal` or `code_insee`.
@@ -219,6 +233,11 @@ pub enum Kind {
         /// The slug it should have.
         suggestion: String,
     },
+    /// A file under `content/` copied as is, at the address of a generated page or folder.
+    AssetConflict {
+        /// The file's path.
+        path: String,
+    },
     /// A page whose slug is the address of a section of the site.
     ReservedSlug {
         /// The slug.
@@ -256,6 +275,7 @@ impl Kind {
             Kind::UnclosedFrontMatter => "entete-non-fermee",
             Kind::YamlSyntax { .. } => "yaml",
             Kind::NotAMapping => "entete-invalide",
+            Kind::DuplicateField { .. } => "champ-en-double",
             Kind::MissingField { .. } => "champ-manquant",
             Kind::EmptyField { .. } => "champ-vide",
             Kind::CodeAsNumber { .. } => "code-nombre",
@@ -275,6 +295,7 @@ impl Kind {
             Kind::CoordinatesIncomplete { .. } => "coordonnees-incompletes",
             Kind::UnknownCommune { .. } => "commune-inconnue",
             Kind::CommuneMismatch { .. } => "commune-incoherente",
+            Kind::CommuneVariant { .. } => "commune-orthographe",
             Kind::Hours { .. } => "horaires",
             Kind::Date { .. } => "date",
             Kind::Time { .. } => "heure",
@@ -286,6 +307,7 @@ impl Kind {
             Kind::DuplicateId { .. } => "id-en-double",
             Kind::InvalidSlug { .. } => "nom-de-fichier",
             Kind::ReservedSlug { .. } => "nom-reserve",
+            Kind::AssetConflict { .. } => "fichier-en-conflit",
             Kind::SymlinkOutside { .. } => "lien-symbolique",
             Kind::Config { .. } => "configuration",
             Kind::StaleDate { .. } => "date-ancienne",
@@ -310,8 +332,9 @@ impl Kind {
             Kind::MissingFrontMatter => "commencez le fichier par une ligne `---`, les champs, puis une autre ligne `---` avant le texte".into(),
             Kind::UnclosedFrontMatter => "ajoutez une ligne `---` après le dernier champ, avant le texte de présentation".into(),
             Kind::YamlSyntax { .. } => "vérifiez l'indentation (des espaces, pas de tabulation), les deux-points après chaque nom de champ, et mettez entre guillemets les textes qui contiennent `: ` ou `#`".into(),
+            Kind::DuplicateField { .. } => "gardez une seule ligne pour ce champ (pour plusieurs valeurs, écrivez une liste : `[a, b]`)".into(),
             Kind::NotAMapping => "l'en-tête doit être une suite de lignes `champ: valeur`".into(),
-            Kind::MissingField { field } => format!("ajoutez une ligne `{field}: …` dans l'en-tête"),
+            Kind::MissingField { field } => format!("ajoutez une ligne `{field}: …`"),
             Kind::EmptyField { field } => format!("écrivez la valeur après `{field}:`"),
             Kind::CodeAsNumber { field, value } if value.len() == 5 || field != "code_postal" => {
                 format!("écrivez-le entre guillemets : `{field}: \"{value}\"`")
@@ -344,6 +367,7 @@ impl Kind {
             Kind::CoordinatesIncomplete { missing } => format!("ajoutez `{missing}`, ou retirez les deux champs"),
             Kind::UnknownCommune { suggestion: Some(s), .. } => format!("écrivez le nom officiel : « {s} »"),
             Kind::UnknownCommune { .. } => "écrivez le nom de la commune comme l'INSEE (par exemple « Lyon 8e Arrondissement », « Villeurbanne »), ou vérifiez qu'elle est dans le territoire".into(),
+            Kind::CommuneVariant { first, .. } => format!("écrivez-la partout de la même façon : « {first} »"),
             Kind::CommuneMismatch { field, commune, expected, .. } => {
                 let codes = crate::hours::join_et(expected);
                 match (*field, expected.len()) {
@@ -364,6 +388,7 @@ impl Kind {
             Kind::DuplicateSlug { .. } => "renommez l'un des deux fichiers".into(),
             Kind::DuplicateId { .. } => "chaque lieu doit avoir un `id` unique : changez l'un des deux, ou retirez-le pour utiliser le nom du fichier".into(),
             Kind::InvalidSlug { suggestion, .. } => format!("renommez le fichier en `{suggestion}.md` (minuscules sans accent, chiffres et tirets)"),
+            Kind::AssetConflict { .. } => "renommez ce fichier ou rangez-le dans un autre dossier, par exemple `content/fichiers/`".into(),
             Kind::ReservedSlug { slug } => format!("renommez le fichier, par exemple en `{slug}-infos.md`"),
             Kind::SymlinkOutside { .. } => "copiez le fichier dans `content/` au lieu d'un lien symbolique".into(),
             Kind::Config { .. } => return None,
@@ -393,6 +418,7 @@ impl fmt::Display for Kind {
             Kind::UnclosedFrontMatter => write!(f, "l'en-tête n'est pas fermé par une ligne `---`"),
             Kind::YamlSyntax { message } => write!(f, "erreur de syntaxe YAML : {message}"),
             Kind::NotAMapping => write!(f, "l'en-tête n'est pas une liste de champs"),
+            Kind::DuplicateField { field } => write!(f, "le champ `{field}` est écrit deux fois"),
             Kind::MissingField { field } => write!(f, "champ obligatoire manquant : `{field}`"),
             Kind::EmptyField { field } => write!(f, "le champ obligatoire `{field}` est vide"),
             Kind::CodeAsNumber { field, value } => {
@@ -434,6 +460,9 @@ impl fmt::Display for Kind {
             ),
             Kind::CoordinatesIncomplete { missing } => write!(f, "coordonnées incomplètes : `{missing}` manque"),
             Kind::UnknownCommune { value, .. } => write!(f, "commune « {value} » inconnue dans le territoire"),
+            Kind::CommuneVariant { value, first, other } => {
+                write!(f, "commune « {value} » écrite autrement que dans {other} (« {first} »)")
+            }
             Kind::CommuneMismatch { field, value, commune, .. } => {
                 write!(f, "`{field}` « {value} » ne correspond pas à la commune « {commune} »")
             }
@@ -450,8 +479,9 @@ impl fmt::Display for Kind {
             Kind::DuplicateSlug { slug, other } => write!(f, "« {slug} » est déjà utilisé par {other}"),
             Kind::DuplicateId { id, other } => write!(f, "l'identifiant « {id} » est déjà utilisé par {other}"),
             Kind::InvalidSlug { name, .. } => write!(f, "nom de fichier « {name} » impropre à une adresse web"),
+            Kind::AssetConflict { path } => write!(f, "le fichier « {path} » occupe l'adresse d'une page du site"),
             Kind::ReservedSlug { slug } => write!(f, "le nom « {slug} » est réservé à une rubrique du site"),
-            Kind::SymlinkOutside { path } => write!(f, "le lien symbolique « {path} » pointe hors du dossier `content/` : il est ignoré"),
+            Kind::SymlinkOutside { path } => write!(f, "le lien symbolique « {path} » pointe hors du dossier `content/` : il est refusé"),
             Kind::Config { message } => write!(f, "{message}"),
             Kind::StaleDate { value } => write!(f, "fiche vérifiée il y a plus de 12 mois (`date_maj: {value}`)"),
             Kind::NoHours => write!(f, "ce lieu n'a pas d'horaires"),

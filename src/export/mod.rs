@@ -149,9 +149,5 @@ pub fn standard_record(lieu: &Lieu) -> Vec<(&'static str, Cell)> {
             _ => Cell::Empty,
         }
     };
-    fields.iter().map(|f| (static_name(&f.name), cell(&f.name))).collect()
-}
-
-fn static_name(name: &str) -> &'static str {
-    schema_fields().iter().find(|f| f.name == name).map(|f| f.name.as_str()).expect("name comes from the schema")
+    fields.iter().map(|f| (f.name.as_str(), cell(&f.name))).collect()
 }

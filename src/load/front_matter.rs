@@ -7,6 +7,8 @@ use crate::diagnostic::Kind;
 /// The two parts of a content file, as byte ranges into its text.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Split {
+    /// The opening `---` (without trailing spaces or line ending).
+    pub header: Range<usize>,
     /// The YAML between the `---` lines.
     pub yaml: Range<usize>,
     /// The Markdown after the closing line.
@@ -27,7 +29,8 @@ pub fn split(text: &str) -> Result<Split, (Kind, Range<usize>)> {
     for line in lines {
         let content = text[line.clone()].trim_end();
         if content == "---" || content == "..." {
-            return Ok(Split { yaml: yaml_start..line.start, body: next_line_start(text, line.end)..text.len() });
+            let header = first.start..first.start + 3;
+            return Ok(Split { header, yaml: yaml_start..line.start, body: next_line_start(text, line.end)..text.len() });
         }
     }
     Err((Kind::UnclosedFrontMatter, first.start..first.end))

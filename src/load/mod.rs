@@ -40,14 +40,6 @@ impl EntryKind {
         }
     }
 
-    /// "le lieu", "l'offre", "la page": for messages.
-    pub fn article(self) -> &'static str {
-        match self {
-            EntryKind::Lieu => "le lieu",
-            EntryKind::Offre => "l'offre",
-            EntryKind::Page => "la page",
-        }
-    }
 }
 
 /// A content file split and parsed, its fields not yet checked.
@@ -59,6 +51,8 @@ pub struct RawEntry {
     pub file: FileId,
     /// The file name without `.md`.
     pub slug: String,
+    /// Byte range of the opening `---` (where a problem of the whole entry is shown).
+    pub header: Range<usize>,
     /// Byte offset of the YAML text in the file: spans in `spans` are relative to it.
     pub yaml_start: usize,
     /// The front matter's top-level mapping.
@@ -86,10 +80,9 @@ impl RawEntry {
             .map_or(self.yaml_start..self.yaml_start, |r| r.start + self.yaml_start..r.end + self.yaml_start)
     }
 
-    /// Span to use for a missing field: the opening `---` line.
+    /// Span to use for a missing field: the opening `---`.
     pub fn header_span(&self) -> Range<usize> {
-        let start = self.yaml_start.saturating_sub(4);
-        start..start + 3
+        self.header.clone()
     }
 }
 
@@ -158,6 +151,14 @@ pub fn load(root: &Path) -> Result<Content, Error> {
         } else if item.file_type().is_dir() {
             continue;
         }
+        // Names that cannot be a web address (a backslash, a control character) are refused.
+        if relative.contains(['\\', '?', '#']) || relative.chars().any(char::is_control) {
+            let id = sources.add(format!("content/{relative}"), String::new());
+            let name = item.file_name().to_string_lossy().into_owned();
+            let suggestion = slug::slugify(&name);
+            diagnostics.push(Diagnostic::new(Kind::InvalidSlug { name, suggestion }, id, 0..0));
+            continue;
+        }
         if relative == "site.yaml" {
             let (text, invalid_at) = read_text(item.path())?;
             let id = sources.add(format!("content/{relative}"), text);
@@ -170,10 +171,12 @@ pub fn load(root: &Path) -> Result<Content, Error> {
         }
         // Entries may sit in subfolders (`lieux/villeurbanne/…`): the slug is the file name.
         let kind = EntryKind::ALL.into_iter().find(|k| relative.strip_prefix(k.folder()).is_some_and(|r| r.starts_with('/')));
-        match (kind, relative.strip_suffix(".md")) {
-            (Some(kind), Some(_)) => {
-                let name = item.file_name().to_string_lossy();
-                let slug = name.trim_end_matches(".md").to_string();
+        // `.md` in any case is an entry (a wrongly cased name then gets its own diagnostic).
+        let name = item.file_name().to_string_lossy();
+        let stem = name.len().checked_sub(3).filter(|&i| name.is_char_boundary(i) && name[i..].eq_ignore_ascii_case(".md"));
+        match (kind, stem) {
+            (Some(kind), Some(end)) => {
+                let slug = name[..end].to_string();
                 entry_paths.push((kind, item.path().to_path_buf(), slug));
             }
             _ => assets.push(Asset { relative, path: item.path().to_path_buf() }),
@@ -197,8 +200,8 @@ pub fn load(root: &Path) -> Result<Content, Error> {
     for (kind, path, slug, text, parsed) in parsed {
         let id = sources.add(format!("content/{}", relative_path(&content_dir, &path)), text);
         match parsed {
-            Ok((yaml_start, fields, spans, body)) => {
-                entries.push(RawEntry { kind, file: id, slug, yaml_start, fields, spans, body })
+            Ok((header, yaml_start, fields, spans, body)) => {
+                entries.push(RawEntry { kind, file: id, slug, header, yaml_start, fields, spans, body })
             }
             Err((problem, span)) => {
                 diagnostics.push(Diagnostic::new(problem, id, span));
@@ -209,7 +212,7 @@ pub fn load(root: &Path) -> Result<Content, Error> {
     Ok(Content { sources, config_file, entries, unreadable, assets, diagnostics })
 }
 
-type Parsed = (usize, Mapping, SpanMap, Range<usize>);
+type Parsed = (Range<usize>, usize, Mapping, SpanMap, Range<usize>);
 
 /// Splits and parses one entry's text.
 fn parse_entry(text: &str) -> Result<Parsed, (Kind, Range<usize>)> {
@@ -220,11 +223,17 @@ fn parse_entry(text: &str) -> Result<Parsed, (Kind, Range<usize>)> {
         Ok(Value::Null) => Mapping::new(),
         Ok(_) => return Err((Kind::NotAMapping, split.yaml.start..split.yaml.start)),
         Err((kind, offset)) => {
+            // serde_yaml stops at the mapping holding a duplicate key: name the key and point
+            // at its second occurrence.
+            if let Some((field, span)) = SpanMap::build(yaml).duplicate() {
+                let at = split.yaml.start;
+                return Err((Kind::DuplicateField { field: field.to_string() }, span.start + at..span.end + at));
+            }
             let at = split.yaml.start + offset;
             return Err((kind, at..at));
         }
     };
-    Ok((split.yaml.start, fields, SpanMap::build(yaml), split.body))
+    Ok((split.header.clone(), split.yaml.start, fields, SpanMap::build(yaml), split.body))
 }
 
 /// Parses YAML with `serde_yaml`; an error gives its French kind and the byte offset in `yaml`.

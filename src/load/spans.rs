@@ -25,6 +25,7 @@ pub enum Segment {
 pub struct SpanMap {
     keys: HashMap<Vec<Segment>, Range<usize>>,
     values: HashMap<Vec<Segment>, Range<usize>>,
+    duplicate: Option<(String, Range<usize>)>,
 }
 
 impl SpanMap {
@@ -46,6 +47,11 @@ impl SpanMap {
     /// Span of the key at `path` (its last segment must be a key).
     pub fn key(&self, path: &[Segment]) -> Option<Range<usize>> {
         self.keys.get(path).cloned()
+    }
+
+    /// The first key written twice in one mapping, with the span of its second occurrence.
+    pub fn duplicate(&self) -> Option<(&str, Range<usize>)> {
+        self.duplicate.as_ref().map(|(k, r)| (k.as_str(), r.clone()))
     }
 
     /// Span of the value at `path`: a scalar's text, or the first line of a list or mapping.
@@ -141,8 +147,11 @@ impl MarkedEventReceiver for Builder<'_> {
             Event::Scalar(value, ..) => {
                 if let Some(Frame::Map { expecting_key: true, .. }) = self.stack.last() {
                     let end = self.scalar_end(start, self.in_flow(), true);
-                    self.path.push(Segment::Key(value));
-                    self.map.keys.insert(self.path.clone(), start..end);
+                    self.path.push(Segment::Key(value.clone()));
+                    let before = self.map.keys.insert(self.path.clone(), start..end);
+                    if before.is_some() && self.map.duplicate.is_none() {
+                        self.map.duplicate = Some((value, start..end));
+                    }
                     if let Some(Frame::Map { expecting_key, .. }) = self.stack.last_mut() {
                         *expecting_key = false;
                     }
@@ -212,5 +221,12 @@ mod tests {
         assert_eq!(text(map.value(&[key("seances"), Segment::Index(0), key("date")]).unwrap()), "2026-12-01");
         assert_eq!(text(map.value(&[key("seances"), Segment::Index(0), key("debut")]).unwrap()), "\"14:00\"");
         assert_eq!(text(map.key(&[key("seances"), Segment::Index(0), key("debut")]).unwrap()), "debut");
+        assert_eq!(map.duplicate(), None);
+    }
+
+    #[test]
+    fn finds_the_second_of_a_duplicate_key() {
+        let yaml = "nom: A\nresume: b\nnom: C\n";
+        assert_eq!(SpanMap::build(yaml).duplicate(), Some(("nom", 17..20)));
     }
 }

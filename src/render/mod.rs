@@ -110,15 +110,6 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Error>
         files.push(OutputFile { path: format!("static/{path}"), bytes: bytes.clone() });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    if let Some(pair) = files.windows(2).find(|w| w[0].path == w[1].path) {
-        return Err(Error::Template {
-            message: format!(
-                "deux pages du site s'écriraient dans le même fichier « {} » : une page libre porte-t-elle le nom \
-                 d'une rubrique (lieux, offres, communes, services, publics, donnees, static) ? Renommez-la.",
-                pair[0].path
-            ),
-        });
-    }
     Ok(files)
 }
 

@@ -264,7 +264,7 @@ fn place_page_content() {
     assert!(page.contains("<time datetime=\"2026-12-01\">mardi 1er décembre 2026</time>, 14 h – 16 h"));
     assert!(page.contains(
         "href=\"mailto:signalement@resin.exemple.fr?subject=Erreur%20sur%20la%20fiche%20%C2%AB%20M%C3%A9diath%C3%A8que\
-         %20du%20Bachut%20%C2%BB&amp;body=Bonjour%2C%0D%0A%0D%0AJ%27ai%20rep%C3%A9r%C3%A9%20une%20erreur%20sur%20la\
+         %20du%20Bachut%20%C2%BB%20%28https%3A%2F%2Fresin.exemple.fr%2Flieux%2Fmediatheque-du-bachut%2F%29&amp;body=Bonjour%2C%0D%0A%0D%0AJ%27ai%20rep%C3%A9r%C3%A9%20une%20erreur%20sur%20la\
          %20fiche%20https%3A%2F%2Fresin.exemple.fr%2Flieux%2Fmediatheque-du-bachut%2F%20%3A%0D%0A%0D%0A\""
     ));
     assert!(page.len() < 50_000, "{} bytes", page.len());
@@ -371,14 +371,6 @@ fn the_directory_is_paginated_by_100() {
     let third = html(&files, "lieux/page/3/index.html");
     assert_eq!(third.matches("<li class=\"carte\">").count(), 208 - 200);
     assert!(!files.iter().any(|f| f.path == "lieux/page/4/index.html"));
-}
-
-#[test]
-fn a_page_named_like_a_section_is_refused() {
-    let mut site = small_site("https://resin.exemple.fr/");
-    site.entries.pages[0].slug = "lieux".into();
-    let err = render_site(&site, &Theme::embedded().unwrap()).unwrap_err();
-    assert!(err.to_string().contains("lieux/index.html"), "{err}");
 }
 
 #[test]

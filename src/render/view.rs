@@ -593,7 +593,7 @@ pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu) -> PlaceView {
         date_maj: date_view(lieu.date_maj),
         signaler: mailto(
             site.config.report_address(),
-            &format!("Erreur sur la fiche « {} »", lieu.nom),
+            &format!("Erreur sur la fiche « {} » ({page_url})", lieu.nom),
             &format!("Bonjour,\n\nJ'ai repéré une erreur sur la fiche {page_url} :\n\n"),
         ),
     }
@@ -679,7 +679,7 @@ pub fn offer_view(site: &Site, urls: &Urls, offre: &Offre) -> OfferView {
         date_maj: date_view(offre.date_maj),
         signaler: mailto(
             site.config.report_address(),
-            &format!("Erreur sur l'offre « {} »", offre.titre),
+            &format!("Erreur sur l'offre « {} » ({page_url})", offre.titre),
             &format!("Bonjour,\n\nJ'ai repéré une erreur sur la page {page_url} :\n\n"),
         ),
     }

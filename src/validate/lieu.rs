@@ -39,7 +39,10 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
     let code_postal = required_code(&mut f, "code_postal", rules::is_postal_code, |value| Kind::PostalCode { value });
     let commune = f.required_text("commune");
     let code_insee = coded_text(&mut f, "code_insee", rules::is_insee_code, |value| Kind::InseeCode { value });
-    if let (Some(communes), Some(name)) = (ctx.communes, &commune) {
+    // The commune names a page (`/communes/<slug>/`): it needs letters or digits.
+    if let Some(name) = commune.as_ref().filter(|name| slug::slugify(name).is_empty()) {
+        f.report(Kind::UnknownCommune { value: name.clone(), suggestion: None }, &key("commune"));
+    } else if let (Some(communes), Some(name)) = (ctx.communes, &commune) {
         check_commune(&mut f, communes, name, code_postal.as_deref(), code_insee.as_deref());
     }
     let (latitude, longitude) = coordinates(&mut f, ctx);

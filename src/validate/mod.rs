@@ -8,7 +8,7 @@ mod fields;
 pub mod lieu;
 pub mod offre;
 pub mod page;
-mod rules;
+pub(crate) mod rules;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -137,6 +137,27 @@ pub fn validate(
         let other = sources.get(other.file).path.clone();
         diagnostics.push(Diagnostic::new(Kind::DuplicateId { id: lieu.id.clone(), other }, reported.file, span));
         duplicates.push(reported.slug.clone());
+    }
+    // One commune, one spelling: "Lyon 8e" and "lyon 8e" would share the address of one page.
+    let commune_key = [crate::load::Segment::Key("commune".into())];
+    let mut spellings: BTreeMap<String, &Lieu> = BTreeMap::new();
+    for lieu in &entries.lieux {
+        let slug = slug::slugify(&lieu.commune);
+        match spellings.get(&slug) {
+            Some(first) if first.commune != lieu.commune => {
+                let kind = Kind::CommuneVariant {
+                    value: lieu.commune.clone(),
+                    first: first.commune.clone(),
+                    other: sources.get(first.file).path.clone(),
+                };
+                diagnostics.push(Diagnostic::new(kind, lieu.file, raw_of(lieu).value_span(&commune_key)));
+                duplicates.push(lieu.slug.clone());
+            }
+            Some(_) => {}
+            None => {
+                spellings.insert(slug, lieu);
+            }
+        }
     }
     entries.lieux.retain(|l| !duplicates.contains(&l.slug));
 

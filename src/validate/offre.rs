@@ -27,8 +27,10 @@ pub(crate) fn validate_offre(
 ) -> (Option<Offre>, Vec<(String, std::ops::Range<usize>)>, Vec<Diagnostic>) {
     let mut f = Fields::new(entry, text);
     let titre = f.required_text("titre");
-    let lieux: Vec<(String, std::ops::Range<usize>)> =
+    let mut lieux: Vec<(String, std::ops::Range<usize>)> =
         f.list("lieux").into_iter().map(|(slug, path)| (slug, entry.value_span(&path))).collect();
+    let mut seen = std::collections::BTreeSet::new();
+    lieux.retain(|(slug, _)| seen.insert(slug.clone()));
     if lieux.is_empty() && f.raw("lieux").is_none() {
         f.missing("lieux");
     }
@@ -149,5 +151,6 @@ fn sessions(f: &mut Fields<'_>) -> Option<Vec<Seance>> {
         return None;
     }
     out.sort();
+    out.dedup();
     ok.then_some(out)
 }

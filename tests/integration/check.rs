@@ -61,6 +61,7 @@ error_class!(missing_front_matter, "entete-absente", PAGE, 1:1, "l'en-tête `---
 error_class!(unclosed_front_matter, "entete-non-fermee", PAGE, 1:1, "n'est pas fermé");
 error_class!(front_matter_not_a_mapping, "entete-invalide", PAGE, 2:1, "n'est pas une liste de champs");
 // Fields.
+error_class!(duplicate_field, "champ-en-double", PAGE, 4:1, "le champ `titre` est écrit deux fois");
 error_class!(missing_field, "champ-manquant", A, 1:1, "champ obligatoire manquant : `adresse`");
 error_class!(empty_field, "champ-vide", A, 3:1, "le champ obligatoire `adresse` est vide");
 error_class!(wrong_type, "type", A, 2:6, "`nom` doit être du texte, pas une liste");
@@ -78,6 +79,7 @@ error_class!(url_scheme, "url", A, 11:12, "le protocole `javascript:` n'est pas 
 // Coordinates.
 error_class!(unknown_commune, "commune-inconnue", A, 5:10, "commune « villeurbane » inconnue");
 error_class!(commune_mismatch, "commune-incoherente", A, 4:14, "`code_postal` « 69008 » ne correspond pas à la commune « Villeurbanne »");
+error_class!(commune_spelling, "commune-orthographe", Some("content/lieux/z.md"), 5:10, "commune « lyon 8e arrondissement » écrite autrement que dans content/lieux/mediatheque-du-bachut.md");
 error_class!(outside_territory, "coordonnees-hors-territoire", A, 7:11, "hors du territoire « Métropole de Lyon »");
 error_class!(swapped, "coordonnees-inversees", A, 7:11, "latitude et longitude inversées");
 error_class!(lambert93, "coordonnees-lambert93", A, 7:11, "Lambert 93");

@@ -48,6 +48,51 @@ fn script_in_every_field_never_reaches_a_page_as_markup() {
     assert!(site.read("public/lieux/mediatheque/index.html").contains("&lt;script&gt;"));
 }
 
+/// Links and addresses of `site.yaml` reach every page: they are checked like content URLs.
+#[test]
+fn site_yaml_links_are_checked() {
+    let site_yaml = format!(
+        "{}signalement: \"x@y\"\nlicence_donnees: {{ nom: L, url: \"javascript:alert(2)\" }}\n\
+         pied_de_page:\n  - {{ titre: A, url: \"javascript:alert(1)\" }}\n  - {{ titre: B, url: //evil.example/ }}\n  - {{ titre: C, url: /a-propos/ }}\n",
+        crate::support::SITE_YAML
+    );
+    let site = SiteTest::new().file("content/site.yaml", &site_yaml).file("content/lieux/a.md", crate::support::PLACE);
+    let run = site.run(&["check", "--format", "json"]).expect_code(1);
+    let codes: Vec<(String, u64)> =
+        run.diagnostics().iter().map(|d| (d["code"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap())).collect();
+    assert_eq!(codes, [("courriel".to_string(), 9), ("url".into(), 10), ("url".into(), 12), ("url".into(), 13)], "{}", run.stdout);
+    site.run(&["build"]).expect_code(1);
+    assert!(!site.exists("public"));
+}
+
+#[test]
+fn base_url_must_be_a_plain_http_address() {
+    let site = SiteTest::new().file("content/lieux/a.md", crate::support::PLACE);
+    for bad in ["javascript:alert(3)//", "https://x.fr/a?b=c", "https://x.fr/#f", "x.fr"] {
+        let run = site.run(&["build", "--base-url", bad]).expect_code(2);
+        assert!(run.stderr.contains("--base-url"), "{bad}: {}", run.stderr);
+    }
+    assert!(!site.exists("public"));
+}
+
+/// `--output` with `..` through a folder that does not exist yet cannot land in `content/`.
+#[test]
+fn output_cannot_resolve_into_content() {
+    let site = SiteTest::new().file("content/lieux/a.md", crate::support::PLACE);
+    let run = site.run(&["build", "--output", "absent/../content/out"]).expect_code(2);
+    assert!(run.stderr.contains("content/"), "{}", run.stderr);
+    assert!(!site.exists("content/out"));
+}
+
+/// A content file named like a generated folder is reported, not a disk error.
+#[test]
+fn asset_in_the_way_of_a_page_is_reported() {
+    let site = SiteTest::new().file("content/lieux/a.md", crate::support::PLACE).file("content/lieux/a", "x");
+    let run = site.run(&["build"]).expect_code(1);
+    assert!(run.stderr.contains("erreur[fichier-en-conflit]: le fichier « content/lieux/a » occupe l'adresse d'une page du site"), "{}", run.stderr);
+    assert!(!site.exists("public"));
+}
+
 #[test]
 fn unsafe_urls_are_refused() {
     for url in ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x", "file:///etc/passwd"] {
