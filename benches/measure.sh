@@ -29,7 +29,7 @@ PY
 
 echo "machine: $(nproc) cores, $(uname -m)"
 measure . "example (47 places, 26 offers)"
-page=$(ls -d "$work"/out/lieux/*/ | head -1)
+page="$work/out/lieux/mediatheque-du-bachut"
 html=$(wc -c < "$page/index.html"); css=$(wc -c < "$work/out/static/style.css")
 ghtml=$(gzip -6 -c "$page/index.html" | wc -c); gcss=$(gzip -6 -c "$work/out/static/style.css" | wc -c)
 echo "place page $(basename "$page"): HTML $html B + CSS $css B = $((html + css)) B; gzip -6: $((ghtml + gcss)) B"
@@ -37,5 +37,7 @@ echo "place page $(basename "$page"): HTML $html B + CSS $css B = $((html + css)
 for n in "${@:-10000}"; do
   "$generate" "$n" "$work/corpus-$n" 2>/dev/null
   measure "$work/corpus-$n" "corpus of $n places ($((n / 2)) offers)"
+  start=$(date +%s%N); "$resin" check --root "$work/corpus-$n" 2>/dev/null; end=$(date +%s%N)
+  echo "  check only: $(( (end - start) / 1000000 )) ms"
   echo "  files written: $(find "$work/out" -type f | wc -l), output size: $(du -sh "$work/out" | cut -f1)"
 done

@@ -138,8 +138,11 @@ fn set_public_permissions(_dir: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// Moves the previous output aside, renames the staging folder into place, then deletes the
-/// previous output. If the second rename fails, the previous output is put back.
+/// Puts the staging folder in place of the output. On Linux the two folders are exchanged in
+/// one atomic step (`renameat2` with `RENAME_EXCHANGE`), so the output is never missing, even
+/// for a server reading it meanwhile; elsewhere, or on a file system without it, the previous
+/// output is moved aside first (and put back if the second rename fails). The previous site is
+/// deleted last.
 fn swap_in(staging: tempfile::TempDir, output: &Path) -> Result<(), Error> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
@@ -148,6 +151,10 @@ fn swap_in(staging: tempfile::TempDir, output: &Path) -> Result<(), Error> {
     if !output.exists() {
         let staged = staging.keep();
         return fs::rename(&staged, output).map_err(io(output));
+    }
+    if exchange(staging.path(), output) {
+        // `staging` now holds the previous site and is deleted when dropped.
+        return Ok(());
     }
     let parent = staging.path().parent().expect("staging has a parent").to_path_buf();
     let old = tempfile::Builder::new().prefix(".resin-old-").tempdir_in(&parent).map_err(io(&parent))?;
@@ -162,6 +169,18 @@ fn swap_in(staging: tempfile::TempDir, output: &Path) -> Result<(), Error> {
     // `old` is deleted when dropped, with the previous site inside it.
     drop(old);
     Ok(())
+}
+
+/// Exchanges two folders atomically; false when the system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).is_ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> bool {
+    false
 }
 
 #[cfg(test)]
