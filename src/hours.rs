@@ -57,7 +57,11 @@ pub fn parse(value: &str) -> Result<OpeningHours, HoursError> {
                 pest::error::LineColLocation::Pos((_, c)) | pest::error::LineColLocation::Span((_, c), _) => c - 1,
             };
             let rest: String = value.chars().skip(column).take(20).collect();
-            let message = if rest.is_empty() {
+            let message = if looks_french(value) {
+                "les jours s'écrivent en abrégé anglais (Mo Tu We Th Fr Sa Su) et les heures sous la forme \
+                 09:00-12:00, par exemple « Mo-Fr 09:00-12:00 »"
+                    .to_string()
+            } else if rest.is_empty() {
                 "l'expression s'arrête trop tôt".to_string()
             } else {
                 format!("syntaxe inattendue à partir de « {rest} »")
@@ -69,6 +73,17 @@ pub fn parse(value: &str) -> Result<OpeningHours, HoursError> {
         }
         other => HoursError { message: format!("valeur hors limites ({other})"), column: 0 },
     })
+}
+
+/// Hours written the French way ("lundi 9h-12h", "Lu-Ve 9h30") rather than in OSM syntax.
+fn looks_french(value: &str) -> bool {
+    let lower = value.to_lowercase();
+    let words = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "férié", "ferie"];
+    let short_days = lower
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| matches!(w, "lu" | "ma" | "me" | "je" | "ve" | "di"));
+    let french_time = lower.as_bytes().windows(2).any(|w| w[0].is_ascii_digit() && w[1] == b'h');
+    words.iter().any(|w| lower.contains(w)) || short_days || french_time
 }
 
 /// The week table of a valid `horaires` value, for the week holding `today`.
@@ -220,10 +235,18 @@ mod tests {
 
     #[test]
     fn errors_point_into_the_value() {
-        let err = parse("Mo-Fr 9h-12h").unwrap_err();
+        let err = parse("Mo-Fr 09:00-12:00;; Sa").unwrap_err();
         assert!(err.column > 0, "{err:?}");
         assert!(err.message.contains("syntaxe"), "{err:?}");
         assert!(parse("le matin").is_err());
+    }
+
+    #[test]
+    fn french_hours_get_the_osm_spelling() {
+        for value in ["lundi 9h-12h", "Mo-Fr 9h-12h", "Lu-Ve 09:00-12:00"] {
+            let err = parse(value).unwrap_err();
+            assert!(err.message.contains("Mo-Fr 09:00-12:00"), "{value}: {err:?}");
+        }
     }
 
     #[test]

@@ -6,57 +6,83 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{ArgAction, Parser, Subcommand, ValueEnum};
 
 use resin::load::EntryKind;
 use resin::{Checked, Error, Format, diagnostic};
 
+/// Help in French: clap's own headings and flag texts are English.
+const HELP_TEMPLATE: &str = "{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}";
+
 /// resin publie l'annuaire Rés'IN des lieux de médiation numérique à partir des fichiers de `content/`.
 #[derive(Parser)]
-#[command(name = "resin", version, about, long_about = None)]
+#[command(
+    name = "resin",
+    version,
+    about,
+    long_about = None,
+    help_template = HELP_TEMPLATE,
+    subcommand_help_heading = "Commandes",
+    subcommand_value_name = "COMMANDE",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    after_help = "Codes de sortie : 0 tout va bien, 1 erreurs dans le contenu, 2 erreur d'usage ou d'environnement.",
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Affiche l'aide.
+    #[arg(short, long, action = ArgAction::Help, global = true)]
+    help: Option<bool>,
+    /// Affiche la version.
+    #[arg(short = 'V', long, action = ArgAction::Version)]
+    version: Option<bool>,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Vérifie le contenu, puis construit le site dans le dossier de sortie.
+    #[command(help_template = HELP_TEMPLATE)]
     Build {
-        /// Racine du site (le dossier qui contient `content/`).
-        #[arg(long, default_value = ".")]
+        /// Racine du site, le dossier qui contient `content/` (par défaut : le dossier courant).
+        #[arg(long, value_name = "DOSSIER", default_value = ".", hide_default_value = true)]
         root: PathBuf,
-        /// Dossier de sortie (par défaut `public/` dans la racine).
-        #[arg(long)]
+        /// Dossier de sortie (par défaut : `public/` dans la racine du site).
+        #[arg(long, value_name = "DOSSIER")]
         output: Option<PathBuf>,
         /// Adresse publique du site, à la place de `url` dans site.yaml.
-        #[arg(long)]
+        #[arg(long, value_name = "URL")]
         base_url: Option<String>,
         /// Refuse aussi les avertissements.
         #[arg(long)]
         strict: bool,
     },
     /// Vérifie le contenu sans rien écrire et signale toutes les erreurs.
+    #[command(help_template = HELP_TEMPLATE)]
     Check {
-        /// Racine du site (le dossier qui contient `content/`).
-        #[arg(long, default_value = ".")]
+        /// Racine du site, le dossier qui contient `content/` (par défaut : le dossier courant).
+        #[arg(long, value_name = "DOSSIER", default_value = ".", hide_default_value = true)]
         root: PathBuf,
-        /// Format du rapport.
-        #[arg(long, value_enum, default_value = "human")]
+        /// Format du rapport : human (lisible, par défaut), json (un objet par ligne) ou github (annotations).
+        #[arg(long, value_enum, default_value = "human", hide_default_value = true, hide_possible_values = true)]
         format: FormatArg,
         /// Refuse aussi les avertissements.
         #[arg(long)]
         strict: bool,
     },
     /// Crée une nouvelle fiche avec tous ses champs commentés.
+    #[command(help_template = HELP_TEMPLATE)]
     New {
-        /// Type de fiche.
-        #[arg(value_enum)]
+        /// Type de fiche : lieu, offre ou page.
+        #[arg(value_enum, value_name = "TYPE", hide_possible_values = true)]
         kind: KindArg,
         /// Nom du lieu, titre de l'offre ou de la page.
+        #[arg(value_name = "NOM")]
         name: String,
-        /// Racine du site (le dossier qui contient `content/`).
-        #[arg(long, default_value = ".")]
+        /// Racine du site, le dossier qui contient `content/` (par défaut : le dossier courant).
+        #[arg(long, value_name = "DOSSIER", default_value = ".", hide_default_value = true)]
         root: PathBuf,
     },
 }
@@ -76,13 +102,55 @@ enum KindArg {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if matches!(error.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let _ = error.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(error) => {
+            eprintln!("erreur : {}\nPour l'aide : resin --help", usage_error(&error));
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
             eprintln!("erreur : {error}");
             ExitCode::from(error.code() as u8)
         }
+    }
+}
+
+/// clap's usage errors, in French for the common cases.
+fn usage_error(error: &clap::Error) -> String {
+    let context = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let suggestion = match (context(ContextKind::SuggestedSubcommand), context(ContextKind::SuggestedArg)) {
+        (s, _) if !s.is_empty() => format!(" ; vouliez-vous dire « {s} » ?"),
+        (_, a) if !a.is_empty() => format!(" ; vouliez-vous dire « {a} » ?"),
+        _ => String::new(),
+    };
+    match error.kind() {
+        ErrorKind::InvalidSubcommand => {
+            format!("commande inconnue « {} »{suggestion} (commandes : build, check, new)", context(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::UnknownArgument => format!("option inconnue « {} »{suggestion}", context(ContextKind::InvalidArg)),
+        ErrorKind::InvalidValue => format!(
+            "valeur « {} » impossible pour {} (valeurs possibles : {})",
+            context(ContextKind::InvalidValue),
+            context(ContextKind::InvalidArg),
+            context(ContextKind::ValidValue)
+        ),
+        ErrorKind::MissingRequiredArgument => format!("il manque : {}", context(ContextKind::InvalidArg)),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "indiquez une commande : build, check ou new".to_string()
+        }
+        _ => error.kind().to_string(),
     }
 }
 

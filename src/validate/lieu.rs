@@ -224,9 +224,10 @@ pub(crate) fn opening_hours(f: &mut Fields<'_>, name: &str) -> Option<String> {
         Err(error) => {
             let span = f.entry.value_span(&key(name));
             let file_text = f.entry_text();
-            // Skip the opening quote, then count characters into the value.
-            let quoted = matches!(file_text.get(span.start..span.start + 1), Some("\"" | "'"));
-            let inner = span.start + usize::from(quoted);
+            // Find the (trimmed) value in its source text, past the quote and spaces, then count
+            // characters into it. An escaped value is not found: point at its start.
+            let source = file_text.get(span.clone()).unwrap_or_default();
+            let inner = span.start + source.find(value.as_str()).unwrap_or(0);
             let offset: usize = value.chars().take(error.column).map(char::len_utf8).sum();
             let at = (inner + offset).min(span.end.max(inner));
             f.report_span(Kind::Hours { message: error.message }, at..span.end.max(at));

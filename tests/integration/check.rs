@@ -85,7 +85,7 @@ error_class!(swapped, "coordonnees-inversees", A, 7:11, "latitude et longitude i
 error_class!(lambert93, "coordonnees-lambert93", A, 7:11, "Lambert 93");
 error_class!(incomplete, "coordonnees-incompletes", A, 7:11, "`longitude` manque");
 // Hours and dates.
-error_class!(hours, "horaires", A, 9:18, "syntaxe inattendue à partir de « 9h-12h »");
+error_class!(hours, "horaires", A, 9:18, "les jours s'écrivent en abrégé anglais (Mo Tu We Th Fr Sa Su) et les heures sous la forme 09:00-12:00");
 error_class!(date, "date", A, 11:11, "date invalide pour `date_maj` : « 2026-02-30 »");
 error_class!(date_in_future, "date-future", A, 11:11, "`date_maj` est dans le futur : 2027-01-01");
 // Offers.
@@ -185,10 +185,16 @@ fn example_content_is_clean() {
 }
 
 #[test]
-fn usage_errors_exit_2() {
+fn usage_errors_exit_2_in_french() {
     let test = SiteTest::new();
-    assert_eq!(test.run(&["check", "--format", "xml"]).code, 2);
-    assert_eq!(test.run(&["check", "--root", "/nonexistent/resin"]).code, 2);
+    let run = test.run(&["check", "--format", "xml"]).expect_code(2);
+    assert!(run.stderr.contains("valeur « xml » impossible pour --format"), "{}", run.stderr);
+    let run = test.run(&["chek"]).expect_code(2);
+    assert!(run.stderr.contains("commande inconnue « chek » ; vouliez-vous dire « check » ?"), "{}", run.stderr);
+    let run = test.run(&["check", "--root", "/nonexistent/resin"]).expect_code(2);
+    assert!(run.stderr.contains("aucun dossier `content/`"), "{}", run.stderr);
+    let help = test.run(&["--help"]).expect_code(0);
+    assert!(help.stdout.contains("Utilisation : resin <COMMANDE>"), "{}", help.stdout);
 }
 
 /// A place whose file cannot be read is reported once: the offers naming it get no
