@@ -71,6 +71,11 @@ pub enum Kind {
         /// True when the value only differs by case, accents or apostrophes.
         only_spelling: bool,
     },
+    /// A list value holding `|`, the separator of list values in the exports.
+    PipeInValue {
+        /// Field name.
+        field: String,
+    },
     /// A text longer than allowed.
     TooLong {
         /// Field name.
@@ -283,6 +288,7 @@ impl Kind {
             Kind::UnknownField { .. } => "champ-inconnu",
             Kind::NotInVocabulary { .. } => "vocabulaire",
             Kind::TooLong { .. } => "trop-long",
+            Kind::PipeInValue { .. } => "barre-verticale",
             Kind::PostalCode { .. } => "code-postal",
             Kind::InseeCode { .. } => "code-insee",
             Kind::Pivot { .. } => "pivot",
@@ -353,6 +359,7 @@ impl Kind {
             }
             Kind::NotInVocabulary { suggestion: Some(s), .. } => format!("vouliez-vous dire « {s} » ?"),
             Kind::NotInVocabulary { .. } => "choisissez une valeur de la liste du standard national (voir le README, « Format du contenu »)".into(),
+            Kind::PipeInValue { .. } => "écrivez chaque valeur à part dans la liste : `[première, seconde]`".into(),
             Kind::TooLong { max, .. } => format!("raccourcissez-le à {max} caractères au plus ; le texte complet va dans la présentation, sous l'en-tête"),
             Kind::PostalCode { .. } => "écrivez cinq chiffres entre guillemets, par exemple `code_postal: \"69008\"`".into(),
             Kind::InseeCode { .. } => "écrivez le code INSEE de la commune (cinq caractères) entre guillemets, par exemple `code_insee: \"69388\"`".into(),
@@ -433,6 +440,9 @@ impl fmt::Display for Kind {
             Kind::UnknownField { field, .. } => write!(f, "champ inconnu `{field}`"),
             Kind::NotInVocabulary { field, value, .. } => {
                 write!(f, "valeur « {value} » inconnue pour `{field}`")
+            }
+            Kind::PipeInValue { field } => {
+                write!(f, "une valeur de `{field}` contient « | », qui sépare les valeurs dans les exports CSV et JSON")
             }
             Kind::TooLong { field, max, len } => {
                 write!(f, "`{field}` est trop long : {len} caractères pour {max} au plus")

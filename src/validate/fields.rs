@@ -138,8 +138,22 @@ impl<'a> Fields<'a> {
     }
 
     /// A list field: a YAML list of texts, or a single text taken as a one-item list.
-    /// Returns each text with its path.
+    /// Returns each text with its path. A value holding `|` (the exports' list separator) is
+    /// reported and left out.
     pub(crate) fn list(&mut self, name: &str) -> Vec<(String, Vec<Segment>)> {
+        let mut items = self.list_items(name);
+        items.retain(|(text, path)| {
+            let clean = !text.contains('|');
+            if !clean {
+                let span = self.entry.value_span(path);
+                self.diagnostics.push(Diagnostic::new(Kind::PipeInValue { field: name.to_string() }, self.entry.file, span));
+            }
+            clean
+        });
+        items
+    }
+
+    fn list_items(&mut self, name: &str) -> Vec<(String, Vec<Segment>)> {
         let Some(value) = self.raw(name) else { return Vec::new() };
         match value {
             Value::Sequence(items) => items

@@ -74,18 +74,23 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
     let fiche_acces_libre = f.url("fiche_acces_libre");
     let prise_rdv = f.url("prise_rdv");
 
-    // Warnings: what residents miss most when it is absent.
-    if f.raw("horaires").is_none() {
-        f.report_entry(Kind::NoHours);
+    // Warnings: what residents miss most when it is absent — unless the field is there under a
+    // misspelt name, already reported as an unknown field with the right name suggested.
+    let absent: Vec<(bool, &str, Kind)> = vec![
+        (f.raw("horaires").is_none(), "horaires", Kind::NoHours),
+        (f.raw("latitude").is_none() && f.raw("longitude").is_none(), "latitude", Kind::NoCoordinates),
+        (f.raw("services").is_none(), "services", Kind::NoServices),
+    ];
+    let header = entry.header_span();
+    let mut diagnostics = f.finish(FIELDS);
+    for (missing, field, kind) in absent {
+        let misspelt = diagnostics
+            .iter()
+            .any(|d| matches!(&d.kind, Kind::UnknownField { suggestion: Some(s), .. } if s == field));
+        if missing && !misspelt {
+            diagnostics.push(Diagnostic::new(kind, entry.file, header.clone()));
+        }
     }
-    if f.raw("latitude").is_none() && f.raw("longitude").is_none() {
-        f.report_entry(Kind::NoCoordinates);
-    }
-    if f.raw("services").is_none() {
-        f.report_entry(Kind::NoServices);
-    }
-
-    let diagnostics = f.finish(FIELDS);
     let has_error = diagnostics.iter().any(|d| d.severity() == crate::Severity::Error);
     let lieu = match (nom, adresse, code_postal, commune, date_maj) {
         (Some(nom), Some(adresse), Some(code_postal), Some(commune), Some(date_maj)) if !has_error => Some(Lieu {

@@ -67,6 +67,7 @@ error_class!(empty_field, "champ-vide", A, 3:1, "le champ obligatoire `adresse` 
 error_class!(wrong_type, "type", A, 2:6, "`nom` doit être du texte, pas une liste");
 error_class!(unknown_field, "champ-inconnu", A, 9:1, "champ inconnu `horaire` : vouliez-vous dire `horaires` ?");
 error_class!(vocabulary, "vocabulaire", A, 11:18, "valeur « gratuit » inconnue pour `frais_a_charge`");
+error_class!(pipe_in_value, "barre-verticale", A, 11:28, "une valeur de `autres_formations_labels` contient « | »");
 error_class!(too_long, "trop-long", A, 11:22, "`presentation_resume` est trop long");
 // Codes and contacts.
 error_class!(postal_code, "code-postal", A, 4:14, "code postal invalide « 6910 »");
