@@ -21,8 +21,11 @@ use crate::index::{Site, Term};
 use crate::markdown;
 use crate::write::OutputFile;
 
-/// Places per page of `/lieux/`.
+/// Places per page of `/lieux/` and of the taxonomy pages.
 pub const PLACES_PER_PAGE: usize = 100;
+
+/// Offers per page of `/offres/`.
+pub const OFFERS_PER_PAGE: usize = 100;
 
 /// The three taxonomies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +79,11 @@ enum Job {
         n: usize,
         total: usize,
     },
-    Offers,
+    /// `/offres/`, page `n` (1-based) of `total`.
+    Offers {
+        n: usize,
+        total: usize,
+    },
     Offer(usize),
     Page(usize),
     Data,
@@ -126,7 +133,8 @@ fn jobs(site: &Site) -> Vec<Job> {
             jobs.extend((1..=total).map(|n| Job::Term { taxonomy, index, n, total }));
         }
     }
-    jobs.push(Job::Offers);
+    let total = site.entries.offres.len().div_ceil(OFFERS_PER_PAGE).max(1);
+    jobs.extend((1..=total).map(|n| Job::Offers { n, total }));
     jobs.extend((0..site.entries.offres.len()).map(Job::Offer));
     jobs.extend((0..site.entries.pages.len()).map(Job::Page));
     jobs.push(Job::Data);
@@ -335,23 +343,49 @@ impl Renderer<'_> {
                 }
                 Ok((dir, None, self.page("terme.html", &meta, &data)?))
             }
-            Job::Offers => {
-                let mut data = Offers { prochaines: Vec::new(), recurrentes: Vec::new(), passees: Vec::new() };
-                for offre in site.offers_in_order() {
+            Job::Offers { n, total } => {
+                // One ordered list cut in pages: a section that goes on from the previous page
+                // says so ("suite").
+                let order = site.offers_in_order();
+                let start = (n - 1) * OFFERS_PER_PAGE;
+                let previous = start.checked_sub(1).map(|i| view::when(site, order[i]));
+                let mut data = Offers {
+                    prochaines: Vec::new(),
+                    recurrentes: Vec::new(),
+                    passees: Vec::new(),
+                    suite: None,
+                    numero: n,
+                    pages: total,
+                    pagination: pagination(urls, "offres/", n, total),
+                };
+                for offre in order.iter().skip(start).take(OFFERS_PER_PAGE) {
                     let card = view::offer_card(site, urls, offre);
+                    if data.suite.is_none() && previous == Some(card.quand) {
+                        data.suite = Some(card.quand);
+                    }
                     match card.quand {
                         view::When::Prochaine => data.prochaines.push(card),
                         view::When::Recurrente => data.recurrentes.push(card),
                         view::When::Passee => data.passees.push(card),
                     }
                 }
-                let meta = self.meta(
-                    "Ateliers et permanences",
+                let dir = page_dir("offres/", n);
+                let title = if total > 1 {
+                    format!("Ateliers et permanences (page {n} sur {total})")
+                } else {
+                    "Ateliers et permanences".to_string()
+                };
+                let ariane = if n == 1 { self.crumbs(&[]) } else { self.crumbs(&[("Ateliers et permanences", "offres/")]) };
+                let mut meta = self.meta(
+                    &title,
                     "Les ateliers, permanences et cours pour apprendre le numérique ou se faire aider, avec leurs dates.",
-                    "offres/",
-                    self.crumbs(&[]),
+                    &dir,
+                    ariane,
                 );
-                Ok(("offres/".into(), None, self.page("offres.html", &meta, &data)?))
+                if n > 1 {
+                    meta.ariane_courant = format!("Page {n}");
+                }
+                Ok((dir, None, self.page("offres.html", &meta, &data)?))
             }
             Job::Offer(i) => {
                 let offre = &site.entries.offres[i];
@@ -509,6 +543,11 @@ struct Offers {
     prochaines: Vec<view::OfferCard>,
     recurrentes: Vec<view::OfferCard>,
     passees: Vec<view::OfferCard>,
+    /// The section that goes on from the previous page, if any.
+    suite: Option<view::When>,
+    numero: usize,
+    pages: usize,
+    pagination: Option<Pagination>,
 }
 
 #[derive(Serialize)]

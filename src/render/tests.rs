@@ -374,6 +374,32 @@ fn the_directory_is_paginated_by_100() {
 }
 
 #[test]
+fn service_pages_and_offers_are_paginated_too() {
+    let mut site = small_site("https://resin.exemple.fr/");
+    for i in 0..150 {
+        site.entries.lieux.push(lieu(&format!("lieu-{i:03}"), &format!("Lieu {i:03}"), "Bron"));
+    }
+    let template = site.entries.offres[0].clone();
+    for i in 0..120 {
+        let mut offre = template.clone();
+        offre.slug = format!("offre-{i:03}");
+        offre.titre = format!("Offre {i:03}");
+        site.entries.offres.push(offre);
+    }
+    let site = Site::new(site.config.clone(), site.entries.clone(), site.today);
+    let files = render(&site);
+    let service = "services/aide-aux-demarches-administratives/";
+    assert!(html(&files, &format!("{service}index.html")).contains("(page 1 sur 2)"));
+    let second = html(&files, &format!("{service}page/2/index.html"));
+    assert!(second.contains("<h2 class=\"groupe\">Bron (suite)</h2>"), "{second}");
+    let offers = html(&files, "offres/index.html");
+    assert_eq!(offers.matches("<li class=\"carte\">").count(), 100);
+    let offers_2 = html(&files, "offres/page/2/index.html");
+    assert!(offers_2.contains("(suite)</h2>"), "{offers_2}");
+    assert!(offers_2.contains("<nav class=\"pagination\" aria-label=\"Pages de la liste des offres\">"));
+}
+
+#[test]
 fn template_errors_name_the_template_and_the_cause() {
     let root = tempfile::tempdir().unwrap();
     let templates = root.path().join("themes/resin/templates");
