@@ -39,7 +39,9 @@ impl Communes {
     pub fn load(root: &Path, relative: &str) -> Result<Communes, String> {
         let inside = Path::new(relative).components().all(|c| matches!(c, Component::Normal(_)));
         if !inside {
-            return Err(format!("`territoire.communes` doit être un chemin relatif à la racine du site, sans `..` : « {relative} »"));
+            return Err(format!(
+                "`territoire.communes` doit être un chemin relatif à la racine du site, sans `..` : « {relative} »"
+            ));
         }
         let path = root.join(relative);
         let mut reader = csv::Reader::from_path(&path).map_err(|e| match e.kind() {

@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::source::{FileId, Sources};
 use crate::load::{Segment, SpanMap};
+use crate::source::{FileId, Sources};
 use crate::suggest;
 use crate::validate::rules;
 
@@ -155,9 +155,29 @@ impl SiteConfig {
 
 /// The field names serde knows, for suggestions: every level of `site.yaml` together.
 const KNOWN_FIELDS: &[&str] = &[
-    "titre", "description", "url", "territoire", "carte", "contact", "signalement", "licence_donnees", "exemple",
-    "pied_de_page", "nom", "emprise", "centre", "zoom", "ouest", "sud", "est", "nord", "latitude", "longitude",
-    "tuiles", "attribution", "communes",
+    "titre",
+    "description",
+    "url",
+    "territoire",
+    "carte",
+    "contact",
+    "signalement",
+    "licence_donnees",
+    "exemple",
+    "pied_de_page",
+    "nom",
+    "emprise",
+    "centre",
+    "zoom",
+    "ouest",
+    "sud",
+    "est",
+    "nord",
+    "latitude",
+    "longitude",
+    "tuiles",
+    "attribution",
+    "communes",
 ];
 
 /// Parses `site.yaml`; every problem becomes a located diagnostic. `serde_yaml` stops at the
@@ -194,12 +214,20 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Di
     }
     let tiles = &config.carte.tuiles;
     let has_placeholders = ["{z}", "{x}", "{y}"].iter().all(|p| tiles.contains(p));
-    if let Err(scheme) = rules::check_url(tiles).map(|_| ()).and_then(|()| if has_placeholders { Ok(()) } else { Err(None) }) {
+    let tiles_check = match rules::check_url(tiles) {
+        Ok(_) if has_placeholders => Ok(()),
+        Ok(_) => Err(None),
+        Err(scheme) => Err(scheme),
+    };
+    if let Err(scheme) = tiles_check {
         report(Kind::Url { value: tiles.clone(), scheme }, &[key("carte"), key("tuiles")]);
     }
     for (i, link) in config.pied_de_page.iter().enumerate() {
         if let Err(scheme) = footer_link(&link.url) {
-            report(Kind::Url { value: link.url.clone(), scheme }, &[key("pied_de_page"), Segment::Index(i), key("url")]);
+            report(
+                Kind::Url { value: link.url.clone(), scheme },
+                &[key("pied_de_page"), Segment::Index(i), key("url")],
+            );
         }
     }
     if diagnostics.is_empty() { Ok(config) } else { Err(diagnostics) }
@@ -209,7 +237,12 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Di
 /// refused scheme when there is one.
 pub fn site_url(url: &str) -> Result<(), Option<String>> {
     match url::Url::parse(url) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && u.query().is_none() && u.fragment().is_none() => {
+        Ok(u)
+            if matches!(u.scheme(), "http" | "https")
+                && u.host_str().is_some()
+                && u.query().is_none()
+                && u.fragment().is_none() =>
+        {
             Ok(())
         }
         Ok(u) if !matches!(u.scheme(), "http" | "https") => Err(Some(u.scheme().to_string())),
@@ -238,7 +271,9 @@ fn translate_error(message: &str) -> Kind {
         return Kind::MissingField { field: field.to_string() };
     }
     // "territoire.centre.longitude: invalid type: string \"é\", expected f64"
-    if let Some((path, rest)) = message.split_once(": invalid type: ").or_else(|| message.split_once(": invalid value: ")) {
+    if let Some((path, rest)) =
+        message.split_once(": invalid type: ").or_else(|| message.split_once(": invalid value: "))
+    {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let french = |english: &str| -> &'static str {
             let has = |word: &str| english.contains(word);

@@ -14,7 +14,17 @@ use serde::Serialize;
 /// French day names, Monday first.
 pub const DAY_NAMES: [&str; 7] = ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"];
 const MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
     "décembre",
 ];
 
@@ -79,9 +89,8 @@ pub fn parse(value: &str) -> Result<OpeningHours, HoursError> {
 fn looks_french(value: &str) -> bool {
     let lower = value.to_lowercase();
     let words = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "férié", "ferie"];
-    let short_days = lower
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| matches!(w, "lu" | "ma" | "me" | "je" | "ve" | "di"));
+    let short_days =
+        lower.split(|c: char| !c.is_alphabetic()).any(|w| matches!(w, "lu" | "ma" | "me" | "je" | "ve" | "di"));
     let french_time = lower.as_bytes().windows(2).any(|w| w[0].is_ascii_digit() && w[1] == b'h');
     words.iter().any(|w| lower.contains(w)) || short_days || french_time
 }
@@ -198,7 +207,6 @@ pub fn format_date_with_weekday(date: NaiveDate) -> String {
     let weekday = DAY_NAMES[date.weekday().num_days_from_monday() as usize].to_lowercase();
     format!("{weekday} {}", format_date(date))
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -68,9 +68,8 @@ impl Site {
             vocab::values(field)
                 .iter()
                 .filter_map(|value| {
-                    let mut lieux: Vec<usize> = (0..entries.lieux.len())
-                        .filter(|&i| values_of(&entries.lieux[i]).contains(value))
-                        .collect();
+                    let mut lieux: Vec<usize> =
+                        (0..entries.lieux.len()).filter(|&i| values_of(&entries.lieux[i]).contains(value)).collect();
                     lieux.sort_by(place_order);
                     (!lieux.is_empty()).then(|| Term { slug: vocab::slug(value), name: value.clone(), lieux })
                 })
@@ -132,4 +131,3 @@ impl Site {
         offers
     }
 }
-

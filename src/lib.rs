@@ -22,9 +22,9 @@ pub use error::Error;
 pub mod export;
 pub mod phone;
 pub mod render;
-pub mod write;
-pub mod validate;
 pub mod scaffold;
+pub mod validate;
+pub mod write;
 
 use std::path::Path;
 
@@ -78,8 +78,9 @@ pub fn check(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Ch
         None => {
             if !diagnostics.iter().any(|d| d.kind == Kind::NotUtf8) {
                 diagnostics.push(Diagnostic::global(Kind::Config {
-                    message: "le fichier `content/site.yaml` est absent : créez-le (voir le README, « Format du contenu »)"
-                        .into(),
+                    message:
+                        "le fichier `content/site.yaml` est absent : créez-le (voir le README, « Format du contenu »)"
+                            .into(),
                 }));
             }
             None
@@ -101,7 +102,8 @@ pub fn check(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Ch
             })
             .ok()
     });
-    let ctx = validate::Context { territory: config.as_ref().map(|c| &c.territoire), communes: communes.as_ref(), today };
+    let ctx =
+        validate::Context { territory: config.as_ref().map(|c| &c.territoire), communes: communes.as_ref(), today };
     let (entries, found) = validate::validate(&sources, &content.entries, &content.unreadable, &ctx);
     diagnostics.extend(found);
     diagnostic::sort(&mut diagnostics, &sources);
@@ -138,7 +140,13 @@ pub struct Built {
 
 /// The whole pipeline: check, then, when the content is publishable, render and write the site
 /// atomically to `output`. Content errors leave `output` untouched.
-pub fn build(root: &Path, output: &Path, today: NaiveDate, base_url: Option<&str>, strict: bool) -> Result<Built, Error> {
+pub fn build(
+    root: &Path,
+    output: &Path,
+    today: NaiveDate,
+    base_url: Option<&str>,
+    strict: bool,
+) -> Result<Built, Error> {
     let mut checked = check(root, today, base_url)?;
     let Some(site) = checked.site.as_ref().filter(|_| !checked.fails(strict)) else {
         return Ok(Built { checked, written: None });
@@ -181,11 +189,11 @@ pub fn today() -> Result<NaiveDate, Error> {
             .map_err(|_| Error::Usage { message: format!("RESIN_DATE « {value} » n'est pas une date AAAA-MM-JJ") });
     }
     let now = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(value) => value
-            .parse::<i64>()
-            .ok()
-            .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
-            .ok_or_else(|| Error::Usage { message: format!("SOURCE_DATE_EPOCH « {value} » n'est pas un nombre de secondes") })?,
+        Ok(value) => {
+            value.parse::<i64>().ok().and_then(|s| chrono::DateTime::from_timestamp(s, 0)).ok_or_else(|| {
+                Error::Usage { message: format!("SOURCE_DATE_EPOCH « {value} » n'est pas un nombre de secondes") }
+            })?
+        }
         Err(_) => chrono::Utc::now(),
     };
     Ok(now.with_timezone(&chrono_tz::Europe::Paris).date_naive())

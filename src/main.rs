@@ -137,7 +137,10 @@ fn usage_error(error: &clap::Error) -> String {
     };
     match error.kind() {
         ErrorKind::InvalidSubcommand => {
-            format!("commande inconnue « {} »{suggestion} (commandes : build, check, new)", context(ContextKind::InvalidSubcommand))
+            format!(
+                "commande inconnue « {} »{suggestion} (commandes : build, check, new)",
+                context(ContextKind::InvalidSubcommand)
+            )
         }
         ErrorKind::UnknownArgument => format!("option inconnue « {} »{suggestion}", context(ContextKind::InvalidArg)),
         ErrorKind::InvalidValue => format!(

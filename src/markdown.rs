@@ -63,7 +63,8 @@ mod tests {
 
     #[test]
     fn sanitises_raw_html_and_links() {
-        let html = render_markdown("Bonjour <script>alert(1)</script> <img src=x onerror=alert(1)> [a](javascript:alert(1))");
+        let html =
+            render_markdown("Bonjour <script>alert(1)</script> <img src=x onerror=alert(1)> [a](javascript:alert(1))");
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");

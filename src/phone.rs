@@ -19,8 +19,18 @@ pub fn normalize(raw: &str) -> Option<String> {
         rest.to_string()
     } else if digits.len() == 10 && digits.starts_with('0') && !digits.starts_with("00") {
         // Overseas départements dial through their own country code (0590 → +590 590).
-        const OVERSEAS: [(&str, &str); 10] = [("0590", "590"), ("0690", "590"), ("0594", "594"), ("0694", "594"),
-            ("0262", "262"), ("0692", "262"), ("0693", "262"), ("0596", "596"), ("0696", "596"), ("0269", "262")];
+        const OVERSEAS: [(&str, &str); 10] = [
+            ("0590", "590"),
+            ("0690", "590"),
+            ("0594", "594"),
+            ("0694", "594"),
+            ("0262", "262"),
+            ("0692", "262"),
+            ("0693", "262"),
+            ("0596", "596"),
+            ("0696", "596"),
+            ("0269", "262"),
+        ];
         match OVERSEAS.iter().find(|(prefix, _)| digits.starts_with(prefix)) {
             Some((_, code)) => format!("{code}{}", &digits[1..]),
             None => format!("33{}", &digits[1..]),
@@ -33,7 +43,11 @@ pub fn normalize(raw: &str) -> Option<String> {
     let code = CODES.iter().find(|c| international.starts_with(*c))?;
     let national = &international[code.len()..];
     let national = national.strip_prefix('0').filter(|_| national.len() == 10).unwrap_or(national);
-    let valid = if *code == "33" { national.len() == 9 && !national.starts_with('0') } else { (6..=9).contains(&national.len()) };
+    let valid = if *code == "33" {
+        national.len() == 9 && !national.starts_with('0')
+    } else {
+        (6..=9).contains(&national.len())
+    };
     valid.then(|| format!("+{code}{national}"))
 }
 
@@ -54,8 +68,16 @@ mod tests {
 
     #[test]
     fn accepts_common_french_forms() {
-        for raw in ["04 78 00 00 00", "04.78.00.00.00", "0478000000", "+33 4 78 00 00 00", "+33 (0)4 78 00 00 00",
-            "0033 4 78 00 00 00", "+33478000000", "04-78-00-00-00"] {
+        for raw in [
+            "04 78 00 00 00",
+            "04.78.00.00.00",
+            "0478000000",
+            "+33 4 78 00 00 00",
+            "+33 (0)4 78 00 00 00",
+            "0033 4 78 00 00 00",
+            "+33478000000",
+            "04-78-00-00-00",
+        ] {
             assert_eq!(normalize(raw).as_deref(), Some("+33478000000"), "{raw}");
         }
         assert_eq!(normalize("0590 12 34 56").as_deref(), Some("+590590123456"));
@@ -64,7 +86,9 @@ mod tests {
 
     #[test]
     fn refuses_everything_else() {
-        for raw in ["", "04 78 00 00", "tel: 0478000000", "04 78 00 00 00 00", "+1 555 0100", "0078000000", "appelez-nous"] {
+        for raw in
+            ["", "04 78 00 00", "tel: 0478000000", "04 78 00 00 00 00", "+1 555 0100", "0078000000", "appelez-nous"]
+        {
             assert_eq!(normalize(raw), None, "{raw}");
         }
     }

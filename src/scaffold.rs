@@ -13,11 +13,15 @@ use crate::load::EntryKind;
 pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> Result<PathBuf, Error> {
     let slug = slug::slugify(name);
     if slug.is_empty() {
-        return Err(Error::Usage { message: format!("« {name} » ne donne aucun nom de fichier : utilisez des lettres ou des chiffres") });
+        return Err(Error::Usage {
+            message: format!("« {name} » ne donne aucun nom de fichier : utilisez des lettres ou des chiffres"),
+        });
     }
     if kind == EntryKind::Page && crate::validate::RESERVED_SLUGS.contains(&slug.as_str()) {
         return Err(Error::Usage {
-            message: format!("« {slug} » est l'adresse d'une rubrique du site : choisissez un autre titre, par exemple « {name} (informations) »"),
+            message: format!(
+                "« {slug} » est l'adresse d'une rubrique du site : choisissez un autre titre, par exemple « {name} (informations) »"
+            ),
         });
     }
     if !root.join("content").is_dir() {
@@ -34,7 +38,9 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
     // `create_new` refuses an existing file atomically.
     let mut file = OpenOptions::new().write(true).create_new(true).open(&path).map_err(|source| {
         if source.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::Usage { message: format!("{} existe déjà : choisissez un autre nom ou modifiez ce fichier", path.display()) }
+            Error::Usage {
+                message: format!("{} existe déjà : choisissez un autre nom ou modifiez ce fichier", path.display()),
+            }
         } else {
             Error::Io { path: path.clone(), source }
         }

@@ -66,8 +66,15 @@ mod tests {
         assert_eq!(values("services").len(), 9);
         assert_eq!(values("frais_a_charge"), ["Gratuit", "Gratuit sous condition", "Payant"]);
         assert!(values("typologie").iter().any(|t| t == "BIB"));
-        for field in ["publics_specifiquement_adresses", "prise_en_charge_specifique", "dispositif_programmes_nationaux",
-            "formations_labels", "modalites_acces", "modalites_accompagnement", "itinerance"] {
+        for field in [
+            "publics_specifiquement_adresses",
+            "prise_en_charge_specifique",
+            "dispositif_programmes_nationaux",
+            "formations_labels",
+            "modalites_acces",
+            "modalites_accompagnement",
+            "itinerance",
+        ] {
             assert!(!values(field).is_empty(), "{field}");
         }
     }
@@ -75,8 +82,17 @@ mod tests {
     #[test]
     fn checks_values_with_suggestions() {
         assert_eq!(check("frais_a_charge", "Gratuit"), Check::Ok("Gratuit"));
-        assert_eq!(check("frais_a_charge", "gratuit"), Check::Unknown { suggestion: Some("Gratuit"), only_spelling: true });
-        assert_eq!(check("frais_a_charge", "Gratuitt"), Check::Unknown { suggestion: Some("Gratuit"), only_spelling: false });
-        assert_eq!(check("modalites_acces", "Ce lieu n’accueille pas de public"), Check::Ok("Ce lieu n'accueille pas de public"));
+        assert_eq!(
+            check("frais_a_charge", "gratuit"),
+            Check::Unknown { suggestion: Some("Gratuit"), only_spelling: true }
+        );
+        assert_eq!(
+            check("frais_a_charge", "Gratuitt"),
+            Check::Unknown { suggestion: Some("Gratuit"), only_spelling: false }
+        );
+        assert_eq!(
+            check("modalites_acces", "Ce lieu n’accueille pas de public"),
+            Check::Ok("Ce lieu n'accueille pas de public")
+        );
     }
 }

@@ -65,12 +65,11 @@ fn check_output(root: &Path, output: &Path) -> Result<(), Error> {
 /// longest existing prefix is canonicalised (symlinks and `..` as the kernel follows them),
 /// then the remaining components are applied lexically (they hold no symlink, not existing).
 fn resolve(path: &Path) -> PathBuf {
-    let absolute = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
+    let absolute =
+        if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
     let components: Vec<Component<'_>> = absolute.components().collect();
-    let split = (0..=components.len())
-        .rev()
-        .find(|&i| components[..i].iter().collect::<PathBuf>().exists())
-        .unwrap_or(0);
+    let split =
+        (0..=components.len()).rev().find(|&i| components[..i].iter().collect::<PathBuf>().exists()).unwrap_or(0);
     let existing: PathBuf = components[..split].iter().collect();
     let mut resolved = existing.canonicalize().unwrap_or(existing);
     for component in &components[split..] {
@@ -101,14 +100,11 @@ pub fn write_site(root: &Path, output: &Path, files: &[OutputFile], assets: &[As
     let dir = staging.path();
 
     let generated: std::collections::BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    assets
-        .par_iter()
-        .filter(|a| !generated.contains(a.relative.as_str()))
-        .try_for_each(|asset| {
-            let target = dir.join(confine(&asset.relative)?);
-            create_parent(&target)?;
-            fs::copy(&asset.path, &target).map(|_| ()).map_err(|source| Error::Io { path: asset.path.clone(), source })
-        })?;
+    assets.par_iter().filter(|a| !generated.contains(a.relative.as_str())).try_for_each(|asset| {
+        let target = dir.join(confine(&asset.relative)?);
+        create_parent(&target)?;
+        fs::copy(&asset.path, &target).map(|_| ()).map_err(|source| Error::Io { path: asset.path.clone(), source })
+    })?;
     files.par_iter().try_for_each(|file| {
         let target = dir.join(confine(&file.path)?);
         create_parent(&target)?;
@@ -130,7 +126,8 @@ fn create_parent(path: &Path) -> Result<(), Error> {
 #[cfg(unix)]
 fn set_public_permissions(dir: &Path) -> Result<(), Error> {
     use std::os::unix::fs::PermissionsExt;
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).map_err(|source| Error::Io { path: dir.to_path_buf(), source })
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o755))
+        .map_err(|source| Error::Io { path: dir.to_path_buf(), source })
 }
 
 #[cfg(not(unix))]

@@ -40,10 +40,7 @@ fn render_one(diagnostic: &Diagnostic, sources: &Sources, renderer: &Renderer) -
         span = start..end.max(start);
         path = file.path.as_str();
         group = group.element(
-            Snippet::source(source)
-                .line_start(line_start)
-                .path(path)
-                .annotation(AnnotationKind::Primary.span(span)),
+            Snippet::source(source).line_start(line_start).path(path).annotation(AnnotationKind::Primary.span(span)),
         );
     }
     if let Some(help) = help {

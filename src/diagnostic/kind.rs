@@ -429,7 +429,10 @@ impl fmt::Display for Kind {
             Kind::MissingField { field } => write!(f, "champ obligatoire manquant : `{field}`"),
             Kind::EmptyField { field } => write!(f, "le champ obligatoire `{field}` est vide"),
             Kind::CodeAsNumber { field, value } => {
-                write!(f, "`{field}` est écrit comme un nombre ({value}) : un code s'écrit comme du texte, entre guillemets")
+                write!(
+                    f,
+                    "`{field}` est écrit comme un nombre ({value}) : un code s'écrit comme du texte, entre guillemets"
+                )
             }
             Kind::WrongType { field, expected, found } => {
                 write!(f, "`{field}` doit être {expected}, pas {found}")
@@ -456,10 +459,9 @@ impl fmt::Display for Kind {
                 write!(f, "adresse « {value} » refusée : le protocole `{s}:` n'est pas autorisé")
             }
             Kind::Url { value, .. } => write!(f, "adresse web invalide « {value} »"),
-            Kind::CoordinatesOutside { latitude, longitude, territory } => write!(
-                f,
-                "les coordonnées ({latitude}, {longitude}) sont hors du territoire « {territory} »"
-            ),
+            Kind::CoordinatesOutside { latitude, longitude, territory } => {
+                write!(f, "les coordonnées ({latitude}, {longitude}) sont hors du territoire « {territory} »")
+            }
             Kind::CoordinatesSwapped { latitude, longitude } => write!(
                 f,
                 "latitude et longitude inversées : ({latitude}, {longitude}) tombe dans le territoire une fois les deux valeurs échangées"
@@ -491,7 +493,9 @@ impl fmt::Display for Kind {
             Kind::InvalidSlug { name, .. } => write!(f, "nom de fichier « {name} » impropre à une adresse web"),
             Kind::AssetConflict { path } => write!(f, "le fichier « {path} » occupe l'adresse d'une page du site"),
             Kind::ReservedSlug { slug } => write!(f, "le nom « {slug} » est réservé à une rubrique du site"),
-            Kind::SymlinkOutside { path } => write!(f, "le lien symbolique « {path} » pointe hors du dossier `content/` : il est refusé"),
+            Kind::SymlinkOutside { path } => {
+                write!(f, "le lien symbolique « {path} » pointe hors du dossier `content/` : il est refusé")
+            }
             Kind::Config { message } => write!(f, "{message}"),
             Kind::StaleDate { value } => write!(f, "fiche vérifiée il y a plus de 12 mois (`date_maj: {value}`)"),
             Kind::NoHours => write!(f, "ce lieu n'a pas d'horaires"),

@@ -82,12 +82,7 @@ pub enum Format {
 pub fn sort(diagnostics: &mut [Diagnostic], sources: &Sources) {
     diagnostics.sort_by(|a, b| {
         let key = |d: &Diagnostic| {
-            (
-                d.file.map(|f| sources.get(f).path.clone()),
-                d.span.start,
-                d.kind.code(),
-                d.kind.to_string(),
-            )
+            (d.file.map(|f| sources.get(f).path.clone()), d.span.start, d.kind.code(), d.kind.to_string())
         };
         key(a).cmp(&key(b))
     });

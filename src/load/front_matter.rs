@@ -30,7 +30,11 @@ pub fn split(text: &str) -> Result<Split, (Kind, Range<usize>)> {
         let content = text[line.clone()].trim_end();
         if content == "---" || content == "..." {
             let header = first.start..first.start + 3;
-            return Ok(Split { header, yaml: yaml_start..line.start, body: next_line_start(text, line.end)..text.len() });
+            return Ok(Split {
+                header,
+                yaml: yaml_start..line.start,
+                body: next_line_start(text, line.end)..text.len(),
+            });
         }
     }
     Err((Kind::UnclosedFrontMatter, first.start..first.end))

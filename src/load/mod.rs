@@ -39,7 +39,6 @@ impl EntryKind {
             EntryKind::Page => "pages",
         }
     }
-
 }
 
 /// A content file split and parsed, its fields not yet checked.
@@ -119,9 +118,8 @@ pub fn load(root: &Path) -> Result<Content, Error> {
     if !content_dir.is_dir() {
         return Err(Error::NoContent { root: root.to_path_buf() });
     }
-    let canonical_root = content_dir
-        .canonicalize()
-        .map_err(|source| Error::Io { path: content_dir.clone(), source })?;
+    let canonical_root =
+        content_dir.canonicalize().map_err(|source| Error::Io { path: content_dir.clone(), source })?;
     let mut sources = Sources::new(root);
     let mut diagnostics = Vec::new();
     let mut config_file = None;
@@ -142,7 +140,11 @@ pub fn load(root: &Path) -> Result<Content, Error> {
             let inside = item.path().canonicalize().is_ok_and(|target| target.starts_with(&canonical_root));
             if !inside {
                 let id = sources.add(format!("content/{relative}"), String::new());
-                diagnostics.push(Diagnostic::new(Kind::SymlinkOutside { path: format!("content/{relative}") }, id, 0..0));
+                diagnostics.push(Diagnostic::new(
+                    Kind::SymlinkOutside { path: format!("content/{relative}") },
+                    id,
+                    0..0,
+                ));
                 continue;
             }
             if item.path().is_dir() {
@@ -170,10 +172,12 @@ pub fn load(root: &Path) -> Result<Content, Error> {
             continue;
         }
         // Entries may sit in subfolders (`lieux/villeurbanne/…`): the slug is the file name.
-        let kind = EntryKind::ALL.into_iter().find(|k| relative.strip_prefix(k.folder()).is_some_and(|r| r.starts_with('/')));
+        let kind =
+            EntryKind::ALL.into_iter().find(|k| relative.strip_prefix(k.folder()).is_some_and(|r| r.starts_with('/')));
         // `.md` in any case is an entry (a wrongly cased name then gets its own diagnostic).
         let name = item.file_name().to_string_lossy();
-        let stem = name.len().checked_sub(3).filter(|&i| name.is_char_boundary(i) && name[i..].eq_ignore_ascii_case(".md"));
+        let stem =
+            name.len().checked_sub(3).filter(|&i| name.is_char_boundary(i) && name[i..].eq_ignore_ascii_case(".md"));
         match (kind, stem) {
             (Some(kind), Some(end)) => {
                 let slug = name[..end].to_string();
@@ -249,7 +253,10 @@ pub fn translate_yaml_error(message: &str) -> String {
     // serde_yaml appends " at line L column C": the location is printed by resin itself.
     let message = message.split(" at line ").next().unwrap_or(message);
     let known: &[(&str, &str)] = &[
-        ("mapping values are not allowed in this context", "deux-points inattendu ; si la valeur contient `: `, mettez-la entre guillemets"),
+        (
+            "mapping values are not allowed in this context",
+            "deux-points inattendu ; si la valeur contient `: `, mettez-la entre guillemets",
+        ),
         ("did not find expected key", "ligne mal indentée ou champ attendu"),
         ("could not find expected ':'", "deux-points `:` attendu après le nom du champ"),
         ("found character that cannot start any token", "caractère inattendu (une tabulation au lieu d'espaces ?)"),
@@ -262,7 +269,10 @@ pub fn translate_yaml_error(message: &str) -> String {
         ("found undefined alias", "alias `*` non défini"),
         ("repetition limit exceeded", "trop de répétitions d'alias : le texte serait démesuré"),
         ("recursion limit exceeded", "imbrication trop profonde"),
-        ("block sequence entries are not allowed in this context", "tiret `-` inattendu : une liste commence sur la ligne après le nom du champ"),
+        (
+            "block sequence entries are not allowed in this context",
+            "tiret `-` inattendu : une liste commence sur la ligne après le nom du champ",
+        ),
         ("found unknown escape character", "séquence d'échappement `\\` inconnue entre guillemets"),
         ("control characters are not allowed", "caractère de contrôle interdit"),
     ];

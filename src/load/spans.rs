@@ -35,8 +35,7 @@ impl SpanMap {
         // yaml-rust2's markers count characters: map them to byte offsets.
         let mut char_to_byte: Vec<usize> = yaml.char_indices().map(|(i, _)| i).collect();
         char_to_byte.push(yaml.len());
-        let mut builder =
-            Builder { yaml, char_to_byte, map: SpanMap::default(), stack: Vec::new(), path: Vec::new() };
+        let mut builder = Builder { yaml, char_to_byte, map: SpanMap::default(), stack: Vec::new(), path: Vec::new() };
         let mut parser = Parser::new_from_str(yaml);
         if parser.load(&mut builder, false).is_err() {
             return SpanMap::default();

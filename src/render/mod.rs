@@ -168,6 +168,30 @@ impl Renderer<'_> {
         }
     }
 
+    /// Meta of page `n` of a paginated list titled `title` at `base`, under the breadcrumb
+    /// `parents`: the title says "(page n sur total)", and from page 2 on the breadcrumb leads
+    /// back to the list's first page and ends with "Page n".
+    fn list_meta(
+        &self,
+        title: &str,
+        description: &str,
+        base: &str,
+        n: usize,
+        total: usize,
+        parents: &[(&str, &str)],
+    ) -> PageMeta {
+        let page_title = if total > 1 { format!("{title} (page {n} sur {total})") } else { title.to_string() };
+        let mut crumbs = parents.to_vec();
+        if n > 1 {
+            crumbs.push((title, base));
+        }
+        let mut meta = self.meta(&page_title, description, &page_dir(base, n), self.crumbs(&crumbs));
+        if n > 1 {
+            meta.ariane_courant = format!("Page {n}");
+        }
+        meta
+    }
+
     fn crumbs(&self, items: &[(&str, &str)]) -> Vec<Link> {
         let mut links = vec![Link { text: "Accueil".into(), href: self.urls.path("") }];
         links.extend(items.iter().map(|(text, dir)| Link { text: text.to_string(), href: self.urls.path(dir) }));
@@ -231,17 +255,11 @@ impl Renderer<'_> {
                     pages: total,
                     pagination,
                 };
-                let title =
-                    if total > 1 { format!("Tous les lieux (page {n} sur {total})") } else { "Tous les lieux".into() };
                 let description = format!(
                     "Les {} où se faire aider avec le numérique, commune par commune.",
                     labels::count(site.entries.lieux.len(), "lieu", "lieux")
                 );
-                let ariane = if n == 1 { self.crumbs(&[]) } else { self.crumbs(&[("Tous les lieux", "lieux/")]) };
-                let mut meta = self.meta(&title, &description, &dir, ariane);
-                if n > 1 {
-                    meta.ariane_courant = format!("Page {n}");
-                }
+                let meta = self.list_meta("Tous les lieux", &description, "lieux/", n, total, &[]);
                 Ok((dir, None, self.page("lieux.html", &meta, &data)?))
             }
             Job::Place(i) => {
@@ -296,7 +314,12 @@ impl Renderer<'_> {
                         format!("Lieux à {}", term.name),
                         None,
                         Vec::new(),
-                        term.lieux.iter().skip(start).take(PLACES_PER_PAGE).map(|&i| view::card(&site.entries.lieux[i], urls)).collect(),
+                        term.lieux
+                            .iter()
+                            .skip(start)
+                            .take(PLACES_PER_PAGE)
+                            .map(|&i| view::card(&site.entries.lieux[i], urls))
+                            .collect(),
                     ),
                     Taxonomy::Services | Taxonomy::Publics => {
                         let order = view::term_places_by_commune(site, term);
@@ -307,7 +330,12 @@ impl Renderer<'_> {
                             });
                         let groupes = view::groups(site, urls, slice, first_is_suite);
                         if taxonomy == Taxonomy::Services {
-                            (labels::service_plain(&term.name), labels::service(&term.name).map(|_| term.name.clone()), groupes, Vec::new())
+                            (
+                                labels::service_plain(&term.name),
+                                labels::service(&term.name).map(|_| term.name.clone()),
+                                groupes,
+                                Vec::new(),
+                            )
                         } else {
                             (format!("Lieux pour {}", labels::public_plain(&term.name)), None, groupes, Vec::new())
                         }
@@ -321,7 +349,6 @@ impl Renderer<'_> {
                     }
                 };
                 let dir = page_dir(&base, n);
-                let page_title = if total > 1 { format!("{title} (page {n} sur {total})") } else { title.clone() };
                 let data = TermPage {
                     titre: title.clone(),
                     standard,
@@ -332,15 +359,8 @@ impl Renderer<'_> {
                     pages: total,
                     pagination: pagination(urls, &base, n, total),
                 };
-                let mut crumbs = vec![(taxonomy.title(), format!("{folder}/"))];
-                if n > 1 {
-                    crumbs.push((title.as_str(), base.clone()));
-                }
-                let crumbs: Vec<(&str, &str)> = crumbs.iter().map(|(t, d)| (*t, d.as_str())).collect();
-                let mut meta = self.meta(&page_title, &description, &dir, self.crumbs(&crumbs));
-                if n > 1 {
-                    meta.ariane_courant = format!("Page {n}");
-                }
+                let parent = format!("{folder}/");
+                let meta = self.list_meta(&title, &description, &base, n, total, &[(taxonomy.title(), &parent)]);
                 Ok((dir, None, self.page("terme.html", &meta, &data)?))
             }
             Job::Offers { n, total } => {
@@ -370,21 +390,14 @@ impl Renderer<'_> {
                     }
                 }
                 let dir = page_dir("offres/", n);
-                let title = if total > 1 {
-                    format!("Ateliers et permanences (page {n} sur {total})")
-                } else {
-                    "Ateliers et permanences".to_string()
-                };
-                let ariane = if n == 1 { self.crumbs(&[]) } else { self.crumbs(&[("Ateliers et permanences", "offres/")]) };
-                let mut meta = self.meta(
-                    &title,
+                let meta = self.list_meta(
+                    "Ateliers et permanences",
                     "Les ateliers, permanences et cours pour apprendre le numérique ou se faire aider, avec leurs dates.",
-                    &dir,
-                    ariane,
+                    "offres/",
+                    n,
+                    total,
+                    &[],
                 );
-                if n > 1 {
-                    meta.ariane_courant = format!("Page {n}");
-                }
                 Ok((dir, None, self.page("offres.html", &meta, &data)?))
             }
             Job::Offer(i) => {
@@ -534,7 +547,9 @@ fn pagination(urls: &Urls, base: &str, n: usize, total: usize) -> Option<Paginat
     (total > 1).then(|| Pagination {
         precedente: (n > 1).then(|| urls.path(&page_dir(base, n - 1))),
         suivante: (n < total).then(|| urls.path(&page_dir(base, n + 1))),
-        pages: (1..=total).map(|k| PageLink { numero: k, href: urls.path(&page_dir(base, k)), courante: k == n }).collect(),
+        pages: (1..=total)
+            .map(|k| PageLink { numero: k, href: urls.path(&page_dir(base, k)), courante: k == n })
+            .collect(),
     })
 }
 

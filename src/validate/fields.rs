@@ -146,7 +146,11 @@ impl<'a> Fields<'a> {
             let clean = !text.contains('|');
             if !clean {
                 let span = self.entry.value_span(path);
-                self.diagnostics.push(Diagnostic::new(Kind::PipeInValue { field: name.to_string() }, self.entry.file, span));
+                self.diagnostics.push(Diagnostic::new(
+                    Kind::PipeInValue { field: name.to_string() },
+                    self.entry.file,
+                    span,
+                ));
             }
             clean
         });
@@ -262,7 +266,10 @@ impl<'a> Fields<'a> {
 
     /// An `HH:MM` time from a value at `path`.
     pub(crate) fn time_value(&mut self, value: &Value, path: &[Segment], field: &str) -> Option<NaiveTime> {
-        self.parsed_value(value, path, field, "une heure HH:MM", rules::parse_time, |field, value| Kind::Time { field, value })
+        self.parsed_value(value, path, field, "une heure HH:MM", rules::parse_time, |field, value| Kind::Time {
+            field,
+            value,
+        })
     }
 
     /// An optional http(s) URL.

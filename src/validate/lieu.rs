@@ -5,20 +5,46 @@ use serde_yaml::Value;
 use super::Context;
 use super::fields::Fields;
 use super::rules;
+use crate::communes::Communes;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::hours;
 use crate::load::{RawEntry, Segment};
-use crate::communes::Communes;
 use crate::model::Lieu;
 use crate::phone;
 
 /// Every field a place may have, in the standard's order.
 pub const FIELDS: &[&str] = &[
-    "id", "pivot", "nom", "commune", "code_postal", "code_insee", "adresse", "complement_adresse", "latitude",
-    "longitude", "typologie", "telephone", "courriels", "site_web", "horaires", "presentation_resume", "source",
-    "itinerance", "structure_parente", "date_maj", "services", "publics_specifiquement_adresses",
-    "prise_en_charge_specifique", "frais_a_charge", "dispositif_programmes_nationaux", "formations_labels",
-    "autres_formations_labels", "modalites_acces", "modalites_accompagnement", "fiche_acces_libre", "prise_rdv",
+    "id",
+    "pivot",
+    "nom",
+    "commune",
+    "code_postal",
+    "code_insee",
+    "adresse",
+    "complement_adresse",
+    "latitude",
+    "longitude",
+    "typologie",
+    "telephone",
+    "courriels",
+    "site_web",
+    "horaires",
+    "presentation_resume",
+    "source",
+    "itinerance",
+    "structure_parente",
+    "date_maj",
+    "services",
+    "publics_specifiquement_adresses",
+    "prise_en_charge_specifique",
+    "frais_a_charge",
+    "dispositif_programmes_nationaux",
+    "formations_labels",
+    "autres_formations_labels",
+    "modalites_acces",
+    "modalites_accompagnement",
+    "fiche_acces_libre",
+    "prise_rdv",
 ];
 
 fn key(name: &str) -> Vec<Segment> {
@@ -84,9 +110,8 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
     let header = entry.header_span();
     let mut diagnostics = f.finish(FIELDS);
     for (missing, field, kind) in absent {
-        let misspelt = diagnostics
-            .iter()
-            .any(|d| matches!(&d.kind, Kind::UnknownField { suggestion: Some(s), .. } if s == field));
+        let misspelt =
+            diagnostics.iter().any(|d| matches!(&d.kind, Kind::UnknownField { suggestion: Some(s), .. } if s == field));
         if missing && !misspelt {
             diagnostics.push(Diagnostic::new(kind, entry.file, header.clone()));
         }
@@ -136,12 +161,7 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
 
 /// A code written as text (`code_postal`, `code_insee`, `pivot`): a YAML number is reported
 /// on its own, since it loses leading zeros.
-fn coded_text(
-    f: &mut Fields<'_>,
-    name: &str,
-    valid: fn(&str) -> bool,
-    kind: fn(String) -> Kind,
-) -> Option<String> {
+fn coded_text(f: &mut Fields<'_>, name: &str, valid: fn(&str) -> bool, kind: fn(String) -> Kind) -> Option<String> {
     let value = f.raw(name)?;
     let text = match value {
         Value::String(s) => s.trim().to_string(),

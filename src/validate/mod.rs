@@ -19,8 +19,8 @@ use crate::communes::Communes;
 use crate::config::Territoire;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::{EntryKind, RawEntry};
-use crate::source::Sources;
 use crate::model::{Entries, Lieu, Offre, Page};
+use crate::source::Sources;
 use crate::suggest;
 
 /// What validation needs besides the entries.
@@ -36,13 +36,28 @@ pub struct Context<'a> {
 
 /// Page slugs that would collide with the site's own sections.
 pub const RESERVED_SLUGS: &[&str] = &[
-    "lieux", "offres", "communes", "services", "publics", "donnees", "static", "carte", "reseau", "admin", "404",
-    "index", "sitemap", "robots", "recherche", "orienter", "page",
+    "lieux",
+    "offres",
+    "communes",
+    "services",
+    "publics",
+    "donnees",
+    "static",
+    "carte",
+    "reseau",
+    "admin",
+    "404",
+    "index",
+    "sitemap",
+    "robots",
+    "recherche",
+    "orienter",
+    "page",
 ];
 
 enum Validated {
-    Lieu(Option<Lieu>),
-    Offre(Option<Offre>, Vec<(String, std::ops::Range<usize>)>),
+    Lieu(Option<Box<Lieu>>),
+    Offre(Option<Box<Offre>>, offre::PlaceRefs),
     Page(Option<Page>),
 }
 
@@ -62,11 +77,11 @@ pub fn validate(
             let (validated, mut diagnostics) = match entry.kind {
                 EntryKind::Lieu => {
                     let (l, d) = lieu::validate_lieu(entry, text, ctx);
-                    (Validated::Lieu(l), d)
+                    (Validated::Lieu(l.map(Box::new)), d)
                 }
                 EntryKind::Offre => {
                     let (o, places, d) = offre::validate_offre(entry, text, ctx);
-                    (Validated::Offre(o, places), d)
+                    (Validated::Offre(o.map(Box::new), places), d)
                 }
                 EntryKind::Page => {
                     let (p, d) = page::validate_page(entry, text);
@@ -84,7 +99,11 @@ pub fn validate(
     for entry in raw {
         if let Some(first) = seen.get(&(entry.kind, entry.slug.as_str())) {
             let other = sources.get(first.file).path.clone();
-            duplicate_slugs.push(Diagnostic::new(Kind::DuplicateSlug { slug: entry.slug.clone(), other }, entry.file, 0..0));
+            duplicate_slugs.push(Diagnostic::new(
+                Kind::DuplicateSlug { slug: entry.slug.clone(), other },
+                entry.file,
+                0..0,
+            ));
         } else {
             seen.insert((entry.kind, &entry.slug), entry);
         }
@@ -99,18 +118,18 @@ pub fn validate(
         if let Some(i) = duplicate_slugs.iter().position(|d| d.file == Some(entry.file)) {
             found.push(duplicate_slugs.swap_remove(i));
         }
-        let slug_ok = !found
-            .iter()
-            .any(|d| matches!(d.kind, Kind::InvalidSlug { .. } | Kind::ReservedSlug { .. } | Kind::DuplicateSlug { .. }));
+        let slug_ok = !found.iter().any(|d| {
+            matches!(d.kind, Kind::InvalidSlug { .. } | Kind::ReservedSlug { .. } | Kind::DuplicateSlug { .. })
+        });
         if entry.kind == EntryKind::Lieu && slug_ok {
             place_slugs.insert(entry.slug.clone());
         }
         match validated {
-            Validated::Lieu(Some(l)) if slug_ok => entries.lieux.push(l),
+            Validated::Lieu(Some(l)) if slug_ok => entries.lieux.push(*l),
             Validated::Offre(o, places) => {
                 offer_places.push((entry, places));
                 if let Some(o) = o.filter(|_| slug_ok) {
-                    entries.offres.push(o);
+                    entries.offres.push(*o);
                 }
             }
             Validated::Page(Some(p)) if slug_ok => entries.pages.push(p),

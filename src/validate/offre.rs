@@ -11,10 +11,24 @@ use crate::model::{Calendrier, Offre, Seance};
 
 /// Every field an offer may have.
 pub const FIELDS: &[&str] = &[
-    "titre", "lieux", "resume", "services", "publics_specifiquement_adresses", "prise_en_charge_specifique",
-    "frais_a_charge", "modalites_acces", "modalites_accompagnement", "inscription", "prise_rdv", "horaires",
-    "seances", "date_maj",
+    "titre",
+    "lieux",
+    "resume",
+    "services",
+    "publics_specifiquement_adresses",
+    "prise_en_charge_specifique",
+    "frais_a_charge",
+    "modalites_acces",
+    "modalites_accompagnement",
+    "inscription",
+    "prise_rdv",
+    "horaires",
+    "seances",
+    "date_maj",
 ];
+
+/// The place slugs an offer names, with where each is written.
+pub(crate) type PlaceRefs = Vec<(String, std::ops::Range<usize>)>;
 
 const SESSION_FIELDS: &[&str] = &["date", "debut", "fin"];
 
@@ -24,7 +38,7 @@ pub(crate) fn validate_offre(
     entry: &RawEntry,
     text: &str,
     ctx: &Context<'_>,
-) -> (Option<Offre>, Vec<(String, std::ops::Range<usize>)>, Vec<Diagnostic>) {
+) -> (Option<Offre>, PlaceRefs, Vec<Diagnostic>) {
     let mut f = Fields::new(entry, text);
     let titre = f.required_text("titre");
     let mut lieux: Vec<(String, std::ops::Range<usize>)> =
@@ -96,7 +110,10 @@ fn sessions(f: &mut Fields<'_>) -> Option<Vec<Seance>> {
         Some(Value::Sequence(items)) => items,
         other => {
             let found = other.map_or("une valeur vide", type_name);
-            f.report(Kind::WrongType { field: "seances".into(), expected: "une liste de séances", found }, &[key("seances")]);
+            f.report(
+                Kind::WrongType { field: "seances".into(), expected: "une liste de séances", found },
+                &[key("seances")],
+            );
             return None;
         }
     };
@@ -106,7 +123,11 @@ fn sessions(f: &mut Fields<'_>) -> Option<Vec<Seance>> {
         let base = vec![key("seances"), Segment::Index(i)];
         let Value::Mapping(map) = item else {
             f.report(
-                Kind::WrongType { field: "seances".into(), expected: "une séance `{ date, debut, fin }`", found: type_name(item) },
+                Kind::WrongType {
+                    field: "seances".into(),
+                    expected: "une séance `{ date, debut, fin }`",
+                    found: type_name(item),
+                },
                 &base,
             );
             ok = false;
@@ -132,14 +153,20 @@ fn sessions(f: &mut Fields<'_>) -> Option<Vec<Seance>> {
             if !SESSION_FIELDS.contains(&name) {
                 let suggestion = crate::suggest::closest(name, SESSION_FIELDS.iter().copied()).map(str::to_string);
                 let span = f.entry.key_span(&[base.clone(), vec![key(name)]].concat());
-                f.report_span(Kind::UnknownField { field: name.to_string(), suggestion, known: SESSION_FIELDS.to_vec() }, span);
+                f.report_span(
+                    Kind::UnknownField { field: name.to_string(), suggestion, known: SESSION_FIELDS.to_vec() },
+                    span,
+                );
                 ok = false;
             }
         }
         match (date, debut, fin) {
             (Some(date), Some(debut), Some(fin)) if fin > debut => out.push(Seance { date, debut, fin }),
             (Some(_), Some(debut), Some(fin)) => {
-                let kind = Kind::SessionEndsBeforeStart { start: debut.format("%H:%M").to_string(), end: fin.format("%H:%M").to_string() };
+                let kind = Kind::SessionEndsBeforeStart {
+                    start: debut.format("%H:%M").to_string(),
+                    end: fin.format("%H:%M").to_string(),
+                };
                 f.report(kind, &fin_path);
                 ok = false;
             }

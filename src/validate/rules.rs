@@ -129,7 +129,10 @@ mod tests {
     fn coordinates() {
         assert_eq!(check_coordinates(45.76, 4.84, &LYON, "Lyon"), None);
         assert!(matches!(check_coordinates(4.84, 45.76, &LYON, "Lyon"), Some(Kind::CoordinatesSwapped { .. })));
-        assert!(matches!(check_coordinates(6_519_000.0, 842_000.0, &LYON, "Lyon"), Some(Kind::CoordinatesLambert93 { .. })));
+        assert!(matches!(
+            check_coordinates(6_519_000.0, 842_000.0, &LYON, "Lyon"),
+            Some(Kind::CoordinatesLambert93 { .. })
+        ));
         assert!(matches!(check_coordinates(48.85, 2.35, &LYON, "Lyon"), Some(Kind::CoordinatesOutside { .. })));
     }
 }

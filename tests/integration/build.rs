@@ -48,8 +48,14 @@ fn every_page_family_exists() {
         assert!(site.exists(&format!("public/{path}")), "public/{path} is missing");
     }
     let files = tree(&site.root().join("public"));
-    let places = files.keys().filter(|p| p.starts_with("lieux/") && p.ends_with("/index.html") && p.matches('/').count() == 2).count();
-    let offers = files.keys().filter(|p| p.starts_with("offres/") && p.ends_with("/index.html") && p.matches('/').count() == 2).count();
+    let places = files
+        .keys()
+        .filter(|p| p.starts_with("lieux/") && p.ends_with("/index.html") && p.matches('/').count() == 2)
+        .count();
+    let offers = files
+        .keys()
+        .filter(|p| p.starts_with("offres/") && p.ends_with("/index.html") && p.matches('/').count() == 2)
+        .count();
     let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     assert_eq!(places, std::fs::read_dir(content.join("lieux")).unwrap().count());
     assert_eq!(offers, std::fs::read_dir(content.join("offres")).unwrap().count());
@@ -65,7 +71,10 @@ fn every_internal_link_resolves() {
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = String::from_utf8_lossy(bytes);
         for link in attributes(&html, &["href", "src"]) {
-            if link.starts_with("http://") || link.starts_with("https://") || link.contains(':') && !link.starts_with('/') {
+            if link.starts_with("http://")
+                || link.starts_with("https://")
+                || link.contains(':') && !link.starts_with('/')
+            {
                 continue;
             }
             let (target, fragment) = link.split_once('#').unwrap_or((link.as_str(), ""));
@@ -127,7 +136,10 @@ fn csv_header_is_the_standard() {
     let site = example();
     let csv = site.read("public/donnees/lieux.csv");
     let header = csv.lines().next().unwrap();
-    let standard = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/standard/exemple-valide.csv")).unwrap();
+    let standard = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/standard/exemple-valide.csv"),
+    )
+    .unwrap();
     let standard_header = standard.lines().next().unwrap().replace('"', "");
     assert_eq!(header, standard_header);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
@@ -146,9 +158,9 @@ fn csv_header_is_the_standard() {
 #[test]
 fn exports_match_the_schema_patterns() {
     let site = example();
-    let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../../data/standard/schema.json")).unwrap();
-    let json: Vec<BTreeMap<String, serde_json::Value>> = serde_json::from_str(&site.read("public/donnees/lieux.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(include_str!("../../data/standard/schema.json")).unwrap();
+    let json: Vec<BTreeMap<String, serde_json::Value>> =
+        serde_json::from_str(&site.read("public/donnees/lieux.json")).unwrap();
     for field in schema["fields"].as_array().unwrap() {
         let name = field["name"].as_str().unwrap();
         let required = field["constraints"]["required"].as_bool().unwrap_or(false);
@@ -255,13 +267,19 @@ fn failed_build_leaves_previous_output_identical() {
     assert!(before == tree(&site.root().join("public")), "content error changed public/");
     // …and a template error.
     site.remove("content/lieux/casse.md");
-    site.write("themes/resin/templates/lieu.html", "{% extends \"base.html\" %}{% block contenu %}{{ inconnu.champ }}{% endblock %}");
+    site.write(
+        "themes/resin/templates/lieu.html",
+        "{% extends \"base.html\" %}{% block contenu %}{{ inconnu.champ }}{% endblock %}",
+    );
     let run = site.run(&["build"]).expect_code(2);
     assert!(run.stderr.contains("gabarit"), "{}", run.stderr);
     assert!(before == tree(&site.root().join("public")), "template error changed public/");
     // No staging folder is left behind.
-    let leftovers: Vec<_> = std::fs::read_dir(site.root()).unwrap().filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".resin-")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".resin-"))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 

@@ -144,7 +144,8 @@ fn all_errors_are_reported_in_one_run() {
     let mut expected = Vec::new();
     for code in ["code-postal", "telephone", "vocabulaire", "horaires", "lieu-inconnu", "yaml", "entete-absente"] {
         let dir = repo().join("tests/fixtures/erreurs").join(code).join("content");
-        for entry in walkdir::WalkDir::new(&dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+        for entry in walkdir::WalkDir::new(&dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file())
+        {
             let rel = entry.path().strip_prefix(&dir).unwrap();
             // Give each fixture file its own name so they all coexist.
             let name = format!("{code}-{}", rel.file_name().unwrap().to_string_lossy());

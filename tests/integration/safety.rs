@@ -14,20 +14,31 @@ fn script_in_every_field_never_reaches_a_page_as_markup() {
          source: {}\nstructure_parente: {}\nautres_formations_labels: [{}]\nservices: [Aide aux démarches administratives]\n\
          date_maj: 2026-03-03\n---\n# Titre {SCRIPT}\n\n<img src=x onerror=alert(1)> <a href=\"javascript:alert(1)\">lien</a>\n\n\
          <iframe src=\"https://exemple.fr\"></iframe> [md](javascript:alert(1))\n",
-        evil("Nom"), evil("Adresse"), evil("Bât."), evil("Lyon 8e Arrondissement"), evil("Résumé"), evil("Source"),
-        evil("Parent"), evil("Label"),
+        evil("Nom"),
+        evil("Adresse"),
+        evil("Bât."),
+        evil("Lyon 8e Arrondissement"),
+        evil("Résumé"),
+        evil("Source"),
+        evil("Parent"),
+        evil("Label"),
     );
     let offer = format!(
         "---\ntitre: {}\nlieux: [mediatheque]\nresume: {}\nfrais_a_charge: [Gratuit]\nmodalites_acces: [Téléphoner]\n\
          inscription: {}\nhoraires: \"We 14:00-16:00\"\ndate_maj: 2026-11-02\n---\n{SCRIPT}\n",
-        evil("Atelier"), evil("Résumé"), evil("Inscription"),
+        evil("Atelier"),
+        evil("Résumé"),
+        evil("Inscription"),
     );
     let page = format!("---\ntitre: {}\nresume: {}\n---\n{SCRIPT}\n", evil("Page"), evil("Résumé"));
     let site = SiteTest::new()
         .file("content/lieux/mediatheque.md", &place)
         .file("content/offres/atelier.md", &offer)
         .file("content/pages/infos.md", &page)
-        .file("content/site.yaml", &crate::support::SITE_YAML.replace("titre: Test", &format!("titre: {}", evil("Site"))));
+        .file(
+            "content/site.yaml",
+            &crate::support::SITE_YAML.replace("titre: Test", &format!("titre: {}", evil("Site"))),
+        );
     site.build();
     let files = tree(&site.root().join("public"));
     let mut pages = 0;
@@ -58,9 +69,17 @@ fn site_yaml_links_are_checked() {
     );
     let site = SiteTest::new().file("content/site.yaml", &site_yaml).file("content/lieux/a.md", crate::support::PLACE);
     let run = site.run(&["check", "--format", "json"]).expect_code(1);
-    let codes: Vec<(String, u64)> =
-        run.diagnostics().iter().map(|d| (d["code"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap())).collect();
-    assert_eq!(codes, [("courriel".to_string(), 9), ("url".into(), 10), ("url".into(), 12), ("url".into(), 13)], "{}", run.stdout);
+    let codes: Vec<(String, u64)> = run
+        .diagnostics()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        codes,
+        [("courriel".to_string(), 9), ("url".into(), 10), ("url".into(), 12), ("url".into(), 13)],
+        "{}",
+        run.stdout
+    );
     site.run(&["build"]).expect_code(1);
     assert!(!site.exists("public"));
 }
@@ -89,7 +108,12 @@ fn output_cannot_resolve_into_content() {
 fn asset_in_the_way_of_a_page_is_reported() {
     let site = SiteTest::new().file("content/lieux/a.md", crate::support::PLACE).file("content/lieux/a", "x");
     let run = site.run(&["build"]).expect_code(1);
-    assert!(run.stderr.contains("erreur[fichier-en-conflit]: le fichier « content/lieux/a » occupe l'adresse d'une page du site"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("erreur[fichier-en-conflit]: le fichier « content/lieux/a » occupe l'adresse d'une page du site"),
+        "{}",
+        run.stderr
+    );
     assert!(!site.exists("public"));
 }
 
@@ -130,7 +154,8 @@ fn paths_cannot_escape_the_output() {
         .status()
         .unwrap();
     assert_eq!(status.code(), Some(1));
-    let names: Vec<String> = std::fs::read_dir(parent.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let names: Vec<String> =
+        std::fs::read_dir(parent.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     assert_eq!(names, ["site"], "nothing written beside the site");
     assert!(!site_root.join("public").exists());
 }

@@ -8,7 +8,9 @@ fn new_place_has_a_folded_slug_and_checks_once_filled() {
     let run = site.run(&["new", "lieu", "Médiathèque de l'Île Barbe"]).expect_code(0);
     assert_eq!(run.stdout.trim(), "./content/lieux/mediatheque-de-l-ile-barbe.md");
     let text = site.read("content/lieux/mediatheque-de-l-ile-barbe.md");
-    for field in ["nom:", "adresse:", "code_postal:", "horaires:", "services:", "frais_a_charge:", "date_maj: 2026-11-25"] {
+    for field in
+        ["nom:", "adresse:", "code_postal:", "horaires:", "services:", "frais_a_charge:", "date_maj: 2026-11-25"]
+    {
         assert!(text.contains(field), "{field} missing");
     }
     assert!(text.contains("# obligatoire"), "fields are commented in French");

@@ -88,14 +88,6 @@ impl SiteTest {
         self
     }
 
-    /// Adds or replaces a file with raw bytes.
-    pub fn bytes(self, path: &str, bytes: &[u8]) -> SiteTest {
-        let target = self.root().join(path);
-        fs::create_dir_all(target.parent().unwrap()).unwrap();
-        fs::write(target, bytes).unwrap();
-        self
-    }
-
     /// Writes a file in place (for changes between runs).
     pub fn write(&self, path: &str, text: &str) {
         let target = self.root().join(path);
