@@ -37,19 +37,24 @@ pub struct Communes {
 impl Communes {
     /// Reads the CSV at `relative` (a path inside the site root). Errors are French sentences.
     pub fn load(root: &Path, relative: &str) -> Result<Communes, String> {
-        let inside = Path::new(relative).components().all(|c| matches!(c, Component::Normal(_)));
+        let inside =
+            !relative.trim().is_empty() && Path::new(relative).components().all(|c| matches!(c, Component::Normal(_)));
         if !inside {
             return Err(format!(
                 "`territoire.communes` doit être un chemin relatif à la racine du site, sans `..` : « {relative} »"
             ));
         }
         let path = root.join(relative);
-        let mut reader = csv::Reader::from_path(&path).map_err(|e| match e.kind() {
-            csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
-                format!("liste des communes « {relative} » introuvable (le chemin part de la racine du site)")
-            }
-            _ => format!("impossible de lire la liste des communes « {relative} » : {e}"),
-        })?;
+        if path.is_dir() {
+            return Err(format!("« {relative} » est un dossier : indiquez le fichier CSV des communes"));
+        }
+        let mut reader =
+            csv::ReaderBuilder::new().trim(csv::Trim::All).from_path(&path).map_err(|e| match e.kind() {
+                csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                    format!("liste des communes « {relative} » introuvable (le chemin part de la racine du site)")
+                }
+                _ => format!("impossible de lire la liste des communes « {relative} » : {e}"),
+            })?;
         let mut communes = Communes::default();
         for (i, row) in reader.deserialize::<Commune>().enumerate() {
             let commune = row.map_err(|e| {
@@ -57,6 +62,11 @@ impl Communes {
             })?;
             communes.by_code.insert(commune.code_insee.clone(), commune.nom.clone());
             communes.by_name.insert(commune.nom.clone(), commune);
+        }
+        if communes.is_empty() {
+            return Err(format!(
+                "la liste des communes « {relative} » est vide (colonnes attendues : code_insee,nom,codes_postaux)"
+            ));
         }
         Ok(communes)
     }
@@ -122,8 +132,17 @@ mod tests {
     }
 
     #[test]
-    fn refuses_paths_outside_the_root() {
+    fn refuses_paths_outside_the_root_folders_and_empty_lists() {
         assert!(Communes::load(Path::new("."), "../etc/passwd").is_err());
         assert!(Communes::load(Path::new("."), "/etc/passwd").is_err());
+        assert!(Communes::load(Path::new("."), "").is_err());
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        assert!(Communes::load(root, "data").unwrap_err().contains("est un dossier"));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("c.csv"), "code_insee,nom,codes_postaux\n").unwrap();
+        assert!(Communes::load(dir.path(), "c.csv").unwrap_err().contains("est vide"));
+        std::fs::write(dir.path().join("d.csv"), "code_insee,nom,codes_postaux\n69266 , Villeurbanne ,69100\n")
+            .unwrap();
+        assert!(Communes::load(dir.path(), "d.csv").unwrap().get("Villeurbanne").is_some());
     }
 }

@@ -187,6 +187,10 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Di
     let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bom = text.len() - text_no_bom.len();
     let config: SiteConfig = serde_yaml::from_str(text_no_bom).map_err(|e| {
+        if let Some((field, span)) = SpanMap::build(text_no_bom).duplicate() {
+            let kind = Kind::DuplicateField { field: field.to_string() };
+            return vec![Diagnostic::new(kind, file, span.start + bom..span.end + bom)];
+        }
         let offset = bom + e.location().map_or(0, |l| l.index());
         let message = e.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message).to_string();
@@ -231,6 +235,15 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Di
         }
     }
     if diagnostics.is_empty() { Ok(config) } else { Err(diagnostics) }
+}
+
+/// Span of the value at `path` in `site.yaml` (e.g. `["territoire", "communes"]`), or of its
+/// first line when the value cannot be found.
+pub fn value_span(sources: &Sources, file: FileId, path: &[&str]) -> std::ops::Range<usize> {
+    let text = &sources.get(file).text;
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let path: Vec<Segment> = path.iter().map(|k| Segment::Key(k.to_string())).collect();
+    SpanMap::build(&text[bom..]).value(&path).map_or(bom..bom, |r| r.start + bom..r.end + bom)
 }
 
 /// The site's own address: an absolute http(s) URL without query or fragment. On error, the

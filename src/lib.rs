@@ -47,6 +47,9 @@ pub struct Checked {
     pub site: Option<Site>,
     /// Files under `content/` copied as they are.
     pub assets: Vec<Asset>,
+    /// The rendered site, when the content has no error: `check` renders it in memory, so that
+    /// template errors and files in the way of pages are found before `build`.
+    pub files: Vec<OutputFile>,
 }
 
 impl Checked {
@@ -96,9 +99,8 @@ pub fn check(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Ch
         communes::Communes::load(root, relative)
             .map_err(|message| {
                 let id = content.config_file.expect("a config was read");
-                let text = &sources.get(id).text;
-                let at = text.find("communes:").unwrap_or(0);
-                diagnostics.push(Diagnostic::new(Kind::Config { message }, id, at..at + "communes".len()));
+                let span = config::value_span(&sources, id, &["territoire", "communes"]);
+                diagnostics.push(Diagnostic::new(Kind::Config { message }, id, span));
             })
             .ok()
     });
@@ -106,9 +108,19 @@ pub fn check(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Ch
         validate::Context { territory: config.as_ref().map(|c| &c.territoire), communes: communes.as_ref(), today };
     let (entries, found) = validate::validate(&sources, &content.entries, &content.unreadable, &ctx);
     diagnostics.extend(found);
-    diagnostic::sort(&mut diagnostics, &sources);
     let site = config.map(|config| Site::new(config, entries, today));
-    Ok(Checked { sources, diagnostics, site, assets: content.assets })
+    let mut sources = sources;
+    let mut files = Vec::new();
+    let has_errors = diagnostics.iter().any(|d| d.severity() == Severity::Error);
+    if let Some(site) = site.as_ref().filter(|_| !has_errors) {
+        files = render_files(root, site)?;
+        for path in asset_conflicts(&files, &content.assets) {
+            let id = sources.add(path.clone(), String::new());
+            diagnostics.push(Diagnostic::new(Kind::AssetConflict { path }, id, 0..0));
+        }
+    }
+    diagnostic::sort(&mut diagnostics, &sources);
+    Ok(Checked { sources, diagnostics, site, assets: content.assets, files })
 }
 
 /// Render and export: every file of the site, sorted by path.
@@ -147,26 +159,18 @@ pub fn build(
     base_url: Option<&str>,
     strict: bool,
 ) -> Result<Built, Error> {
-    let mut checked = check(root, today, base_url)?;
-    let Some(site) = checked.site.as_ref().filter(|_| !checked.fails(strict)) else {
-        return Ok(Built { checked, written: None });
-    };
-    let files = render_files(root, site)?;
-    let conflicts = asset_conflicts(&files, &checked.assets);
-    if !conflicts.is_empty() {
-        for path in conflicts {
-            let id = checked.sources.add(path.clone(), String::new());
-            checked.diagnostics.push(Diagnostic::new(Kind::AssetConflict { path }, id, 0..0));
-        }
+    let checked = check(root, today, base_url)?;
+    if checked.site.is_none() || checked.fails(strict) {
         return Ok(Built { checked, written: None });
     }
-    write::write_site(root, output, &files, &checked.assets)?;
-    Ok(Built { checked, written: Some(files.len()) })
+    write::write_site(root, output, &checked.files, &checked.assets)?;
+    let written = Some(checked.files.len());
+    Ok(Built { checked, written })
 }
 
-/// Content files that would be written where a generated page or folder goes: a file named
-/// like a generated folder (`content/lieux/a` beside `lieux/a/index.html`), or a file inside a
-/// generated file's path. (An asset with exactly a page's path is simply replaced by the page.)
+/// Content files that would be written where a generated file or folder goes: a file with the
+/// path of a generated file (`content/robots.txt`), named like a generated folder
+/// (`content/lieux/a` beside `lieux/a/index.html`), or inside a generated file's path.
 fn asset_conflicts(files: &[OutputFile], assets: &[Asset]) -> Vec<String> {
     let generated: std::collections::BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let folders: std::collections::BTreeSet<&str> =
@@ -174,7 +178,8 @@ fn asset_conflicts(files: &[OutputFile], assets: &[Asset]) -> Vec<String> {
     assets
         .iter()
         .filter(|a| {
-            folders.contains(a.relative.as_str())
+            generated.contains(a.relative.as_str())
+                || folders.contains(a.relative.as_str())
                 || a.relative.match_indices('/').any(|(i, _)| generated.contains(&a.relative[..i]))
         })
         .map(|a| format!("content/{}", a.relative))

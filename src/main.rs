@@ -143,6 +143,15 @@ fn usage_error(error: &clap::Error) -> String {
             )
         }
         ErrorKind::UnknownArgument => format!("option inconnue « {} »{suggestion}", context(ContextKind::InvalidArg)),
+        ErrorKind::InvalidValue if context(ContextKind::InvalidValue).is_empty() => {
+            format!("il manque la valeur de {}", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::ArgumentConflict => {
+            format!(
+                "l'option {} est donnée deux fois, ou avec une option incompatible",
+                context(ContextKind::InvalidArg)
+            )
+        }
         ErrorKind::InvalidValue => format!(
             "valeur « {} » impossible pour {} (valeurs possibles : {})",
             context(ContextKind::InvalidValue),

@@ -63,10 +63,7 @@ impl Sources {
     /// Line and column of a byte offset (clamped to the text, and to a character boundary).
     pub fn line_col(&self, id: FileId, offset: usize) -> LineCol {
         let file = self.get(id);
-        let mut offset = offset.min(file.text.len());
-        while !file.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = floor_char_boundary(&file.text, offset);
         let line = file.line_starts.partition_point(|&start| start <= offset) - 1;
         let column = file.text[file.line_starts[line]..offset].chars().count() + 1;
         LineCol { line: line + 1, column }
@@ -81,6 +78,15 @@ impl Sources {
         let end = if file.text[start..end].ends_with('\r') { end - 1 } else { end };
         start..end
     }
+}
+
+/// The largest character boundary of `text` at or before `offset` (clamped to the text).
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 #[cfg(test)]

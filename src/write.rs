@@ -42,19 +42,20 @@ pub fn confine(relative: &str) -> Result<PathBuf, Error> {
 /// parent of them, or an existing non-empty folder that resin did not write.
 fn check_output(root: &Path, output: &Path) -> Result<(), Error> {
     let refuse = |reason: &str| Err(Error::UnsafeOutput { path: output.to_path_buf(), reason: reason.to_string() });
-    let (root, out) = (resolve(root), resolve(output));
-    if root.starts_with(&out) {
+    let (root_dir, out) = (resolve(root), resolve(output));
+    if root_dir.starts_with(&out) {
         return refuse("c'est la racine du site ou l'un de ses dossiers parents");
     }
-    if out.starts_with(root.join("content")) || out.starts_with(root.join("themes")) {
+    // `content/` and `themes/` resolved too: either may be a symbolic link.
+    if out.starts_with(resolve(&root.join("content"))) || out.starts_with(resolve(&root.join("themes"))) {
         return refuse("il est dans `content/` ou `themes/`");
     }
-    if output.exists() {
-        if !output.is_dir() {
+    if out.exists() {
+        if !out.is_dir() {
             return refuse("c'est un fichier, pas un dossier");
         }
-        let empty = fs::read_dir(output).map(|mut d| d.next().is_none()).unwrap_or(false);
-        if !empty && !output.join(MARKER).exists() {
+        let empty = fs::read_dir(&out).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !empty && !out.join(MARKER).exists() {
             return refuse("ce dossier existe et n'a pas été écrit par resin : videz-le ou choisissez-en un autre");
         }
     }
@@ -88,10 +89,10 @@ fn resolve(path: &Path) -> PathBuf {
 /// and content assets, through a temporary folder swapped in at the end.
 pub fn write_site(root: &Path, output: &Path, files: &[OutputFile], assets: &[Asset]) -> Result<(), Error> {
     check_output(root, output)?;
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    // From here on the resolved path: `public/.` or a symbolic link `public` are the folder
+    // they name.
+    let output = &resolve(output);
+    let parent = output.parent().map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
     fs::create_dir_all(&parent).map_err(|source| Error::Io { path: parent.clone(), source })?;
     let staging = tempfile::Builder::new()
         .prefix(".resin-tmp-")
@@ -146,8 +147,10 @@ fn swap_in(staging: tempfile::TempDir, output: &Path) -> Result<(), Error> {
         move |source| Error::Io { path, source }
     };
     if !output.exists() {
-        let staged = staging.keep();
-        return fs::rename(&staged, output).map_err(io(output));
+        // `staging` deletes its folder when dropped, unless the rename moved it away.
+        fs::rename(staging.path(), output).map_err(io(output))?;
+        let _ = staging.keep();
+        return Ok(());
     }
     if exchange(staging.path(), output) {
         // `staging` now holds the previous site and is deleted when dropped.
@@ -157,12 +160,11 @@ fn swap_in(staging: tempfile::TempDir, output: &Path) -> Result<(), Error> {
     let old = tempfile::Builder::new().prefix(".resin-old-").tempdir_in(&parent).map_err(io(&parent))?;
     let old_path = old.path().join("site");
     fs::rename(output, &old_path).map_err(io(output))?;
-    let staged = staging.keep();
-    if let Err(source) = fs::rename(&staged, output) {
+    if let Err(source) = fs::rename(staging.path(), output) {
         let _ = fs::rename(&old_path, output);
-        let _ = fs::remove_dir_all(&staged);
         return Err(Error::Io { path: output.to_path_buf(), source });
     }
+    let _ = staging.keep();
     // `old` is deleted when dropped, with the previous site inside it.
     drop(old);
     Ok(())

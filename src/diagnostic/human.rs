@@ -3,7 +3,7 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::{Diagnostic, Severity, summary};
-use crate::source::Sources;
+use crate::source::{Sources, floor_char_boundary};
 
 /// Renders every diagnostic, then a summary line.
 pub(super) fn render(diagnostics: &[Diagnostic], sources: &Sources, color: bool) -> String {
@@ -35,8 +35,9 @@ fn render_one(diagnostic: &Diagnostic, sources: &Sources, renderer: &Renderer) -
         let window = first.start..last.end.max(first.end);
         source = &file.text[window.clone()];
         line_start = sources.line_col(id, window.start).line;
-        let start = diagnostic.span.start.clamp(window.start, window.end) - window.start;
-        let end = diagnostic.span.end.clamp(window.start, window.end) - window.start;
+        // A span from a rule may end inside a character: snap it to boundaries.
+        let start = floor_char_boundary(source, diagnostic.span.start.clamp(window.start, window.end) - window.start);
+        let end = floor_char_boundary(source, diagnostic.span.end.clamp(window.start, window.end) - window.start);
         span = start..end.max(start);
         path = file.path.as_str();
         group = group.element(

@@ -231,11 +231,11 @@ pub enum Kind {
         /// The other file.
         other: String,
     },
-    /// A file name that cannot be a slug.
+    /// A file or folder name that cannot be part of a web address.
     InvalidSlug {
-        /// The file name.
+        /// The name as it is.
         name: String,
-        /// The slug it should have.
+        /// The name it should have.
         suggestion: String,
     },
     /// A file under `content/` copied as is, at the address of a generated page or folder.
@@ -394,7 +394,9 @@ impl Kind {
             Kind::UnknownPlace { .. } => "écrivez le nom du fichier du lieu dans `content/lieux/`, sans `.md`".into(),
             Kind::DuplicateSlug { .. } => "renommez l'un des deux fichiers".into(),
             Kind::DuplicateId { .. } => "chaque lieu doit avoir un `id` unique : changez l'un des deux, ou retirez-le pour utiliser le nom du fichier".into(),
-            Kind::InvalidSlug { suggestion, .. } => format!("renommez le fichier en `{suggestion}.md` (minuscules sans accent, chiffres et tirets)"),
+            Kind::InvalidSlug { suggestion, .. } => {
+                format!("renommez-le en `{suggestion}` (minuscules sans accent, chiffres et tirets)")
+            }
             Kind::AssetConflict { .. } => "renommez ce fichier ou rangez-le dans un autre dossier, par exemple `content/fichiers/`".into(),
             Kind::ReservedSlug { slug } => format!("renommez le fichier, par exemple en `{slug}-infos.md`"),
             Kind::SymlinkOutside { .. } => "copiez le fichier dans `content/` au lieu d'un lien symbolique".into(),
@@ -490,7 +492,7 @@ impl fmt::Display for Kind {
             Kind::UnknownPlace { slug, .. } => write!(f, "lieu inconnu « {slug} »"),
             Kind::DuplicateSlug { slug, other } => write!(f, "« {slug} » est déjà utilisé par {other}"),
             Kind::DuplicateId { id, other } => write!(f, "l'identifiant « {id} » est déjà utilisé par {other}"),
-            Kind::InvalidSlug { name, .. } => write!(f, "nom de fichier « {name} » impropre à une adresse web"),
+            Kind::InvalidSlug { name, .. } => write!(f, "nom « {name} » impropre à une adresse web"),
             Kind::AssetConflict { path } => write!(f, "le fichier « {path} » occupe l'adresse d'une page du site"),
             Kind::ReservedSlug { slug } => write!(f, "le nom « {slug} » est réservé à une rubrique du site"),
             Kind::SymlinkOutside { path } => {

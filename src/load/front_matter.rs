@@ -29,7 +29,8 @@ pub fn split(text: &str) -> Result<Split, (Kind, Range<usize>)> {
     for line in lines {
         let content = text[line.clone()].trim_end();
         if content == "---" || content == "..." {
-            let header = first.start..first.start + 3;
+            // A BOM belongs to the header, so that the header starts at column 1.
+            let header = 0..first.start + 3;
             return Ok(Split {
                 header,
                 yaml: yaml_start..line.start,

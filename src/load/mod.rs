@@ -154,11 +154,17 @@ pub fn load(root: &Path) -> Result<Content, Error> {
             continue;
         }
         // Names that cannot be a web address (a backslash, a control character) are refused.
-        if relative.contains(['\\', '?', '#']) || relative.chars().any(char::is_control) {
+        let unfit = |part: &str| part.contains(['\\', '?', '#']) || part.chars().any(char::is_control);
+        if let Some(part) = relative.split('/').find(|part| unfit(part)) {
             let id = sources.add(format!("content/{relative}"), String::new());
-            let name = item.file_name().to_string_lossy().into_owned();
-            let suggestion = slug::slugify(&name);
-            diagnostics.push(Diagnostic::new(Kind::InvalidSlug { name, suggestion }, id, 0..0));
+            // Name the faulty folder or file; the suggestion keeps a file's extension.
+            let suggestion = match part.rsplit_once('.') {
+                Some((stem, ext)) if part == relative.rsplit('/').next().unwrap_or_default() => {
+                    format!("{}.{}", slug::slugify(stem), slug::slugify(ext))
+                }
+                _ => slug::slugify(part),
+            };
+            diagnostics.push(Diagnostic::new(Kind::InvalidSlug { name: part.to_string(), suggestion }, id, 0..0));
             continue;
         }
         if relative == "site.yaml" {
@@ -174,11 +180,17 @@ pub fn load(root: &Path) -> Result<Content, Error> {
         // Entries may sit in subfolders (`lieux/villeurbanne/…`): the slug is the file name.
         let kind =
             EntryKind::ALL.into_iter().find(|k| relative.strip_prefix(k.folder()).is_some_and(|r| r.starts_with('/')));
-        // `.md` in any case is an entry (a wrongly cased name then gets its own diagnostic).
+        // `.md` in any case is meant as an entry: `.MD` gets a diagnostic rather than being
+        // published as a plain file.
         let name = item.file_name().to_string_lossy();
         let stem =
             name.len().checked_sub(3).filter(|&i| name.is_char_boundary(i) && name[i..].eq_ignore_ascii_case(".md"));
         match (kind, stem) {
+            (Some(_), Some(end)) if !name.ends_with(".md") => {
+                let id = sources.add(format!("content/{relative}"), String::new());
+                let suggestion = format!("{}.md", slug::slugify(&name[..end]));
+                diagnostics.push(Diagnostic::new(Kind::InvalidSlug { name: name.to_string(), suggestion }, id, 0..0));
+            }
             (Some(kind), Some(end)) => {
                 let slug = name[..end].to_string();
                 entry_paths.push((kind, item.path().to_path_buf(), slug));

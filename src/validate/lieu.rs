@@ -252,8 +252,11 @@ pub(crate) fn opening_hours(f: &mut Fields<'_>, name: &str) -> Option<String> {
             // Find the (trimmed) value in its source text, past the quote and spaces, then count
             // characters into it. An escaped value is not found: point at its start.
             let source = file_text.get(span.clone()).unwrap_or_default();
-            let inner = span.start + source.find(value.as_str()).unwrap_or(0);
             let offset: usize = value.chars().take(error.column).map(char::len_utf8).sum();
+            let (inner, offset) = match source.find(value.as_str()) {
+                Some(at) => (span.start + at, offset),
+                None => (span.start, 0),
+            };
             let at = (inner + offset).min(span.end.max(inner));
             f.report_span(Kind::Hours { message: error.message }, at..span.end.max(at));
             None

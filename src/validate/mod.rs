@@ -213,7 +213,8 @@ fn check_slug(entry: &RawEntry) -> Option<Diagnostic> {
         if suggestion.is_empty() {
             suggestion = "nouveau-nom".into();
         }
-        return Some(Diagnostic::new(Kind::InvalidSlug { name: format!("{slug}.md"), suggestion }, entry.file, 0..0));
+        let kind = Kind::InvalidSlug { name: format!("{slug}.md"), suggestion: format!("{suggestion}.md") };
+        return Some(Diagnostic::new(kind, entry.file, 0..0));
     }
     (entry.kind == EntryKind::Page && RESERVED_SLUGS.contains(&slug.as_str()))
         .then(|| Diagnostic::new(Kind::ReservedSlug { slug: slug.clone() }, entry.file, 0..0))

@@ -327,3 +327,18 @@ fn refuses_to_replace_a_folder_it_did_not_write() {
     site.run(&["build", "--output", "."]).expect_code(2);
     site.run(&["build", "--output", "content"]).expect_code(2);
 }
+
+/// A failed first publish leaves no staging folder behind.
+#[cfg(unix)]
+#[test]
+fn failed_first_publish_leaves_nothing_behind() {
+    let site = SiteTest::example();
+    std::os::unix::fs::symlink("nulle-part/ici", site.root().join("public")).unwrap();
+    site.run(&["build"]).expect_code(2);
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".resin-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -98,6 +98,7 @@ error_class!(session_time, "heure", OFFER, 7:32, "heure invalide pour `debut` : 
 error_class!(duplicate_slug, "slug-en-double", Some("content/lieux/villeurbanne/mediatheque-du-bachut.md"), 1:1, "déjà utilisé par content/lieux/mediatheque-du-bachut.md");
 error_class!(duplicate_id, "id-en-double", A, 11:5, "l'identifiant « mediatheque-du-bachut » est déjà utilisé par content/lieux/mediatheque-du-bachut.md");
 error_class!(file_name, "nom-de-fichier", Some("content/lieux/Centre Social.md"), 1:1, "« Centre Social.md »");
+error_class!(asset_conflict, "fichier-en-conflit", Some("content/lieux/mediatheque-du-bachut"), 1:1, "occupe l'adresse d'une page du site");
 error_class!(reserved_page_slug, "nom-reserve", Some("content/pages/lieux.md"), 1:1, "réservé");
 error_class!(missing_site_yaml, "configuration", None, 0:0, "`content/site.yaml` est absent");
 // Warnings: reported, exit 0 without --strict.
@@ -211,4 +212,28 @@ fn broken_place_file_does_not_cascade_to_its_offers() {
     let run = site.run(&["check", "--format", "json"]).expect_code(1);
     let codes: Vec<String> = run.diagnostics().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect();
     assert_eq!(codes, ["yaml"], "{}", run.stdout);
+}
+
+/// Regression: an escaped `horaires` value made the snippet renderer slice inside a character.
+#[test]
+fn escaped_hours_value_is_reported_without_a_crash() {
+    let place = PLACE.replace("horaires: \"Tu,Th 13:00-19:00; PH off\"", "horaires: \"Mo 10:00-12:00 \\\"é\\\"x\"");
+    let site = SiteTest::new().file("content/lieux/mediatheque-du-bachut.md", &place);
+    let run = site.run(&["check"]).expect_code(1);
+    assert!(run.stderr.contains("erreur[horaires]"), "{}", run.stderr);
+    let json = site.run(&["check", "--format", "json"]).expect_code(1);
+    assert_eq!(json.diagnostics()[0]["column"], 11, "points at the start of the value");
+}
+
+#[test]
+fn site_yaml_problems_are_located() {
+    let twice = format!("{}titre: Encore\n", crate::support::SITE_YAML);
+    let run = SiteTest::new().file("content/site.yaml", &twice).run(&["check", "--format", "json"]).expect_code(1);
+    let d = &run.diagnostics()[0];
+    assert_eq!((d["code"].as_str(), d["line"].as_u64()), (Some("champ-en-double"), Some(9)), "{d}");
+
+    let communes = crate::support::SITE_YAML.replace("  centre:", "  communes: \"\"\n  centre:");
+    let run = SiteTest::new().file("content/site.yaml", &communes).run(&["check", "--format", "json"]).expect_code(1);
+    let d = &run.diagnostics()[0];
+    assert_eq!((d["code"].as_str(), d["line"].as_u64()), (Some("configuration"), Some(7)), "{d}");
 }

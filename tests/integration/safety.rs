@@ -99,7 +99,7 @@ fn base_url_must_be_a_plain_http_address() {
 fn output_cannot_resolve_into_content() {
     let site = SiteTest::new().file("content/lieux/a.md", crate::support::PLACE);
     let run = site.run(&["build", "--output", "absent/../content/out"]).expect_code(2);
-    assert!(run.stderr.contains("content/"), "{}", run.stderr);
+    assert!(run.stderr.contains("il est dans `content/` ou `themes/`"), "{}", run.stderr);
     assert!(!site.exists("content/out"));
 }
 
@@ -107,6 +107,8 @@ fn output_cannot_resolve_into_content() {
 #[test]
 fn asset_in_the_way_of_a_page_is_reported() {
     let site = SiteTest::new().file("content/lieux/a.md", crate::support::PLACE).file("content/lieux/a", "x");
+    let check = site.run(&["check"]).expect_code(1);
+    assert!(check.stderr.contains("fichier-en-conflit"), "{}", check.stderr);
     let run = site.run(&["build"]).expect_code(1);
     assert!(
         run.stderr
@@ -168,14 +170,18 @@ fn page_cannot_overwrite_a_section() {
     assert_eq!(run.diagnostics()[0]["code"], "nom-reserve");
 }
 
-/// Assets are copied, but a content file cannot replace a generated page.
+/// Assets are copied, but a content file cannot replace a generated page: `check` says so.
 #[test]
 fn assets_are_copied_and_cannot_shadow_pages() {
     let site = SiteTest::new()
         .file("content/lieux/a.md", crate::support::PLACE)
-        .file("content/images/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
-        .file("content/index.html", "<script>alert(1)</script>");
+        .file("content/images/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
     site.build();
     assert!(site.exists("public/images/logo.svg"));
+    site.write("content/index.html", "<script>alert(1)</script>");
+    let run = site.run(&["check", "--format", "json"]).expect_code(1);
+    let d = &run.diagnostics()[0];
+    assert_eq!((d["code"].as_str(), d["file"].as_str()), (Some("fichier-en-conflit"), Some("content/index.html")));
+    site.run(&["build"]).expect_code(1);
     assert!(!site.read("public/index.html").contains("alert(1)"));
 }
