@@ -2,8 +2,6 @@
 //! broken thing, laid over a small valid site. Each asserts the code, file, line, column and
 //! message, and snapshots the human report.
 
-use std::path::Path;
-
 use crate::support::{PLACE, SiteTest, copy_dir, repo};
 
 /// The fixture folder laid over a valid site with one place, `mediatheque-du-bachut`.
