@@ -13,8 +13,8 @@ trap 'rm -rf "$work"' EXIT
 
 # Runs a build 3 times; prints the best wall time and the peak resident memory (max RSS).
 measure() {
-  local root=$1 label=$2
-  python3 - "$resin" "$root" "$work/out" "$label" <<'PY'
+  local root=$1 label=$2 out=${3:-$work/out}
+  python3 - "$resin" "$root" "$out" "$label" <<'PY'
 import resource, subprocess, sys, time
 resin, root, out, label = sys.argv[1:]
 times = []
@@ -37,6 +37,11 @@ echo "place page $(basename "$page"): HTML $html B + CSS $css B = $((html + css)
 for n in "${@:-10000}"; do
   "$generate" "$n" "$work/corpus-$n" 2>/dev/null
   measure "$work/corpus-$n" "corpus of $n places ($((n / 2)) offers)"
+  if [ -d /dev/shm ]; then
+    shm=$(mktemp -d /dev/shm/resin-XXXXXX)
+    measure "$work/corpus-$n" "  same, output in memory (tmpfs: no disk)" "$shm/out"
+    rm -rf "$shm"
+  fi
   start=$(date +%s%N); "$resin" check --root "$work/corpus-$n" 2>/dev/null; end=$(date +%s%N)
   echo "  check only: $(( (end - start) / 1000000 )) ms"
   echo "  files written: $(find "$work/out" -type f | wc -l), output size: $(du -sh "$work/out" | cut -f1)"

@@ -7,7 +7,10 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use rayon::prelude::*;
+
 use crate::config::SiteConfig;
+use crate::hours::{self, Week};
 use crate::model::{Calendrier, Entries, Lieu, Offre};
 use crate::suggest::fold;
 use crate::vocab;
@@ -42,15 +45,44 @@ pub struct Site {
     pub offers_by_place: BTreeMap<String, Vec<usize>>,
     /// Place index by slug.
     pub place_by_slug: BTreeMap<String, usize>,
+    /// Offer indices in listing order (see [`Site::offers_in_order`]).
+    pub offer_order: Vec<usize>,
+    /// The week table of every distinct `horaires` value of places and offers, computed once:
+    /// pages show them many times, and many places share their hours.
+    pub weeks: BTreeMap<String, Week>,
+}
+
+/// The first session of an offer on or after `today` (recurring offers have none).
+fn next_session_from(offre: &Offre, today: NaiveDate) -> Option<NaiveDate> {
+    match &offre.calendrier {
+        Calendrier::Seances(s) => s.iter().map(|s| s.date).find(|d| *d >= today),
+        Calendrier::Horaires(_) => None,
+    }
+}
+
+/// Offers with an upcoming session first (soonest first), then recurring offers, then offers
+/// whose sessions are all past (most recent first); by title within each.
+fn offer_order(offres: &[Offre], today: NaiveDate) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..offres.len()).collect();
+    order.sort_by_cached_key(|&i| {
+        let o = &offres[i];
+        let rank = match (&o.calendrier, next_session_from(o, today)) {
+            (Calendrier::Seances(_), Some(next)) => (0, Some(next), None),
+            (Calendrier::Horaires(_), _) => (1, None, None),
+            (Calendrier::Seances(s), None) => (2, None, Some(Reverse(s.last().map(|s| s.date)))),
+        };
+        (rank, fold(&o.titre), o.slug.clone())
+    });
+    order
 }
 
 impl Site {
     /// Builds the index. Places inside each list are sorted by folded name, then slug.
     pub fn new(config: SiteConfig, entries: Entries, today: NaiveDate) -> Site {
-        let place_order = |a: &usize, b: &usize| {
-            let (la, lb) = (&entries.lieux[*a], &entries.lieux[*b]);
-            (fold(&la.nom), &la.slug).cmp(&(fold(&lb.nom), &lb.slug))
-        };
+        // Folded once: sorting compares names many times.
+        let folded: Vec<String> = entries.lieux.iter().map(|l| fold(&l.nom)).collect();
+        let place_order =
+            |a: &usize, b: &usize| (&folded[*a], &entries.lieux[*a].slug).cmp(&(&folded[*b], &entries.lieux[*b].slug));
 
         let mut communes: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
         for (i, lieu) in entries.lieux.iter().enumerate() {
@@ -89,8 +121,27 @@ impl Site {
             offers.dedup();
         }
         let place_by_slug = entries.lieux.iter().enumerate().map(|(i, l)| (l.slug.clone(), i)).collect();
+        let offer_order = offer_order(&entries.offres, today);
+        let mut distinct: Vec<&str> = entries.lieux.iter().filter_map(|l| l.horaires.as_deref()).collect();
+        distinct.extend(entries.offres.iter().filter_map(|o| match &o.calendrier {
+            Calendrier::Horaires(h) => Some(h.as_str()),
+            Calendrier::Seances(_) => None,
+        }));
+        distinct.sort_unstable();
+        distinct.dedup();
+        let weeks = distinct
+            .par_iter()
+            .filter_map(|h| hours::week(h, today).map(|w| (h.to_string(), w)))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect();
 
-        Site { config, entries, today, communes, services, publics, offers_by_place, place_by_slug }
+        Site { config, entries, today, communes, services, publics, offers_by_place, place_by_slug, offer_order, weeks }
+    }
+
+    /// The week table of an `horaires` value (`None` when it does not parse).
+    pub fn week(&self, horaires: &str) -> Option<Week> {
+        self.weeks.get(horaires).cloned().or_else(|| hours::week(horaires, self.today))
     }
 
     /// The place with this slug.
@@ -110,24 +161,12 @@ impl Site {
 
     /// The next session of an offer on or after `today` (recurring offers have none).
     pub fn next_session(&self, offre: &Offre) -> Option<NaiveDate> {
-        match &offre.calendrier {
-            Calendrier::Seances(s) => s.iter().map(|s| s.date).find(|d| *d >= self.today),
-            Calendrier::Horaires(_) => None,
-        }
+        next_session_from(offre, self.today)
     }
 
     /// Offers in listing order: those with an upcoming session first (soonest first), then
     /// recurring offers (by title), then offers whose sessions are all past (most recent first).
     pub fn offers_in_order(&self) -> Vec<&Offre> {
-        let mut offers: Vec<&Offre> = self.entries.offres.iter().collect();
-        offers.sort_by_key(|o| {
-            let rank = match (&o.calendrier, self.next_session(o)) {
-                (Calendrier::Seances(_), Some(next)) => (0, Some(next), None),
-                (Calendrier::Horaires(_), _) => (1, None, None),
-                (Calendrier::Seances(s), None) => (2, None, Some(Reverse(s.last().map(|s| s.date)))),
-            };
-            (rank, fold(&o.titre), o.slug.clone())
-        });
-        offers
+        self.offer_order.iter().map(|&i| &self.entries.offres[i]).collect()
     }
 }

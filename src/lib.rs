@@ -64,8 +64,25 @@ impl Checked {
     }
 }
 
-/// Load → validate → index: checks the site at `root`. `base_url` replaces `site.yaml`'s `url`.
+/// Load → validate → index → render in memory: checks the site at `root`. `base_url`
+/// replaces `site.yaml`'s `url`. The site is rendered only when the content has no error, so
+/// that template errors and files in the way of pages are found by `check` too.
 pub fn check(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Checked, Error> {
+    let mut checked = validate_site(root, today, base_url)?;
+    let has_errors = checked.errors() > 0;
+    if let Some(site) = checked.site.as_ref().filter(|_| !has_errors) {
+        checked.files = render_files(root, site)?;
+        for path in asset_conflicts(&checked.files, &checked.assets) {
+            let id = checked.sources.add(path.clone(), String::new());
+            checked.diagnostics.push(Diagnostic::new(Kind::AssetConflict { path }, id, 0..0));
+        }
+        diagnostic::sort(&mut checked.diagnostics, &checked.sources);
+    }
+    Ok(checked)
+}
+
+/// Load → validate → index.
+fn validate_site(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Checked, Error> {
     if let Some(url) = base_url
         && config::site_url(url).is_err()
     {
@@ -73,10 +90,8 @@ pub fn check(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Ch
             message: format!("--base-url « {url} » : une adresse http(s) complète, sans « ? » ni « # », est attendue"),
         });
     }
-    let content = load::load(root)?;
-    let mut diagnostics = content.diagnostics;
-    let sources = content.sources;
-    let config = match content.config_file {
+    let load::Content { sources, config_file, entries: raw, unreadable, assets, mut diagnostics } = load::load(root)?;
+    let config = match config_file {
         Some(id) => config::load_config(&sources, id).map_err(|found| diagnostics.extend(found)).ok(),
         None => {
             if !diagnostics.iter().any(|d| d.kind == Kind::NotUtf8) {
@@ -98,7 +113,7 @@ pub fn check(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Ch
     let communes = config.as_ref().and_then(|c| c.territoire.communes.as_deref()).and_then(|relative| {
         communes::Communes::load(root, relative)
             .map_err(|message| {
-                let id = content.config_file.expect("a config was read");
+                let id = config_file.expect("a config was read");
                 let span = config::value_span(&sources, id, &["territoire", "communes"]);
                 diagnostics.push(Diagnostic::new(Kind::Config { message }, id, span));
             })
@@ -106,21 +121,13 @@ pub fn check(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Ch
     });
     let ctx =
         validate::Context { territory: config.as_ref().map(|c| &c.territoire), communes: communes.as_ref(), today };
-    let (entries, found) = validate::validate(&sources, &content.entries, &content.unreadable, &ctx);
+    let (entries, found) = validate::validate(&sources, &raw, &unreadable, &ctx);
+    // The parsed YAML of every file is no longer needed: free it before rendering.
+    drop(raw);
     diagnostics.extend(found);
-    let site = config.map(|config| Site::new(config, entries, today));
-    let mut sources = sources;
-    let mut files = Vec::new();
-    let has_errors = diagnostics.iter().any(|d| d.severity() == Severity::Error);
-    if let Some(site) = site.as_ref().filter(|_| !has_errors) {
-        files = render_files(root, site)?;
-        for path in asset_conflicts(&files, &content.assets) {
-            let id = sources.add(path.clone(), String::new());
-            diagnostics.push(Diagnostic::new(Kind::AssetConflict { path }, id, 0..0));
-        }
-    }
     diagnostic::sort(&mut diagnostics, &sources);
-    Ok(Checked { sources, diagnostics, site, assets: content.assets, files })
+    let site = config.map(|config| Site::new(config, entries, today));
+    Ok(Checked { sources, diagnostics, site, assets, files: Vec::new() })
 }
 
 /// Render and export: every file of the site, sorted by path.

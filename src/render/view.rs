@@ -159,8 +159,9 @@ pub struct WeekView {
     pub holidays: Option<String>,
 }
 
-fn week_view(horaires: &str, today: NaiveDate, caption: &str) -> Option<WeekView> {
-    let week = hours::week(horaires, today)?;
+fn week_view(site: &Site, horaires: &str, caption: &str) -> Option<WeekView> {
+    let today = site.today;
+    let week = site.week(horaires)?;
     use chrono::Datelike as _;
     let monday = today - chrono::Duration::days(today.weekday().num_days_from_monday().into());
     Some(WeekView {
@@ -382,7 +383,7 @@ pub fn when(site: &Site, offre: &Offre) -> When {
 pub fn offer_card(site: &Site, urls: &Urls, offre: &Offre) -> OfferCard {
     let (upcoming, past) = split_sessions(site, offre);
     let horaires = match &offre.calendrier {
-        Calendrier::Horaires(h) => hours::week(h, site.today).map(|w| open_lines(w.summary)).unwrap_or_default(),
+        Calendrier::Horaires(h) => site.week(h).map(|w| open_lines(w.summary)).unwrap_or_default(),
         Calendrier::Seances(_) => Vec::new(),
     };
     let autres = upcoming.len().saturating_sub(1);
@@ -574,7 +575,7 @@ pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu) -> PlaceView {
         commune: Link::new(&lieu.commune, urls.path(&format!("communes/{}/", Site::commune_slug(&lieu.commune)))),
         itineraire: coords.map(|(lat, lon)| format!("https://www.openstreetmap.org/directions?to={lat},{lon}")),
         geo: coords.map(|(lat, lon)| format!("geo:{lat},{lon}")),
-        horaires: lieu.horaires.as_deref().and_then(|h| week_view(h, site.today, "Horaires d'ouverture")),
+        horaires: lieu.horaires.as_deref().and_then(|h| week_view(site, h, "Horaires d'ouverture")),
         acces: access_modes(&lieu.modalites_acces, telephone.as_ref(), lieu.courriels.first(), lieu.prise_rdv.as_ref()),
         telephone,
         courriels: lieu.courriels.iter().map(|c| Link::new(c, mailto_plain(c))).collect(),
@@ -661,7 +662,7 @@ pub fn offer_view(site: &Site, urls: &Urls, offre: &Offre) -> OfferView {
         inscription: offre.inscription.clone(),
         prise_rdv: offre.prise_rdv.clone(),
         horaires: match &offre.calendrier {
-            Calendrier::Horaires(h) => week_view(h, site.today, "Horaires").map(|mut w| {
+            Calendrier::Horaires(h) => week_view(site, h, "Horaires").map(|mut w| {
                 // A workshop is not "closed": it does not run.
                 w.summary = open_lines(w.summary);
                 for day in w.days.iter_mut().filter(|d| d.ranges.is_empty()) {
