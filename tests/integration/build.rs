@@ -275,12 +275,7 @@ fn failed_build_leaves_previous_output_identical() {
     assert!(run.stderr.contains("gabarit"), "{}", run.stderr);
     assert!(before == tree(&site.root().join("public")), "template error changed public/");
     // No staging folder is left behind.
-    let leftovers: Vec<_> = std::fs::read_dir(site.root())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".resin-"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_eq!(site.staging_leftovers(), Vec::<String>::new());
 }
 
 #[test]
@@ -335,10 +330,5 @@ fn failed_first_publish_leaves_nothing_behind() {
     let site = SiteTest::example();
     std::os::unix::fs::symlink("nulle-part/ici", site.root().join("public")).unwrap();
     site.run(&["build"]).expect_code(2);
-    let leftovers: Vec<_> = std::fs::read_dir(site.root())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".resin-"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_eq!(site.staging_leftovers(), Vec::<String>::new());
 }

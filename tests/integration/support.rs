@@ -132,6 +132,16 @@ impl SiteTest {
         fs::read_to_string(self.root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
     }
 
+    /// Names of the staging folders (`.resin-…`) left in the site root: there should be none.
+    pub fn staging_leftovers(&self) -> Vec<String> {
+        fs::read_dir(self.root())
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with(".resin-"))
+            .collect()
+    }
+
     /// True when the file exists.
     pub fn exists(&self, path: &str) -> bool {
         self.root().join(path).exists()
