@@ -100,6 +100,15 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// Reports `name` as missing (or empty) when it is not given; true when it is given.
+    pub(crate) fn require(&mut self, name: &str) -> bool {
+        let given = self.raw(name).is_some();
+        if !given {
+            self.missing(name);
+        }
+        given
+    }
+
     /// A text value at `path` (from `value`); other types are reported.
     pub(crate) fn text_value(&mut self, value: &Value, path: &[Segment], field: &str) -> Option<String> {
         match value {

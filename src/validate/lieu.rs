@@ -8,6 +8,7 @@ use super::rules;
 use crate::communes::Communes;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::hours;
+use crate::index::Site;
 use crate::load::{RawEntry, Segment};
 use crate::model::Lieu;
 use crate::phone;
@@ -66,7 +67,7 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
     let commune = f.required_text("commune");
     let code_insee = coded_text(&mut f, "code_insee", rules::is_insee_code, |value| Kind::InseeCode { value });
     // The commune names a page (`/communes/<slug>/`): it needs letters or digits.
-    if let Some(name) = commune.as_ref().filter(|name| slug::slugify(name).is_empty()) {
+    if let Some(name) = commune.as_ref().filter(|name| Site::commune_slug(name).is_empty()) {
         f.report(Kind::UnknownCommune { value: name.clone(), suggestion: None }, &key("commune"));
     } else if let (Some(communes), Some(name)) = (ctx.communes, &commune) {
         check_commune(&mut f, communes, name, code_postal.as_deref(), code_insee.as_deref());
@@ -180,8 +181,7 @@ fn coded_text(f: &mut Fields<'_>, name: &str, valid: fn(&str) -> bool, kind: fn(
 }
 
 fn required_code(f: &mut Fields<'_>, name: &str, valid: fn(&str) -> bool, kind: fn(String) -> Kind) -> Option<String> {
-    if f.raw(name).is_none() {
-        f.missing(name);
+    if !f.require(name) {
         return None;
     }
     coded_text(f, name, valid, kind)

@@ -161,7 +161,8 @@ pub fn validate(
     let commune_key = [crate::load::Segment::Key("commune".into())];
     let mut spellings: BTreeMap<String, &Lieu> = BTreeMap::new();
     for lieu in &entries.lieux {
-        let slug = slug::slugify(&lieu.commune);
+        // The same slug as the commune's page address.
+        let slug = crate::index::Site::commune_slug(&lieu.commune);
         match spellings.get(&slug) {
             Some(first) if first.commune != lieu.commune => {
                 let kind = Kind::CommuneVariant {

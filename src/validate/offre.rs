@@ -45,21 +45,15 @@ pub(crate) fn validate_offre(
         f.list("lieux").into_iter().map(|(slug, path)| (slug, entry.value_span(&path))).collect();
     let mut seen = std::collections::BTreeSet::new();
     lieux.retain(|(slug, _)| seen.insert(slug.clone()));
-    if lieux.is_empty() && f.raw("lieux").is_none() {
-        f.missing("lieux");
-    }
+    f.require("lieux");
     let resume = f.short_text("resume", 280);
     let services = f.vocabulary("services");
     let publics_specifiquement_adresses = f.vocabulary("publics_specifiquement_adresses");
     let prise_en_charge_specifique = f.vocabulary("prise_en_charge_specifique");
+    f.require("frais_a_charge");
     let frais_a_charge = f.vocabulary("frais_a_charge");
-    if f.raw("frais_a_charge").is_none() {
-        f.missing("frais_a_charge");
-    }
+    f.require("modalites_acces");
     let modalites_acces = f.vocabulary("modalites_acces");
-    if f.raw("modalites_acces").is_none() {
-        f.missing("modalites_acces");
-    }
     let modalites_accompagnement = f.vocabulary("modalites_accompagnement");
     let inscription = f.text("inscription");
     let prise_rdv = f.url("prise_rdv");
