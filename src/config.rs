@@ -184,8 +184,7 @@ const KNOWN_FIELDS: &[&str] = &[
 /// first structural problem; the values of a well-formed file are then all checked.
 pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Diagnostic>> {
     let text = &sources.get(file).text;
-    let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let bom = text.len() - text_no_bom.len();
+    let (bom, text_no_bom) = without_bom(text);
     let config: SiteConfig = serde_yaml::from_str(text_no_bom).map_err(|e| {
         if let Some((field, span)) = SpanMap::build(text_no_bom).duplicate() {
             let kind = Kind::DuplicateField { field: field.to_string() };
@@ -240,10 +239,15 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Di
 /// Span of the value at `path` in `site.yaml` (e.g. `["territoire", "communes"]`), or of its
 /// first line when the value cannot be found.
 pub fn value_span(sources: &Sources, file: FileId, path: &[&str]) -> std::ops::Range<usize> {
-    let text = &sources.get(file).text;
-    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let (bom, yaml) = without_bom(&sources.get(file).text);
     let path: Vec<Segment> = path.iter().map(|k| Segment::Key(k.to_string())).collect();
-    SpanMap::build(&text[bom..]).value(&path).map_or(bom..bom, |r| r.start + bom..r.end + bom)
+    SpanMap::build(yaml).value(&path).map_or(bom..bom, |r| r.start + bom..r.end + bom)
+}
+
+/// The YAML text after a byte-order mark, and the mark's length (spans are shifted by it).
+fn without_bom(text: &str) -> (usize, &str) {
+    let yaml = text.strip_prefix('\u{feff}').unwrap_or(text);
+    (text.len() - yaml.len(), yaml)
 }
 
 /// The site's own address: an absolute http(s) URL without query or fragment. On error, the
