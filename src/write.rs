@@ -100,8 +100,9 @@ pub fn write_site(root: &Path, output: &Path, files: &[OutputFile], assets: &[As
         .map_err(|source| Error::Io { path: parent.clone(), source })?;
     let dir = staging.path();
 
-    let generated: std::collections::BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    assets.par_iter().filter(|a| !generated.contains(a.relative.as_str())).try_for_each(|asset| {
+    // Assets first, then the generated files: a generated file always wins (the check has
+    // already refused assets in the way of pages).
+    assets.par_iter().try_for_each(|asset| {
         let target = dir.join(confine(&asset.relative)?);
         create_parent(&target)?;
         fs::copy(&asset.path, &target).map(|_| ()).map_err(|source| Error::Io { path: asset.path.clone(), source })
