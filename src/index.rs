@@ -4,6 +4,7 @@
 
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -62,7 +63,7 @@ fn next_session_from(offre: &Offre, today: NaiveDate) -> Option<NaiveDate> {
 
 /// Offers with an upcoming session first (soonest first), then recurring offers, then offers
 /// whose sessions are all past (most recent first); by title within each.
-fn offer_order(offres: &[Offre], today: NaiveDate) -> Vec<usize> {
+fn offer_order(offres: &[Arc<Offre>], today: NaiveDate) -> Vec<usize> {
     let mut order: Vec<usize> = (0..offres.len()).collect();
     order.sort_by_cached_key(|&i| {
         let o = &offres[i];
@@ -146,12 +147,12 @@ impl Site {
 
     /// The place with this slug.
     pub fn place(&self, slug: &str) -> Option<&Lieu> {
-        self.place_by_slug.get(slug).map(|&i| &self.entries.lieux[i])
+        self.place_by_slug.get(slug).map(|&i| &*self.entries.lieux[i])
     }
 
     /// Offers held at a place, sorted by title.
     pub fn offers_at(&self, slug: &str) -> impl Iterator<Item = &Offre> {
-        self.offers_by_place.get(slug).into_iter().flatten().map(|&i| &self.entries.offres[i])
+        self.offers_by_place.get(slug).into_iter().flatten().map(|&i| &*self.entries.offres[i])
     }
 
     /// Slug of a commune name, as used in `/communes/<slug>/`.
@@ -167,6 +168,6 @@ impl Site {
     /// Offers in listing order: those with an upcoming session first (soonest first), then
     /// recurring offers (by title), then offers whose sessions are all past (most recent first).
     pub fn offers_in_order(&self) -> Vec<&Offre> {
-        self.offer_order.iter().map(|&i| &self.entries.offres[i]).collect()
+        self.offer_order.iter().map(|&i| &*self.entries.offres[i]).collect()
     }
 }

@@ -3,6 +3,8 @@
 //! These types are what every stage after `validate` reads: the index, the renderer, the
 //! exports. Lists hold canonical vocabulary values; phone numbers are E.164.
 
+use std::sync::Arc;
+
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
@@ -164,13 +166,14 @@ pub struct Page {
     pub corps: String,
 }
 
-/// Every validated entry, sorted by slug within each kind.
+/// Every validated entry, in file path order within each kind. Entries are shared (`Arc`):
+/// `resin serve` keeps them from one rebuild to the next.
 #[derive(Debug, Clone, Default)]
 pub struct Entries {
     /// Places.
-    pub lieux: Vec<Lieu>,
+    pub lieux: Vec<Arc<Lieu>>,
     /// Offers.
-    pub offres: Vec<Offre>,
+    pub offres: Vec<Arc<Offre>>,
     /// Free pages.
-    pub pages: Vec<Page>,
+    pub pages: Vec<Arc<Page>>,
 }

@@ -4,7 +4,7 @@ use super::{schema_fields, standard_record};
 use crate::model::Lieu;
 
 /// Every place as one CSV row, with the standard's header.
-pub fn lieux_csv(lieux: &[Lieu]) -> Vec<u8> {
+pub fn lieux_csv(lieux: &[std::sync::Arc<Lieu>]) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     writer.write_record(schema_fields().iter().map(|f| f.name.as_str())).expect("writing to memory cannot fail");
     for lieu in lieux {

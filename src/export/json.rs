@@ -23,7 +23,7 @@ pub fn standard_object(lieu: &Lieu) -> Map<String, Value> {
 }
 
 /// Every place, as a JSON array in the standard.
-pub fn lieux_json(lieux: &[Lieu]) -> Vec<u8> {
+pub fn lieux_json(lieux: &[std::sync::Arc<Lieu>]) -> Vec<u8> {
     let array: Vec<Value> = lieux.iter().map(|l| Value::Object(standard_object(l))).collect();
     let mut bytes = serde_json::to_vec_pretty(&array).expect("plain data serialises");
     bytes.push(b'\n');

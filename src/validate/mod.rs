@@ -11,6 +11,8 @@ pub mod page;
 pub(crate) mod rules;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -18,9 +20,9 @@ use rayon::prelude::*;
 use crate::communes::Communes;
 use crate::config::Territoire;
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::load::{EntryKind, RawEntry};
+use crate::load::{EntryKind, RawEntry, Segment};
 use crate::model::{Entries, Lieu, Offre, Page};
-use crate::source::Sources;
+use crate::source::{FileId, Sources};
 use crate::suggest;
 
 /// What validation needs besides the entries.
@@ -55,10 +57,68 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "page",
 ];
 
-enum Validated {
-    Lieu(Option<Box<Lieu>>),
-    Offre(Option<Box<Offre>>, offre::PlaceRefs),
-    Page(Option<Page>),
+/// An entry's typed value, when it has no error of its own.
+#[derive(Debug, Clone)]
+pub enum Validated {
+    /// A place.
+    Lieu(Option<Arc<Lieu>>),
+    /// An offer, and the places it names (with where they are named).
+    Offre(Option<Arc<Offre>>, offre::PlaceRefs),
+    /// A free page.
+    Page(Option<Arc<Page>>),
+}
+
+/// One entry checked on its own: its value, its problems, and what the checks across entries
+/// need to locate theirs. `resin serve` keeps one per file and checks again only changed files.
+#[derive(Debug, Clone)]
+pub struct ValidEntry {
+    /// Which folder it came from.
+    pub kind: EntryKind,
+    /// The file.
+    pub file: FileId,
+    /// The file name without `.md`.
+    pub slug: String,
+    /// The typed value.
+    pub value: Validated,
+    /// Problems of this entry alone.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The opening `---`.
+    header: Range<usize>,
+    /// The `id` value, when the file writes one.
+    id_span: Option<Range<usize>>,
+    /// The `commune` value.
+    commune_span: Range<usize>,
+}
+
+/// Checks one entry on its own.
+pub fn validate_entry(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> ValidEntry {
+    let (value, mut diagnostics) = match entry.kind {
+        EntryKind::Lieu => {
+            let (l, d) = lieu::validate_lieu(entry, text, ctx);
+            (Validated::Lieu(l.map(Arc::new)), d)
+        }
+        EntryKind::Offre => {
+            let (o, places, d) = offre::validate_offre(entry, text, ctx);
+            (Validated::Offre(o.map(Arc::new), places), d)
+        }
+        EntryKind::Page => {
+            let (p, d) = page::validate_page(entry, text);
+            (Validated::Page(p.map(Arc::new)), d)
+        }
+    };
+    diagnostics.extend(check_slug(entry));
+    let id_key = [Segment::Key("id".into())];
+    let commune_key = [Segment::Key("commune".into())];
+    ValidEntry {
+        kind: entry.kind,
+        file: entry.file,
+        slug: entry.slug.clone(),
+        value,
+        diagnostics,
+        header: entry.header_span(),
+        id_span: entry.spans.value(&id_key).is_some().then(|| entry.value_span(&id_key)),
+        commune_span: entry.value_span(&commune_key),
+    }
 }
 
 /// Checks every entry. Entries with an error are left out of the returned [`Entries`].
@@ -70,33 +130,22 @@ pub fn validate(
     unreadable: &[(EntryKind, String)],
     ctx: &Context<'_>,
 ) -> (Entries, Vec<Diagnostic>) {
-    let results: Vec<(&RawEntry, Validated, Vec<Diagnostic>)> = raw
-        .par_iter()
-        .map(|entry| {
-            let text = sources.get(entry.file).text.as_str();
-            let (validated, mut diagnostics) = match entry.kind {
-                EntryKind::Lieu => {
-                    let (l, d) = lieu::validate_lieu(entry, text, ctx);
-                    (Validated::Lieu(l.map(Box::new)), d)
-                }
-                EntryKind::Offre => {
-                    let (o, places, d) = offre::validate_offre(entry, text, ctx);
-                    (Validated::Offre(o.map(Box::new), places), d)
-                }
-                EntryKind::Page => {
-                    let (p, d) = page::validate_page(entry, text);
-                    (Validated::Page(p), d)
-                }
-            };
-            diagnostics.extend(check_slug(entry));
-            (entry, validated, diagnostics)
-        })
-        .collect();
+    let checked: Vec<ValidEntry> =
+        raw.par_iter().map(|entry| validate_entry(entry, &sources.get(entry.file).text, ctx)).collect();
+    cross_check(sources, checked.iter(), unreadable)
+}
 
+/// The checks that need every entry (duplicate slugs and ids, one spelling per commune, offers
+/// naming unknown places), over entries each checked on its own, in file path order.
+pub fn cross_check<'a>(
+    sources: &Sources,
+    checked: impl Iterator<Item = &'a ValidEntry> + Clone,
+    unreadable: &[(EntryKind, String)],
+) -> (Entries, Vec<Diagnostic>) {
     // Two files with the same name in different subfolders of one content folder.
-    let mut seen: BTreeMap<(EntryKind, &str), &RawEntry> = BTreeMap::new();
+    let mut seen: BTreeMap<(EntryKind, &str), &ValidEntry> = BTreeMap::new();
     let mut duplicate_slugs = Vec::new();
-    for entry in raw {
+    for entry in checked.clone() {
         if let Some(first) = seen.get(&(entry.kind, entry.slug.as_str())) {
             let other = sources.get(first.file).path.clone();
             duplicate_slugs.push(Diagnostic::new(
@@ -112,9 +161,12 @@ pub fn validate(
     let mut entries = Entries::default();
     let mut diagnostics = Vec::new();
     let mut offer_places = Vec::new();
-    let mut place_slugs: BTreeSet<String> =
-        unreadable.iter().filter(|(kind, _)| *kind == EntryKind::Lieu).map(|(_, slug)| slug.clone()).collect();
-    for (entry, validated, mut found) in results {
+    let mut place_slugs: BTreeSet<&str> =
+        unreadable.iter().filter(|(kind, _)| *kind == EntryKind::Lieu).map(|(_, slug)| slug.as_str()).collect();
+    let mut by_file: BTreeMap<FileId, &ValidEntry> = BTreeMap::new();
+    for entry in checked {
+        by_file.insert(entry.file, entry);
+        let mut found = entry.diagnostics.clone();
         if let Some(i) = duplicate_slugs.iter().position(|d| d.file == Some(entry.file)) {
             found.push(duplicate_slugs.swap_remove(i));
         }
@@ -122,17 +174,17 @@ pub fn validate(
             matches!(d.kind, Kind::InvalidSlug { .. } | Kind::ReservedSlug { .. } | Kind::DuplicateSlug { .. })
         });
         if entry.kind == EntryKind::Lieu && slug_ok {
-            place_slugs.insert(entry.slug.clone());
+            place_slugs.insert(&entry.slug);
         }
-        match validated {
-            Validated::Lieu(Some(l)) if slug_ok => entries.lieux.push(*l),
+        match &entry.value {
+            Validated::Lieu(Some(l)) if slug_ok => entries.lieux.push(l.clone()),
             Validated::Offre(o, places) => {
                 offer_places.push((entry, places));
-                if let Some(o) = o.filter(|_| slug_ok) {
-                    entries.offres.push(*o);
+                if let Some(o) = o.as_ref().filter(|_| slug_ok) {
+                    entries.offres.push(o.clone());
                 }
             }
-            Validated::Page(Some(p)) if slug_ok => entries.pages.push(p),
+            Validated::Page(Some(p)) if slug_ok => entries.pages.push(p.clone()),
             _ => {}
         }
         diagnostics.append(&mut found);
@@ -140,25 +192,22 @@ pub fn validate(
 
     // Two places with the same `id`: reported on the one that writes it explicitly (the other
     // may just be using its file name), the later one when both do.
-    let id_key = [crate::load::Segment::Key("id".into())];
-    let raw_of = |lieu: &Lieu| raw.iter().find(|e| e.file == lieu.file).expect("a place comes from an entry");
     let mut ids: BTreeMap<&str, &Lieu> = BTreeMap::new();
-    let mut duplicates = Vec::new();
-    for lieu in &entries.lieux {
+    let mut duplicates = BTreeSet::new();
+    for lieu in entries.lieux.iter().map(|l| &**l) {
         let Some(first) = ids.get(lieu.id.as_str()).copied() else {
             ids.insert(&lieu.id, lieu);
             continue;
         };
-        let explicit = |l: &Lieu| raw_of(l).spans.value(&id_key).is_some();
+        let explicit = |l: &Lieu| by_file[&l.file].id_span.is_some();
         let (reported, other) = if explicit(lieu) || !explicit(first) { (lieu, first) } else { (first, lieu) };
-        let entry = raw_of(reported);
-        let span = if explicit(reported) { entry.value_span(&id_key) } else { entry.header_span() };
+        let entry = by_file[&reported.file];
+        let span = entry.id_span.clone().unwrap_or_else(|| entry.header.clone());
         let other = sources.get(other.file).path.clone();
         diagnostics.push(Diagnostic::new(Kind::DuplicateId { id: lieu.id.clone(), other }, reported.file, span));
-        duplicates.push(reported.slug.clone());
+        duplicates.insert(reported.slug.clone());
     }
     // One commune, one spelling: "Lyon 8e" and "lyon 8e" would share the address of one page.
-    let commune_key = [crate::load::Segment::Key("commune".into())];
     let mut spellings: BTreeMap<String, &Lieu> = BTreeMap::new();
     for lieu in &entries.lieux {
         // The same slug as the commune's page address.
@@ -170,8 +219,8 @@ pub fn validate(
                     first: first.commune.clone(),
                     other: sources.get(first.file).path.clone(),
                 };
-                diagnostics.push(Diagnostic::new(kind, lieu.file, raw_of(lieu).value_span(&commune_key)));
-                duplicates.push(lieu.slug.clone());
+                diagnostics.push(Diagnostic::new(kind, lieu.file, by_file[&lieu.file].commune_span.clone()));
+                duplicates.insert(lieu.slug.clone());
             }
             Some(_) => {}
             None => {
@@ -182,13 +231,14 @@ pub fn validate(
     entries.lieux.retain(|l| !duplicates.contains(&l.slug));
 
     // Offers naming places that do not exist.
-    let mut bad_offers = Vec::new();
+    let mut bad_offers = BTreeSet::new();
     for (entry, places) in offer_places {
         for (slug, span) in places {
-            if !place_slugs.contains(&slug) {
-                let suggestion = suggest::closest(&slug, place_slugs.iter().map(String::as_str)).map(str::to_string);
-                diagnostics.push(Diagnostic::new(Kind::UnknownPlace { slug, suggestion }, entry.file, span));
-                bad_offers.push(entry.slug.clone());
+            if !place_slugs.contains(slug.as_str()) {
+                let suggestion = suggest::closest(slug, place_slugs.iter().copied()).map(str::to_string);
+                let kind = Kind::UnknownPlace { slug: slug.clone(), suggestion };
+                diagnostics.push(Diagnostic::new(kind, entry.file, span.clone()));
+                bad_offers.insert(entry.slug.clone());
             }
         }
     }
@@ -196,7 +246,9 @@ pub fn validate(
     let published: BTreeSet<&str> = entries.lieux.iter().map(|l| l.slug.as_str()).collect();
     entries.offres.retain(|o| !bad_offers.contains(&o.slug));
     for offre in &mut entries.offres {
-        offre.lieux.retain(|slug| published.contains(&slug.as_str()));
+        if offre.lieux.iter().any(|slug| !published.contains(slug.as_str())) {
+            Arc::make_mut(offre).lieux.retain(|slug| published.contains(&slug.as_str()));
+        }
     }
     (entries, diagnostics)
 }
