@@ -80,6 +80,11 @@ fn offer_order(offres: &[Arc<Offre>], today: NaiveDate) -> Vec<usize> {
 impl Site {
     /// Builds the index. Places inside each list are sorted by folded name, then slug.
     pub fn new(config: SiteConfig, entries: Entries, today: NaiveDate) -> Site {
+        Site::with_previous(config, entries, today, None)
+    }
+
+    /// Builds the index, reusing the week tables of `previous` (a site of the same date).
+    pub fn with_previous(config: SiteConfig, entries: Entries, today: NaiveDate, previous: Option<&Site>) -> Site {
         // Folded once: sorting compares names many times.
         let folded: Vec<String> = entries.lieux.iter().map(|l| fold(&l.nom)).collect();
         let place_order =
@@ -130,9 +135,13 @@ impl Site {
         }));
         distinct.sort_unstable();
         distinct.dedup();
+        let known = previous.filter(|p| p.today == today).map(|p| &p.weeks);
         let weeks = distinct
             .par_iter()
-            .filter_map(|h| hours::week(h, today).map(|w| (h.to_string(), w)))
+            .filter_map(|h| match known.and_then(|weeks| weeks.get(*h)) {
+                Some(week) => Some((h.to_string(), week.clone())),
+                None => hours::week(h, today).map(|w| (h.to_string(), w)),
+            })
             .collect::<Vec<_>>()
             .into_iter()
             .collect();

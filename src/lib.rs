@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod hours;
+pub mod incremental;
 pub mod index;
 pub mod load;
 pub mod markdown;
@@ -27,6 +28,7 @@ pub mod validate;
 pub mod write;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -44,7 +46,7 @@ pub struct Checked {
     /// Every problem, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
     /// The site (entries with errors left out); `None` when `site.yaml` is missing or broken.
-    pub site: Option<Site>,
+    pub site: Option<Arc<Site>>,
     /// Files under `content/` copied as they are.
     pub assets: Vec<Asset>,
     /// The rendered site, when the content has no error: `check` renders it in memory, so that
@@ -68,83 +70,16 @@ impl Checked {
 /// replaces `site.yaml`'s `url`. The site is rendered only when the content has no error, so
 /// that template errors and files in the way of pages are found by `check` too.
 pub fn check(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Checked, Error> {
-    let mut checked = validate_site(root, today, base_url)?;
-    let has_errors = checked.errors() > 0;
-    if let Some(site) = checked.site.as_ref().filter(|_| !has_errors) {
-        checked.files = render_files(root, site)?;
-        for path in asset_conflicts(&checked.files, &checked.assets) {
-            let id = checked.sources.add(path.clone(), String::new());
-            checked.diagnostics.push(Diagnostic::new(Kind::AssetConflict { path }, id, 0..0));
-        }
-        diagnostic::sort(&mut checked.diagnostics, &checked.sources);
+    let mut workspace = incremental::Workspace::new(root, base_url)?;
+    match workspace.update(&incremental::Changes::All, today) {
+        Ok(_) | Err(Error::Template { .. }) => workspace.into_checked(),
+        Err(other) => Err(other),
     }
-    Ok(checked)
-}
-
-/// Load → validate → index.
-fn validate_site(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Checked, Error> {
-    if let Some(url) = base_url
-        && config::site_url(url).is_err()
-    {
-        return Err(Error::Usage {
-            message: format!("--base-url « {url} » : une adresse http(s) complète, sans « ? » ni « # », est attendue"),
-        });
-    }
-    let load::Content { sources, config_file, entries: raw, unreadable, assets, mut diagnostics } = load::load(root)?;
-    let config = match config_file {
-        Some(id) => config::load_config(&sources, id).map_err(|found| diagnostics.extend(found)).ok(),
-        None => {
-            if !diagnostics.iter().any(|d| d.kind == Kind::NotUtf8) {
-                diagnostics.push(Diagnostic::global(Kind::Config {
-                    message:
-                        "le fichier `content/site.yaml` est absent : créez-le (voir le README, « Format du contenu »)"
-                            .into(),
-                }));
-            }
-            None
-        }
-    };
-    let config = config.map(|mut c| {
-        if let Some(url) = base_url {
-            c.url = url.to_string();
-        }
-        c
-    });
-    let communes = config.as_ref().and_then(|c| c.territoire.communes.as_deref()).and_then(|relative| {
-        communes::Communes::load(root, relative)
-            .map_err(|message| {
-                let id = config_file.expect("a config was read");
-                let span = config::value_span(&sources, id, &["territoire", "communes"]);
-                diagnostics.push(Diagnostic::new(Kind::Config { message }, id, span));
-            })
-            .ok()
-    });
-    let ctx =
-        validate::Context { territory: config.as_ref().map(|c| &c.territoire), communes: communes.as_ref(), today };
-    let (entries, found) = validate::validate(&sources, &raw, &unreadable, &ctx);
-    // The parsed YAML of every file is no longer needed: free it before rendering.
-    drop(raw);
-    diagnostics.extend(found);
-    diagnostic::sort(&mut diagnostics, &sources);
-    let site = config.map(|config| Site::new(config, entries, today));
-    Ok(Checked { sources, diagnostics, site, assets, files: Vec::new() })
 }
 
 /// Render and export: every file of the site, sorted by path.
 pub fn render_files(root: &Path, site: &Site) -> Result<Vec<OutputFile>, Error> {
-    let theme = render::Theme::load(root)?;
-    let mut files = render::render_site(site, &theme)?;
-    files.extend(export::export_site(site));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    // Reserved page names and one spelling per commune make this impossible; if it ever
-    // happened, one page would silently replace another.
-    if let Some(pair) = files.windows(2).find(|w| w[0].path == w[1].path) {
-        return Err(Error::UnsafeOutput {
-            path: pair[0].path.clone().into(),
-            reason: "deux pages du site s'écriraient dans ce même fichier".into(),
-        });
-    }
-    Ok(files)
+    render::render_site(site, &render::Theme::load(root)?)
 }
 
 /// What `build` did: the check's outcome, and the number of files written (`None` when the
@@ -173,24 +108,6 @@ pub fn build(
     write::write_site(root, output, &checked.files, &checked.assets)?;
     let written = Some(checked.files.len());
     Ok(Built { checked, written })
-}
-
-/// Content files that would be written where a generated file or folder goes: a file with the
-/// path of a generated file (`content/robots.txt`), named like a generated folder
-/// (`content/lieux/a` beside `lieux/a/index.html`), or inside a generated file's path.
-fn asset_conflicts(files: &[OutputFile], assets: &[Asset]) -> Vec<String> {
-    let generated: std::collections::BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let folders: std::collections::BTreeSet<&str> =
-        files.iter().flat_map(|f| f.path.match_indices('/').map(|(i, _)| &f.path[..i])).collect();
-    assets
-        .iter()
-        .filter(|a| {
-            generated.contains(a.relative.as_str())
-                || folders.contains(a.relative.as_str())
-                || a.relative.match_indices('/').any(|(i, _)| generated.contains(&a.relative[..i]))
-        })
-        .map(|a| format!("content/{}", a.relative))
-        .collect()
 }
 
 /// The build date, in Europe/Paris: `RESIN_DATE` (`YYYY-MM-DD`) or `SOURCE_DATE_EPOCH` when set,

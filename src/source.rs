@@ -34,12 +34,14 @@ pub struct LineCol {
 pub struct Sources {
     root: PathBuf,
     files: Vec<SourceFile>,
+    /// The id of each path: a file read again keeps its id (`resin serve`).
+    ids: std::collections::HashMap<String, FileId>,
 }
 
 impl Sources {
     /// Creates an empty set of sources for the site at `root`.
     pub fn new(root: &Path) -> Self {
-        Sources { root: root.to_path_buf(), files: Vec::new() }
+        Sources { root: root.to_path_buf(), files: Vec::new(), ids: Default::default() }
     }
 
     /// The site root the relative paths start from.
@@ -47,12 +49,22 @@ impl Sources {
         &self.root
     }
 
-    /// Adds a file and returns its id.
+    /// Adds a file, or replaces the text of the file with this path; returns its id.
     pub fn add(&mut self, path: String, text: String) -> FileId {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        if let Some(&id) = self.ids.get(&path) {
+            self.files[id.0] = SourceFile { path, text, line_starts };
+            return id;
+        }
+        self.ids.insert(path.clone(), FileId(self.files.len()));
         self.files.push(SourceFile { path, text, line_starts });
         FileId(self.files.len() - 1)
+    }
+
+    /// The id of the file with this path, if it was read.
+    pub fn id(&self, path: &str) -> Option<FileId> {
+        self.ids.get(path).copied()
     }
 
     /// The file behind an id.

@@ -53,19 +53,47 @@ pub use self::json::{lieux_json, offres_json};
 
 use crate::index::Site;
 use crate::model::Lieu;
-use crate::write::OutputFile;
 
 /// Folder of the exports in the output.
 pub const DIR: &str = "donnees";
 
-/// Every export file, under `donnees/`.
-pub fn export_site(site: &Site) -> Vec<OutputFile> {
-    vec![
-        OutputFile { path: format!("{DIR}/lieux.csv"), bytes: lieux_csv(&site.entries.lieux) },
-        OutputFile { path: format!("{DIR}/lieux.geojson"), bytes: lieux_geojson(site) },
-        OutputFile { path: format!("{DIR}/lieux.json"), bytes: lieux_json(&site.entries.lieux) },
-        OutputFile { path: format!("{DIR}/offres.json"), bytes: offres_json(site) },
-    ]
+/// One export file, under `donnees/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Export {
+    /// `lieux.csv`: one place per line, the standard's columns.
+    LieuxCsv,
+    /// `lieux.geojson`: the places with their coordinates.
+    LieuxGeojson,
+    /// `lieux.json`: the places in the standard's JSON.
+    LieuxJson,
+    /// `offres.json`: the offers.
+    OffresJson,
+}
+
+impl Export {
+    /// Every export.
+    pub const ALL: [Export; 4] = [Export::LieuxCsv, Export::LieuxGeojson, Export::LieuxJson, Export::OffresJson];
+
+    /// Path in the output folder.
+    pub fn path(self) -> String {
+        let name = match self {
+            Export::LieuxCsv => "lieux.csv",
+            Export::LieuxGeojson => "lieux.geojson",
+            Export::LieuxJson => "lieux.json",
+            Export::OffresJson => "offres.json",
+        };
+        format!("{DIR}/{name}")
+    }
+
+    /// The file's bytes.
+    pub fn produce(self, site: &Site) -> Vec<u8> {
+        match self {
+            Export::LieuxCsv => lieux_csv(&site.entries.lieux),
+            Export::LieuxGeojson => lieux_geojson(site),
+            Export::LieuxJson => lieux_json(&site.entries.lieux),
+            Export::OffresJson => offres_json(site),
+        }
+    }
 }
 
 /// A value of one column of the standard.

@@ -7,13 +7,12 @@ pub mod spans;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use serde_yaml::{Mapping, Value};
 use walkdir::WalkDir;
 
-use crate::diagnostic::{Diagnostic, Kind};
+use crate::diagnostic::Kind;
 use crate::error::Error;
-use crate::source::{FileId, Sources};
+use crate::source::FileId;
 pub use spans::{Segment, SpanMap};
 
 /// The content types that live in their own folder of `content/`.
@@ -94,37 +93,42 @@ pub struct Asset {
     pub path: PathBuf,
 }
 
-/// Everything read from `content/`.
-#[derive(Debug)]
-pub struct Content {
-    /// Texts of every file read.
-    pub sources: Sources,
-    /// `content/site.yaml`, when present.
-    pub config_file: Option<FileId>,
-    /// The entries that parsed, in path order.
-    pub entries: Vec<RawEntry>,
-    /// Entries whose file could not be read or parsed (already reported): their slugs still
-    /// exist, so that an offer naming such a place gets no second, misleading error.
-    pub unreadable: Vec<(EntryKind, String)>,
-    /// Files copied as they are.
-    pub assets: Vec<Asset>,
-    /// Problems found while reading.
-    pub diagnostics: Vec<Diagnostic>,
+/// A content file that is an entry, found by [`scan`].
+#[derive(Debug, Clone)]
+pub struct EntryPath {
+    /// Which folder.
+    pub kind: EntryKind,
+    /// Where to read it.
+    pub path: PathBuf,
+    /// Path relative to the site root, with `/` separators (`content/lieux/x.md`).
+    pub relative: String,
+    /// The file name without `.md`.
+    pub slug: String,
 }
 
-/// Reads the `content/` folder of the site at `root`.
-pub fn load(root: &Path) -> Result<Content, Error> {
+/// What `content/` holds, before any file is read.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// `content/site.yaml`, when present.
+    pub config: Option<PathBuf>,
+    /// The entries, in path order (the order of a walk sorted by file name).
+    pub entries: Vec<EntryPath>,
+    /// Files copied as they are.
+    pub assets: Vec<Asset>,
+    /// Files that cannot be published (a name that cannot be a web address, a link leading
+    /// out of `content/`): their path relative to the root and the problem.
+    pub problems: Vec<(String, Kind)>,
+}
+
+/// Walks the `content/` folder of the site at `root` in a fixed order and sorts its files.
+pub fn scan(root: &Path) -> Result<Scan, Error> {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         return Err(Error::NoContent { root: root.to_path_buf() });
     }
     let canonical_root =
         content_dir.canonicalize().map_err(|source| Error::Io { path: content_dir.clone(), source })?;
-    let mut sources = Sources::new(root);
-    let mut diagnostics = Vec::new();
-    let mut config_file = None;
-    let mut assets = Vec::new();
-    let mut entry_paths: Vec<(EntryKind, PathBuf, String)> = Vec::new();
+    let mut scan = Scan::default();
 
     for item in WalkDir::new(&content_dir).follow_links(false).sort_by_file_name() {
         let item = item.map_err(|e| {
@@ -139,12 +143,8 @@ pub fn load(root: &Path) -> Result<Content, Error> {
             // A symlink may point anywhere: only follow it when it stays inside content/.
             let inside = item.path().canonicalize().is_ok_and(|target| target.starts_with(&canonical_root));
             if !inside {
-                let id = sources.add(format!("content/{relative}"), String::new());
-                diagnostics.push(Diagnostic::new(
-                    Kind::SymlinkOutside { path: format!("content/{relative}") },
-                    id,
-                    0..0,
-                ));
+                let path = format!("content/{relative}");
+                scan.problems.push((path.clone(), Kind::SymlinkOutside { path }));
                 continue;
             }
             if item.path().is_dir() {
@@ -156,7 +156,6 @@ pub fn load(root: &Path) -> Result<Content, Error> {
         // Names that cannot be a web address (a backslash, a control character) are refused.
         let unfit = |part: &str| part.contains(['\\', '?', '#']) || part.chars().any(char::is_control);
         if let Some(part) = relative.split('/').find(|part| unfit(part)) {
-            let id = sources.add(format!("content/{relative}"), String::new());
             // Name the faulty folder or file; the suggestion keeps a file's extension.
             let suggestion = match part.rsplit_once('.') {
                 Some((stem, ext)) if part == relative.rsplit('/').next().unwrap_or_default() => {
@@ -164,17 +163,12 @@ pub fn load(root: &Path) -> Result<Content, Error> {
                 }
                 _ => slug::slugify(part),
             };
-            diagnostics.push(Diagnostic::new(Kind::InvalidSlug { name: part.to_string(), suggestion }, id, 0..0));
+            let kind = Kind::InvalidSlug { name: part.to_string(), suggestion };
+            scan.problems.push((format!("content/{relative}"), kind));
             continue;
         }
         if relative == "site.yaml" {
-            let (text, invalid_at) = read_text(item.path())?;
-            let id = sources.add(format!("content/{relative}"), text);
-            if let Some(at) = invalid_at {
-                diagnostics.push(Diagnostic::new(Kind::NotUtf8, id, at..at));
-            } else {
-                config_file = Some(id);
-            }
+            scan.config = Some(item.path().to_path_buf());
             continue;
         }
         // Entries may sit in subfolders (`lieux/villeurbanne/…`): the slug is the file name.
@@ -187,51 +181,42 @@ pub fn load(root: &Path) -> Result<Content, Error> {
             name.len().checked_sub(3).filter(|&i| name.is_char_boundary(i) && name[i..].eq_ignore_ascii_case(".md"));
         match (kind, stem) {
             (Some(_), Some(end)) if !name.ends_with(".md") => {
-                let id = sources.add(format!("content/{relative}"), String::new());
                 let suggestion = format!("{}.md", slug::slugify(&name[..end]));
-                diagnostics.push(Diagnostic::new(Kind::InvalidSlug { name: name.to_string(), suggestion }, id, 0..0));
+                let kind = Kind::InvalidSlug { name: name.to_string(), suggestion };
+                scan.problems.push((format!("content/{relative}"), kind));
             }
-            (Some(kind), Some(end)) => {
-                let slug = name[..end].to_string();
-                entry_paths.push((kind, item.path().to_path_buf(), slug));
-            }
-            _ => assets.push(Asset { relative, path: item.path().to_path_buf() }),
+            (Some(kind), Some(end)) => scan.entries.push(EntryPath {
+                kind,
+                path: item.path().to_path_buf(),
+                relative: format!("content/{relative}"),
+                slug: name[..end].to_string(),
+            }),
+            _ => scan.assets.push(Asset { relative, path: item.path().to_path_buf() }),
         }
     }
-
-    // Read and parse in parallel; ids are handed out afterwards, in path order.
-    let parsed: Vec<_> = entry_paths
-        .into_par_iter()
-        .map(|(kind, path, slug)| {
-            let (text, invalid_at) = read_text(&path)?;
-            let parsed = match invalid_at {
-                Some(at) => Err((Kind::NotUtf8, at..at)),
-                None => parse_entry(&text),
-            };
-            Ok((kind, path, slug, text, parsed))
-        })
-        .collect::<Result<_, Error>>()?;
-    let mut entries = Vec::new();
-    let mut unreadable = Vec::new();
-    for (kind, path, slug, text, parsed) in parsed {
-        let id = sources.add(format!("content/{}", relative_path(&content_dir, &path)), text);
-        match parsed {
-            Ok((header, yaml_start, fields, spans, body)) => {
-                entries.push(RawEntry { kind, file: id, slug, header, yaml_start, fields, spans, body })
-            }
-            Err((problem, span)) => {
-                diagnostics.push(Diagnostic::new(problem, id, span));
-                unreadable.push((kind, slug));
-            }
-        }
-    }
-    Ok(Content { sources, config_file, entries, unreadable, assets, diagnostics })
+    Ok(scan)
 }
 
-type Parsed = (Range<usize>, usize, Mapping, SpanMap, Range<usize>);
+/// An entry's text split and parsed.
+#[derive(Debug)]
+pub struct Parsed {
+    header: Range<usize>,
+    yaml_start: usize,
+    fields: Mapping,
+    spans: SpanMap,
+    body: Range<usize>,
+}
+
+impl RawEntry {
+    /// The entry of `file`, from its parsed text.
+    pub fn new(kind: EntryKind, file: FileId, slug: String, parsed: Parsed) -> RawEntry {
+        let Parsed { header, yaml_start, fields, spans, body } = parsed;
+        RawEntry { kind, file, slug, header, yaml_start, fields, spans, body }
+    }
+}
 
 /// Splits and parses one entry's text.
-fn parse_entry(text: &str) -> Result<Parsed, (Kind, Range<usize>)> {
+pub fn parse_entry(text: &str) -> Result<Parsed, (Kind, Range<usize>)> {
     let split = front_matter::split(text)?;
     let yaml = &text[split.yaml.clone()];
     let fields = match parse_yaml(yaml) {
@@ -249,7 +234,13 @@ fn parse_entry(text: &str) -> Result<Parsed, (Kind, Range<usize>)> {
             return Err((kind, at..at));
         }
     };
-    Ok((split.header.clone(), split.yaml.start, fields, SpanMap::build(yaml), split.body))
+    Ok(Parsed {
+        header: split.header.clone(),
+        yaml_start: split.yaml.start,
+        fields,
+        spans: SpanMap::build(yaml),
+        body: split.body,
+    })
 }
 
 /// Parses YAML with `serde_yaml`; an error gives its French kind and the byte offset in `yaml`.
@@ -298,7 +289,7 @@ pub fn translate_yaml_error(message: &str) -> String {
 
 /// Reads a file; when it is not UTF-8, returns it lossily decoded and the offset of the first
 /// invalid byte.
-fn read_text(path: &Path) -> Result<(String, Option<usize>), Error> {
+pub fn read_text(path: &Path) -> Result<(String, Option<usize>), Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     Ok(match String::from_utf8(bytes) {
         Ok(text) => (text, None),

@@ -1,9 +1,13 @@
 //! Render stage: the [`Site`] through the theme's Tera templates into HTML pages, plus
 //! `404.html`, `sitemap.xml`, `robots.txt` and the theme's static files.
 //!
-//! Every page is a [`Job`]; jobs are rendered in parallel (rayon) and collected in order, and
-//! the files are sorted by path, so the output is byte-identical whatever the thread count.
+//! [`Renderer::plan`] lists every file of the site ([`Planned`]: its path and the [`Output`]
+//! that produces it) without rendering anything; [`Renderer::produce`] makes one file. A build
+//! produces every file in parallel (rayon); `resin serve` produces a file again only when what
+//! it depends on changed ([`deps`]). Files are sorted by path, so the output is byte-identical
+//! whatever the thread count.
 
+pub mod deps;
 pub mod labels;
 pub mod theme;
 pub mod view;
@@ -17,6 +21,7 @@ pub use theme::Theme;
 use view::{Link, PageMeta, SiteView, Urls};
 
 use crate::Error;
+use crate::export;
 use crate::index::{Site, Term};
 use crate::markdown;
 use crate::write::OutputFile;
@@ -28,8 +33,8 @@ pub const PLACES_PER_PAGE: usize = 100;
 pub const OFFERS_PER_PAGE: usize = 100;
 
 /// The three taxonomies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Taxonomy {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Taxonomy {
     Communes,
     Services,
     Publics,
@@ -63,7 +68,7 @@ impl Taxonomy {
 
 /// One page to render.
 #[derive(Debug, Clone, Copy)]
-enum Job {
+pub(crate) enum Job {
     Home,
     /// `/lieux/`, page `n` (1-based) of `total`.
     Places {
@@ -90,34 +95,38 @@ enum Job {
     NotFound,
 }
 
-/// Renders the whole site. Files are sorted by path.
-pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Error> {
-    let urls = Urls::new(&site.config.url);
-    let shared = view::site_view(site, &urls);
-    let jobs = jobs(site);
-    let renderer = Renderer { site, theme, urls: &urls, shared: &shared };
-    let pages: Vec<(String, Option<NaiveDate>, String)> =
-        jobs.par_iter().map(|job| renderer.render(*job)).collect::<Result<_, Error>>()?;
+/// What produces one file of the site.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Output {
+    /// A page from a template.
+    Page(Job),
+    /// `sitemap.xml`.
+    Sitemap,
+    /// `robots.txt`.
+    Robots,
+    /// The theme's static file at this index.
+    Static(usize),
+    /// An open data file.
+    Export(export::Export),
+}
 
-    let mut files: Vec<OutputFile> = Vec::with_capacity(pages.len() + theme.statics.len() + 2);
-    let mut sitemap_entries: Vec<(String, Option<NaiveDate>)> = Vec::new();
-    for (dir, lastmod, html) in pages {
-        let path = if dir == "404" { "404.html".to_string() } else { format!("{dir}index.html") };
-        if dir != "404" {
-            sitemap_entries.push((urls.absolute(&dir), lastmod));
-        }
-        files.push(OutputFile { path, bytes: html.into_bytes() });
-    }
-    files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(sitemap_entries).into_bytes() });
-    files.push(OutputFile {
-        path: "robots.txt".into(),
-        bytes: format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", urls.base_url).into_bytes(),
-    });
-    for (path, bytes) in &theme.statics {
-        files.push(OutputFile { path: format!("static/{path}"), bytes: bytes.clone() });
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+/// One file of the site, not yet produced.
+#[derive(Debug, Clone)]
+pub(crate) struct Planned {
+    /// Path in the output folder.
+    pub path: String,
+    /// What produces it.
+    pub output: Output,
+}
+
+/// Renders the whole site, exports included. Files are sorted by path.
+pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Error> {
+    let renderer = Renderer::new(site, theme);
+    renderer
+        .plan()?
+        .par_iter()
+        .map(|planned| Ok(OutputFile { path: planned.path.clone(), bytes: renderer.produce(planned.output)? }))
+        .collect()
 }
 
 /// Every page, in a fixed order.
@@ -142,17 +151,103 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs
 }
 
-struct Renderer<'a> {
+/// Renders the files of one site with one theme.
+pub(crate) struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
-    urls: &'a Urls,
-    shared: &'a SiteView,
+    urls: Urls,
+    shared: SiteView,
 }
 
-/// What a job produces: its folder (`lieux/x/`, or `404`), its last modification, its HTML.
-type Rendered = (String, Option<NaiveDate>, String);
+impl<'a> Renderer<'a> {
+    /// A renderer of `site` with `theme`.
+    pub fn new(site: &'a Site, theme: &'a Theme) -> Renderer<'a> {
+        let urls = Urls::new(&site.config.url);
+        let shared = view::site_view(site, &urls);
+        Renderer { site, theme, urls, shared }
+    }
 
-impl Renderer<'_> {
+    /// Every file of the site, sorted by path. Two files with one path are an error: one would
+    /// silently replace the other (reserved page names and one spelling per commune prevent it).
+    pub fn plan(&self) -> Result<Vec<Planned>, Error> {
+        let mut planned: Vec<Planned> = jobs(self.site)
+            .into_iter()
+            .map(|job| Planned { path: self.path(job), output: Output::Page(job) })
+            .collect();
+        planned.push(Planned { path: "sitemap.xml".into(), output: Output::Sitemap });
+        planned.push(Planned { path: "robots.txt".into(), output: Output::Robots });
+        for (i, (path, _)) in self.theme.statics.iter().enumerate() {
+            planned.push(Planned { path: format!("static/{path}"), output: Output::Static(i) });
+        }
+        for export in export::Export::ALL {
+            planned.push(Planned { path: export.path(), output: Output::Export(export) });
+        }
+        planned.sort_by(|a, b| a.path.cmp(&b.path));
+        if let Some(pair) = planned.windows(2).find(|w| w[0].path == w[1].path) {
+            return Err(Error::UnsafeOutput {
+                path: pair[0].path.clone().into(),
+                reason: "deux pages du site s'écriraient dans ce même fichier".into(),
+            });
+        }
+        Ok(planned)
+    }
+
+    /// Produces one file.
+    pub fn produce(&self, output: Output) -> Result<Vec<u8>, Error> {
+        Ok(match output {
+            Output::Page(job) => self.render(job)?.into_bytes(),
+            Output::Sitemap => {
+                let entries = jobs(self.site)
+                    .into_iter()
+                    .filter(|job| !matches!(job, Job::NotFound))
+                    .map(|job| (self.urls.absolute(&self.dir(job)), self.lastmod(job)))
+                    .collect();
+                sitemap(entries).into_bytes()
+            }
+            Output::Robots => {
+                format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", self.urls.base_url).into_bytes()
+            }
+            Output::Static(i) => self.theme.statics[i].1.clone(),
+            Output::Export(export) => export.produce(self.site),
+        })
+    }
+
+    /// The folder of a page (`lieux/x/`; `404` for the page of unknown addresses).
+    fn dir(&self, job: Job) -> String {
+        let site = self.site;
+        match job {
+            Job::Home => String::new(),
+            Job::Places { n, .. } => page_dir("lieux/", n),
+            Job::Place(i) => format!("lieux/{}/", site.entries.lieux[i].slug),
+            Job::TermIndex(taxonomy) => format!("{}/", taxonomy.folder()),
+            Job::Term { taxonomy, index, n, .. } => {
+                page_dir(&format!("{}/{}/", taxonomy.folder(), taxonomy.terms(site)[index].slug), n)
+            }
+            Job::Offers { n, .. } => page_dir("offres/", n),
+            Job::Offer(i) => format!("offres/{}/", site.entries.offres[i].slug),
+            Job::Page(i) => format!("{}/", site.entries.pages[i].slug),
+            Job::Data => "donnees/".into(),
+            Job::NotFound => "404".into(),
+        }
+    }
+
+    /// The file of a page.
+    fn path(&self, job: Job) -> String {
+        match job {
+            Job::NotFound => "404.html".into(),
+            _ => format!("{}index.html", self.dir(job)),
+        }
+    }
+
+    /// When a page's content last changed, where known (for the sitemap).
+    fn lastmod(&self, job: Job) -> Option<NaiveDate> {
+        match job {
+            Job::Place(i) => Some(self.site.entries.lieux[i].date_maj),
+            Job::Offer(i) => Some(self.site.entries.offres[i].date_maj),
+            _ => None,
+        }
+    }
+
     fn meta(&self, title: &str, description: &str, dir: &str, ariane: Vec<Link>) -> PageMeta {
         PageMeta {
             title: if dir.is_empty() {
@@ -200,15 +295,16 @@ impl Renderer<'_> {
 
     fn page(&self, template: &str, meta: &PageMeta, data: &impl Serialize) -> Result<String, Error> {
         let mut context = Context::new();
-        context.insert("site", self.shared);
+        context.insert("site", &self.shared);
         context.insert("page", meta);
         context.insert("d", data);
         self.theme.render(template, &context)
     }
 
-    fn render(&self, job: Job) -> Result<Rendered, Error> {
+    fn render(&self, job: Job) -> Result<String, Error> {
         let site = self.site;
-        let urls = self.urls;
+        let urls = &self.urls;
+        let dir = self.dir(job);
         match job {
             Job::Home => {
                 let offres: Vec<view::OfferCard> = site
@@ -235,7 +331,7 @@ impl Renderer<'_> {
                 };
                 let mut meta = self.meta("De quoi avez-vous besoin ?", &site.config.description, "", Vec::new());
                 meta.ariane_courant = String::new();
-                Ok((String::new(), None, self.page("accueil.html", &meta, &data)?))
+                self.page("accueil.html", &meta, &data)
             }
             Job::Places { n, total } => {
                 let order = view::directory_order(site);
@@ -245,7 +341,6 @@ impl Renderer<'_> {
                     && slice.first().is_some_and(|&i| {
                         site.entries.lieux[order[start - 1]].commune == site.entries.lieux[i].commune
                     });
-                let dir = page_dir("lieux/", n);
                 let pagination = pagination(urls, "lieux/", n, total);
                 let data = Places {
                     groupes: view::groups(site, urls, slice, first_is_suite),
@@ -260,12 +355,11 @@ impl Renderer<'_> {
                     labels::count(site.entries.lieux.len(), "lieu", "lieux")
                 );
                 let meta = self.list_meta("Tous les lieux", &description, "lieux/", n, total, &[]);
-                Ok((dir, None, self.page("lieux.html", &meta, &data)?))
+                self.page("lieux.html", &meta, &data)
             }
             Job::Place(i) => {
                 let lieu = &site.entries.lieux[i];
                 let data = view::place_view(site, urls, lieu);
-                let dir = format!("lieux/{}/", lieu.slug);
                 let description = lieu.presentation_resume.clone().unwrap_or_else(|| {
                     let services: Vec<String> = lieu.services.iter().map(|s| labels::service_short(s)).collect();
                     let mut text = format!("{} à {}", labels::typologies(&lieu.typologie), lieu.commune);
@@ -276,7 +370,7 @@ impl Renderer<'_> {
                 });
                 let ariane = self.crumbs(&[("Tous les lieux", "lieux/")]);
                 let meta = self.meta(&lieu.nom, &description, &dir, ariane);
-                Ok((dir, Some(lieu.date_maj), self.page("lieu.html", &meta, &data)?))
+                self.page("lieu.html", &meta, &data)
             }
             Job::TermIndex(taxonomy) => {
                 let terms = taxonomy.terms(site);
@@ -298,10 +392,9 @@ impl Renderer<'_> {
                         "Les lieux qui accueillent en particulier les jeunes, les seniors, les familles…",
                     ),
                 };
-                let dir = format!("{folder}/");
                 let data = TermIndex { intro: intro.to_string(), termes };
                 let meta = self.meta(taxonomy.title(), description, &dir, self.crumbs(&[]));
-                Ok((dir, None, self.page("termes.html", &meta, &data)?))
+                self.page("termes.html", &meta, &data)
             }
             Job::Term { taxonomy, index, n, total } => {
                 let term = &taxonomy.terms(site)[index];
@@ -348,7 +441,6 @@ impl Renderer<'_> {
                         format!("{count} qui accueillent en particulier {}.", labels::public_plain(&term.name))
                     }
                 };
-                let dir = page_dir(&base, n);
                 let data = TermPage {
                     titre: title.clone(),
                     standard,
@@ -361,7 +453,7 @@ impl Renderer<'_> {
                 };
                 let parent = format!("{folder}/");
                 let meta = self.list_meta(&title, &description, &base, n, total, &[(taxonomy.title(), &parent)]);
-                Ok((dir, None, self.page("terme.html", &meta, &data)?))
+                self.page("terme.html", &meta, &data)
             }
             Job::Offers { n, total } => {
                 // One ordered list cut in pages: a section that goes on from the previous page
@@ -389,7 +481,6 @@ impl Renderer<'_> {
                         view::When::Passee => data.passees.push(card),
                     }
                 }
-                let dir = page_dir("offres/", n);
                 let meta = self.list_meta(
                     "Ateliers et permanences",
                     "Les ateliers, permanences et cours pour apprendre le numérique ou se faire aider, avec leurs dates.",
@@ -398,24 +489,22 @@ impl Renderer<'_> {
                     total,
                     &[],
                 );
-                Ok((dir, None, self.page("offres.html", &meta, &data)?))
+                self.page("offres.html", &meta, &data)
             }
             Job::Offer(i) => {
                 let offre = &site.entries.offres[i];
                 let data = view::offer_view(site, urls, offre);
-                let dir = format!("offres/{}/", offre.slug);
                 let description = offre.resume.clone().unwrap_or_else(|| markdown::plain_text(&offre.description, 160));
                 let ariane = self.crumbs(&[("Ateliers et permanences", "offres/")]);
                 let meta = self.meta(&offre.titre, &description, &dir, ariane);
-                Ok((dir, Some(offre.date_maj), self.page("offre.html", &meta, &data)?))
+                self.page("offre.html", &meta, &data)
             }
             Job::Page(i) => {
                 let page = &site.entries.pages[i];
-                let dir = format!("{}/", page.slug);
                 let description = page.resume.clone().unwrap_or_else(|| markdown::plain_text(&page.corps, 160));
                 let data = FreePage { titre: page.titre.clone(), corps_html: markdown::render_markdown(&page.corps) };
                 let meta = self.meta(&page.titre, &description, &dir, self.crumbs(&[]));
-                Ok((dir, None, self.page("page.html", &meta, &data)?))
+                self.page("page.html", &meta, &data)
             }
             Job::Data => {
                 let file = |name: &str| urls.path(&format!("donnees/{name}"));
@@ -459,10 +548,10 @@ impl Renderer<'_> {
                 let meta = self.meta(
                     "Données ouvertes",
                     "Les lieux et offres de médiation numérique en données ouvertes : GeoJSON, CSV et JSON au standard national.",
-                    "donnees/",
+                    &dir,
                     self.crumbs(&[]),
                 );
-                Ok(("donnees/".into(), None, self.page("donnees.html", &meta, &data)?))
+                self.page("donnees.html", &meta, &data)
             }
             Job::NotFound => {
                 let data = NotFound {
@@ -472,10 +561,10 @@ impl Renderer<'_> {
                     offres: urls.path("offres/"),
                 };
                 let mut meta =
-                    self.meta("Page introuvable", "Cette page n'existe pas ou a été déplacée.", "404", Vec::new());
+                    self.meta("Page introuvable", "Cette page n'existe pas ou a été déplacée.", &dir, Vec::new());
                 meta.canonical = None;
                 meta.menu_current = None;
-                Ok(("404".into(), None, self.page("404.html", &meta, &data)?))
+                self.page("404.html", &meta, &data)
             }
         }
     }

@@ -49,6 +49,9 @@ pub struct Theme {
     pub(crate) tera: Tera,
     /// Path under `static/` (with `/` separators) and contents, sorted by path.
     pub(crate) statics: Vec<(String, Vec<u8>)>,
+    /// A hash of every template: pages depend on it (not on the static files, which they only
+    /// link to).
+    pub(crate) version: u64,
 }
 
 impl std::fmt::Debug for Theme {
@@ -100,11 +103,17 @@ impl Theme {
 
     fn from_parts(mut templates: Vec<(String, String)>, statics: Vec<(String, Vec<u8>)>) -> Result<Theme, Error> {
         templates.sort_by(|a, b| a.0.cmp(&b.0));
+        let version = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::hash::DefaultHasher::new();
+            templates.hash(&mut h);
+            h.finish()
+        };
         // `Tera::default()` autoescapes `.html`, `.htm` and `.xml` templates: keep it that way.
         let mut tera = Tera::default();
         tera.set_escape_fn(escape_html);
         tera.add_raw_templates(templates).map_err(|e| template_error("du thème", &e))?;
-        Ok(Theme { tera, statics })
+        Ok(Theme { tera, statics, version })
     }
 
     /// Renders one template; errors name the template and carry Tera's whole explanation.

@@ -314,7 +314,7 @@ pub fn term_places_by_commune(site: &Site, term: &Term) -> Vec<usize> {
 }
 
 /// How an offer is placed in time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum When {
     /// At least one session on or after today.

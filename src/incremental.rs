@@ -1,0 +1,558 @@
+//! The pipeline with memory: load → validate → index → render, keeping each stage's results,
+//! so that after an edit only what the edit touches is done again.
+//!
+//! [`crate::check`] runs it once from nothing ([`Changes::All`]); `resin serve` runs it again
+//! after each change the watcher reports ([`Changes::Paths`]):
+//! - only the files named by the change are read again (the folder is walked again only when
+//!   a file appears, disappears, or is not a known entry);
+//! - only those entries are validated again (all of them when `site.yaml`, the communes or
+//!   the date change); the checks across entries and the index are redone (they are cheap);
+//! - each file of the site gets a key ([`crate::render::deps`]); a file whose key did not
+//!   change keeps what was rendered before, the others are produced when first asked for
+//!   ([`Snapshot::get`]) or by [`Snapshot::produce_all`].
+//!
+//! Every update publishes a new [`Snapshot`] when the content has no error; otherwise the last
+//! good one stays.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::Checked;
+use crate::communes::Communes;
+use crate::config::{self, SiteConfig};
+use crate::diagnostic::{self, Diagnostic, Kind, Severity};
+use crate::error::Error;
+use crate::index::Site;
+use crate::load::{self, Asset, EntryKind, RawEntry};
+use crate::render::deps::Keys;
+use crate::render::{Output, Renderer, Theme};
+use crate::source::{FileId, Sources};
+use crate::validate::{self, ValidEntry};
+use crate::write::OutputFile;
+
+/// What changed since the last update.
+#[derive(Debug, Clone)]
+pub enum Changes {
+    /// Anything: read everything again.
+    All,
+    /// These paths (files or folders, created, modified or deleted).
+    Paths(Vec<PathBuf>),
+}
+
+/// One content entry, as last read.
+struct EntryState {
+    kind: EntryKind,
+    slug: String,
+    path: PathBuf,
+    file: FileId,
+    /// A hash of the file's path and text: what the pages showing the entry depend on.
+    version: u64,
+    /// The entry checked on its own, or why its file could not be parsed.
+    checked: Result<ValidEntry, Diagnostic>,
+}
+
+/// `site.yaml` and the communes file, as last read.
+#[derive(Default)]
+struct ConfigState {
+    config: Option<SiteConfig>,
+    communes: Option<Communes>,
+    /// The communes file, watched too.
+    communes_path: Option<PathBuf>,
+    diagnostics: Vec<Diagnostic>,
+    /// A hash of both files' texts and of the base URL.
+    version: u64,
+}
+
+/// The site being built: every stage's results.
+pub struct Workspace {
+    root: PathBuf,
+    base_url: Option<String>,
+    today: Option<NaiveDate>,
+    sources: Sources,
+    config: ConfigState,
+    theme: Option<Result<Arc<Theme>, String>>,
+    scan: load::Scan,
+    /// Problems of the walk (names, links), located.
+    problems: Vec<Diagnostic>,
+    /// Entries by path components (the walk's order).
+    entries: BTreeMap<Vec<String>, EntryState>,
+    diagnostics: Vec<Diagnostic>,
+    site: Option<Arc<Site>>,
+    published: Option<Arc<Snapshot>>,
+    generation: u64,
+}
+
+/// What an update did.
+#[derive(Debug)]
+pub struct Update {
+    /// Entries read and checked again.
+    pub entries_read: usize,
+    /// Files of the site that must be produced again (the others are unchanged).
+    pub outdated: usize,
+    /// True when a new snapshot was published (the content has no error).
+    pub published: bool,
+}
+
+impl Workspace {
+    /// An empty workspace for the site at `root`; `base_url` replaces `site.yaml`'s `url`.
+    pub fn new(root: &Path, base_url: Option<&str>) -> Result<Workspace, Error> {
+        if let Some(url) = base_url
+            && config::site_url(url).is_err()
+        {
+            return Err(Error::Usage {
+                message: format!(
+                    "--base-url « {url} » : une adresse http(s) complète, sans « ? » ni « # », est attendue"
+                ),
+            });
+        }
+        Ok(Workspace {
+            root: root.to_path_buf(),
+            base_url: base_url.map(str::to_string),
+            today: None,
+            sources: Sources::new(root),
+            config: ConfigState::default(),
+            theme: None,
+            scan: load::Scan::default(),
+            problems: Vec::new(),
+            entries: BTreeMap::new(),
+            diagnostics: Vec::new(),
+            site: None,
+            published: None,
+            generation: 0,
+        })
+    }
+
+    /// The site root.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Texts of every file read, for printing diagnostics.
+    pub fn sources(&self) -> &Sources {
+        &self.sources
+    }
+
+    /// Every problem of the content as last updated, sorted by file and position.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity() == Severity::Error).count()
+    }
+
+    /// The theme's error, when its templates do not compile.
+    pub fn theme_error(&self) -> Option<&str> {
+        self.theme.as_ref().and_then(|t| t.as_ref().err()).map(String::as_str)
+    }
+
+    /// The last site published (content without error), if any.
+    pub fn published(&self) -> Option<&Arc<Snapshot>> {
+        self.published.as_ref()
+    }
+
+    /// The indexed site as last updated, errors or not (entries with errors left out).
+    pub fn site(&self) -> Option<&Arc<Site>> {
+        self.site.as_ref()
+    }
+
+    /// The files outside `content/` that the site is built from: the communes file. (The
+    /// theme folder is `themes/` under the root.)
+    pub fn watched_files(&self) -> Vec<PathBuf> {
+        self.config.communes_path.iter().cloned().collect()
+    }
+
+    /// Brings every stage up to date with `changes`, for the build date `today`.
+    pub fn update(&mut self, changes: &Changes, today: NaiveDate) -> Result<Update, Error> {
+        let content = self.root.join("content");
+        let themes = self.root.join("themes");
+        let all = matches!(changes, Changes::All) || self.today != Some(today);
+        self.today = Some(today);
+        let mut config_dirty = all;
+        let mut theme_dirty = all || self.theme.is_none();
+        let mut rescan = all;
+        let mut reread: BTreeSet<Vec<String>> = BTreeSet::new();
+        if let Changes::Paths(paths) = changes {
+            for path in paths {
+                if path == &content.join("site.yaml") || self.config.communes_path.as_ref() == Some(path) {
+                    config_dirty = true;
+                    rescan = true;
+                } else if path.starts_with(&themes) {
+                    theme_dirty = true;
+                } else if let Ok(relative) = path.strip_prefix(&self.root)
+                    && path.starts_with(&content)
+                {
+                    let key = components(relative);
+                    let plain_file = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
+                    if self.entries.contains_key(&key) && plain_file {
+                        reread.insert(key);
+                    } else {
+                        rescan = true;
+                    }
+                }
+            }
+        }
+
+        // Load: walk again only when files may have come or gone.
+        if rescan {
+            self.scan = load::scan(&self.root)?;
+            self.problems = self
+                .scan
+                .problems
+                .iter()
+                .map(|(path, kind)| Diagnostic::new(kind.clone(), self.sources.add(path.clone(), String::new()), 0..0))
+                .collect();
+            let present: BTreeSet<Vec<String>> =
+                self.scan.entries.iter().map(|e| components(Path::new(&e.relative))).collect();
+            self.entries.retain(|key, _| present.contains(key));
+            for entry in &self.scan.entries {
+                let key = components(Path::new(&entry.relative));
+                match self.entries.get(&key) {
+                    Some(state) if state.kind == entry.kind && state.slug == entry.slug => {}
+                    _ => {
+                        reread.insert(key);
+                    }
+                }
+            }
+        }
+        let mut revalidate = false;
+        if config_dirty {
+            let before = self.config.version;
+            self.config = self.load_config()?;
+            revalidate = all || self.config.version != before;
+        }
+        let to_read: Vec<&load::EntryPath> = self
+            .scan
+            .entries
+            .iter()
+            .filter(|e| revalidate || reread.contains(&components(Path::new(&e.relative))))
+            .collect();
+        let texts: Vec<(String, Option<usize>)> =
+            to_read.par_iter().map(|e| load::read_text(&e.path)).collect::<Result<_, Error>>()?;
+
+        // Validate the entries read, each on its own.
+        let mut fresh: Vec<(Vec<String>, &load::EntryPath, FileId, u64)> = Vec::new();
+        for (entry, (text, invalid_at)) in to_read.iter().zip(texts) {
+            let key = components(Path::new(&entry.relative));
+            let version = version_of(&entry.relative, &text);
+            let unchanged = self.entries.get(&key).is_some_and(|s| s.version == version && s.path == entry.path);
+            if unchanged && !revalidate {
+                continue;
+            }
+            let file = self.sources.add(entry.relative.clone(), text);
+            if let Some(at) = invalid_at {
+                self.entries
+                    .insert(key, state(entry, file, version, Err(Diagnostic::new(Kind::NotUtf8, file, at..at))));
+                continue;
+            }
+            fresh.push((key, entry, file, version));
+        }
+        let ctx = validate::Context {
+            territory: self.config.config.as_ref().map(|c| &c.territoire),
+            communes: self.config.communes.as_ref(),
+            today,
+        };
+        let sources = &self.sources;
+        let checked: Vec<Result<ValidEntry, Diagnostic>> = fresh
+            .par_iter()
+            .map(|(_, entry, file, _)| {
+                let text = &sources.get(*file).text;
+                match load::parse_entry(text) {
+                    Ok(parsed) => {
+                        let raw = RawEntry::new(entry.kind, *file, entry.slug.clone(), parsed);
+                        Ok(validate::validate_entry(&raw, text, &ctx))
+                    }
+                    Err((kind, span)) => Err(Diagnostic::new(kind, *file, span)),
+                }
+            })
+            .collect();
+        let entries_read = fresh.len();
+        for ((key, entry, file, version), checked) in fresh.into_iter().zip(checked) {
+            self.entries.insert(key, state(entry, file, version, checked));
+        }
+
+        if theme_dirty {
+            self.theme = Some(Theme::load(&self.root).map(Arc::new).map_err(message));
+        }
+
+        // The checks across entries, and the index.
+        let unreadable: Vec<(EntryKind, String)> =
+            self.entries.values().filter(|s| s.checked.is_err()).map(|s| (s.kind, s.slug.clone())).collect();
+        let valid = self.entries.values().filter_map(|s| s.checked.as_ref().ok());
+        let (entries, found) = validate::cross_check(&self.sources, valid, &unreadable);
+        let mut diagnostics = self.problems.clone();
+        diagnostics.extend(self.config.diagnostics.iter().cloned());
+        diagnostics.extend(self.entries.values().filter_map(|s| s.checked.as_ref().err().cloned()));
+        diagnostics.extend(found);
+        self.site = self.config.config.clone().map(|config| {
+            let previous = self.site.as_deref().filter(|s| s.today == today);
+            Arc::new(Site::with_previous(config, entries, today, previous))
+        });
+
+        // Render: plan every file and keep those whose key did not change.
+        let mut outdated = 0;
+        let mut published = false;
+        let errors = diagnostics.iter().any(|d| d.severity() == Severity::Error);
+        if let (Some(site), Some(Ok(theme)), false) = (&self.site, &self.theme, errors) {
+            let renderer = Renderer::new(site, theme);
+            let planned = renderer.plan()?;
+            for path in asset_conflicts(planned.iter().map(|p| p.path.as_str()), &self.scan.assets) {
+                let id = self.sources.add(path.clone(), String::new());
+                diagnostics.push(Diagnostic::new(Kind::AssetConflict { path }, id, 0..0));
+            }
+            if !diagnostics.iter().any(|d| d.severity() == Severity::Error) {
+                let versions: HashMap<FileId, u64> = self.entries.values().map(|s| (s.file, s.version)).collect();
+                let version = |file: FileId| versions.get(&file).copied().unwrap_or_default();
+                let global = {
+                    let mut h = DefaultHasher::new();
+                    (self.config.version, theme.version, today, &self.base_url).hash(&mut h);
+                    h.finish()
+                };
+                let keys = Keys::new(site, &version, global);
+                let previous = self.published.as_deref();
+                let files: Vec<(String, Slot)> = planned
+                    .into_iter()
+                    .map(|p| {
+                        let key = keys.key(p.output);
+                        let kept = key.and_then(|k| {
+                            previous
+                                .and_then(|s| s.slot(&p.path))
+                                .filter(|slot| slot.key == Some(k))
+                                .map(|slot| slot.cell.clone())
+                        });
+                        if kept.is_none() {
+                            outdated += 1;
+                        }
+                        (p.path, Slot { output: p.output, key, cell: kept.unwrap_or_default() })
+                    })
+                    .collect();
+                self.generation += 1;
+                self.published = Some(Arc::new(Snapshot {
+                    generation: self.generation,
+                    site: site.clone(),
+                    theme: theme.clone(),
+                    files,
+                    assets: self.scan.assets.clone(),
+                }));
+                published = true;
+            }
+        }
+        diagnostic::sort(&mut diagnostics, &self.sources);
+        self.diagnostics = diagnostics;
+        if let Some(Err(message)) = &self.theme {
+            return Err(Error::Template { message: message.clone() });
+        }
+        Ok(Update { entries_read, outdated, published })
+    }
+
+    /// `site.yaml` and the communes file it names.
+    fn load_config(&mut self) -> Result<ConfigState, Error> {
+        let mut state = ConfigState::default();
+        let mut h = DefaultHasher::new();
+        self.base_url.hash(&mut h);
+        let Some(path) = self.scan.config.clone() else {
+            state.diagnostics.push(Diagnostic::global(Kind::Config {
+                message: "le fichier `content/site.yaml` est absent : créez-le (voir le README, « Format du contenu »)"
+                    .into(),
+            }));
+            state.version = h.finish();
+            return Ok(state);
+        };
+        let (text, invalid_at) = load::read_text(&path)?;
+        text.hash(&mut h);
+        let id = self.sources.add("content/site.yaml".into(), text);
+        if let Some(at) = invalid_at {
+            state.diagnostics.push(Diagnostic::new(Kind::NotUtf8, id, at..at));
+            state.version = h.finish();
+            return Ok(state);
+        }
+        state.config = match config::load_config(&self.sources, id) {
+            Ok(mut config) => {
+                if let Some(url) = &self.base_url {
+                    config.url = url.clone();
+                }
+                Some(config)
+            }
+            Err(found) => {
+                state.diagnostics.extend(found);
+                None
+            }
+        };
+        if let Some(relative) = state.config.as_ref().and_then(|c| c.territoire.communes.clone()) {
+            let path = self.root.join(&relative);
+            std::fs::read(&path).ok().hash(&mut h);
+            state.communes_path = Some(path);
+            match Communes::load(&self.root, &relative) {
+                Ok(communes) => state.communes = Some(communes),
+                Err(message) => {
+                    let span = config::value_span(&self.sources, id, &["territoire", "communes"]);
+                    state.diagnostics.push(Diagnostic::new(Kind::Config { message }, id, span));
+                }
+            }
+        }
+        state.version = h.finish();
+        Ok(state)
+    }
+
+    /// The outcome of a check from this workspace: every file is produced when the content
+    /// has no error, so that template errors are found too.
+    pub fn into_checked(self) -> Result<Checked, Error> {
+        if let Some(Err(message)) = &self.theme {
+            return Err(Error::Template { message: message.clone() });
+        }
+        let files = match &self.published {
+            Some(snapshot) if self.errors() == 0 => snapshot.produce_all()?,
+            _ => Vec::new(),
+        };
+        Ok(Checked {
+            sources: self.sources,
+            diagnostics: self.diagnostics,
+            site: self.site,
+            assets: self.scan.assets,
+            files,
+        })
+    }
+}
+
+/// The message of a template error (without the "erreur de gabarit" its display adds).
+fn message(error: Error) -> String {
+    match error {
+        Error::Template { message } => message,
+        other => other.to_string(),
+    }
+}
+
+fn state(entry: &load::EntryPath, file: FileId, version: u64, checked: Result<ValidEntry, Diagnostic>) -> EntryState {
+    EntryState { kind: entry.kind, slug: entry.slug.clone(), path: entry.path.clone(), file, version, checked }
+}
+
+/// A path's components: sorting by them is the order of a walk sorted by file name.
+fn components(relative: &Path) -> Vec<String> {
+    relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect()
+}
+
+fn version_of(path: &str, text: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    (path, text).hash(&mut h);
+    h.finish()
+}
+
+/// Content files that would be written where a generated file or folder goes: a file with the
+/// path of a generated file (`content/robots.txt`), named like a generated folder
+/// (`content/lieux/a` beside `lieux/a/index.html`), or inside a generated file's path.
+fn asset_conflicts<'a>(generated: impl Iterator<Item = &'a str>, assets: &[Asset]) -> Vec<String> {
+    let generated: BTreeSet<&str> = generated.collect();
+    let folders: BTreeSet<&str> =
+        generated.iter().flat_map(|path| path.match_indices('/').map(|(i, _)| &path[..i])).collect();
+    assets
+        .iter()
+        .filter(|a| {
+            generated.contains(a.relative.as_str())
+                || folders.contains(a.relative.as_str())
+                || a.relative.match_indices('/').any(|(i, _)| generated.contains(&a.relative[..i]))
+        })
+        .map(|a| format!("content/{}", a.relative))
+        .collect()
+}
+
+/// A produced file, or the error that stopped it (a template error).
+pub type Produced = Result<Arc<[u8]>, String>;
+
+/// One file of a snapshot: what produces it, its key, and its bytes once produced. The bytes
+/// are shared with the next snapshot when the key is the same.
+#[derive(Clone)]
+struct Slot {
+    output: Output,
+    key: Option<u64>,
+    cell: Arc<OnceLock<Produced>>,
+}
+
+/// One published state of the site: every file's path, produced on demand.
+pub struct Snapshot {
+    /// Counts the snapshots published by a workspace.
+    pub generation: u64,
+    site: Arc<Site>,
+    theme: Arc<Theme>,
+    /// Sorted by path.
+    files: Vec<(String, Slot)>,
+    /// Files of `content/` served as they are.
+    assets: Vec<Asset>,
+}
+
+/// A file of the site.
+pub enum Served<'a> {
+    /// A generated file.
+    Generated(Produced),
+    /// A file of `content/`, to read from disk.
+    Asset(&'a Path),
+}
+
+impl Snapshot {
+    fn slot(&self, path: &str) -> Option<&Slot> {
+        self.files.binary_search_by(|(p, _)| p.as_str().cmp(path)).ok().map(|i| &self.files[i].1)
+    }
+
+    /// The site.
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// The file at `path` (relative to the site's root, `lieux/x/index.html`), produced now if
+    /// it was not yet.
+    pub fn get(&self, path: &str) -> Option<Served<'_>> {
+        if let Some(slot) = self.slot(path) {
+            return Some(Served::Generated(self.force(slot)));
+        }
+        // Generated files come first (a build writes them last): assets only fill the gaps.
+        self.assets.iter().find(|a| a.relative == path).map(|a| Served::Asset(&a.path))
+    }
+
+    fn force(&self, slot: &Slot) -> Produced {
+        slot.cell
+            .get_or_init(|| Renderer::new(&self.site, &self.theme).produce(slot.output).map(Arc::from).map_err(message))
+            .clone()
+    }
+
+    /// Every path of the site: generated files and assets, sorted.
+    pub fn paths(&self) -> Vec<&str> {
+        let mut paths: BTreeSet<&str> = self.files.iter().map(|(p, _)| p.as_str()).collect();
+        paths.extend(self.assets.iter().map(|a| a.relative.as_str()));
+        paths.into_iter().collect()
+    }
+
+    /// Files not produced yet.
+    pub fn pending(&self) -> usize {
+        self.files.iter().filter(|(_, slot)| slot.cell.get().is_none()).count()
+    }
+
+    /// Produces every file not produced yet, in parallel, until `stop` says so; returns the
+    /// template errors met.
+    pub fn produce_pending(&self, stop: &(dyn Fn() -> bool + Sync)) -> Vec<String> {
+        let mut errors: Vec<String> = self
+            .files
+            .par_iter()
+            .filter(|(_, slot)| slot.cell.get().is_none())
+            .filter_map(|(_, slot)| if stop() { None } else { self.force(slot).err() })
+            .collect();
+        errors.sort();
+        errors.dedup();
+        errors
+    }
+
+    /// Every generated file (assets excluded), sorted by path; the first template error stops.
+    pub fn produce_all(&self) -> Result<Vec<OutputFile>, Error> {
+        self.files
+            .par_iter()
+            .map(|(path, slot)| {
+                let bytes = self.force(slot).map_err(|message| Error::Template { message })?;
+                Ok(OutputFile { path: path.clone(), bytes: bytes.to_vec() })
+            })
+            .collect()
+    }
+}
