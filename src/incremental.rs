@@ -14,8 +14,10 @@
 //! Every update publishes a new [`Snapshot`] when the content has no error; otherwise the last
 //! good one stays.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::{BTreeMap, BTreeSet};
+
+use foldhash::HashMap;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -29,7 +31,7 @@ use crate::diagnostic::{self, Diagnostic, Kind, Severity};
 use crate::error::Error;
 use crate::index::Site;
 use crate::load::{self, Asset, EntryKind, RawEntry};
-use crate::render::deps::Keys;
+use crate::render::deps::{Keys, hasher};
 use crate::render::{Output, Renderer, Theme};
 use crate::source::{FileId, Sources};
 use crate::validate::{self, ValidEntry};
@@ -227,12 +229,28 @@ impl Workspace {
             self.config = self.load_config()?;
             revalidate = all || self.config.version != before;
         }
-        let to_read: Vec<&load::EntryPath> = self
-            .scan
-            .entries
-            .iter()
-            .filter(|e| revalidate || reread.contains(&components(Path::new(&e.relative))))
-            .collect();
+        let to_read: Vec<load::EntryPath> = if revalidate {
+            self.scan.entries.clone()
+        } else {
+            // Known entries from their state; new ones (found by this walk) from the walk.
+            let mut new: BTreeMap<Vec<String>, &load::EntryPath> = BTreeMap::new();
+            if rescan {
+                new = self.scan.entries.iter().map(|e| (components(Path::new(&e.relative)), e)).collect();
+            }
+            reread
+                .iter()
+                .filter_map(|key| match (new.get(key), self.entries.get(key)) {
+                    (Some(found), _) => Some((*found).clone()),
+                    (None, Some(s)) => Some(load::EntryPath {
+                        kind: s.kind,
+                        path: s.path.clone(),
+                        relative: self.sources.get(s.file).path.clone(),
+                        slug: s.slug.clone(),
+                    }),
+                    (None, None) => None,
+                })
+                .collect()
+        };
         let texts: Vec<(String, Option<usize>)> =
             to_read.par_iter().map(|e| load::read_text(&e.path)).collect::<Result<_, Error>>()?;
 
@@ -290,10 +308,11 @@ impl Workspace {
         diagnostics.extend(self.config.diagnostics.iter().cloned());
         diagnostics.extend(self.entries.values().filter_map(|s| s.checked.as_ref().err().cloned()));
         diagnostics.extend(found);
-        self.site = self.config.config.clone().map(|config| {
+        let site = self.config.config.clone().map(|config| {
             let previous = self.site.as_deref().filter(|s| s.today == today);
             Arc::new(Site::with_previous(config, entries, today, previous))
         });
+        let mut old_site = std::mem::replace(&mut self.site, site);
 
         // Render: plan every file and keep those whose key did not change.
         let mut outdated = 0;
@@ -310,22 +329,25 @@ impl Workspace {
                 let versions: HashMap<FileId, u64> = self.entries.values().map(|s| (s.file, s.version)).collect();
                 let version = |file: FileId| versions.get(&file).copied().unwrap_or_default();
                 let global = {
-                    let mut h = DefaultHasher::new();
+                    let mut h = hasher();
                     (self.config.version, theme.version, today, &self.base_url).hash(&mut h);
                     h.finish()
                 };
                 let keys = Keys::new(site, &version, global);
-                let previous = self.published.as_deref();
+                // Both lists are sorted by path: walk them side by side.
+                let previous = self.published.as_deref().map_or(&[][..], |s| &s.files[..]);
+                let mut cursor = 0;
                 let files: Vec<(String, Slot)> = planned
                     .into_iter()
                     .map(|p| {
                         let key = keys.key(p.output);
-                        let kept = key.and_then(|k| {
-                            previous
-                                .and_then(|s| s.slot(&p.path))
-                                .filter(|slot| slot.key == Some(k))
-                                .map(|slot| slot.cell.clone())
-                        });
+                        while cursor < previous.len() && previous[cursor].0 < p.path {
+                            cursor += 1;
+                        }
+                        let kept = previous
+                            .get(cursor)
+                            .filter(|(path, slot)| *path == p.path && key.is_some() && slot.key == key)
+                            .map(|(_, slot)| slot.cell.clone());
                         if kept.is_none() {
                             outdated += 1;
                         }
@@ -333,7 +355,7 @@ impl Workspace {
                     })
                     .collect();
                 self.generation += 1;
-                self.published = Some(Arc::new(Snapshot {
+                let old = self.published.replace(Arc::new(Snapshot {
                     generation: self.generation,
                     site: site.clone(),
                     theme: theme.clone(),
@@ -341,6 +363,11 @@ impl Workspace {
                     assets: self.scan.assets.clone(),
                 }));
                 published = true;
+                // Freeing a large site takes time: not while the new one waits to be served.
+                if old.is_some() || old_site.is_some() {
+                    let old_site = old_site.take();
+                    std::thread::spawn(move || drop((old, old_site)));
+                }
             }
         }
         diagnostic::sort(&mut diagnostics, &self.sources);
@@ -354,7 +381,7 @@ impl Workspace {
     /// `site.yaml` and the communes file it names.
     fn load_config(&mut self) -> Result<ConfigState, Error> {
         let mut state = ConfigState::default();
-        let mut h = DefaultHasher::new();
+        let mut h = hasher();
         self.base_url.hash(&mut h);
         let Some(path) = self.scan.config.clone() else {
             state.diagnostics.push(Diagnostic::global(Kind::Config {
@@ -438,7 +465,7 @@ fn components(relative: &Path) -> Vec<String> {
 }
 
 fn version_of(path: &str, text: &str) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = hasher();
     (path, text).hash(&mut h);
     h.finish()
 }

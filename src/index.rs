@@ -4,6 +4,8 @@
 
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -43,14 +45,26 @@ pub struct Site {
     /// Publics, in the standard's order; only those with at least one place.
     pub publics: Vec<Term>,
     /// Offer indices by place slug, sorted by offer title.
-    pub offers_by_place: BTreeMap<String, Vec<usize>>,
+    pub offers_by_place: HashMap<String, Vec<usize>>,
     /// Place index by slug.
-    pub place_by_slug: BTreeMap<String, usize>,
+    pub place_by_slug: HashMap<String, usize>,
     /// Offer indices in listing order (see [`Site::offers_in_order`]).
     pub offer_order: Vec<usize>,
     /// The week table of every distinct `horaires` value of places and offers, computed once:
     /// pages show them many times, and many places share their hours.
-    pub weeks: BTreeMap<String, Week>,
+    pub weeks: HashMap<String, Arc<Week>>,
+    /// Place names folded (accents, case) for sorting, in the order of `entries.lieux`.
+    folded_names: Vec<String>,
+    /// Offer titles folded for sorting, in the order of `entries.offres`.
+    folded_titles: Vec<String>,
+}
+
+/// A sort key per item, taken from `previous` for the items it shares (the same `Arc`: an
+/// unchanged entry), computed otherwise.
+fn sort_keys<T>(items: &[Arc<T>], previous: Option<(&[Arc<T>], &[String])>, key: impl Fn(&T) -> String) -> Vec<String> {
+    let known: HashMap<*const T, &String> =
+        previous.map(|(items, keys)| items.iter().map(Arc::as_ptr).zip(keys).collect()).unwrap_or_default();
+    items.iter().map(|item| known.get(&Arc::as_ptr(item)).map_or_else(|| key(item), |k| (*k).clone())).collect()
 }
 
 /// The first session of an offer on or after `today` (recurring offers have none).
@@ -63,7 +77,7 @@ fn next_session_from(offre: &Offre, today: NaiveDate) -> Option<NaiveDate> {
 
 /// Offers with an upcoming session first (soonest first), then recurring offers, then offers
 /// whose sessions are all past (most recent first); by title within each.
-fn offer_order(offres: &[Arc<Offre>], today: NaiveDate) -> Vec<usize> {
+fn offer_order(offres: &[Arc<Offre>], titles: &[String], today: NaiveDate) -> Vec<usize> {
     let mut order: Vec<usize> = (0..offres.len()).collect();
     order.sort_by_cached_key(|&i| {
         let o = &offres[i];
@@ -72,7 +86,7 @@ fn offer_order(offres: &[Arc<Offre>], today: NaiveDate) -> Vec<usize> {
             (Calendrier::Horaires(_), _) => (1, None, None),
             (Calendrier::Seances(s), None) => (2, None, Some(Reverse(s.last().map(|s| s.date)))),
         };
-        (rank, fold(&o.titre), o.slug.clone())
+        (rank, titles[i].clone(), o.slug.clone())
     });
     order
 }
@@ -83,16 +97,21 @@ impl Site {
         Site::with_previous(config, entries, today, None)
     }
 
-    /// Builds the index, reusing the week tables of `previous` (a site of the same date).
+    /// Builds the index, reusing what `previous` computed for the entries it shares (the
+    /// same `Arc`): sort keys, and week tables when the date is the same.
     pub fn with_previous(config: SiteConfig, entries: Entries, today: NaiveDate, previous: Option<&Site>) -> Site {
         // Folded once: sorting compares names many times.
-        let folded: Vec<String> = entries.lieux.iter().map(|l| fold(&l.nom)).collect();
+        let folded =
+            sort_keys(&entries.lieux, previous.map(|p| (&p.entries.lieux[..], &p.folded_names[..])), |l| fold(&l.nom));
         let place_order =
             |a: &usize, b: &usize| (&folded[*a], &entries.lieux[*a].slug).cmp(&(&folded[*b], &entries.lieux[*b].slug));
 
+        // Folded once per distinct commune name: many places share one.
+        let mut commune_keys: HashMap<&str, String> = HashMap::new();
         let mut communes: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
         for (i, lieu) in entries.lieux.iter().enumerate() {
-            communes.entry((fold(&lieu.commune), lieu.commune.clone())).or_default().push(i);
+            let key = commune_keys.entry(&lieu.commune).or_insert_with(|| fold(&lieu.commune));
+            communes.entry((key.clone(), lieu.commune.clone())).or_default().push(i);
         }
         let communes = communes
             .into_iter()
@@ -102,32 +121,48 @@ impl Site {
             })
             .collect();
 
+        // One pass over the places for each vocabulary; terms in the standard's order.
         let by_vocabulary = |field: &str, values_of: &dyn Fn(&Lieu) -> &Vec<String>| -> Vec<Term> {
-            vocab::values(field)
+            let values = vocab::values(field);
+            let position: HashMap<&str, usize> = values.iter().enumerate().map(|(i, v)| (v.as_str(), i)).collect();
+            let mut members: Vec<Vec<usize>> = vec![Vec::new(); values.len()];
+            for (i, lieu) in entries.lieux.iter().enumerate() {
+                for value in values_of(lieu) {
+                    if let Some(&at) = position.get(value.as_str())
+                        && members[at].last() != Some(&i)
+                    {
+                        members[at].push(i);
+                    }
+                }
+            }
+            values
                 .iter()
-                .filter_map(|value| {
-                    let mut lieux: Vec<usize> =
-                        (0..entries.lieux.len()).filter(|&i| values_of(&entries.lieux[i]).contains(value)).collect();
+                .zip(members)
+                .filter(|(_, lieux)| !lieux.is_empty())
+                .map(|(value, mut lieux)| {
                     lieux.sort_by(place_order);
-                    (!lieux.is_empty()).then(|| Term { slug: vocab::slug(value), name: value.clone(), lieux })
+                    Term { slug: vocab::slug(value), name: value.clone(), lieux }
                 })
                 .collect()
         };
         let services = by_vocabulary("services", &|l| &l.services);
         let publics = by_vocabulary("publics_specifiquement_adresses", &|l| &l.publics_specifiquement_adresses);
 
-        let mut offers_by_place: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let titles = sort_keys(&entries.offres, previous.map(|p| (&p.entries.offres[..], &p.folded_titles[..])), |o| {
+            fold(&o.titre)
+        });
+        let mut offers_by_place: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, offre) in entries.offres.iter().enumerate() {
             for slug in &offre.lieux {
                 offers_by_place.entry(slug.clone()).or_default().push(i);
             }
         }
         for offers in offers_by_place.values_mut() {
-            offers.sort_by_key(|&i| (fold(&entries.offres[i].titre), entries.offres[i].slug.clone()));
+            offers.sort_by(|&a, &b| (&titles[a], &entries.offres[a].slug).cmp(&(&titles[b], &entries.offres[b].slug)));
             offers.dedup();
         }
         let place_by_slug = entries.lieux.iter().enumerate().map(|(i, l)| (l.slug.clone(), i)).collect();
-        let offer_order = offer_order(&entries.offres, today);
+        let offer_order = offer_order(&entries.offres, &titles, today);
         let mut distinct: Vec<&str> = entries.lieux.iter().filter_map(|l| l.horaires.as_deref()).collect();
         distinct.extend(entries.offres.iter().filter_map(|o| match &o.calendrier {
             Calendrier::Horaires(h) => Some(h.as_str()),
@@ -140,18 +175,31 @@ impl Site {
             .par_iter()
             .filter_map(|h| match known.and_then(|weeks| weeks.get(*h)) {
                 Some(week) => Some((h.to_string(), week.clone())),
-                None => hours::week(h, today).map(|w| (h.to_string(), w)),
+                None => hours::week(h, today).map(|w| (h.to_string(), Arc::new(w))),
             })
             .collect::<Vec<_>>()
             .into_iter()
             .collect();
 
-        Site { config, entries, today, communes, services, publics, offers_by_place, place_by_slug, offer_order, weeks }
+        Site {
+            config,
+            entries,
+            today,
+            communes,
+            services,
+            publics,
+            offers_by_place,
+            place_by_slug,
+            offer_order,
+            weeks,
+            folded_names: folded,
+            folded_titles: titles,
+        }
     }
 
     /// The week table of an `horaires` value (`None` when it does not parse).
     pub fn week(&self, horaires: &str) -> Option<Week> {
-        self.weeks.get(horaires).cloned().or_else(|| hours::week(horaires, self.today))
+        self.weeks.get(horaires).map(|w| Week::clone(w)).or_else(|| hours::week(horaires, self.today))
     }
 
     /// The place with this slug.

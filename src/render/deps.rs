@@ -8,7 +8,9 @@
 //! edits: a forgotten dependency fails them.
 
 use std::collections::BTreeMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
+
+use foldhash::quality::{FixedState, FoldHasher};
 
 use super::{Job, OFFERS_PER_PAGE, Output, PLACES_PER_PAGE, Taxonomy, view};
 use crate::index::Site;
@@ -53,7 +55,7 @@ impl<'a> Keys<'a> {
     pub fn key(&self, output: Output) -> Option<u64> {
         let Output::Page(job) = output else { return None };
         let site = self.site;
-        let mut h = DefaultHasher::new();
+        let mut h = hasher();
         self.global.hash(&mut h);
         match job {
             Job::Home | Job::TermIndex(_) | Job::Data | Job::NotFound => return None,
@@ -115,7 +117,7 @@ impl<'a> Keys<'a> {
 
     /// Page `n` of a list of places in directory order: its places, and whether the first one
     /// continues the previous page's commune.
-    fn list(&self, h: &mut DefaultHasher, order: &[usize], n: usize) {
+    fn list(&self, h: &mut FoldHasher<'static>, order: &[usize], n: usize) {
         let lieux = &self.site.entries.lieux;
         let start = ((n - 1) * PLACES_PER_PAGE).min(order.len());
         if let Some(&previous) = start.checked_sub(1).and_then(|i| order.get(i)) {
@@ -127,10 +129,15 @@ impl<'a> Keys<'a> {
     }
 
     /// An offer's card: the offer and the places it names.
-    fn offer_card(&self, h: &mut DefaultHasher, offre: &Offre) {
+    fn offer_card(&self, h: &mut FoldHasher<'static>, offre: &Offre) {
         self.entry(offre.file).hash(h);
         for lieu in offre.lieux.iter().filter_map(|s| self.site.place(s)) {
             self.place(lieu).hash(h);
         }
     }
+}
+
+/// A fast hasher with a fixed seed: keys are compared within one run only.
+pub(crate) fn hasher() -> FoldHasher<'static> {
+    FixedState::default().build_hasher()
 }

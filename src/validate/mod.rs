@@ -10,7 +10,7 @@ pub mod offre;
 pub mod page;
 pub(crate) mod rules;
 
-use std::collections::{BTreeMap, BTreeSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -143,7 +143,7 @@ pub fn cross_check<'a>(
     unreadable: &[(EntryKind, String)],
 ) -> (Entries, Vec<Diagnostic>) {
     // Two files with the same name in different subfolders of one content folder.
-    let mut seen: BTreeMap<(EntryKind, &str), &ValidEntry> = BTreeMap::new();
+    let mut seen: HashMap<(EntryKind, &str), &ValidEntry> = HashMap::new();
     let mut duplicate_slugs = Vec::new();
     for entry in checked.clone() {
         if let Some(first) = seen.get(&(entry.kind, entry.slug.as_str())) {
@@ -161,9 +161,9 @@ pub fn cross_check<'a>(
     let mut entries = Entries::default();
     let mut diagnostics = Vec::new();
     let mut offer_places = Vec::new();
-    let mut place_slugs: BTreeSet<&str> =
+    let mut place_slugs: HashSet<&str> =
         unreadable.iter().filter(|(kind, _)| *kind == EntryKind::Lieu).map(|(_, slug)| slug.as_str()).collect();
-    let mut by_file: BTreeMap<FileId, &ValidEntry> = BTreeMap::new();
+    let mut by_file: HashMap<FileId, &ValidEntry> = HashMap::new();
     for entry in checked {
         by_file.insert(entry.file, entry);
         let mut found = entry.diagnostics.clone();
@@ -192,8 +192,8 @@ pub fn cross_check<'a>(
 
     // Two places with the same `id`: reported on the one that writes it explicitly (the other
     // may just be using its file name), the later one when both do.
-    let mut ids: BTreeMap<&str, &Lieu> = BTreeMap::new();
-    let mut duplicates = BTreeSet::new();
+    let mut ids: HashMap<&str, &Lieu> = HashMap::new();
+    let mut duplicates = HashSet::new();
     for lieu in entries.lieux.iter().map(|l| &**l) {
         let Some(first) = ids.get(lieu.id.as_str()).copied() else {
             ids.insert(&lieu.id, lieu);
@@ -208,11 +208,12 @@ pub fn cross_check<'a>(
         duplicates.insert(reported.slug.clone());
     }
     // One commune, one spelling: "Lyon 8e" and "lyon 8e" would share the address of one page.
-    let mut spellings: BTreeMap<String, &Lieu> = BTreeMap::new();
+    let mut spellings: HashMap<String, &Lieu> = HashMap::new();
+    let mut slugs: HashMap<&str, String> = HashMap::new();
     for lieu in &entries.lieux {
-        // The same slug as the commune's page address.
-        let slug = crate::index::Site::commune_slug(&lieu.commune);
-        match spellings.get(&slug) {
+        // The same slug as the commune's page address (computed once per spelling).
+        let slug = slugs.entry(&lieu.commune).or_insert_with(|| crate::index::Site::commune_slug(&lieu.commune));
+        match spellings.get(slug.as_str()) {
             Some(first) if first.commune != lieu.commune => {
                 let kind = Kind::CommuneVariant {
                     value: lieu.commune.clone(),
@@ -224,18 +225,23 @@ pub fn cross_check<'a>(
             }
             Some(_) => {}
             None => {
-                spellings.insert(slug, lieu);
+                spellings.insert(slug.clone(), lieu);
             }
         }
     }
     entries.lieux.retain(|l| !duplicates.contains(&l.slug));
 
     // Offers naming places that do not exist.
-    let mut bad_offers = BTreeSet::new();
+    let mut bad_offers = HashSet::new();
+    let mut sorted_slugs: Vec<&str> = Vec::new();
     for (entry, places) in offer_places {
         for (slug, span) in places {
             if !place_slugs.contains(slug.as_str()) {
-                let suggestion = suggest::closest(slug, place_slugs.iter().copied()).map(str::to_string);
+                if sorted_slugs.is_empty() {
+                    sorted_slugs = place_slugs.iter().copied().collect();
+                    sorted_slugs.sort_unstable();
+                }
+                let suggestion = suggest::closest(slug, sorted_slugs.iter().copied()).map(str::to_string);
                 let kind = Kind::UnknownPlace { slug: slug.clone(), suggestion };
                 diagnostics.push(Diagnostic::new(kind, entry.file, span.clone()));
                 bad_offers.insert(entry.slug.clone());
@@ -243,7 +249,7 @@ pub fn cross_check<'a>(
         }
     }
     // A place that failed validation still exists: its offers keep it, but it has no page.
-    let published: BTreeSet<&str> = entries.lieux.iter().map(|l| l.slug.as_str()).collect();
+    let published: HashSet<&str> = entries.lieux.iter().map(|l| l.slug.as_str()).collect();
     entries.offres.retain(|o| !bad_offers.contains(&o.slug));
     for offre in &mut entries.offres {
         if offre.lieux.iter().any(|slug| !published.contains(slug.as_str())) {

@@ -4,5 +4,6 @@ mod support;
 
 mod build;
 mod check;
+mod incremental;
 mod safety;
 mod scaffold;

@@ -1,0 +1,366 @@
+//! The key property of `resin serve`: after any sequence of edits, the incrementally updated
+//! site is byte-identical to what a fresh build of the same content gives, and its
+//! diagnostics are the same.
+//!
+//! Random sequences of edits (proptest) are applied to a copy of the example content; after
+//! each one the workspace is told which paths changed, as the watcher would, and compared with
+//! a fresh `resin::check`. Files are not always produced between edits, so that pages carried
+//! over unproduced from one update to the next are covered too.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use resin::incremental::{Changes, Workspace};
+use resin::{Format, diagnostic};
+
+use crate::support::SiteTest;
+
+const BASE: &str = "http://127.0.0.1:1111/";
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+/// One edit an animator could make.
+#[derive(Debug, Clone)]
+pub enum Edit {
+    /// Renames a place (its `nom`).
+    RenamePlace { place: usize, name: usize },
+    /// Moves a place to another place's commune (postcode, INSEE code, coordinates).
+    MovePlace { place: usize, to: usize },
+    /// Replaces a place's services.
+    Services { place: usize, service: usize },
+    /// Deletes a place's file.
+    DeletePlace { place: usize },
+    /// Creates a place from another one's text, under a new file name.
+    CreatePlace { from: usize, n: usize },
+    /// Renames a place's file (its address changes; offers naming it break).
+    RenameFile { place: usize, n: usize },
+    /// Puts a place's original file back (repairs the above).
+    RestorePlace { place: usize },
+    /// Writes invalid YAML in a place.
+    BreakPlace { place: usize },
+    /// Writes a place's file again, unchanged.
+    TouchPlace { place: usize },
+    /// Renames an offer.
+    RenameOffer { offer: usize, name: usize },
+    /// Makes an offer name another place.
+    OfferPlace { offer: usize, place: usize },
+    /// Makes an offer name two places.
+    OfferPlaces { offer: usize, a: usize, b: usize },
+    /// Deletes an offer.
+    DeleteOffer { offer: usize },
+    /// Renames a free page.
+    RenamePage { page: usize, name: usize },
+    /// Adds (or removes) a site-level override of the place template.
+    Template { on: bool },
+    /// Adds a site-level stylesheet.
+    Css { n: usize },
+    /// Changes the site's title.
+    Config { n: usize },
+    /// Adds a file copied as it is.
+    Asset { n: usize },
+}
+
+const NAMES: &[&str] = &["Abri numérique", "Maison des écrans", "Zénith connecté", "Lieu d’essai", "médiathèque B"];
+const SERVICES: &[&str] = &[
+    "Aide aux démarches administratives",
+    "Maîtrise des outils numériques du quotidien",
+    "Loisirs et créations numériques",
+    "Accès internet et matériel informatique",
+];
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let i = 0..400usize;
+    prop_oneof![
+        (i.clone(), 0..NAMES.len()).prop_map(|(place, name)| Edit::RenamePlace { place, name }),
+        (i.clone(), i.clone()).prop_map(|(place, to)| Edit::MovePlace { place, to }),
+        (i.clone(), 0..SERVICES.len()).prop_map(|(place, service)| Edit::Services { place, service }),
+        i.clone().prop_map(|place| Edit::DeletePlace { place }),
+        (i.clone(), 0..3usize).prop_map(|(from, n)| Edit::CreatePlace { from, n }),
+        (i.clone(), 0..3usize).prop_map(|(place, n)| Edit::RenameFile { place, n }),
+        i.clone().prop_map(|place| Edit::RestorePlace { place }),
+        i.clone().prop_map(|place| Edit::BreakPlace { place }),
+        i.clone().prop_map(|place| Edit::TouchPlace { place }),
+        (i.clone(), 0..NAMES.len()).prop_map(|(offer, name)| Edit::RenameOffer { offer, name }),
+        (i.clone(), i.clone()).prop_map(|(offer, place)| Edit::OfferPlace { offer, place }),
+        (i.clone(), i.clone(), i.clone()).prop_map(|(offer, a, b)| Edit::OfferPlaces { offer, a, b }),
+        i.clone().prop_map(|offer| Edit::DeleteOffer { offer }),
+        (i.clone(), 0..NAMES.len()).prop_map(|(page, name)| Edit::RenamePage { page, name }),
+        any::<bool>().prop_map(|on| Edit::Template { on }),
+        (0..3usize).prop_map(|n| Edit::Css { n }),
+        (0..3usize).prop_map(|n| Edit::Config { n }),
+        (0..3usize).prop_map(|n| Edit::Asset { n }),
+    ]
+}
+
+/// The example site and the original files of each kind.
+pub struct Example {
+    pub site: SiteTest,
+    places: Vec<(String, String)>,
+    offers: Vec<(String, String)>,
+    pages: Vec<(String, String)>,
+}
+
+fn originals(root: &Path, folder: &str) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = fs::read_dir(root.join("content").join(folder))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (format!("content/{folder}/{}", p.file_name().unwrap().to_string_lossy()), fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Replaces the line `key: …` of the front matter (the first one).
+pub fn set_field(text: &str, key: &str, value: &str) -> String {
+    let prefix = format!("{key}:");
+    let mut done = false;
+    let mut out: Vec<String> = Vec::new();
+    let mut skipping_list = false;
+    for line in text.lines() {
+        if skipping_list {
+            if line.starts_with("  ") {
+                continue;
+            }
+            skipping_list = false;
+        }
+        if !done && line.starts_with(&prefix) {
+            out.push(format!("{key}: {value}"));
+            done = true;
+            // A block list under the key goes with it.
+            skipping_list = line.trim_end() == prefix;
+            continue;
+        }
+        out.push(line.to_string());
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+fn field<'a>(text: &'a str, key: &str) -> Option<&'a str> {
+    text.lines().find_map(|l| l.strip_prefix(&format!("{key}: ")))
+}
+
+impl Example {
+    /// The example content, each place copied four more times (so that lists run over several
+    /// pages) and some offers held in two places.
+    pub fn new() -> Example {
+        let site = SiteTest::example();
+        let root = site.root().to_path_buf();
+        for (relative, text) in originals(&root, "lieux") {
+            let text = text.lines().filter(|l| !l.starts_with("id:")).collect::<Vec<_>>().join("\n");
+            let slug = relative.trim_end_matches(".md");
+            for k in 2..=5 {
+                let name = field(&text, "nom").unwrap_or("Lieu").trim_matches('"').to_string();
+                let text = set_field(&text, "nom", &format!("\"{name} {k}\""));
+                fs::write(root.join(format!("{slug}-{k}.md")), text).unwrap();
+            }
+        }
+        let places = originals(&root, "lieux");
+        for (n, (relative, text)) in originals(&root, "offres").into_iter().enumerate().step_by(3) {
+            let slug =
+                |i: usize| Path::new(&places[i % places.len()].0).file_stem().unwrap().to_string_lossy().into_owned();
+            let text = set_field(&text, "lieux", &format!("[{}, {}]", slug(n * 7), slug(n * 7 + 1)));
+            fs::write(root.join(relative), text).unwrap();
+        }
+        Example {
+            places: originals(&root, "lieux"),
+            offers: originals(&root, "offres"),
+            pages: originals(&root, "pages"),
+            site,
+        }
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.site.root().join(relative)
+    }
+
+    fn read(&self, relative: &str) -> Option<String> {
+        fs::read_to_string(self.path(relative)).ok()
+    }
+
+    fn write(&self, relative: &str, text: &str) -> PathBuf {
+        let path = self.path(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn remove(&self, relative: &str) -> PathBuf {
+        let path = self.path(relative);
+        let _ = fs::remove_file(&path);
+        path
+    }
+
+    /// Applies an edit; returns the paths it touched.
+    pub fn apply(&self, edit: &Edit) -> Vec<PathBuf> {
+        let place = |i: usize| &self.places[i % self.places.len()];
+        let offer = |i: usize| &self.offers[i % self.offers.len()];
+        let rewrite = |relative: &str, change: &dyn Fn(&str) -> String| -> Vec<PathBuf> {
+            match self.read(relative) {
+                Some(text) => vec![self.write(relative, &change(&text))],
+                None => Vec::new(),
+            }
+        };
+        match edit {
+            Edit::RenamePlace { place: i, name } => {
+                rewrite(&place(*i).0, &|t| set_field(t, "nom", &format!("\"{}\"", NAMES[*name])))
+            }
+            Edit::MovePlace { place: i, to } => {
+                let other = &place(*to).1;
+                rewrite(&place(*i).0, &|t| {
+                    let mut t = t.to_string();
+                    for key in ["code_postal", "commune", "code_insee", "latitude", "longitude"] {
+                        if let Some(value) = field(other, key) {
+                            t = set_field(&t, key, value);
+                        }
+                    }
+                    t
+                })
+            }
+            Edit::Services { place: i, service } => {
+                rewrite(&place(*i).0, &|t| set_field(t, "services", &format!("[{}]", SERVICES[*service])))
+            }
+            Edit::DeletePlace { place: i } => vec![self.remove(&place(*i).0)],
+            Edit::CreatePlace { from, n } => {
+                let text = place(*from).1.lines().filter(|l| !l.starts_with("id:")).collect::<Vec<_>>().join("\n");
+                let text = set_field(&text, "nom", &format!("\"Nouveau lieu {n}\""));
+                vec![self.write(&format!("content/lieux/nouveau-lieu-{n}.md"), &text)]
+            }
+            Edit::RenameFile { place: i, n } => {
+                let (relative, _) = place(*i);
+                let target = format!("content/lieux/sous-dossier/deplace-{n}.md");
+                if self.path(relative).exists() {
+                    fs::create_dir_all(self.path("content/lieux/sous-dossier")).unwrap();
+                    fs::rename(self.path(relative), self.path(&target)).unwrap();
+                }
+                vec![self.path(relative), self.path(&target)]
+            }
+            Edit::RestorePlace { place: i } => {
+                let (relative, text) = place(*i);
+                vec![self.write(relative, text)]
+            }
+            Edit::BreakPlace { place: i } => {
+                if self.path(&place(*i).0).exists() {
+                    vec![self.write(&place(*i).0, "---\nnom: [Lieu\n---\n")]
+                } else {
+                    Vec::new()
+                }
+            }
+            Edit::TouchPlace { place: i } => rewrite(&place(*i).0, &|t| t.to_string()),
+            Edit::RenameOffer { offer: i, name } => {
+                rewrite(&offer(*i).0, &|t| set_field(t, "titre", &format!("\"{}\"", NAMES[*name])))
+            }
+            Edit::OfferPlace { offer: i, place: p } => {
+                let slug = Path::new(&place(*p).0).file_stem().unwrap().to_string_lossy().into_owned();
+                rewrite(&offer(*i).0, &|t| set_field(t, "lieux", &format!("[{slug}]")))
+            }
+            Edit::OfferPlaces { offer: i, a, b } => {
+                let slug = |p: usize| Path::new(&place(p).0).file_stem().unwrap().to_string_lossy().into_owned();
+                rewrite(&offer(*i).0, &|t| set_field(t, "lieux", &format!("[{}, {}]", slug(*a), slug(*b))))
+            }
+            Edit::DeleteOffer { offer: i } => vec![self.remove(&offer(*i).0)],
+            Edit::RenamePage { page, name } => {
+                let (relative, _) = &self.pages[page % self.pages.len()];
+                rewrite(relative, &|t| set_field(t, "titre", &format!("\"{}\"", NAMES[*name])))
+            }
+            Edit::Template { on: true } => {
+                let template = include_str!("../../themes/resin/templates/lieu.html")
+                    .replace("</h1>", "</h1>\n<!-- surcharge -->");
+                vec![self.write("themes/resin/templates/lieu.html", &template)]
+            }
+            Edit::Template { on: false } => vec![self.remove("themes/resin/templates/lieu.html")],
+            Edit::Css { n } => {
+                vec![self.write("themes/resin/static/style.css", &format!("body {{ margin: {n}px; }}\n"))]
+            }
+            Edit::Config { n } => rewrite("content/site.yaml", &|t| set_field(t, "titre", &format!("\"Rés'IN {n}\""))),
+            Edit::Asset { n } => vec![self.write(&format!("content/fichiers/document-{n}.txt"), &format!("{n}\n"))],
+        }
+    }
+}
+
+/// Asserts that the workspace agrees with a fresh check of the same content: same diagnostics
+/// and, without errors, the same files byte for byte.
+pub fn assert_same_as_fresh(workspace: &Workspace, root: &Path) {
+    let fresh = resin::check(root, today(), Some(BASE)).expect("fresh check");
+    let ours = diagnostic::render(workspace.diagnostics(), workspace.sources(), Format::Json, false);
+    let theirs = diagnostic::render(&fresh.diagnostics, &fresh.sources, Format::Json, false);
+    assert_eq!(ours, theirs, "diagnostics differ from a fresh check");
+    if fresh.errors() > 0 {
+        return;
+    }
+    let snapshot = workspace.published().expect("a site without errors is published");
+    let files = snapshot.produce_all().expect("every file renders");
+    let ours: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let theirs: Vec<&str> = fresh.files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(ours, theirs, "the list of files differs from a fresh build");
+    for (a, b) in files.iter().zip(&fresh.files) {
+        assert!(a.bytes == b.bytes, "{} differs from a fresh build", a.path);
+    }
+    let assets: Vec<&str> = fresh.assets.iter().map(|a| a.relative.as_str()).collect();
+    let served: Vec<&str> = snapshot.paths().into_iter().filter(|p| !ours.contains(p)).collect();
+    assert_eq!(served, assets, "the files copied as they are differ");
+}
+
+fn run_sequence(edits: &[(Edit, bool)]) {
+    let example = Example::new();
+    let root = example.site.root();
+    let mut workspace = Workspace::new(root, Some(BASE)).unwrap();
+    workspace.update(&Changes::All, today()).unwrap();
+    for (edit, compare) in edits {
+        let touched = example.apply(edit);
+        workspace.update(&Changes::Paths(touched), today()).unwrap_or_else(|e| panic!("after {edit:?}: {e}"));
+        if *compare {
+            assert_same_as_fresh(&workspace, root);
+        }
+    }
+    assert_same_as_fresh(&workspace, root);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 8, max_shrink_iters: 200, ..ProptestConfig::default() })]
+
+    /// Random sequences of 20 to 30 edits.
+    #[test]
+    fn incremental_updates_match_a_fresh_build(edits in prop::collection::vec((edit(), prop::bool::weighted(0.3)), 20..30)) {
+        run_sequence(&edits);
+    }
+}
+
+/// A fixed sequence touching every kind of edit, each followed by a comparison.
+#[test]
+fn scripted_edits_match_a_fresh_build() {
+    let edits = [
+        Edit::RenamePlace { place: 0, name: 2 },
+        Edit::MovePlace { place: 1, to: 20 },
+        Edit::Services { place: 2, service: 3 },
+        Edit::CreatePlace { from: 3, n: 0 },
+        Edit::RenameOffer { offer: 0, name: 0 },
+        // A place's page shows the other places of its offers.
+        Edit::OfferPlaces { offer: 4, a: 10, b: 11 },
+        Edit::RenamePlace { place: 11, name: 3 },
+        Edit::OfferPlace { offer: 1, place: 5 },
+        Edit::RenamePage { page: 0, name: 1 },
+        Edit::Template { on: true },
+        Edit::Css { n: 1 },
+        Edit::Config { n: 1 },
+        Edit::Asset { n: 0 },
+        Edit::BreakPlace { place: 4 },
+        Edit::RestorePlace { place: 4 },
+        Edit::DeletePlace { place: 6 },
+        Edit::RestorePlace { place: 6 },
+        Edit::RenameFile { place: 7, n: 0 },
+        Edit::RestorePlace { place: 7 },
+        Edit::DeleteOffer { offer: 2 },
+        Edit::TouchPlace { place: 8 },
+        Edit::Template { on: false },
+        Edit::RenamePlace { place: 9, name: 4 },
+    ];
+    run_sequence(&edits.map(|e| (e, true)));
+}
