@@ -24,6 +24,7 @@ pub mod export;
 pub mod phone;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod validate;
 pub mod write;
 

@@ -10,6 +10,10 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Parser, Subcommand, ValueEnum};
 
 use resin::load::EntryKind;
+
+/// A faster allocator: building a site allocates many small strings.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use resin::{Checked, Error, Format, diagnostic};
 
 /// Help in French: clap's own headings and flag texts are English.
@@ -71,6 +75,22 @@ enum Command {
         /// Refuse aussi les avertissements.
         #[arg(long)]
         strict: bool,
+    },
+    /// Construit le site en mémoire et le sert en local ; chaque enregistrement le met à jour.
+    #[command(help_template = HELP_TEMPLATE)]
+    Serve {
+        /// Racine du site, le dossier qui contient `content/` (par défaut : le dossier courant).
+        #[arg(long, value_name = "DOSSIER", default_value = ".", hide_default_value = true)]
+        root: PathBuf,
+        /// Port HTTP (par défaut : 1111 ; 0 : un port libre au hasard).
+        #[arg(long, value_name = "PORT", default_value_t = 1111, hide_default_value = true)]
+        port: u16,
+        /// Adresse d'écoute (par défaut : 127.0.0.1, cet ordinateur seulement).
+        #[arg(long, value_name = "ADRESSE", default_value = "127.0.0.1", hide_default_value = true)]
+        bind: std::net::IpAddr,
+        /// Ouvre l'aperçu dans le navigateur.
+        #[arg(long)]
+        open: bool,
     },
     /// Crée une nouvelle fiche avec tous ses champs commentés.
     #[command(help_template = HELP_TEMPLATE)]
@@ -138,7 +158,7 @@ fn usage_error(error: &clap::Error) -> String {
     match error.kind() {
         ErrorKind::InvalidSubcommand => {
             format!(
-                "commande inconnue « {} »{suggestion} (commandes : build, check, new)",
+                "commande inconnue « {} »{suggestion} (commandes : build, check, serve, new)",
                 context(ContextKind::InvalidSubcommand)
             )
         }
@@ -160,7 +180,7 @@ fn usage_error(error: &clap::Error) -> String {
         ),
         ErrorKind::MissingRequiredArgument => format!("il manque : {}", context(ContextKind::InvalidArg)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "indiquez une commande : build, check ou new".to_string()
+            "indiquez une commande : build, check, serve ou new".to_string()
         }
         _ => error.kind().to_string(),
     }
@@ -225,6 +245,10 @@ fn run(cli: Cli) -> Result<u8, Error> {
                     Ok(1)
                 }
             }
+        }
+        Command::Serve { root, port, bind, open } => {
+            resin::serve::serve(resin::serve::Options { root, port, bind, open })?;
+            Ok(0)
         }
         Command::New { kind, name, root } => {
             let kind = match kind {

@@ -1,0 +1,126 @@
+//! The HTTP side of `resin serve` (axum): files of the current snapshot, the site's 404 page
+//! for unknown addresses, the reload events, and the list of files (for tests and tools).
+
+use std::convert::Infallible;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use percent_encoding::percent_decode_str;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::BroadcastStream;
+
+use super::overlay::{self, EVENTS_PATH};
+use super::{Message, Shared};
+use crate::incremental::{Served, Snapshot};
+
+/// The routes.
+pub fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route(EVENTS_PATH, get(events))
+        .route("/__resin/fichiers", get(files))
+        .fallback(get(page))
+        .with_state(shared)
+}
+
+/// Server-sent events: `recharger` after each update; the stream ends when the server stops.
+async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
+    let stream = BroadcastStream::new(shared.events.subscribe())
+        .take_while(|message| !matches!(message, Ok(Message::Shutdown)))
+        // A receiver that fell behind missed reloads: reloading once is enough.
+        .map(|_| Ok::<_, Infallible>(Event::default().event("recharger").data("site")));
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// Every path of the current site, one per line.
+async fn files(State(shared): State<Arc<Shared>>) -> Response {
+    let (snapshot, _) = shared.current();
+    let list = snapshot.map(|s| s.paths().join("\n") + "\n").unwrap_or_default();
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], list).into_response()
+}
+
+async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    let (snapshot, panel) = shared.current();
+    let Some(snapshot) = snapshot else {
+        let panel = panel.unwrap_or_default();
+        return html(StatusCode::INTERNAL_SERVER_ERROR, overlay::error_page(&panel));
+    };
+    let path = uri.path().to_string();
+    // Producing a file may take a while (an export of a large site): off the async threads.
+    tokio::task::spawn_blocking(move || respond(&snapshot, &path, panel.as_deref()))
+        .await
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+/// The response for the URL path `url_path`.
+fn respond(snapshot: &Snapshot, url_path: &str, panel: Option<&str>) -> Response {
+    let Ok(decoded) = percent_decode_str(url_path.trim_start_matches('/')).decode_utf8() else {
+        return not_found(snapshot, panel);
+    };
+    if decoded.split('/').any(|part| part == ".." || part == ".") || decoded.contains('\\') {
+        return not_found(snapshot, panel);
+    }
+    let file =
+        if decoded.is_empty() || decoded.ends_with('/') { format!("{decoded}index.html") } else { decoded.into() };
+    match snapshot.get(&file) {
+        Some(served) => serve_file(&file, served, panel),
+        // `/lieux/x` → `/lieux/x/`, as a static host does.
+        None if snapshot.get(&format!("{file}/index.html")).is_some() => {
+            let location = format!("{url_path}/");
+            (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, location)]).into_response()
+        }
+        None => not_found(snapshot, panel),
+    }
+}
+
+fn serve_file(file: &str, served: Served<'_>, panel: Option<&str>) -> Response {
+    let bytes = match served {
+        Served::Generated(Ok(bytes)) => bytes.to_vec(),
+        Served::Generated(Err(message)) => {
+            // A template error met while producing this page.
+            let panel = overlay::panel(&format!("erreur de gabarit : {message}"), 1);
+            return html(StatusCode::INTERNAL_SERVER_ERROR, overlay::error_page(&panel));
+        }
+        Served::Asset(path) => match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(_) => return StatusCode::NOT_FOUND.into_response(),
+        },
+    };
+    let mime = mime_guess::from_path(file).first_or_octet_stream();
+    if mime.essence_str() == "text/html" {
+        return html(StatusCode::OK, overlay::inject(&bytes, panel));
+    }
+    let mut content_type = mime.essence_str().to_string();
+    if mime.type_() == "text" || file.ends_with(".json") || file.ends_with(".geojson") || file.ends_with(".svg") {
+        content_type.push_str("; charset=utf-8");
+    }
+    let mut response = Response::new(Body::from(bytes));
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_str(&content_type).expect("a MIME type is a header value"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// The site's own 404 page, with status 404.
+fn not_found(snapshot: &Snapshot, panel: Option<&str>) -> Response {
+    let page = match snapshot.get("404.html") {
+        Some(Served::Generated(Ok(bytes))) => bytes.to_vec(),
+        _ => b"<!doctype html><html lang=\"fr\"><title>Page introuvable</title><body><h1>Page introuvable</h1></body></html>"
+            .to_vec(),
+    };
+    html(StatusCode::NOT_FOUND, overlay::inject(&page, panel))
+}
+
+fn html(status: StatusCode, body: Vec<u8>) -> Response {
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}

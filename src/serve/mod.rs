@@ -1,0 +1,299 @@
+//! `resin serve`: builds the site in memory, serves it over HTTP, watches its files and
+//! brings the served site up to date after each save, then reloads the open pages.
+//!
+//! Three threads share the [`Shared`] state:
+//! - the **update** thread waits for changes ([`watch`]), runs [`Workspace::update`] and
+//!   publishes the new snapshot, or the errors panel when the content has errors (the last good
+//!   site stays served);
+//! - the **background** thread produces the files an update left to produce, one core only, so
+//!   that pages asked for meanwhile are produced at once ([`http`]);
+//! - the **HTTP** server (tokio, axum) serves the current snapshot and the reload events.
+
+mod http;
+pub mod overlay;
+pub mod watch;
+
+use std::io::IsTerminal;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use tokio::sync::broadcast;
+
+use crate::diagnostic::{self, Format, Severity};
+use crate::error::Error;
+use crate::incremental::{Changes, Snapshot, Update, Workspace};
+
+/// How `resin serve` was asked to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The site root.
+    pub root: PathBuf,
+    /// The TCP port (0: any free port).
+    pub port: u16,
+    /// The address to listen on.
+    pub bind: IpAddr,
+    /// Open the site in the default browser.
+    pub open: bool,
+}
+
+/// A message to the open pages.
+#[derive(Debug, Clone, Copy)]
+pub enum Message {
+    /// The site changed: reload.
+    Reload,
+    /// The server stops: close the event stream.
+    Shutdown,
+}
+
+/// What the threads share.
+pub struct Shared {
+    live: RwLock<Live>,
+    events: broadcast::Sender<Message>,
+    /// The generation of the snapshot served: background work on an older one stops.
+    generation: AtomicU64,
+}
+
+#[derive(Default)]
+struct Live {
+    snapshot: Option<Arc<Snapshot>>,
+    /// The errors panel, while the content has errors.
+    panel: Option<Arc<str>>,
+}
+
+impl Shared {
+    fn new() -> Shared {
+        Shared { live: RwLock::default(), events: broadcast::channel(16).0, generation: AtomicU64::new(0) }
+    }
+
+    /// The snapshot served and the errors panel.
+    fn current(&self) -> (Option<Arc<Snapshot>>, Option<Arc<str>>) {
+        let live = self.live.read().unwrap_or_else(|e| e.into_inner());
+        (live.snapshot.clone(), live.panel.clone())
+    }
+
+    fn set(&self, snapshot: Option<Arc<Snapshot>>, panel: Option<String>) {
+        let mut live = self.live.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(snapshot) = snapshot {
+            self.generation.store(snapshot.generation, Ordering::SeqCst);
+            live.snapshot = Some(snapshot);
+        }
+        live.panel = panel.map(Arc::from);
+    }
+
+    fn reload(&self) {
+        let _ = self.events.send(Message::Reload);
+    }
+}
+
+/// Runs the preview until Ctrl-C.
+pub fn serve(options: Options) -> Result<(), Error> {
+    let Options { root, port, bind, open } = options;
+    let listener = TcpListener::bind(SocketAddr::new(bind, port)).map_err(|e| Error::Usage {
+        message: match e.kind() {
+            std::io::ErrorKind::AddrInUse => {
+                format!(
+                    "le port {port} est déjà utilisé (un autre `resin serve` ?) : choisissez-en un autre avec --port"
+                )
+            }
+            _ => format!("impossible d'écouter sur {bind}:{port} : {e}"),
+        },
+    })?;
+    let address = listener.local_addr().map_err(|e| Error::Usage { message: e.to_string() })?;
+    if !bind.is_loopback() {
+        eprintln!(
+            "attention : --bind {bind} rend l'aperçu visible des autres appareils du réseau, \
+             brouillons compris. Pour le garder sur cet ordinateur, n'utilisez pas --bind."
+        );
+    }
+    let host = match address.ip() {
+        ip if ip.is_unspecified() && ip.is_ipv4() => "127.0.0.1".to_string(),
+        ip if ip.is_unspecified() => "[::1]".to_string(),
+        IpAddr::V6(ip) => format!("[{ip}]"),
+        IpAddr::V4(ip) => ip.to_string(),
+    };
+    let url = format!("http://{host}:{}/", address.port());
+
+    let started = Instant::now();
+    let mut workspace = Workspace::new(&root, Some(&url))?;
+    let shared = Arc::new(Shared::new());
+    let outcome = workspace.update(&Changes::All, crate::today()?);
+    if let Err(error) = &outcome
+        && !matches!(error, Error::Template { .. })
+    {
+        return Err(outcome.unwrap_err());
+    }
+    let (produce, to_produce) = mpsc::channel();
+    publish(&workspace, outcome, &shared, &produce, started, "site construit");
+    let mut watcher = watch::Watcher::start(&root, &workspace.watched_files())
+        .map_err(|e| Error::Usage { message: format!("impossible de surveiller {} : {e}", root.display()) })?;
+
+    {
+        let shared = shared.clone();
+        std::thread::Builder::new()
+            .name("production".into())
+            .spawn(move || produce_in_background(to_produce, &shared))
+            .map_err(|e| Error::Usage { message: e.to_string() })?;
+    }
+    {
+        let shared = shared.clone();
+        std::thread::Builder::new()
+            .name("mise-a-jour".into())
+            .spawn(move || {
+                while let Ok(first) = watcher.changes.recv() {
+                    // One save can come as several batches a few milliseconds apart.
+                    let mut changes = first;
+                    std::thread::sleep(Duration::from_millis(2));
+                    while let Ok(more) = watcher.changes.try_recv() {
+                        changes = watch::merge(changes, more);
+                    }
+                    if let Changes::Paths(paths) = &mut changes {
+                        paths.retain(|p| watcher.relevant(p));
+                        paths.sort();
+                        paths.dedup();
+                        if paths.is_empty() {
+                            continue;
+                        }
+                    }
+                    let started = Instant::now();
+                    let what = describe(&changes, &root);
+                    let outcome = match crate::today() {
+                        Ok(today) => workspace.update(&changes, today),
+                        Err(e) => Err(e),
+                    };
+                    publish(&workspace, outcome, &shared, &produce, started, &what);
+                    watcher.watch_themes();
+                    watcher.watch_files(&workspace.watched_files());
+                }
+            })
+            .map_err(|e| Error::Usage { message: e.to_string() })?;
+    }
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Usage { message: e.to_string() })?;
+    runtime.block_on(async {
+        listener.set_nonblocking(true).map_err(|e| Error::Usage { message: e.to_string() })?;
+        let listener =
+            tokio::net::TcpListener::from_std(listener).map_err(|e| Error::Usage { message: e.to_string() })?;
+        eprintln!("Aperçu : {url}");
+        eprintln!("Chaque enregistrement dans content/ ou themes/ met l'aperçu à jour. Ctrl-C pour arrêter.");
+        if open && let Err(e) = open::that_detached(&url) {
+            eprintln!("attention : le navigateur n'a pas pu être ouvert ({e}) : ouvrez {url}");
+        }
+        let shutdown = {
+            let shared = shared.clone();
+            async move {
+                stop_signal().await;
+                let _ = shared.events.send(Message::Shutdown);
+            }
+        };
+        axum::serve(listener, http::router(shared.clone()))
+            .with_graceful_shutdown(shutdown)
+            .await
+            .map_err(|e| Error::Usage { message: e.to_string() })
+    })?;
+    eprintln!("Aperçu arrêté.");
+    Ok(())
+}
+
+/// Ctrl-C, or SIGTERM.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate()).expect("a SIGTERM handler");
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// "content/lieux/x.md" for one path, "3 fichiers" for several.
+fn describe(changes: &Changes, root: &std::path::Path) -> String {
+    match changes {
+        Changes::All => "contenu relu".into(),
+        Changes::Paths(paths) if paths.len() == 1 => {
+            paths[0].strip_prefix(root).unwrap_or(&paths[0]).to_string_lossy().replace('\\', "/")
+        }
+        Changes::Paths(paths) => format!("{} fichiers", paths.len()),
+    }
+}
+
+/// Prints what an update gave, updates the shared state and reloads the pages.
+fn publish(
+    workspace: &Workspace,
+    outcome: Result<Update, Error>,
+    shared: &Shared,
+    produce: &mpsc::Sender<Arc<Snapshot>>,
+    started: Instant,
+    what: &str,
+) {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let diagnostics = workspace.diagnostics();
+    let errors = workspace.errors();
+    if !diagnostics.is_empty() {
+        eprint!("{}", diagnostic::render(diagnostics, workspace.sources(), Format::Human, color));
+    }
+    let elapsed = started.elapsed().as_millis();
+    match outcome {
+        Ok(update) if update.published => {
+            let snapshot = workspace.published().cloned();
+            eprintln!(
+                "{what} : aperçu à jour en {elapsed} ms ({} fichier{} à refaire).",
+                update.outdated,
+                if update.outdated > 1 { "s" } else { "" }
+            );
+            shared.set(snapshot.clone(), None);
+            if let Some(snapshot) = snapshot {
+                let _ = produce.send(snapshot);
+            }
+        }
+        outcome => {
+            let mut report = String::new();
+            if errors > 0 {
+                let only_errors: Vec<_> =
+                    diagnostics.iter().filter(|d| d.severity() == Severity::Error).cloned().collect();
+                report = diagnostic::render(&only_errors, workspace.sources(), Format::Human, false);
+            }
+            if let Err(error) = &outcome {
+                eprintln!("erreur : {error}");
+                report.push_str(&format!("\nerreur : {error}\n"));
+            }
+            eprintln!("{what} : l'aperçu garde la dernière version correcte du site.");
+            shared.set(None, Some(overlay::panel(&report, errors)));
+        }
+    }
+    shared.reload();
+}
+
+/// Produces, on one core, the files each new snapshot left to produce; a template error found
+/// there is shown like the others.
+fn produce_in_background(snapshots: Receiver<Arc<Snapshot>>, shared: &Shared) {
+    let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(1).thread_name(|_| "production".into()).build() else {
+        return;
+    };
+    while let Ok(mut snapshot) = snapshots.recv() {
+        // Only the newest matters.
+        while let Ok(newer) = snapshots.try_recv() {
+            snapshot = newer;
+        }
+        let generation = snapshot.generation;
+        let stop = || shared.generation.load(Ordering::SeqCst) != generation;
+        let errors = pool.install(|| snapshot.produce_pending(&stop));
+        if !errors.is_empty() && !stop() {
+            let report: String = errors.iter().map(|e| format!("erreur de gabarit : {e}\n\n")).collect();
+            eprint!("{report}");
+            shared.set(None, Some(overlay::panel(&report, errors.len())));
+            shared.reload();
+        }
+    }
+}
