@@ -354,19 +354,27 @@ impl Workspace {
                         (p.path, Slot { output: p.output, key, cell: kept.unwrap_or_default() })
                     })
                     .collect();
-                self.generation += 1;
-                let old = self.published.replace(Arc::new(Snapshot {
-                    generation: self.generation,
+                let snapshot = Arc::new(Snapshot {
+                    generation: self.generation + 1,
                     site: site.clone(),
                     theme: theme.clone(),
                     files,
                     assets: self.scan.assets.clone(),
-                }));
-                published = true;
-                // Freeing a large site takes time: not while the new one waits to be served.
-                if old.is_some() || old_site.is_some() {
-                    let old_site = old_site.take();
-                    std::thread::spawn(move || drop((old, old_site)));
+                });
+                // New templates are tried on every page before they are published: a template
+                // that fails on some page leaves the last good site served.
+                let errors = if theme_dirty { snapshot.produce_pending(&|| false) } else { Vec::new() };
+                if let Some(first) = errors.into_iter().next() {
+                    self.theme = Some(Err(first));
+                } else {
+                    self.generation += 1;
+                    let old = self.published.replace(snapshot);
+                    published = true;
+                    // Freeing a large site takes time: not while the new one waits to be served.
+                    if old.is_some() || old_site.is_some() {
+                        let old_site = old_site.take();
+                        std::thread::spawn(move || drop((old, old_site)));
+                    }
                 }
             }
         }

@@ -92,6 +92,8 @@ impl Shared {
 /// Runs the preview until Ctrl-C.
 pub fn serve(options: Options) -> Result<(), Error> {
     let Options { root, port, bind, open } = options;
+    // Absolute: the watcher reports absolute paths.
+    let root = root.canonicalize().map_err(|source| Error::Io { path: root.clone(), source })?;
     let listener = TcpListener::bind(SocketAddr::new(bind, port)).map_err(|e| Error::Usage {
         message: match e.kind() {
             std::io::ErrorKind::AddrInUse => {

@@ -7,3 +7,4 @@ mod check;
 mod incremental;
 mod safety;
 mod scaffold;
+mod serve;

@@ -1,0 +1,428 @@
+//! `resin serve` over HTTP: a server is started on a free port over a temporary copy of the
+//! example content; files are edited, created, deleted and renamed, and the tests assert on what
+//! is served. Updates are asynchronous: the tests wait for the served site to change (up to a
+//! generous limit) rather than timing anything.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use std::{fs, thread};
+
+use crate::incremental::{Edit, Example};
+use crate::support::{SiteTest, TODAY, tree};
+
+/// How long a test waits for the served site to reach the expected state.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// A running `resin serve`.
+struct Server {
+    child: Child,
+    /// `127.0.0.1:port`.
+    address: String,
+    /// Everything printed on stderr so far.
+    log: Arc<Mutex<String>>,
+}
+
+/// A response.
+struct Got {
+    status: u16,
+    headers: String,
+    body: Vec<u8>,
+}
+
+impl Got {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    fn header(&self, name: &str) -> Option<String> {
+        self.headers.lines().find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.eq_ignore_ascii_case(name).then(|| value.trim().to_string())
+        })
+    }
+}
+
+impl Server {
+    fn start(root: &Path, args: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_resin"))
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .current_dir(root)
+            .env("RESIN_DATE", TODAY)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("resin serve starts");
+        let log = Arc::new(Mutex::new(String::new()));
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let stderr = child.stderr.take().unwrap();
+        {
+            let log = log.clone();
+            thread::spawn(move || {
+                for line in BufReader::new(stderr).lines() {
+                    let Ok(line) = line else { break };
+                    if let Some(url) = line.strip_prefix("Aperçu : http://") {
+                        let _ = sender.send(url.trim_end_matches('/').to_string());
+                    }
+                    let mut log = log.lock().unwrap();
+                    log.push_str(&line);
+                    log.push('\n');
+                }
+            });
+        }
+        let address = receiver.recv_timeout(PATIENCE).unwrap_or_else(|_| {
+            panic!("resin serve did not start:\n{}", log.lock().unwrap());
+        });
+        Server { child, address, log }
+    }
+
+    fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
+
+    fn get(&self, path: &str) -> Got {
+        let mut stream = TcpStream::connect(&self.address).expect("connects");
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", self.address).unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a header");
+        let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+        let mut body = raw[split + 4..].to_vec();
+        let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).expect("a status");
+        if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+            body = unchunk(&body);
+        }
+        Got { status, headers: head, body }
+    }
+
+    /// Waits until `path` answers something `ok` accepts; returns it.
+    fn wait_for(&self, path: &str, what: &str, ok: impl Fn(&Got) -> bool) -> Got {
+        let start = Instant::now();
+        loop {
+            let got = self.get(path);
+            if ok(&got) {
+                return got;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!("{path}: still not {what} (status {}):\n{}\n\nlog:\n{}", got.status, got.text(), self.log());
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Number of updates reported so far (successful or not).
+    fn updates(&self) -> usize {
+        let log = self.log();
+        log.matches("aperçu à jour en").count() + log.matches("l'aperçu garde la dernière version").count()
+    }
+
+    /// Sends SIGINT (Ctrl-C) and waits for the exit code.
+    fn interrupt(mut self) -> (i32, String) {
+        rustix::process::kill_process(rustix::process::Pid::from_child(&self.child), rustix::process::Signal::INT)
+            .unwrap();
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                thread::sleep(Duration::from_millis(50));
+                return (status.code().unwrap_or(-1), self.log());
+            }
+            assert!(start.elapsed() < PATIENCE, "resin serve did not stop on Ctrl-C");
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn unchunk(mut body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(end) = body.windows(2).position(|w| w == b"\r\n") {
+        let size = usize::from_str_radix(String::from_utf8_lossy(&body[..end]).trim(), 16).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        out.extend_from_slice(&body[end + 2..end + 2 + size]);
+        body = &body[end + 2 + size + 2..];
+    }
+    out
+}
+
+/// What `resin serve` adds to HTML pages: the reload script, and the errors panel.
+fn without_injection(body: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(body);
+    let Some(start) =
+        text.find("<div id=\"resin-erreurs\"").or_else(|| text.find("<script>(function(){if(!window.EventSource)"))
+    else {
+        return body.to_vec();
+    };
+    let end = text[start..].find("</script>").map(|i| start + i + "</script>".len()).unwrap();
+    format!("{}{}", &text[..start], &text[end..]).into_bytes()
+}
+
+const PLACE: &str = "content/lieux/association-connexions-guillotiere.md";
+
+#[test]
+fn serves_the_site_with_its_404_page_and_the_reload_script_only_in_serve() {
+    let site = SiteTest::example();
+    let server = Server::start(site.root(), &[]);
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert_eq!(home.header("content-type").as_deref(), Some("text/html; charset=utf-8"));
+    assert!(home.text().contains("/__resin/evenements"), "the reload script is injected");
+    assert!(home.text().contains("<link rel=\"canonical\" href=\"http://127.0.0.1:"), "the base URL is the local one");
+
+    let missing = server.get("/cette-page/nexiste-pas/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.text().contains("Page introuvable"), "the site's own 404 page");
+
+    let redirect = server.get("/lieux");
+    assert_eq!(redirect.status, 308);
+    assert_eq!(redirect.header("location").as_deref(), Some("/lieux/"));
+
+    let css = server.get("/static/style.css");
+    assert_eq!(css.status, 200);
+    assert_eq!(css.header("content-type").as_deref(), Some("text/css; charset=utf-8"));
+    assert_eq!(server.get("/donnees/lieux.geojson").status, 200);
+    assert_eq!(server.get("/../Cargo.toml").status, 404);
+
+    // `resin build` never carries what serve adds.
+    site.build();
+    for (path, bytes) in tree(&site.root().join("public")) {
+        assert!(!String::from_utf8_lossy(&bytes).contains("__resin"), "{path} carries the reload script");
+    }
+}
+
+#[test]
+fn edits_creations_deletions_and_renames_are_served_and_pages_reloaded() {
+    let site = SiteTest::example();
+    let server = Server::start(site.root(), &[]);
+    // Listen to the reload events, as an open page does.
+    let mut events = TcpStream::connect(&server.address).unwrap();
+    write!(events, "GET /__resin/evenements HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    events.set_read_timeout(Some(PATIENCE)).unwrap();
+    thread::sleep(Duration::from_millis(100));
+
+    // Edit a place's name: its page, the lists and its commune's page follow.
+    let text = site.read(PLACE).replace("nom: Association Connexions Guillotière", "nom: Espace Guillotière");
+    site.write(PLACE, &text);
+    server.wait_for("/lieux/association-connexions-guillotiere/", "renamed", |g| {
+        g.text().contains("<h1>Espace Guillotière</h1>")
+    });
+    assert!(server.get("/lieux/").text().contains("Espace Guillotière"));
+    assert!(server.get("/communes/lyon-7e-arrondissement/").text().contains("Espace Guillotière"));
+    assert!(!server.get("/lieux/").text().contains("Association Connexions Guillotière"));
+    let mut seen = Vec::new();
+    let mut buffer = [0u8; 512];
+    while !String::from_utf8_lossy(&seen).contains("event: recharger") {
+        let n = events.read(&mut buffer).expect("a reload event");
+        assert!(n > 0, "the event stream closed");
+        seen.extend_from_slice(&buffer[..n]);
+    }
+
+    // A new place.
+    let new_place = text.replace("nom: Espace Guillotière", "nom: Point numérique tout neuf");
+    site.write("content/lieux/point-numerique-tout-neuf.md", &new_place);
+    server.wait_for("/lieux/point-numerique-tout-neuf/", "created", |g| g.status == 200);
+    assert!(server.get("/communes/lyon-7e-arrondissement/").text().contains("Point numérique tout neuf"));
+
+    // Renamed file: the old address is gone, the new one is there.
+    fs::rename(
+        site.root().join("content/lieux/point-numerique-tout-neuf.md"),
+        site.root().join("content/lieux/point-numerique-renomme.md"),
+    )
+    .unwrap();
+    server.wait_for("/lieux/point-numerique-tout-neuf/", "gone", |g| g.status == 404);
+    assert_eq!(server.get("/lieux/point-numerique-renomme/").status, 200);
+
+    // Deleted: its page is gone and so are the links to it.
+    site.remove("content/lieux/point-numerique-renomme.md");
+    server.wait_for("/lieux/point-numerique-renomme/", "deleted", |g| g.status == 404);
+    assert!(!server.get("/lieux/").text().contains("point-numerique-renomme"));
+    assert!(!server.get("/sitemap.xml").text().contains("point-numerique-renomme"));
+    assert!(!server.get("/__resin/fichiers").text().contains("point-numerique-renomme"));
+
+    // A template change re-renders the pages that use it; a stylesheet is served as saved.
+    let template =
+        include_str!("../../themes/resin/templates/lieu.html").replace("</h1>", "</h1>\n<p>Gabarit du site</p>");
+    site.write("themes/resin/templates/lieu.html", &template);
+    server.wait_for("/lieux/association-connexions-guillotiere/", "re-rendered", |g| {
+        g.text().contains("Gabarit du site")
+    });
+    site.write("themes/resin/static/style.css", "body { color: navy; }\n");
+    server.wait_for("/static/style.css", "replaced", |g| g.text() == "body { color: navy; }\n");
+}
+
+#[test]
+fn bad_content_shows_the_errors_over_the_last_good_site_until_fixed() {
+    let site = SiteTest::example();
+    let server = Server::start(site.root(), &[]);
+    let good = site.read(PLACE);
+    site.write(PLACE, &good.replace("frais_a_charge: [Gratuit]", "frais_a_charge: [Gratos]"));
+    let line = good.lines().position(|l| l.starts_with("frais_a_charge:")).unwrap() + 1;
+    let page = server.wait_for("/lieux/association-connexions-guillotiere/", "showing the errors", |g| {
+        g.text().contains("resin-erreurs")
+    });
+    let text = page.text();
+    assert_eq!(page.status, 200);
+    assert!(text.contains("<h1>Association Connexions Guillotière</h1>"), "the last good page is still served");
+    assert!(text.contains("1 erreur à corriger"), "{text}");
+    let location = format!("content/lieux/association-connexions-guillotiere.md:{line}:");
+    assert!(text.contains(&location), "file and line {location}:\n{text}");
+    assert!(text.contains("Gratos"), "the snippet");
+    assert!(text.contains("aide"), "how to fix it");
+    // Every page shows it, the rest of the site is still there.
+    assert!(server.get("/offres/").text().contains("resin-erreurs"));
+    assert_eq!(server.get("/lieux/mediatheque-du-bachut/").status, 200);
+    assert!(server.log().contains("l'aperçu garde la dernière version correcte du site"));
+
+    // A template error too.
+    site.write(PLACE, &good);
+    server.wait_for("/lieux/association-connexions-guillotiere/", "fixed", |g| !g.text().contains("resin-erreurs"));
+    site.write(
+        "themes/resin/templates/lieu.html",
+        "{% extends \"base.html\" %}{% block contenu %}{{ d.nom | inconnu }}{% endblock %}",
+    );
+    let page = server.wait_for("/lieux/association-connexions-guillotiere/", "showing the template error", |g| {
+        g.text().contains("resin-erreurs")
+    });
+    assert!(page.text().contains("gabarit"), "{}", page.text());
+    assert!(page.text().contains("<h1>Association Connexions Guillotière</h1>"), "the last good page");
+
+    // Fixing recovers without a restart.
+    site.remove("themes/resin/templates/lieu.html");
+    server.wait_for("/lieux/association-connexions-guillotiere/", "recovered", |g| !g.text().contains("resin-erreurs"));
+    assert_eq!(server.get("/").status, 200);
+}
+
+#[test]
+fn content_with_errors_from_the_start_is_served_as_an_errors_page_until_fixed() {
+    let site = SiteTest::example();
+    let good = site.read(PLACE);
+    site.write(PLACE, "---\nnom: [cassé\n---\n");
+    let server = Server::start(site.root(), &[]);
+    let page = server.get("/");
+    assert_eq!(page.status, 500);
+    assert!(page.text().contains("content/lieux/association-connexions-guillotiere.md:3:1"), "{}", page.text());
+    assert!(page.text().contains("/__resin/evenements"), "it reloads once fixed");
+    site.write(PLACE, &good);
+    server.wait_for("/", "built", |g| g.status == 200);
+}
+
+#[test]
+fn one_save_through_a_temporary_file_gives_one_update() {
+    let site = SiteTest::example();
+    let server = Server::start(site.root(), &[]);
+    let before = server.updates();
+    // Write a temporary file beside the original, then rename it over (what many editors do).
+    let text = site.read(PLACE).replace("nom: Association Connexions Guillotière", "nom: Sauvegarde atomique");
+    site.write("content/lieux/.association-connexions-guillotiere.md.tmp", &text);
+    fs::rename(site.root().join("content/lieux/.association-connexions-guillotiere.md.tmp"), site.root().join(PLACE))
+        .unwrap();
+    server
+        .wait_for("/lieux/association-connexions-guillotiere/", "saved", |g| g.text().contains("Sauvegarde atomique"));
+    thread::sleep(Duration::from_millis(400));
+    assert_eq!(server.updates(), before + 1, "{}", server.log());
+}
+
+#[test]
+fn after_twenty_edits_the_served_site_is_what_a_fresh_build_writes() {
+    let example = Example::new();
+    let root = example.site.root();
+    let server = Server::start(root, &[]);
+    // Site-wide changes first: after them, every page depends on its own entries only, and a
+    // page that was not produced again after a change it depends on shows up below.
+    let edits = [
+        Edit::Template { on: true },
+        Edit::Css { n: 1 },
+        Edit::Config { n: 1 },
+        Edit::Template { on: false },
+        Edit::RenamePlace { place: 0, name: 2 },
+        Edit::MovePlace { place: 1, to: 120 },
+        Edit::Services { place: 2, service: 3 },
+        Edit::CreatePlace { from: 3, n: 0 },
+        Edit::RenameOffer { offer: 0, name: 0 },
+        Edit::OfferPlaces { offer: 4, a: 10, b: 11 },
+        Edit::RenamePlace { place: 11, name: 3 },
+        Edit::RenamePage { page: 0, name: 1 },
+        Edit::Asset { n: 0 },
+        Edit::BreakPlace { place: 4 },
+        Edit::RestorePlace { place: 4 },
+        Edit::DeletePlace { place: 6 },
+        Edit::RenameFile { place: 7, n: 0 },
+        Edit::RestorePlace { place: 7 },
+        Edit::DeleteOffer { offer: 2 },
+        Edit::TouchPlace { place: 8 },
+        Edit::RenamePlace { place: 9, name: 4 },
+        Edit::MovePlace { place: 200, to: 3 },
+    ];
+    for edit in &edits {
+        let before = server.updates();
+        let touched = example.apply(edit);
+        if !touched.is_empty() {
+            // Let each edit be its own update, as when an animator saves file after file.
+            let start = Instant::now();
+            while server.updates() == before && start.elapsed() < Duration::from_secs(2) {
+                thread::sleep(Duration::from_millis(10));
+            }
+        }
+        // Visit every page, as a browser would: what is produced now is kept for later updates.
+        for path in server.get("/__resin/fichiers").text().lines() {
+            server.get(&format!("/{path}"));
+        }
+    }
+    // The same content built from scratch, with the same address.
+    let url = format!("http://{}/", server.address);
+    let output = root.join("frais");
+    let run = example.site.run(&["build", "--output", output.to_str().unwrap(), "--base-url", &url]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut built = tree(&output);
+    built.remove(".resin-build");
+    let start = Instant::now();
+    loop {
+        let served = server.get("/__resin/fichiers").text();
+        let served: Vec<&str> = served.lines().collect();
+        let expected: Vec<&str> = built.keys().map(String::as_str).collect();
+        if served == expected {
+            break;
+        }
+        assert!(start.elapsed() < PATIENCE, "served files differ from the build:\n{served:?}\n{expected:?}");
+        thread::sleep(Duration::from_millis(50));
+    }
+    for (path, bytes) in &built {
+        let got = server.get(&format!("/{path}"));
+        assert_eq!(got.status, 200, "{path}");
+        assert!(without_injection(&got.body) == *bytes, "{path} differs from a fresh build");
+    }
+}
+
+#[test]
+fn ctrl_c_stops_cleanly_and_other_addresses_are_warned_about() {
+    let site = SiteTest::example();
+    let server = Server::start(site.root(), &["--bind", "0.0.0.0"]);
+    assert!(server.log().contains("attention : --bind 0.0.0.0"), "{}", server.log());
+    assert_eq!(server.get("/").status, 200);
+    let (code, log) = server.interrupt();
+    assert_eq!(code, 0, "{log}");
+    assert!(log.contains("Aperçu arrêté."), "{log}");
+}
+
+#[test]
+fn a_busy_port_is_a_clear_error() {
+    let site = SiteTest::example();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let run = site.run(&["serve", "--port", &port]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains(&format!("le port {port} est déjà utilisé")), "{}", run.stderr);
+}
