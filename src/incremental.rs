@@ -180,6 +180,11 @@ impl Workspace {
         let mut theme_dirty = all || self.theme.is_none();
         let mut rescan = all;
         let mut reread: BTreeSet<Vec<String>> = BTreeSet::new();
+        // Files that came or went, when they can be told apart without walking `content/`.
+        let mut added: Vec<load::EntryPath> = Vec::new();
+        let mut removed: Vec<Vec<String>> = Vec::new();
+        let mut added_assets: Vec<Asset> = Vec::new();
+        let mut removed_assets: Vec<String> = Vec::new();
         if let Changes::Paths(paths) = changes {
             for path in paths {
                 if path == &content.join("site.yaml") || self.config.communes_path.as_ref() == Some(path) {
@@ -191,17 +196,40 @@ impl Workspace {
                     && path.starts_with(&content)
                 {
                     let key = components(relative);
-                    let plain_file = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
-                    if self.entries.contains_key(&key) && plain_file {
-                        reread.insert(key);
-                    } else {
-                        rescan = true;
+                    if key.iter().skip(1).any(|part| part.starts_with('.')) {
+                        continue; // hidden: never content
+                    }
+                    let inner = key[1..].join("/");
+                    let known = self.entries.contains_key(&key);
+                    match std::fs::symlink_metadata(path) {
+                        Ok(m) if m.is_file() && known => {
+                            reread.insert(key);
+                        }
+                        Ok(m) if m.is_file() => match load::classify(&inner, path) {
+                            load::Classified::Entry(entry) => added.push(entry),
+                            load::Classified::Asset(asset) => added_assets.push(asset),
+                            _ => rescan = true,
+                        },
+                        // A folder, or a link: walk.
+                        Ok(_) => rescan = true,
+                        Err(_) if known => removed.push(key),
+                        Err(_) if self.scan.assets.iter().any(|a| a.relative == inner) => removed_assets.push(inner),
+                        Err(_) => {
+                            // A folder that went, or a file with a problem: walk. A file that
+                            // came and went (an editor's test file) changes nothing.
+                            let prefix = format!("content/{inner}");
+                            let folder = format!("{inner}/");
+                            rescan |= self.entries.keys().any(|k| k.starts_with(&key))
+                                || self.scan.assets.iter().any(|a| a.relative.starts_with(&folder))
+                                || self.scan.problems.iter().any(|(p, _)| p.starts_with(&prefix));
+                        }
                     }
                 }
             }
         }
 
-        // Load: walk again only when files may have come or gone.
+        // Load: walk again only when files may have come or gone in ways not told apart above.
+        let mut new: BTreeMap<Vec<String>, load::EntryPath> = BTreeMap::new();
         if rescan {
             self.scan = load::scan(&self.root)?;
             self.problems = self
@@ -218,8 +246,30 @@ impl Workspace {
                 match self.entries.get(&key) {
                     Some(state) if state.kind == entry.kind && state.slug == entry.slug => {}
                     _ => {
-                        reread.insert(key);
+                        reread.insert(key.clone());
+                        new.insert(key, entry.clone());
                     }
+                }
+            }
+        } else {
+            for key in removed {
+                self.entries.remove(&key);
+                let relative = key.join("/");
+                self.scan.entries.retain(|e| e.relative != relative);
+            }
+            for entry in added {
+                let key = components(Path::new(&entry.relative));
+                let at = self.scan.entries.partition_point(|e| components(Path::new(&e.relative)) < key);
+                self.scan.entries.insert(at, entry.clone());
+                reread.insert(key.clone());
+                new.insert(key, entry);
+            }
+            self.scan.assets.retain(|a| !removed_assets.contains(&a.relative));
+            for asset in added_assets {
+                if !self.scan.assets.iter().any(|a| a.relative == asset.relative) {
+                    let key = components(Path::new(&asset.relative));
+                    let at = self.scan.assets.partition_point(|a| components(Path::new(&a.relative)) < key);
+                    self.scan.assets.insert(at, asset);
                 }
             }
         }
@@ -232,15 +282,11 @@ impl Workspace {
         let to_read: Vec<load::EntryPath> = if revalidate {
             self.scan.entries.clone()
         } else {
-            // Known entries from their state; new ones (found by this walk) from the walk.
-            let mut new: BTreeMap<Vec<String>, &load::EntryPath> = BTreeMap::new();
-            if rescan {
-                new = self.scan.entries.iter().map(|e| (components(Path::new(&e.relative)), e)).collect();
-            }
+            // Known entries from their state; new ones from the walk or the events.
             reread
                 .iter()
                 .filter_map(|key| match (new.get(key), self.entries.get(key)) {
-                    (Some(found), _) => Some((*found).clone()),
+                    (Some(found), _) => Some(found.clone()),
                     (None, Some(s)) => Some(load::EntryPath {
                         kind: s.kind,
                         path: s.path.clone(),
@@ -321,7 +367,8 @@ impl Workspace {
         if let (Some(site), Some(Ok(theme)), false) = (&self.site, &self.theme, errors) {
             let renderer = Renderer::new(site, theme);
             let planned = renderer.plan()?;
-            for path in asset_conflicts(planned.iter().map(|p| p.path.as_str()), &self.scan.assets) {
+            let paths: Vec<&str> = planned.iter().map(|p| p.path.as_str()).collect();
+            for path in asset_conflicts(&paths, &self.scan.assets) {
                 let id = self.sources.add(path.clone(), String::new());
                 diagnostics.push(Diagnostic::new(Kind::AssetConflict { path }, id, 0..0));
             }
@@ -481,16 +528,20 @@ fn version_of(path: &str, text: &str) -> u64 {
 /// Content files that would be written where a generated file or folder goes: a file with the
 /// path of a generated file (`content/robots.txt`), named like a generated folder
 /// (`content/lieux/a` beside `lieux/a/index.html`), or inside a generated file's path.
-fn asset_conflicts<'a>(generated: impl Iterator<Item = &'a str>, assets: &[Asset]) -> Vec<String> {
-    let generated: BTreeSet<&str> = generated.collect();
-    let folders: BTreeSet<&str> =
-        generated.iter().flat_map(|path| path.match_indices('/').map(|(i, _)| &path[..i])).collect();
+/// `generated` is sorted.
+fn asset_conflicts(generated: &[&str], assets: &[Asset]) -> Vec<String> {
+    let is_generated = |path: &str| generated.binary_search(&path).is_ok();
+    // The first generated path at or after `folder/` starts with it when the folder is generated.
+    let is_folder = |path: &str| {
+        let folder = format!("{path}/");
+        generated.get(generated.partition_point(|p| *p < folder.as_str())).is_some_and(|p| p.starts_with(&folder))
+    };
     assets
         .iter()
         .filter(|a| {
-            generated.contains(a.relative.as_str())
-                || folders.contains(a.relative.as_str())
-                || a.relative.match_indices('/').any(|(i, _)| generated.contains(&a.relative[..i]))
+            is_generated(&a.relative)
+                || is_folder(&a.relative)
+                || a.relative.match_indices('/').any(|(i, _)| is_generated(&a.relative[..i]))
         })
         .map(|a| format!("content/{}", a.relative))
         .collect()
@@ -566,13 +617,14 @@ impl Snapshot {
         self.files.iter().filter(|(_, slot)| slot.cell.get().is_none()).count()
     }
 
-    /// Produces every file not produced yet, in parallel, until `stop` says so; returns the
-    /// template errors met.
+    /// Produces every page not produced yet, in parallel, until `stop` says so; returns the
+    /// template errors met. The open data files are left to be produced when asked for: they
+    /// use no template, and a large site's take long.
     pub fn produce_pending(&self, stop: &(dyn Fn() -> bool + Sync)) -> Vec<String> {
         let mut errors: Vec<String> = self
             .files
             .par_iter()
-            .filter(|(_, slot)| slot.cell.get().is_none())
+            .filter(|(_, slot)| slot.cell.get().is_none() && !matches!(slot.output, Output::Export(_)))
             .filter_map(|(_, slot)| if stop() { None } else { self.force(slot).err() })
             .collect();
         errors.sort();

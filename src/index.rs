@@ -3,7 +3,6 @@
 //! order reaches the output.
 
 use std::cmp::Reverse;
-use std::collections::BTreeMap;
 
 use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
@@ -106,19 +105,26 @@ impl Site {
         let place_order =
             |a: &usize, b: &usize| (&folded[*a], &entries.lieux[*a].slug).cmp(&(&folded[*b], &entries.lieux[*b].slug));
 
-        // Folded once per distinct commune name: many places share one.
-        let mut commune_keys: HashMap<&str, String> = HashMap::new();
-        let mut communes: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
-        for (i, lieu) in entries.lieux.iter().enumerate() {
-            let key = commune_keys.entry(&lieu.commune).or_insert_with(|| fold(&lieu.commune));
-            communes.entry((key.clone(), lieu.commune.clone())).or_default().push(i);
+        // Every place once, in name order: the lists below are filled in that order, so they
+        // come out sorted.
+        let mut by_name: Vec<usize> = (0..entries.lieux.len()).collect();
+        by_name.sort_by(place_order);
+
+        // Communes sorted by folded name (then name), each folded once.
+        let mut groups: HashMap<&str, usize> = HashMap::new();
+        let mut communes: Vec<(String, &str, Vec<usize>)> = Vec::new();
+        for &i in &by_name {
+            let commune = entries.lieux[i].commune.as_str();
+            let group = *groups.entry(commune).or_insert_with(|| {
+                communes.push((fold(commune), commune, Vec::new()));
+                communes.len() - 1
+            });
+            communes[group].2.push(i);
         }
+        communes.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
         let communes = communes
             .into_iter()
-            .map(|((_, name), mut lieux)| {
-                lieux.sort_by(place_order);
-                Term { slug: Site::commune_slug(&name), name, lieux }
-            })
+            .map(|(_, name, lieux)| Term { slug: Site::commune_slug(name), name: name.to_string(), lieux })
             .collect();
 
         // One pass over the places for each vocabulary; terms in the standard's order.
@@ -126,8 +132,8 @@ impl Site {
             let values = vocab::values(field);
             let position: HashMap<&str, usize> = values.iter().enumerate().map(|(i, v)| (v.as_str(), i)).collect();
             let mut members: Vec<Vec<usize>> = vec![Vec::new(); values.len()];
-            for (i, lieu) in entries.lieux.iter().enumerate() {
-                for value in values_of(lieu) {
+            for &i in &by_name {
+                for value in values_of(&entries.lieux[i]) {
                     if let Some(&at) = position.get(value.as_str())
                         && members[at].last() != Some(&i)
                     {
@@ -139,10 +145,7 @@ impl Site {
                 .iter()
                 .zip(members)
                 .filter(|(_, lieux)| !lieux.is_empty())
-                .map(|(value, mut lieux)| {
-                    lieux.sort_by(place_order);
-                    Term { slug: vocab::slug(value), name: value.clone(), lieux }
-                })
+                .map(|(value, lieux)| Term { slug: vocab::slug(value), name: value.clone(), lieux })
                 .collect()
         };
         let services = by_vocabulary("services", &|l| &l.services);

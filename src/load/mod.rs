@@ -153,48 +153,70 @@ pub fn scan(root: &Path) -> Result<Scan, Error> {
         } else if item.file_type().is_dir() {
             continue;
         }
-        // Names that cannot be a web address (a backslash, a control character) are refused.
-        let unfit = |part: &str| part.contains(['\\', '?', '#']) || part.chars().any(char::is_control);
-        if let Some(part) = relative.split('/').find(|part| unfit(part)) {
-            // Name the faulty folder or file; the suggestion keeps a file's extension.
-            let suggestion = match part.rsplit_once('.') {
-                Some((stem, ext)) if part == relative.rsplit('/').next().unwrap_or_default() => {
-                    format!("{}.{}", slug::slugify(stem), slug::slugify(ext))
-                }
-                _ => slug::slugify(part),
-            };
-            let kind = Kind::InvalidSlug { name: part.to_string(), suggestion };
-            scan.problems.push((format!("content/{relative}"), kind));
-            continue;
-        }
-        if relative == "site.yaml" {
-            scan.config = Some(item.path().to_path_buf());
-            continue;
-        }
-        // Entries may sit in subfolders (`lieux/villeurbanne/…`): the slug is the file name.
-        let kind =
-            EntryKind::ALL.into_iter().find(|k| relative.strip_prefix(k.folder()).is_some_and(|r| r.starts_with('/')));
-        // `.md` in any case is meant as an entry: `.MD` gets a diagnostic rather than being
-        // published as a plain file.
-        let name = item.file_name().to_string_lossy();
-        let stem =
-            name.len().checked_sub(3).filter(|&i| name.is_char_boundary(i) && name[i..].eq_ignore_ascii_case(".md"));
-        match (kind, stem) {
-            (Some(_), Some(end)) if !name.ends_with(".md") => {
-                let suggestion = format!("{}.md", slug::slugify(&name[..end]));
-                let kind = Kind::InvalidSlug { name: name.to_string(), suggestion };
-                scan.problems.push((format!("content/{relative}"), kind));
-            }
-            (Some(kind), Some(end)) => scan.entries.push(EntryPath {
-                kind,
-                path: item.path().to_path_buf(),
-                relative: format!("content/{relative}"),
-                slug: name[..end].to_string(),
-            }),
-            _ => scan.assets.push(Asset { relative, path: item.path().to_path_buf() }),
+        match classify(&relative, item.path()) {
+            Classified::Config => scan.config = Some(item.path().to_path_buf()),
+            Classified::Entry(entry) => scan.entries.push(entry),
+            Classified::Asset(asset) => scan.assets.push(asset),
+            Classified::Problem(path, kind) => scan.problems.push((path, kind)),
         }
     }
     Ok(scan)
+}
+
+/// What a file of `content/` is.
+#[derive(Debug, Clone)]
+pub enum Classified {
+    /// `site.yaml`.
+    Config,
+    /// An entry.
+    Entry(EntryPath),
+    /// A file copied as it is.
+    Asset(Asset),
+    /// A file that cannot be published: its path relative to the root, and why.
+    Problem(String, Kind),
+}
+
+/// Sorts one file (not a folder, not a link, not hidden) of `content/`; `relative` is its path
+/// under `content/` with `/` separators.
+pub fn classify(relative: &str, path: &Path) -> Classified {
+    // Names that cannot be a web address (a backslash, a control character) are refused.
+    let unfit = |part: &str| part.contains(['\\', '?', '#']) || part.chars().any(char::is_control);
+    if let Some(part) = relative.split('/').find(|part| unfit(part)) {
+        // Name the faulty folder or file; the suggestion keeps a file's extension.
+        let suggestion = match part.rsplit_once('.') {
+            Some((stem, ext)) if part == relative.rsplit('/').next().unwrap_or_default() => {
+                format!("{}.{}", slug::slugify(stem), slug::slugify(ext))
+            }
+            _ => slug::slugify(part),
+        };
+        return Classified::Problem(
+            format!("content/{relative}"),
+            Kind::InvalidSlug { name: part.to_string(), suggestion },
+        );
+    }
+    if relative == "site.yaml" {
+        return Classified::Config;
+    }
+    // Entries may sit in subfolders (`lieux/villeurbanne/…`): the slug is the file name.
+    let kind =
+        EntryKind::ALL.into_iter().find(|k| relative.strip_prefix(k.folder()).is_some_and(|r| r.starts_with('/')));
+    // `.md` in any case is meant as an entry: `.MD` gets a diagnostic rather than being
+    // published as a plain file.
+    let name = relative.rsplit('/').next().unwrap_or(relative);
+    let stem = name.len().checked_sub(3).filter(|&i| name.is_char_boundary(i) && name[i..].eq_ignore_ascii_case(".md"));
+    match (kind, stem) {
+        (Some(_), Some(end)) if !name.ends_with(".md") => {
+            let suggestion = format!("{}.md", slug::slugify(&name[..end]));
+            Classified::Problem(format!("content/{relative}"), Kind::InvalidSlug { name: name.to_string(), suggestion })
+        }
+        (Some(kind), Some(end)) => Classified::Entry(EntryPath {
+            kind,
+            path: path.to_path_buf(),
+            relative: format!("content/{relative}"),
+            slug: name[..end].to_string(),
+        }),
+        _ => Classified::Asset(Asset { relative: relative.to_string(), path: path.to_path_buf() }),
+    }
 }
 
 /// An entry's text split and parsed.

@@ -12,9 +12,9 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 use crate::incremental::Changes;
 
 /// How long a path must stay quiet before its events are handed over.
-const QUIET: Duration = Duration::from_millis(25);
+const QUIET: Duration = Duration::from_millis(15);
 /// How often the debouncer looks for quiet paths.
-const TICK: Duration = Duration::from_millis(5);
+const TICK: Duration = Duration::from_millis(3);
 
 /// The watcher: keep it alive as long as changes are wanted.
 pub struct Watcher {
