@@ -638,7 +638,7 @@ impl Snapshot {
             .par_iter()
             .map(|(path, slot)| {
                 let bytes = self.force(slot).map_err(|message| Error::Template { message })?;
-                Ok(OutputFile { path: path.clone(), bytes: bytes.to_vec() })
+                Ok(OutputFile { path: path.clone(), bytes })
             })
             .collect()
     }

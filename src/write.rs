@@ -16,7 +16,7 @@ pub struct OutputFile {
     /// Path relative to the output folder, `/`-separated, e.g. `lieux/mediatheque-du-bachut/index.html`.
     pub path: String,
     /// Contents.
-    pub bytes: Vec<u8>,
+    pub bytes: std::sync::Arc<[u8]>,
 }
 
 /// Marks a folder as resin's output, so that resin only ever replaces its own folders.

@@ -125,7 +125,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Error>
     renderer
         .plan()?
         .par_iter()
-        .map(|planned| Ok(OutputFile { path: planned.path.clone(), bytes: renderer.produce(planned.output)? }))
+        .map(|planned| Ok(OutputFile { path: planned.path.clone(), bytes: renderer.produce(planned.output)?.into() }))
         .collect()
 }
 
