@@ -178,6 +178,17 @@ fn usage_error(error: &clap::Error) -> String {
             context(ContextKind::InvalidArg),
             context(ContextKind::ValidValue)
         ),
+        ErrorKind::ValueValidation => {
+            let arg = context(ContextKind::InvalidArg);
+            let expected = if arg.starts_with("--port") {
+                " : un nombre de 0 à 65535 est attendu"
+            } else if arg.starts_with("--bind") {
+                " : une adresse IP est attendue, par exemple 127.0.0.1"
+            } else {
+                ""
+            };
+            format!("valeur « {} » impossible pour {arg}{expected}", context(ContextKind::InvalidValue))
+        }
         ErrorKind::MissingRequiredArgument => format!("il manque : {}", context(ContextKind::InvalidArg)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "indiquez une commande : build, check, serve ou new".to_string()

@@ -426,3 +426,15 @@ fn a_busy_port_is_a_clear_error() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains(&format!("le port {port} est déjà utilisé")), "{}", run.stderr);
 }
+
+#[test]
+fn bad_option_values_are_explained_in_french() {
+    let site = SiteTest::example();
+    let run = site.run(&["serve", "--port", "quatre"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("valeur « quatre » impossible pour --port"), "{}", run.stderr);
+    assert!(run.stderr.contains("un nombre de 0 à 65535"), "{}", run.stderr);
+    let run = site.run(&["serve", "--bind", "partout"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("une adresse IP est attendue"), "{}", run.stderr);
+}
