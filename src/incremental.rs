@@ -87,6 +87,11 @@ pub struct Workspace {
     site: Option<Arc<Site>>,
     published: Option<Arc<Snapshot>>,
     generation: u64,
+    /// A template failed on some page at the last update: every page is tried again at the
+    /// next one, whatever it changes (the failure may come from the content).
+    render_failed: Option<String>,
+    /// The last update stopped midway (a file could not be read): the next one starts over.
+    interrupted: bool,
 }
 
 /// What an update did.
@@ -126,6 +131,8 @@ impl Workspace {
             site: None,
             published: None,
             generation: 0,
+            render_failed: None,
+            interrupted: false,
         })
     }
 
@@ -149,9 +156,9 @@ impl Workspace {
         self.diagnostics.iter().filter(|d| d.severity() == Severity::Error).count()
     }
 
-    /// The theme's error, when its templates do not compile.
+    /// The theme's error, when its templates do not compile or fail on some page.
     pub fn theme_error(&self) -> Option<&str> {
-        self.theme.as_ref().and_then(|t| t.as_ref().err()).map(String::as_str)
+        self.theme.as_ref().and_then(|t| t.as_ref().err()).or(self.render_failed.as_ref()).map(String::as_str)
     }
 
     /// The last site published (content without error), if any.
@@ -174,10 +181,14 @@ impl Workspace {
     pub fn update(&mut self, changes: &Changes, today: NaiveDate) -> Result<Update, Error> {
         let content = self.root.join("content");
         let themes = self.root.join("themes");
-        let all = matches!(changes, Changes::All) || self.today != Some(today);
+        let all = matches!(changes, Changes::All) || self.today != Some(today) || self.interrupted;
         self.today = Some(today);
+        // Set until this update has gone through: an error midway leaves the state half done.
+        self.interrupted = true;
         let mut config_dirty = all;
         let mut theme_dirty = all || self.theme.is_none();
+        // Pages are all tried again when a template failed last time.
+        let try_every_page = theme_dirty || self.render_failed.is_some();
         let mut rescan = all;
         let mut reread: BTreeSet<Vec<String>> = BTreeSet::new();
         // Files that came or went, when they can be told apart without walking `content/`.
@@ -201,6 +212,13 @@ impl Workspace {
                     }
                     let inner = key[1..].join("/");
                     let known = self.entries.contains_key(&key);
+                    // A file with a problem (a link leading out, a bad name) may have become
+                    // fine, or the other way round: walk.
+                    let prefix = format!("content/{inner}");
+                    if self.scan.problems.iter().any(|(p, _)| p.starts_with(&prefix)) {
+                        rescan = true;
+                        continue;
+                    }
                     match std::fs::symlink_metadata(path) {
                         Ok(m) if m.is_file() && known => {
                             reread.insert(key);
@@ -215,16 +233,18 @@ impl Workspace {
                         Err(_) if known => removed.push(key),
                         Err(_) if self.scan.assets.iter().any(|a| a.relative == inner) => removed_assets.push(inner),
                         Err(_) => {
-                            // A folder that went, or a file with a problem: walk. A file that
-                            // came and went (an editor's test file) changes nothing.
-                            let prefix = format!("content/{inner}");
+                            // A folder that went: walk. A file that came and went (an editor's
+                            // test file) changes nothing.
                             let folder = format!("{inner}/");
                             rescan |= self.entries.keys().any(|k| k.starts_with(&key))
-                                || self.scan.assets.iter().any(|a| a.relative.starts_with(&folder))
-                                || self.scan.problems.iter().any(|(p, _)| p.starts_with(&prefix));
+                                || self.scan.assets.iter().any(|a| a.relative.starts_with(&folder));
                         }
                     }
                 }
+            }
+            // An entry that is a link changes when what it points to does: read them again.
+            if !self.scan.linked.is_empty() && paths.iter().any(|p| p.starts_with(&content)) {
+                reread.extend(self.scan.linked.iter().map(|r| components(Path::new(r))));
             }
         }
 
@@ -260,7 +280,9 @@ impl Workspace {
             for entry in added {
                 let key = components(Path::new(&entry.relative));
                 let at = self.scan.entries.partition_point(|e| components(Path::new(&e.relative)) < key);
-                self.scan.entries.insert(at, entry.clone());
+                if self.scan.entries.get(at).is_none_or(|e| e.relative != entry.relative) {
+                    self.scan.entries.insert(at, entry.clone());
+                }
                 reread.insert(key.clone());
                 new.insert(key, entry);
             }
@@ -391,14 +413,16 @@ impl Workspace {
                         while cursor < previous.len() && previous[cursor].0 < p.path {
                             cursor += 1;
                         }
-                        let kept = previous
-                            .get(cursor)
-                            .filter(|(path, slot)| *path == p.path && key.is_some() && slot.key == key)
-                            .map(|(_, slot)| slot.cell.clone());
+                        let before = previous.get(cursor).filter(|(path, _)| *path == p.path).map(|(_, slot)| slot);
+                        let kept = before.filter(|slot| key.is_some() && slot.key == key).map(|slot| slot.cell.clone());
                         if kept.is_none() {
                             outdated += 1;
                         }
-                        (p.path, Slot { output: p.output, key, cell: kept.unwrap_or_default() })
+                        let fallback = before.and_then(|slot| match slot.cell.get() {
+                            Some(Ok(bytes)) => Some(bytes.clone()),
+                            _ => slot.fallback.clone(),
+                        });
+                        (p.path, Slot { output: p.output, key, cell: kept.unwrap_or_default(), fallback })
                     })
                     .collect();
                 let snapshot = Arc::new(Snapshot {
@@ -407,13 +431,13 @@ impl Workspace {
                     theme: theme.clone(),
                     files,
                     assets: self.scan.assets.clone(),
+                    content: self.root.join("content"),
                 });
                 // New templates are tried on every page before they are published: a template
                 // that fails on some page leaves the last good site served.
-                let errors = if theme_dirty { snapshot.produce_pending(&|| false) } else { Vec::new() };
-                if let Some(first) = errors.into_iter().next() {
-                    self.theme = Some(Err(first));
-                } else {
+                let errors = if try_every_page { snapshot.produce_pending(&|| false) } else { Vec::new() };
+                self.render_failed = errors.into_iter().next();
+                if self.render_failed.is_none() {
                     self.generation += 1;
                     let old = self.published.replace(snapshot);
                     published = true;
@@ -427,8 +451,9 @@ impl Workspace {
         }
         diagnostic::sort(&mut diagnostics, &self.sources);
         self.diagnostics = diagnostics;
-        if let Some(Err(message)) = &self.theme {
-            return Err(Error::Template { message: message.clone() });
+        self.interrupted = false;
+        if let Some(message) = self.theme_error() {
+            return Err(Error::Template { message: message.to_string() });
         }
         Ok(Update { entries_read, outdated, published })
     }
@@ -485,8 +510,8 @@ impl Workspace {
     /// The outcome of a check from this workspace: every file is produced when the content
     /// has no error, so that template errors are found too.
     pub fn into_checked(self) -> Result<Checked, Error> {
-        if let Some(Err(message)) = &self.theme {
-            return Err(Error::Template { message: message.clone() });
+        if let Some(message) = self.theme_error() {
+            return Err(Error::Template { message: message.to_string() });
         }
         let files = match &self.published {
             Some(snapshot) if self.errors() == 0 => snapshot.produce_all()?,
@@ -557,6 +582,9 @@ struct Slot {
     output: Output,
     key: Option<u64>,
     cell: Arc<OnceLock<Produced>>,
+    /// The last good bytes at this path, from an earlier snapshot: served (with the error)
+    /// when a template fails on this file.
+    fallback: Option<Arc<[u8]>>,
 }
 
 /// One published state of the site: every file's path, produced on demand.
@@ -569,6 +597,8 @@ pub struct Snapshot {
     files: Vec<(String, Slot)>,
     /// Files of `content/` served as they are.
     assets: Vec<Asset>,
+    /// `content/`, where assets must be.
+    content: PathBuf,
 }
 
 /// A file of the site.
@@ -577,6 +607,8 @@ pub enum Served<'a> {
     Generated(Produced),
     /// A file of `content/`, to read from disk.
     Asset(&'a Path),
+    /// The last good version of a file a template now fails on, and the error.
+    Stale(Arc<[u8]>, String),
 }
 
 impl Snapshot {
@@ -593,7 +625,10 @@ impl Snapshot {
     /// it was not yet.
     pub fn get(&self, path: &str) -> Option<Served<'_>> {
         if let Some(slot) = self.slot(path) {
-            return Some(Served::Generated(self.force(slot)));
+            return Some(match (self.force(slot), &slot.fallback) {
+                (Err(error), Some(last_good)) => Served::Stale(last_good.clone(), error),
+                (produced, _) => Served::Generated(produced),
+            });
         }
         // Generated files come first (a build writes them last): assets only fill the gaps.
         self.assets.iter().find(|a| a.relative == path).map(|a| Served::Asset(&a.path))
@@ -603,6 +638,17 @@ impl Snapshot {
         slot.cell
             .get_or_init(|| Renderer::new(&self.site, &self.theme).produce(slot.output).map(Arc::from).map_err(message))
             .clone()
+    }
+
+    /// Reads an asset, if it is still a file inside `content/` (it may have been replaced by a
+    /// link leading elsewhere since the snapshot was taken).
+    pub fn read_asset(&self, path: &Path) -> Option<Vec<u8>> {
+        let content = self.content.canonicalize().ok()?;
+        let target = path.canonicalize().ok()?;
+        if !target.starts_with(&content) {
+            return None;
+        }
+        std::fs::read(target).ok()
     }
 
     /// Every path of the site: generated files and assets, sorted.
@@ -624,8 +670,13 @@ impl Snapshot {
         let mut errors: Vec<String> = self
             .files
             .par_iter()
-            .filter(|(_, slot)| slot.cell.get().is_none() && !matches!(slot.output, Output::Export(_)))
-            .filter_map(|(_, slot)| if stop() { None } else { self.force(slot).err() })
+            .filter(|(_, slot)| !matches!(slot.output, Output::Export(_)))
+            .filter_map(|(_, slot)| match slot.cell.get() {
+                // Produced already (perhaps for an earlier snapshot, with the same key).
+                Some(produced) => produced.clone().err(),
+                None if stop() => None,
+                None => self.force(slot).err(),
+            })
             .collect();
         errors.sort();
         errors.dedup();

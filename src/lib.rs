@@ -128,4 +128,16 @@ pub fn today() -> Result<NaiveDate, Error> {
     };
     Ok(now.with_timezone(&chrono_tz::Europe::Paris).date_naive())
 }
+
+/// How long until the date of [`today`] changes (the next midnight in Europe/Paris); `None`
+/// when the date is pinned by `RESIN_DATE` or `SOURCE_DATE_EPOCH`.
+pub fn until_tomorrow() -> Option<std::time::Duration> {
+    if std::env::var_os("RESIN_DATE").is_some() || std::env::var_os("SOURCE_DATE_EPOCH").is_some() {
+        return None;
+    }
+    let now = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Paris);
+    let tomorrow = now.date_naive().succ_opt()?.and_hms_opt(0, 0, 1)?;
+    let next = tomorrow.and_local_timezone(chrono_tz::Europe::Paris).earliest()?;
+    (next.with_timezone(&chrono::Utc) - chrono::Utc::now()).to_std().ok()
+}
 pub mod communes;

@@ -118,6 +118,9 @@ pub struct Scan {
     /// Files that cannot be published (a name that cannot be a web address, a link leading
     /// out of `content/`): their path relative to the root and the problem.
     pub problems: Vec<(String, Kind)>,
+    /// Entries that are symbolic links (to another file of `content/`), relative to the root:
+    /// a change to what they point to is not reported on their own path.
+    pub linked: Vec<String>,
 }
 
 /// Walks the `content/` folder of the site at `root` in a fixed order and sorts its files.
@@ -155,7 +158,12 @@ pub fn scan(root: &Path) -> Result<Scan, Error> {
         }
         match classify(&relative, item.path()) {
             Classified::Config => scan.config = Some(item.path().to_path_buf()),
-            Classified::Entry(entry) => scan.entries.push(entry),
+            Classified::Entry(entry) => {
+                if item.path_is_symlink() {
+                    scan.linked.push(entry.relative.clone());
+                }
+                scan.entries.push(entry)
+            }
             Classified::Asset(asset) => scan.assets.push(asset),
             Classified::Problem(path, kind) => scan.problems.push((path, kind)),
         }

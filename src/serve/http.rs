@@ -11,13 +11,17 @@ use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use percent_encoding::percent_decode_str;
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
 use super::overlay::{self, EVENTS_PATH};
 use super::{Message, Shared};
 use crate::incremental::{Served, Snapshot};
+
+/// What to escape in a redirect's path.
+const PATH: &AsciiSet =
+    &CONTROLS.add(b' ').add(b'"').add(b'#').add(b'<').add(b'>').add(b'?').add(b'`').add(b'{').add(b'}');
 
 /// The routes.
 pub fn router(shared: Arc<Shared>) -> Router {
@@ -30,7 +34,11 @@ pub fn router(shared: Arc<Shared>) -> Router {
 
 /// Server-sent events: `recharger` after each update; the stream ends when the server stops.
 async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
-    let stream = BroadcastStream::new(shared.events.subscribe())
+    let receiver = shared.events.subscribe();
+    // Subscribed after the server began to stop: the stream ends at once.
+    let open = if shared.stopping.load(std::sync::atomic::Ordering::SeqCst) { 0 } else { usize::MAX };
+    let stream = BroadcastStream::new(receiver)
+        .take(open)
         .take_while(|message| !matches!(message, Ok(Message::Shutdown)))
         // A receiver that fell behind missed reloads: reloading once is enough.
         .map(|_| Ok::<_, Infallible>(Event::default().event("recharger").data("site")));
@@ -51,49 +59,62 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         return html(StatusCode::INTERNAL_SERVER_ERROR, overlay::error_page(&panel));
     };
     let path = uri.path().to_string();
+    let query = uri.query().map(str::to_string);
     // Producing a file may take a while (an export of a large site): off the async threads.
-    tokio::task::spawn_blocking(move || respond(&snapshot, &path, panel.as_deref()))
+    tokio::task::spawn_blocking(move || respond(&snapshot, &path, query.as_deref(), panel.as_deref()))
         .await
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
 /// The response for the URL path `url_path`.
-fn respond(snapshot: &Snapshot, url_path: &str, panel: Option<&str>) -> Response {
+fn respond(snapshot: &Snapshot, url_path: &str, query: Option<&str>, panel: Option<&str>) -> Response {
     let Ok(decoded) = percent_decode_str(url_path.trim_start_matches('/')).decode_utf8() else {
         return not_found(snapshot, panel);
     };
-    if decoded.split('/').any(|part| part == ".." || part == ".") || decoded.contains('\\') {
+    // Paths of the site are plain: no `.`, `..` or empty part, no backslash.
+    let parts: Vec<&str> = decoded.split('/').collect();
+    let inner = &parts[..parts.len() - 1];
+    if inner.iter().any(|part| part.is_empty() || *part == ".." || *part == ".") || decoded.contains('\\') {
         return not_found(snapshot, panel);
     }
     let file =
         if decoded.is_empty() || decoded.ends_with('/') { format!("{decoded}index.html") } else { decoded.into() };
     match snapshot.get(&file) {
-        Some(served) => serve_file(&file, served, panel),
-        // `/lieux/x` → `/lieux/x/`, as a static host does.
+        Some(served) => serve_file(snapshot, &file, served, panel),
+        // `/lieux/x` → `/lieux/x/`, as a static host does; always to a path of this site.
         None if snapshot.get(&format!("{file}/index.html")).is_some() => {
-            let location = format!("{url_path}/");
+            let mut location = format!("/{}/", utf8_percent_encode(&file, PATH));
+            if let Some(query) = query {
+                location.push('?');
+                location.push_str(query);
+            }
             (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, location)]).into_response()
         }
         None => not_found(snapshot, panel),
     }
 }
 
-fn serve_file(file: &str, served: Served<'_>, panel: Option<&str>) -> Response {
+fn serve_file(snapshot: &Snapshot, file: &str, served: Served<'_>, panel: Option<&str>) -> Response {
+    let mut error_panel = None;
     let bytes = match served {
         Served::Generated(Ok(bytes)) => bytes.to_vec(),
+        Served::Stale(bytes, message) => {
+            error_panel = Some(overlay::panel(&format!("erreur de gabarit : {message}"), 1));
+            bytes.to_vec()
+        }
         Served::Generated(Err(message)) => {
             // A template error met while producing this page.
             let panel = overlay::panel(&format!("erreur de gabarit : {message}"), 1);
             return html(StatusCode::INTERNAL_SERVER_ERROR, overlay::error_page(&panel));
         }
-        Served::Asset(path) => match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(_) => return StatusCode::NOT_FOUND.into_response(),
+        Served::Asset(path) => match snapshot.read_asset(path) {
+            Some(bytes) => bytes,
+            None => return not_found(snapshot, panel),
         },
     };
     let mime = mime_guess::from_path(file).first_or_octet_stream();
     if mime.essence_str() == "text/html" {
-        return html(StatusCode::OK, overlay::inject(&bytes, panel));
+        return html(StatusCode::OK, overlay::inject(&bytes, error_panel.as_deref().or(panel)));
     }
     let mut content_type = mime.essence_str().to_string();
     if mime.type_() == "text" || file.ends_with(".json") || file.ends_with(".geojson") || file.ends_with(".svg") {

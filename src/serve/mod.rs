@@ -15,9 +15,9 @@ pub mod watch;
 
 use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr, TcpListener};
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -55,6 +55,8 @@ pub struct Shared {
     events: broadcast::Sender<Message>,
     /// The generation of the snapshot served: background work on an older one stops.
     generation: AtomicU64,
+    /// Set when the server begins to stop.
+    stopping: AtomicBool,
 }
 
 #[derive(Default)]
@@ -66,7 +68,12 @@ struct Live {
 
 impl Shared {
     fn new() -> Shared {
-        Shared { live: RwLock::default(), events: broadcast::channel(16).0, generation: AtomicU64::new(0) }
+        Shared {
+            live: RwLock::default(),
+            events: broadcast::channel(16).0,
+            generation: AtomicU64::new(0),
+            stopping: AtomicBool::new(false),
+        }
     }
 
     /// The snapshot served and the errors panel.
@@ -82,6 +89,17 @@ impl Shared {
             live.snapshot = Some(snapshot);
         }
         live.panel = panel.map(Arc::from);
+    }
+
+    /// Shows template errors found by the background production of snapshot `generation`,
+    /// unless a newer snapshot is served or the content's own errors are shown.
+    fn set_render_errors(&self, generation: u64, panel: String) -> bool {
+        let mut live = self.live.write().unwrap_or_else(|e| e.into_inner());
+        if self.generation.load(Ordering::SeqCst) != generation || live.panel.is_some() {
+            return false;
+        }
+        live.panel = Some(Arc::from(panel));
+        true
     }
 
     fn reload(&self) {
@@ -130,7 +148,7 @@ pub fn serve(options: Options) -> Result<(), Error> {
     }
     let (produce, to_produce) = mpsc::channel();
     publish(&workspace, outcome, &shared, &produce, started, "site construit");
-    let mut watcher = watch::Watcher::start(&root, &workspace.watched_files())
+    let watcher = watch::Watcher::start(&root, &workspace.watched_files())
         .map_err(|e| Error::Usage { message: format!("impossible de surveiller {} : {e}", root.display()) })?;
 
     {
@@ -142,35 +160,10 @@ pub fn serve(options: Options) -> Result<(), Error> {
     }
     {
         let shared = shared.clone();
+        let url = url.clone();
         std::thread::Builder::new()
             .name("mise-a-jour".into())
-            .spawn(move || {
-                while let Ok(first) = watcher.changes.recv() {
-                    // One save can come as several batches a few milliseconds apart.
-                    let mut changes = first;
-                    std::thread::sleep(Duration::from_millis(2));
-                    while let Ok(more) = watcher.changes.try_recv() {
-                        changes = watch::merge(changes, more);
-                    }
-                    if let Changes::Paths(paths) = &mut changes {
-                        paths.retain(|p| watcher.relevant(p));
-                        paths.sort();
-                        paths.dedup();
-                        if paths.is_empty() {
-                            continue;
-                        }
-                    }
-                    let started = Instant::now();
-                    let what = describe(&changes, &root);
-                    let outcome = match crate::today() {
-                        Ok(today) => workspace.update(&changes, today),
-                        Err(e) => Err(e),
-                    };
-                    publish(&workspace, outcome, &shared, &produce, started, &what);
-                    watcher.watch_themes();
-                    watcher.watch_files(&workspace.watched_files());
-                }
-            })
+            .spawn(move || update_loop(workspace, watcher, &root, &url, &shared, &produce))
             .map_err(|e| Error::Usage { message: e.to_string() })?;
     }
 
@@ -192,6 +185,7 @@ pub fn serve(options: Options) -> Result<(), Error> {
             let shared = shared.clone();
             async move {
                 stop_signal().await;
+                shared.stopping.store(true, Ordering::SeqCst);
                 let _ = shared.events.send(Message::Shutdown);
             }
         };
@@ -202,6 +196,64 @@ pub fn serve(options: Options) -> Result<(), Error> {
     })?;
     eprintln!("Aperçu arrêté.");
     Ok(())
+}
+
+/// Waits for changes (or midnight: the date shows on pages) and brings the site up to date.
+fn update_loop(
+    mut workspace: Workspace,
+    mut watcher: watch::Watcher,
+    root: &Path,
+    url: &str,
+    shared: &Shared,
+    produce: &mpsc::Sender<Arc<Snapshot>>,
+) {
+    loop {
+        let first = match crate::until_tomorrow() {
+            Some(wait) => match watcher.changes.recv_timeout(wait) {
+                Ok(changes) => changes,
+                Err(RecvTimeoutError::Timeout) => Changes::All,
+                Err(RecvTimeoutError::Disconnected) => return,
+            },
+            None => match watcher.changes.recv() {
+                Ok(changes) => changes,
+                Err(_) => return,
+            },
+        };
+        // One save can come as several batches a few milliseconds apart.
+        let mut changes = first;
+        std::thread::sleep(Duration::from_millis(2));
+        while let Ok(more) = watcher.changes.try_recv() {
+            changes = watch::merge(changes, more);
+        }
+        if let Changes::Paths(paths) = &mut changes {
+            paths.retain(|p| watcher.relevant(p));
+            paths.sort();
+            paths.dedup();
+            if paths.is_empty() {
+                continue;
+            }
+            if watcher.rewatch(paths) {
+                changes = Changes::All;
+            }
+        }
+        let started = Instant::now();
+        let what = describe(&changes, root);
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            crate::today().and_then(|today| workspace.update(&changes, today))
+        }));
+        let outcome = match outcome {
+            Ok(outcome) => outcome,
+            Err(_) => {
+                // A bug in resin: start over from nothing rather than serve a half-updated site.
+                eprintln!("erreur interne de resin pendant la mise à jour : tout le contenu est relu.");
+                workspace = Workspace::new(root, Some(url)).expect("the preview's own address is valid");
+                crate::today().and_then(|today| workspace.update(&Changes::All, today))
+            }
+        };
+        publish(&workspace, outcome, shared, produce, started, &what);
+        watcher.watch_themes();
+        watcher.watch_files(&workspace.watched_files());
+    }
 }
 
 /// Ctrl-C, or SIGTERM.
@@ -240,8 +292,11 @@ fn publish(
     what: &str,
 ) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let diagnostics = workspace.diagnostics();
-    let errors = workspace.errors();
+    // After an error other than a template's, the update stopped midway: the diagnostics are
+    // not those of the content.
+    let fresh = !matches!(&outcome, Err(e) if !matches!(e, Error::Template { .. }));
+    let diagnostics = if fresh { workspace.diagnostics() } else { &[] };
+    let errors = diagnostics.iter().filter(|d| d.severity() == Severity::Error).count();
     if !diagnostics.is_empty() {
         eprint!("{}", diagnostic::render(diagnostics, workspace.sources(), Format::Human, color));
     }
@@ -293,9 +348,10 @@ fn produce_in_background(snapshots: Receiver<Arc<Snapshot>>, shared: &Shared) {
         let errors = pool.install(|| snapshot.produce_pending(&stop));
         if !errors.is_empty() && !stop() {
             let report: String = errors.iter().map(|e| format!("erreur de gabarit : {e}\n\n")).collect();
-            eprint!("{report}");
-            shared.set(None, Some(overlay::panel(&report, errors.len())));
-            shared.reload();
+            if shared.set_render_errors(generation, overlay::panel(&report, errors.len())) {
+                eprint!("{report}");
+                shared.reload();
+            }
         }
     }
 }

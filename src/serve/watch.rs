@@ -49,6 +49,28 @@ impl Watcher {
         }
     }
 
+    /// Watches `content/` and `themes/` again when they were themselves removed, created or
+    /// renamed (a watch ends with its folder); returns true if so: everything must be read again.
+    pub fn rewatch(&mut self, paths: &[PathBuf]) -> bool {
+        let content = self.root.join("content");
+        let themes = self.root.join("themes");
+        let mut again = false;
+        if paths.contains(&content) {
+            let _ = self.debouncer.unwatch(&content);
+            let _ = self.debouncer.watch(&content, RecursiveMode::Recursive);
+            again = true;
+        }
+        if paths.contains(&themes) {
+            if self.themes_watched {
+                let _ = self.debouncer.unwatch(&themes);
+            }
+            self.themes_watched = false;
+            self.watch_themes();
+            again = true;
+        }
+        again
+    }
+
     /// Watches these files too (the communes file named by `site.yaml`), through their folder.
     pub fn watch_files(&mut self, files: &[PathBuf]) {
         for file in files {

@@ -62,6 +62,20 @@ pub enum Edit {
     Config { n: usize },
     /// Adds a file copied as it is.
     Asset { n: usize },
+    /// Breaks `site.yaml`.
+    BreakConfig,
+    /// Puts `site.yaml` back.
+    RestoreConfig,
+    /// Adds a commune to the territory's list (or puts the list back).
+    Communes { on: bool },
+    /// Makes a page that is a link to another page.
+    LinkPage,
+    /// Renames a place's file over another place's file.
+    RenameOver { place: usize, over: usize },
+    /// Renames the subfolder of places.
+    MoveFolder,
+    /// The next day: upcoming sessions and week tables change.
+    NextDay,
 }
 
 const NAMES: &[&str] = &["Abri numérique", "Maison des écrans", "Zénith connecté", "Lieu d’essai", "médiathèque B"];
@@ -93,6 +107,13 @@ fn edit() -> impl Strategy<Value = Edit> {
         (0..3usize).prop_map(|n| Edit::Css { n }),
         (0..3usize).prop_map(|n| Edit::Config { n }),
         (0..3usize).prop_map(|n| Edit::Asset { n }),
+        Just(Edit::BreakConfig),
+        Just(Edit::RestoreConfig),
+        any::<bool>().prop_map(|on| Edit::Communes { on }),
+        Just(Edit::LinkPage),
+        (i.clone(), i.clone()).prop_map(|(place, over)| Edit::RenameOver { place, over }),
+        Just(Edit::MoveFolder),
+        Just(Edit::NextDay),
     ]
 }
 
@@ -102,7 +123,19 @@ pub struct Example {
     places: Vec<(String, String)>,
     offers: Vec<(String, String)>,
     pages: Vec<(String, String)>,
+    config: String,
+    communes: String,
+    /// Days after the test date.
+    pub days: std::cell::Cell<u64>,
 }
+
+/// Templates that show every piece of data a page receives: a page whose data changed without
+/// being produced again differs from a fresh build whatever the default templates show.
+const DATA_TEMPLATES: &[&str] = &["accueil.html", "lieux.html", "lieu.html", "terme.html", "offres.html", "offre.html"];
+const DATA_TEMPLATE: &str = "<!doctype html><html lang=\"fr\"><body><pre>{{ page | json_encode() }}</pre>\
+<pre>{{ d | json_encode() }}</pre></body></html>\n";
+
+const COMMUNES: &str = "data/territoire/communes-metropole-lyon.csv";
 
 fn originals(root: &Path, folder: &str) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = fs::read_dir(root.join("content").join(folder))
@@ -173,8 +206,25 @@ impl Example {
             places: originals(&root, "lieux"),
             offers: originals(&root, "offres"),
             pages: originals(&root, "pages"),
+            config: fs::read_to_string(root.join("content/site.yaml")).unwrap(),
+            communes: fs::read_to_string(root.join(COMMUNES)).unwrap(),
+            days: std::cell::Cell::new(0),
             site,
         }
+    }
+
+    /// The same, with templates that show all the data of each page.
+    pub fn showing_all_data() -> Example {
+        let example = Example::new();
+        for name in DATA_TEMPLATES {
+            example.write(&format!("themes/resin/templates/{name}"), DATA_TEMPLATE);
+        }
+        example
+    }
+
+    /// The date of the next update.
+    pub fn today(&self) -> NaiveDate {
+        today() + chrono::Days::new(self.days.get())
     }
 
     fn path(&self, relative: &str) -> PathBuf {
@@ -281,14 +331,46 @@ impl Example {
             }
             Edit::Config { n } => rewrite("content/site.yaml", &|t| set_field(t, "titre", &format!("\"Rés'IN {n}\""))),
             Edit::Asset { n } => vec![self.write(&format!("content/fichiers/document-{n}.txt"), &format!("{n}\n"))],
+            Edit::BreakConfig => vec![self.write("content/site.yaml", "titre: [Rés'IN\n")],
+            Edit::RestoreConfig => vec![self.write("content/site.yaml", &self.config)],
+            Edit::Communes { on: true } => {
+                vec![self.write(COMMUNES, &format!("{}69999,Commune d'essai,69999\n", self.communes))]
+            }
+            Edit::Communes { on: false } => vec![self.write(COMMUNES, &self.communes)],
+            Edit::LinkPage => {
+                let link = self.path("content/pages/copie.md");
+                let target = Path::new(&self.pages[0].0).file_name().unwrap().to_owned();
+                let _ = fs::remove_file(&link);
+                std::os::unix::fs::symlink(target, &link).unwrap();
+                vec![link]
+            }
+            Edit::RenameOver { place: i, over } => {
+                let (from, to) = (&place(*i).0, &place(*over).0);
+                if from != to && self.path(from).exists() {
+                    fs::rename(self.path(from), self.path(to)).unwrap();
+                }
+                vec![self.path(from), self.path(to)]
+            }
+            Edit::MoveFolder => {
+                let (a, b) = (self.path("content/lieux/sous-dossier"), self.path("content/lieux/autre-dossier"));
+                let (from, to) = if a.exists() { (a, b) } else { (b, a) };
+                if from.exists() && !to.exists() {
+                    fs::rename(&from, &to).unwrap();
+                }
+                vec![from, to]
+            }
+            Edit::NextDay => {
+                self.days.set(self.days.get() + 1);
+                Vec::new()
+            }
         }
     }
 }
 
 /// Asserts that the workspace agrees with a fresh check of the same content: same diagnostics
 /// and, without errors, the same files byte for byte.
-pub fn assert_same_as_fresh(workspace: &Workspace, root: &Path) {
-    let fresh = resin::check(root, today(), Some(BASE)).expect("fresh check");
+pub fn assert_same_as_fresh(workspace: &Workspace, root: &Path, today: NaiveDate) {
+    let fresh = resin::check(root, today, Some(BASE)).expect("fresh check");
     let ours = diagnostic::render(workspace.diagnostics(), workspace.sources(), Format::Json, false);
     let theirs = diagnostic::render(&fresh.diagnostics, &fresh.sources, Format::Json, false);
     assert_eq!(ours, theirs, "diagnostics differ from a fresh check");
@@ -308,19 +390,18 @@ pub fn assert_same_as_fresh(workspace: &Workspace, root: &Path) {
     assert_eq!(served, assets, "the files copied as they are differ");
 }
 
-fn run_sequence(edits: &[(Edit, bool)]) {
-    let example = Example::new();
+fn run_sequence(example: Example, edits: &[(Edit, bool)]) {
     let root = example.site.root();
     let mut workspace = Workspace::new(root, Some(BASE)).unwrap();
-    workspace.update(&Changes::All, today()).unwrap();
+    workspace.update(&Changes::All, example.today()).unwrap();
     for (edit, compare) in edits {
         let touched = example.apply(edit);
-        workspace.update(&Changes::Paths(touched), today()).unwrap_or_else(|e| panic!("after {edit:?}: {e}"));
+        workspace.update(&Changes::Paths(touched), example.today()).unwrap_or_else(|e| panic!("after {edit:?}: {e}"));
         if *compare {
-            assert_same_as_fresh(&workspace, root);
+            assert_same_as_fresh(&workspace, root, example.today());
         }
     }
-    assert_same_as_fresh(&workspace, root);
+    assert_same_as_fresh(&workspace, root, example.today());
 }
 
 proptest! {
@@ -329,7 +410,7 @@ proptest! {
     /// Random sequences of 20 to 30 edits.
     #[test]
     fn incremental_updates_match_a_fresh_build(edits in prop::collection::vec((edit(), prop::bool::weighted(0.3)), 20..30)) {
-        run_sequence(&edits);
+        run_sequence(Example::showing_all_data(), &edits);
     }
 }
 
@@ -361,6 +442,18 @@ fn scripted_edits_match_a_fresh_build() {
         Edit::TouchPlace { place: 8 },
         Edit::Template { on: false },
         Edit::RenamePlace { place: 9, name: 4 },
+        Edit::BreakConfig,
+        Edit::RestoreConfig,
+        Edit::Communes { on: true },
+        Edit::LinkPage,
+        Edit::RenamePage { page: 0, name: 2 },
+        Edit::RenameOver { place: 12, over: 13 },
+        Edit::RenameFile { place: 14, n: 1 },
+        Edit::MoveFolder,
+        Edit::NextDay,
+        Edit::Communes { on: false },
     ];
-    run_sequence(&edits.map(|e| (e, true)));
+    let edits = edits.map(|e| (e, true));
+    run_sequence(Example::new(), &edits);
+    run_sequence(Example::showing_all_data(), &edits);
 }

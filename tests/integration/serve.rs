@@ -194,7 +194,10 @@ fn serves_the_site_with_its_404_page_and_the_reload_script_only_in_serve() {
     assert_eq!(css.status, 200);
     assert_eq!(css.header("content-type").as_deref(), Some("text/css; charset=utf-8"));
     assert_eq!(server.get("/donnees/lieux.geojson").status, 200);
-    assert_eq!(server.get("/../Cargo.toml").status, 404);
+    // Redirects stay on the site, and keep the query.
+    let redirect = server.get("//lieux?x=1");
+    assert_eq!(redirect.header("location").as_deref(), Some("/lieux/?x=1"));
+    assert_eq!(server.get("/lieux//").status, 404);
 
     // `resin build` never carries what serve adds.
     site.build();
@@ -211,7 +214,16 @@ fn edits_creations_deletions_and_renames_are_served_and_pages_reloaded() {
     let mut events = TcpStream::connect(&server.address).unwrap();
     write!(events, "GET /__resin/evenements HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
     events.set_read_timeout(Some(PATIENCE)).unwrap();
-    thread::sleep(Duration::from_millis(100));
+    // The response's header comes once the stream listens.
+    let mut seen = Vec::new();
+    let mut buffer = [0u8; 512];
+    while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = events.read(&mut buffer).expect("the events' header");
+        assert!(n > 0, "the event stream closed");
+        seen.extend_from_slice(&buffer[..n]);
+    }
+    assert!(String::from_utf8_lossy(&seen).contains("text/event-stream"));
+    seen.clear();
 
     // Edit a place's name: its page, the lists and its commune's page follow.
     let text = site.read(PLACE).replace("nom: Association Connexions Guillotière", "nom: Espace Guillotière");
@@ -222,8 +234,6 @@ fn edits_creations_deletions_and_renames_are_served_and_pages_reloaded() {
     assert!(server.get("/lieux/").text().contains("Espace Guillotière"));
     assert!(server.get("/communes/lyon-7e-arrondissement/").text().contains("Espace Guillotière"));
     assert!(!server.get("/lieux/").text().contains("Association Connexions Guillotière"));
-    let mut seen = Vec::new();
-    let mut buffer = [0u8; 512];
     while !String::from_utf8_lossy(&seen).contains("event: recharger") {
         let n = events.read(&mut buffer).expect("a reload event");
         assert!(n > 0, "the event stream closed");
@@ -399,11 +409,71 @@ fn after_twenty_edits_the_served_site_is_what_a_fresh_build_writes() {
         assert!(start.elapsed() < PATIENCE, "served files differ from the build:\n{served:?}\n{expected:?}");
         thread::sleep(Duration::from_millis(50));
     }
-    for (path, bytes) in &built {
-        let got = server.get(&format!("/{path}"));
-        assert_eq!(got.status, 200, "{path}");
-        assert!(without_injection(&got.body) == *bytes, "{path} differs from a fresh build");
+    // The last update may still be running: the served site must come to the built one.
+    let start = Instant::now();
+    loop {
+        let differing = built.iter().find(|(path, bytes)| {
+            let got = server.get(&format!("/{path}"));
+            got.status != 200 || without_injection(&got.body) != **bytes
+        });
+        let Some((path, _)) = differing else { break };
+        assert!(start.elapsed() < PATIENCE, "{path} differs from a fresh build");
+        thread::sleep(Duration::from_millis(100));
     }
+}
+
+#[test]
+fn a_file_replaced_by_a_link_leading_out_of_content_is_not_served() {
+    let site = SiteTest::example();
+    site.write("content/fichiers/note.txt", "publique\n");
+    let outside = site.root().join("secret.txt");
+    fs::write(&outside, "SECRET\n").unwrap();
+    let server = Server::start(site.root(), &[]);
+    assert_eq!(server.get("/fichiers/note.txt").text(), "publique\n");
+    // The link is an error: the last good site, which lists the file, stays served.
+    fs::remove_file(site.root().join("content/fichiers/note.txt")).unwrap();
+    std::os::unix::fs::symlink(&outside, site.root().join("content/fichiers/note.txt")).unwrap();
+    server.wait_for("/", "showing the error", |g| g.text().contains("lien-symbolique"));
+    let got = server.get("/fichiers/note.txt");
+    assert!(!got.text().contains("SECRET"), "a file outside content/ was served");
+    assert_eq!(got.status, 404);
+}
+
+#[test]
+fn a_template_error_caused_by_the_content_goes_when_the_content_is_fixed() {
+    let site = SiteTest::example();
+    // A template that fails on one place only (`round` needs a number).
+    let template = include_str!("../../themes/resin/templates/lieu.html")
+        .replace("</h1>", "</h1>{% if d.nom == \"Boum\" %}{{ d.nom | round }}{% endif %}");
+    site.write("themes/resin/templates/lieu.html", &template);
+    let server = Server::start(site.root(), &[]);
+    let good = site.read(PLACE);
+    site.write(PLACE, &good.replace("nom: Association Connexions Guillotière", "nom: Boum"));
+    server.wait_for("/", "showing the template error", |g| g.text().contains("resin-erreurs"));
+    assert!(server.get("/").text().contains("gabarit"));
+    assert!(
+        server.get("/lieux/association-connexions-guillotiere/").text().contains("Association Connexions Guillotière")
+    );
+    site.write(PLACE, &good.replace("nom: Association Connexions Guillotière", "nom: Bam"));
+    server.wait_for("/lieux/association-connexions-guillotiere/", "fixed", |g| {
+        g.text().contains("<h1>Bam</h1>") && !g.text().contains("resin-erreurs")
+    });
+}
+
+#[test]
+fn content_moved_away_and_back_is_still_watched() {
+    let site = SiteTest::example();
+    let server = Server::start(site.root(), &[]);
+    let content = site.root().join("content");
+    let away = site.root().join("ailleurs");
+    fs::rename(&content, &away).unwrap();
+    server.wait_for("/", "showing the error", |g| g.text().contains("resin-erreurs"));
+    fs::rename(&away, &content).unwrap();
+    server.wait_for("/", "back", |g| !g.text().contains("resin-erreurs"));
+    let text = site.read(PLACE).replace("nom: Association Connexions Guillotière", "nom: De retour");
+    site.write(PLACE, &text);
+    server
+        .wait_for("/lieux/association-connexions-guillotiere/", "updated", |g| g.text().contains("<h1>De retour</h1>"));
 }
 
 #[test]
