@@ -103,6 +103,8 @@ pub struct Update {
     pub outdated: usize,
     /// True when a new snapshot was published (the content has no error).
     pub published: bool,
+    /// True when nothing changed (files saved as they were): nothing was done.
+    pub unchanged: bool,
 }
 
 impl Workspace {
@@ -207,8 +209,8 @@ impl Workspace {
                     && path.starts_with(&content)
                 {
                     let key = components(relative);
-                    if key.iter().skip(1).any(|part| part.starts_with('.')) {
-                        continue; // hidden: never content
+                    if key.iter().skip(1).any(|part| load::ignored(part)) {
+                        continue; // hidden files and editors' leftovers: never content
                     }
                     let inner = key[1..].join("/");
                     let known = self.entries.contains_key(&key);
@@ -248,6 +250,8 @@ impl Workspace {
             }
         }
 
+        // Whether anything changed at all: a file saved unchanged changes nothing.
+        let mut changed = all || rescan || theme_dirty || self.render_failed.is_some();
         // Load: walk again only when files may have come or gone in ways not told apart above.
         let mut new: BTreeMap<Vec<String>, load::EntryPath> = BTreeMap::new();
         if rescan {
@@ -272,6 +276,8 @@ impl Workspace {
                 }
             }
         } else {
+            changed |=
+                !removed.is_empty() || !added.is_empty() || !added_assets.is_empty() || !removed_assets.is_empty();
             for key in removed {
                 self.entries.remove(&key);
                 let relative = key.join("/");
@@ -331,6 +337,7 @@ impl Workspace {
             if unchanged && !revalidate {
                 continue;
             }
+            changed = true;
             let file = self.sources.add(entry.relative.clone(), text);
             if let Some(at) = invalid_at {
                 self.entries
@@ -361,6 +368,10 @@ impl Workspace {
         let entries_read = fresh.len();
         for ((key, entry, file, version), checked) in fresh.into_iter().zip(checked) {
             self.entries.insert(key, state(entry, file, version, checked));
+        }
+        if !changed && !revalidate {
+            self.interrupted = false;
+            return Ok(Update { entries_read, outdated: 0, published: false, unchanged: true });
         }
 
         if theme_dirty {
@@ -455,7 +466,7 @@ impl Workspace {
         if let Some(message) = self.theme_error() {
             return Err(Error::Template { message: message.to_string() });
         }
-        Ok(Update { entries_read, outdated, published })
+        Ok(Update { entries_read, outdated, published, unchanged: false })
     }
 
     /// `site.yaml` and the communes file it names.
@@ -465,8 +476,9 @@ impl Workspace {
         self.base_url.hash(&mut h);
         let Some(path) = self.scan.config.clone() else {
             state.diagnostics.push(Diagnostic::global(Kind::Config {
-                message: "le fichier `content/site.yaml` est absent : créez-le (voir le README, « Format du contenu »)"
-                    .into(),
+                message:
+                    "le fichier `content/site.yaml` est absent : créez-le (voir le README, « Le format du contenu »)"
+                        .into(),
             }));
             state.version = h.finish();
             return Ok(state);

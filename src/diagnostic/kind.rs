@@ -358,7 +358,7 @@ impl Kind {
                 format!("écrivez-le exactement comme le standard : « {s} »")
             }
             Kind::NotInVocabulary { suggestion: Some(s), .. } => format!("vouliez-vous dire « {s} » ?"),
-            Kind::NotInVocabulary { .. } => "choisissez une valeur de la liste du standard national (voir le README, « Format du contenu »)".into(),
+            Kind::NotInVocabulary { .. } => "choisissez une valeur de la liste du standard national (voir le README, « Le format du contenu »)".into(),
             Kind::PipeInValue { .. } => "écrivez chaque valeur à part dans la liste : `[première, seconde]`".into(),
             Kind::TooLong { max, .. } => format!("raccourcissez-le à {max} caractères au plus ; le texte complet va dans la présentation, sous l'en-tête"),
             Kind::PostalCode { .. } => "écrivez cinq chiffres entre guillemets, par exemple `code_postal: \"69008\"`".into(),

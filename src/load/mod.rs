@@ -139,7 +139,7 @@ pub fn scan(root: &Path) -> Result<Scan, Error> {
             Error::Io { path, source: e.into() }
         })?;
         let relative = relative_path(&content_dir, item.path());
-        if item.depth() == 0 || relative.split('/').any(|part| part.starts_with('.')) {
+        if item.depth() == 0 || relative.split('/').any(ignored) {
             continue;
         }
         if item.path_is_symlink() {
@@ -169,6 +169,12 @@ pub fn scan(root: &Path) -> Result<Scan, Error> {
         }
     }
     Ok(scan)
+}
+
+/// Names left out of the site: hidden files and folders (`.git`, `.x.md.swp`) and editors'
+/// leftovers (`x.md~` backups, Emacs's `#x.md#` and `.#x.md`).
+pub fn ignored(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with('#') || name.ends_with('~')
 }
 
 /// What a file of `content/` is.

@@ -81,14 +81,15 @@ fn respond(snapshot: &Snapshot, url_path: &str, query: Option<&str>, panel: Opti
         if decoded.is_empty() || decoded.ends_with('/') { format!("{decoded}index.html") } else { decoded.into() };
     match snapshot.get(&file) {
         Some(served) => serve_file(snapshot, &file, served, panel),
-        // `/lieux/x` → `/lieux/x/`, as a static host does; always to a path of this site.
+        // `/lieux/x` → `/lieux/x/`, as a static host does; always to a path of this site. Temporary:
+        // a browser must not remember it once the preview stops.
         None if snapshot.get(&format!("{file}/index.html")).is_some() => {
             let mut location = format!("/{}/", utf8_percent_encode(&file, PATH));
             if let Some(query) = query {
                 location.push('?');
                 location.push_str(query);
             }
-            (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, location)]).into_response()
+            (StatusCode::TEMPORARY_REDIRECT, [(header::LOCATION, location)]).into_response()
         }
         None => not_found(snapshot, panel),
     }
@@ -99,12 +100,12 @@ fn serve_file(snapshot: &Snapshot, file: &str, served: Served<'_>, panel: Option
     let bytes = match served {
         Served::Generated(Ok(bytes)) => bytes.to_vec(),
         Served::Stale(bytes, message) => {
-            error_panel = Some(overlay::panel(&format!("erreur de gabarit : {message}"), 1));
+            error_panel = Some(overlay::panel(&format!("erreur de gabarit : {message}"), 1, true));
             bytes.to_vec()
         }
         Served::Generated(Err(message)) => {
             // A template error met while producing this page.
-            let panel = overlay::panel(&format!("erreur de gabarit : {message}"), 1);
+            let panel = overlay::panel(&format!("erreur de gabarit : {message}"), 1, false);
             return html(StatusCode::INTERNAL_SERVER_ERROR, overlay::error_page(&panel));
         }
         Served::Asset(path) => match snapshot.read_asset(path) {

@@ -126,7 +126,9 @@ pub fn serve(options: Options) -> Result<(), Error> {
     if !bind.is_loopback() {
         eprintln!(
             "attention : --bind {bind} rend l'aperçu visible des autres appareils du réseau, \
-             brouillons compris. Pour le garder sur cet ordinateur, n'utilisez pas --bind."
+             brouillons compris. Depuis un autre appareil, ouvrez http://<adresse IP de cet ordinateur>:{}/ ; \
+             pour garder l'aperçu sur cet ordinateur, n'utilisez pas --bind.",
+            address.port()
         );
     }
     let host = match address.ip() {
@@ -147,7 +149,8 @@ pub fn serve(options: Options) -> Result<(), Error> {
         return Err(outcome.unwrap_err());
     }
     let (produce, to_produce) = mpsc::channel();
-    publish(&workspace, outcome, &shared, &produce, started, "site construit");
+    let mut shown = String::new();
+    publish(&workspace, outcome, &shared, &produce, started, "site construit", &mut shown);
     let watcher = watch::Watcher::start(&root, &workspace.watched_files())
         .map_err(|e| Error::Usage { message: format!("impossible de surveiller {} : {e}", root.display()) })?;
 
@@ -163,7 +166,7 @@ pub fn serve(options: Options) -> Result<(), Error> {
         let url = url.clone();
         std::thread::Builder::new()
             .name("mise-a-jour".into())
-            .spawn(move || update_loop(workspace, watcher, &root, &url, &shared, &produce))
+            .spawn(move || update_loop(workspace, watcher, &root, &url, &shared, &produce, shown))
             .map_err(|e| Error::Usage { message: e.to_string() })?;
     }
 
@@ -172,28 +175,39 @@ pub fn serve(options: Options) -> Result<(), Error> {
         .enable_all()
         .build()
         .map_err(|e| Error::Usage { message: e.to_string() })?;
-    runtime.block_on(async {
+    let result = runtime.block_on(async {
         listener.set_nonblocking(true).map_err(|e| Error::Usage { message: e.to_string() })?;
         let listener =
             tokio::net::TcpListener::from_std(listener).map_err(|e| Error::Usage { message: e.to_string() })?;
         eprintln!("Aperçu : {url}");
         eprintln!("Chaque enregistrement dans content/ ou themes/ met l'aperçu à jour. Ctrl-C pour arrêter.");
-        if open && let Err(e) = open::that_detached(&url) {
-            eprintln!("attention : le navigateur n'a pas pu être ouvert ({e}) : ouvrez {url}");
+        if open && open::that_detached(&url).is_err() {
+            eprintln!("attention : le navigateur n'a pas pu être ouvert : ouvrez vous-même {url}");
         }
+        let (stopped, mut on_stop) = tokio::sync::watch::channel(false);
         let shutdown = {
             let shared = shared.clone();
             async move {
                 stop_signal().await;
                 shared.stopping.store(true, Ordering::SeqCst);
                 let _ = shared.events.send(Message::Shutdown);
+                let _ = stopped.send(true);
             }
         };
-        axum::serve(listener, http::router(shared.clone()))
-            .with_graceful_shutdown(shutdown)
-            .await
-            .map_err(|e| Error::Usage { message: e.to_string() })
-    })?;
+        let server = axum::serve(listener, http::router(shared.clone())).with_graceful_shutdown(shutdown);
+        // Requests under way get a moment to finish; a client that never finishes its request
+        // does not hold the preview open.
+        let deadline = async move {
+            let _ = on_stop.wait_for(|stopped| *stopped).await;
+            tokio::time::sleep(Duration::from_secs(2)).await;
+        };
+        tokio::select! {
+            result = server => result.map_err(|e| Error::Usage { message: e.to_string() }),
+            () = deadline => Ok(()),
+        }
+    });
+    runtime.shutdown_timeout(Duration::from_millis(500));
+    result?;
     eprintln!("Aperçu arrêté.");
     Ok(())
 }
@@ -206,6 +220,7 @@ fn update_loop(
     url: &str,
     shared: &Shared,
     produce: &mpsc::Sender<Arc<Snapshot>>,
+    mut shown: String,
 ) {
     loop {
         let first = match crate::until_tomorrow() {
@@ -250,7 +265,10 @@ fn update_loop(
                 crate::today().and_then(|today| workspace.update(&Changes::All, today))
             }
         };
-        publish(&workspace, outcome, shared, produce, started, &what);
+        if matches!(&outcome, Ok(update) if update.unchanged) {
+            continue; // saved as it was: nothing to show
+        }
+        publish(&workspace, outcome, shared, produce, started, &what, &mut shown);
         watcher.watch_themes();
         watcher.watch_files(&workspace.watched_files());
     }
@@ -290,6 +308,7 @@ fn publish(
     produce: &mpsc::Sender<Arc<Snapshot>>,
     started: Instant,
     what: &str,
+    shown: &mut String,
 ) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     // After an error other than a template's, the update stopped midway: the diagnostics are
@@ -297,16 +316,20 @@ fn publish(
     let fresh = !matches!(&outcome, Err(e) if !matches!(e, Error::Template { .. }));
     let diagnostics = if fresh { workspace.diagnostics() } else { &[] };
     let errors = diagnostics.iter().filter(|d| d.severity() == Severity::Error).count();
-    if !diagnostics.is_empty() {
-        eprint!("{}", diagnostic::render(diagnostics, workspace.sources(), Format::Human, color));
+    // The same warnings at every save would bury what changed: print them when they change.
+    let report = diagnostic::render(diagnostics, workspace.sources(), Format::Human, color);
+    if !diagnostics.is_empty() && (errors > 0 || report != *shown) {
+        eprint!("{report}");
     }
+    *shown = report;
     let elapsed = started.elapsed().as_millis();
     match outcome {
         Ok(update) if update.published => {
             let snapshot = workspace.published().cloned();
             eprintln!(
-                "{what} : aperçu à jour en {elapsed} ms ({} fichier{} à refaire).",
+                "{what} : aperçu à jour en {elapsed} ms ({} fichier{} du site concerné{}).",
                 update.outdated,
+                if update.outdated > 1 { "s" } else { "" },
                 if update.outdated > 1 { "s" } else { "" }
             );
             shared.set(snapshot.clone(), None);
@@ -322,11 +345,25 @@ fn publish(
                 report = diagnostic::render(&only_errors, workspace.sources(), Format::Human, false);
             }
             if let Err(error) = &outcome {
+                let error = match error {
+                    Error::NoContent { root } => {
+                        format!(
+                            "le dossier content/ de {} est introuvable : l'aperçu reprendra quand il sera de retour",
+                            root.display()
+                        )
+                    }
+                    other => other.to_string(),
+                };
                 eprintln!("erreur : {error}");
                 report.push_str(&format!("\nerreur : {error}\n"));
             }
-            eprintln!("{what} : l'aperçu garde la dernière version correcte du site.");
-            shared.set(None, Some(overlay::panel(&report, errors)));
+            let last_good = workspace.published().is_some();
+            if last_good {
+                eprintln!("{what} : l'aperçu garde la dernière version correcte du site.");
+            } else {
+                eprintln!("{what} : le site n'a pas encore pu être construit ; corrigez les erreurs ci-dessus.");
+            }
+            shared.set(None, Some(overlay::panel(&report, errors, last_good)));
         }
     }
     shared.reload();
@@ -348,7 +385,7 @@ fn produce_in_background(snapshots: Receiver<Arc<Snapshot>>, shared: &Shared) {
         let errors = pool.install(|| snapshot.produce_pending(&stop));
         if !errors.is_empty() && !stop() {
             let report: String = errors.iter().map(|e| format!("erreur de gabarit : {e}\n\n")).collect();
-            if shared.set_render_errors(generation, overlay::panel(&report, errors.len())) {
+            if shared.set_render_errors(generation, overlay::panel(&report, errors.len(), true)) {
                 eprint!("{report}");
                 shared.reload();
             }

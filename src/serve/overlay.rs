@@ -13,8 +13,9 @@ const RELOAD_SCRIPT: &str = "<script>(function(){if(!window.EventSource)return;\
 var s=new EventSource(\"/__resin/evenements\");\
 s.addEventListener(\"recharger\",function(){location.reload();});})();</script>";
 
-/// The errors panel: the human report of `resin check`, without colours.
-pub fn panel(report: &str, errors: usize) -> String {
+/// The errors panel: the human report of `resin check`, without colours. `last_good`: an
+/// earlier version of the site is shown under it.
+pub fn panel(report: &str, errors: usize, last_good: bool) -> String {
     let title = match errors {
         0 => "Le site n'a pas pu être mis à jour".to_string(),
         1 => "Le site n'est pas à jour : 1 erreur à corriger".to_string(),
@@ -26,10 +27,11 @@ max-height:75vh;overflow:auto;z-index:2147483647;background:#fff;color:#1e1e1e;\
 border-top:6px solid #b3261e;box-shadow:0 -4px 16px rgba(0,0,0,.35);padding:1rem 1.25rem;\
 font:16px/1.45 system-ui,sans-serif;text-align:left\">\
 <h2 style=\"margin:0 0 .5rem;font-size:1.25rem;color:#b3261e\">{title}</h2>\
-<p style=\"margin:0 0 .75rem\">La page affichée est la dernière version correcte. Corrigez le fichier \
-indiqué puis enregistrez : la page se mettra à jour toute seule.</p>\
+<p style=\"margin:0 0 .75rem\">{}Corrigez le fichier indiqué puis enregistrez : la page se mettra à \
+jour toute seule.</p>\
 <pre style=\"margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font:14px/1.4 ui-monospace,monospace;\
 background:#f6f6f6;padding:.75rem;border-radius:4px\">{}</pre></div>",
+        if last_good { "La page affichée est la dernière version correcte du site. " } else { "" },
         escape_html(report.trim_end())
     )
 }
@@ -72,7 +74,7 @@ mod tests {
 
     #[test]
     fn the_report_is_escaped() {
-        let html = panel("erreur : <script>alert(1)</script>", 1);
+        let html = panel("erreur : <script>alert(1)</script>", 1, true);
         assert!(!html.contains("<script>alert"));
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("1 erreur à corriger"));

@@ -12,9 +12,9 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 use crate::incremental::Changes;
 
 /// How long a path must stay quiet before its events are handed over.
-const QUIET: Duration = Duration::from_millis(15);
+const QUIET: Duration = Duration::from_millis(25);
 /// How often the debouncer looks for quiet paths.
-const TICK: Duration = Duration::from_millis(3);
+const TICK: Duration = Duration::from_millis(5);
 
 /// The watcher: keep it alive as long as changes are wanted.
 pub struct Watcher {
@@ -96,7 +96,7 @@ impl Watcher {
         let Ok(relative) = path.strip_prefix(&self.root) else { return false };
         let mut parts = relative.components().map(|c| c.as_os_str().to_string_lossy());
         match parts.next().as_deref() {
-            Some("content") | Some("themes") => !parts.any(|part| part.starts_with('.')),
+            Some("content") | Some("themes") => !parts.any(|part| crate::load::ignored(&part)),
             _ => false,
         }
     }

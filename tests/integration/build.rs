@@ -332,3 +332,21 @@ fn failed_first_publish_leaves_nothing_behind() {
     site.run(&["build"]).expect_code(2);
     assert_eq!(site.staging_leftovers(), Vec::<String>::new());
 }
+
+#[test]
+fn editors_leftovers_are_not_published() {
+    let site = SiteTest::new()
+        .file("content/lieux/bachut.md", crate::support::PLACE)
+        .file("content/lieux/bachut.md~", crate::support::PLACE)
+        .file("content/lieux/#bachut.md#", crate::support::PLACE)
+        .file("content/lieux/.#bachut.md", crate::support::PLACE)
+        .file("content/fichiers/notes.txt~", "brouillon")
+        .file("content/fichiers/notes.txt", "notes");
+    let run = site.run(&["build"]).expect_code(0);
+    assert!(!run.stderr.contains("erreur"), "{}", run.stderr);
+    let public = tree(&site.root().join("public"));
+    assert!(public.contains_key("lieux/bachut/index.html"));
+    assert!(public.contains_key("fichiers/notes.txt"));
+    let leftovers: Vec<&String> = public.keys().filter(|p| p.contains('~') || p.contains('#')).collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

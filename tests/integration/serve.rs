@@ -187,7 +187,7 @@ fn serves_the_site_with_its_404_page_and_the_reload_script_only_in_serve() {
     assert!(missing.text().contains("Page introuvable"), "the site's own 404 page");
 
     let redirect = server.get("/lieux");
-    assert_eq!(redirect.status, 308);
+    assert_eq!(redirect.status, 307);
     assert_eq!(redirect.header("location").as_deref(), Some("/lieux/"));
 
     let css = server.get("/static/style.css");
@@ -324,6 +324,8 @@ fn content_with_errors_from_the_start_is_served_as_an_errors_page_until_fixed() 
     let page = server.get("/");
     assert_eq!(page.status, 500);
     assert!(page.text().contains("content/lieux/association-connexions-guillotiere.md:3:1"), "{}", page.text());
+    assert!(!page.text().contains("dernière version correcte"), "there is no earlier version");
+    assert!(server.log().contains("le site n'a pas encore pu être construit"), "{}", server.log());
     assert!(page.text().contains("/__resin/evenements"), "it reloads once fixed");
     site.write(PLACE, &good);
     server.wait_for("/", "built", |g| g.status == 200);
@@ -343,6 +345,13 @@ fn one_save_through_a_temporary_file_gives_one_update() {
         .wait_for("/lieux/association-connexions-guillotiere/", "saved", |g| g.text().contains("Sauvegarde atomique"));
     thread::sleep(Duration::from_millis(400));
     assert_eq!(server.updates(), before + 1, "{}", server.log());
+    // Saved again as it is, and an editor's leftovers: nothing to do.
+    site.write(PLACE, &text);
+    site.write("content/lieux/association-connexions-guillotiere.md~", &text);
+    site.write("content/lieux/#association-connexions-guillotiere.md#", &text);
+    thread::sleep(Duration::from_millis(600));
+    assert_eq!(server.updates(), before + 1, "{}", server.log());
+    assert_eq!(server.get("/lieux/association-connexions-guillotiere.md~").status, 404);
 }
 
 #[test]
@@ -474,6 +483,18 @@ fn content_moved_away_and_back_is_still_watched() {
     site.write(PLACE, &text);
     server
         .wait_for("/lieux/association-connexions-guillotiere/", "updated", |g| g.text().contains("<h1>De retour</h1>"));
+
+    // The same for themes/.
+    site.write("themes/resin/static/style.css", "body { color: red; }\n");
+    server.wait_for("/static/style.css", "replaced", |g| g.text() == "body { color: red; }\n");
+    let themes = site.root().join("themes");
+    let away = site.root().join("themes-ailleurs");
+    fs::rename(&themes, &away).unwrap();
+    server.wait_for("/static/style.css", "back to the embedded one", |g| g.text() != "body { color: red; }\n");
+    fs::rename(&away, &themes).unwrap();
+    server.wait_for("/static/style.css", "the site's own again", |g| g.text() == "body { color: red; }\n");
+    site.write("themes/resin/static/style.css", "body { color: green; }\n");
+    server.wait_for("/static/style.css", "still watched", |g| g.text() == "body { color: green; }\n");
 }
 
 #[test]
@@ -482,7 +503,11 @@ fn ctrl_c_stops_cleanly_and_other_addresses_are_warned_about() {
     let server = Server::start(site.root(), &["--bind", "0.0.0.0"]);
     assert!(server.log().contains("attention : --bind 0.0.0.0"), "{}", server.log());
     assert_eq!(server.get("/").status, 200);
+    // A client that never finishes its request does not keep the preview running.
+    let mut idle = TcpStream::connect(&server.address).unwrap();
+    write!(idle, "GET /lie").unwrap();
     let (code, log) = server.interrupt();
+    drop(idle);
     assert_eq!(code, 0, "{log}");
     assert!(log.contains("Aperçu arrêté."), "{log}");
 }
