@@ -258,6 +258,13 @@ pub enum Kind {
         /// What is wrong.
         message: String,
     },
+    /// Warning: a Markdown file outside `lieux/`, `offres/` and `pages/`, copied as it is.
+    StrayEntry {
+        /// The file's path.
+        path: String,
+        /// Where it probably belongs (`content/lieux/x.md`).
+        suggestion: String,
+    },
     /// Warning: `date_maj` older than 12 months.
     StaleDate {
         /// The date as written.
@@ -316,6 +323,7 @@ impl Kind {
             Kind::AssetConflict { .. } => "fichier-en-conflit",
             Kind::SymlinkOutside { .. } => "lien-symbolique",
             Kind::Config { .. } => "configuration",
+            Kind::StrayEntry { .. } => "fiche-hors-dossier",
             Kind::StaleDate { .. } => "date-ancienne",
             Kind::NoHours => "horaires-absents",
             Kind::NoCoordinates => "coordonnees-absentes",
@@ -326,7 +334,11 @@ impl Kind {
     /// Warnings never fail a build unless `--strict`.
     pub fn severity(&self) -> Severity {
         match self {
-            Kind::StaleDate { .. } | Kind::NoHours | Kind::NoCoordinates | Kind::NoServices => Severity::Warning,
+            Kind::StaleDate { .. }
+            | Kind::NoHours
+            | Kind::NoCoordinates
+            | Kind::NoServices
+            | Kind::StrayEntry { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -402,6 +414,9 @@ impl Kind {
             Kind::SymlinkOutside { .. } => "copiez le fichier dans `content/` au lieu d'un lien symbolique".into(),
             Kind::Config { .. } => return None,
             Kind::StaleDate { .. } => "vérifiez les informations auprès du lieu, puis mettez `date_maj` à la date du jour".into(),
+            Kind::StrayEntry { suggestion, .. } => {
+                format!("pour en faire une fiche, déplacez-le dans `content/lieux/`, `content/offres/` ou `content/pages/` (par exemple `{suggestion}`)")
+            }
             Kind::NoHours => "ajoutez `horaires:` (syntaxe OpenStreetMap) : les habitants cherchent un lieu ouvert".into(),
             Kind::NoCoordinates => "ajoutez `latitude:` et `longitude:` : elles donnent l'itinéraire vers le lieu et le placent dans les données cartographiques".into(),
             Kind::NoServices => "ajoutez `services:` : les habitants cherchent un lieu par besoin".into(),
@@ -500,6 +515,10 @@ impl fmt::Display for Kind {
             }
             Kind::Config { message } => write!(f, "{message}"),
             Kind::StaleDate { value } => write!(f, "fiche vérifiée il y a plus de 12 mois (`date_maj: {value}`)"),
+            Kind::StrayEntry { path, .. } => write!(
+                f,
+                "« {path} » n'est dans aucun dossier de fiches : il sera copié tel quel, sans devenir une page"
+            ),
             Kind::NoHours => write!(f, "ce lieu n'a pas d'horaires"),
             Kind::NoCoordinates => write!(f, "ce lieu n'a pas de coordonnées"),
             Kind::NoServices => write!(f, "ce lieu ne déclare aucun service"),

@@ -166,6 +166,10 @@ pub fn scan(root: &Path) -> Result<Scan, Error> {
             }
             Classified::Asset(asset) => scan.assets.push(asset),
             Classified::Problem(path, kind) => scan.problems.push((path, kind)),
+            Classified::Stray(asset, kind) => {
+                scan.problems.push((format!("content/{}", asset.relative), kind));
+                scan.assets.push(asset);
+            }
         }
     }
     Ok(scan)
@@ -188,6 +192,8 @@ pub enum Classified {
     Asset(Asset),
     /// A file that cannot be published: its path relative to the root, and why.
     Problem(String, Kind),
+    /// A Markdown file outside the folders of entries: copied as it is, with a warning.
+    Stray(Asset, Kind),
 }
 
 /// Sorts one file (not a folder, not a link, not hidden) of `content/`; `relative` is its path
@@ -229,6 +235,14 @@ pub fn classify(relative: &str, path: &Path) -> Classified {
             relative: format!("content/{relative}"),
             slug: name[..end].to_string(),
         }),
+        (None, Some(end)) => {
+            // `lieu/x.md`, `x.md`: most likely an entry put in the wrong place.
+            let folder = relative.split('/').next().filter(|_| relative.contains('/')).unwrap_or("");
+            let kind = crate::suggest::closest(folder, EntryKind::ALL.map(EntryKind::folder)).unwrap_or("lieux");
+            let suggestion = format!("content/{kind}/{}.md", &name[..end]);
+            let asset = Asset { relative: relative.to_string(), path: path.to_path_buf() };
+            Classified::Stray(asset, Kind::StrayEntry { path: format!("content/{relative}"), suggestion })
+        }
         _ => Classified::Asset(Asset { relative: relative.to_string(), path: path.to_path_buf() }),
     }
 }

@@ -104,6 +104,7 @@ error_class!(stale_date, "date-ancienne", A, 11:11, "plus de 12 mois", exit 0);
 error_class!(no_hours, "horaires-absents", A, 1:1, "pas d'horaires", exit 0);
 error_class!(no_coordinates, "coordonnees-absentes", A, 1:1, "pas de coordonnées", exit 0);
 error_class!(no_services, "services-absents", A, 1:1, "aucun service", exit 0);
+error_class!(stray_entry, "fiche-hors-dossier", Some("content/lieu/nouveau.md"), 1:1, "n'est dans aucun dossier de fiches", exit 0);
 
 #[test]
 fn every_fixture_folder_has_a_test() {
