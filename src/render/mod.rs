@@ -9,6 +9,7 @@
 
 pub mod deps;
 pub mod labels;
+pub mod qr;
 pub mod theme;
 pub mod view;
 

@@ -552,6 +552,10 @@ pub struct PlaceView {
     pub presentation_html: String,
     /// Last update.
     pub date_maj: DateView,
+    /// The QR code of the page's address (inline SVG, drawn by resin).
+    pub qr: Option<String>,
+    /// The page's address, written out beside its QR code.
+    pub adresse_page: String,
     /// "Signaler une erreur" link.
     pub signaler: String,
 }
@@ -592,6 +596,8 @@ pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu) -> PlaceView {
         offres: site.offers_at(&lieu.slug).map(|o| offer_card(site, urls, o)).collect(),
         presentation_html: markdown::render_markdown(&lieu.presentation_detail),
         date_maj: date_view(lieu.date_maj),
+        qr: super::qr::svg(&page_url),
+        adresse_page: page_url.clone(),
         signaler: mailto(
             site.config.report_address(),
             &format!("Erreur sur la fiche « {} » ({page_url})", lieu.nom),

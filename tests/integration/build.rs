@@ -350,3 +350,21 @@ fn editors_leftovers_are_not_published() {
     let leftovers: Vec<&String> = public.keys().filter(|p| p.contains('~') || p.contains('#')).collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn a_place_page_carries_a_qr_code_of_its_own_address() {
+    let page = example().read("public/lieux/mediatheque-du-bachut/index.html");
+    let figure =
+        page.split("<figure class=\"qr\">").nth(1).expect("a QR code figure").split("</figure>").next().unwrap();
+    assert!(figure.contains("<svg") && figure.contains("aria-hidden=\"true\""), "{figure}");
+    assert!(
+        figure.contains("<figcaption>") && figure.contains("https://resin.exemple.fr/lieux/mediatheque-du-bachut/")
+    );
+    // The code follows the address: another base URL draws another code.
+    let other = SiteTest::example();
+    other.run(&["build", "--base-url", "https://annuaire.exemple.org/"]).expect_code(0);
+    let moved = other.read("public/lieux/mediatheque-du-bachut/index.html");
+    let path = |html: &str| html.split("<path d=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    assert_ne!(path(&page), path(&moved));
+    assert!(moved.contains("https://annuaire.exemple.org/lieux/mediatheque-du-bachut/"));
+}
