@@ -48,7 +48,14 @@ pub struct Week {
     pub summary: Vec<String>,
     /// "Fermé les jours fériés", "Jours fériés : 10 h – 12 h", or nothing when `PH` is not mentioned.
     pub holidays: Option<String>,
+    /// The open periods of the [`UPCOMING_DAYS`] days from the build date, public holidays
+    /// included, as minutes from each day's midnight (an end after 1440 runs past midnight):
+    /// what a browser needs to say "open now, closes at 5 pm" at the time it is read.
+    pub upcoming: Vec<Vec<(u32, u32)>>,
 }
+
+/// Days of opening periods given to the browser: the site is rebuilt at least that often.
+pub const UPCOMING_DAYS: u32 = 14;
 
 /// A problem in an `horaires` value: French message and the character column (0-based) in the value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,7 +124,18 @@ pub fn week(value: &str, today: NaiveDate) -> Option<Week> {
             format!("Jours fériés : {}", join_et(&ranges))
         }
     });
-    Some(Week { days, summary, holidays })
+    let with_holidays = hours.with_context(Context::default().with_holidays(Country::FR.holidays()));
+    let upcoming = (0..UPCOMING_DAYS)
+        .map(|i| {
+            with_holidays
+                .schedule_at(today + Duration::days(i.into()))
+                .into_iter()
+                .filter(|r| r.kind == RuleKind::Open)
+                .map(|r| (u32::from(r.range.start.mins_from_midnight()), u32::from(r.range.end.mins_from_midnight())))
+                .collect()
+        })
+        .collect();
+    Some(Week { days, summary, holidays, upcoming })
 }
 
 fn open_ranges<L: opening_hours::localization::Localize>(hours: &OpeningHours<L>, date: NaiveDate) -> Vec<String> {
@@ -191,6 +209,10 @@ fn summarise(days: &[Day]) -> Vec<String> {
                 _ if closed => format!("du {} au {}", name(start), name(end)),
                 _ => format!("{} au {}", DAY_NAMES[start], name(end)),
             };
+            if closed && end - start == 6 {
+                // Seasonal hours, or every other week: none this week.
+                return "Fermé toute la semaine".to_string();
+            }
             if closed { format!("Fermé {span}") } else { format!("{span} : {}", days[start].text) }
         })
         .collect()
@@ -261,5 +283,145 @@ mod tests {
     fn dates_in_french() {
         assert_eq!(format_date(date(2026, 3, 3)), "3 mars 2026");
         assert_eq!(format_date_with_weekday(date(2026, 12, 1)), "mardi 1er décembre 2026");
+    }
+
+    /// Real-world values (from the national cartography's data and OSM) and how they read.
+    #[test]
+    fn real_world_values_read_plainly() {
+        let cases: &[(&str, &[&str], Option<&str>)] = &[
+            (
+                "Mo-Fr 08:30-12:00,13:30-17:00",
+                &["Lundi au vendredi : 8 h 30 – 12 h et 13 h 30 – 17 h", "Fermé le samedi et le dimanche"],
+                None,
+            ),
+            (
+                "Tu,Th 14:00-18:00; We 09:00-12:00",
+                &[
+                    "Fermé le lundi",
+                    "Mardi : 14 h – 18 h",
+                    "Mercredi : 9 h – 12 h",
+                    "Jeudi : 14 h – 18 h",
+                    "Fermé du vendredi au dimanche",
+                ],
+                None,
+            ),
+            ("Mo-Sa 10:00-19:00; Su 10:00-13:00", &["Lundi au samedi : 10 h – 19 h", "Dimanche : 10 h – 13 h"], None),
+            (
+                "Mo-Fr 09:00-12:00; PH off",
+                &["Lundi au vendredi : 9 h – 12 h", "Fermé le samedi et le dimanche"],
+                Some("Fermé les jours fériés"),
+            ),
+            (
+                "Mo 14:00-18:00; Tu-Fr 10:00-12:00,14:00-18:00; Sa 10:00-12:00",
+                &[
+                    "Lundi : 14 h – 18 h",
+                    "Mardi au vendredi : 10 h – 12 h et 14 h – 18 h",
+                    "Samedi : 10 h – 12 h",
+                    "Fermé le dimanche",
+                ],
+                None,
+            ),
+            (
+                "We 14:00-17:00; Sa 09:30-12:30",
+                &[
+                    "Fermé le lundi et le mardi",
+                    "Mercredi : 14 h – 17 h",
+                    "Fermé le jeudi et le vendredi",
+                    "Samedi : 9 h 30 – 12 h 30",
+                    "Fermé le dimanche",
+                ],
+                None,
+            ),
+            // Seasonal: the week of the build (November) follows the rest-of-year rule.
+            (
+                "Mo-Fr 09:00-17:00; Jul,Aug Mo-Fr 09:00-12:00",
+                &["Lundi au vendredi : 9 h – 17 h", "Fermé le samedi et le dimanche"],
+                None,
+            ),
+            ("Jul-Aug Mo-Fr 09:00-12:00", &["Fermé toute la semaine"], None),
+            (
+                "Mo-Fr 09:00-12:30,13:30-17:00; Sa 09:00-12:00; PH off",
+                &["Lundi au vendredi : 9 h – 12 h 30 et 13 h 30 – 17 h", "Samedi : 9 h – 12 h", "Fermé le dimanche"],
+                Some("Fermé les jours fériés"),
+            ),
+            (
+                "Mo-We,Fr 09:00-12:00; Th 13:30-18:30",
+                &[
+                    "Lundi au mercredi : 9 h – 12 h",
+                    "Jeudi : 13 h 30 – 18 h 30",
+                    "Vendredi : 9 h – 12 h",
+                    "Fermé le samedi et le dimanche",
+                ],
+                None,
+            ),
+            ("Mo-Su 00:00-24:00", &["Lundi au dimanche : toute la journée"], None),
+            (
+                "Tu-Sa 10:00-18:00; Dec 24 10:00-16:00",
+                &["Fermé le lundi", "Mardi au samedi : 10 h – 18 h", "Fermé le dimanche"],
+                None,
+            ),
+            (
+                "Mo-Fr 09:00-12:00; Sa 10:00-12:00 \"sur rendez-vous\"",
+                &["Lundi au vendredi : 9 h – 12 h", "Samedi : 10 h – 12 h (sur rendez-vous)", "Fermé le dimanche"],
+                None,
+            ),
+            (
+                "Mo,We,Fr 14:00-18:00; Sa 10:00-13:00; PH 10:00-12:00",
+                &[
+                    "Lundi : 14 h – 18 h",
+                    "Fermé le mardi",
+                    "Mercredi : 14 h – 18 h",
+                    "Fermé le jeudi",
+                    "Vendredi : 14 h – 18 h",
+                    "Samedi : 10 h – 13 h",
+                    "Fermé le dimanche",
+                ],
+                Some("Jours fériés : 10 h – 12 h"),
+            ),
+            (
+                "Mo-Fr 08:00-18:00; Dec 25 off",
+                &["Lundi au vendredi : 8 h – 18 h", "Fermé le samedi et le dimanche"],
+                None,
+            ),
+            // Every other week: none this one (week 48 is even).
+            ("week 1-53/2 Mo 09:00-12:00", &["Fermé toute la semaine"], None),
+        ];
+        for (value, summary, holidays) in cases {
+            let week = week(value, date(2026, 11, 25)).unwrap_or_else(|| panic!("{value}"));
+            assert_eq!(week.summary, *summary, "{value}");
+            assert_eq!(week.holidays.as_deref(), *holidays, "{value}");
+        }
+    }
+
+    #[test]
+    fn upcoming_days_give_open_periods_in_minutes() {
+        // Closing at 17:00 is minute 1020: the browser treats the end as excluded.
+        let upcoming = week("Mo-Fr 09:00-17:00", date(2026, 11, 25)).unwrap().upcoming;
+        assert_eq!(upcoming.len(), UPCOMING_DAYS as usize);
+        assert_eq!(upcoming[0], [(540, 1020)]); // Wednesday
+        assert_eq!(upcoming[3], []); // Saturday
+    }
+
+    #[test]
+    fn upcoming_days_honour_french_public_holidays() {
+        let upcoming = week("Mo-Fr 09:00-12:00; PH off", date(2026, 12, 20)).unwrap().upcoming;
+        assert_eq!(upcoming[4], [(540, 720)]); // Thursday 24 December
+        assert_eq!(upcoming[5], []); // Christmas
+        assert_eq!(upcoming[12], []); // 1 January
+        assert_eq!(upcoming[11], [(540, 720)]); // Thursday 31 December
+    }
+
+    #[test]
+    fn upcoming_days_split_periods_at_midnight() {
+        let upcoming = week("Fr 22:00-02:00", date(2026, 11, 27)).unwrap().upcoming;
+        assert_eq!(upcoming[0], [(1320, 1440)]); // Friday until midnight…
+        assert_eq!(upcoming[1], [(0, 120)]); // …then Saturday until 2 am
+    }
+
+    #[test]
+    fn upcoming_days_follow_seasons() {
+        let upcoming = week("Dec Mo-Fr 09:00-12:00", date(2026, 11, 25)).unwrap().upcoming;
+        assert!(upcoming[..6].iter().all(Vec::is_empty), "November");
+        assert_eq!(upcoming[6], [(540, 720)]); // Tuesday 1 December
     }
 }

@@ -42,7 +42,7 @@ pub const TEMPLATES: &[(&str, &str)] = embedded_templates![
 ];
 
 /// The embedded static files: path under `static/` and bytes.
-pub const STATIC: &[(&str, &[u8])] = embedded_static!["style.css", "favicon.svg"];
+pub const STATIC: &[(&str, &[u8])] = embedded_static!["style.css", "favicon.svg", "ouverture.js"];
 
 /// Templates ready to render, and the static files to copy under `static/`.
 pub struct Theme {
@@ -212,7 +212,7 @@ mod tests {
         std::fs::write(statics.join("logo.svg"), "<svg/>").unwrap();
         let theme = Theme::load(root.path()).unwrap();
         let paths: Vec<&str> = theme.statics.iter().map(|(p, _)| p.as_str()).collect();
-        assert_eq!(paths, ["favicon.svg", "img/logo.svg", "style.css"]);
+        assert_eq!(paths, ["favicon.svg", "img/logo.svg", "ouverture.js", "style.css"]);
         assert!(theme.tera.get_template("page.html").is_ok());
     }
 

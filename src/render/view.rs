@@ -157,6 +157,9 @@ pub struct WeekView {
     pub days: Vec<hours::Day>,
     /// Public holidays line.
     pub holidays: Option<String>,
+    /// The opening periods of the coming days, as JSON for the browser's "open now" line
+    /// (`{"debut":"2026-11-25","jours":[[[540,720]],…]}`); `None` for an offer's hours.
+    pub ouverture: Option<String>,
 }
 
 fn week_view(site: &Site, horaires: &str, caption: &str) -> Option<WeekView> {
@@ -169,6 +172,9 @@ fn week_view(site: &Site, horaires: &str, caption: &str) -> Option<WeekView> {
         caption: format!("{caption}, jour par jour (semaine du {})", hours::format_date(monday)),
         days: week.days,
         holidays: week.holidays,
+        ouverture: Some(
+            serde_json::json!({ "debut": today.format("%Y-%m-%d").to_string(), "jours": week.upcoming }).to_string(),
+        ),
     })
 }
 
@@ -669,6 +675,8 @@ pub fn offer_view(site: &Site, urls: &Urls, offre: &Offre) -> OfferView {
         prise_rdv: offre.prise_rdv.clone(),
         horaires: match &offre.calendrier {
             Calendrier::Horaires(h) => week_view(site, h, "Horaires").map(|mut w| {
+                // "Open now" is for places: a workshop runs, it does not open.
+                w.ouverture = None;
                 // A workshop is not "closed": it does not run.
                 w.summary = open_lines(w.summary);
                 for day in w.days.iter_mut().filter(|d| d.ranges.is_empty()) {

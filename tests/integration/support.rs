@@ -15,6 +15,9 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The theme's script tag (place pages: the "open now" line).
+pub const THEME_SCRIPT: &str = "<script src=\"/static/ouverture.js\" defer></script>";
+
 /// A minimal valid `site.yaml`.
 pub const SITE_YAML: &str = "\
 titre: Test

@@ -1,0 +1,67 @@
+/* resin : « Ouvert maintenant · ferme à 17 h » / « Fermé · ouvre demain à 9 h ».
+   Les périodes d'ouverture des jours qui viennent sont écrites dans la page à la construction
+   (data-ouverture, en minutes depuis minuit, heure de Paris) ; ce script les compare à l'heure
+   de Paris au moment où la page est lue. Sans JavaScript, le tableau de la semaine suffit. */
+(function () {
+  'use strict';
+  var lignes = document.querySelectorAll('[data-ouverture]');
+  if (!lignes.length || !window.Intl || !Intl.DateTimeFormat.prototype.formatToParts) return;
+  var JOURS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+  var JOUR = 86400000;
+
+  // La date et l'heure à Paris, quel que soit le fuseau du téléphone.
+  var morceaux = {};
+  new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
+  }).formatToParts(new Date()).forEach(function (m) { morceaux[m.type] = m.value; });
+  var aujourdHui = Date.UTC(+morceaux.year, +morceaux.month - 1, +morceaux.day);
+  var minute = (+morceaux.hour % 24) * 60 + (+morceaux.minute);
+
+  function heure(m) {
+    m = m % 1440;
+    var h = Math.floor(m / 60), mn = m % 60;
+    if (m === 0) return 'minuit';
+    return h + ' h' + (mn ? ' ' + (mn < 10 ? '0' : '') + mn : '');
+  }
+
+  function etat(donnees) {
+    var d = donnees.debut.split('-');
+    var debut = Date.UTC(+d[0], +d[1] - 1, +d[2]);
+    var jours = donnees.jours;
+    var n = Math.round((aujourdHui - debut) / JOUR);
+    if (n < 0 || n >= jours.length) return null; // construction trop ancienne : on ne dit rien
+    // Ouvert : une période d'aujourd'hui, ou d'hier qui déborde après minuit.
+    var fin = null;
+    jours[n].forEach(function (p) { if (p[0] <= minute && minute < p[1]) fin = p[1]; });
+    if (fin === null && n > 0) {
+      jours[n - 1].forEach(function (p) { if (minute + 1440 < p[1]) fin = p[1] - 1440; });
+    }
+    if (fin !== null) {
+      // Une période qui finit à minuit et reprend à minuit le lendemain continue.
+      var suite = jours[n + 1];
+      if (fin >= 1440 && suite) suite.forEach(function (p) { if (p[0] === 0) fin = 1440 + p[1]; });
+      return { ouvert: true, texte: fin >= 2880 ? 'Ouvert maintenant' : 'Ouvert maintenant · ferme à ' + heure(fin) };
+    }
+    for (var i = n; i < jours.length; i++) {
+      for (var j = 0; j < jours[i].length; j++) {
+        var p = jours[i][j];
+        if (i === n && p[0] <= minute) continue;
+        var quand = i === n ? 'aujourd\u2019hui' : i === n + 1 ? 'demain'
+          : i - n < 7 ? JOURS[new Date(debut + i * JOUR).getUTCDay()] : null;
+        if (!quand) return { ouvert: false, texte: 'Fermé en ce moment' };
+        return { ouvert: false, texte: 'Fermé · ouvre ' + quand + ' à ' + heure(p[0]) };
+      }
+    }
+    return { ouvert: false, texte: 'Fermé en ce moment' };
+  }
+
+  Array.prototype.forEach.call(lignes, function (ligne) {
+    var resultat;
+    try { resultat = etat(JSON.parse(ligne.getAttribute('data-ouverture'))); } catch (e) { return; }
+    if (!resultat) return;
+    ligne.textContent = resultat.texte;
+    ligne.className += resultat.ouvert ? ' ouvert' : ' ferme';
+    ligne.hidden = false;
+  });
+})();
