@@ -22,7 +22,8 @@
     m = m % 1440;
     var h = Math.floor(m / 60), mn = m % 60;
     if (m === 0) return 'minuit';
-    return h + ' h' + (mn ? ' ' + (mn < 10 ? '0' : '') + mn : '');
+    // Espaces insécables : « 18 h » ne se coupe pas en fin de ligne.
+    return h + '\u00a0h' + (mn ? '\u00a0' + (mn < 10 ? '0' : '') + mn : '');
   }
 
   function etat(donnees) {
