@@ -164,18 +164,19 @@ fn open_ranges<L: opening_hours::localization::Localize>(hours: &OpeningHours<L>
 fn extended_time(t: ExtendedTime) -> String {
     match (t.hour(), t.minute()) {
         (0 | 24, 0) => "minuit".to_string(),
-        (h, 0) => format!("{} h", h % 24),
-        (h, m) => format!("{} h {m:02}", h % 24),
+        (h, 0) => format!("{}\u{a0}h", h % 24),
+        (h, m) => format!("{}\u{a0}h\u{a0}{m:02}", h % 24),
     }
 }
 
-/// "9 h", "9 h 30", "minuit": a time as people say it.
+/// "9 h", "9 h 30", "minuit": a time as people say it, with no-break spaces (French
+/// typography: "18 h" never splits at the end of a line).
 pub fn format_time(t: NaiveTime) -> String {
     use chrono::Timelike;
     match (t.hour(), t.minute()) {
         (0, 0) => "minuit".to_string(),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m:02}"),
+        (h, 0) => format!("{h}\u{a0}h"),
+        (h, m) => format!("{h}\u{a0}h\u{a0}{m:02}"),
     }
 }
 
@@ -236,6 +237,27 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// The week of `value`, its no-break spaces written as spaces (easier to read in tests).
+    fn week(value: &str, today: NaiveDate) -> Option<Week> {
+        let plain = |text: &str| text.replace('\u{a0}', " ");
+        super::week(value, today).map(|mut w| {
+            w.summary = w.summary.iter().map(|l| plain(l)).collect();
+            w.holidays = w.holidays.as_deref().map(plain);
+            for day in &mut w.days {
+                day.text = plain(&day.text);
+                day.ranges = day.ranges.iter().map(|r| plain(r)).collect();
+            }
+            w
+        })
+    }
+
+    #[test]
+    fn times_do_not_split_at_the_end_of_a_line() {
+        let week = super::week("Mo 09:30-18:00", date(2026, 11, 25)).unwrap();
+        assert_eq!(week.days[0].text, "9\u{a0}h\u{a0}30 – 18\u{a0}h");
+        assert_eq!(format_time(NaiveTime::from_hms_opt(14, 0, 0).unwrap()), "14\u{a0}h");
     }
 
     #[test]

@@ -261,7 +261,7 @@ fn place_page_content() {
     assert!(page.contains("href=\"mailto:mediatheque.bachut@exemple.fr\""));
     assert!(page.contains("https://www.openstreetmap.org/directions?to=45.7372,4.871"));
     assert!(page.contains("href=\"geo:45.7372,4.871\""));
-    assert!(page.contains("<th scope=\"row\">Mardi</th><td>13 h – 19 h</td>"), "{page}");
+    assert!(page.contains("<th scope=\"row\">Mardi</th><td>13\u{a0}h – 19\u{a0}h</td>"), "{page}");
     assert!(page.contains("<td class=\"ferme\">Fermé</td>"));
     assert!(page.contains("Fermé les jours fériés"));
     assert!(page.contains("<caption>Horaires d&#39;ouverture, jour par jour (semaine du 23 novembre 2026)</caption>"));
@@ -274,7 +274,7 @@ fn place_page_content() {
     assert!(!page.contains("alert(1)"));
     assert!(page.contains("Mis à jour le <time datetime=\"2026-03-03\">3 mars 2026</time>"));
     assert!(page.contains("<a href=\"/offres/atelier-smartphone/\">Atelier « Mon smartphone »</a>"));
-    assert!(page.contains("<time datetime=\"2026-12-01\">mardi 1er décembre 2026</time>, 14 h – 16 h"));
+    assert!(page.contains("<time datetime=\"2026-12-01\">mardi 1er décembre 2026</time>, 14\u{a0}h – 16\u{a0}h"));
     assert!(page.contains(
         "href=\"mailto:signalement@resin.exemple.fr?subject=Erreur%20sur%20la%20fiche%20%C2%AB%20M%C3%A9diath%C3%A8que\
          %20du%20Bachut%20%C2%BB%20%28https%3A%2F%2Fresin.exemple.fr%2Flieux%2Fmediatheque-du-bachut%2F%29&amp;body=Bonjour%2C%0D%0A%0D%0AJ%27ai%20rep%C3%A9r%C3%A9%20une%20erreur%20sur%20la\
@@ -304,12 +304,10 @@ fn offers_in_three_sections() {
     let year = page.find("<h2>Toute l'année</h2>").unwrap();
     let past = page.find("<h2>Offres passées</h2>").unwrap();
     assert!(next < year && year < past);
-    assert!(
-        page.contains(
-            "mardi 1er décembre 2026</time>, 14 h – 16 h <span class=\"discret\">(puis 1 autre séance)</span>"
-        )
-    );
-    assert!(page.contains("Lundi : 9 h – 12 h ; Mercredi : 9 h – 12 h"), "{page}");
+    assert!(page.contains(
+        "mardi 1er décembre 2026</time>, 14\u{a0}h – 16\u{a0}h <span class=\"discret\">(puis 1 autre séance)</span>"
+    ));
+    assert!(page.contains("Lundi : 9\u{a0}h – 12\u{a0}h ; Mercredi : 9\u{a0}h – 12\u{a0}h"), "{page}");
     let offer = html(&files, "offres/atelier-smartphone/index.html");
     assert!(offer.contains("<h3>Prochaines séances</h3>"));
     assert!(offer.contains("<h3>Séances passées</h3>"));
@@ -317,7 +315,7 @@ fn offers_in_three_sections() {
     assert!(offer.contains("<strong>au plus</strong>"));
     let recurring = html(&files, "offres/permanence/index.html");
     assert!(recurring.contains("<th scope=\"row\">Mardi</th><td class=\"ferme\">Pas de séance</td>"), "{recurring}");
-    assert!(recurring.contains("<li>Lundi : 9 h – 12 h</li>"));
+    assert!(recurring.contains("<li>Lundi : 9\u{a0}h – 12\u{a0}h</li>"));
     assert!(!recurring.contains("<li>Fermé"));
     assert!(offer.contains("Téléphoner : <a href=\"tel:+33478781200\">04 78 78 12 00</a>"));
     let home = html(&files, "index.html");
