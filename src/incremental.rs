@@ -32,7 +32,7 @@ use crate::error::Error;
 use crate::index::Site;
 use crate::load::{self, Asset, EntryKind, RawEntry};
 use crate::render::deps::{Keys, hasher};
-use crate::render::{Output, Renderer, Theme};
+use crate::render::{Output, Planned, Renderer, Theme};
 use crate::source::{FileId, Sources};
 use crate::validate::{self, ValidEntry};
 use crate::write::OutputFile;
@@ -44,6 +44,27 @@ pub enum Changes {
     All,
     /// These paths (files or folders, created, modified or deleted).
     Paths(Vec<PathBuf>),
+}
+
+/// Changed paths sorted by what they touch.
+#[derive(Default)]
+struct Sorted {
+    /// `site.yaml` or the communes file.
+    config: bool,
+    /// A file under `themes/`.
+    theme: bool,
+    /// `content/` must be walked again.
+    rescan: bool,
+    /// Known entries to read again.
+    reread: BTreeSet<Vec<String>>,
+    /// New entries, found without a walk.
+    added: Vec<load::EntryPath>,
+    /// Entries gone.
+    removed: Vec<Vec<String>>,
+    /// New files copied as they are.
+    added_assets: Vec<Asset>,
+    /// Such files gone.
+    removed_assets: Vec<String>,
 }
 
 /// One content entry, as last read.
@@ -181,74 +202,19 @@ impl Workspace {
 
     /// Brings every stage up to date with `changes`, for the build date `today`.
     pub fn update(&mut self, changes: &Changes, today: NaiveDate) -> Result<Update, Error> {
-        let content = self.root.join("content");
-        let themes = self.root.join("themes");
         let all = matches!(changes, Changes::All) || self.today != Some(today) || self.interrupted;
         self.today = Some(today);
         // Set until this update has gone through: an error midway leaves the state half done.
         self.interrupted = true;
-        let mut config_dirty = all;
-        let mut theme_dirty = all || self.theme.is_none();
-        // Pages are all tried again when a template failed last time.
+        let config_dirty = all;
+        let theme_dirty = all || self.theme.is_none();
+        let Sorted { config, theme, rescan, mut reread, added, removed, added_assets, removed_assets } = match changes {
+            Changes::Paths(paths) if !all => self.sort(paths),
+            _ => Sorted { rescan: true, ..Sorted::default() },
+        };
+        let config_dirty = config_dirty || config;
+        let theme_dirty = theme_dirty || theme;
         let try_every_page = theme_dirty || self.render_failed.is_some();
-        let mut rescan = all;
-        let mut reread: BTreeSet<Vec<String>> = BTreeSet::new();
-        // Files that came or went, when they can be told apart without walking `content/`.
-        let mut added: Vec<load::EntryPath> = Vec::new();
-        let mut removed: Vec<Vec<String>> = Vec::new();
-        let mut added_assets: Vec<Asset> = Vec::new();
-        let mut removed_assets: Vec<String> = Vec::new();
-        if let Changes::Paths(paths) = changes {
-            for path in paths {
-                if path == &content.join("site.yaml") || self.config.communes_path.as_ref() == Some(path) {
-                    config_dirty = true;
-                    rescan = true;
-                } else if path.starts_with(&themes) {
-                    theme_dirty = true;
-                } else if let Ok(relative) = path.strip_prefix(&self.root)
-                    && path.starts_with(&content)
-                {
-                    let key = components(relative);
-                    if key.iter().skip(1).any(|part| load::ignored(part)) {
-                        continue; // hidden files and editors' leftovers: never content
-                    }
-                    let inner = key[1..].join("/");
-                    let known = self.entries.contains_key(&key);
-                    // A file with a problem (a link leading out, a bad name) may have become
-                    // fine, or the other way round: walk.
-                    let prefix = format!("content/{inner}");
-                    if self.scan.problems.iter().any(|(p, _)| p.starts_with(&prefix)) {
-                        rescan = true;
-                        continue;
-                    }
-                    match std::fs::symlink_metadata(path) {
-                        Ok(m) if m.is_file() && known => {
-                            reread.insert(key);
-                        }
-                        Ok(m) if m.is_file() => match load::classify(&inner, path) {
-                            load::Classified::Entry(entry) => added.push(entry),
-                            load::Classified::Asset(asset) => added_assets.push(asset),
-                            _ => rescan = true,
-                        },
-                        // A folder, or a link: walk.
-                        Ok(_) => rescan = true,
-                        Err(_) if known => removed.push(key),
-                        Err(_) if self.scan.assets.iter().any(|a| a.relative == inner) => removed_assets.push(inner),
-                        Err(_) => {
-                            // A folder that went: walk. A file that came and went (an editor's
-                            // test file) changes nothing.
-                            let folder = format!("{inner}/");
-                            rescan |= self.entries.keys().any(|k| k.starts_with(&key))
-                                || self.scan.assets.iter().any(|a| a.relative.starts_with(&folder));
-                        }
-                    }
-                }
-            }
-            // An entry that is a link changes when what it points to does: read them again.
-            if !self.scan.linked.is_empty() && paths.iter().any(|p| p.starts_with(&content)) {
-                reread.extend(self.scan.linked.iter().map(|r| components(Path::new(r))));
-            }
-        }
 
         // Whether anything changed at all: a file saved unchanged changes nothing.
         let mut changed = all || rescan || theme_dirty || self.render_failed.is_some();
@@ -414,28 +380,9 @@ impl Workspace {
                     h.finish()
                 };
                 let keys = Keys::new(site, &version, global);
-                // Both lists are sorted by path: walk them side by side.
                 let previous = self.published.as_deref().map_or(&[][..], |s| &s.files[..]);
-                let mut cursor = 0;
-                let files: Vec<(String, Slot)> = planned
-                    .into_iter()
-                    .map(|p| {
-                        let key = keys.key(p.output);
-                        while cursor < previous.len() && previous[cursor].0 < p.path {
-                            cursor += 1;
-                        }
-                        let before = previous.get(cursor).filter(|(path, _)| *path == p.path).map(|(_, slot)| slot);
-                        let kept = before.filter(|slot| key.is_some() && slot.key == key).map(|slot| slot.cell.clone());
-                        if kept.is_none() {
-                            outdated += 1;
-                        }
-                        let fallback = before.and_then(|slot| match slot.cell.get() {
-                            Some(Ok(bytes)) => Some(bytes.clone()),
-                            _ => slot.fallback.clone(),
-                        });
-                        (p.path, Slot { output: p.output, key, cell: kept.unwrap_or_default(), fallback })
-                    })
-                    .collect();
+                let files;
+                (files, outdated) = carry_over(previous, planned, &keys);
                 let snapshot = Arc::new(Snapshot {
                     generation: self.generation + 1,
                     site: site.clone(),
@@ -467,6 +414,64 @@ impl Workspace {
             return Err(Error::Template { message: message.to_string() });
         }
         Ok(Update { entries_read, outdated, published, unchanged: false })
+    }
+
+    /// Sorts the changed paths: what they touch, and which files came or went when that can be
+    /// told without walking `content/`.
+    fn sort(&self, paths: &[PathBuf]) -> Sorted {
+        let content = self.root.join("content");
+        let themes = self.root.join("themes");
+        let mut sorted = Sorted::default();
+        for path in paths {
+            if path == &content.join("site.yaml") || self.config.communes_path.as_ref() == Some(path) {
+                sorted.config = true;
+                sorted.rescan = true;
+            } else if path.starts_with(&themes) {
+                sorted.theme = true;
+            } else if let Ok(relative) = path.strip_prefix(&self.root)
+                && path.starts_with(&content)
+            {
+                let key = components(relative);
+                if key.iter().skip(1).any(|part| load::ignored(part)) {
+                    continue; // hidden files and editors' leftovers: never content
+                }
+                let inner = key[1..].join("/");
+                let known = self.entries.contains_key(&key);
+                // A file with a problem (a link leading out, a bad name) may have become
+                // fine, or the other way round: walk.
+                let prefix = format!("content/{inner}");
+                if self.scan.problems.iter().any(|(p, _)| p.starts_with(&prefix)) {
+                    sorted.rescan = true;
+                    continue;
+                }
+                match std::fs::symlink_metadata(path) {
+                    Ok(m) if m.is_file() && known => {
+                        sorted.reread.insert(key);
+                    }
+                    Ok(m) if m.is_file() => match load::classify(&inner, path) {
+                        load::Classified::Entry(entry) => sorted.added.push(entry),
+                        load::Classified::Asset(asset) => sorted.added_assets.push(asset),
+                        _ => sorted.rescan = true,
+                    },
+                    // A folder, or a link: walk.
+                    Ok(_) => sorted.rescan = true,
+                    Err(_) if known => sorted.removed.push(key),
+                    Err(_) if self.scan.assets.iter().any(|a| a.relative == inner) => sorted.removed_assets.push(inner),
+                    Err(_) => {
+                        // A folder that went: walk. A file that came and went (an editor's
+                        // test file) changes nothing.
+                        let folder = format!("{inner}/");
+                        sorted.rescan |= self.entries.keys().any(|k| k.starts_with(&key))
+                            || self.scan.assets.iter().any(|a| a.relative.starts_with(&folder));
+                    }
+                }
+            }
+        }
+        // An entry that is a link changes when what it points to does: read them again.
+        if !self.scan.linked.is_empty() && paths.iter().any(|p| p.starts_with(&content)) {
+            sorted.reread.extend(self.scan.linked.iter().map(|r| components(Path::new(r))));
+        }
+        sorted
     }
 
     /// `site.yaml` and the communes file it names.
@@ -582,6 +587,33 @@ fn asset_conflicts(generated: &[&str], assets: &[Asset]) -> Vec<String> {
         })
         .map(|a| format!("content/{}", a.relative))
         .collect()
+}
+
+/// The files of a new snapshot: each keeps the bytes of the file at its path in `previous`
+/// when its key is the same, and the last good bytes there in any case (shown, with the
+/// error, if a template fails on it). Both lists are sorted by path: they are walked side by
+/// side. Also returns how many files must be produced again.
+fn carry_over(previous: &[(String, Slot)], planned: Vec<Planned>, keys: &Keys<'_>) -> (Vec<(String, Slot)>, usize) {
+    let mut cursor = 0;
+    let mut outdated = 0;
+    let files = planned
+        .into_iter()
+        .map(|p| {
+            let key = keys.key(p.output);
+            while cursor < previous.len() && previous[cursor].0 < p.path {
+                cursor += 1;
+            }
+            let before = previous.get(cursor).filter(|(path, _)| *path == p.path).map(|(_, slot)| slot);
+            let kept = before.filter(|slot| key.is_some() && slot.key == key).map(|slot| slot.cell.clone());
+            outdated += usize::from(kept.is_none());
+            let fallback = before.and_then(|slot| match slot.cell.get() {
+                Some(Ok(bytes)) => Some(bytes.clone()),
+                _ => slot.fallback.clone(),
+            });
+            (p.path, Slot { output: p.output, key, cell: kept.unwrap_or_default(), fallback })
+        })
+        .collect();
+    (files, outdated)
 }
 
 /// A produced file, or the error that stopped it (a template error).
