@@ -159,11 +159,6 @@ impl Workspace {
         })
     }
 
-    /// The site root.
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
     /// Texts of every file read, for printing diagnostics.
     pub fn sources(&self) -> &Sources {
         &self.sources
@@ -187,11 +182,6 @@ impl Workspace {
     /// The last site published (content without error), if any.
     pub fn published(&self) -> Option<&Arc<Snapshot>> {
         self.published.as_ref()
-    }
-
-    /// The indexed site as last updated, errors or not (entries with errors left out).
-    pub fn site(&self) -> Option<&Arc<Site>> {
-        self.site.as_ref()
     }
 
     /// The files outside `content/` that the site is built from: the communes file. (The
@@ -660,11 +650,6 @@ impl Snapshot {
         self.files.binary_search_by(|(p, _)| p.as_str().cmp(path)).ok().map(|i| &self.files[i].1)
     }
 
-    /// The site.
-    pub fn site(&self) -> &Site {
-        &self.site
-    }
-
     /// The file at `path` (relative to the site's root, `lieux/x/index.html`), produced now if
     /// it was not yet.
     pub fn get(&self, path: &str) -> Option<Served<'_>> {
@@ -700,11 +685,6 @@ impl Snapshot {
         let mut paths: BTreeSet<&str> = self.files.iter().map(|(p, _)| p.as_str()).collect();
         paths.extend(self.assets.iter().map(|a| a.relative.as_str()));
         paths.into_iter().collect()
-    }
-
-    /// Files not produced yet.
-    pub fn pending(&self) -> usize {
-        self.files.iter().filter(|(_, slot)| slot.cell.get().is_none()).count()
     }
 
     /// Produces every page not produced yet, in parallel, until `stop` says so; returns the

@@ -72,15 +72,8 @@ impl Checked {
 /// that template errors and files in the way of pages are found by `check` too.
 pub fn check(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Checked, Error> {
     let mut workspace = incremental::Workspace::new(root, base_url)?;
-    match workspace.update(&incremental::Changes::All, today) {
-        Ok(_) | Err(Error::Template { .. }) => workspace.into_checked(),
-        Err(other) => Err(other),
-    }
-}
-
-/// Render and export: every file of the site, sorted by path.
-pub fn render_files(root: &Path, site: &Site) -> Result<Vec<OutputFile>, Error> {
-    render::render_site(site, &render::Theme::load(root)?)
+    workspace.update(&incremental::Changes::All, today)?;
+    workspace.into_checked()
 }
 
 /// What `build` did: the check's outcome, and the number of files written (`None` when the

@@ -1,8 +1,8 @@
 //! Render stage: the [`Site`] through the theme's Tera templates into HTML pages, plus
 //! `404.html`, `sitemap.xml`, `robots.txt` and the theme's static files.
 //!
-//! [`Renderer::plan`] lists every file of the site ([`Planned`]: its path and the [`Output`]
-//! that produces it) without rendering anything; [`Renderer::produce`] makes one file. A build
+//! `Renderer::plan` lists every file of the site (`Planned`: its path and the `Output`
+//! that produces it) without rendering anything; `Renderer::produce` makes one file. A build
 //! produces every file in parallel (rayon); `resin serve` produces a file again only when what
 //! it depends on changed ([`deps`]). Files are sorted by path, so the output is byte-identical
 //! whatever the thread count.

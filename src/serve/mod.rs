@@ -6,7 +6,7 @@
 //!   publishes the new snapshot, or the errors panel when the content has errors (the last good
 //!   site stays served);
 //! - the **background** thread produces the files an update left to produce, one core only, so
-//!   that pages asked for meanwhile are produced at once ([`http`]);
+//!   that pages asked for meanwhile are produced at once (`http`);
 //! - the **HTTP** server (tokio, axum) serves the current snapshot and the reload events.
 
 mod http;

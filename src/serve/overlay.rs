@@ -9,9 +9,12 @@ pub const EVENTS_PATH: &str = "/__resin/evenements";
 
 /// Reloads the page when the server says the site changed. EventSource reconnects by itself
 /// when the server restarts.
-const RELOAD_SCRIPT: &str = "<script>(function(){if(!window.EventSource)return;\
-var s=new EventSource(\"/__resin/evenements\");\
-s.addEventListener(\"recharger\",function(){location.reload();});})();</script>";
+fn reload_script() -> String {
+    format!(
+        "<script>(function(){{if(!window.EventSource)return;var s=new EventSource(\"{EVENTS_PATH}\");\
+         s.addEventListener(\"recharger\",function(){{location.reload();}});}})();</script>"
+    )
+}
 
 /// The errors panel: the human report of `resin check`, without colours. `last_good`: an
 /// earlier version of the site is shown under it.
@@ -38,7 +41,7 @@ background:#f6f6f6;padding:.75rem;border-radius:4px\">{}</pre></div>",
 
 /// Adds the reload script, and the errors panel if any, at the end of an HTML page's body.
 pub fn inject(html: &[u8], panel: Option<&str>) -> Vec<u8> {
-    let addition = format!("{}{RELOAD_SCRIPT}", panel.unwrap_or_default());
+    let addition = format!("{}{}", panel.unwrap_or_default(), reload_script());
     let at = find_last(html, b"</body>").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + addition.len());
     out.extend_from_slice(&html[..at]);

@@ -1,7 +1,8 @@
 //! Validate stage: raw entries to the typed model, with every problem located.
 //!
-//! Each entry is checked on its own (in parallel), then the checks that need every entry run:
-//! duplicate ids, offers naming unknown places. A file per rule family: `fields` (typed
+//! Each entry is checked on its own ([`validate_entry`], run in parallel by
+//! `crate::incremental`, which keeps the result per file), then the checks that need every
+//! entry run ([`cross_check`]): duplicate ids, offers naming unknown places. A file per rule family: `fields` (typed
 //! getters), `rules` (codes, URLs, coordinates), one file per content type.
 
 mod fields;
@@ -15,7 +16,6 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 use crate::communes::Communes;
 use crate::config::Territoire;
@@ -119,20 +119,6 @@ pub fn validate_entry(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> ValidE
         id_span: entry.spans.value(&id_key).is_some().then(|| entry.value_span(&id_key)),
         commune_span: entry.value_span(&commune_key),
     }
-}
-
-/// Checks every entry. Entries with an error are left out of the returned [`Entries`].
-/// `unreadable` lists the entries whose file could not be parsed: an offer may name such a
-/// place without a second error.
-pub fn validate(
-    sources: &Sources,
-    raw: &[RawEntry],
-    unreadable: &[(EntryKind, String)],
-    ctx: &Context<'_>,
-) -> (Entries, Vec<Diagnostic>) {
-    let checked: Vec<ValidEntry> =
-        raw.par_iter().map(|entry| validate_entry(entry, &sources.get(entry.file).text, ctx)).collect();
-    cross_check(sources, checked.iter(), unreadable)
 }
 
 /// The checks that need every entry (duplicate slugs and ids, one spelling per commune, offers
