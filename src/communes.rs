@@ -1,7 +1,9 @@
 //! The communes of the territory (`territoire.communes` in `site.yaml`): a CSV of
-//! `code_insee,nom,codes_postaux` (postcodes joined with `|`), as in
+//! `code_insee,nom,codes_postaux` (postcodes joined with `|`) and, optionally, the
+//! `latitude,longitude` of each commune's centre, as in
 //! `data/territoire/communes-metropole-lyon.csv`. With it, a place's `commune`, `code_insee`
-//! and `code_postal` are checked against each other.
+//! and `code_postal` are checked against each other; the centres let a resident without
+//! geolocation sort places by distance from their commune.
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path};
@@ -20,11 +22,24 @@ pub struct Commune {
     /// Postcodes, `|`-separated in the file.
     #[serde(deserialize_with = "split_bar")]
     pub codes_postaux: Vec<String>,
+    /// Latitude of the commune's centre (WGS 84), when the file gives it.
+    #[serde(default)]
+    pub latitude: Option<f64>,
+    /// Longitude of the commune's centre.
+    #[serde(default)]
+    pub longitude: Option<f64>,
 }
 
 fn split_bar<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     let text = String::deserialize(d)?;
     Ok(text.split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+}
+
+impl Commune {
+    /// The commune's centre (latitude, longitude), when the file gives both.
+    pub fn centre(&self) -> Option<(f64, f64)> {
+        self.latitude.zip(self.longitude).filter(|(lat, lon)| lat.is_finite() && lon.is_finite())
+    }
 }
 
 /// The communes, by name and by INSEE code.
@@ -95,6 +110,11 @@ impl Communes {
             .or_else(|| suggest::closest(name, names()))
     }
 
+    /// Every commune, by name.
+    pub fn iter(&self) -> impl Iterator<Item = &Commune> {
+        self.by_name.values()
+    }
+
     /// Number of communes.
     pub fn len(&self) -> usize {
         self.by_name.len()
@@ -143,6 +163,18 @@ mod tests {
         assert!(Communes::load(dir.path(), "c.csv").unwrap_err().contains("est vide"));
         std::fs::write(dir.path().join("d.csv"), "code_insee,nom,codes_postaux\n69266 , Villeurbanne ,69100\n")
             .unwrap();
-        assert!(Communes::load(dir.path(), "d.csv").unwrap().get("Villeurbanne").is_some());
+        let loaded = Communes::load(dir.path(), "d.csv").unwrap();
+        assert_eq!(loaded.get("Villeurbanne").unwrap().centre(), None, "the centre columns are optional");
+    }
+
+    #[test]
+    fn every_commune_of_the_metropole_has_a_centre_inside_the_territory() {
+        for commune in lyon().iter() {
+            let (lat, lon) = commune.centre().unwrap_or_else(|| panic!("{} has no centre", commune.nom));
+            assert!((45.55..45.94).contains(&lat) && (4.68..5.07).contains(&lon), "{}: {lat},{lon}", commune.nom);
+        }
+        let lyon = lyon();
+        let (lat, lon) = lyon.get("Lyon 8e Arrondissement").unwrap().centre().unwrap();
+        assert!((lat - 45.735).abs() < 0.01 && (lon - 4.869).abs() < 0.01);
     }
 }

@@ -345,7 +345,9 @@ impl Workspace {
         diagnostics.extend(found);
         let site = self.config.config.clone().map(|config| {
             let previous = self.site.as_deref().filter(|s| s.today == today);
-            Arc::new(Site::with_previous(config, entries, today, previous))
+            let mut site = Site::with_previous(config, entries, today, previous);
+            site.centres = self.config.communes.iter().flat_map(|c| c.iter().cloned()).collect();
+            Arc::new(site)
         });
         let mut old_site = std::mem::replace(&mut self.site, site);
 

@@ -52,6 +52,9 @@ pub struct Site {
     /// The week table of every distinct `horaires` value of places and offers, computed once:
     /// pages show them many times, and many places share their hours.
     pub weeks: HashMap<String, Arc<Week>>,
+    /// The territory's communes (from the communes file), with their centres where known:
+    /// the commune picker of "près de moi" lists them. Empty without a communes file.
+    pub centres: Vec<crate::communes::Commune>,
     /// Place names folded (accents, case) for sorting, in the order of `entries.lieux`.
     folded_names: Vec<String>,
     /// Offer titles folded for sorting, in the order of `entries.offres`.
@@ -195,6 +198,7 @@ impl Site {
             place_by_slug,
             offer_order,
             weeks,
+            centres: Vec::new(),
             folded_names: folded,
             folded_titles: titles,
         }

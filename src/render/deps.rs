@@ -58,7 +58,7 @@ impl<'a> Keys<'a> {
         let mut h = hasher();
         self.global.hash(&mut h);
         match job {
-            Job::Home | Job::TermIndex(_) | Job::Data | Job::NotFound => return None,
+            Job::Home | Job::TermIndex(_) | Job::Map | Job::Data | Job::NotFound => return None,
             Job::Places { n, total } => {
                 (1u8, n, total, site.entries.lieux.len(), site.communes.len()).hash(&mut h);
                 self.list(&mut h, &self.directory, n);

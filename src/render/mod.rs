@@ -10,6 +10,7 @@
 pub mod deps;
 pub mod labels;
 pub mod qr;
+pub mod search;
 pub mod theme;
 pub mod view;
 
@@ -92,6 +93,8 @@ pub(crate) enum Job {
     },
     Offer(usize),
     Page(usize),
+    /// `/carte/`.
+    Map,
     Data,
     NotFound,
 }
@@ -109,6 +112,8 @@ pub(crate) enum Output {
     Static(usize),
     /// An open data file.
     Export(export::Export),
+    /// The search index of the directory ([`search`]).
+    Search,
 }
 
 /// One file of the site, not yet produced.
@@ -147,6 +152,7 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((1..=total).map(|n| Job::Offers { n, total }));
     jobs.extend((0..site.entries.offres.len()).map(Job::Offer));
     jobs.extend((0..site.entries.pages.len()).map(Job::Page));
+    jobs.push(Job::Map);
     jobs.push(Job::Data);
     jobs.push(Job::NotFound);
     jobs
@@ -177,6 +183,7 @@ impl<'a> Renderer<'a> {
             .collect();
         planned.push(Planned { path: "sitemap.xml".into(), output: Output::Sitemap });
         planned.push(Planned { path: "robots.txt".into(), output: Output::Robots });
+        planned.push(Planned { path: search::PATH.into(), output: Output::Search });
         for (i, (path, _)) in self.theme.statics.iter().enumerate() {
             planned.push(Planned { path: format!("static/{path}"), output: Output::Static(i) });
         }
@@ -210,6 +217,7 @@ impl<'a> Renderer<'a> {
             }
             Output::Static(i) => self.theme.statics[i].1.clone(),
             Output::Export(export) => export.produce(self.site),
+            Output::Search => search::index(self.site, &self.urls),
         })
     }
 
@@ -227,6 +235,7 @@ impl<'a> Renderer<'a> {
             Job::Offers { n, .. } => page_dir("offres/", n),
             Job::Offer(i) => format!("offres/{}/", site.entries.offres[i].slug),
             Job::Page(i) => format!("{}/", site.entries.pages[i].slug),
+            Job::Map => "carte/".into(),
             Job::Data => "donnees/".into(),
             Job::NotFound => "404".into(),
         }
@@ -288,6 +297,14 @@ impl<'a> Renderer<'a> {
         meta
     }
 
+    /// The ways through the directory without JavaScript: by need, commune, public; all places.
+    fn browse_links(&self) -> Vec<Link> {
+        [("par besoin", "services/"), ("par commune", "communes/"), ("par public", "publics/"), ("la liste complète", "lieux/")]
+            .iter()
+            .map(|(text, dir)| Link { text: text.to_string(), href: self.urls.path(dir) })
+            .collect()
+    }
+
     fn crumbs(&self, items: &[(&str, &str)]) -> Vec<Link> {
         let mut links = vec![Link { text: "Accueil".into(), href: self.urls.path("") }];
         links.extend(items.iter().map(|(text, dir)| Link { text: text.to_string(), href: self.urls.path(dir) }));
@@ -326,6 +343,7 @@ impl<'a> Renderer<'a> {
                         labels::count(site.entries.offres.len(), "offre", "offres"),
                     ),
                     offres,
+                    filtres: view::filters(site, urls),
                     lieux_href: urls.path("lieux/"),
                     offres_href: urls.path("offres/"),
                     services_href: urls.path("services/"),
@@ -350,6 +368,8 @@ impl<'a> Renderer<'a> {
                     numero: n,
                     pages: total,
                     pagination,
+                    filtres: (n == 1).then(|| view::filters(site, urls)),
+                    parcourir: self.browse_links(),
                 };
                 let description = format!(
                     "Les {} où se faire aider avec le numérique, commune par commune.",
@@ -507,6 +527,20 @@ impl<'a> Renderer<'a> {
                 let meta = self.meta(&page.titre, &description, &dir, self.crumbs(&[]));
                 self.page("page.html", &meta, &data)
             }
+            Job::Map => {
+                let data = MapPage {
+                    filtres: view::filters(site, urls),
+                    parcourir: self.browse_links(),
+                    total: labels::count(site.entries.lieux.len(), "lieu", "lieux"),
+                };
+                let meta = self.meta(
+                    "Carte des lieux",
+                    "La carte des lieux où se faire aider avec le numérique, avec la même liste à côté, à filtrer par besoin, commune, horaires.",
+                    &dir,
+                    self.crumbs(&[]),
+                );
+                self.page("carte.html", &meta, &data)
+            }
             Job::Data => {
                 let file = |name: &str| urls.path(&format!("donnees/{name}"));
                 let data = Data {
@@ -578,6 +612,7 @@ struct Home {
     publics: Vec<view::TermLink>,
     chiffres: String,
     offres: Vec<view::OfferCard>,
+    filtres: view::Filters,
     lieux_href: String,
     offres_href: String,
     services_href: String,
@@ -591,6 +626,16 @@ struct Places {
     numero: usize,
     pages: usize,
     pagination: Option<Pagination>,
+    /// The filter form, on the first page.
+    filtres: Option<view::Filters>,
+    parcourir: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct MapPage {
+    filtres: view::Filters,
+    parcourir: Vec<Link>,
+    total: String,
 }
 
 #[derive(Serialize)]

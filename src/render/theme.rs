@@ -38,11 +38,27 @@ pub const TEMPLATES: &[(&str, &str)] = embedded_templates![
     "offre.html",
     "page.html",
     "donnees.html",
+    "carte.html",
     "404.html",
 ];
 
 /// The embedded static files: path under `static/` and bytes.
-pub const STATIC: &[(&str, &[u8])] = embedded_static!["style.css", "favicon.svg", "ouverture.js"];
+pub const STATIC: &[(&str, &[u8])] = embedded_static![
+    "style.css",
+    "favicon.svg",
+    "ouverture.js",
+    "annuaire.js",
+    "carte-lieu.js",
+    "vendor/leaflet/leaflet.js",
+    "vendor/leaflet/leaflet.css",
+    "vendor/leaflet/LICENSE",
+    "vendor/leaflet/images/marker-icon.png",
+    "vendor/leaflet/images/marker-icon-2x.png",
+    "vendor/leaflet/images/marker-shadow.png",
+    "vendor/leaflet.markercluster/leaflet.markercluster.js",
+    "vendor/leaflet.markercluster/MarkerCluster.css",
+    "vendor/leaflet.markercluster/MIT-LICENCE.txt",
+];
 
 /// Templates ready to render, and the static files to copy under `static/`.
 pub struct Theme {
@@ -212,7 +228,9 @@ mod tests {
         std::fs::write(statics.join("logo.svg"), "<svg/>").unwrap();
         let theme = Theme::load(root.path()).unwrap();
         let paths: Vec<&str> = theme.statics.iter().map(|(p, _)| p.as_str()).collect();
-        assert_eq!(paths, ["favicon.svg", "img/logo.svg", "ouverture.js", "style.css"]);
+        assert!(paths.contains(&"img/logo.svg"), "{paths:?}");
+        assert_eq!(paths.len(), STATIC.len() + 1, "{paths:?}");
+        assert!(paths.is_sorted(), "{paths:?}");
         assert!(theme.tera.get_template("page.html").is_ok());
     }
 

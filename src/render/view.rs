@@ -110,7 +110,7 @@ pub struct Phone {
     pub href: String,
 }
 
-fn phone_of(e164: &Option<String>) -> Option<Phone> {
+pub(crate) fn phone_of(e164: &Option<String>) -> Option<Phone> {
     e164.as_ref().map(|n| Phone { text: phone::display(n), href: format!("tel:{n}") })
 }
 
@@ -199,11 +199,26 @@ pub struct SiteView {
     pub contact: Link,
     /// `/donnees/`.
     pub donnees: String,
+    /// Map settings for `annuaire.js` and `carte-lieu.js`.
+    pub carte: MapSettings,
+}
+
+/// What a map needs: tiles, attribution, the territory's centre and zoom, the scripts.
+#[derive(Debug, Clone, Serialize)]
+pub struct MapSettings {
+    /// Tile URL template.
+    pub tuiles: String,
+    /// Attribution text (plain text: the scripts escape it).
+    pub attribution: String,
+    /// `latitude,longitude` of the territory's centre.
+    pub centre: String,
+    /// Initial zoom.
+    pub zoom: u8,
 }
 
 /// The menu entries: (text, page folder).
 pub const MENU: [(&str, &str); 5] =
-    [("Accueil", ""), ("Lieux", "lieux/"), ("Offres", "offres/"), ("Communes", "communes/"), ("Données", "donnees/")];
+    [("Accueil", ""), ("Lieux", "lieux/"), ("Carte", "carte/"), ("Offres", "offres/"), ("Communes", "communes/")];
 
 /// The shared part of every page.
 pub fn site_view(site: &Site, urls: &Urls) -> SiteView {
@@ -218,6 +233,12 @@ pub fn site_view(site: &Site, urls: &Urls) -> SiteView {
         licence: Link::new(&config.licence_donnees.nom, &config.licence_donnees.url),
         contact: Link::new(&config.contact, mailto_plain(&config.contact)),
         donnees: urls.path("donnees/"),
+        carte: MapSettings {
+            tuiles: config.carte.tuiles.clone(),
+            attribution: config.carte.attribution.clone(),
+            centre: format!("{},{}", config.territoire.centre.latitude, config.territoire.centre.longitude),
+            zoom: config.territoire.zoom,
+        },
     }
 }
 
@@ -524,6 +545,8 @@ pub struct PlaceView {
     pub itineraire: Option<String>,
     /// `geo:` URI.
     pub geo: Option<String>,
+    /// `latitude,longitude`, for the small map.
+    pub coordonnees: Option<String>,
     /// Opening hours.
     pub horaires: Option<WeekView>,
     /// Phone.
@@ -585,6 +608,7 @@ pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu) -> PlaceView {
         commune: Link::new(&lieu.commune, urls.path(&format!("communes/{}/", Site::commune_slug(&lieu.commune)))),
         itineraire: coords.map(|(lat, lon)| format!("https://www.openstreetmap.org/directions?to={lat},{lon}")),
         geo: coords.map(|(lat, lon)| format!("geo:{lat},{lon}")),
+        coordonnees: coords.map(|(lat, lon)| format!("{lat},{lon}")),
         horaires: lieu.horaires.as_deref().and_then(|h| week_view(site, h, "Horaires d'ouverture")),
         acces: access_modes(&lieu.modalites_acces, telephone.as_ref(), lieu.courriels.first(), lieu.prise_rdv.as_ref()),
         telephone,
@@ -782,5 +806,63 @@ mod tests {
     #[test]
     fn urls_are_shown_without_scheme() {
         assert_eq!(display_url("https://bm.exemple.fr/bachut/"), "bm.exemple.fr/bachut");
+    }
+}
+
+/// One choice of a filter: its value in the URL query and its words.
+#[derive(Debug, Clone, Serialize)]
+pub struct Choice {
+    /// Value in the query (`?besoin=aide-aux-demarches-administratives`).
+    pub value: String,
+    /// Words shown.
+    pub text: String,
+}
+
+/// The filter form of `/lieux/`, `/carte/` and the home page (`annuaire.js` brings it to
+/// life; its choices are the same as the search index's).
+#[derive(Debug, Clone, Serialize)]
+pub struct Filters {
+    /// `/lieux/`: where the home page's form leads.
+    pub action: String,
+    /// `/lieux/recherche.json`.
+    pub index: String,
+    /// Services that some place offers, in plain words.
+    pub besoins: Vec<Choice>,
+    /// Communes with at least one place.
+    pub communes: Vec<Choice>,
+    /// Every commune of the territory, for "près de moi" without geolocation.
+    pub depuis: Vec<Choice>,
+    /// Publics.
+    pub publics: Vec<Choice>,
+    /// Specific support offered somewhere.
+    pub prises: Vec<Choice>,
+}
+
+/// The filters' choices for `site`.
+pub fn filters(site: &Site, urls: &Urls) -> Filters {
+    let choice = |value: &str, text: String| Choice { value: crate::vocab::slug(value), text };
+    let mut prises: Vec<&String> =
+        site.entries.lieux.iter().flat_map(|l| l.prise_en_charge_specifique.iter()).collect();
+    prises.sort_unstable();
+    prises.dedup();
+    let order: Vec<&String> = crate::vocab::values("prise_en_charge_specifique").iter().collect();
+    prises.sort_by_key(|p| order.iter().position(|o| o == p).unwrap_or(usize::MAX));
+    let mut depuis: Vec<(String, &str)> = site
+        .centres
+        .iter()
+        .map(|c| c.nom.as_str())
+        .chain(site.communes.iter().map(|t| t.name.as_str()))
+        .map(|name| (crate::suggest::fold(name), name))
+        .collect();
+    depuis.sort_unstable();
+    depuis.dedup();
+    Filters {
+        action: urls.path("lieux/"),
+        index: urls.path(super::search::PATH),
+        besoins: site.services.iter().map(|t| choice(&t.name, labels::service_plain(&t.name))).collect(),
+        communes: site.communes.iter().map(|t| Choice { value: t.slug.clone(), text: t.name.clone() }).collect(),
+        depuis: depuis.into_iter().map(|(_, name)| Choice { value: Site::commune_slug(name), text: name.into() }).collect(),
+        publics: site.publics.iter().map(|t| choice(&t.name, t.name.clone())).collect(),
+        prises: prises.into_iter().map(|p| choice(p, p.clone())).collect(),
     }
 }

@@ -210,6 +210,7 @@ fn snapshots_of_each_page_kind() {
         ("offre", "offres/atelier-smartphone-bachut/index.html"),
         ("page", "a-propos/index.html"),
         ("donnees", "donnees/index.html"),
+        ("carte", "carte/index.html"),
         ("introuvable", "404.html"),
     ] {
         let html = site.read(&format!("public/{path}"));
@@ -230,12 +231,19 @@ fn pages_are_french_accessible_html() {
         assert_eq!(html.matches("<h1").count(), 1, "{path}: one h1");
         assert!(html.contains("href=\"#contenu\""), "{path}: skip link");
         assert!(html.contains("id=\"contenu\""), "{path}: skip target");
-        // JavaScript only enhances: the theme's deferred file, and only on place pages.
+        // JavaScript only enhances: the theme's deferred files, each where it is needed, and
+        // Leaflet only on the map page.
         let scripts = html.matches("<script").count();
-        if path.starts_with("lieux/") && path != "lieux/index.html" && html.contains("data-ouverture") {
-            assert_eq!(html.matches(crate::support::THEME_SCRIPT).count(), 1, "{path}: the opening status script");
-        }
-        assert_eq!(scripts, html.matches(crate::support::THEME_SCRIPT).count(), "{path}: no other script");
+        let [ouverture, annuaire, carte_lieu, leaflet, cluster] = crate::support::theme_scripts(&html);
+        assert_eq!(scripts, ouverture + annuaire + carte_lieu + leaflet + cluster, "{path}: no other script");
+        let place = path.starts_with("lieux/") && path != "lieux/index.html" && !path.starts_with("lieux/page/");
+        let directory = ["index.html", "lieux/index.html", "carte/index.html"].contains(&path.as_str());
+        let map = path == "carte/index.html";
+        assert_eq!(annuaire, usize::from(directory), "{path}: the directory's script");
+        assert_eq!((leaflet, cluster), (usize::from(map), usize::from(map)), "{path}: Leaflet only on the map");
+        assert_eq!(carte_lieu, usize::from(place && html.contains("id=\"carte-lieu\"")), "{path}: small map");
+        let hours = place && html.contains("data-ouverture");
+        assert_eq!(ouverture, usize::from(hours || (directory && path != "index.html")), "{path}: opening status");
         assert!(html.contains("exemples fictifs"), "{path}: the example notice");
     }
 }

@@ -4,7 +4,9 @@ mod support;
 
 mod build;
 mod check;
+mod directory;
 mod incremental;
+mod navigateur;
 mod safety;
 mod scaffold;
 mod serve;

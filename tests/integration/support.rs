@@ -15,8 +15,35 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The theme's script tag (place pages: the "open now" line).
-pub const THEME_SCRIPT: &str = "<script src=\"/static/ouverture.js\" defer></script>";
+/// The theme's script tags, all deferred files of `/static/`: the "open now" line, the
+/// directory's filters and map, a place's small map, Leaflet and its clustering plugin.
+pub const THEME_SCRIPTS: [&str; 5] = [
+    "<script src=\"/static/ouverture.js\" defer></script>",
+    "<script src=\"/static/annuaire.js\" defer></script>",
+    "<script src=\"/static/carte-lieu.js\" defer></script>",
+    "<script src=\"/static/vendor/leaflet/leaflet.js\" defer></script>",
+    "<script src=\"/static/vendor/leaflet.markercluster/leaflet.markercluster.js\" defer></script>",
+];
+
+/// How many of each of [`THEME_SCRIPTS`] a page holds.
+pub fn theme_scripts(html: &str) -> [usize; 5] {
+    THEME_SCRIPTS.map(|tag| html.matches(tag).count())
+}
+
+/// Whether the npm packages (`npm ci`) and Chromium are there for the tests that need them.
+/// They are part of the suite: without them a test fails with what to install, unless
+/// `RESIN_SANS_NAVIGATEUR=1` says to skip those checks on purpose.
+pub fn npm_packages() -> bool {
+    if std::env::var_os("RESIN_SANS_NAVIGATEUR").is_some_and(|v| v == "1") {
+        eprintln!("RESIN_SANS_NAVIGATEUR=1 : tests du navigateur et des bibliothèques npm sautés");
+        return false;
+    }
+    assert!(
+        repo().join("node_modules/playwright-core").is_dir(),
+        "paquets npm absents : lancez `npm ci` à la racine du dépôt (ou RESIN_SANS_NAVIGATEUR=1 pour sauter ces tests)"
+    );
+    true
+}
 
 /// A minimal valid `site.yaml`.
 pub const SITE_YAML: &str = "\

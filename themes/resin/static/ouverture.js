@@ -1,11 +1,11 @@
 /* resin : « Ouvert maintenant · ferme à 17 h » / « Fermé · ouvre demain à 9 h ».
    Les périodes d'ouverture des jours qui viennent sont écrites dans la page à la construction
    (data-ouverture, en minutes depuis minuit, heure de Paris) ; ce script les compare à l'heure
-   de Paris au moment où la page est lue. Sans JavaScript, le tableau de la semaine suffit. */
+   de Paris au moment où la page est lue. Sans JavaScript, le tableau de la semaine suffit.
+   annuaire.js se sert des mêmes fonctions (window.resinOuverture) pour ses filtres et sa carte. */
 (function () {
   'use strict';
-  var lignes = document.querySelectorAll('[data-ouverture]');
-  if (!lignes.length || !window.Intl || !Intl.DateTimeFormat.prototype.formatToParts) return;
+  if (!window.Intl || !Intl.DateTimeFormat.prototype.formatToParts) return;
   var JOURS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
   var JOUR = 86400000;
 
@@ -26,11 +26,17 @@
     return h + '\u00a0h' + (mn ? '\u00a0' + (mn < 10 ? '0' : '') + mn : '');
   }
 
+  // Le rang d'aujourd'hui parmi les jours qui commencent à `debut` (« 2026-11-25 »).
+  function rang(debut) {
+    var d = debut.split('-');
+    return Math.round((aujourdHui - Date.UTC(+d[0], +d[1] - 1, +d[2])) / JOUR);
+  }
+
   function etat(donnees) {
     var d = donnees.debut.split('-');
     var debut = Date.UTC(+d[0], +d[1] - 1, +d[2]);
     var jours = donnees.jours;
-    var n = Math.round((aujourdHui - debut) / JOUR);
+    var n = rang(donnees.debut);
     if (n < 0 || n >= jours.length) return null; // construction trop ancienne : on ne dit rien
     // Ouvert : une période d'aujourd'hui, ou d'hier qui déborde après minuit.
     var fin = null;
@@ -57,7 +63,9 @@
     return { ouvert: false, texte: 'Fermé en ce moment' };
   }
 
-  Array.prototype.forEach.call(lignes, function (ligne) {
+  window.resinOuverture = { etat: etat, heure: heure, rang: rang };
+
+  Array.prototype.forEach.call(document.querySelectorAll('[data-ouverture]'), function (ligne) {
     var resultat;
     try { resultat = etat(JSON.parse(ligne.getAttribute('data-ouverture'))); } catch (e) { return; }
     if (!resultat) return;

@@ -1,0 +1,180 @@
+//! The directory's search index, `lieux/recherche.json`: every place in a compact form for the
+//! filters, the text search, "près de moi" and the map of `/lieux/` and `/carte/`
+//! (`themes/resin/static/annuaire.js`).
+//!
+//! Compact means: vocabulary values, communes and opening hours are listed once and places
+//! refer to them by position; keys are one or two letters; absent values are left out. The
+//! shape is documented here because the script reads it:
+//!
+//! ```text
+//! { "debut": "2026-11-25",                 first day of every `o` below (the build date)
+//!   "services": [["Faire mes démarches…", "Démarches en ligne", "Aide aux démarches administratives",
+//!                 "aide-aux-demarches-administratives"]],
+//!                                          plain words, short words, the standard's name, slug
+//!   "publics": [["Jeunes", "jeunes"], …], "prises": [["Surdité", "surdite"], …],
+//!                                          name and slug (the filters' values in the URL)
+//!   "frais": ["Gratuit", …],
+//!   "communes": [["Bron", 45.73, 4.91, "bron"]],  name, centre, page slug (every commune of
+//!                                          the territory; `null` centre when unknown)
+//!   "horaires": [{"o": [[[540, 720]], …], "r": ["Lundi : 9 h – 12 h"], "sa": 1}],
+//!                                          opening periods of the coming days (as for the
+//!                                          place pages: today's hours and "open now" come
+//!                                          from them), the summary lines, open on Saturday
+//!   "lieux": [{"n": name, "u": page path, "t": type, "a": street, "v": "69500 Bron",
+//!              "c": commune, "g": [lat, lon], "s": [services], "p": [publics],
+//!              "e": [specific support], "f": [cost], "h": hours, "r": 1 (online booking),
+//!              "i": 1 (itinerant), "tel": ["04 78 …", "tel:+33478…"]}] }
+//! ```
+//!
+//! Places come in directory order (commune, then name), the order of `/lieux/`.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use super::labels;
+use super::view::{self, Urls};
+use crate::index::Site;
+use crate::suggest::fold;
+use crate::vocab;
+
+/// Path of the index in the output folder.
+pub const PATH: &str = "lieux/recherche.json";
+
+/// The index's bytes.
+pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
+    let lieux = &site.entries.lieux;
+
+    // Vocabularies: only the values some place has, in the standard's order.
+    let present = |field: &str, values_of: &dyn Fn(&crate::model::Lieu) -> &Vec<String>| -> Vec<String> {
+        vocab::values(field).iter().filter(|v| lieux.iter().any(|l| values_of(l).contains(v))).cloned().collect()
+    };
+    let publics: Vec<String> = site.publics.iter().map(|t| t.name.clone()).collect();
+    let prises = present("prise_en_charge_specifique", &|l| &l.prise_en_charge_specifique);
+    let frais = present("frais_a_charge", &|l| &l.frais_a_charge);
+    let services: Vec<[String; 4]> = site
+        .services
+        .iter()
+        .map(|t| [labels::service_plain(&t.name), labels::service_short(&t.name), t.name.clone(), t.slug.clone()])
+        .collect();
+    let with_slugs = |names: &[String]| -> Vec<[String; 2]> {
+        names.iter().map(|n| [n.clone(), vocab::slug(n)]).collect()
+    };
+    let position = |list: &[String], values: &[String]| -> Vec<usize> {
+        values.iter().filter_map(|v| list.iter().position(|x| x == v)).collect()
+    };
+    let service_names: Vec<String> = services.iter().map(|s| s[2].clone()).collect();
+
+    // Communes: the territory's, and any other a place names; sorted by folded name.
+    let mut communes: BTreeMap<(String, String), Option<(f64, f64)>> = site
+        .centres
+        .iter()
+        .map(|c| ((fold(&c.nom), c.nom.clone()), c.latitude.zip(c.longitude)))
+        .collect();
+    for term in &site.communes {
+        let centre = || {
+            let points: Vec<(f64, f64)> =
+                term.lieux.iter().filter_map(|&i| lieux[i].latitude.zip(lieux[i].longitude)).collect();
+            (!points.is_empty()).then(|| {
+                let n = points.len() as f64;
+                (points.iter().map(|p| p.0).sum::<f64>() / n, points.iter().map(|p| p.1).sum::<f64>() / n)
+            })
+        };
+        let entry = communes.entry((fold(&term.name), term.name.clone())).or_insert(None);
+        if entry.is_none() {
+            *entry = centre();
+        }
+    }
+    let commune_names: Vec<&String> = communes.keys().map(|(_, name)| name).collect();
+    let communes_json: Vec<Value> = communes
+        .iter()
+        .map(|((_, name), centre)| match centre {
+            Some((lat, lon)) => json!([name, round(*lat), round(*lon), Site::commune_slug(name)]),
+            None => json!([name, null, null, Site::commune_slug(name)]),
+        })
+        .collect();
+
+    // Opening hours: each distinct value once.
+    let mut hours: Vec<String> = Vec::new();
+    let mut hours_json: Vec<Value> = Vec::new();
+    let mut hours_of = |value: &str| -> Option<usize> {
+        if let Some(at) = hours.iter().position(|h| *h == value) {
+            return Some(at);
+        }
+        let week = site.week(value)?;
+        let mut entry = json!({
+            "o": week.upcoming,
+            "r": week.summary,
+        });
+        if !week.days[5].ranges.is_empty() {
+            entry["sa"] = json!(1);
+        }
+        hours.push(value.to_string());
+        hours_json.push(entry);
+        Some(hours.len() - 1)
+    };
+
+    let places: Vec<Value> = view::directory_order(site)
+        .into_iter()
+        .map(|i| {
+            let lieu = &lieux[i];
+            let mut place = serde_json::Map::new();
+            place.insert("n".into(), json!(lieu.nom));
+            place.insert("u".into(), json!(urls.path(&format!("lieux/{}/", lieu.slug))));
+            place.insert("t".into(), json!(labels::typologies(&lieu.typologie)));
+            place.insert("a".into(), json!(lieu.adresse));
+            place.insert("v".into(), json!(format!("{} {}", lieu.code_postal, lieu.commune)));
+            if let Some(at) = commune_names.iter().position(|c| **c == lieu.commune) {
+                place.insert("c".into(), json!(at));
+            }
+            if let Some((lat, lon)) = lieu.latitude.zip(lieu.longitude) {
+                place.insert("g".into(), json!([round(lat), round(lon)]));
+            }
+            let mut lists = [
+                ("s", position(&service_names, &lieu.services)),
+                ("p", position(&publics, &lieu.publics_specifiquement_adresses)),
+                ("e", position(&prises, &lieu.prise_en_charge_specifique)),
+                ("f", position(&frais, &lieu.frais_a_charge)),
+            ];
+            for (key, list) in &mut lists {
+                list.sort_unstable();
+                list.dedup();
+                if !list.is_empty() {
+                    place.insert((*key).into(), json!(list));
+                }
+            }
+            if let Some(at) = lieu.horaires.as_deref().and_then(&mut hours_of) {
+                place.insert("h".into(), json!(at));
+            }
+            if lieu.prise_rdv.is_some() {
+                place.insert("r".into(), json!(1));
+            }
+            if lieu.is_itinerant() {
+                place.insert("i".into(), json!(1));
+            }
+            if let Some(phone) = view::phone_of(&lieu.telephone) {
+                place.insert("tel".into(), json!([phone.text, phone.href]));
+            }
+            Value::Object(place)
+        })
+        .collect();
+
+    let index = json!({
+        "debut": site.today.format("%Y-%m-%d").to_string(),
+        "services": services,
+        "publics": with_slugs(&publics),
+        "prises": with_slugs(&prises),
+        "frais": frais,
+        "communes": communes_json,
+        "horaires": hours_json,
+        "lieux": places,
+    });
+    let mut bytes = serde_json::to_vec(&index).expect("JSON values always serialise");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Five decimals: about a metre, enough for a map and a distance.
+fn round(x: f64) -> f64 {
+    (x * 1e5).round() / 1e5
+}

@@ -1,0 +1,341 @@
+// Tests dans Chromium (celui de Debian, piloté par playwright-core) de l'annuaire construit :
+// filtres, adresse de la page, recherche sans accents, « ouvert maintenant » à heure fixe,
+// carte, clavier seul, sans JavaScript, « près de moi », sélection à imprimer, petite carte.
+//
+// Lancés par `cargo test` (tests/integration/navigateur.rs), qui construit l'exemple au
+// 25 novembre 2026 et donne son dossier dans RESIN_SITE. À la main :
+//   RESIN_DATE=2026-11-25 cargo run -- build --output /tmp/site && RESIN_SITE=/tmp/site npm test
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+
+const SITE = process.env.RESIN_SITE;
+if (!SITE) throw new Error('RESIN_SITE : dossier du site construit (voir l’en-tête de ce fichier)');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+// Mercredi 25 novembre 2026, 10 h à Paris (9 h UTC).
+const MERCREDI_10H = new Date('2026-11-25T09:00:00Z');
+// Dimanche 29 novembre 2026, 15 h à Paris.
+const DIMANCHE_15H = new Date('2026-11-29T14:00:00Z');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.xml': 'application/xml',
+};
+// Une tuile de carte : un PNG transparent d'un pixel (les tests n'ont pas Internet).
+const TUILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+let server, base, browser;
+
+before(async () => {
+  server = createServer(async (req, res) => {
+    let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (path.includes('..')) { res.writeHead(400); return res.end(); }
+    let file = join(SITE, path);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': TYPES['.html'] });
+      res.end(await readFile(join(SITE, '404.html')));
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+// Une page de téléphone (375 px), à l'heure `quand`, qui note les erreurs de la console.
+async function ouvrir(chemin, { quand = MERCREDI_10H, js = true, contexte = {} } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 800 }, javaScriptEnabled: js, locale: 'fr-FR', ...contexte,
+  });
+  await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: TUILE }));
+  const page = await context.newPage();
+  page.erreurs = [];
+  page.requetes = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.erreurs.push(m.text()); });
+  page.on('pageerror', (e) => page.erreurs.push(String(e)));
+  page.on('request', (r) => page.requetes.push(r.url()));
+  if (js) await page.clock.setFixedTime(quand);
+  await page.goto(base + chemin);
+  page.fermer = async () => {
+    assert.deepEqual(page.erreurs, [], `erreurs de la console sur ${chemin}`);
+    await context.close();
+  };
+  return page;
+}
+
+// Les résultats affichés par annuaire.js une fois l'index chargé.
+async function resultats(page) {
+  await page.waitForFunction(() => {
+    const s = document.getElementById('resultats');
+    return s && !s.hidden && document.getElementById('resultats-annonce').textContent !== '';
+  });
+  return page.$$eval('#resultats-liste > li', (lis) => lis.map((li) => ({
+    nom: li.querySelector('h3').textContent,
+    href: li.querySelector('h3 a').getAttribute('href'),
+    texte: li.textContent,
+  })));
+}
+
+async function titre(page) {
+  return page.textContent('#resultats-titre');
+}
+
+const INDEX = JSON.parse(await readFile(join(SITE, 'lieux/recherche.json'), 'utf8'));
+const TOTAL = INDEX.lieux.length;
+const DEMARCHES = 'aide-aux-demarches-administratives';
+
+test('les filtres réduisent la liste et se lisent dans l’adresse ; recharger la page les redonne', async () => {
+  const page = await ouvrir('/lieux/');
+  await page.waitForSelector('#filtres:not([hidden])');
+  assert.ok(await page.isVisible('#liste-complete'), 'sans critère, la liste complète reste');
+  await page.selectOption('#f-besoin', DEMARCHES);
+  let liste = await resultats(page);
+  const attendus = INDEX.lieux.filter((l) => (l.s || []).includes(INDEX.services.findIndex((s) => s[3] === DEMARCHES)));
+  assert.ok(attendus.length > 0 && attendus.length < TOTAL);
+  assert.equal(await titre(page), `${attendus.length} lieux sur ${TOTAL} correspondent à votre recherche`);
+  assert.equal(liste.length, Math.min(30, attendus.length));
+  assert.ok(liste.every((l) => l.texte.includes('Démarches en ligne')));
+  assert.ok(await page.isHidden('#liste-complete'));
+  assert.match(page.url(), new RegExp(`\\?besoin=${DEMARCHES}$`));
+
+  await page.check('#f-gratuit');
+  await page.selectOption('#f-commune', 'villeurbanne');
+  liste = await resultats(page);
+  assert.ok(liste.length >= 1, 'au moins un lieu gratuit de démarches à Villeurbanne');
+  assert.ok(liste.every((l) => l.texte.includes('69100 Villeurbanne') && /Gratuit/.test(l.texte)));
+  assert.equal(new URL(page.url()).search, `?besoin=${DEMARCHES}&commune=villeurbanne&gratuit=1`);
+  assert.equal(await page.textContent('#resultats-annonce'), `${liste.length} lieu${liste.length > 1 ? 'x trouvés' : ' trouvé'}`);
+
+  await page.reload();
+  const rechargee = await resultats(page);
+  assert.deepEqual(rechargee.map((l) => l.href), liste.map((l) => l.href));
+  assert.equal(await page.inputValue('#f-besoin'), DEMARCHES);
+  assert.equal(await page.inputValue('#f-commune'), 'villeurbanne');
+  assert.ok(await page.isChecked('#f-gratuit'));
+
+  // Le bouton « retour » revient à la sélection précédente.
+  await page.goBack();
+  await page.waitForFunction(() => location.search.indexOf('commune') < 0);
+  assert.equal(await page.inputValue('#f-commune'), '');
+  assert.ok(await page.isChecked('#f-gratuit'));
+  const avant = await resultats(page);
+  assert.ok(avant.length > liste.length, 'la sélection d’avant, plus large');
+  await page.fermer();
+});
+
+test('la recherche ignore les accents et les majuscules', async () => {
+  const page = await ouvrir('/lieux/?q=VENISSIEUX');
+  const liste = await resultats(page);
+  const attendus = INDEX.lieux.filter((l) => l.v.includes('Vénissieux'));
+  assert.ok(attendus.length > 0);
+  assert.deepEqual(liste.map((l) => l.href).sort(), attendus.map((l) => l.u).sort());
+  await page.fill('#f-q', 'mediatheque');
+  await page.waitForFunction(() => location.search === '?q=mediatheque');
+  const mediatheques = await resultats(page);
+  assert.ok(mediatheques.length > 0);
+  assert.ok(mediatheques.every((l) => /médiathèque/i.test(l.texte)), 'chaque résultat dit « médiathèque »');
+  await page.fermer();
+});
+
+test('« ouvert maintenant » suit l’heure de Paris', async () => {
+  const ouvertsMercredi = await (async () => {
+    const page = await ouvrir('/lieux/?ouvert=1');
+    const liste = await resultats(page);
+    assert.ok(liste.every((l) => l.texte.includes('Ouvert maintenant')));
+    await page.fermer();
+    return liste.length;
+  })();
+  const page = await ouvrir('/lieux/?ouvert=1', { quand: DIMANCHE_15H });
+  const dimanche = await resultats(page);
+  assert.ok(ouvertsMercredi > dimanche.length, `${ouvertsMercredi} ouverts le mercredi à 10 h, ${dimanche.length} le dimanche`);
+  await page.fermer();
+
+  // La fiche : mercredi 10 h, puis 12 h 30 (Centre social des Essarts : 9 h – 12 h le mercredi).
+  const fiche = await ouvrir('/lieux/centre-social-des-essarts/');
+  assert.equal(await fiche.textContent('.etat-ouverture'), 'Ouvert maintenant · ferme à 12\u00a0h');
+  await fiche.fermer();
+  const midi = await ouvrir('/lieux/centre-social-des-essarts/', { quand: new Date('2026-11-25T11:30:00Z') });
+  assert.equal(await midi.textContent('.etat-ouverture'), 'Fermé · ouvre demain à 9\u00a0h');
+  await midi.fermer();
+});
+
+test('la carte regroupe les lieux et ses bulles mènent aux bonnes fiches', async () => {
+  const page = await ouvrir('/carte/');
+  await page.waitForSelector('#carte .grappe');
+  const grappes = await page.$$eval('#carte .grappe', (g) => g.map((e) => e.textContent));
+  assert.ok(grappes.length > 0 && grappes.every((t) => /^\d+\d* lieux : zoomer$/.test(t)), grappes.join(' | '));
+  assert.equal((await resultats(page)).length, Math.min(30, TOTAL), 'la liste est à côté de la carte');
+  // Les commandes en français.
+  assert.equal(await page.getAttribute('.leaflet-control-zoom-in', 'aria-label'), 'Zoomer');
+  assert.equal(await page.getAttribute('.leaflet-control-zoom-out', 'aria-label'), 'Dézoomer');
+
+  // Une commune : la carte s'y resserre et montre ses lieux un par un.
+  await page.selectOption('#f-commune', 'villeurbanne');
+  await resultats(page);
+  const marqueur = page.locator('#carte img.leaflet-marker-icon').first();
+  await marqueur.waitFor();
+  const nom = await marqueur.getAttribute('alt');
+  await marqueur.click();
+  const lien = page.locator('.leaflet-popup .bulle-nom');
+  await lien.waitFor();
+  assert.equal(await lien.textContent(), nom);
+  const lieu = INDEX.lieux.find((l) => l.n === nom);
+  assert.equal(await lien.getAttribute('href'), lieu.u);
+  assert.match(await page.textContent('.leaflet-popup'), /Aujourd’hui : |Fermé aujourd’hui|Horaires non renseignés/);
+  assert.equal(await page.getAttribute('.leaflet-popup-close-button', 'aria-label'), 'Fermer');
+  await lien.click();
+  await page.waitForURL(base + lieu.u);
+  await page.fermer();
+});
+
+test('au clavier seul, on atteint chaque filtre et chaque résultat', async () => {
+  const page = await ouvrir('/lieux/?besoin=' + DEMARCHES);
+  await resultats(page);
+  const atteints = new Set();
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (e.tagName === 'SUMMARY') return 'plus-criteres';
+      if (e.closest('#resultats-liste')) return 'resultat:' + e.getAttribute('href');
+      return e.id || e.type || e.tagName;
+    });
+    atteints.add(id);
+  }
+  for (const attendu of ['f-q', 'f-besoin', 'f-commune', 'f-gratuit', 'f-ouvert', 'f-samedi', 'f-rdv', 'plus-criteres',
+    'f-position', 'f-depuis', 'submit', 'reset', 'resultats-imprimer']) {
+    assert.ok(atteints.has(attendu), `${attendu} atteint au clavier (atteints : ${[...atteints].join(', ')})`);
+  }
+  assert.ok([...atteints].some((a) => a.startsWith('resultat:/lieux/')), 'un résultat atteint au clavier');
+
+  // Un critère choisi au clavier, puis « Voir les lieux » : le focus va sur le nombre de résultats.
+  await page.focus('#f-gratuit');
+  await page.keyboard.press('Space');
+  await page.focus('.filtres button[type=submit]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement.id === 'resultats-titre');
+  assert.match(page.url(), /gratuit=1/);
+  // Les critères avancés s'ouvrent au clavier.
+  await page.focus('.plus-criteres summary');
+  await page.keyboard.press('Enter');
+  assert.ok(await page.isVisible('#f-public'));
+  await page.fermer();
+});
+
+test('sans JavaScript, la liste et les pages par besoin, commune et public mènent partout', async () => {
+  const page = await ouvrir('/lieux/', { js: false });
+  assert.ok(await page.isHidden('#filtres'));
+  assert.ok(await page.isVisible('#liste-complete'));
+  assert.equal(await page.locator('#liste-complete .cartes > li').count(), Math.min(TOTAL, 100));
+  for (const href of ['/services/', '/communes/', '/publics/']) {
+    assert.ok(await page.isVisible(`.parcourir a[href="${href}"]`), href);
+  }
+  await page.click('.parcourir a[href="/services/"]');
+  await page.click(`a[href="/services/${DEMARCHES}/"]`);
+  assert.ok(await page.locator('.cartes > li').count() > 0);
+  await page.fermer();
+
+  const carte = await ouvrir('/carte/', { js: false });
+  assert.ok(await carte.isHidden('#carte'));
+  assert.match(await carte.textContent('main'), /La carte a besoin de JavaScript/);
+  assert.ok(await carte.isVisible('.parcourir a[href="/lieux/"]'));
+  await carte.fermer();
+
+  const fiche = await ouvrir('/lieux/centre-social-des-essarts/', { js: false });
+  assert.ok(await fiche.isHidden('#carte-lieu'));
+  assert.ok(await fiche.isVisible('address'));
+  assert.ok(await fiche.isVisible('a[href^="https://www.openstreetmap.org/directions?to="]'));
+  assert.ok(await fiche.isVisible('a[href^="geo:"]'));
+  await fiche.fermer();
+});
+
+test('près de moi : la position trie par distance ; refusée, une commune la remplace', async () => {
+  // À Bron, près du Centre social des Essarts.
+  const page = await ouvrir('/lieux/', {
+    contexte: { permissions: ['geolocation'], geolocation: { latitude: 45.7285, longitude: 4.915 } },
+  });
+  await page.waitForSelector('#filtres:not([hidden])');
+  await page.click('#f-position');
+  const liste = await resultats(page);
+  assert.equal(liste[0].href, '/lieux/centre-social-des-essarts/');
+  assert.match(liste[0].texte, /à 50\u00a0m/);
+  const km = liste.map((l) => l.texte.match(/à ([\d,]+)\u00a0(k?m)/)).filter(Boolean)
+    .map((m) => parseFloat(m[1].replace(',', '.')) * (m[2] === 'm' ? 0.001 : 1));
+  assert.deepEqual(km, [...km].sort((a, b) => a - b), 'du plus proche au plus loin');
+  assert.doesNotMatch(page.url(), /45\.7|4\.91/, 'la position ne va pas dans l’adresse');
+  await page.fermer();
+
+  const refus = await ouvrir('/lieux/', { contexte: { permissions: [] } });
+  await refus.waitForSelector('#filtres:not([hidden])');
+  await refus.evaluate(() => {
+    navigator.geolocation.getCurrentPosition = (_, erreur) => setTimeout(() => erreur({ code: 1 }), 10);
+  });
+  await refus.click('#f-position');
+  await refus.waitForFunction(() => document.activeElement.id === 'f-depuis');
+  assert.match(await refus.textContent('#f-position-etat'), /choisissez votre commune/);
+  await refus.selectOption('#f-depuis', 'bron');
+  const depuisBron = await resultats(refus);
+  assert.match(depuisBron[0].texte, /69500 Bron/);
+  assert.match(depuisBron[0].texte, /à [\d,]+\u00a0k?m/);
+  assert.match(refus.url(), /\?depuis=bron$/);
+  await refus.fermer();
+});
+
+test('« Imprimer cette sélection » imprime la liste choisie, avec les horaires', async () => {
+  const page = await ouvrir(`/lieux/?besoin=${DEMARCHES}`);
+  const liste = await resultats(page);
+  await page.evaluate(() => { window.print = () => { window.imprime = true; }; });
+  await page.click('#resultats-imprimer');
+  assert.ok(await page.evaluate(() => window.imprime));
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.isHidden('#filtres'));
+  assert.ok(await page.isVisible('#resultats-criteres'));
+  const imprimes = await page.locator('#resultats-liste > li').count();
+  assert.ok(imprimes >= liste.length, 'toute la sélection est imprimée');
+  assert.ok(await page.locator('#resultats-liste .horaires-imprimes').first().isVisible());
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 1000);
+  await page.fermer();
+});
+
+test('la petite carte d’une fiche ne charge Leaflet que sur demande', async () => {
+  const page = await ouvrir('/lieux/centre-social-des-essarts/');
+  await page.waitForSelector('#carte-lieu:not([hidden]) button');
+  assert.ok(!page.requetes.some((u) => u.includes('leaflet')), 'rien de Leaflet avant le bouton');
+  await page.click('#carte-lieu button');
+  await page.waitForSelector('#carte-lieu .leaflet-marker-icon');
+  assert.equal(await page.getAttribute('#carte-lieu .leaflet-marker-icon', 'alt'), 'Centre social des Essarts');
+  await page.fermer();
+});
+
+test('le formulaire de l’accueil mène à la liste filtrée', async () => {
+  const page = await ouvrir('/');
+  await page.waitForSelector('#filtres:not([hidden])');
+  await page.selectOption('#f-besoin', DEMARCHES);
+  await page.selectOption('#f-commune', 'villeurbanne');
+  await page.check('#f-gratuit');
+  await page.check('#f-ouvert');
+  await page.click('#filtres button[type=submit]');
+  await page.waitForURL(`${base}/lieux/?besoin=${DEMARCHES}&commune=villeurbanne&gratuit=1&ouvert=1`);
+  const liste = await resultats(page);
+  assert.ok(liste.length >= 1, 'un lieu gratuit, ouvert le mercredi à 10 h, pour les démarches à Villeurbanne');
+  assert.ok(liste.every((l) => l.texte.includes('Ouvert maintenant')));
+  await page.fermer();
+});

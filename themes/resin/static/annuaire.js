@@ -1,0 +1,417 @@
+/* resin : filtres, recherche, « près de moi », carte et sélection à imprimer de l'annuaire.
+   Les lieux viennent de l'index écrit à la construction (lieux/recherche.json, décrit dans
+   src/render/search.rs). L'état des filtres est dans l'adresse de la page (?besoin=…&commune=…),
+   si bien qu'un lien redonne la même sélection et que le bouton « retour » fonctionne.
+   Sans JavaScript, le formulaire reste caché : la liste et les pages par besoin, commune et
+   public mènent partout. Rien de ce que contient l'index n'est inséré comme HTML. */
+(function () {
+  'use strict';
+  var form = document.getElementById('filtres');
+  if (!form || !window.XMLHttpRequest || !document.querySelector || !window.JSON) return;
+  var mode = form.getAttribute('data-mode');
+  form.hidden = false;
+  // Sur la page d'accueil, le formulaire mène simplement à /lieux/?… .
+  if (mode === 'accueil') return;
+
+  var PAS = 30; // lieux affichés à la fois
+  var CHAMPS = ['q', 'besoin', 'commune', 'public', 'accompagnement', 'type', 'gratuit', 'ouvert', 'samedi', 'rdv', 'depuis'];
+  var $ = function (id) { return document.getElementById(id); };
+  var section = $('resultats'), liste = $('resultats-liste'), titre = $('resultats-titre');
+  var annonce = $('resultats-annonce'), criteres = $('resultats-criteres'), plus = $('resultats-plus');
+  var complete = $('liste-complete'), etatPosition = $('f-position-etat'), divCarte = $('carte');
+  var ouverture = window.resinOuverture;
+
+  var index = null, resultats = [], montres = 0, position = null, carte = null, groupe = null;
+
+  // --- Texte sans accents ni majuscules, pour la recherche.
+  function plier(texte) {
+    texte = String(texte).toLowerCase();
+    if (texte.normalize) texte = texte.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    return texte.replace(/[\u2019'’\-]/g, ' ').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+  }
+
+  function el(nom, classe, texte) {
+    var e = document.createElement(nom);
+    if (classe) e.className = classe;
+    if (texte !== undefined) e.textContent = texte;
+    return e;
+  }
+
+  // --- L'adresse de la page <-> le formulaire.
+  function lireAdresse() {
+    var etat = {};
+    location.search.replace(/^\?/, '').split('&').forEach(function (paire) {
+      if (!paire) return;
+      var kv = paire.split('=');
+      try { etat[decodeURIComponent(kv[0])] = decodeURIComponent((kv[1] || '').replace(/\+/g, ' ')); } catch (e) { /* ignoré */ }
+    });
+    return etat;
+  }
+
+  function remplir(etat) {
+    CHAMPS.forEach(function (nom) {
+      var champ = form.elements[nom];
+      if (!champ) return;
+      var valeur = etat[nom] || '';
+      if (champ.type === 'checkbox') {
+        champ.checked = valeur === '1';
+      } else if (champ.tagName === 'SELECT') {
+        champ.value = valeur;
+        if (champ.value !== valeur) champ.value = ''; // valeur inconnue (lien ancien)
+      } else {
+        champ.value = valeur;
+      }
+    });
+    var avance = form.querySelector('.plus-criteres');
+    if (avance && (etat['public'] || etat.accompagnement || etat.type)) avance.open = true;
+  }
+
+  function lireFormulaire() {
+    var etat = {};
+    CHAMPS.forEach(function (nom) {
+      var champ = form.elements[nom];
+      if (!champ) return;
+      var valeur = champ.type === 'checkbox' ? (champ.checked ? '1' : '') : champ.value.trim();
+      if (valeur) etat[nom] = valeur;
+    });
+    return etat;
+  }
+
+  function adresse(etat) {
+    var parts = [];
+    CHAMPS.forEach(function (nom) {
+      if (etat[nom]) parts.push(nom + '=' + encodeURIComponent(etat[nom]).replace(/%20/g, '+'));
+    });
+    return location.pathname + (parts.length ? '?' + parts.join('&') : '') + location.hash;
+  }
+
+  // --- Ce que dit l'index.
+  function preparer(donnees) {
+    index = donnees;
+    var slug = function (liste, i) { var m = {}; liste.forEach(function (v, k) { m[v[i]] = k; }); return m; };
+    index.parBesoin = slug(index.services, 3);
+    index.parPublic = slug(index.publics, 1);
+    index.parPrise = slug(index.prises, 1);
+    index.parCommune = slug(index.communes, 3);
+    index.gratuit = index.frais.indexOf('Gratuit');
+    index.lieux.forEach(function (l) {
+      var commune = l.c !== undefined ? index.communes[l.c][0] : '';
+      l.texte = plier([l.n, l.a, l.v, commune].join(' '));
+    });
+  }
+
+  function contient(liste, valeur) {
+    return !!liste && liste.indexOf(valeur) >= 0;
+  }
+
+  // « Ouvert maintenant · ferme à 18 h », ou null sans horaires.
+  function etatOuverture(l) {
+    if (l.h === undefined || !ouverture) return null;
+    return ouverture.etat({ debut: index.debut, jours: index.horaires[l.h].o });
+  }
+
+  function horairesDuJour(l) {
+    if (l.h === undefined || !ouverture) return null;
+    var jours = index.horaires[l.h].o, n = ouverture.rang(index.debut);
+    if (n < 0 || n >= jours.length) return null;
+    if (!jours[n].length) return 'Fermé aujourd\u2019hui';
+    return 'Aujourd\u2019hui : ' + jours[n].map(function (p) {
+      return ouverture.heure(p[0]) + ' – ' + ouverture.heure(p[1]);
+    }).join(' et ');
+  }
+
+  function distance(l) {
+    if (!position || !l.g) return null;
+    var r = Math.PI / 180, la1 = position.lat * r, la2 = l.g[0] * r;
+    var dla = la2 - la1, dlo = (l.g[1] - position.lon) * r;
+    var a = Math.sin(dla / 2) * Math.sin(dla / 2) + Math.cos(la1) * Math.cos(la2) * Math.sin(dlo / 2) * Math.sin(dlo / 2);
+    return 12742 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)); // km
+  }
+
+  function texteDistance(km) {
+    if (km < 1) return 'à ' + Math.max(50, Math.round(km * 20) * 50) + '\u00a0m';
+    return 'à ' + (km < 10 ? km.toFixed(1).replace('.', ',') : Math.round(km)) + '\u00a0km';
+  }
+
+  function filtrer(etat) {
+    var mots = etat.q ? plier(etat.q).split(/\s+/).filter(Boolean) : [];
+    var besoin = index.parBesoin[etat.besoin], pub = index.parPublic[etat['public']];
+    var prise = index.parPrise[etat.accompagnement], commune = index.parCommune[etat.commune];
+    return index.lieux.filter(function (l) {
+      if (etat.besoin && !contient(l.s, besoin)) return false;
+      if (etat.commune && l.c !== commune) return false;
+      if (etat['public'] && !contient(l.p, pub)) return false;
+      if (etat.accompagnement && !contient(l.e, prise)) return false;
+      if (etat.gratuit && !contient(l.f, index.gratuit)) return false;
+      if (etat.rdv && !l.r) return false;
+      if (etat.type === 'itinerant' && !l.i) return false;
+      if (etat.type === 'fixe' && l.i) return false;
+      if (etat.samedi && !(l.h !== undefined && index.horaires[l.h].sa)) return false;
+      if (etat.ouvert) {
+        var o = etatOuverture(l);
+        if (!o || !o.ouvert) return false;
+      }
+      for (var i = 0; i < mots.length; i++) if (l.texte.indexOf(mots[i]) < 0) return false;
+      return true;
+    });
+  }
+
+  // Les critères en mots, pour l'en-tête des résultats et la sélection imprimée.
+  function enMots(etat) {
+    var mots = [];
+    var option = function (nom) {
+      var champ = form.elements[nom];
+      return champ && champ.selectedIndex > 0 ? champ.options[champ.selectedIndex].text : null;
+    };
+    if (etat.q) mots.push('« ' + etat.q + ' »');
+    if (etat.besoin) mots.push(option('besoin'));
+    if (etat.commune) mots.push('à ' + option('commune'));
+    if (etat['public']) mots.push('public : ' + option('public'));
+    if (etat.accompagnement) mots.push('accompagnement : ' + option('accompagnement'));
+    if (etat.type) mots.push(option('type').toLowerCase());
+    if (etat.gratuit) mots.push('gratuits');
+    if (etat.ouvert) mots.push('ouverts maintenant');
+    if (etat.samedi) mots.push('ouverts le samedi');
+    if (etat.rdv) mots.push('avec rendez-vous en ligne');
+    if (position) mots.push('du plus proche au plus loin de ' + position.nom);
+    return mots.filter(Boolean).join(' · ');
+  }
+
+  function actif(etat) {
+    for (var k in etat) if (Object.prototype.hasOwnProperty.call(etat, k)) return true;
+    return !!position;
+  }
+
+  // --- Une carte de lieu dans la liste (même forme que celles construites par resin).
+  function carteLieu(l) {
+    var li = el('li', 'carte');
+    var h = el('h3', 'carte-titre');
+    var a = el('a', null, l.n);
+    a.href = l.u;
+    h.appendChild(a);
+    li.appendChild(h);
+    var type = el('p', 'carte-type', l.t);
+    if (l.i) { type.appendChild(document.createTextNode(' ')); type.appendChild(el('span', 'badge', 'Itinérant')); }
+    li.appendChild(type);
+    var lieu = el('p', null, l.a + ', ' + l.v);
+    if (l.km !== null && l.km !== undefined) {
+      lieu.appendChild(document.createTextNode(' · '));
+      lieu.appendChild(el('strong', 'distance', texteDistance(l.km)));
+    }
+    li.appendChild(lieu);
+    var o = etatOuverture(l);
+    if (o) li.appendChild(el('p', 'etat-ouverture ' + (o.ouvert ? 'ouvert' : 'ferme'), o.texte));
+    if (l.s) {
+      var pour = el('p');
+      pour.appendChild(el('span', 'etiquette', 'Pour :'));
+      pour.appendChild(document.createTextNode(' ' + l.s.map(function (i) { return index.services[i][1]; }).join(' · ')));
+      li.appendChild(pour);
+    }
+    if (l.f || l.tel) {
+      var p = el('p');
+      if (l.f) p.appendChild(document.createTextNode(l.f.map(function (i) { return index.frais[i]; }).join(', ')));
+      if (l.f && l.tel) p.appendChild(document.createTextNode(' · '));
+      if (l.tel) {
+        p.appendChild(el('span', 'etiquette', 'Tél.'));
+        p.appendChild(document.createTextNode(' '));
+        var t = el('a', null, l.tel[0]);
+        t.href = l.tel[1];
+        p.appendChild(t);
+      }
+      li.appendChild(p);
+    }
+    if (l.h !== undefined) {
+      var semaine = el('ul', 'horaires-imprimes');
+      index.horaires[l.h].r.forEach(function (ligne) { semaine.appendChild(el('li', null, ligne)); });
+      li.appendChild(semaine);
+    }
+    return li;
+  }
+
+  function afficherJusqua(n) {
+    var debut = montres;
+    montres = Math.min(n, resultats.length);
+    for (var i = debut; i < montres; i++) liste.appendChild(carteLieu(resultats[i]));
+    var reste = resultats.length - montres;
+    plus.hidden = reste <= 0;
+    plus.textContent = 'Afficher ' + Math.min(PAS, reste) + ' lieux de plus (il en reste ' + reste + ')';
+    return debut;
+  }
+
+  // --- Appliquer les filtres. `historique` : 'ajouter', 'remplacer' ou rien.
+  function appliquer(historique) {
+    if (!index) return;
+    var etat = lireFormulaire();
+    if (etat.depuis && !(position && position.source === 'position')) {
+      var c = index.communes[index.parCommune[etat.depuis]];
+      position = c && c[1] !== null ? { lat: c[1], lon: c[2], nom: c[0], source: 'commune' } : null;
+    } else if (!etat.depuis && position && position.source === 'commune') {
+      position = null;
+    }
+    resultats = filtrer(etat);
+    resultats.forEach(function (l) { l.km = distance(l); });
+    if (position) {
+      resultats.sort(function (a, b) {
+        return (a.km === null ? Infinity : a.km) - (b.km === null ? Infinity : b.km);
+      });
+    }
+    var url = adresse(etat);
+    if (historique && window.history && history.pushState && url !== location.pathname + location.search + location.hash) {
+      history[historique === 'ajouter' ? 'pushState' : 'replaceState'](null, '', url);
+    }
+    var montrer = mode === 'carte' || actif(etat);
+    section.hidden = !montrer;
+    if (complete) complete.hidden = montrer;
+    var n = resultats.length, total = index.lieux.length;
+    var nombre = n === 0 ? 'Aucun lieu' : n === 1 ? '1 lieu' : n + ' lieux';
+    titre.textContent = actif(etat) ? nombre + ' sur ' + total + ' correspond' + (n > 1 ? 'ent' : '') + ' à votre recherche' : nombre;
+    criteres.textContent = actif(etat) ? 'Critères : ' + enMots(etat) + '.' : '';
+    if (n === 0 && actif(etat)) criteres.textContent += ' Retirez un critère pour voir plus de lieux.';
+    annonce.textContent = montrer ? nombre + (n > 1 ? ' trouvés' : ' trouvé') : '';
+    liste.textContent = '';
+    montres = 0;
+    afficherJusqua(PAS);
+    $('resultats-imprimer').hidden = n === 0;
+    if (carte) dessiner();
+  }
+
+  // --- La carte (page /carte/ seulement, avec Leaflet chargé).
+  function echapper(texte) {
+    return String(texte).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
+  }
+
+  function bulle(l) {
+    var div = el('div', 'bulle');
+    var a = el('a', 'bulle-nom', l.n);
+    a.href = l.u;
+    div.appendChild(a);
+    div.appendChild(el('p', null, l.a + ', ' + l.v));
+    var o = etatOuverture(l), jour = horairesDuJour(l);
+    if (o) div.appendChild(el('p', 'etat-ouverture ' + (o.ouvert ? 'ouvert' : 'ferme'), o.texte));
+    div.appendChild(el('p', null, jour || 'Horaires non renseignés'));
+    return div;
+  }
+
+  function initCarte() {
+    if (!divCarte || !window.L || !L.markerClusterGroup) return;
+    divCarte.hidden = false;
+    var centre = divCarte.getAttribute('data-centre').split(',');
+    carte = L.map(divCarte, { zoomControl: false, attributionControl: false })
+      .setView([+centre[0], +centre[1]], +divCarte.getAttribute('data-zoom'));
+    L.control.zoom({ zoomInTitle: 'Zoomer', zoomOutTitle: 'Dézoomer' }).addTo(carte);
+    L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' })
+      .addAttribution(echapper(divCarte.getAttribute('data-attribution'))).addTo(carte);
+    L.tileLayer(divCarte.getAttribute('data-tuiles'), { maxZoom: 19 }).addTo(carte);
+    groupe = L.markerClusterGroup({
+      showCoverageOnHover: false,
+      chunkedLoading: true,
+      iconCreateFunction: function (grappe) {
+        var n = grappe.getChildCount();
+        return L.divIcon({
+          html: '<span aria-hidden="true">' + n + '</span><span class="visuellement-cache">' + n + ' lieux : zoomer</span>',
+          className: 'grappe',
+          iconSize: L.point(40, 40)
+        });
+      }
+    });
+    carte.addLayer(groupe);
+    carte.on('popupopen', function (e) {
+      var fermer = e.popup.getElement().querySelector('.leaflet-popup-close-button');
+      if (fermer) { fermer.setAttribute('aria-label', 'Fermer'); fermer.title = 'Fermer'; }
+      var lien = e.popup.getElement().querySelector('.bulle-nom');
+      if (lien) lien.focus();
+    });
+  }
+
+  function dessiner() {
+    groupe.clearLayers();
+    var marqueurs = [], points = [];
+    resultats.forEach(function (l) {
+      if (!l.g) return;
+      if (!l.marqueur) {
+        l.marqueur = L.marker(l.g, { alt: l.n, title: l.n, keyboard: true });
+        l.marqueur.bindPopup(function () { return bulle(l); });
+      }
+      marqueurs.push(l.marqueur);
+      points.push(l.g);
+    });
+    groupe.addLayers(marqueurs);
+    if (points.length && (actif(lireFormulaire()) || position)) {
+      carte.fitBounds(points, { padding: [30, 30], maxZoom: 16 });
+    }
+  }
+
+  // --- « Près de moi ».
+  function positionner() {
+    var choix = form.elements.depuis;
+    if (!navigator.geolocation) {
+      etatPosition.textContent = 'Votre appareil ne donne pas sa position : choisissez votre commune dans la liste.';
+      choix.focus();
+      return;
+    }
+    etatPosition.textContent = 'Recherche de votre position…';
+    navigator.geolocation.getCurrentPosition(function (p) {
+      position = { lat: p.coords.latitude, lon: p.coords.longitude, nom: 'votre position', source: 'position' };
+      choix.value = '';
+      etatPosition.textContent = 'Lieux triés du plus proche au plus loin de votre position (elle reste sur votre appareil).';
+      appliquer('remplacer');
+      titre.focus();
+    }, function () {
+      etatPosition.textContent = 'Position refusée ou indisponible : choisissez votre commune dans la liste pour trier les lieux par distance.';
+      choix.focus();
+    }, { enableHighAccuracy: false, timeout: 15000, maximumAge: 300000 });
+  }
+
+  // --- Les événements.
+  var attente = null;
+  form.addEventListener('change', function (e) {
+    if (e.target.name === 'q') return;
+    if (e.target.name === 'depuis' && position && position.source === 'position') position = null;
+    appliquer('ajouter');
+  });
+  form.addEventListener('input', function (e) {
+    if (e.target.name !== 'q') return;
+    clearTimeout(attente);
+    attente = setTimeout(function () { appliquer('remplacer'); }, 250);
+  });
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    clearTimeout(attente);
+    appliquer('ajouter');
+    titre.focus();
+  });
+  form.addEventListener('reset', function () {
+    position = null;
+    etatPosition.textContent = '';
+    setTimeout(function () { appliquer('ajouter'); }, 0);
+  });
+  window.addEventListener('popstate', function () {
+    remplir(lireAdresse());
+    appliquer();
+  });
+  $('f-position').addEventListener('click', positionner);
+  plus.addEventListener('click', function () {
+    var premier = afficherJusqua(montres + PAS);
+    var lien = liste.children[premier] && liste.children[premier].querySelector('a');
+    if (lien) lien.focus();
+  });
+  $('resultats-imprimer').addEventListener('click', function () {
+    afficherJusqua(resultats.length);
+    document.body.className += ' impression-selection';
+    window.print();
+  });
+  window.addEventListener('afterprint', function () {
+    document.body.className = document.body.className.replace(/ ?impression-selection/g, '');
+  });
+
+  remplir(lireAdresse());
+  var requete = new XMLHttpRequest();
+  requete.open('GET', form.getAttribute('data-index'));
+  requete.onload = function () {
+    if (requete.status !== 200) return;
+    try { preparer(JSON.parse(requete.responseText)); } catch (e) { return; }
+    initCarte();
+    appliquer();
+  };
+  requete.send();
+})();
