@@ -299,10 +299,15 @@ impl<'a> Renderer<'a> {
 
     /// The ways through the directory without JavaScript: by need, commune, public; all places.
     fn browse_links(&self) -> Vec<Link> {
-        [("par besoin", "services/"), ("par commune", "communes/"), ("par public", "publics/"), ("la liste complète", "lieux/")]
-            .iter()
-            .map(|(text, dir)| Link { text: text.to_string(), href: self.urls.path(dir) })
-            .collect()
+        [
+            ("par besoin", "services/"),
+            ("par commune", "communes/"),
+            ("par public", "publics/"),
+            ("la liste complète", "lieux/"),
+        ]
+        .iter()
+        .map(|(text, dir)| Link { text: text.to_string(), href: self.urls.path(dir) })
+        .collect()
     }
 
     fn crumbs(&self, items: &[(&str, &str)]) -> Vec<Link> {

@@ -57,20 +57,16 @@ pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
         .iter()
         .map(|t| [labels::service_plain(&t.name), labels::service_short(&t.name), t.name.clone(), t.slug.clone()])
         .collect();
-    let with_slugs = |names: &[String]| -> Vec<[String; 2]> {
-        names.iter().map(|n| [n.clone(), vocab::slug(n)]).collect()
-    };
+    let with_slugs =
+        |names: &[String]| -> Vec<[String; 2]> { names.iter().map(|n| [n.clone(), vocab::slug(n)]).collect() };
     let position = |list: &[String], values: &[String]| -> Vec<usize> {
         values.iter().filter_map(|v| list.iter().position(|x| x == v)).collect()
     };
     let service_names: Vec<String> = services.iter().map(|s| s[2].clone()).collect();
 
     // Communes: the territory's, and any other a place names; sorted by folded name.
-    let mut communes: BTreeMap<(String, String), Option<(f64, f64)>> = site
-        .centres
-        .iter()
-        .map(|c| ((fold(&c.nom), c.nom.clone()), c.latitude.zip(c.longitude)))
-        .collect();
+    let mut communes: BTreeMap<(String, String), Option<(f64, f64)>> =
+        site.centres.iter().map(|c| ((fold(&c.nom), c.nom.clone()), c.latitude.zip(c.longitude))).collect();
     for term in &site.communes {
         let centre = || {
             let points: Vec<(f64, f64)> =

@@ -861,7 +861,10 @@ pub fn filters(site: &Site, urls: &Urls) -> Filters {
         index: urls.path(super::search::PATH),
         besoins: site.services.iter().map(|t| choice(&t.name, labels::service_plain(&t.name))).collect(),
         communes: site.communes.iter().map(|t| Choice { value: t.slug.clone(), text: t.name.clone() }).collect(),
-        depuis: depuis.into_iter().map(|(_, name)| Choice { value: Site::commune_slug(name), text: name.into() }).collect(),
+        depuis: depuis
+            .into_iter()
+            .map(|(_, name)| Choice { value: Site::commune_slug(name), text: name.into() })
+            .collect(),
         publics: site.publics.iter().map(|t| choice(&t.name, t.name.clone())).collect(),
         prises: prises.into_iter().map(|p| choice(p, p.clone())).collect(),
     }

@@ -58,8 +58,7 @@ fn the_search_index_lists_every_place_in_directory_order_with_its_filters() {
     for (field, list, at) in [("besoin", "services", 3), ("public", "publics", 1), ("accompagnement", "prises", 1)] {
         let values: Vec<&str> = index[list].as_array().unwrap().iter().map(|v| v[at].as_str().unwrap()).collect();
         let form = listed.split(&format!("name=\"{field}\"")).nth(1).unwrap().split("</select>").next().unwrap();
-        let options: Vec<&str> =
-            form.split("<option value=\"").skip(2).map(|o| o.split('"').next().unwrap()).collect();
+        let options: Vec<&str> = form.split("<option value=\"").skip(2).map(|o| o.split('"').next().unwrap()).collect();
         assert_eq!(options, values, "{field}");
     }
     // The commune picker of "près de moi" has every commune of the territory, with its centre.
@@ -125,9 +124,15 @@ fn the_map_page_loads_leaflet_from_the_site_and_reads_its_tiles_from_site_yaml()
     site.build();
     let html = site.read("public/carte/index.html");
     assert!(html.contains("data-tuiles=\"https://tuiles.exemple.fr/{z}/{x}/{y}.png\""));
-    assert!(html.contains("data-attribution=\"Fond &lt;b&gt;maison&lt;&#x2F;b&gt;\"") || html.contains("data-attribution=\"Fond &lt;b&gt;maison&lt;/b&gt;\""));
-    for file in ["vendor/leaflet/leaflet.js", "vendor/leaflet/leaflet.css", "vendor/leaflet.markercluster/leaflet.markercluster.js"]
-    {
+    assert!(
+        html.contains("data-attribution=\"Fond &lt;b&gt;maison&lt;&#x2F;b&gt;\"")
+            || html.contains("data-attribution=\"Fond &lt;b&gt;maison&lt;/b&gt;\"")
+    );
+    for file in [
+        "vendor/leaflet/leaflet.js",
+        "vendor/leaflet/leaflet.css",
+        "vendor/leaflet.markercluster/leaflet.markercluster.js",
+    ] {
         assert!(html.contains(&format!("/static/{file}")), "{file}");
         assert!(site.exists(&format!("public/static/{file}")), "{file} is published");
     }

@@ -318,8 +318,10 @@
     carte.on('popupopen', function (e) {
       var fermer = e.popup.getElement().querySelector('.leaflet-popup-close-button');
       if (fermer) { fermer.setAttribute('aria-label', 'Fermer'); fermer.title = 'Fermer'; }
+      // Le focus va dans la bulle (clavier, lecteur d'écran), sans faire défiler la carte
+      // sous Leaflet ; Échap la ferme et rend le focus au lieu.
       var lien = e.popup.getElement().querySelector('.bulle-nom');
-      if (lien) lien.focus();
+      if (lien) setTimeout(function () { lien.focus({ preventScroll: true }); }, 0);
     });
   }
 
@@ -330,7 +332,7 @@
       if (!l.g) return;
       if (!l.marqueur) {
         l.marqueur = L.marker(l.g, { alt: l.n, title: l.n, keyboard: true });
-        l.marqueur.bindPopup(function () { return bulle(l); });
+        l.marqueur.bindPopup(function () { return bulle(l); }, { maxWidth: Math.min(280, divCarte.clientWidth - 60), autoPanPadding: [12, 12] });
       }
       marqueurs.push(l.marqueur);
       points.push(l.g);
