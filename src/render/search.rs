@@ -81,7 +81,8 @@ pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
             *entry = centre();
         }
     }
-    let commune_names: Vec<&String> = communes.keys().map(|(_, name)| name).collect();
+    let commune_at: foldhash::HashMap<&str, usize> =
+        communes.keys().enumerate().map(|(at, (_, name))| (name.as_str(), at)).collect();
     let communes_json: Vec<Value> = communes
         .iter()
         .map(|((_, name), centre)| match centre {
@@ -91,10 +92,10 @@ pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
         .collect();
 
     // Opening hours: each distinct value once.
-    let mut hours: Vec<String> = Vec::new();
+    let mut hours: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
     let mut hours_json: Vec<Value> = Vec::new();
     let mut hours_of = |value: &str| -> Option<usize> {
-        if let Some(at) = hours.iter().position(|h| *h == value) {
+        if let Some(&at) = hours.get(value) {
             return Some(at);
         }
         let week = site.week(value)?;
@@ -105,9 +106,9 @@ pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
         if !week.days[5].ranges.is_empty() {
             entry["sa"] = json!(1);
         }
-        hours.push(value.to_string());
+        hours.insert(value.to_string(), hours_json.len());
         hours_json.push(entry);
-        Some(hours.len() - 1)
+        Some(hours_json.len() - 1)
     };
 
     let places: Vec<Value> = view::directory_order(site)
@@ -120,7 +121,7 @@ pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
             place.insert("t".into(), json!(labels::typologies(&lieu.typologie)));
             place.insert("a".into(), json!(lieu.adresse));
             place.insert("v".into(), json!(format!("{} {}", lieu.code_postal, lieu.commune)));
-            if let Some(at) = commune_names.iter().position(|c| **c == lieu.commune) {
+            if let Some(at) = commune_at.get(lieu.commune.as_str()) {
                 place.insert("c".into(), json!(at));
             }
             if let Some((lat, lon)) = lieu.latitude.zip(lieu.longitude) {

@@ -158,7 +158,7 @@ pub struct WeekView {
     /// Public holidays line.
     pub holidays: Option<String>,
     /// The opening periods of the coming days, as JSON for the browser's "open now" line
-    /// (`{"debut":"2026-11-25","jours":[[[540,720]],…]}`); `None` for an offer's hours.
+    /// (`{"debut":"2026-11-25","jours":[[[540,720]],…]}`; offers add `"offre":true`).
     pub ouverture: Option<String>,
 }
 
@@ -699,8 +699,9 @@ pub fn offer_view(site: &Site, urls: &Urls, offre: &Offre) -> OfferView {
         prise_rdv: offre.prise_rdv.clone(),
         horaires: match &offre.calendrier {
             Calendrier::Horaires(h) => week_view(site, h, "Horaires").map(|mut w| {
-                // "Open now" is for places: a workshop runs, it does not open.
-                w.ouverture = None;
+                // A workshop runs, it does not open: ouverture.js words it "En ce moment ·
+                // jusqu'à 12 h" / "Prochaine fois : mardi à 9 h".
+                w.ouverture = w.ouverture.map(|json| json.replacen('{', "{\"offre\":true,", 1));
                 // A workshop is not "closed": it does not run.
                 w.summary = open_lines(w.summary);
                 for day in w.days.iter_mut().filter(|d| d.ranges.is_empty()) {

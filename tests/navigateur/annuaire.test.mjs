@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 
+const AXE = require.resolve('axe-core/axe.min.js');
 const SITE = process.env.RESIN_SITE;
 if (!SITE) throw new Error('RESIN_SITE : dossier du site construit (voir l’en-tête de ce fichier)');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -93,6 +94,16 @@ async function resultats(page) {
   })));
 }
 
+// axe-core (WCAG 2.1 A et AA) sur l'état où est la page : aucune violation.
+async function axe(page, etat) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `axe sur ${etat}`);
+}
+
 async function titre(page) {
   return page.textContent('#resultats-titre');
 }
@@ -122,6 +133,7 @@ test('les filtres réduisent la liste et se lisent dans l’adresse ; recharger 
   assert.ok(liste.every((l) => l.texte.includes('69100 Villeurbanne') && /Gratuit/.test(l.texte)));
   assert.equal(new URL(page.url()).search, `?besoin=${DEMARCHES}&commune=villeurbanne&gratuit=1`);
   assert.equal(await page.textContent('#resultats-annonce'), `${liste.length} lieu${liste.length > 1 ? 'x trouvés' : ' trouvé'}`);
+  await axe(page, '/lieux/ filtrée');
 
   await page.reload();
   const rechargee = await resultats(page);
@@ -174,6 +186,14 @@ test('« ouvert maintenant » suit l’heure de Paris', async () => {
   const midi = await ouvrir('/lieux/centre-social-des-essarts/', { quand: new Date('2026-11-25T11:30:00Z') });
   assert.equal(await midi.textContent('.etat-ouverture'), 'Fermé · ouvre demain à 9\u00a0h');
   await midi.fermer();
+
+  // Une permanence (lundi et mercredi, 9 h – 12 h) a lieu, elle n'ouvre pas.
+  const permanence = await ouvrir('/offres/permanence-demarches-part-dieu/');
+  assert.equal(await permanence.textContent('.etat-ouverture'), 'En ce moment · jusqu’à 12\u00a0h');
+  await permanence.fermer();
+  const apres = await ouvrir('/offres/permanence-demarches-part-dieu/', { quand: new Date('2026-11-25T12:00:00Z') });
+  assert.equal(await apres.textContent('.etat-ouverture'), 'Prochaine fois : lundi à 9\u00a0h');
+  await apres.fermer();
 });
 
 test('la carte regroupe les lieux et ses bulles mènent aux bonnes fiches', async () => {
@@ -200,6 +220,8 @@ test('la carte regroupe les lieux et ses bulles mènent aux bonnes fiches', asyn
   assert.equal(await lien.getAttribute('href'), lieu.u);
   assert.match(await page.textContent('.leaflet-popup'), /Aujourd’hui : |Fermé aujourd’hui|Horaires non renseignés/);
   assert.equal(await page.getAttribute('.leaflet-popup-close-button', 'aria-label'), 'Fermer');
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1');
+  await axe(page, '/carte/ avec une bulle ouverte');
   await lien.click();
   await page.waitForURL(base + lieu.u);
   await page.fermer();
@@ -295,6 +317,7 @@ test('près de moi : la position trie par distance ; refusée, une commune la re
   assert.match(depuisBron[0].texte, /69500 Bron/);
   assert.match(depuisBron[0].texte, /à [\d,]+\u00a0k?m/);
   assert.match(refus.url(), /\?depuis=bron$/);
+  await axe(refus, '/lieux/ triée depuis une commune');
   await refus.fermer();
 });
 
@@ -322,6 +345,7 @@ test('la petite carte d’une fiche ne charge Leaflet que sur demande', async ()
   await page.click('#carte-lieu button');
   await page.waitForSelector('#carte-lieu .leaflet-marker-icon');
   assert.equal(await page.getAttribute('#carte-lieu .leaflet-marker-icon', 'alt'), 'Centre social des Essarts');
+  await axe(page, 'une fiche avec sa petite carte');
   await page.fermer();
 });
 
@@ -337,5 +361,36 @@ test('le formulaire de l’accueil mène à la liste filtrée', async () => {
   const liste = await resultats(page);
   assert.ok(liste.length >= 1, 'un lieu gratuit, ouvert le mercredi à 10 h, pour les démarches à Villeurbanne');
   assert.ok(liste.every((l) => l.texte.includes('Ouvert maintenant')));
+  await page.fermer();
+});
+
+test('en trois touchers sur un téléphone : besoin, commune, puis un lieu gratuit ouvert maintenant ; la fiche s’imprime', async () => {
+  const page = await ouvrir('/');
+  await page.waitForSelector('#filtres:not([hidden])'); // annuaire.js a préparé les liens
+  // 1. Le besoin, sur l'accueil.
+  await page.click('.besoins a:has-text("Faire mes démarches en ligne")');
+  await page.waitForURL(`${base}/lieux/?besoin=${DEMARCHES}`);
+  await resultats(page);
+  // 2. La commune.
+  await page.selectOption('#f-commune', 'villeurbanne');
+  await page.waitForFunction(() => location.search.indexOf('commune=villeurbanne') > 0);
+  const liste = await resultats(page);
+  const choisi = liste.find((l) => l.texte.includes('Ouvert maintenant') && /Gratuit/.test(l.texte));
+  assert.ok(choisi, 'un lieu gratuit et ouvert se voit dans la liste');
+  const lien = new URL(page.url());
+  // 3. Le lieu.
+  await page.click(`#resultats-liste a[href="${choisi.href}"]`);
+  await page.waitForURL(base + choisi.href);
+  assert.match(await page.textContent('.etat-ouverture'), /^Ouvert maintenant/);
+  assert.match(await page.textContent('main'), /Gratuit/);
+  // Le lien de la sélection se partage : ouvert ailleurs, il redonne la même liste.
+  const autre = await ouvrir(lien.pathname + lien.search);
+  assert.deepEqual((await resultats(autre)).map((l) => l.href), liste.map((l) => l.href));
+  await autre.fermer();
+  // La fiche s'imprime sur une page A4, avec son code QR.
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.isVisible('.qr svg'));
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'une seule page');
   await page.fermer();
 });

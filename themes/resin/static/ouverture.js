@@ -48,6 +48,8 @@
       // Une période qui finit à minuit et reprend à minuit le lendemain continue.
       var suite = jours[n + 1];
       if (fin >= 1440 && suite) suite.forEach(function (p) { if (p[0] === 0) fin = 1440 + p[1]; });
+      // Une offre (atelier, permanence) n'ouvre pas : elle a lieu.
+      if (donnees.offre) return { ouvert: true, texte: fin >= 2880 ? 'En ce moment' : 'En ce moment · jusqu\u2019à ' + heure(fin) };
       return { ouvert: true, texte: fin >= 2880 ? 'Ouvert maintenant' : 'Ouvert maintenant · ferme à ' + heure(fin) };
     }
     for (var i = n; i < jours.length; i++) {
@@ -56,11 +58,12 @@
         if (i === n && p[0] <= minute) continue;
         var quand = i === n ? 'aujourd\u2019hui' : i === n + 1 ? 'demain'
           : i - n < 7 ? JOURS[new Date(debut + i * JOUR).getUTCDay()] : null;
-        if (!quand) return { ouvert: false, texte: 'Fermé en ce moment' };
+        if (!quand) return { ouvert: false, texte: donnees.offre ? 'Pas de séance cette semaine' : 'Fermé en ce moment' };
+        if (donnees.offre) return { ouvert: false, texte: 'Prochaine fois : ' + quand + ' à ' + heure(p[0]) };
         return { ouvert: false, texte: 'Fermé · ouvre ' + quand + ' à ' + heure(p[0]) };
       }
     }
-    return { ouvert: false, texte: 'Fermé en ce moment' };
+    return { ouvert: false, texte: donnees.offre ? 'Pas de séance cette semaine' : 'Fermé en ce moment' };
   }
 
   window.resinOuverture = { etat: etat, heure: heure, rang: rang };
