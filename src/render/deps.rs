@@ -59,6 +59,8 @@ impl<'a> Keys<'a> {
         self.global.hash(&mut h);
         match job {
             Job::Home | Job::TermIndex(_) | Job::Map | Job::Data | Job::NotFound => return None,
+            // The first page holds the filter form, whose choices come from every place.
+            Job::Places { n: 1, .. } => return None,
             Job::Places { n, total } => {
                 (1u8, n, total, site.entries.lieux.len(), site.communes.len()).hash(&mut h);
                 self.list(&mut h, &self.directory, n);

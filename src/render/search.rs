@@ -64,28 +64,12 @@ pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
     };
     let service_names: Vec<String> = services.iter().map(|s| s[2].clone()).collect();
 
-    // Communes: the territory's, and any other a place names; sorted by folded name.
-    let mut communes: BTreeMap<(String, String), Option<(f64, f64)>> =
-        site.centres.iter().map(|c| ((fold(&c.nom), c.nom.clone()), c.latitude.zip(c.longitude))).collect();
-    for term in &site.communes {
-        let centre = || {
-            let points: Vec<(f64, f64)> =
-                term.lieux.iter().filter_map(|&i| lieux[i].latitude.zip(lieux[i].longitude)).collect();
-            (!points.is_empty()).then(|| {
-                let n = points.len() as f64;
-                (points.iter().map(|p| p.0).sum::<f64>() / n, points.iter().map(|p| p.1).sum::<f64>() / n)
-            })
-        };
-        let entry = communes.entry((fold(&term.name), term.name.clone())).or_insert(None);
-        if entry.is_none() {
-            *entry = centre();
-        }
-    }
+    let communes = communes(site);
     let commune_at: foldhash::HashMap<&str, usize> =
-        communes.keys().enumerate().map(|(at, (_, name))| (name.as_str(), at)).collect();
+        communes.iter().enumerate().map(|(at, (name, _))| (name.as_str(), at)).collect();
     let communes_json: Vec<Value> = communes
         .iter()
-        .map(|((_, name), centre)| match centre {
+        .map(|(name, centre)| match centre {
             Some((lat, lon)) => json!([name, round(*lat), round(*lon), Site::commune_slug(name)]),
             None => json!([name, null, null, Site::commune_slug(name)]),
         })
@@ -103,7 +87,13 @@ pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
             "o": week.upcoming,
             "r": week.summary,
         });
-        if !week.days[5].ranges.is_empty() {
+        // Open on a Saturday of the coming two weeks (a rule for some Saturdays counts).
+        let saturday = week.upcoming.iter().enumerate().any(|(i, periods)| {
+            use chrono::Datelike as _;
+            let day = site.today + chrono::Duration::days(i as i64);
+            day.weekday() == chrono::Weekday::Sat && !periods.is_empty()
+        });
+        if saturday {
             entry["sa"] = json!(1);
         }
         hours.insert(value.to_string(), hours_json.len());
@@ -169,6 +159,28 @@ pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
     let mut bytes = serde_json::to_vec(&index).expect("JSON values always serialise");
     bytes.push(b'\n');
     bytes
+}
+
+/// The communes of the index, sorted by folded name: the territory's (from the communes file)
+/// and any other a place names, each with its centre: the file's, or else the mean of the
+/// commune's places (`None` when neither is known).
+pub fn communes(site: &Site) -> Vec<(String, Option<(f64, f64)>)> {
+    let lieux = &site.entries.lieux;
+    let mut communes: BTreeMap<(String, String), Option<(f64, f64)>> =
+        site.centres.iter().map(|c| ((fold(&c.nom), c.nom.clone()), c.centre())).collect();
+    for term in &site.communes {
+        let entry = communes.entry((fold(&term.name), term.name.clone())).or_insert(None);
+        if entry.is_none() {
+            let points: Vec<(f64, f64)> =
+                term.lieux.iter().filter_map(|&i| lieux[i].latitude.zip(lieux[i].longitude)).collect();
+            if !points.is_empty() {
+                let n = points.len() as f64;
+                let mean = |f: fn(&(f64, f64)) -> f64| points.iter().map(f).sum::<f64>() / n;
+                *entry = Some((mean(|p| p.0), mean(|p| p.1)));
+            }
+        }
+    }
+    communes.into_iter().map(|((_, name), centre)| (name, centre)).collect()
 }
 
 /// Five decimals: about a metre, enough for a map and a distance.

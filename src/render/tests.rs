@@ -427,3 +427,19 @@ fn template_errors_name_the_template_and_the_cause() {
     assert!(message.contains("page.html"), "{message}");
     assert!(message.contains("d.inconnu"), "{message}");
 }
+
+#[test]
+fn pages_showing_choices_from_every_place_are_always_produced_again() {
+    let site = small_site("https://resin.exemple.fr/");
+    let version = |_: FileId| 1u64;
+    let keys = deps::Keys::new(&site, &version, 7);
+    // The first page of /lieux/ holds the filter form (choices from every place), the home page
+    // too, and /carte/; the search index holds every place.
+    for output in
+        [Output::Page(Job::Places { n: 1, total: 2 }), Output::Page(Job::Home), Output::Page(Job::Map), Output::Search]
+    {
+        assert_eq!(keys.key(output), None, "{output:?}");
+    }
+    // A later page depends on its own places only.
+    assert!(keys.key(Output::Page(Job::Places { n: 2, total: 2 })).is_some());
+}

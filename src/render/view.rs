@@ -831,7 +831,7 @@ pub struct Filters {
     pub besoins: Vec<Choice>,
     /// Communes with at least one place.
     pub communes: Vec<Choice>,
-    /// Every commune of the territory, for "près de moi" without geolocation.
+    /// The communes whose centre is known, for "près de moi" without geolocation.
     pub depuis: Vec<Choice>,
     /// Publics.
     pub publics: Vec<Choice>,
@@ -848,24 +848,14 @@ pub fn filters(site: &Site, urls: &Urls) -> Filters {
     prises.dedup();
     let order: Vec<&String> = crate::vocab::values("prise_en_charge_specifique").iter().collect();
     prises.sort_by_key(|p| order.iter().position(|o| o == p).unwrap_or(usize::MAX));
-    let mut depuis: Vec<(String, &str)> = site
-        .centres
-        .iter()
-        .map(|c| c.nom.as_str())
-        .chain(site.communes.iter().map(|t| t.name.as_str()))
-        .map(|name| (crate::suggest::fold(name), name))
-        .collect();
-    depuis.sort_unstable();
-    depuis.dedup();
+    // Only the communes whose centre is known: choosing one sorts by distance from it.
+    let depuis = super::search::communes(site).into_iter().filter(|(_, centre)| centre.is_some());
     Filters {
         action: urls.path("lieux/"),
         index: urls.path(super::search::PATH),
         besoins: site.services.iter().map(|t| choice(&t.name, labels::service_plain(&t.name))).collect(),
         communes: site.communes.iter().map(|t| Choice { value: t.slug.clone(), text: t.name.clone() }).collect(),
-        depuis: depuis
-            .into_iter()
-            .map(|(_, name)| Choice { value: Site::commune_slug(name), text: name.into() })
-            .collect(),
+        depuis: depuis.map(|(name, _)| Choice { value: Site::commune_slug(&name), text: name }).collect(),
         publics: site.publics.iter().map(|t| choice(&t.name, t.name.clone())).collect(),
         prises: prises.into_iter().map(|p| choice(p, p.clone())).collect(),
     }

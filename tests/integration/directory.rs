@@ -101,8 +101,16 @@ fn the_index_marks_places_open_on_saturday() {
 
 #[test]
 fn without_centres_in_the_communes_file_the_places_give_one() {
-    let site = SiteTest::new().file("content/lieux/m.md", crate::support::PLACE);
+    let site = SiteTest::new()
+        .file("content/lieux/m.md", crate::support::PLACE)
+        .file("content/site.yaml", &crate::support::SITE_YAML.replace("contact:", "  communes: c.csv\ncontact:"))
+        .file("c.csv", "code_insee,nom,codes_postaux\n69388,Lyon 8e Arrondissement,69008\n69029,Bron,69500\n");
     site.build();
+    // "Près de moi" offers only the communes whose centre is known: Bron has no centre and no place.
+    let form = site.read("public/lieux/index.html");
+    let depuis = form.split("name=\"depuis\"").nth(1).unwrap().split("</select>").next().unwrap();
+    assert!(depuis.contains("value=\"lyon-8e-arrondissement\""), "{depuis}");
+    assert!(!depuis.contains("bron"), "{depuis}");
     let index = index(&site);
     let communes = index["communes"].as_array().unwrap();
     let lieu = &index["lieux"][0];

@@ -126,6 +126,12 @@ test('les filtres réduisent la liste et se lisent dans l’adresse ; recharger 
   assert.ok(await page.isHidden('#liste-complete'));
   assert.match(page.url(), new RegExp(`\\?besoin=${DEMARCHES}$`));
 
+  // Parcourir une liste au clavier n'empile qu'une entrée d'historique.
+  const avantFleches = await page.evaluate(() => history.length);
+  await page.focus('#f-commune');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => history.length), avantFleches + 1);
+  await page.selectOption('#f-commune', '');
   await page.check('#f-gratuit');
   await page.selectOption('#f-commune', 'villeurbanne');
   liste = await resultats(page);
@@ -222,6 +228,13 @@ test('la carte regroupe les lieux et ses bulles mènent aux bonnes fiches', asyn
   assert.equal(await page.getAttribute('.leaflet-popup-close-button', 'aria-label'), 'Fermer');
   await page.waitForFunction(() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1');
   await axe(page, '/carte/ avec une bulle ouverte');
+  // Échap ferme la bulle et rend le focus au lieu sur la carte.
+  await page.waitForFunction(() => document.activeElement.classList.contains('bulle-nom'));
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.leaflet-popup', { state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('alt')), nom);
+  await marqueur.click();
+  await lien.waitFor();
   await lien.click();
   await page.waitForURL(base + lieu.u);
   await page.fermer();
@@ -321,17 +334,30 @@ test('près de moi : la position trie par distance ; refusée, une commune la re
   await refus.fermer();
 });
 
-test('« Imprimer cette sélection » imprime la liste choisie, avec les horaires', async () => {
-  const page = await ouvrir(`/lieux/?besoin=${DEMARCHES}`);
+test('« Afficher plus » puis « Imprimer cette sélection » : toute la liste choisie, avec les horaires', async () => {
+  const gratuit = INDEX.frais.indexOf('Gratuit');
+  const attendus = INDEX.lieux.filter((l) => (l.f || []).includes(gratuit)).length;
+  assert.ok(attendus > 30, 'plus d’une tranche de 30 lieux');
+  const page = await ouvrir('/lieux/?gratuit=1');
   const liste = await resultats(page);
+  assert.equal(liste.length, 30);
+  assert.equal(await page.textContent('#resultats-plus'), `Afficher ${Math.min(30, attendus - 30)} lieux de plus (il en reste ${attendus - 30})`);
+  await page.click('#resultats-plus');
+  assert.equal(await page.locator('#resultats-liste > li').count(), Math.min(60, attendus));
+  // Le focus va au premier lieu ajouté.
+  assert.equal(await page.evaluate(() => document.activeElement.closest('li') === document.querySelector('#resultats-liste > li:nth-child(31)')), true);
+  // Un lien vers une ancre (« Aller au contenu ») ne refait pas la liste.
+  await page.focus('.evitement');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#contenu');
+  assert.equal(await page.locator('#resultats-liste > li').count(), Math.min(60, attendus));
   await page.evaluate(() => { window.print = () => { window.imprime = true; }; });
   await page.click('#resultats-imprimer');
   assert.ok(await page.evaluate(() => window.imprime));
   await page.emulateMedia({ media: 'print' });
   assert.ok(await page.isHidden('#filtres'));
   assert.ok(await page.isVisible('#resultats-criteres'));
-  const imprimes = await page.locator('#resultats-liste > li').count();
-  assert.ok(imprimes >= liste.length, 'toute la sélection est imprimée');
+  assert.equal(await page.locator('#resultats-liste > li').count(), attendus, 'toute la sélection est imprimée');
   assert.ok(await page.locator('#resultats-liste .horaires-imprimes').first().isVisible());
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 1000);
@@ -393,4 +419,35 @@ test('en trois touchers sur un téléphone : besoin, commune, puis un lieu gratu
   const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
   assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'une seule page');
   await page.fermer();
+});
+
+test('les noms venus du contenu restent du texte dans la liste, la carte et ses bulles', async () => {
+  const PIEGE = '<img src=x onerror="window.pirate=1">';
+  for (const chemin of ['/lieux/?q=piege', '/carte/?q=piege']) {
+    const page = await ouvrir(chemin, { quand: new Date() });
+    await page.route('**/lieux/recherche.json', async (route) => {
+      const index = JSON.parse(JSON.stringify(INDEX));
+      index.lieux[0].n = 'piege ' + PIEGE;
+      index.lieux[0].a = PIEGE;
+      index.lieux[0].t = PIEGE;
+      index.lieux[0].tel = [PIEGE, 'tel:' + PIEGE];
+      index.services[0][1] = PIEGE;
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify(index) });
+    });
+    await page.reload();
+    const liste = await resultats(page);
+    assert.equal(liste.length, 1);
+    assert.ok(liste[0].texte.includes(PIEGE), 'le nom s’affiche tel quel');
+    if (chemin.startsWith('/carte/')) {
+      const marqueur = page.locator('#carte img.leaflet-marker-icon').first();
+      await marqueur.waitFor();
+      assert.equal(await marqueur.getAttribute('alt'), 'piege ' + PIEGE);
+      await marqueur.click();
+      await page.locator('.leaflet-popup .bulle-nom').waitFor();
+      assert.ok((await page.textContent('.leaflet-popup')).includes(PIEGE));
+    }
+    assert.equal(await page.evaluate(() => document.querySelectorAll('main img[src="x"]').length), 0);
+    assert.equal(await page.evaluate(() => window.pirate), undefined);
+    await page.fermer();
+  }
 });

@@ -30,6 +30,14 @@
   var ouverture = window.resinOuverture;
 
   var index = null, resultats = [], montres = 0, position = null, carte = null, groupe = null;
+  // Le dernier champ qui a ajouté une entrée à l'historique : changer plusieurs fois de suite le
+  // même champ (flèches dans une liste) remplace cette entrée au lieu d'en empiler d'autres.
+  var dernierChamp = null;
+  // La partie « ?… » de l'adresse que montrent les résultats.
+  var recherche = location.search;
+  // Les horaires ne disent rien quand l'index a plus de 14 jours ou que le navigateur ne sait
+  // pas l'heure de Paris : « ouverts maintenant » est alors désactivé, avec la raison.
+  var heureConnue = false;
 
   // --- Texte sans accents ni majuscules, pour la recherche.
   function plier(texte) {
@@ -96,6 +104,14 @@
   // --- Ce que dit l'index.
   function preparer(donnees) {
     index = donnees;
+    var n = ouverture ? ouverture.rang(index.debut) : -1;
+    heureConnue = n >= 0 && n < (index.horaires.length ? index.horaires[0].o.length : 14);
+    var ouvert = form.elements.ouvert;
+    if (!heureConnue && ouvert) {
+      ouvert.checked = false;
+      ouvert.disabled = true;
+      ouvert.parentNode.appendChild(el('span', 'discret', ' (indisponible : les horaires de ce site sont trop anciens ; consultez chaque fiche)'));
+    }
     var slug = function (liste, i) { var m = {}; liste.forEach(function (v, k) { m[v[i]] = k; }); return m; };
     index.parBesoin = slug(index.services, 3);
     index.parPublic = slug(index.publics, 1);
@@ -119,9 +135,9 @@
   }
 
   function horairesDuJour(l) {
-    if (l.h === undefined || !ouverture) return null;
+    if (l.h === undefined) return 'Horaires non renseignés';
+    if (!heureConnue) return 'Horaires : voir la fiche';
     var jours = index.horaires[l.h].o, n = ouverture.rang(index.debut);
-    if (n < 0 || n >= jours.length) return null;
     if (!jours[n].length) return 'Fermé aujourd\u2019hui';
     return 'Aujourd\u2019hui : ' + jours[n].map(function (p) {
       return ouverture.heure(p[0]) + ' – ' + ouverture.heure(p[1]);
@@ -267,6 +283,7 @@
     if (historique && window.history && history.pushState && url !== location.pathname + location.search + location.hash) {
       history[historique === 'ajouter' ? 'pushState' : 'replaceState'](null, '', url);
     }
+    recherche = location.search;
     var montrer = mode === 'carte' || actif(etat);
     section.hidden = !montrer;
     if (complete) complete.hidden = montrer;
@@ -275,7 +292,10 @@
     titre.textContent = actif(etat) ? nombre + ' sur ' + total + ' correspond' + (n > 1 ? 'ent' : '') + ' à votre recherche' : nombre;
     criteres.textContent = actif(etat) ? 'Critères : ' + enMots(etat) + '.' : '';
     if (n === 0 && actif(etat)) criteres.textContent += ' Retirez un critère pour voir plus de lieux.';
-    annonce.textContent = montrer ? nombre + (n > 1 ? ' trouvés' : ' trouvé') : '';
+    // Vidée puis remplie : un même nombre après un autre critère est annoncé de nouveau.
+    annonce.textContent = '';
+    var texteAnnonce = montrer ? nombre + (n > 1 ? ' trouvés' : ' trouvé') : '';
+    setTimeout(function () { annonce.textContent = texteAnnonce; }, 50);
     liste.textContent = '';
     montres = 0;
     afficherJusqua(PAS);
@@ -296,7 +316,7 @@
     div.appendChild(el('p', null, l.a + ', ' + l.v));
     var o = etatOuverture(l), jour = horairesDuJour(l);
     if (o) div.appendChild(el('p', 'etat-ouverture ' + (o.ouvert ? 'ouvert' : 'ferme'), o.texte));
-    div.appendChild(el('p', null, jour || 'Horaires non renseignés'));
+    div.appendChild(el('p', null, jour));
     return div;
   }
 
@@ -328,9 +348,28 @@
       if (fermer) { fermer.setAttribute('aria-label', 'Fermer'); fermer.title = 'Fermer'; }
       // Le focus va dans la bulle (clavier, lecteur d'écran), sans faire défiler la carte
       // sous Leaflet ; Échap la ferme et rend le focus au lieu.
-      var lien = e.popup.getElement().querySelector('.bulle-nom');
+      var bulleEl = e.popup.getElement();
+      var lien = bulleEl.querySelector('.bulle-nom');
       if (lien) setTimeout(function () { lien.focus({ preventScroll: true }); }, 0);
+      if (!bulleEl.resinEchap) {
+        bulleEl.resinEchap = true;
+        bulleEl.addEventListener('keydown', function (k) {
+          if (k.key === 'Escape' || k.key === 'Esc') carte.closePopup();
+        });
+      }
     });
+    carte.on('popupclose', function (e) {
+      var source = e.popup._source;
+      var visible = source && groupe.getVisibleParent(source);
+      var icone = visible && visible.getElement && visible.getElement();
+      if (icone && bulleOuverteAuClavier(e.popup)) icone.focus({ preventScroll: true });
+    });
+  }
+
+  // Le focus était dans la bulle : il revient au lieu sur la carte quand elle se ferme.
+  function bulleOuverteAuClavier(popup) {
+    var el = popup.getElement();
+    return !!el && (el.contains(document.activeElement) || document.activeElement === document.body);
   }
 
   function dessiner() {
@@ -377,7 +416,9 @@
   form.addEventListener('change', function (e) {
     if (e.target.name === 'q') return;
     if (e.target.name === 'depuis' && position && position.source === 'position') position = null;
-    appliquer('ajouter');
+    var memeChamp = e.target.name === dernierChamp;
+    dernierChamp = e.target.name;
+    appliquer(memeChamp ? 'remplacer' : 'ajouter');
   });
   form.addEventListener('input', function (e) {
     if (e.target.name !== 'q') return;
@@ -386,6 +427,7 @@
   });
   form.addEventListener('submit', function (e) {
     e.preventDefault();
+    dernierChamp = null;
     clearTimeout(attente);
     appliquer('ajouter');
     titre.focus();
@@ -395,7 +437,11 @@
     etatPosition.textContent = '';
     setTimeout(function () { appliquer('ajouter'); }, 0);
   });
+  // « Retour » : la sélection d'avant. Un lien vers une ancre (« Aller au contenu ») change
+  // aussi l'historique, sans changer la sélection : rien à refaire.
   window.addEventListener('popstate', function () {
+    if (location.search === recherche) return;
+    dernierChamp = null;
     remplir(lireAdresse());
     appliquer();
   });

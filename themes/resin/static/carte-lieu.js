@@ -20,6 +20,8 @@
     div.setAttribute('role', 'region');
     div.setAttribute('aria-label', 'Carte : ' + nom);
     boite.replaceChild(div, bouton);
+    // Leaflet trouve ses icônes grâce à sa feuille de style, qui peut arriver après le script.
+    L.Icon.Default.imagePath = boite.getAttribute('data-leaflet') + 'images/';
     var carte = L.map(div, { zoomControl: false, attributionControl: false, scrollWheelZoom: false })
       .setView([+p[0], +p[1]], 16);
     L.control.zoom({ zoomInTitle: 'Zoomer', zoomOutTitle: 'Dézoomer' }).addTo(carte);
