@@ -164,6 +164,11 @@ test('la recherche ignore les accents et les majuscules', async () => {
   const attendus = INDEX.lieux.filter((l) => l.v.includes('Vénissieux'));
   assert.ok(attendus.length > 0);
   assert.deepEqual(liste.map((l) => l.href).sort(), attendus.map((l) => l.u).sort());
+  // Les besoins aussi : « caf » trouve les lieux qui aident aux démarches (CAF, impôts…).
+  await page.fill('#f-q', 'caf');
+  await page.waitForFunction(() => location.search === '?q=caf');
+  const demarches = INDEX.services.findIndex((s) => s[3] === DEMARCHES);
+  assert.equal((await resultats(page)).length, Math.min(30, INDEX.lieux.filter((l) => (l.s || []).includes(demarches)).length));
   await page.fill('#f-q', 'mediatheque');
   await page.waitForFunction(() => location.search === '?q=mediatheque');
   const mediatheques = await resultats(page);
@@ -212,8 +217,12 @@ test('la carte regroupe les lieux et ses bulles mènent aux bonnes fiches', asyn
   assert.equal(await page.getAttribute('.leaflet-control-zoom-in', 'aria-label'), 'Zoomer');
   assert.equal(await page.getAttribute('.leaflet-control-zoom-out', 'aria-label'), 'Dézoomer');
 
-  // Une commune : la carte s'y resserre et montre ses lieux un par un.
+  // Les filtres sont repliés sous la carte… dépliés, une commune : la carte s'y resserre et
+  // montre ses lieux un par un.
+  assert.ok(await page.isHidden('#f-commune'));
+  await page.click('.filtres-panneau > summary');
   await page.selectOption('#f-commune', 'villeurbanne');
+  assert.match(await page.textContent('#filtres-resume'), /Villeurbanne/);
   await resultats(page);
   const marqueur = page.locator('#carte img.leaflet-marker-icon').first();
   await marqueur.waitFor();
@@ -233,7 +242,8 @@ test('la carte regroupe les lieux et ses bulles mènent aux bonnes fiches', asyn
   await page.keyboard.press('Escape');
   await page.waitForSelector('.leaflet-popup', { state: 'detached' });
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('alt')), nom);
-  await marqueur.click();
+  // Espace ouvre la bulle du lieu qui a le focus, comme Entrée.
+  await page.keyboard.press('Space');
   await lien.waitFor();
   await lien.click();
   await page.waitForURL(base + lieu.u);
@@ -341,7 +351,9 @@ test('« Afficher plus » puis « Imprimer cette sélection » : toute la liste 
   const page = await ouvrir('/lieux/?gratuit=1');
   const liste = await resultats(page);
   assert.equal(liste.length, 30);
-  assert.equal(await page.textContent('#resultats-plus'), `Afficher ${Math.min(30, attendus - 30)} lieux de plus (il en reste ${attendus - 30})`);
+  const reste = attendus - 30;
+  assert.equal(await page.textContent('#resultats-plus'),
+    reste > 30 ? `Afficher 30 lieux de plus (il en reste ${reste})` : reste === 1 ? 'Afficher le dernier lieu' : `Afficher les ${reste} derniers lieux`);
   await page.click('#resultats-plus');
   assert.equal(await page.locator('#resultats-liste > li').count(), Math.min(60, attendus));
   // Le focus va au premier lieu ajouté.
@@ -358,6 +370,7 @@ test('« Afficher plus » puis « Imprimer cette sélection » : toute la liste 
   assert.ok(await page.isHidden('#filtres'));
   assert.ok(await page.isVisible('#resultats-criteres'));
   assert.equal(await page.locator('#resultats-liste > li').count(), attendus, 'toute la sélection est imprimée');
+  assert.ok(await page.locator('#resultats-liste .etat-ouverture').first().isHidden(), 'pas d’« ouvert maintenant » sur papier');
   assert.ok(await page.locator('#resultats-liste .horaires-imprimes').first().isVisible());
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 1000);
@@ -450,4 +463,20 @@ test('les noms venus du contenu restent du texte dans la liste, la carte et ses 
     assert.equal(await page.evaluate(() => window.pirate), undefined);
     await page.fermer();
   }
+});
+
+test('de retour d’une fiche, la liste montre autant de lieux qu’avant', async () => {
+  const page = await ouvrir('/lieux/?gratuit=1');
+  await resultats(page);
+  await page.click('#resultats-plus');
+  const montres = await page.locator('#resultats-liste > li').count();
+  assert.ok(montres > 30);
+  const dernier = page.locator('#resultats-liste > li:last-child h3 a');
+  const href = await dernier.getAttribute('href');
+  await dernier.click();
+  await page.waitForURL(base + href);
+  await page.goBack();
+  await page.waitForFunction((n) => document.querySelectorAll('#resultats-liste > li').length === n, montres);
+  assert.ok(await page.locator(`#resultats-liste a[href="${href}"]`).isVisible());
+  await page.fermer();
 });

@@ -35,6 +35,8 @@
   var dernierChamp = null;
   // La partie « ?… » de l'adresse que montrent les résultats.
   var recherche = location.search;
+  // Le titre de la page sans critères.
+  var titreInitial = null;
   // Les horaires ne disent rien quand l'index a plus de 14 jours ou que le navigateur ne sait
   // pas l'heure de Paris : « ouverts maintenant » est alors désactivé, avec la raison.
   var heureConnue = false;
@@ -120,7 +122,9 @@
     index.gratuit = index.frais.indexOf('Gratuit');
     index.lieux.forEach(function (l) {
       var commune = l.c !== undefined ? index.communes[l.c][0] : '';
-      l.texte = plier([l.n, l.a, l.v, commune].join(' '));
+      // Le nom, l'adresse, la commune, le type de lieu et les besoins (« CAF », « impôts »…).
+      var besoins = (l.s || []).map(function (i) { return index.services[i].slice(0, 3).join(' '); });
+      l.texte = plier([l.n, l.a, l.v, commune, l.t].concat(besoins).join(' '));
     });
   }
 
@@ -258,7 +262,8 @@
     for (var i = debut; i < montres; i++) liste.appendChild(carteLieu(resultats[i]));
     var reste = resultats.length - montres;
     plus.hidden = reste <= 0;
-    plus.textContent = 'Afficher ' + Math.min(PAS, reste) + ' lieux de plus (il en reste ' + reste + ')';
+    plus.textContent = reste > PAS ? 'Afficher ' + PAS + ' lieux de plus (il en reste ' + reste + ')'
+      : reste === 1 ? 'Afficher le dernier lieu' : 'Afficher les ' + reste + ' derniers lieux';
     return debut;
   }
 
@@ -289,16 +294,35 @@
     if (complete) complete.hidden = montrer;
     var n = resultats.length, total = index.lieux.length;
     var nombre = n === 0 ? 'Aucun lieu' : n === 1 ? '1 lieu' : n + ' lieux';
-    titre.textContent = actif(etat) ? nombre + ' sur ' + total + ' correspond' + (n > 1 ? 'ent' : '') + ' à votre recherche' : nombre;
+    var filtre = false;
+    for (var k in etat) if (k !== 'depuis' && Object.prototype.hasOwnProperty.call(etat, k)) filtre = true;
+    if (n === 0) titre.textContent = 'Aucun lieu ne correspond à votre recherche';
+    else if (filtre) titre.textContent = nombre + ' sur ' + total + (n > 1 ? ' correspondent' : ' correspond') + ' à votre recherche';
+    else titre.textContent = nombre + (position ? ', du plus proche au plus loin' : '');
     criteres.textContent = actif(etat) ? 'Critères : ' + enMots(etat) + '.' : '';
-    if (n === 0 && actif(etat)) criteres.textContent += ' Retirez un critère pour voir plus de lieux.';
+    if (n === 0 && etat.ouvert) {
+      criteres.textContent += ' À cette heure-ci, aucun de ces lieux n\u2019est ouvert : décochez « ouverts maintenant » pour voir quand ils ouvrent.';
+    } else if (n === 0 && etat.q) {
+      criteres.textContent += ' Essayez un autre mot, ou choisissez un besoin dans la liste.';
+    } else if (n === 0) {
+      criteres.textContent += ' Retirez un critère pour voir plus de lieux.';
+    }
+    var bouton = form.querySelector('button[type=submit]');
+    if (bouton) bouton.textContent = n === 0 ? 'Aucun lieu' : n === 1 ? 'Voir le lieu' : 'Voir les ' + n + ' lieux';
+    var resume = $('filtres-resume');
+    if (resume) resume.textContent = filtre ? '(' + enMots(etat) + ')' : '';
+    if (!titreInitial) titreInitial = document.title;
+    document.title = filtre ? nombre + ' : ' + enMots(etat) + ' – ' + titreInitial : titreInitial;
     // Vidée puis remplie : un même nombre après un autre critère est annoncé de nouveau.
     annonce.textContent = '';
     var texteAnnonce = montrer ? nombre + (n > 1 ? ' trouvés' : ' trouvé') : '';
     setTimeout(function () { annonce.textContent = texteAnnonce; }, 50);
     liste.textContent = '';
     montres = 0;
-    afficherJusqua(PAS);
+    // De retour sur la page (bouton « retour ») : autant de lieux qu'avant.
+    var etatPage = !historique && window.history && history.state;
+    afficherJusqua((etatPage && etatPage.montres) || PAS);
+    if (etatPage && etatPage.y) window.scrollTo(0, etatPage.y);
     $('resultats-imprimer').hidden = n === 0;
     if (carte) dessiner();
   }
@@ -323,6 +347,16 @@
   function initCarte() {
     if (!divCarte || !window.L || !L.markerClusterGroup) return;
     divCarte.hidden = false;
+    var modeEmploi = $('carte-mode-emploi');
+    if (modeEmploi) modeEmploi.hidden = false;
+    // Les lieux et les groupes sont des boutons : Espace les active comme Entrée.
+    divCarte.addEventListener('keydown', function (e) {
+      var cible = e.target;
+      if ((e.key === ' ' || e.key === 'Spacebar') && cible.classList && cible.classList.contains('leaflet-marker-icon')) {
+        e.preventDefault();
+        cible.click();
+      }
+    });
     var centre = divCarte.getAttribute('data-centre').split(',');
     carte = L.map(divCarte, { zoomControl: false, attributionControl: false })
       .setView([+centre[0], +centre[1]], +divCarte.getAttribute('data-zoom'));
@@ -385,9 +419,8 @@
       points.push(l.g);
     });
     groupe.addLayers(marqueurs);
-    if (points.length && (actif(lireFormulaire()) || position)) {
-      carte.fitBounds(points, { padding: [30, 30], maxZoom: 16 });
-    }
+    // La carte montre tous les lieux trouvés.
+    if (points.length) carte.fitBounds(points, { padding: [30, 30], maxZoom: 16, animate: false });
   }
 
   // --- « Près de moi ».
@@ -448,6 +481,7 @@
   $('f-position').addEventListener('click', positionner);
   plus.addEventListener('click', function () {
     var premier = afficherJusqua(montres + PAS);
+    if (window.history && history.replaceState) history.replaceState({ montres: montres, y: 0 }, '', location.href);
     var lien = liste.children[premier] && liste.children[premier].querySelector('a');
     if (lien) lien.focus();
   });
@@ -455,6 +489,17 @@
     afficherJusqua(resultats.length);
     document.body.className += ' impression-selection';
     window.print();
+  });
+  // En quittant la page, le nombre de lieux affichés et la position dans la page sont gardés
+  // pour le retour.
+  window.addEventListener('pagehide', function () {
+    if (window.history && history.replaceState) {
+      history.replaceState({ montres: montres, y: window.pageYOffset }, '', location.href);
+    }
+  });
+  // Imprimer la page (Ctrl+P) imprime aussi toute la sélection.
+  window.addEventListener('beforeprint', function () {
+    if (index && !section.hidden) afficherJusqua(resultats.length);
   });
   window.addEventListener('afterprint', function () {
     document.body.className = document.body.className.replace(/ ?impression-selection/g, '');
