@@ -48,6 +48,7 @@ pub const STATIC: &[(&str, &[u8])] = embedded_static![
     "favicon.svg",
     "ouverture.js",
     "annuaire.js",
+    "accueil.js",
     "carte-lieu.js",
     "vendor/leaflet/leaflet.js",
     "vendor/leaflet/leaflet.css",

@@ -234,17 +234,18 @@ fn pages_are_french_accessible_html() {
         // JavaScript only enhances: the theme's deferred files, each where it is needed, and
         // Leaflet only on the map page.
         let scripts = html.matches("<script").count();
-        let [ouverture, annuaire, carte_lieu, leaflet, cluster] = crate::support::theme_scripts(&html);
-        assert_eq!(scripts, ouverture + annuaire + carte_lieu + leaflet + cluster, "{path}: no other script");
+        let [ouverture, accueil, annuaire, carte_lieu, leaflet, cluster] = crate::support::theme_scripts(&html);
+        assert_eq!(scripts, ouverture + accueil + annuaire + carte_lieu + leaflet + cluster, "{path}: no other script");
+        assert_eq!(accueil, usize::from(path == "index.html"), "{path}: the home page's script");
         let place = path.starts_with("lieux/") && path != "lieux/index.html" && !path.starts_with("lieux/page/");
-        let directory = ["index.html", "lieux/index.html", "carte/index.html"].contains(&path.as_str());
+        let directory = ["lieux/index.html", "carte/index.html"].contains(&path.as_str());
         let map = path == "carte/index.html";
         assert_eq!(annuaire, usize::from(directory), "{path}: the directory's script");
         assert_eq!((leaflet, cluster), (usize::from(map), usize::from(map)), "{path}: Leaflet only on the map");
         assert_eq!(carte_lieu, usize::from(place && html.contains("id=\"carte-lieu\"")), "{path}: small map");
         // Place and offer pages with hours; the lists, whose filter "open now" uses it.
         let hours = html.contains("data-ouverture");
-        assert_eq!(ouverture, usize::from(hours || (directory && path != "index.html")), "{path}: opening status");
+        assert_eq!(ouverture, usize::from(hours || directory), "{path}: opening status");
         assert!(html.contains("exemples fictifs"), "{path}: the example notice");
     }
 }

@@ -15,10 +15,11 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The theme's script tags, all deferred files of `/static/`: the "open now" line, the
-/// directory's filters and map, a place's small map, Leaflet and its clustering plugin.
-pub const THEME_SCRIPTS: [&str; 5] = [
+/// The theme's script tags, all deferred files of `/static/`: the "open now" line, the home
+/// page's search form, the directory's filters and map, a place's small map, Leaflet and its clustering plugin.
+pub const THEME_SCRIPTS: [&str; 6] = [
     "<script src=\"/static/ouverture.js\" defer></script>",
+    "<script src=\"/static/accueil.js\" defer></script>",
     "<script src=\"/static/annuaire.js\" defer></script>",
     "<script src=\"/static/carte-lieu.js\" defer></script>",
     "<script src=\"/static/vendor/leaflet/leaflet.js\" defer></script>",
@@ -26,7 +27,7 @@ pub const THEME_SCRIPTS: [&str; 5] = [
 ];
 
 /// How many of each of [`THEME_SCRIPTS`] a page holds.
-pub fn theme_scripts(html: &str) -> [usize; 5] {
+pub fn theme_scripts(html: &str) -> [usize; 6] {
     THEME_SCRIPTS.map(|tag| html.matches(tag).count())
 }
 

@@ -10,16 +10,6 @@
   if (!form || !window.XMLHttpRequest || !document.querySelector || !window.JSON) return;
   var mode = form.getAttribute('data-mode');
   form.hidden = false;
-  // Sur la page d'accueil, le formulaire mène simplement à /lieux/?… ; les liens des besoins
-  // aussi, pour choisir ensuite sa commune et voir qui est ouvert et gratuit (sans JavaScript,
-  // ils mènent aux pages par besoin).
-  if (mode === 'accueil') {
-    Array.prototype.forEach.call(document.querySelectorAll('.besoins a'), function (a) {
-      var besoin = /\/services\/([^\/]+)\/$/.exec(a.getAttribute('href'));
-      if (besoin) a.setAttribute('href', form.getAttribute('action') + '?besoin=' + besoin[1]);
-    });
-    return;
-  }
 
   var PAS = 30; // lieux affichés à la fois
   var CHAMPS = ['q', 'besoin', 'commune', 'public', 'accompagnement', 'type', 'gratuit', 'ouvert', 'samedi', 'rdv', 'depuis'];
