@@ -224,6 +224,8 @@ test('la carte regroupe les lieux et ses bulles mènent aux bonnes fiches', asyn
   await page.selectOption('#f-commune', 'villeurbanne');
   assert.match(await page.textContent('#filtres-resume'), /Villeurbanne/);
   await resultats(page);
+  // Les groupes se défont en s'animant : cliquer un lieu une fois l'animation finie.
+  await page.waitForFunction(() => !document.querySelector('.leaflet-cluster-anim'));
   const marqueur = page.locator('#carte img.leaflet-marker-icon').first();
   await marqueur.waitFor();
   const nom = await marqueur.getAttribute('alt');

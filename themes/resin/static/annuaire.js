@@ -354,8 +354,10 @@
     L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' })
       .addAttribution(echapper(divCarte.getAttribute('data-attribution'))).addTo(carte);
     L.tileLayer(divCarte.getAttribute('data-tuiles'), { maxZoom: 19 }).addTo(carte);
+    var calme = window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches;
     groupe = L.markerClusterGroup({
       showCoverageOnHover: false,
+      animate: !calme,
       chunkedLoading: true,
       iconCreateFunction: function (grappe) {
         var n = grappe.getChildCount();
