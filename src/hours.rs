@@ -52,6 +52,10 @@ pub struct Week {
     /// included, as minutes from each day's midnight (an end after 1440 runs past midnight):
     /// what a browser needs to say "open now, closes at 5 pm" at the time it is read.
     pub upcoming: Vec<Vec<(u32, u32)>>,
+    /// The open periods of the days of [`Week::days`] (Monday to Sunday of the build's week,
+    /// public holidays not applied), in minutes as in `upcoming`: the regular week, for
+    /// schema.org's `openingHoursSpecification`. Periods marked "unknown" are left out.
+    pub regular: Vec<Vec<(u32, u32)>>,
 }
 
 /// Days of opening periods given to the browser: the site is rebuilt at least that often.
@@ -124,18 +128,20 @@ pub fn week(value: &str, today: NaiveDate) -> Option<Week> {
             format!("Jours fériés : {}", join_et(&ranges))
         }
     });
+    let regular = (0..7).map(|i| open_periods(&hours, monday + Duration::days(i))).collect();
     let with_holidays = hours.with_context(Context::default().with_holidays(Country::FR.holidays()));
-    let upcoming = (0..UPCOMING_DAYS)
-        .map(|i| {
-            with_holidays
-                .schedule_at(today + Duration::days(i.into()))
-                .into_iter()
-                .filter(|r| r.kind == RuleKind::Open)
-                .map(|r| (u32::from(r.range.start.mins_from_midnight()), u32::from(r.range.end.mins_from_midnight())))
-                .collect()
-        })
-        .collect();
-    Some(Week { days, summary, holidays, upcoming })
+    let upcoming = (0..UPCOMING_DAYS).map(|i| open_periods(&with_holidays, today + Duration::days(i.into()))).collect();
+    Some(Week { days, summary, holidays, upcoming, regular })
+}
+
+/// The periods a day is open for sure, in minutes from midnight.
+fn open_periods<L: opening_hours::localization::Localize>(hours: &OpeningHours<L>, date: NaiveDate) -> Vec<(u32, u32)> {
+    hours
+        .schedule_at(date)
+        .into_iter()
+        .filter(|r| r.kind == RuleKind::Open)
+        .map(|r| (u32::from(r.range.start.mins_from_midnight()), u32::from(r.range.end.mins_from_midnight())))
+        .collect()
 }
 
 fn open_ranges<L: opening_hours::localization::Localize>(hours: &OpeningHours<L>, date: NaiveDate) -> Vec<String> {

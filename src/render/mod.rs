@@ -11,6 +11,7 @@ pub mod deps;
 pub mod labels;
 pub mod qr;
 pub mod search;
+pub mod structured;
 pub mod theme;
 pub mod view;
 

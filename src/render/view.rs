@@ -523,6 +523,8 @@ fn publics_view(site: &Site, urls: &Urls, publics: &[String]) -> Vec<Link> {
 /// A place page.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlaceView {
+    /// schema.org JSON-LD, safe inside `<script>`.
+    pub json_ld: String,
     /// Name.
     pub nom: String,
     /// Structure type in words.
@@ -597,6 +599,7 @@ pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu) -> PlaceView {
     let mut labels_list = lieu.formations_labels.clone();
     labels_list.extend(lieu.autres_formations_labels.iter().cloned());
     PlaceView {
+        json_ld: super::structured::place(site, lieu, &page_url),
         nom: lieu.nom.clone(),
         typologie: labels::typologies(&lieu.typologie),
         itinerant: lieu.is_itinerant(),
@@ -639,6 +642,8 @@ pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu) -> PlaceView {
 /// An offer page.
 #[derive(Debug, Clone, Serialize)]
 pub struct OfferView {
+    /// schema.org JSON-LD, safe inside `<script>`.
+    pub json_ld: String,
     /// Title.
     pub titre: String,
     /// Summary.
@@ -686,6 +691,7 @@ pub fn offer_view(site: &Site, urls: &Urls, offre: &Offre) -> OfferView {
     let rdv = offre.prise_rdv.as_ref().or_else(|| places.iter().find_map(|l| l.prise_rdv.as_ref()));
     let page_url = urls.absolute(&format!("offres/{}/", offre.slug));
     OfferView {
+        json_ld: super::structured::offer(site, offre, &page_url, &|slug| urls.absolute(&format!("lieux/{slug}/"))),
         titre: offre.titre.clone(),
         resume: offre.resume.clone(),
         lieux: places.iter().map(|l| place_ref(l, urls)).collect(),

@@ -233,11 +233,14 @@ fn pages_are_french_accessible_html() {
         assert!(html.contains("id=\"contenu\""), "{path}: skip target");
         // JavaScript only enhances: the theme's deferred files, each where it is needed, and
         // Leaflet only on the map page.
-        let scripts = html.matches("<script").count();
+        let json_ld = html.matches("<script type=\"application/ld+json\">").count();
+        let scripts = html.matches("<script").count() - json_ld;
         let [ouverture, accueil, annuaire, carte_lieu, leaflet, cluster] = crate::support::theme_scripts(&html);
         assert_eq!(scripts, ouverture + accueil + annuaire + carte_lieu + leaflet + cluster, "{path}: no other script");
         assert_eq!(accueil, usize::from(path == "index.html"), "{path}: the home page's script");
         let place = path.starts_with("lieux/") && path != "lieux/index.html" && !path.starts_with("lieux/page/");
+        let offer = path.starts_with("offres/") && path != "offres/index.html" && !path.starts_with("offres/page/");
+        assert_eq!(json_ld, usize::from(place || offer), "{path}: structured data on place and offer pages");
         let directory = ["lieux/index.html", "carte/index.html"].contains(&path.as_str());
         let map = path == "carte/index.html";
         assert_eq!(annuaire, usize::from(directory), "{path}: the directory's script");

@@ -10,3 +10,4 @@ mod navigateur;
 mod safety;
 mod scaffold;
 mod serve;
+mod structured;

@@ -1,0 +1,237 @@
+//! schema.org structured data (JSON-LD) for place and offer pages, so that search engines and
+//! assistants can read a place's address, position, phone and opening hours, and an offer's
+//! sessions.
+//!
+//! A place is a `LocalBusiness` (schema.org's type for a place people visit, with opening hours
+//! and contact points); an offer is an `Event`: one per dated session, or one with a weekly
+//! `eventSchedule` for recurring hours. The JSON is written inside `<script>`, so `<`, `>` and
+//! `&` are escaped as `\u003c`, `\u003e` and `\u0026`: no content can close the element.
+
+use chrono::{NaiveDate, NaiveTime, TimeZone};
+use chrono_tz::Europe::Paris;
+use serde_json::{Map, Value, json};
+
+use crate::index::Site;
+use crate::model::{Calendrier, Lieu, Offre};
+
+const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// The JSON-LD of a place page (`page_url`: its absolute address).
+pub fn place(site: &Site, lieu: &Lieu, page_url: &str) -> String {
+    let mut data = Map::new();
+    data.insert("@context".into(), json!("https://schema.org"));
+    data.insert("@type".into(), json!("LocalBusiness"));
+    data.insert("@id".into(), json!(format!("{page_url}#lieu")));
+    data.insert("name".into(), json!(lieu.nom));
+    data.insert("url".into(), json!(page_url));
+    if let Some(resume) = &lieu.presentation_resume {
+        data.insert("description".into(), json!(resume));
+    }
+    data.insert("address".into(), address(lieu));
+    if let Some((lat, lon)) = lieu.latitude.zip(lieu.longitude) {
+        data.insert("geo".into(), json!({ "@type": "GeoCoordinates", "latitude": lat, "longitude": lon }));
+    }
+    if let Some(phone) = &lieu.telephone {
+        data.insert("telephone".into(), json!(phone));
+    }
+    if let Some(email) = lieu.courriels.first() {
+        data.insert("email".into(), json!(email));
+    }
+    if !lieu.site_web.is_empty() {
+        data.insert("sameAs".into(), json!(lieu.site_web));
+    }
+    if let Some(week) = lieu.horaires.as_deref().and_then(|h| site.week(h)) {
+        let specs: Vec<Value> = periods(&week.regular)
+            .map(|(day, opens, closes)| {
+                json!({
+                    "@type": "OpeningHoursSpecification",
+                    "dayOfWeek": format!("https://schema.org/{day}"),
+                    "opens": opens,
+                    "closes": closes,
+                })
+            })
+            .collect();
+        data.insert("openingHoursSpecification".into(), json!(specs));
+    }
+    if let Some(free) = free(&lieu.frais_a_charge) {
+        data.insert("isAccessibleForFree".into(), json!(free));
+    }
+    if !lieu.services.is_empty() {
+        data.insert("knowsAbout".into(), json!(lieu.services));
+    }
+    data.insert("dateModified".into(), json!(lieu.date_maj.to_string()));
+    script_json(&Value::Object(data))
+}
+
+/// The JSON-LD of an offer page: its sessions, or its weekly schedule, at its places.
+pub fn offer(site: &Site, offre: &Offre, page_url: &str, place_url: &dyn Fn(&str) -> String) -> String {
+    let places: Vec<Value> = offre
+        .lieux
+        .iter()
+        .filter_map(|slug| site.place(slug))
+        .map(|lieu| {
+            json!({
+                "@type": "Place",
+                "@id": format!("{}#lieu", place_url(&lieu.slug)),
+                "name": lieu.nom,
+                "address": address(lieu),
+            })
+        })
+        .collect();
+    let location = match places.len() {
+        1 => places[0].clone(),
+        _ => json!(places),
+    };
+    let base = |id: String| {
+        let mut event = Map::new();
+        event.insert("@type".into(), json!("Event"));
+        event.insert("@id".into(), json!(id));
+        event.insert("name".into(), json!(offre.titre));
+        event.insert("url".into(), json!(page_url));
+        if let Some(resume) = &offre.resume {
+            event.insert("description".into(), json!(resume));
+        }
+        event.insert("eventAttendanceMode".into(), json!("https://schema.org/OfflineEventAttendanceMode"));
+        event.insert("eventStatus".into(), json!("https://schema.org/EventScheduled"));
+        event.insert("location".into(), location.clone());
+        if let Some(free) = free(&offre.frais_a_charge) {
+            event.insert("isAccessibleForFree".into(), json!(free));
+        }
+        event
+    };
+    let events: Vec<Value> = match &offre.calendrier {
+        Calendrier::Seances(seances) => seances
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let mut event = base(format!("{page_url}#seance-{}", i + 1));
+                event.insert("startDate".into(), json!(paris(s.date, s.debut)));
+                event.insert("endDate".into(), json!(paris(s.date, s.fin)));
+                Value::Object(event)
+            })
+            .collect(),
+        Calendrier::Horaires(horaires) => {
+            let mut event = base(format!("{page_url}#offre"));
+            if let Some(week) = site.week(horaires) {
+                let schedule: Vec<Value> = periods(&week.regular)
+                    .map(|(day, start, end)| {
+                        json!({
+                            "@type": "Schedule",
+                            "byDay": format!("https://schema.org/{day}"),
+                            "startTime": start,
+                            "endTime": end,
+                            "repeatFrequency": "P1W",
+                            "scheduleTimezone": "Europe/Paris",
+                        })
+                    })
+                    .collect();
+                event.insert("eventSchedule".into(), json!(schedule));
+            }
+            vec![Value::Object(event)]
+        }
+    };
+    script_json(&json!({ "@context": "https://schema.org", "@graph": events }))
+}
+
+fn address(lieu: &Lieu) -> Value {
+    let street = match &lieu.complement_adresse {
+        Some(more) => format!("{}, {more}", lieu.adresse),
+        None => lieu.adresse.clone(),
+    };
+    json!({
+        "@type": "PostalAddress",
+        "streetAddress": street,
+        "postalCode": lieu.code_postal,
+        "addressLocality": lieu.commune,
+        "addressCountry": "FR",
+    })
+}
+
+/// Free when every cost value says so; not free when none does; unknown otherwise.
+fn free(frais: &[String]) -> Option<bool> {
+    if frais.is_empty() {
+        None
+    } else if frais.iter().all(|f| f == "Gratuit") {
+        Some(true)
+    } else if frais.iter().all(|f| f == "Payant") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Each open period of a regular week: English day name, "09:00", "12:00". A period that runs
+/// to midnight closes at "23:59"; one that runs past it is cut at midnight.
+fn periods(regular: &[Vec<(u32, u32)>]) -> impl Iterator<Item = (&'static str, String, String)> + '_ {
+    regular.iter().zip(DAYS).flat_map(|(day, name)| {
+        day.iter().map(move |&(start, end)| {
+            let end = end.min(24 * 60);
+            let closes = if end == 24 * 60 { "23:59".to_string() } else { hhmm(end) };
+            (name, hhmm(start), closes)
+        })
+    })
+}
+
+fn hhmm(minutes: u32) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// A local date and time in Paris with its offset: `2026-12-01T14:00:00+01:00`.
+fn paris(date: NaiveDate, time: NaiveTime) -> String {
+    let local = date.and_time(time);
+    match Paris.from_local_datetime(&local).earliest() {
+        Some(at) => at.to_rfc3339(),
+        // A time that does not exist (the spring change): the same time an hour later.
+        None => Paris
+            .from_local_datetime(&(local + chrono::Duration::hours(1)))
+            .earliest()
+            .map_or_else(|| local.format("%Y-%m-%dT%H:%M:%S").to_string(), |at| at.to_rfc3339()),
+    }
+}
+
+/// JSON safe inside `<script type="application/ld+json">`: nothing in it can end the element
+/// or start a comment.
+pub fn script_json(value: &Value) -> String {
+    serde_json::to_string(value)
+        .expect("JSON values always serialise")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_in_the_json_can_close_the_script_element() {
+        let text = script_json(&json!({ "name": "</script><script>alert(1)</script> & <!--" }));
+        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'), "{text}");
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["name"], "</script><script>alert(1)</script> & <!--");
+    }
+
+    #[test]
+    fn paris_times_carry_their_offset() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let t = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+        assert_eq!(paris(d(12, 1), t(14)), "2026-12-01T14:00:00+01:00");
+        assert_eq!(paris(d(7, 1), t(9)), "2026-07-01T09:00:00+02:00");
+        // 29 March 2026, 2:30 does not exist in Paris.
+        assert_eq!(paris(d(3, 29), NaiveTime::from_hms_opt(2, 30, 0).unwrap()), "2026-03-29T03:30:00+02:00");
+    }
+
+    #[test]
+    fn regular_week_periods_in_schema_org_days() {
+        let regular = vec![vec![(540, 720), (840, 1050)], vec![], vec![], vec![], vec![], vec![(600, 1440)], vec![]];
+        let all: Vec<_> = periods(&regular).collect();
+        assert_eq!(
+            all,
+            [
+                ("Monday", "09:00".to_string(), "12:00".to_string()),
+                ("Monday", "14:00".to_string(), "17:30".to_string()),
+                ("Saturday", "10:00".to_string(), "23:59".to_string()),
+            ]
+        );
+    }
+}
