@@ -45,6 +45,7 @@ pub fn schema_fields() -> &'static [SchemaField] {
 
 mod csv;
 mod geojson;
+pub mod ical;
 mod json;
 
 pub use self::csv::lieux_csv;

@@ -7,6 +7,7 @@
 //! it depends on changed ([`deps`]). Files are sorted by path, so the output is byte-identical
 //! whatever the thread count.
 
+pub mod atom;
 pub mod deps;
 pub mod labels;
 pub mod qr;
@@ -115,6 +116,12 @@ pub(crate) enum Output {
     Export(export::Export),
     /// The search index of the directory ([`search`]).
     Search,
+    /// The Atom feed of updates ([`atom`]).
+    Atom,
+    /// The iCalendar file of the offer at this index.
+    OfferCalendar(usize),
+    /// The iCalendar file of every offer.
+    Calendar,
 }
 
 /// One file of the site, not yet produced.
@@ -185,6 +192,12 @@ impl<'a> Renderer<'a> {
         planned.push(Planned { path: "sitemap.xml".into(), output: Output::Sitemap });
         planned.push(Planned { path: "robots.txt".into(), output: Output::Robots });
         planned.push(Planned { path: search::PATH.into(), output: Output::Search });
+        planned.push(Planned { path: atom::PATH.into(), output: Output::Atom });
+        planned.push(Planned { path: format!("{}/offres.ics", export::DIR), output: Output::Calendar });
+        for (i, offre) in self.site.entries.offres.iter().enumerate() {
+            planned
+                .push(Planned { path: format!("offres/{}/agenda.ics", offre.slug), output: Output::OfferCalendar(i) });
+        }
         for (i, (path, _)) in self.theme.statics.iter().enumerate() {
             planned.push(Planned { path: format!("static/{path}"), output: Output::Static(i) });
         }
@@ -219,6 +232,11 @@ impl<'a> Renderer<'a> {
             Output::Static(i) => self.theme.statics[i].1.clone(),
             Output::Export(export) => export.produce(self.site),
             Output::Search => search::index(self.site, &self.urls),
+            Output::Atom => atom::feed(self.site, &self.urls),
+            Output::OfferCalendar(i) => {
+                export::ical::offer_ics(self.site, &self.urls.base_url, &self.site.entries.offres[i])
+            }
+            Output::Calendar => export::ical::offers_ics(self.site, &self.urls.base_url),
         })
     }
 
@@ -549,34 +567,86 @@ impl<'a> Renderer<'a> {
             }
             Job::Data => {
                 let file = |name: &str| urls.path(&format!("donnees/{name}"));
+                let newest_place = site.entries.lieux.iter().map(|l| l.date_maj).max();
+                let newest_offer = site.entries.offres.iter().map(|o| o.date_maj).max();
+                let places = site.entries.lieux.len();
+                let with_coords = site.entries.lieux.iter().filter(|l| l.latitude.is_some()).count();
+                let offers = site.entries.offres.len();
+                let data_file = |href: String,
+                                 nom: &str,
+                                 format: &str,
+                                 mime: &str,
+                                 contenu: &str,
+                                 count: String,
+                                 newest: Option<NaiveDate>| {
+                    DataFile {
+                        href,
+                        nom: nom.into(),
+                        format: format.into(),
+                        mime: mime.into(),
+                        contenu: contenu.into(),
+                        nombre: count,
+                        mise_a_jour: newest.map(view::date_view),
+                    }
+                };
+                let place_count = labels::count(places, "lieu", "lieux");
+                let offer_count = labels::count(offers, "offre", "offres");
                 let data = Data {
                     fichiers: vec![
-                        DataFile {
-                            href: file("lieux.geojson"),
-                            nom: "lieux.geojson".into(),
-                            format: "GeoJSON".into(),
-                            contenu: "Les lieux avec leurs coordonnées, pour une carte ou un outil de cartographie."
-                                .into(),
-                        },
-                        DataFile {
-                            href: file("lieux.csv"),
-                            nom: "lieux.csv".into(),
-                            format: "CSV".into(),
-                            contenu: "Les lieux au format du standard national, un lieu par ligne, pour un tableur."
-                                .into(),
-                        },
-                        DataFile {
-                            href: file("lieux.json"),
-                            nom: "lieux.json".into(),
-                            format: "JSON".into(),
-                            contenu: "Les lieux au format du standard national, pour un programme.".into(),
-                        },
-                        DataFile {
-                            href: file("offres.json"),
-                            nom: "offres.json".into(),
-                            format: "JSON".into(),
-                            contenu: "Les ateliers et permanences, avec leurs lieux, horaires et séances.".into(),
-                        },
+                        data_file(
+                            file("lieux.geojson"),
+                            "lieux.geojson",
+                            "GeoJSON",
+                            "application/geo+json",
+                            "Les lieux avec leurs coordonnées, pour une carte ou un outil de cartographie.",
+                            labels::count(with_coords, "lieu", "lieux"),
+                            newest_place,
+                        ),
+                        data_file(
+                            file("lieux.csv"),
+                            "lieux.csv",
+                            "CSV",
+                            "text/csv",
+                            "Les lieux au format du standard national, un lieu par ligne, pour un tableur.",
+                            place_count.clone(),
+                            newest_place,
+                        ),
+                        data_file(
+                            file("lieux.json"),
+                            "lieux.json",
+                            "JSON",
+                            "application/json",
+                            "Les lieux au format du standard national, pour un programme.",
+                            place_count.clone(),
+                            newest_place,
+                        ),
+                        data_file(
+                            file("offres.json"),
+                            "offres.json",
+                            "JSON",
+                            "application/json",
+                            "Les ateliers et permanences, avec leurs lieux, horaires et séances.",
+                            offer_count.clone(),
+                            newest_offer,
+                        ),
+                        data_file(
+                            file("offres.ics"),
+                            "offres.ics",
+                            "iCalendar",
+                            "text/calendar",
+                            "Les ateliers et permanences à ajouter à un agenda (téléphone, messagerie) ; chaque offre a aussi le sien.",
+                            offer_count,
+                            newest_offer,
+                        ),
+                        data_file(
+                            urls.path(atom::PATH),
+                            "atom.xml",
+                            "Atom",
+                            "application/atom+xml",
+                            "Les lieux et les offres ajoutés ou mis à jour, les plus récents d'abord, pour un lecteur de flux.",
+                            labels::count((places + offers).min(atom::ENTRIES), "entrée", "entrées"),
+                            newest_place.max(newest_offer),
+                        ),
                     ],
                     licence: Link {
                         text: site.config.licence_donnees.nom.clone(),
@@ -726,7 +796,13 @@ struct DataFile {
     href: String,
     nom: String,
     format: String,
+    /// Media type, for the link's `type`.
+    mime: String,
     contenu: String,
+    /// "47 lieux".
+    nombre: String,
+    /// The newest `date_maj` of its records.
+    mise_a_jour: Option<view::DateView>,
 }
 
 #[derive(Serialize)]
@@ -755,7 +831,7 @@ fn sitemap(mut entries: Vec<(String, Option<NaiveDate>)>) -> String {
     xml
 }
 
-fn xml_escape(text: &str) -> String {
+pub(crate) fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
 }
 

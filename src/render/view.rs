@@ -123,7 +123,7 @@ pub struct DateView {
     pub iso: String,
 }
 
-fn date_view(date: NaiveDate) -> DateView {
+pub(crate) fn date_view(date: NaiveDate) -> DateView {
     DateView { text: hours::format_date(date), iso: date.to_string() }
 }
 
@@ -644,6 +644,8 @@ pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu) -> PlaceView {
 pub struct OfferView {
     /// schema.org JSON-LD, safe inside `<script>`.
     pub json_ld: String,
+    /// Its iCalendar file.
+    pub agenda: String,
     /// Title.
     pub titre: String,
     /// Summary.
@@ -692,6 +694,7 @@ pub fn offer_view(site: &Site, urls: &Urls, offre: &Offre) -> OfferView {
     let page_url = urls.absolute(&format!("offres/{}/", offre.slug));
     OfferView {
         json_ld: super::structured::offer(site, offre, &page_url, &|slug| urls.absolute(&format!("lieux/{slug}/"))),
+        agenda: urls.path(&format!("offres/{}/agenda.ics", offre.slug)),
         titre: offre.titre.clone(),
         resume: offre.resume.clone(),
         lieux: places.iter().map(|l| place_ref(l, urls)).collect(),

@@ -27,6 +27,8 @@
   var recherche = location.search;
   // Le titre de la page sans critères.
   var titreInitial = null;
+  // L'annonce du nombre de résultats en attente (seule la dernière est lue).
+  var attenteAnnonce = null;
   // Les horaires ne disent rien quand l'index a plus de 14 jours ou que le navigateur ne sait
   // pas l'heure de Paris : « ouverts maintenant » est alors désactivé, avec la raison.
   var heureConnue = false;
@@ -306,7 +308,8 @@
     // Vidée puis remplie : un même nombre après un autre critère est annoncé de nouveau.
     annonce.textContent = '';
     var texteAnnonce = montrer ? nombre + (n > 1 ? ' trouvés' : ' trouvé') : '';
-    setTimeout(function () { annonce.textContent = texteAnnonce; }, 50);
+    clearTimeout(attenteAnnonce);
+    attenteAnnonce = setTimeout(function () { annonce.textContent = texteAnnonce; }, 50);
     liste.textContent = '';
     montres = 0;
     // De retour sur la page (bouton « retour ») : autant de lieux qu'avant.

@@ -1,0 +1,196 @@
+//! iCalendar (RFC 5545) files of the offers: one per offer (`offres/<slug>/agenda.ics`) and
+//! one for all of them (`donnees/offres.ics`), to add workshops and drop-in hours to a phone's
+//! calendar.
+//!
+//! Dated sessions are single events; recurring hours are weekly events (`RRULE:FREQ=WEEKLY`),
+//! one per weekday and period, starting the week of the build. Times are local to
+//! Europe/Paris, described by a `VTIMEZONE`. Lines end with CRLF, are folded at 75 octets and
+//! text is escaped, as the RFC requires. `DTSTAMP` is the offer's `date_maj`, so the same
+//! content gives the same bytes.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+
+use crate::index::Site;
+use crate::model::{Calendrier, Offre};
+
+/// Europe/Paris since 1996: CET in winter, CEST from the last Sunday of March to the last
+/// Sunday of October.
+const VTIMEZONE: &[&str] = &[
+    "BEGIN:VTIMEZONE",
+    "TZID:Europe/Paris",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+];
+
+const BYDAY: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+/// The calendar of one offer. `base_url`: the site's absolute address, ending with `/`.
+pub fn offer_ics(site: &Site, base_url: &str, offre: &Offre) -> Vec<u8> {
+    calendar(site, base_url, &offre.titre, std::iter::once(offre))
+}
+
+/// The calendar of every offer, in listing order.
+pub fn offers_ics(site: &Site, base_url: &str) -> Vec<u8> {
+    let name = format!("{} : ateliers et permanences", site.config.titre);
+    calendar(site, base_url, &name, site.offers_in_order().into_iter())
+}
+
+fn calendar<'a>(site: &Site, base_url: &str, name: &str, offers: impl Iterator<Item = &'a Offre>) -> Vec<u8> {
+    let host = base_url.split("://").nth(1).unwrap_or(base_url).split('/').next().unwrap_or("resin");
+    let mut out = Lines::default();
+    out.line("BEGIN:VCALENDAR");
+    out.line("VERSION:2.0");
+    out.line("PRODID:-//resin//Rés'IN//FR");
+    out.line("CALSCALE:GREGORIAN");
+    out.line("METHOD:PUBLISH");
+    out.property("X-WR-CALNAME", &text(name));
+    out.line("X-WR-TIMEZONE:Europe/Paris");
+    for line in VTIMEZONE {
+        out.line(line);
+    }
+    for offre in offers {
+        events(site, base_url, host, offre, &mut out);
+    }
+    out.line("END:VCALENDAR");
+    out.bytes
+}
+
+fn events(site: &Site, base_url: &str, host: &str, offre: &Offre, out: &mut Lines) {
+    let url = format!("{base_url}offres/{}/", offre.slug);
+    let places: Vec<String> = offre
+        .lieux
+        .iter()
+        .filter_map(|slug| site.place(slug))
+        .map(|l| format!("{}, {}, {} {}", l.nom, l.adresse, l.code_postal, l.commune))
+        .collect();
+    let stamp = format!("{}T000000Z", offre.date_maj.format("%Y%m%d"));
+    let common = |out: &mut Lines| {
+        out.line(&format!("DTSTAMP:{stamp}"));
+        out.property("SUMMARY", &text(&offre.titre));
+        if let Some(resume) = &offre.resume {
+            out.property("DESCRIPTION", &text(&format!("{resume}\n{url}")));
+        } else {
+            out.property("DESCRIPTION", &text(&url));
+        }
+        if !places.is_empty() {
+            out.property("LOCATION", &text(&places.join(" ; ")));
+        }
+        out.property("URL", &url);
+    };
+    match &offre.calendrier {
+        Calendrier::Seances(seances) => {
+            for (i, s) in seances.iter().enumerate() {
+                out.line("BEGIN:VEVENT");
+                out.property("UID", &format!("{}-seance-{}@{host}", offre.slug, i + 1));
+                common(out);
+                out.line(&format!("DTSTART;TZID=Europe/Paris:{}", local(s.date, s.debut)));
+                out.line(&format!("DTEND;TZID=Europe/Paris:{}", local(s.date, s.fin)));
+                out.line("END:VEVENT");
+            }
+        }
+        Calendrier::Horaires(horaires) => {
+            let Some(week) = site.week(horaires) else { return };
+            let monday = site.today - Duration::days(site.today.weekday().num_days_from_monday().into());
+            for (day, periods) in week.regular.iter().enumerate() {
+                let date = monday + Duration::days(day as i64);
+                for &(start, end) in periods {
+                    let end = end.min(24 * 60 - 1);
+                    out.line("BEGIN:VEVENT");
+                    out.property("UID", &format!("{}-{}-{start}@{host}", offre.slug, BYDAY[day].to_lowercase()));
+                    common(out);
+                    out.line(&format!("DTSTART;TZID=Europe/Paris:{}", local(date, minutes(start))));
+                    out.line(&format!("DTEND;TZID=Europe/Paris:{}", local(date, minutes(end))));
+                    out.line(&format!("RRULE:FREQ=WEEKLY;BYDAY={}", BYDAY[day]));
+                    out.line("END:VEVENT");
+                }
+            }
+        }
+    }
+}
+
+fn minutes(m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(m / 60, m % 60, 0).unwrap_or(NaiveTime::MIN)
+}
+
+fn local(date: NaiveDate, time: NaiveTime) -> String {
+    date.and_time(time).format("%Y%m%dT%H%M%S").to_string()
+}
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11).
+fn text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Content lines: CRLF endings, folded at 75 octets without cutting a character.
+#[derive(Default)]
+struct Lines {
+    bytes: Vec<u8>,
+}
+
+impl Lines {
+    fn property(&mut self, name: &str, value: &str) {
+        self.line(&format!("{name}:{value}"));
+    }
+
+    fn line(&mut self, line: &str) {
+        let mut width = 0;
+        for c in line.chars() {
+            let len = c.len_utf8();
+            if width + len > 75 {
+                self.bytes.extend_from_slice(b"\r\n ");
+                width = 1;
+            }
+            let mut buf = [0; 4];
+            self.bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            width += len;
+        }
+        self.bytes.extend_from_slice(b"\r\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(text("Café; atelier, niveau 1\\2\nsuite"), "Café\\; atelier\\, niveau 1\\\\2\\nsuite");
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets_without_cutting_a_character() {
+        let mut lines = Lines::default();
+        lines.property("SUMMARY", &"é".repeat(60));
+        let text = String::from_utf8(lines.bytes).expect("folding keeps UTF-8 whole");
+        for line in text.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        }
+        let unfolded = text.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("SUMMARY:{}\r\n", "é".repeat(60)));
+    }
+}
