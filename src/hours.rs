@@ -106,10 +106,15 @@ fn looks_french(value: &str) -> bool {
     words.iter().any(|w| lower.contains(w)) || short_days || french_time
 }
 
+/// The Monday of the week holding `date`.
+pub fn monday(date: NaiveDate) -> NaiveDate {
+    date - Duration::days(date.weekday().num_days_from_monday().into())
+}
+
 /// The week table of a valid `horaires` value, for the week holding `today`.
 pub fn week(value: &str, today: NaiveDate) -> Option<Week> {
     let hours = parse(value).ok()?;
-    let monday = today - Duration::days(today.weekday().num_days_from_monday().into());
+    let monday = monday(today);
     let days: Vec<Day> = (0..7)
         .map(|i| {
             let ranges = open_ranges(&hours, monday + Duration::days(i));

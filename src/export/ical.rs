@@ -8,7 +8,7 @@
 //! text is escaped, as the RFC requires. `DTSTAMP` is the offer's `date_maj`, so the same
 //! content gives the same bytes.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use chrono::{Duration, NaiveDate, NaiveTime};
 
 use crate::index::Site;
 use crate::model::{Calendrier, Offre};
@@ -103,7 +103,7 @@ fn events(site: &Site, base_url: &str, host: &str, offre: &Offre, out: &mut Line
         }
         Calendrier::Horaires(horaires) => {
             let Some(week) = site.week(horaires) else { return };
-            let monday = site.today - Duration::days(site.today.weekday().num_days_from_monday().into());
+            let monday = crate::hours::monday(site.today);
             for (day, periods) in week.regular.iter().enumerate() {
                 let date = monday + Duration::days(day as i64);
                 for &(start, end) in periods {

@@ -4,8 +4,7 @@
 //! It lists the [`ENTRIES`] most recent items. Its `updated` is the newest `date_maj`, not the
 //! build time, so the same content gives the same bytes.
 
-use chrono::{NaiveDate, TimeZone};
-use chrono_tz::Europe::Paris;
+use chrono::{NaiveDate, NaiveTime};
 
 use super::view::Urls;
 use super::xml_escape;
@@ -87,6 +86,5 @@ pub fn feed(site: &Site, urls: &Urls) -> Vec<u8> {
 
 /// Midnight in Paris on `date`, as RFC 3339.
 fn timestamp(date: NaiveDate) -> String {
-    let midnight = date.and_hms_opt(0, 0, 0).expect("midnight exists");
-    Paris.from_local_datetime(&midnight).earliest().map_or_else(|| format!("{date}T00:00:00Z"), |t| t.to_rfc3339())
+    super::structured::paris(date, NaiveTime::MIN)
 }

@@ -325,13 +325,18 @@ impl<'a> Renderer<'a> {
             ("la liste complète", "lieux/"),
         ]
         .iter()
-        .map(|(text, dir)| Link { text: text.to_string(), href: self.urls.path(dir) })
+        .map(|item| self.link(item))
         .collect()
     }
 
+    /// A link to a page folder of the site.
+    fn link(&self, (text, dir): &(&str, &str)) -> Link {
+        Link { text: text.to_string(), href: self.urls.path(dir) }
+    }
+
     fn crumbs(&self, items: &[(&str, &str)]) -> Vec<Link> {
-        let mut links = vec![Link { text: "Accueil".into(), href: self.urls.path("") }];
-        links.extend(items.iter().map(|(text, dir)| Link { text: text.to_string(), href: self.urls.path(dir) }));
+        let mut links = vec![self.link(&("Accueil", ""))];
+        links.extend(items.iter().map(|item| self.link(item)));
         links
     }
 

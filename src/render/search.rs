@@ -35,6 +35,7 @@ use serde_json::{Value, json};
 use super::labels;
 use super::view::{self, Urls};
 use crate::index::Site;
+use crate::model::Lieu;
 use crate::suggest::fold;
 use crate::vocab;
 
@@ -45,13 +46,9 @@ pub const PATH: &str = "lieux/recherche.json";
 pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
     let lieux = &site.entries.lieux;
 
-    // Vocabularies: only the values some place has, in the standard's order.
-    let present = |field: &str, values_of: &dyn Fn(&crate::model::Lieu) -> &Vec<String>| -> Vec<String> {
-        vocab::values(field).iter().filter(|v| lieux.iter().any(|l| values_of(l).contains(v))).cloned().collect()
-    };
     let publics: Vec<String> = site.publics.iter().map(|t| t.name.clone()).collect();
-    let prises = present("prise_en_charge_specifique", &|l| &l.prise_en_charge_specifique);
-    let frais = present("frais_a_charge", &|l| &l.frais_a_charge);
+    let prises = present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
+    let frais = present(site, "frais_a_charge", |l| &l.frais_a_charge);
     let services: Vec<[String; 4]> = site
         .services
         .iter()
@@ -159,6 +156,13 @@ pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
     let mut bytes = serde_json::to_vec(&index).expect("JSON values always serialise");
     bytes.push(b'\n');
     bytes
+}
+
+/// The values of a vocabulary that some place has, in the standard's order (the filter form
+/// offers the same choices).
+pub fn present(site: &Site, field: &str, values_of: impl Fn(&Lieu) -> &Vec<String>) -> Vec<String> {
+    let lieux = &site.entries.lieux;
+    vocab::values(field).iter().filter(|v| lieux.iter().any(|l| values_of(l).contains(v))).cloned().collect()
 }
 
 /// The communes of the index, sorted by folded name: the territory's (from the communes file)

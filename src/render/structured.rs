@@ -177,7 +177,7 @@ fn hhmm(minutes: u32) -> String {
 }
 
 /// A local date and time in Paris with its offset: `2026-12-01T14:00:00+01:00`.
-fn paris(date: NaiveDate, time: NaiveTime) -> String {
+pub(crate) fn paris(date: NaiveDate, time: NaiveTime) -> String {
     let local = date.and_time(time);
     match Paris.from_local_datetime(&local).earliest() {
         Some(at) => at.to_rfc3339(),

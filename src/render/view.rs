@@ -165,8 +165,7 @@ pub struct WeekView {
 fn week_view(site: &Site, horaires: &str, caption: &str) -> Option<WeekView> {
     let today = site.today;
     let week = site.week(horaires)?;
-    use chrono::Datelike as _;
-    let monday = today - chrono::Duration::days(today.weekday().num_days_from_monday().into());
+    let monday = hours::monday(today);
     Some(WeekView {
         summary: week.summary,
         caption: format!("{caption}, jour par jour (semaine du {})", hours::format_date(monday)),
@@ -851,12 +850,7 @@ pub struct Filters {
 /// The filters' choices for `site`.
 pub fn filters(site: &Site, urls: &Urls) -> Filters {
     let choice = |value: &str, text: String| Choice { value: crate::vocab::slug(value), text };
-    let mut prises: Vec<&String> =
-        site.entries.lieux.iter().flat_map(|l| l.prise_en_charge_specifique.iter()).collect();
-    prises.sort_unstable();
-    prises.dedup();
-    let order: Vec<&String> = crate::vocab::values("prise_en_charge_specifique").iter().collect();
-    prises.sort_by_key(|p| order.iter().position(|o| o == p).unwrap_or(usize::MAX));
+    let prises = super::search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
     // Only the communes whose centre is known: choosing one sorts by distance from it.
     let depuis = super::search::communes(site).into_iter().filter(|(_, centre)| centre.is_some());
     Filters {
@@ -866,6 +860,6 @@ pub fn filters(site: &Site, urls: &Urls) -> Filters {
         communes: site.communes.iter().map(|t| Choice { value: t.slug.clone(), text: t.name.clone() }).collect(),
         depuis: depuis.map(|(name, _)| Choice { value: Site::commune_slug(&name), text: name }).collect(),
         publics: site.publics.iter().map(|t| choice(&t.name, t.name.clone())).collect(),
-        prises: prises.into_iter().map(|p| choice(p, p.clone())).collect(),
+        prises: prises.iter().map(|p| choice(p, p.clone())).collect(),
     }
 }
