@@ -320,10 +320,7 @@
     if (carte) dessiner();
   }
 
-  // --- La carte (page /carte/ seulement, avec Leaflet chargé).
-  function echapper(texte) {
-    return String(texte).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
-  }
+  // --- La carte (page /carte/ seulement, avec Leaflet et carte-lieu.js chargés).
 
   function bulle(l) {
     var div = el('div', 'bulle');
@@ -338,7 +335,7 @@
   }
 
   function initCarte() {
-    if (!divCarte || !window.L || !L.markerClusterGroup) return;
+    if (!divCarte || !window.L || !L.markerClusterGroup || !window.resinFond) return;
     divCarte.hidden = false;
     var modeEmploi = $('carte-mode-emploi');
     if (modeEmploi) modeEmploi.hidden = false;
@@ -353,10 +350,7 @@
     var centre = divCarte.getAttribute('data-centre').split(',');
     carte = L.map(divCarte, { zoomControl: false, attributionControl: false })
       .setView([+centre[0], +centre[1]], +divCarte.getAttribute('data-zoom'));
-    L.control.zoom({ zoomInTitle: 'Zoomer', zoomOutTitle: 'Dézoomer' }).addTo(carte);
-    L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' })
-      .addAttribution(echapper(divCarte.getAttribute('data-attribution'))).addTo(carte);
-    L.tileLayer(divCarte.getAttribute('data-tuiles'), { maxZoom: 19 }).addTo(carte);
+    window.resinFond(carte, divCarte);
     var calme = window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches;
     groupe = L.markerClusterGroup({
       showCoverageOnHover: false,

@@ -1,16 +1,26 @@
 /* resin : la petite carte d'une fiche de lieu. Elle ne se charge que sur demande (bouton), pour
    ne pas dépenser les données mobiles en images de carte : l'adresse écrite et les liens
-   d'itinéraire suffisent à qui n'en veut pas, ou n'a pas JavaScript. */
+   d'itinéraire suffisent à qui n'en veut pas, ou n'a pas JavaScript.
+   Il donne aussi à annuaire.js (page /carte/) le fond commun des cartes : window.resinFond. */
 (function () {
   'use strict';
+
+  // Le fond d'une carte : commandes en français, attribution de `source` (data-attribution,
+  // échappée : Leaflet l'insère comme HTML) et tuiles de data-tuiles (réglages de site.yaml).
+  window.resinFond = function (carte, source) {
+    var attribution = String(source.getAttribute('data-attribution')).replace(/[&<>"']/g, function (c) {
+      return '&#' + c.charCodeAt(0) + ';';
+    });
+    L.control.zoom({ zoomInTitle: 'Zoomer', zoomOutTitle: 'Dézoomer' }).addTo(carte);
+    L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' })
+      .addAttribution(attribution).addTo(carte);
+    L.tileLayer(source.getAttribute('data-tuiles'), { maxZoom: 19 }).addTo(carte);
+  };
+
   var boite = document.getElementById('carte-lieu');
   if (!boite || !document.querySelector) return;
   var bouton = boite.querySelector('button');
   boite.hidden = false;
-
-  function echapper(texte) {
-    return String(texte).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
-  }
 
   function dessiner() {
     var p = boite.getAttribute('data-position').split(',');
@@ -24,10 +34,7 @@
     L.Icon.Default.imagePath = boite.getAttribute('data-leaflet') + 'images/';
     var carte = L.map(div, { zoomControl: false, attributionControl: false, scrollWheelZoom: false })
       .setView([+p[0], +p[1]], 16);
-    L.control.zoom({ zoomInTitle: 'Zoomer', zoomOutTitle: 'Dézoomer' }).addTo(carte);
-    L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' })
-      .addAttribution(echapper(boite.getAttribute('data-attribution'))).addTo(carte);
-    L.tileLayer(boite.getAttribute('data-tuiles'), { maxZoom: 19 }).addTo(carte);
+    window.resinFond(carte, boite);
     L.marker([+p[0], +p[1]], { alt: nom, title: nom, keyboard: false }).addTo(carte);
     div.focus();
   }
