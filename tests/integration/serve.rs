@@ -85,6 +85,18 @@ impl Server {
         self.log.lock().unwrap().clone()
     }
 
+    /// Waits until the terminal output holds `text`: it is read from the server's stderr by
+    /// another thread, so it may arrive after the page that the same update published.
+    fn wait_for_log(&self, text: &str) {
+        let start = Instant::now();
+        while !self.log().contains(text) {
+            if start.elapsed() > PATIENCE {
+                panic!("the terminal never said « {text} »:\n{}", self.log());
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     fn get(&self, path: &str) -> Got {
         let mut stream = TcpStream::connect(&self.address).expect("connects");
         stream.set_read_timeout(Some(PATIENCE)).unwrap();
@@ -294,7 +306,7 @@ fn bad_content_shows_the_errors_over_the_last_good_site_until_fixed() {
     // Every page shows it, the rest of the site is still there.
     assert!(server.get("/offres/").text().contains("resin-erreurs"));
     assert_eq!(server.get("/lieux/mediatheque-du-bachut/").status, 200);
-    assert!(server.log().contains("l'aperçu garde la dernière version correcte du site"));
+    server.wait_for_log("l'aperçu garde la dernière version correcte du site");
 
     // A template error too.
     site.write(PLACE, &good);
@@ -325,7 +337,7 @@ fn content_with_errors_from_the_start_is_served_as_an_errors_page_until_fixed() 
     assert_eq!(page.status, 500);
     assert!(page.text().contains("content/lieux/association-connexions-guillotiere.md:3:1"), "{}", page.text());
     assert!(!page.text().contains("dernière version correcte"), "there is no earlier version");
-    assert!(server.log().contains("le site n'a pas encore pu être construit"), "{}", server.log());
+    server.wait_for_log("le site n'a pas encore pu être construit");
     assert!(page.text().contains("/__resin/evenements"), "it reloads once fixed");
     site.write(PLACE, &good);
     server.wait_for("/", "built", |g| g.status == 200);
