@@ -104,6 +104,18 @@ async function axe(page, etat) {
   assert.deepEqual(violations, [], `axe sur ${etat}`);
 }
 
+// Le premier lieu seul sur la carte, une fois immobile : les groupes se défont en s'animant,
+// et un clic pendant l'animation tombe à côté.
+async function premierLieu(page) {
+  const marqueur = page.locator('#carte img.leaflet-marker-icon').first();
+  await marqueur.waitFor();
+  await page.waitForFunction(() => {
+    const icone = document.querySelector('#carte img.leaflet-marker-icon');
+    return !document.querySelector('.leaflet-cluster-anim') && getComputedStyle(icone).opacity === '1';
+  });
+  return marqueur;
+}
+
 async function titre(page) {
   return page.textContent('#resultats-titre');
 }
@@ -224,10 +236,7 @@ test('la carte regroupe les lieux et ses bulles mènent aux bonnes fiches', asyn
   await page.selectOption('#f-commune', 'villeurbanne');
   assert.match(await page.textContent('#filtres-resume'), /Villeurbanne/);
   await resultats(page);
-  // Les groupes se défont en s'animant : cliquer un lieu une fois l'animation finie.
-  await page.waitForFunction(() => !document.querySelector('.leaflet-cluster-anim'));
-  const marqueur = page.locator('#carte img.leaflet-marker-icon').first();
-  await marqueur.waitFor();
+  const marqueur = await premierLieu(page);
   const nom = await marqueur.getAttribute('alt');
   await marqueur.click();
   const lien = page.locator('.leaflet-popup .bulle-nom');
@@ -454,8 +463,7 @@ test('les noms venus du contenu restent du texte dans la liste, la carte et ses 
     assert.equal(liste.length, 1);
     assert.ok(liste[0].texte.includes(PIEGE), 'le nom s’affiche tel quel');
     if (chemin.startsWith('/carte/')) {
-      const marqueur = page.locator('#carte img.leaflet-marker-icon').first();
-      await marqueur.waitFor();
+      const marqueur = await premierLieu(page);
       assert.equal(await marqueur.getAttribute('alt'), 'piege ' + PIEGE);
       await marqueur.click();
       await page.locator('.leaflet-popup .bulle-nom').waitFor();
