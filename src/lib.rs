@@ -21,6 +21,7 @@ pub mod vocab;
 pub use diagnostic::{Diagnostic, Format, Kind, Severity};
 pub use error::Error;
 pub mod export;
+pub mod import;
 pub mod phone;
 pub mod render;
 pub mod scaffold;

@@ -92,6 +92,25 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Importe des lieux d'un export du standard national (CSV ou JSON, v1 ou v0) dans content/lieux/.
+    #[command(help_template = HELP_TEMPLATE)]
+    Import {
+        /// Fichier à importer : CSV (séparateur `,`, `;` ou tabulation) ou JSON.
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+        /// Racine du site, le dossier qui contient `content/` (par défaut : le dossier courant).
+        #[arg(long, value_name = "DOSSIER", default_value = ".", hide_default_value = true)]
+        root: PathBuf,
+        /// Valeur du champ `source` des lieux qui n'en donnent pas (par exemple : Hinaura).
+        #[arg(long, value_name = "NOM")]
+        source: Option<String>,
+        /// Affiche ce que l'import changerait, sans rien écrire.
+        #[arg(long)]
+        dry_run: bool,
+        /// N'importe que ces communes : codes INSEE séparés par des virgules (69123 prend tout Lyon).
+        #[arg(long, value_name = "CODES", value_delimiter = ',')]
+        commune_filter: Vec<String>,
+    },
     /// Crée une nouvelle fiche avec tous ses champs commentés.
     #[command(help_template = HELP_TEMPLATE)]
     New {
@@ -158,7 +177,7 @@ fn usage_error(error: &clap::Error) -> String {
     match error.kind() {
         ErrorKind::InvalidSubcommand => {
             format!(
-                "commande inconnue « {} »{suggestion} (commandes : build, check, serve, new)",
+                "commande inconnue « {} »{suggestion} (commandes : build, check, serve, import, new)",
                 context(ContextKind::InvalidSubcommand)
             )
         }
@@ -191,7 +210,7 @@ fn usage_error(error: &clap::Error) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("il manque : {}", context(ContextKind::InvalidArg)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "indiquez une commande : build, check, serve ou new".to_string()
+            "indiquez une commande : build, check, serve, import ou new".to_string()
         }
         _ => error.kind().to_string(),
     }
@@ -259,6 +278,12 @@ fn run(cli: Cli) -> Result<u8, Error> {
         }
         Command::Serve { root, port, bind, open } => {
             resin::serve::serve(resin::serve::Options { root, port, bind, open })?;
+            Ok(0)
+        }
+        Command::Import { file, root, source, dry_run, commune_filter } => {
+            let options = resin::import::Options { root, file, source, dry_run, communes: commune_filter };
+            let report = resin::import::import(&options, today)?;
+            print!("{report}");
             Ok(0)
         }
         Command::New { kind, name, root } => {

@@ -9,10 +9,8 @@ use crate::index::Site;
 /// Places with coordinates as a GeoJSON FeatureCollection (WGS 84, `[longitude, latitude]`).
 pub fn lieux_geojson(site: &Site) -> Vec<u8> {
     let base = site.config.base_url();
-    let features = site
-        .entries
-        .lieux
-        .iter()
+    let features = super::by_id(&site.entries.lieux)
+        .into_iter()
         .filter_map(|lieu| {
             let (lat, lon) = (lieu.latitude?, lieu.longitude?);
             let mut properties = standard_object(lieu);

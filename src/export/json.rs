@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Cell, standard_record};
+use super::{Cell, by_id, standard_record};
 use crate::index::Site;
 use crate::model::{Calendrier, Lieu};
 
@@ -24,7 +24,7 @@ pub fn standard_object(lieu: &Lieu) -> Map<String, Value> {
 
 /// Every place, as a JSON array in the standard.
 pub fn lieux_json(lieux: &[std::sync::Arc<Lieu>]) -> Vec<u8> {
-    let array: Vec<Value> = lieux.iter().map(|l| Value::Object(standard_object(l))).collect();
+    let array: Vec<Value> = by_id(lieux).into_iter().map(|l| Value::Object(standard_object(l))).collect();
     let mut bytes = serde_json::to_vec_pretty(&array).expect("plain data serialises");
     bytes.push(b'\n');
     bytes

@@ -97,6 +97,14 @@ impl Export {
     }
 }
 
+/// The places in the order of the exports: by `id` (the slug when the entry has none), so that
+/// an import of an export, whose files may be named otherwise, exports the same file again.
+pub fn by_id(lieux: &[std::sync::Arc<Lieu>]) -> Vec<&Lieu> {
+    let mut sorted: Vec<&Lieu> = lieux.iter().map(|l| l.as_ref()).collect();
+    sorted.sort_by(|a, b| (&a.id, &a.slug).cmp(&(&b.id, &b.slug)));
+    sorted
+}
+
 /// A value of one column of the standard.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {

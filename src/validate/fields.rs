@@ -14,16 +14,9 @@ use crate::vocab;
 
 use super::rules;
 
-/// Names used by older exports of the standard (v0) and their v1 names: suggested for unknown fields.
-const OLD_NAMES: &[(&str, &str)] = &[
-    ("courriel", "courriels"),
-    ("labels_nationaux", "dispositif_programmes_nationaux"),
-    ("labels_autres", "autres_formations_labels"),
-    ("conditions_acces", "frais_a_charge"),
-    ("accessibilite", "fiche_acces_libre"),
-    ("publics_accueillis", "publics_specifiquement_adresses"),
-    ("horaire", "horaires"),
-];
+/// Other names seen for a field, besides the v0 names of `import::v0::RENAMED_FIELDS`:
+/// suggested for unknown fields.
+const OTHER_NAMES: &[(&str, &str)] = &[("horaire", "horaires")];
 
 /// A cursor over one entry's front matter that collects diagnostics.
 pub(crate) struct Fields<'a> {
@@ -328,7 +321,11 @@ impl<'a> Fields<'a> {
             .filter(|k| !self.used.contains(k))
             .collect();
         for field in unknown {
-            let renamed = OLD_NAMES.iter().find(|(old, _)| *old == field).map(|(_, new)| *new);
+            let renamed = crate::import::v0::RENAMED_FIELDS
+                .iter()
+                .chain(OTHER_NAMES)
+                .find(|(old, _)| *old == field)
+                .map(|(_, new)| *new);
             let suggestion = renamed.or_else(|| suggest::closest(&field, known.iter().copied())).map(str::to_string);
             let span = self.entry.key_span(&[key(&field)]);
             self.report_span(Kind::UnknownField { field, suggestion, known: known.to_vec() }, span);

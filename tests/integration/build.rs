@@ -1,7 +1,6 @@
 //! `resin build` on the example directory: every page family, links, exports, snapshots,
 //! determinism and atomic output.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::support::{SiteTest, tree};
@@ -158,24 +157,7 @@ fn csv_header_is_the_standard() {
 #[test]
 fn exports_match_the_schema_patterns() {
     let site = example();
-    let schema: serde_json::Value = serde_json::from_str(include_str!("../../data/standard/schema.json")).unwrap();
-    let json: Vec<BTreeMap<String, serde_json::Value>> =
-        serde_json::from_str(&site.read("public/donnees/lieux.json")).unwrap();
-    for field in schema["fields"].as_array().unwrap() {
-        let name = field["name"].as_str().unwrap();
-        let required = field["constraints"]["required"].as_bool().unwrap_or(false);
-        let pattern = field["constraints"]["pattern"].as_str().map(|p| regex_lite::Regex::new(p).unwrap());
-        for place in &json {
-            match place.get(name) {
-                None => assert!(!required, "{name} is required"),
-                Some(value) => {
-                    if let (Some(re), Some(text)) = (&pattern, value.as_str()) {
-                        assert!(re.is_match(text), "{name} = {text:?} does not match {re}");
-                    }
-                }
-            }
-        }
-    }
+    crate::support::assert_standard(&site.read("public/donnees/lieux.json"));
 }
 
 #[test]

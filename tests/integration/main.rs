@@ -5,6 +5,7 @@ mod support;
 mod build;
 mod check;
 mod directory;
+mod import;
 mod incremental;
 mod navigateur;
 mod safety;

@@ -218,3 +218,26 @@ pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     }
     out
 }
+
+/// Asserts that a `lieux.json` export follows the standard's TableSchema
+/// (data/standard/schema.json): required fields present, every text matching its pattern.
+pub fn assert_standard(json: &str) {
+    let schema: serde_json::Value = serde_json::from_str(include_str!("../../data/standard/schema.json")).unwrap();
+    let places: Vec<std::collections::BTreeMap<String, serde_json::Value>> = serde_json::from_str(json).unwrap();
+    assert!(!places.is_empty(), "no place exported");
+    for field in schema["fields"].as_array().unwrap() {
+        let name = field["name"].as_str().unwrap();
+        let required = field["constraints"]["required"].as_bool().unwrap_or(false);
+        let pattern = field["constraints"]["pattern"].as_str().map(|p| regex_lite::Regex::new(p).unwrap());
+        for place in &places {
+            match place.get(name) {
+                None => assert!(!required, "{name} is required"),
+                Some(value) => {
+                    if let (Some(re), Some(text)) = (&pattern, value.as_str()) {
+                        assert!(re.is_match(text), "{name} = {text:?} does not match {re}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,842 @@
+//! One record of the source to a place in resin's content model: every value cleaned where the
+//! fix is unambiguous (and the fix counted), every other defect reported with its column and
+//! the raw value kept for a comment of the entry.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::read::{Raw, SourceRecord};
+use super::v0;
+use crate::communes::Communes;
+use crate::config::Emprise;
+use crate::validate::rules;
+use crate::{hours, phone, suggest, vocab};
+
+/// A cleaning rule: a defect fixed without ambiguity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// A v0 field name replaced by its v1 name.
+    FieldRenamed,
+    /// A v0 vocabulary value replaced by its v1 value.
+    V0Value,
+    /// A vocabulary value written with another case, accents or apostrophe.
+    VocabularySpelling,
+    /// A phone number written another way, put in E.164.
+    Phone,
+    /// A postcode (or INSEE code) that lost its leading zero.
+    LeadingZero,
+    /// A URL without `https://`.
+    UrlScheme,
+    /// E-mail addresses with spaces, `mailto:`, or several in one field.
+    Email,
+    /// A date as `DD/MM/YYYY` or a timestamp.
+    Date,
+    /// Latitude and longitude swapped.
+    CoordinatesSwapped,
+    /// A commune name in capitals, without hyphens, under an old name or a whole city for an
+    /// arrondissement.
+    Commune,
+    /// A SIRET written with spaces.
+    Pivot,
+}
+
+impl Rule {
+    /// Every rule, in report order.
+    pub const ALL: [Rule; 11] = [
+        Rule::FieldRenamed,
+        Rule::V0Value,
+        Rule::VocabularySpelling,
+        Rule::Phone,
+        Rule::LeadingZero,
+        Rule::UrlScheme,
+        Rule::Email,
+        Rule::Date,
+        Rule::CoordinatesSwapped,
+        Rule::Commune,
+        Rule::Pivot,
+    ];
+
+    /// French description for the report.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rule::FieldRenamed => "noms de champs de la v0 renommés (courriel → courriels…)",
+            Rule::V0Value => "valeurs de la v0 traduites dans le vocabulaire v1",
+            Rule::VocabularySpelling => {
+                "valeurs de vocabulaire remises à la graphie du standard (casse, accents, apostrophe)"
+            }
+            Rule::Phone => "téléphones mis au format international (+33…)",
+            Rule::LeadingZero => "codes postaux ou INSEE dont le zéro initial était perdu",
+            Rule::UrlScheme => "adresses web complétées par https://",
+            Rule::Email => "courriels nettoyés (espaces, mailto:, plusieurs adresses dans un champ)",
+            Rule::Date => "dates JJ/MM/AAAA ou horodatages mis au format AAAA-MM-JJ",
+            Rule::CoordinatesSwapped => "latitude et longitude inversées",
+            Rule::Commune => {
+                "communes écrites comme l'INSEE, ou d'une seule façon dans tout le site (arrondissement déduit du code postal)"
+            }
+            Rule::Pivot => "SIRET écrits avec des espaces",
+        }
+    }
+}
+
+/// A defect that needs a person: reported by row and column, the raw value kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Problem {
+    /// Opening hours that are not OSM `opening_hours` (free text…).
+    Hours,
+    /// Coordinates outside the territory, null, partial or in metres.
+    Coordinates,
+    /// A value outside the standard's vocabulary.
+    UnknownValue,
+    /// A phone number that cannot be read.
+    Phone,
+    /// An e-mail address that cannot be read.
+    Email,
+    /// A URL that cannot be read or has another scheme.
+    Url,
+    /// A date that cannot be read, in the future or a placeholder.
+    Date,
+    /// A postcode, INSEE code or SIRET that does not have the right shape.
+    Code,
+    /// A text longer than the standard allows.
+    TooLong,
+    /// A column the standard does not have.
+    UnknownColumn,
+    /// A required field missing: the place is not imported.
+    Missing,
+    /// A commune that does not match its postcode or is not in the territory.
+    Commune,
+    /// Two rows that look like the same place.
+    Duplicate,
+    /// An existing entry checked more recently than the source: left as it is.
+    Newer,
+}
+
+impl Problem {
+    /// Every kind, in report order.
+    pub const ALL: [Problem; 14] = [
+        Problem::Hours,
+        Problem::Coordinates,
+        Problem::UnknownValue,
+        Problem::Phone,
+        Problem::Email,
+        Problem::Url,
+        Problem::Date,
+        Problem::Code,
+        Problem::TooLong,
+        Problem::UnknownColumn,
+        Problem::Missing,
+        Problem::Commune,
+        Problem::Duplicate,
+        Problem::Newer,
+    ];
+
+    /// French description for the report.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Problem::Hours => "horaires illisibles (texte libre au lieu du format OpenStreetMap)",
+            Problem::Coordinates => "coordonnées hors du territoire, nulles ou incomplètes",
+            Problem::UnknownValue => "valeurs hors du vocabulaire du standard",
+            Problem::Phone => "téléphones illisibles",
+            Problem::Email => "courriels illisibles",
+            Problem::Url => "adresses web illisibles",
+            Problem::Date => "dates illisibles, futures ou fictives",
+            Problem::Code => "codes (postal, INSEE, SIRET) mal formés",
+            Problem::TooLong => "textes trop longs",
+            Problem::UnknownColumn => "colonnes hors du standard",
+            Problem::Missing => "champs obligatoires absents (lieu non importé)",
+            Problem::Commune => {
+                "communes hors du territoire malgré leur code postal, ou d'un autre code postal (lieu non importé)"
+            }
+            Problem::Duplicate => "doublons probables dans le fichier",
+            Problem::Newer => "fiches plus récentes que la source (laissées telles quelles)",
+        }
+    }
+}
+
+/// One reported defect.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// Its kind.
+    pub problem: Problem,
+    /// Column (field name as the file writes it); empty for the whole row.
+    pub column: String,
+    /// What is wrong and what to do, in French.
+    pub message: String,
+}
+
+/// A value of the content model.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val {
+    /// A text.
+    Text(String),
+    /// A list of texts.
+    List(Vec<String>),
+    /// A number (coordinates).
+    Number(f64),
+}
+
+/// A raw value that could not be imported, kept as a comment of the entry.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Kept {
+    /// Field (v1 name, or the unknown column's name).
+    pub field: String,
+    /// The value as the file writes it.
+    pub raw: String,
+}
+
+/// One place, cleaned.
+#[derive(Debug, Clone, Default)]
+pub struct Place {
+    /// Its fields, by v1 name (`presentation_detail` is `body`).
+    pub fields: BTreeMap<&'static str, Val>,
+    /// `presentation_detail`: the Markdown body of a new entry.
+    pub body: Option<String>,
+    /// Values that could not be imported.
+    pub kept: Vec<Kept>,
+    /// `date_maj` could not be read: the entry's date (or today's) stands.
+    pub no_date: bool,
+}
+
+impl Place {
+    /// A text field.
+    pub fn text(&self, name: &str) -> Option<&str> {
+        match self.fields.get(name) {
+            Some(Val::Text(t)) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// What cleaning one record gave.
+#[derive(Debug, Default)]
+pub struct Cleaned {
+    /// The place; `None` when it cannot be imported (see the notes).
+    pub place: Option<Place>,
+    /// Place outside the territory (not imported, not reported row by row).
+    pub outside: bool,
+    /// Rules applied, one per value fixed.
+    pub rules: Vec<Rule>,
+    /// Defects found.
+    pub notes: Vec<Note>,
+}
+
+/// The territory a record is checked against.
+pub struct Territory<'a> {
+    /// The bounding box of `site.yaml`.
+    pub emprise: Option<Emprise>,
+    /// The communes list, when `site.yaml` names one.
+    pub communes: Option<&'a Communes>,
+    /// The build date: `date_maj` may not be later.
+    pub today: NaiveDate,
+}
+
+/// The fields of a place as the content model types them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Type {
+    Text,
+    Code,
+    Number,
+    Vocabulary,
+    Texts,
+    Phone,
+    Emails,
+    Urls,
+    Url,
+    Hours,
+    Date,
+    Body,
+}
+
+const TYPES: &[(&str, Type)] = &[
+    ("id", Type::Text),
+    ("pivot", Type::Code),
+    ("nom", Type::Text),
+    ("commune", Type::Text),
+    ("code_postal", Type::Code),
+    ("code_insee", Type::Code),
+    ("adresse", Type::Text),
+    ("complement_adresse", Type::Text),
+    ("latitude", Type::Number),
+    ("longitude", Type::Number),
+    ("typologie", Type::Vocabulary),
+    ("telephone", Type::Phone),
+    ("courriels", Type::Emails),
+    ("site_web", Type::Urls),
+    ("horaires", Type::Hours),
+    ("presentation_resume", Type::Text),
+    ("presentation_detail", Type::Body),
+    ("source", Type::Text),
+    ("itinerance", Type::Vocabulary),
+    ("structure_parente", Type::Text),
+    ("date_maj", Type::Date),
+    ("services", Type::Vocabulary),
+    ("publics_specifiquement_adresses", Type::Vocabulary),
+    ("prise_en_charge_specifique", Type::Vocabulary),
+    ("frais_a_charge", Type::Vocabulary),
+    ("dispositif_programmes_nationaux", Type::Vocabulary),
+    ("formations_labels", Type::Vocabulary),
+    ("autres_formations_labels", Type::Texts),
+    ("modalites_acces", Type::Vocabulary),
+    ("modalites_accompagnement", Type::Vocabulary),
+    ("fiche_acces_libre", Type::Url),
+    ("prise_rdv", Type::Url),
+];
+
+/// The v1 name of a column (trimmed, lowercased, v0 names renamed); `None` for a column the
+/// standard does not have. The bool says it was a v0 name.
+pub fn column_name(column: &str) -> Option<(&'static str, bool)> {
+    let name = column.trim().to_lowercase();
+    if let Some((known, _)) = TYPES.iter().find(|(n, _)| *n == name) {
+        return Some((known, false));
+    }
+    let (_, renamed) = v0::RENAMED_FIELDS.iter().find(|(old, _)| *old == name)?;
+    TYPES.iter().find(|(n, _)| n == renamed).map(|(n, _)| (*n, true))
+}
+
+fn type_of(name: &str) -> Type {
+    TYPES.iter().find(|(n, _)| *n == name).map_or(Type::Text, |(_, t)| *t)
+}
+
+/// Splits a list value: a JSON array, else `|` (v1), else `;` (v0).
+fn items(raw: &Raw) -> Vec<String> {
+    let parts: Vec<String> = match raw {
+        Raw::List(items) => items.clone(),
+        Raw::Text(t) | Raw::Number(t) if t.contains('|') => t.split('|').map(str::to_string).collect(),
+        Raw::Text(t) | Raw::Number(t) => t.split(';').map(str::to_string).collect(),
+    };
+    parts.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+}
+
+/// Cleans one record against the territory.
+pub fn clean(record: &SourceRecord, territory: &Territory<'_>) -> Cleaned {
+    let mut c = Cleaner { out: Cleaned::default(), place: Place::default(), everyone: false };
+    // Values per v1 field, in the file's order; a v0 and a v1 column of one field are merged.
+    let mut by_field: Vec<(&'static str, String, Raw)> = Vec::new();
+    for (column, raw) in &record.fields {
+        match column_name(column) {
+            Some((name, renamed)) => {
+                if renamed {
+                    c.rule(Rule::FieldRenamed);
+                }
+                by_field.push((name, column.clone(), raw.clone()));
+            }
+            None => {
+                c.place.kept.push(Kept { field: column.trim().to_string(), raw: raw.display() });
+            }
+        }
+    }
+    for (name, column, raw) in &by_field {
+        c.field(name, column, raw);
+    }
+    if c.everyone {
+        // "Adultes" in v0: open to everyone, so no specific public.
+        c.place.fields.remove("publics_specifiquement_adresses");
+    }
+    c.coordinates(&by_field, territory);
+    c.date(&by_field, territory.today);
+    c.finish(territory)
+}
+
+struct Cleaner {
+    out: Cleaned,
+    place: Place,
+    everyone: bool,
+}
+
+impl Cleaner {
+    fn rule(&mut self, rule: Rule) {
+        self.out.rules.push(rule);
+    }
+
+    fn note(&mut self, problem: Problem, column: &str, message: String) {
+        self.out.notes.push(Note { problem, column: column.to_string(), message });
+    }
+
+    /// Reports a value and keeps it for the entry's comments.
+    fn keep(&mut self, problem: Problem, field: &str, column: &str, raw: &str, message: String) {
+        self.note(problem, column, message);
+        self.place.kept.push(Kept { field: field.to_string(), raw: raw.to_string() });
+    }
+
+    fn set(&mut self, name: &'static str, value: Val) {
+        self.place.fields.insert(name, value);
+    }
+
+    fn push_list(&mut self, name: &'static str, value: &str) {
+        let entry = self.place.fields.entry(name).or_insert_with(|| Val::List(Vec::new()));
+        if let Val::List(list) = entry
+            && !list.iter().any(|v| v == value)
+        {
+            list.push(value.to_string());
+        }
+    }
+
+    fn field(&mut self, name: &'static str, column: &str, raw: &Raw) {
+        let text = raw.display().trim().to_string();
+        match type_of(name) {
+            Type::Text => {
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if name == "presentation_resume" && text.chars().count() > 280 {
+                    let len = text.chars().count();
+                    let message = format!(
+                        "résumé de {len} caractères, 280 au plus : raccourcissez-le (le texte complet est gardé en commentaire)"
+                    );
+                    self.keep(Problem::TooLong, name, column, &text, message);
+                } else {
+                    self.set(name, Val::Text(text));
+                }
+            }
+            Type::Body => self.place.body = Some(raw.display().trim().replace("\r\n", "\n")),
+            Type::Code => self.code(name, column, raw),
+            Type::Number => {} // with the other coordinate
+            Type::Date => {}   // after every field
+            Type::Vocabulary => {
+                for item in items(raw) {
+                    self.vocabulary(name, column, &item);
+                }
+            }
+            Type::Texts => {
+                for item in items(raw) {
+                    self.push_list(name, &item);
+                }
+            }
+            Type::Phone => match phone::normalize(&text) {
+                Some(e164) => {
+                    if e164 != text {
+                        self.rule(Rule::Phone);
+                    }
+                    self.set(name, Val::Text(e164));
+                }
+                None => {
+                    let message =
+                        format!("téléphone « {text} » illisible : un numéro français est attendu (04 78 00 00 00)");
+                    self.keep(Problem::Phone, name, column, &text, message);
+                }
+            },
+            Type::Emails => self.emails(name, column, raw),
+            Type::Urls => {
+                for item in items(raw).iter().flat_map(|i| i.split_whitespace()) {
+                    if let Some(url) = self.url(name, column, item) {
+                        self.push_list(name, &url);
+                    }
+                }
+            }
+            Type::Url => {
+                if let Some(url) = self.url(name, column, &text) {
+                    self.set(name, Val::Text(url));
+                }
+            }
+            Type::Hours => match hours::parse(&text) {
+                Ok(_) => self.set(name, Val::Text(text)),
+                Err(error) => {
+                    let message = format!(
+                        "horaires « {text} » illisibles ({}) : écrivez-les au format OpenStreetMap, par exemple « Mo-Fr 09:00-12:00 »",
+                        error.message
+                    );
+                    self.keep(Problem::Hours, name, column, &text, message);
+                }
+            },
+        }
+    }
+
+    fn code(&mut self, name: &'static str, column: &str, raw: &Raw) {
+        let text = raw.display().trim().to_string();
+        let compact: String = text.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+        let valid = match name {
+            "pivot" => rules::is_pivot,
+            "code_postal" => rules::is_postal_code,
+            _ => rules::is_insee_code,
+        };
+        if name == "pivot" && compact.bytes().all(|b| b == b'0') {
+            return; // "unknown", the default
+        }
+        let fixed = if valid(&compact) {
+            if compact != text {
+                self.rule(if name == "pivot" { Rule::Pivot } else { Rule::LeadingZero });
+            }
+            Some(compact)
+        } else if name != "pivot" && compact.len() == 4 && compact.bytes().all(|b| b.is_ascii_digit()) {
+            // A spreadsheet read "01000" as the number 1000.
+            self.rule(Rule::LeadingZero);
+            Some(format!("0{compact}"))
+        } else {
+            None
+        };
+        match fixed {
+            Some(code) => self.set(name, Val::Text(code)),
+            None => {
+                let expected = match name {
+                    "pivot" => "un SIRET de 14 chiffres ou un RNA (W et 9 chiffres)",
+                    "code_postal" => "5 chiffres",
+                    _ => "5 caractères, comme 69123 ou 2A004",
+                };
+                let message = format!("{name} « {text} » mal formé : {expected} attendus");
+                self.keep(Problem::Code, name, column, &text, message);
+            }
+        }
+    }
+
+    fn vocabulary(&mut self, name: &'static str, column: &str, item: &str) {
+        if name == "publics_specifiquement_adresses"
+            && v0::EVERYONE.iter().any(|e| suggest::fold(e) == suggest::fold(item))
+        {
+            self.everyone = true;
+            self.rule(Rule::V0Value);
+            return;
+        }
+        let check = if name == "typologie" {
+            match vocab::values(name).iter().find(|v| v.eq_ignore_ascii_case(item)) {
+                Some(v) => vocab::Check::Ok(v),
+                None => vocab::check(name, item),
+            }
+        } else {
+            vocab::check(name, item)
+        };
+        match check {
+            vocab::Check::Ok(canonical) => {
+                if canonical != item {
+                    self.rule(Rule::VocabularySpelling);
+                }
+                self.push_list(name, canonical);
+            }
+            vocab::Check::Unknown { suggestion: Some(canonical), only_spelling: true } => {
+                self.rule(Rule::VocabularySpelling);
+                self.push_list(name, canonical);
+            }
+            vocab::Check::Unknown { suggestion, .. } => match v0::value(name, item) {
+                Some(targets) => {
+                    self.rule(Rule::V0Value);
+                    for (field, value) in targets {
+                        self.push_list(field, value);
+                    }
+                }
+                None if v0::without_v1(name, item) => {
+                    let head = item.split(" : ").next().unwrap_or(item);
+                    let message = format!(
+                        "« {head} » (valeur de la v0) n'a pas d'équivalent dans {name} en v1 : la valeur est gardée en commentaire"
+                    );
+                    self.keep(Problem::UnknownValue, name, column, item, message);
+                }
+                None => {
+                    let hint = match suggestion {
+                        Some(s) => format!(" ; vouliez-vous dire « {s} » ?"),
+                        None => format!(" (valeurs possibles : {})", vocab::values(name).join(", ")),
+                    };
+                    let message = format!("« {item} » n'est pas une valeur de {name} dans le standard{hint}");
+                    self.keep(Problem::UnknownValue, name, column, item, message);
+                }
+            },
+        }
+    }
+
+    fn emails(&mut self, name: &'static str, column: &str, raw: &Raw) {
+        let whole = raw.display();
+        // Spaces around `@` and dots belong to the address; other spaces, `;`, `,` and `/`
+        // separate addresses.
+        let mut text = whole.trim().to_string();
+        for (from, to) in [(" @", "@"), ("@ ", "@"), (" .", "."), (". ", ".")] {
+            while text.contains(from) {
+                text = text.replace(from, to);
+            }
+        }
+        let parts: Vec<String> = text
+            .split(|c: char| c.is_whitespace() || ";,/|".contains(c))
+            .map(|p| p.trim().trim_start_matches("mailto:").trim_matches(['<', '>']).to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let mut bad = Vec::new();
+        for part in &parts {
+            if rules::is_email(part) {
+                self.push_list(name, part);
+            } else {
+                bad.push(part.clone());
+            }
+        }
+        if !bad.is_empty() {
+            let message =
+                format!("courriel « {} » illisible : une adresse comme nom@exemple.fr est attendue", bad.join(" "));
+            self.keep(Problem::Email, name, column, whole.trim(), message);
+        } else if parts.len() != 1 || parts[0] != whole.trim() {
+            self.rule(Rule::Email);
+        }
+    }
+
+    fn url(&mut self, name: &str, column: &str, text: &str) -> Option<String> {
+        match rules::check_url(text) {
+            Ok(url) => Some(url),
+            Err(None) if !text.contains(char::is_whitespace) && !text.contains("://") && text.contains('.') => {
+                let with_scheme = format!("https://{}", text.trim_start_matches("//"));
+                match rules::check_url(&with_scheme) {
+                    Ok(url) => {
+                        self.rule(Rule::UrlScheme);
+                        Some(url)
+                    }
+                    Err(_) => {
+                        self.bad_url(name, column, text);
+                        None
+                    }
+                }
+            }
+            Err(_) => {
+                self.bad_url(name, column, text);
+                None
+            }
+        }
+    }
+
+    fn bad_url(&mut self, name: &str, column: &str, text: &str) {
+        let message = format!("adresse web « {text} » illisible : une adresse complète est attendue (https://…)");
+        self.keep(Problem::Url, name, column, text, message);
+    }
+
+    fn coordinates(&mut self, fields: &[(&'static str, String, Raw)], territory: &Territory<'_>) {
+        let get = |name: &str| {
+            fields.iter().find(|(n, ..)| *n == name).map(|(_, column, raw)| (column.clone(), raw.display()))
+        };
+        let (lat, lon) = (get("latitude"), get("longitude"));
+        let parse = |text: &str| text.trim().replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite());
+        let (Some((lat_column, lat_raw)), Some((_, lon_raw))) = (&lat, &lon) else {
+            if let Some((column, raw)) = lat.as_ref().or(lon.as_ref()) {
+                let field = if lat.is_some() { "latitude" } else { "longitude" };
+                self.keep(Problem::Coordinates, field, column, raw, "une seule des deux coordonnées est donnée".into());
+            }
+            return;
+        };
+        let both = format!("{lat_raw}, {lon_raw}");
+        let (Some(latitude), Some(longitude)) = (parse(lat_raw), parse(lon_raw)) else {
+            let message =
+                format!("coordonnées « {both} » illisibles : des degrés décimaux sont attendus (45.76, 4.84)");
+            self.keep(Problem::Coordinates, "latitude, longitude", lat_column, &both, message);
+            return;
+        };
+        if latitude == 0.0 && longitude == 0.0 {
+            let message = "coordonnées nulles (0, 0) : placez le lieu sur une carte pour les retrouver".into();
+            self.keep(Problem::Coordinates, "latitude, longitude", lat_column, &both, message);
+            return;
+        }
+        let (latitude, longitude) = match territory.emprise {
+            Some(emprise) if !emprise.contains(latitude, longitude) && emprise.contains(longitude, latitude) => {
+                self.rule(Rule::CoordinatesSwapped);
+                (longitude, latitude)
+            }
+            Some(emprise) if !emprise.contains(latitude, longitude) => {
+                let message = format!(
+                    "coordonnées « {both} » hors du territoire : vérifiez-les sur une carte (elles sont gardées en commentaire)"
+                );
+                self.keep(Problem::Coordinates, "latitude, longitude", lat_column, &both, message);
+                return;
+            }
+            _ => (latitude, longitude),
+        };
+        self.set("latitude", Val::Number(latitude));
+        self.set("longitude", Val::Number(longitude));
+    }
+
+    fn date(&mut self, fields: &[(&'static str, String, Raw)], today: NaiveDate) {
+        let Some((_, column, raw)) = fields.iter().find(|(n, ..)| *n == "date_maj") else {
+            self.place.no_date = true;
+            return;
+        };
+        let text = raw.display().trim().to_string();
+        let (date, reformatted) = match rules::parse_date(&text) {
+            Some(date) => (Some(date), false),
+            None => (parse_other_date(&text), true),
+        };
+        let problem = match date {
+            None => Some(format!("date « {text} » illisible : AAAA-MM-JJ attendu")),
+            Some(d) if chrono::Datelike::year(&d) < 2000 => {
+                Some(format!("date « {text} » fictive (avant 2000) : indiquez quand la fiche a été vérifiée"))
+            }
+            Some(d) if d > today => Some(format!("date « {text} » dans le futur (aujourd'hui : {today})")),
+            Some(_) => None,
+        };
+        match (problem, date) {
+            (None, Some(date)) => {
+                if reformatted {
+                    self.rule(Rule::Date);
+                }
+                self.set("date_maj", Val::Text(date.to_string()));
+            }
+            (message, _) => {
+                self.place.no_date = true;
+                let message =
+                    format!("{} ; la date de la fiche (ou celle de l'import) est gardée", message.unwrap_or_default());
+                self.keep(Problem::Date, "date_maj", column, &text, message);
+            }
+        }
+    }
+
+    fn finish(mut self, territory: &Territory<'_>) -> Cleaned {
+        for required in ["nom", "adresse", "code_postal", "commune"] {
+            if !self.place.fields.contains_key(required) {
+                let bad = self.place.kept.iter().any(|k| k.field == required);
+                if !bad {
+                    self.note(
+                        Problem::Missing,
+                        required,
+                        format!("champ obligatoire « {required} » absent : lieu non importé"),
+                    );
+                } else {
+                    self.note(Problem::Missing, required, format!("« {required} » invalide : lieu non importé"));
+                }
+                return self.out;
+            }
+        }
+        if let Some(communes) = territory.communes {
+            let name = self.place.text("commune").unwrap_or_default().to_string();
+            let postcode = self.place.text("code_postal").unwrap_or_default().to_string();
+            let insee = self.place.text("code_insee").map(str::to_string);
+            match resolve_commune(communes, &name, &postcode, insee.as_deref()) {
+                Resolved::Inside { commune, code_insee } => {
+                    if commune != name {
+                        self.rule(Rule::Commune);
+                        self.set("commune", Val::Text(commune));
+                    }
+                    if let Some(code) = code_insee {
+                        self.rule(Rule::Commune);
+                        self.set("code_insee", Val::Text(code));
+                    }
+                }
+                Resolved::Mismatch(message) => {
+                    self.note(Problem::Commune, "commune", message);
+                    return self.out;
+                }
+                Resolved::Outside => {
+                    self.out.outside = true;
+                    return self.out;
+                }
+            }
+        } else if let (Some(emprise), Some(Val::Number(lat)), Some(Val::Number(lon))) =
+            (territory.emprise, self.place.fields.get("latitude"), self.place.fields.get("longitude"))
+            && !emprise.contains(*lat, *lon)
+        {
+            self.out.outside = true;
+            return self.out;
+        }
+        self.place.kept.sort();
+        self.place.kept.dedup();
+        self.out.place = Some(self.place);
+        self.out
+    }
+}
+
+/// Other date shapes: `DD/MM/YYYY`, `DD-MM-YYYY`, `DD.MM.YYYY`, timestamps.
+fn parse_other_date(text: &str) -> Option<NaiveDate> {
+    for format in ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"] {
+        if let Ok(date) = NaiveDate::parse_from_str(text, format) {
+            return Some(date);
+        }
+    }
+    // `2022-10-13T12:00:00.000Z`, `2022-10-13 12:00:00`, `13/10/2022 12:00`.
+    let (head, _) = text.split_once(['T', ' '])?;
+    rules::parse_date(head).or_else(|| NaiveDate::parse_from_str(head, "%d/%m/%Y").ok())
+}
+
+/// Where a record's commune is, among the territory's communes.
+#[derive(Debug, PartialEq)]
+pub enum Resolved {
+    /// In the territory: the commune's INSEE name, and the INSEE code to write when the one
+    /// given must change.
+    Inside {
+        /// INSEE name.
+        commune: String,
+        /// New INSEE code, when the source's must change (city → arrondissement).
+        code_insee: Option<String>,
+    },
+    /// A commune of the territory, but the postcode or INSEE code says otherwise.
+    Mismatch(String),
+    /// Not in the territory.
+    Outside,
+}
+
+/// Finds the commune of `name` (any case, accents, hyphens; an older name contained in the
+/// current one, as "Oullins" in "Oullins-Pierre-Bénite") with `postcode`. A city divided in
+/// arrondissements becomes the arrondissement of the postcode. A postcode alone never puts a
+/// place in the territory: several are shared with communes outside it.
+pub fn resolve_commune(communes: &Communes, name: &str, postcode: &str, insee: Option<&str>) -> Resolved {
+    let plain = |text: &str| suggest::fold(&text.replace(['-', '\''], " "));
+    let folded = plain(name);
+    let by_code = insee.and_then(|code| communes.by_code(code));
+    let exact = communes.iter().find(|c| plain(&c.nom) == folded);
+    let contained = || {
+        let mut found = communes.iter().filter(|c| {
+            folded.chars().count() >= 4
+                && plain(&c.nom)
+                    .split(' ')
+                    .collect::<Vec<_>>()
+                    .windows(folded.split(' ').count())
+                    .any(|w| w.join(" ") == folded)
+                && c.codes_postaux.iter().any(|p| p == postcode)
+        });
+        let first = found.next();
+        if found.next().is_some() { None } else { first }
+    };
+    let Some(commune) = exact.or_else(contained).or(by_code) else {
+        return Resolved::Outside;
+    };
+    // A city whose arrondissements are communes of the list: the arrondissement of the postcode.
+    let arrondissement = communes
+        .iter()
+        .filter(|a| a.nom.starts_with(&format!("{} ", commune.nom)) && a.codes_postaux.iter().any(|p| p == postcode))
+        .collect::<Vec<_>>();
+    let commune = match arrondissement.as_slice() {
+        [one] => *one,
+        _ => commune,
+    };
+    if !commune.codes_postaux.iter().any(|p| p == postcode) {
+        return Resolved::Mismatch(format!(
+            "le code postal {postcode} n'est pas celui de {} ({}) : corrigez l'un ou l'autre dans la source",
+            commune.nom,
+            commune.codes_postaux.join(", ")
+        ));
+    }
+    let code_insee = match insee {
+        Some(code) if code == commune.code_insee => None,
+        Some(_) => Some(commune.code_insee.clone()),
+        None => None,
+    };
+    Resolved::Inside { commune: commune.nom.clone(), code_insee }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn lyon() -> Communes {
+        Communes::load(Path::new(env!("CARGO_MANIFEST_DIR")), "data/territoire/communes-metropole-lyon.csv").unwrap()
+    }
+
+    fn inside(commune: &str) -> Resolved {
+        Resolved::Inside { commune: commune.into(), code_insee: None }
+    }
+
+    #[test]
+    fn resolves_communes_of_real_exports() {
+        let c = lyon();
+        assert_eq!(resolve_commune(&c, "VILLEURBANNE", "69100", None), inside("Villeurbanne"));
+        assert_eq!(resolve_commune(&c, "Saint GENIS LAVAL", "69230", None), inside("Saint-Genis-Laval"));
+        assert_eq!(resolve_commune(&c, "PIERRE BENITE", "69310", None), inside("Oullins-Pierre-Bénite"));
+        assert_eq!(resolve_commune(&c, "Oullins", "69600", None), inside("Oullins-Pierre-Bénite"));
+        assert_eq!(resolve_commune(&c, "Lyon", "69008", None), inside("Lyon 8e Arrondissement"));
+        assert_eq!(
+            resolve_commune(&c, "LYON", "69002", Some("69123")),
+            Resolved::Inside { commune: "Lyon 2e Arrondissement".into(), code_insee: Some("69382".into()) }
+        );
+        // Echalas shares 69700 with Givors but is not in the Métropole.
+        assert_eq!(resolve_commune(&c, "Echalas", "69700", None), Resolved::Outside);
+        assert_eq!(resolve_commune(&c, "Brignais", "69530", None), Resolved::Outside);
+        assert!(matches!(resolve_commune(&c, "Bron", "69008", None), Resolved::Mismatch(m) if m.contains("69500")));
+    }
+
+    #[test]
+    fn parses_other_date_shapes() {
+        let d = NaiveDate::from_ymd_opt(2022, 10, 13);
+        assert_eq!(parse_other_date("13/10/2022"), d);
+        assert_eq!(parse_other_date("2022-10-13T12:00:00.000Z"), d);
+        assert_eq!(parse_other_date("2022-10-13 12:00:00"), d);
+        assert_eq!(parse_other_date("13 octobre"), None);
+    }
+}

@@ -1,0 +1,570 @@
+//! `resin import`: places from an export of the national standard (v1, or the older v0) into
+//! `content/lieux/`.
+//!
+//! [`read`] decodes the file (UTF-8 with or without BOM, Windows-1252; CSV with `,`, `;` or
+//! tab, or JSON); [`clean`] turns each record into a place of the content model, fixing what is
+//! unambiguous and reporting the rest by row and column; [`entry`] matches places to existing
+//! entries (by `id` from the same source, then SIRET and address, then name, address and
+//! commune) and writes new entries or updates existing ones field by field. Places outside
+//! the territory of `site.yaml` are left out. A second import of the same file changes nothing.
+
+pub mod clean;
+pub mod entry;
+pub mod read;
+pub mod v0;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use self::clean::{Note, Problem, Rule, Territory, Val};
+use self::entry::Existing;
+use crate::communes::Communes;
+use crate::config::{self, SiteConfig};
+use crate::error::Error;
+use crate::source::Sources;
+
+/// What to import and how.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Site root (holds `content/`).
+    pub root: PathBuf,
+    /// The export to read.
+    pub file: PathBuf,
+    /// `source` of the places whose record names none.
+    pub source: Option<String>,
+    /// Only report what would change.
+    pub dry_run: bool,
+    /// Only these communes (INSEE codes; a city's code takes its arrondissements).
+    pub communes: Vec<String>,
+}
+
+/// One row's defects.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// Line of the file where the record starts.
+    pub line: usize,
+    /// The place's name and id, as the file gives them.
+    pub label: String,
+    /// Its defects.
+    pub notes: Vec<Note>,
+}
+
+/// A file written (or that would be).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Path relative to the site root.
+    pub path: String,
+    /// `None` for a new entry; the fields changed otherwise.
+    pub fields: Option<Vec<&'static str>>,
+}
+
+/// What an import did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// File name.
+    pub file: String,
+    /// Format, encoding and version, in French.
+    pub described: String,
+    /// Territory name.
+    pub territory: String,
+    /// Records read.
+    pub read: usize,
+    /// Records outside the territory.
+    pub outside: usize,
+    /// Records left out by `--commune-filter`.
+    pub filtered: usize,
+    /// Records not imported because of a defect.
+    pub refused: usize,
+    /// Entries already up to date.
+    pub unchanged: usize,
+    /// Entries created or updated.
+    pub changes: Vec<Change>,
+    /// Values fixed, by rule.
+    pub rules: BTreeMap<Rule, usize>,
+    /// Defects, by kind.
+    pub problems: BTreeMap<Problem, usize>,
+    /// Columns outside the standard.
+    pub unknown_columns: Vec<String>,
+    /// Defects row by row.
+    pub rows: Vec<Row>,
+    /// Nothing was written.
+    pub dry_run: bool,
+}
+
+impl Report {
+    /// Entries created.
+    pub fn created(&self) -> usize {
+        self.changes.iter().filter(|c| c.fields.is_none()).count()
+    }
+
+    /// Entries updated.
+    pub fn updated(&self) -> usize {
+        self.changes.iter().filter(|c| c.fields.is_some()).count()
+    }
+
+    /// Places of the file that are (or would be) in the content after the import.
+    pub fn imported(&self) -> usize {
+        self.changes.len() + self.unchanged
+    }
+}
+
+/// Runs an import. Content problems are in the report; errors are what stops it (unreadable
+/// file, no `site.yaml`, an existing entry that cannot be read).
+pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
+    let bytes = std::fs::read(&options.file).map_err(|source| Error::Io { path: options.file.clone(), source })?;
+    let name = options.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file = read::read(&bytes, &name)
+        .map_err(|message| Error::Usage { message: format!("{} : {message}", options.file.display()) })?;
+    let (site, communes) = site(&options.root)?;
+    let filter = commune_filter(&options.communes, communes.as_ref())?;
+    let mut existing = entry::read_existing(&options.root)?;
+    let territory = Territory { emprise: Some(site.territoire.emprise), communes: communes.as_ref(), today };
+
+    let mut report = Report {
+        file: name,
+        territory: site.territoire.nom.clone(),
+        read: file.records.len(),
+        dry_run: options.dry_run,
+        ..Report::default()
+    };
+    report.unknown_columns =
+        file.columns.iter().filter(|c| clean::column_name(c).is_none() && !c.is_empty()).cloned().collect();
+    if !report.unknown_columns.is_empty() {
+        report.problems.insert(Problem::UnknownColumn, report.unknown_columns.len());
+    }
+    let territory_postcodes: HashSet<&str> =
+        communes.iter().flat_map(|c| c.iter()).flat_map(|c| c.codes_postaux.iter().map(String::as_str)).collect();
+
+    let mut claimed: HashSet<usize> = HashSet::new();
+    let mut slugs: HashSet<String> = existing.iter().map(|e| e.slug.clone()).collect();
+    let mut seen_ids: HashMap<String, usize> = HashMap::new();
+    let mut seen_places: HashMap<String, usize> = HashMap::new();
+    let mut writes: Vec<(usize, String)> = Vec::new(); // index in `existing` after pushes, text
+    let mut v0 = false;
+
+    let all: Vec<clean::Cleaned> = file.records.iter().map(|r| clean::clean(r, &territory)).collect();
+    let spellings = commune_spellings(&existing, &all);
+    // Ids in use, and by which entry: a new id taken by an entry of another source is left out.
+    let mut ids: HashMap<String, String> = existing.iter().map(|e| (e.id(), e.slug.clone())).collect();
+
+    for (record, mut cleaned) in file.records.iter().zip(all) {
+        v0 |= cleaned.rules.iter().any(|r| matches!(r, Rule::FieldRenamed | Rule::V0Value));
+        let label = label(record);
+        let mut notes = std::mem::take(&mut cleaned.notes);
+        let mut count_rules = true;
+        'row: {
+            if cleaned.outside {
+                report.outside += 1;
+                count_rules = false;
+                let postcode = record.fields.iter().find(|(c, _)| c.trim() == "code_postal").map(|(_, r)| r.display());
+                if let Some(postcode) = postcode.filter(|p| territory_postcodes.contains(p.trim())) {
+                    let commune = record.fields.iter().find(|(c, _)| c.trim() == "commune").map(|(_, r)| r.display());
+                    notes.clear();
+                    notes.push(Note {
+                        problem: Problem::Commune,
+                        column: "commune".into(),
+                        message: format!(
+                            "« {} » n'est pas une commune du territoire, bien que son code postal {} en soit un : lieu non importé (si c'est une faute de frappe, corrigez la commune dans la source)",
+                            commune.unwrap_or_default(),
+                            postcode.trim()
+                        ),
+                    });
+                } else {
+                    notes.clear();
+                }
+                break 'row;
+            }
+            let Some(mut place) = cleaned.place.take() else {
+                report.refused += 1;
+                break 'row;
+            };
+            if let Some(filter) = &filter
+                && !filter.allows(&place)
+            {
+                report.filtered += 1;
+                count_rules = false;
+                notes.clear();
+                break 'row;
+            }
+            if !place.fields.contains_key("source")
+                && let Some(source) = &options.source
+            {
+                place.fields.insert("source", Val::Text(source.clone()));
+            }
+            // One commune, one spelling (the site's pages group places by commune).
+            if let Some(Val::Text(commune)) = place.fields.get("commune")
+                && let Some(spelling) = spellings.get(&crate::index::Site::commune_slug(commune))
+                && spelling != commune
+            {
+                cleaned.rules.push(Rule::Commune);
+                place.fields.insert("commune", Val::Text(spelling.clone()));
+            }
+            // The same id twice: the second row is left out.
+            let id = place.text("id").map(str::to_string);
+            if let Some(id) = &id {
+                if let Some(line) = seen_ids.get(id) {
+                    notes.push(Note {
+                        problem: Problem::Duplicate,
+                        column: "id".into(),
+                        message: format!("même id « {id} » que la ligne {line} : ligne non importée"),
+                    });
+                    report.refused += 1;
+                    break 'row;
+                }
+                seen_ids.insert(id.clone(), record.line);
+            }
+            let (pivot_key, name_key) = entry::address_key(
+                place.text("pivot"),
+                &text_of(&place, "nom"),
+                &text_of(&place, "adresse"),
+                &text_of(&place, "commune"),
+            );
+            for key in pivot_key.iter().chain([&name_key]) {
+                if let Some(line) = seen_places.get(key) {
+                    notes.push(Note {
+                        problem: Problem::Duplicate,
+                        column: String::new(),
+                        message: format!(
+                            "même {} que la ligne {line} : doublon probable ; les deux fiches sont importées, fusionnez-les si c'est le même lieu",
+                            if Some(key) == pivot_key.as_ref() { "SIRET et même adresse" } else { "nom et même adresse" }
+                        ),
+                    });
+                    break;
+                }
+            }
+            for key in pivot_key.into_iter().chain([name_key]) {
+                seen_places.entry(key).or_insert(record.line);
+            }
+            let source = place.text("source").map(str::to_string);
+            let found = find(&existing, &claimed, &place, source.as_deref());
+            if let Some(id) = &id
+                && let Some(owner) = ids.get(id)
+                && found.is_none_or(|at| existing[at].slug != *owner)
+            {
+                notes.push(Note {
+                    problem: Problem::Duplicate,
+                    column: "id".into(),
+                    message: format!(
+                        "l'id « {id} » est déjà celui de content/lieux/{owner}.md (d'une autre source) : la fiche est écrite sans cet id"
+                    ),
+                });
+                place.fields.remove("id");
+            }
+            match found {
+                Some(at) => {
+                    claimed.insert(at);
+                    let old = &existing[at];
+                    let place_date = place.text("date_maj").and_then(crate::validate::rules::parse_date);
+                    if let (Some(mine), Some(theirs)) = (old.date(), place_date)
+                        && mine > theirs
+                    {
+                        notes.push(Note {
+                            problem: Problem::Newer,
+                            column: "date_maj".into(),
+                            message: format!(
+                                "la fiche content/lieux/{}.md a été vérifiée le {mine}, après la source ({theirs}) : elle est gardée telle quelle",
+                                old.slug
+                            ),
+                        });
+                        report.unchanged += 1;
+                        break 'row;
+                    }
+                    match entry::update(old, &place) {
+                        Some((text, fields)) => {
+                            report.changes.push(Change { path: path_of(&old.slug), fields: Some(fields) });
+                            writes.push((at, text));
+                        }
+                        None => report.unchanged += 1,
+                    }
+                }
+                None => {
+                    let slug = entry::new_slug(&text_of(&place, "nom"), &text_of(&place, "commune"), &|s| {
+                        slugs.contains(s) || ids.contains_key(s)
+                    });
+                    slugs.insert(slug.clone());
+                    ids.insert(place.text("id").unwrap_or(&slug).to_string(), slug.clone());
+                    let text = entry::new_entry(&slug, &place, today);
+                    report.changes.push(Change { path: path_of(&slug), fields: None });
+                    // Known from now on, so that a later row of the file can match it.
+                    let parsed = crate::load::parse_entry(&text).expect("resin writes entries it can read");
+                    let raw = crate::load::RawEntry::new(
+                        crate::load::EntryKind::Lieu,
+                        crate::source::FileId(0),
+                        slug.clone(),
+                        parsed,
+                    );
+                    existing.push(Existing { slug, fields: raw.fields, body: raw.body, text: text.clone() });
+                    claimed.insert(existing.len() - 1);
+                    writes.push((existing.len() - 1, text));
+                }
+            }
+        }
+        if count_rules {
+            for rule in &cleaned.rules {
+                *report.rules.entry(*rule).or_default() += 1;
+            }
+        }
+        for note in &notes {
+            *report.problems.entry(note.problem).or_default() += 1;
+        }
+        if !notes.is_empty() {
+            report.rows.push(Row { line: record.line, label, notes });
+        }
+    }
+    report.described = format!(
+        "{}, {}, {}",
+        file.format.describe(),
+        file.encoding.describe(),
+        if v0 { "noms ou valeurs de la v0 du standard traduits en v1" } else { "standard v1" }
+    );
+    if !options.dry_run {
+        let dir = options.root.join("content").join("lieux");
+        if !writes.is_empty() {
+            std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
+        }
+        for (at, text) in &writes {
+            write_atomically(&dir.join(format!("{}.md", existing[*at].slug)), text)?;
+        }
+    }
+    Ok(report)
+}
+
+fn text_of(place: &clean::Place, name: &str) -> String {
+    place.text(name).unwrap_or_default().to_string()
+}
+
+fn path_of(slug: &str) -> String {
+    format!("content/lieux/{slug}.md")
+}
+
+fn label(record: &read::SourceRecord) -> String {
+    let get = |name: &str| record.fields.iter().find(|(c, _)| c.trim() == name).map(|(_, r)| r.display());
+    match (get("nom"), get("id")) {
+        (Some(nom), Some(id)) => format!("« {} » (id {})", nom.trim(), id.trim()),
+        (Some(nom), None) => format!("« {} »", nom.trim()),
+        (None, Some(id)) => format!("id {}", id.trim()),
+        (None, None) => "lieu sans nom".into(),
+    }
+}
+
+/// The existing entry that is this place: same `id` (from the same source), else same SIRET
+/// and address, else same name, address and commune. An entry matches one row at most.
+fn find(existing: &[Existing], claimed: &HashSet<usize>, place: &clean::Place, source: Option<&str>) -> Option<usize> {
+    let free = |i: &usize| !claimed.contains(i);
+    let text = |n: &str| place.text(n).unwrap_or_default().to_string();
+    if let Some(id) = place.text("id") {
+        let same_source = |e: &Existing| match (e.text("source"), source) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        if let Some(i) = (0..existing.len()).filter(free).find(|&i| existing[i].id() == id && same_source(&existing[i]))
+        {
+            return Some(i);
+        }
+    }
+    let (pivot, name) = entry::address_key(place.text("pivot"), &text("nom"), &text("adresse"), &text("commune"));
+    let keys = |e: &Existing| {
+        let t = |n: &str| e.text(n).unwrap_or_default();
+        entry::address_key(e.text("pivot").as_deref(), &t("nom"), &t("adresse"), &t("commune"))
+    };
+    if let Some(pivot) = &pivot
+        && let Some(i) = (0..existing.len()).filter(free).find(|&i| keys(&existing[i]).0.as_ref() == Some(pivot))
+    {
+        return Some(i);
+    }
+    (0..existing.len()).filter(free).find(|&i| keys(&existing[i]).1 == name)
+}
+
+/// The spelling of each commune (by the slug of its page): the one the content already uses,
+/// else the best one of the file (with lowercase letters, then accents, then the most
+/// frequent, then the first).
+fn commune_spellings(existing: &[Existing], cleaned: &[clean::Cleaned]) -> HashMap<String, String> {
+    let slug = crate::index::Site::commune_slug;
+    let mut chosen: HashMap<String, String> = HashMap::new();
+    for entry in existing {
+        if let Some(commune) = entry.text("commune") {
+            chosen.entry(slug(&commune)).or_insert(commune);
+        }
+    }
+    let mut counts: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
+    for place in cleaned.iter().filter_map(|c| c.place.as_ref()) {
+        let Some(commune) = place.text("commune") else { continue };
+        let variants = counts.entry(slug(commune)).or_default();
+        match variants.iter_mut().find(|(v, _)| v == commune) {
+            Some((_, n)) => *n += 1,
+            None => variants.push((commune.to_string(), 1)),
+        }
+    }
+    for (key, variants) in counts {
+        if chosen.contains_key(&key) {
+            continue;
+        }
+        let score = |(v, n): &(String, usize)| {
+            (v.chars().any(char::is_lowercase), v.chars().filter(|c| !c.is_ascii()).count(), *n)
+        };
+        // `max_by_key` keeps the last of equals: reversed, the first one wins.
+        if let Some((best, _)) = variants.iter().rev().max_by_key(|v| score(v)) {
+            chosen.insert(key, best.clone());
+        }
+    }
+    chosen
+}
+
+/// `site.yaml` and its communes.
+fn site(root: &Path) -> Result<(SiteConfig, Option<Communes>), Error> {
+    let path = root.join("content").join("site.yaml");
+    if !root.join("content").is_dir() {
+        return Err(Error::NoContent { root: root.to_path_buf() });
+    }
+    let text = std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+    let mut sources = Sources::new(root);
+    let id = sources.add("content/site.yaml".into(), text);
+    let config = config::load_config(&sources, id).map_err(|_| Error::Usage {
+        message: "content/site.yaml contient des erreurs : lancez `resin check` et corrigez-les avant d'importer"
+            .into(),
+    })?;
+    let communes = match &config.territoire.communes {
+        Some(relative) => Some(Communes::load(root, relative).map_err(|message| Error::Usage { message })?),
+        None => None,
+    };
+    Ok((config, communes))
+}
+
+/// `--commune-filter`: INSEE codes, checked against the territory.
+struct Filter {
+    codes: Vec<String>,
+    /// Names of the communes of the codes: a city's arrondissements start with its name.
+    names: Vec<String>,
+}
+
+impl Filter {
+    fn allows(&self, place: &clean::Place) -> bool {
+        let commune = place.text("commune").unwrap_or_default();
+        place.text("code_insee").is_some_and(|c| self.codes.iter().any(|f| f == c))
+            || self.names.iter().any(|n| commune == n || commune.starts_with(&format!("{n} ")))
+    }
+}
+
+fn commune_filter(codes: &[String], communes: Option<&Communes>) -> Result<Option<Filter>, Error> {
+    if codes.is_empty() {
+        return Ok(None);
+    }
+    let mut filter = Filter { codes: Vec::new(), names: Vec::new() };
+    for code in codes.iter().flat_map(|c| c.split(',')).map(str::trim).filter(|c| !c.is_empty()) {
+        if !crate::validate::rules::is_insee_code(code) {
+            return Err(Error::Usage {
+                message: format!("--commune-filter : « {code} » n'est pas un code INSEE (5 caractères, comme 69266)"),
+            });
+        }
+        if let Some(communes) = communes {
+            let Some(commune) = communes.by_code(code) else {
+                return Err(Error::Usage {
+                    message: format!("--commune-filter : le code INSEE {code} n'est pas une commune du territoire"),
+                });
+            };
+            filter.names.push(commune.nom.clone());
+        }
+        filter.codes.push(code.to_string());
+    }
+    Ok(Some(filter))
+}
+
+/// Writes `text` to `path` through a temporary file renamed over it.
+fn write_atomically(path: &Path, text: &str) -> Result<(), Error> {
+    let dir = path.parent().expect("an entry path has a folder");
+    let io = |source| Error::Io { path: path.to_path_buf(), source };
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    std::io::Write::write_all(&mut temp, text.as_bytes()).map_err(io)?;
+    temp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        let plural = |n: usize, one: &str, many: &str| if n > 1 { format!("{n} {many}") } else { format!("{n} {one}") };
+        writeln!(
+            out,
+            "Import de « {} » ({}) : {}.",
+            self.file,
+            self.described,
+            plural(self.read, "lieu lu", "lieux lus")
+        )?;
+        let verb = if self.dry_run { ("à créer", "à mettre à jour") } else { ("créés", "mis à jour") };
+        writeln!(
+            out,
+            "  {} dans le territoire : {} {}, {} {}, {} déjà à jour.",
+            self.imported(),
+            self.created(),
+            verb.0,
+            self.updated(),
+            verb.1,
+            self.unchanged
+        )?;
+        if self.outside > 0 {
+            writeln!(out, "  {} hors du territoire ({}) : non importés.", self.outside, self.territory)?;
+        }
+        if self.filtered > 0 {
+            writeln!(out, "  {} dans d'autres communes que celles de --commune-filter : non importés.", self.filtered)?;
+        }
+        if self.refused > 0 {
+            writeln!(out, "  {} non importés à cause d'un défaut (voir le détail).", self.refused)?;
+        }
+        if !self.rules.is_empty() {
+            writeln!(out, "\nCorrigé sans ambiguïté (nombre de valeurs) :")?;
+            for rule in Rule::ALL {
+                if let Some(n) = self.rules.get(&rule) {
+                    writeln!(out, "  {n:>5}  {}", rule.describe())?;
+                }
+            }
+        }
+        if !self.problems.is_empty() {
+            writeln!(out, "\nÀ reprendre à la main (la valeur d'origine est gardée en commentaire dans la fiche) :")?;
+            for problem in Problem::ALL {
+                if let Some(n) = self.problems.get(&problem) {
+                    writeln!(out, "  {n:>5}  {}", problem.describe())?;
+                }
+            }
+        }
+        if !self.unknown_columns.is_empty() {
+            writeln!(
+                out,
+                "\nColonnes hors du standard (valeurs gardées en commentaire) : {}.",
+                self.unknown_columns.join(", ")
+            )?;
+        }
+        if !self.rows.is_empty() {
+            writeln!(out, "\nDétail, ligne par ligne :")?;
+            for row in &self.rows {
+                writeln!(out, "  ligne {}, {} :", row.line, row.label)?;
+                for note in &row.notes {
+                    if note.column.is_empty() {
+                        writeln!(out, "    {}", note.message)?;
+                    } else {
+                        writeln!(out, "    colonne {} : {}", note.column, note.message)?;
+                    }
+                }
+            }
+        }
+        if !self.changes.is_empty() {
+            writeln!(out, "\n{}", if self.dry_run { "Fiches que l'import écrirait :" } else { "Fiches écrites :" })?;
+            for change in &self.changes {
+                match &change.fields {
+                    None => writeln!(out, "  nouvelle     {}", change.path)?,
+                    Some(fields) => writeln!(out, "  mise à jour  {} ({})", change.path, fields.join(", "))?,
+                }
+            }
+        }
+        if self.dry_run {
+            writeln!(out, "\nAucun fichier écrit (--dry-run).")?;
+        } else if self.changes.is_empty() {
+            writeln!(out, "\nAucune fiche à changer : le contenu est déjà à jour.")?;
+        } else {
+            writeln!(out, "\nVérifiez le résultat avec `resin check`, puis relisez les fiches avant de publier.")?;
+        }
+        f.write_str(&out)
+    }
+}

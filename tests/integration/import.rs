@@ -1,0 +1,371 @@
+//! `resin import`: the real exports of `data/exports/`, one fixture row per cleaning rule and
+//! per reported defect, idempotence, updates of existing entries, and the round trip
+//! export → import → export.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use resin::import::clean::{Problem, Rule};
+use resin::import::{Options, Report, import};
+
+use crate::support::{SiteTest, TODAY, assert_standard, repo, tree};
+
+fn today() -> NaiveDate {
+    NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap()
+}
+
+fn hinaura() -> PathBuf {
+    repo().join("data/exports/lieux-hinaura-auvergne-rhone-alpes-2022.json")
+}
+
+fn paca() -> PathBuf {
+    repo().join("data/exports/lieux-hub-du-sud-paca-2023-v1.json")
+}
+
+/// The example site without its places and offers: the content an import starts from.
+fn empty_example() -> SiteTest {
+    let site = SiteTest::example();
+    for folder in ["content/lieux", "content/offres"] {
+        std::fs::remove_dir_all(site.root().join(folder)).unwrap();
+    }
+    site
+}
+
+fn options(site: &SiteTest, file: &Path) -> Options {
+    Options { root: site.root().to_path_buf(), file: file.to_path_buf(), ..Options::default() }
+}
+
+fn lieux(site: &SiteTest) -> std::collections::BTreeMap<String, Vec<u8>> {
+    tree(&site.root().join("content/lieux"))
+}
+
+/// `resin check --format json` has no error (warnings allowed: the real data is old).
+fn assert_checks(site: &SiteTest) {
+    let run = site.run(&["check", "--format", "json"]);
+    let errors: Vec<_> = run.diagnostics().into_iter().filter(|d| d["severity"] == "erreur").collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+#[test]
+fn the_real_hinaura_export_imports_the_places_of_the_metropole() {
+    let site = empty_example();
+    let dry = import(&Options { dry_run: true, ..options(&site, &hinaura()) }, today()).unwrap();
+    assert!(!site.exists("content/lieux"), "--dry-run writes nothing");
+    assert_eq!((dry.read, dry.created(), dry.outside, dry.refused), (687, 29, 658, 0));
+    // Cleaned, by rule: v0 names (courriel, publics_accueillis, conditions_acces, …) and
+    // values, and commune names ("VILLEURBANNE", "PIERRE BENITE", "Lyon" with 69008).
+    assert_eq!(dry.rules.get(&Rule::FieldRenamed), Some(&78));
+    assert_eq!(dry.rules.get(&Rule::V0Value), Some(&346));
+    assert_eq!(dry.rules.get(&Rule::Commune), Some(&22));
+    assert_eq!(dry.rules.len(), 3, "{:?}", dry.rules);
+    // Reported: "Accepte le Pass numérique" has no v1 value (5), and Echalas, whose
+    // postcode 69700 is Givors's, is not in the Métropole (1).
+    assert_eq!(dry.problems.get(&Problem::UnknownValue), Some(&5));
+    assert_eq!(dry.problems.get(&Problem::Commune), Some(&1));
+    assert_eq!(dry.problems.len(), 2, "{:?}", dry.problems);
+
+    let file = hinaura();
+    let run = site.run(&["import", file.to_str().unwrap()]).expect_code(0);
+    insta::assert_snapshot!("import_hinaura", run.stdout);
+    let written = lieux(&site);
+    assert_eq!(written.len(), 29);
+    let emmaus = site.read("content/lieux/emmaus-connect-lyon.md");
+    assert!(emmaus.contains("commune: Lyon 8e Arrondissement\n"), "{emmaus}");
+    assert!(emmaus.contains("  - Langues étrangères (anglais)\n  - Langues étrangères (autres)\n"), "{emmaus}");
+    assert!(!emmaus.contains("publics_specifiquement_adresses"), "« Adultes » means everyone: {emmaus}");
+    let bron = site.read("content/lieux/cyber-base-de-bron-espace-numerique-de-la-mjc-de-bron.md");
+    assert!(
+        bron.contains("# frais_a_charge: \"Accepte le Pass numérique : Il est possible d'utiliser un Pass numérique pour accéder au lieu\"\n"),
+        "the raw value is kept in a comment: {bron}"
+    );
+    assert_checks(&site);
+
+    // A second import changes no file.
+    let again = site.run(&["import", file.to_str().unwrap()]).expect_code(0);
+    assert!(
+        again.stdout.contains("29 dans le territoire : 0 créés, 0 mis à jour, 29 déjà à jour."),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(lieux(&site), written);
+
+    // Published: pages and standard exports.
+    site.build();
+    assert!(site.read("public/lieux/emmaus-connect-lyon/index.html").contains("Emmaüs Connect Lyon"));
+    assert_standard(&site.read("public/donnees/lieux.json"));
+}
+
+#[test]
+fn the_real_paca_export_is_outside_the_metropole_and_imports_in_its_own_territory() {
+    let lyon = empty_example();
+    let report = import(&options(&lyon, &paca()), today()).unwrap();
+    assert_eq!((report.read, report.outside, report.imported()), (646, 646, 0));
+    assert!(!lyon.exists("content/lieux"));
+
+    // A site for Provence-Alpes-Côte d'Azur, without a communes list: the bounding box decides.
+    let site = SiteTest::new().file(
+        "content/site.yaml",
+        "titre: Test\ndescription: Un site de test.\nurl: https://test.exemple.fr/\nterritoire:\n  nom: Provence-Alpes-Côte d'Azur\n  emprise: { ouest: 4.2, sud: 42.9, est: 7.8, nord: 45.2 }\n  centre: { latitude: 43.9, longitude: 6.0 }\ncontact: contact@exemple.fr\n",
+    );
+    let report = import(&options(&site, &paca()), today()).unwrap();
+    assert_eq!((report.read, report.created(), report.outside, report.refused), (646, 646, 0, 0));
+    // v1 with v0 leftovers: labels_nationaux (CNFS), publics_accueillis.
+    assert_eq!(report.rules.get(&Rule::FieldRenamed), Some(&596));
+    assert_eq!(report.rules.get(&Rule::V0Value), Some(&817));
+    // "AVIGNON" and "Avignon" would be two communes: one spelling for each.
+    assert_eq!(report.rules.get(&Rule::Commune), Some(&239));
+    assert_eq!(report.problems.get(&Problem::Date), Some(&99), "1970-01-01 placeholders");
+    assert_eq!(report.problems.get(&Problem::Hours), Some(&7));
+    assert_eq!(report.problems.get(&Problem::Coordinates), Some(&2));
+    assert_checks(&site);
+    let before = lieux(&site);
+    let again = import(&options(&site, &paca()), today()).unwrap();
+    assert_eq!((again.unchanged, again.changes.len()), (646, 0));
+    assert_eq!(lieux(&site), before);
+}
+
+/// The fixture's site: Lyon and Bourg-en-Bresse (for a postcode with a leading zero).
+fn fixture_site() -> (SiteTest, PathBuf) {
+    let site = SiteTest::new().file(
+        "content/site.yaml",
+        "titre: Test\ndescription: Un site de test.\nurl: https://test.exemple.fr/\nterritoire:\n  nom: Lyon et Bourg\n  emprise: { ouest: 4.68, sud: 45.55, est: 5.3, nord: 46.3 }\n  centre: { latitude: 45.76, longitude: 4.84 }\n  communes: communes.csv\ncontact: contact@exemple.fr\n",
+    );
+    let fixtures = repo().join("tests/fixtures/import");
+    std::fs::copy(fixtures.join("communes.csv"), site.root().join("communes.csv")).unwrap();
+    // The fixture is kept in UTF-8 to be readable; it is imported as a spreadsheet saves it:
+    // Windows-1252 with CRLF line ends.
+    let text = std::fs::read_to_string(fixtures.join("defauts.csv")).unwrap().replace('\n', "\r\n");
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!unmappable);
+    let file = site.root().join("defauts.csv");
+    std::fs::write(&file, bytes).unwrap();
+    (site, file)
+}
+
+/// Replaces text in the Windows-1252 fixture.
+fn edit(file: &Path, from: &str, to: &str) {
+    let bytes = std::fs::read(file).unwrap();
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    assert!(text.contains(from));
+    let edited = text.replace(from, to);
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&edited);
+    std::fs::write(file, bytes).unwrap();
+}
+
+fn notes(report: &Report) -> Vec<(usize, String, Problem, String)> {
+    report
+        .rows
+        .iter()
+        .flat_map(|row| row.notes.iter().map(|n| (row.line, n.column.clone(), n.problem, n.message.clone())))
+        .collect()
+}
+
+#[test]
+fn each_cleaning_rule_and_each_defect_is_found_at_its_row_and_column() {
+    let (site, file) = fixture_site();
+    let report = import(&options(&site, &file), today()).unwrap();
+    assert_eq!(
+        report.described,
+        "CSV séparé par « ; », Windows-1252, noms ou valeurs de la v0 du standard traduits en v1"
+    );
+    let rules: Vec<(Rule, usize)> = report.rules.iter().map(|(r, n)| (*r, *n)).collect();
+    assert_eq!(
+        rules,
+        [
+            (Rule::FieldRenamed, 10),      // every non-empty courriel, publics_accueillis…
+            (Rule::V0Value, 6),            // line 12
+            (Rule::VocabularySpelling, 2), // line 11
+            (Rule::Phone, 1),              // line 3
+            (Rule::LeadingZero, 1),        // line 4
+            (Rule::UrlScheme, 1),          // line 5
+            (Rule::Email, 2),              // lines 6 and 7
+            (Rule::Date, 2),               // lines 8 and 9
+            (Rule::CoordinatesSwapped, 1), // line 10
+            (Rule::Commune, 2),            // lines 13 and 14
+            (Rule::Pivot, 1),              // line 15
+        ]
+    );
+    let expected: &[(usize, &str, Problem, &str)] = &[
+        (16, "horaires", Problem::Hours, "horaires « du lundi au vendredi 9h-12h » illisibles"),
+        (17, "latitude", Problem::Coordinates, "coordonnées « 48.85, 2.35 » hors du territoire"),
+        (18, "services", Problem::UnknownValue, "« Cours de cuisine » n'est pas une valeur de services"),
+        (
+            18,
+            "conditions_acces",
+            Problem::UnknownValue,
+            "« Accepte le Pass numérique » (valeur de la v0) n'a pas d'équivalent dans frais_a_charge en v1",
+        ),
+        (19, "telephone", Problem::Phone, "téléphone « appelez-nous » illisible"),
+        (20, "courriel", Problem::Email, "courriel « contact(at)exemple.fr » illisible"),
+        (21, "site_web", Problem::Url, "adresse web « javascript:alert(1) » illisible"),
+        (22, "date_maj", Problem::Date, "date « hier » illisible"),
+        (23, "date_maj", Problem::Date, "date « 1970-01-01 » fictive"),
+        (24, "code_postal", Problem::Code, "code_postal « 690 » mal formé"),
+        (24, "code_postal", Problem::Missing, "lieu non importé"),
+        (25, "presentation_resume", Problem::TooLong, "résumé de 311 caractères, 280 au plus"),
+        (26, "adresse", Problem::Missing, "champ obligatoire « adresse » absent : lieu non importé"),
+        (27, "commune", Problem::Commune, "le code postal 69008 n'est pas celui de Bron (69500)"),
+        (
+            28,
+            "commune",
+            Problem::Commune,
+            "« Echalas » n'est pas une commune du territoire, bien que son code postal 69700",
+        ),
+        (29, "", Problem::Duplicate, "même nom et même adresse que la ligne 2 : doublon probable"),
+        (30, "id", Problem::Duplicate, "même id « a1 » que la ligne 2 : ligne non importée"),
+        (32, "latitude", Problem::Coordinates, "coordonnées nulles (0, 0)"),
+    ];
+    let found = notes(&report);
+    for (line, column, problem, fragment) in expected {
+        assert!(
+            found.iter().any(|(l, c, p, m)| l == line && c == column && p == problem && m.contains(fragment)),
+            "line {line}, {column}: {fragment}\nfound: {found:#?}"
+        );
+    }
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    assert_eq!(report.unknown_columns, ["accessibilite_pmr"]);
+    // 32 rows: 26 written, 2 outside (Echalas, Paris), 4 refused (lines 24, 26, 27, 30).
+    assert_eq!((report.read, report.created(), report.outside, report.refused), (32, 26, 2, 4));
+
+    // What the cleaned entries hold.
+    let entry = |slug: &str| site.read(&format!("content/lieux/{slug}.md"));
+    for (slug, line) in [
+        ("lieu-telephone", "telephone: '+33478000002'\n"),
+        ("lieu-de-l-ain", "code_postal: '01000'\n"),
+        ("lieu-web", "site_web:\n  - https://www.exemple.fr/atelier\n"),
+        ("lieu-courriel", "courriels:\n  - contact@exemple.fr\n"),
+        ("lieu-deux-courriels", "courriels:\n  - a@exemple.fr\n  - b@exemple.fr\n"),
+        ("lieu-date", "date_maj: 2026-03-01\n"),
+        ("lieu-horodatage", "date_maj: 2026-03-01\n"),
+        ("lieu-inverse", "latitude: 45.74\nlongitude: 4.87\n"),
+        ("lieu-vocabulaire", "frais_a_charge:\n  - Gratuit\nmodalites_acces:\n  - Ce lieu n'accueille pas de public\n"),
+        (
+            "lieu-v0",
+            "services:\n  - Maîtrise des outils numériques du quotidien\nprise_en_charge_specifique:\n  - Surdité\nfrais_a_charge:\n  - Payant\ndispositif_programmes_nationaux:\n  - Conseillers numériques\nmodalites_accompagnement:\n  - Accompagnement individuel\n",
+        ),
+        ("lieu-majuscules", "commune: Villeurbanne\n"),
+        ("lieu-lyon", "commune: Lyon 3e Arrondissement\n"),
+        ("lieu-siret", "pivot: '21380000000011'\n"),
+        ("lieu-horaires", "# horaires: \"du lundi au vendredi 9h-12h\"\n"),
+        ("lieu-a-paris", "# latitude, longitude: \"48.85, 2.35\"\n"),
+        ("lieu-inconnu", "# services: \"Cours de cuisine\"\n"),
+        ("lieu-hier", "date_maj: 2026-11-25\n"),
+        ("lieu-colonne", "# accessibilite_pmr: \"oui\"\n"),
+        ("mediatheque-a-lyon-8e-arrondissement", "id: a29\n"),
+    ] {
+        let text = entry(slug);
+        assert!(text.contains(line), "{slug} should hold {line:?}:\n{text}");
+    }
+    assert!(!entry("lieu-v0").contains("publics_specifiquement_adresses"), "« Adultes » means everyone");
+    assert!(!entry("lieu-script").lines().any(|l| l.starts_with("site_web")), "{}", entry("lieu-script"));
+    assert_checks(&site);
+
+    // Idempotent.
+    let before = lieux(&site);
+    let again = import(&options(&site, &file), today()).unwrap();
+    assert_eq!((again.unchanged, again.changes.len()), (26, 0));
+    assert_eq!(lieux(&site), before);
+}
+
+#[test]
+fn an_existing_entry_is_updated_field_by_field_keeping_its_body_and_other_fields() {
+    let (site, file) = fixture_site();
+    import(&options(&site, &file), today()).unwrap();
+    // The animators wrote a presentation and a field the source does not have.
+    let path = "content/lieux/lieu-telephone.md";
+    let text = site.read(path).replace("---\n", "").replace("telephone:", "complement_adresse: 2e étage\ntelephone:");
+    site.write(path, &format!("---\n{text}---\nUn texte écrit à la main.\n"));
+    // The source changes the phone number and the name of that place.
+    edit(&file, "04.78.00.00.02", "04 78 00 00 09");
+    let report = import(&options(&site, &file), today()).unwrap();
+    assert_eq!(report.changes.len(), 1, "{:?}", report.changes);
+    assert_eq!(report.changes[0].fields.as_deref(), Some(&["telephone"][..]));
+    let updated = site.read(path);
+    assert!(updated.contains("telephone: '+33478000009'\n"), "{updated}");
+    assert!(updated.contains("complement_adresse: 2e étage\n"), "{updated}");
+    assert!(updated.ends_with("---\nUn texte écrit à la main.\n"), "{updated}");
+    assert!(report.to_string().contains("mise à jour  content/lieux/lieu-telephone.md (telephone)"));
+
+    // An entry checked after the source's date is left as it is, and that is said.
+    let mine = site.read(path).replace("date_maj: 2026-03-01", "date_maj: 2026-11-01");
+    site.write(path, &mine);
+    edit(&file, "04 78 00 00 09", "04 78 00 00 07");
+    let report = import(&options(&site, &file), today()).unwrap();
+    assert!(report.changes.is_empty(), "{:?}", report.changes);
+    assert!(notes(&report).iter().any(|(l, c, p, m)| *l == 3
+        && c == "date_maj"
+        && *p == Problem::Newer
+        && m.contains("vérifiée le 2026-11-01, après la source (2026-03-01)")));
+    assert_eq!(site.read(path), mine);
+}
+
+#[test]
+fn exports_round_trip_through_an_import_into_an_empty_site() {
+    let example = SiteTest::example();
+    example.build();
+    for export in ["lieux.csv", "lieux.json"] {
+        let site = empty_example();
+        let file = example.root().join("public/donnees").join(export);
+        let report = import(&options(&site, &file), today()).unwrap();
+        assert_eq!((report.created(), report.refused, report.problems.len()), (47, 0, 0), "{report}");
+        site.build();
+        for compared in ["lieux.csv", "lieux.json"] {
+            assert_eq!(
+                site.read(&format!("public/donnees/{compared}")),
+                example.read(&format!("public/donnees/{compared}")),
+                "{export} → import → {compared}"
+            );
+        }
+        // Into the site it came from: nothing to change.
+        let report = import(&options(&example, &file), today()).unwrap();
+        assert_eq!((report.unchanged, report.changes.len()), (47, 0), "{report}");
+    }
+}
+
+#[test]
+fn the_command_line_reports_dry_runs_filters_sources_and_errors() {
+    let site = empty_example();
+    let file = hinaura();
+    let file = file.to_str().unwrap();
+    let dry = site.run(&["import", file, "--dry-run", "--commune-filter", "69123"]).expect_code(0);
+    assert!(dry.stdout.contains("4 dans le territoire : 4 à créer"), "{}", dry.stdout);
+    assert!(dry.stdout.contains("25 dans d'autres communes que celles de --commune-filter"), "{}", dry.stdout);
+    assert!(dry.stdout.contains("  nouvelle     content/lieux/emmaus-connect-lyon.md\n"));
+    assert!(dry.stdout.ends_with("Aucun fichier écrit (--dry-run).\n"));
+    assert!(!site.exists("content/lieux"));
+
+    let (fixture, csv) = fixture_site();
+    fixture.run(&["import", csv.to_str().unwrap(), "--source", "Réseau test"]).expect_code(0);
+    assert!(fixture.read("content/lieux/lieu-web.md").contains("source: Réseau test\n"));
+
+    let missing = site.run(&["import", "absent.csv"]).expect_code(2);
+    assert!(missing.stderr.contains("absent.csv : fichier ou dossier introuvable"), "{}", missing.stderr);
+    site.write("casse.json", "[{\"id\": ");
+    let broken = site.run(&["import", "casse.json"]).expect_code(2);
+    assert!(broken.stderr.contains("JSON illisible, ligne 1"), "{}", broken.stderr);
+    let filter = site.run(&["import", file, "--commune-filter", "75056"]).expect_code(2);
+    assert!(filter.stderr.contains("le code INSEE 75056 n'est pas une commune du territoire"), "{}", filter.stderr);
+    // A broken entry stops the import before anything is written.
+    site.write("content/lieux/casse.md", "---\nnom: [\n---\n");
+    let stopped = site.run(&["import", file]).expect_code(2);
+    assert!(stopped.stderr.contains("casse.md"), "{}", stopped.stderr);
+    assert_eq!(lieux(&site).len(), 1);
+}
+
+#[test]
+fn imported_text_cannot_inject_script_or_break_out_of_the_front_matter() {
+    let site = empty_example();
+    let hostile = r#"[{"id": "x", "nom": "<script>alert(1)</script>", "adresse": "1 rue\n---\nnom: pirate", "code_postal": "69008", "commune": "Lyon 8e Arrondissement", "date_maj": "2026-01-01", "horaires": "le matin\n---\n<script>", "presentation_detail": "<img src=x onerror=alert(1)> Bonjour"}]"#;
+    site.write("hostile.json", hostile);
+    let report = import(&options(&site, &site.root().join("hostile.json")), today()).unwrap();
+    assert_eq!(report.created(), 1, "{report}");
+    let slug = report.changes[0].path.clone();
+    let text = site.read(&slug);
+    assert!(text.contains("# horaires: \"le matin\\n---\\n<script>\"\n"), "{text}");
+    site.build();
+    let page = site.read("public/lieux/script-alert-1-script/index.html");
+    assert!(!page.contains("<script>alert") && !page.contains("onerror"), "{page}");
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(page.contains("1 rue --- nom: pirate"), "newlines of one-line fields become spaces");
+}
