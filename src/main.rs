@@ -283,7 +283,8 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Import { file, root, source, dry_run, commune_filter } => {
             let options = resin::import::Options { root, file, source, dry_run, communes: commune_filter };
             let report = resin::import::import(&options, today)?;
-            print!("{report}");
+            // A closed pipe (`resin import … | head`) is not an error of the import.
+            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), report.to_string().as_bytes());
             Ok(0)
         }
         Command::New { kind, name, root } => {

@@ -102,6 +102,8 @@ pub enum Problem {
     TooLong,
     /// A column the standard does not have.
     UnknownColumn,
+    /// A CSV row with more cells than the header has columns.
+    Row,
     /// A required field missing: the place is not imported.
     Missing,
     /// A commune that does not match its postcode or is not in the territory.
@@ -114,7 +116,7 @@ pub enum Problem {
 
 impl Problem {
     /// Every kind, in report order.
-    pub const ALL: [Problem; 14] = [
+    pub const ALL: [Problem; 15] = [
         Problem::Hours,
         Problem::Coordinates,
         Problem::UnknownValue,
@@ -125,6 +127,7 @@ impl Problem {
         Problem::Code,
         Problem::TooLong,
         Problem::UnknownColumn,
+        Problem::Row,
         Problem::Missing,
         Problem::Commune,
         Problem::Duplicate,
@@ -144,6 +147,7 @@ impl Problem {
             Problem::Code => "codes (postal, INSEE, SIRET) mal formés",
             Problem::TooLong => "textes trop longs",
             Problem::UnknownColumn => "colonnes hors du standard",
+            Problem::Row => "lignes avec plus de cellules que de colonnes",
             Problem::Missing => "champs obligatoires absents (lieu non importé)",
             Problem::Commune => {
                 "communes hors du territoire malgré leur code postal, ou d'un autre code postal (lieu non importé)"
@@ -301,7 +305,8 @@ fn type_of(name: &str) -> Type {
 /// Splits a list value: a JSON array, else `|` (v1), else `;` (v0).
 fn items(raw: &Raw) -> Vec<String> {
     let parts: Vec<String> = match raw {
-        Raw::List(items) => items.clone(),
+        // `|` separates list values in the standard: never inside one.
+        Raw::List(items) => items.iter().flat_map(|i| i.split('|')).map(str::to_string).collect(),
         Raw::Text(t) | Raw::Number(t) if t.contains('|') => t.split('|').map(str::to_string).collect(),
         Raw::Text(t) | Raw::Number(t) => t.split(';').map(str::to_string).collect(),
     };
@@ -310,7 +315,15 @@ fn items(raw: &Raw) -> Vec<String> {
 
 /// Cleans one record against the territory.
 pub fn clean(record: &SourceRecord, territory: &Territory<'_>) -> Cleaned {
-    let mut c = Cleaner { out: Cleaned::default(), place: Place::default(), everyone: false };
+    let mut c = Cleaner { out: Cleaned::default(), place: Place::default(), everyone: false, outside_box: false };
+    if !record.extra.is_empty() {
+        let message = format!(
+            "{} cellule(s) de plus que de colonnes ({}) : un séparateur dans une valeur sans guillemets ? Les cellules en trop sont gardées en commentaire",
+            record.extra.len(),
+            record.extra.join(" | ")
+        );
+        c.keep(Problem::Row, "cellules en trop", "", &record.extra.join(" | "), message);
+    }
     // Values per v1 field, in the file's order; a v0 and a v1 column of one field are merged.
     let mut by_field: Vec<(&'static str, String, Raw)> = Vec::new();
     for (column, raw) in &record.fields {
@@ -342,6 +355,8 @@ struct Cleaner {
     out: Cleaned,
     place: Place,
     everyone: bool,
+    /// Coordinates outside the bounding box: outside the territory when there is no communes list.
+    outside_box: bool,
 }
 
 impl Cleaner {
@@ -442,7 +457,15 @@ impl Cleaner {
 
     fn code(&mut self, name: &'static str, column: &str, raw: &Raw) {
         let text = raw.display().trim().to_string();
-        let compact: String = text.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+        // A JSON number: `1000.0` is 1000.
+        let number = match raw {
+            Raw::Number(n) => n.parse::<f64>().ok().filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 1e15),
+            _ => None,
+        };
+        let compact: String = match number {
+            Some(f) => format!("{f:.0}"),
+            None => text.chars().filter(|c| !c.is_whitespace()).collect(),
+        };
         let valid = match name {
             "pivot" => rules::is_pivot,
             "code_postal" => rules::is_postal_code,
@@ -452,7 +475,7 @@ impl Cleaner {
             return; // "unknown", the default
         }
         let fixed = if valid(&compact) {
-            if compact != text {
+            if compact != text && number.is_none() {
                 self.rule(if name == "pivot" { Rule::Pivot } else { Rule::LeadingZero });
             }
             Some(compact)
@@ -565,7 +588,12 @@ impl Cleaner {
     fn url(&mut self, name: &str, column: &str, text: &str) -> Option<String> {
         match rules::check_url(text) {
             Ok(url) => Some(url),
-            Err(None) if !text.contains(char::is_whitespace) && !text.contains("://") && text.contains('.') => {
+            Err(None)
+                if !text.contains(char::is_whitespace)
+                    && !text.contains("://")
+                    && !text.contains('@')
+                    && text.contains('.') =>
+            {
                 let with_scheme = format!("https://{}", text.trim_start_matches("//"));
                 match rules::check_url(&with_scheme) {
                     Ok(url) => {
@@ -620,6 +648,10 @@ impl Cleaner {
                 self.rule(Rule::CoordinatesSwapped);
                 (longitude, latitude)
             }
+            Some(emprise) if !emprise.contains(latitude, longitude) && territory.communes.is_none() => {
+                self.outside_box = true;
+                return;
+            }
             Some(emprise) if !emprise.contains(latitude, longitude) => {
                 let message = format!(
                     "coordonnées « {both} » hors du territoire : vérifiez-les sur une carte (elles sont gardées en commentaire)"
@@ -636,6 +668,8 @@ impl Cleaner {
     fn date(&mut self, fields: &[(&'static str, String, Raw)], today: NaiveDate) {
         let Some((_, column, raw)) = fields.iter().find(|(n, ..)| *n == "date_maj") else {
             self.place.no_date = true;
+            let message = "date_maj absente : la date de la fiche (ou celle de l'import) est gardée".to_string();
+            self.keep(Problem::Date, "date_maj", "date_maj", "", message);
             return;
         };
         let text = raw.display().trim().to_string();
@@ -707,10 +741,7 @@ impl Cleaner {
                     return self.out;
                 }
             }
-        } else if let (Some(emprise), Some(Val::Number(lat)), Some(Val::Number(lon))) =
-            (territory.emprise, self.place.fields.get("latitude"), self.place.fields.get("longitude"))
-            && !emprise.contains(*lat, *lon)
-        {
+        } else if self.outside_box {
             self.out.outside = true;
             return self.out;
         }

@@ -21,6 +21,8 @@ pub const KEPT_HEADER: &str = "# Valeurs de la source à reprendre à la main (r
 pub struct Existing {
     /// File name without `.md`.
     pub slug: String,
+    /// Path relative to the site root, with `/` (`content/lieux/villeurbanne/x.md`).
+    pub path: String,
     /// The file's text.
     pub text: String,
     /// Its front matter.
@@ -54,38 +56,61 @@ impl Existing {
     }
 }
 
-/// Reads every place of `content/lieux/` under `root`. A file that cannot be read as an
-/// entry stops the import: `resin check` says what is wrong with it.
+/// Reads every place of `content/lieux/` (and its subfolders) under `root`. A file that
+/// cannot be read as an entry stops the import: `resin check` says what is wrong with it.
 pub fn read_existing(root: &Path) -> Result<Vec<Existing>, Error> {
     let dir = root.join("content").join(load::EntryKind::Lieu.folder());
     let mut found = Vec::new();
-    if !dir.is_dir() {
-        return Ok(found);
+    let io = |path: &Path, source| Error::Io { path: path.to_path_buf(), source };
+    match std::fs::symlink_metadata(&dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(found),
+        Err(e) => return Err(io(&dir, e)),
+        Ok(meta) if meta.file_type().is_symlink() || !meta.is_dir() => {
+            return Err(Error::Usage {
+                message: format!(
+                    "{} n'est pas un dossier (lien symbolique ?) : l'import n'écrit que dans un vrai dossier content/lieux/",
+                    dir.display()
+                ),
+            });
+        }
+        Ok(_) => {}
     }
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .map_err(|source| Error::Io { path: dir.clone(), source })?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md") && p.is_file())
-        .collect();
-    paths.sort();
-    for path in paths {
-        let (text, invalid) = load::read_text(&path)?;
+    for item in walkdir::WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
+        let item = item.map_err(|e| {
+            let path = e.path().unwrap_or(&dir).to_path_buf();
+            Error::Io { path, source: e.into() }
+        })?;
+        let path = item.path();
+        if !item.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let (text, invalid) = load::read_text(path)?;
         let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let relative = path
+            .strip_prefix(root)
+            .unwrap_or(path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
         let unreadable = |why: &str| Error::Usage {
-            message: format!(
-                "{} : {why} ; corrigez-la d'abord (resin check dit où), puis relancez l'import",
-                path.display()
-            ),
+            message: format!("{relative} : {why} ; corrigez-la d'abord (resin check dit où), puis relancez l'import"),
         };
         if invalid.is_some() {
             return Err(unreadable("fiche qui n'est pas en UTF-8"));
         }
         let parsed = load::parse_entry(&text).map_err(|(kind, _)| unreadable(&kind.to_string()))?;
         let raw = load::RawEntry::new(load::EntryKind::Lieu, crate::source::FileId(0), slug.clone(), parsed);
-        found.push(Existing { slug, fields: raw.fields, body: raw.body, text });
+        found.push(Existing { slug, path: relative, fields: raw.fields, body: raw.body, text });
     }
     Ok(found)
+}
+
+/// An entry written by the import, read back (its text is checked to parse).
+pub fn written(slug: &str, path: String, text: String) -> Result<Existing, String> {
+    let parsed = load::parse_entry(&text).map_err(|(kind, _)| kind.to_string())?;
+    let raw = load::RawEntry::new(load::EntryKind::Lieu, crate::source::FileId(0), slug.to_string(), parsed);
+    Ok(Existing { slug: slug.to_string(), path, fields: raw.fields, body: raw.body, text })
 }
 
 /// Keys to recognise a place by: its address (and SIRET, or name and commune), folded.
@@ -194,8 +219,11 @@ fn kept_lines(kept: &[Kept]) -> String {
     }
     let mut out = format!("{KEPT_HEADER}\n");
     for k in kept {
-        let quoted = serde_json::to_string(&k.raw).expect("a string serialises");
-        out.push_str(&format!("# {}: {quoted}\n", k.field));
+        // Rust's escaping writes every line break, control and invisible character as `\n`
+        // or `\u{…}`: a comment stays one line whatever the source holds.
+        let plain = k.field.chars().all(|c| c.is_alphanumeric() || " _,.-'()".contains(c));
+        let field = if plain { k.field.clone() } else { format!("{:?}", k.field) };
+        out.push_str(&format!("# {field}: {:?}\n", k.raw));
     }
     out
 }
@@ -260,19 +288,15 @@ pub fn update(existing: &Existing, place: &Place) -> Option<(String, Vec<&'stati
         fields.insert(Value::String((*name).to_string()), to_value(val));
         changed.push(*name);
     }
-    // Comments only for what the entry does not already have.
-    let kept: Vec<Kept> = place
-        .kept
-        .iter()
-        .filter(|k| !k.field.split(", ").any(|f| fields.get(f).is_some_and(|v| !matches!(v, Value::Null))))
-        .cloned()
-        .collect();
-    let comments = kept_lines(&kept);
+    // Every value the source gives that could not be imported, even when the entry has a
+    // value of its own for that field: nothing of the source is lost.
+    let kept = &place.kept;
+    let comments = kept_lines(kept);
     let comments_there = comments.lines().all(|line| existing.text.lines().any(|l| l == line));
     if changed.is_empty() && comments_there {
         return None;
     }
-    Some((render(&fields, &kept, &existing.text[existing.body.clone()]), changed))
+    Some((render(&fields, kept, &existing.text[existing.body.clone()]), changed))
 }
 
 #[cfg(test)]
@@ -286,7 +310,13 @@ mod tests {
     fn existing(text: &str) -> Existing {
         let parsed = load::parse_entry(text).unwrap();
         let raw = load::RawEntry::new(load::EntryKind::Lieu, crate::source::FileId(0), "a".into(), parsed);
-        Existing { slug: "a".into(), fields: raw.fields, body: raw.body, text: text.into() }
+        Existing {
+            slug: "a".into(),
+            path: "content/lieux/a.md".into(),
+            fields: raw.fields,
+            body: raw.body,
+            text: text.into(),
+        }
     }
 
     #[test]
@@ -299,6 +329,7 @@ mod tests {
             ("id", Val::Text("a".into())),
         ]);
         p.kept.push(Kept { field: "horaires".into(), raw: "le matin\n---\nsauf lundi".into() });
+        p.kept.push(Kept { field: "re\u{2028}marque:\n---".into(), raw: "x\u{2028}nom: pirate\u{85}\0".into() });
         p.no_date = true;
         p.body = Some("Un texte.\n\n---\n\nSuite.".into());
         let text = new_entry("a", &p, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
@@ -308,6 +339,7 @@ mod tests {
         assert_eq!(back.text("date_maj").unwrap(), "2026-11-25", "no date: today's");
         assert!(back.get("id").is_none(), "an id equal to the slug is not written");
         assert!(text.contains("# horaires: \"le matin\\n---\\nsauf lundi\"\n"), "{text}");
+        assert!(text.contains("# \"re\\u{2028}marque:\\n---\": \"x\\u{2028}nom: pirate\\u{85}\\0\"\n"), "{text}");
         assert_eq!(&text[back.body.clone()], "Un texte.\n\n---\n\nSuite.\n");
         assert!(update(&back, &p).is_none(), "importing the same place again changes nothing");
     }

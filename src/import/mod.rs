@@ -44,8 +44,10 @@ pub struct Options {
 /// One row's defects.
 #[derive(Debug, Clone)]
 pub struct Row {
-    /// Line of the file where the record starts.
+    /// Line of the file where the record starts (0 when unknown).
     pub line: usize,
+    /// Position of the record in the file (1-based).
+    pub number: usize,
     /// The place's name and id, as the file gives them.
     pub label: String,
     /// Its defects.
@@ -80,6 +82,10 @@ pub struct Report {
     pub refused: usize,
     /// Entries already up to date.
     pub unchanged: usize,
+    /// Entries checked more recently than the source: left as they are.
+    pub newer: usize,
+    /// Bytes replaced because they are not text: how many, and the line of the first.
+    pub invalid: Option<(usize, usize)>,
     /// Entries created or updated.
     pub changes: Vec<Change>,
     /// Values fixed, by rule.
@@ -107,7 +113,7 @@ impl Report {
 
     /// Places of the file that are (or would be) in the content after the import.
     pub fn imported(&self) -> usize {
-        self.changes.len() + self.unchanged
+        self.changes.len() + self.unchanged + self.newer
     }
 }
 
@@ -120,7 +126,6 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
         .map_err(|message| Error::Usage { message: format!("{} : {message}", options.file.display()) })?;
     let (site, communes) = site(&options.root)?;
     let filter = commune_filter(&options.communes, communes.as_ref())?;
-    let mut existing = entry::read_existing(&options.root)?;
     let territory = Territory { emprise: Some(site.territoire.emprise), communes: communes.as_ref(), today };
 
     let mut report = Report {
@@ -138,17 +143,17 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
     let territory_postcodes: HashSet<&str> =
         communes.iter().flat_map(|c| c.iter()).flat_map(|c| c.codes_postaux.iter().map(String::as_str)).collect();
 
-    let mut claimed: HashSet<usize> = HashSet::new();
-    let mut slugs: HashSet<String> = existing.iter().map(|e| e.slug.clone()).collect();
-    let mut seen_ids: HashMap<String, usize> = HashMap::new();
-    let mut seen_places: HashMap<String, usize> = HashMap::new();
-    let mut writes: Vec<(usize, String)> = Vec::new(); // index in `existing` after pushes, text
+    let mut entries = Entries::new(entry::read_existing(&options.root)?);
+    let mut slugs: HashSet<String> = entries.list.iter().map(|e| e.slug.clone()).collect();
+    let mut seen_ids: HashMap<String, String> = HashMap::new();
+    let mut seen_places: HashMap<String, String> = HashMap::new();
+    let mut writes: Vec<(String, String)> = Vec::new(); // path from the root, text
     let mut v0 = false;
 
     let all: Vec<clean::Cleaned> = file.records.iter().map(|r| clean::clean(r, &territory)).collect();
-    let spellings = commune_spellings(&existing, &all);
+    let spellings = commune_spellings(&entries.list, &all);
     // Ids in use, and by which entry: a new id taken by an entry of another source is left out.
-    let mut ids: HashMap<String, String> = existing.iter().map(|e| (e.id(), e.slug.clone())).collect();
+    let mut ids: HashMap<String, String> = entries.list.iter().map(|e| (e.id(), e.path.clone())).collect();
 
     for (record, mut cleaned) in file.records.iter().zip(all) {
         v0 |= cleaned.rules.iter().any(|r| matches!(r, Rule::FieldRenamed | Rule::V0Value));
@@ -159,21 +164,18 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
             if cleaned.outside {
                 report.outside += 1;
                 count_rules = false;
-                let postcode = record.fields.iter().find(|(c, _)| c.trim() == "code_postal").map(|(_, r)| r.display());
-                if let Some(postcode) = postcode.filter(|p| territory_postcodes.contains(p.trim())) {
-                    let commune = record.fields.iter().find(|(c, _)| c.trim() == "commune").map(|(_, r)| r.display());
-                    notes.clear();
+                notes.clear();
+                if let Some(postcode) = field(record, "code_postal").filter(|p| territory_postcodes.contains(p.trim()))
+                {
                     notes.push(Note {
                         problem: Problem::Commune,
                         column: "commune".into(),
                         message: format!(
                             "« {} » n'est pas une commune du territoire, bien que son code postal {} en soit un : lieu non importé (si c'est une faute de frappe, corrigez la commune dans la source)",
-                            commune.unwrap_or_default(),
+                            field(record, "commune").unwrap_or_default(),
                             postcode.trim()
                         ),
                     });
-                } else {
-                    notes.clear();
                 }
                 break 'row;
             }
@@ -202,33 +204,29 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
                 cleaned.rules.push(Rule::Commune);
                 place.fields.insert("commune", Val::Text(spelling.clone()));
             }
+            let at = position(record);
             // The same id twice: the second row is left out.
             let id = place.text("id").map(str::to_string);
             if let Some(id) = &id {
-                if let Some(line) = seen_ids.get(id) {
+                if let Some(first) = seen_ids.get(id) {
                     notes.push(Note {
                         problem: Problem::Duplicate,
                         column: "id".into(),
-                        message: format!("même id « {id} » que la ligne {line} : ligne non importée"),
+                        message: format!("même id « {id} » que la {first} : ligne non importée"),
                     });
                     report.refused += 1;
                     break 'row;
                 }
-                seen_ids.insert(id.clone(), record.line);
+                seen_ids.insert(id.clone(), at.clone());
             }
-            let (pivot_key, name_key) = entry::address_key(
-                place.text("pivot"),
-                &text_of(&place, "nom"),
-                &text_of(&place, "adresse"),
-                &text_of(&place, "commune"),
-            );
+            let (pivot_key, name_key) = keys_of(&place);
             for key in pivot_key.iter().chain([&name_key]) {
-                if let Some(line) = seen_places.get(key) {
+                if let Some(first) = seen_places.get(key) {
                     notes.push(Note {
                         problem: Problem::Duplicate,
                         column: String::new(),
                         message: format!(
-                            "même {} que la ligne {line} : doublon probable ; les deux fiches sont importées, fusionnez-les si c'est le même lieu",
+                            "même {} que la {first} : doublon probable ; les deux fiches sont importées, fusionnez-les si c'est le même lieu",
                             if Some(key) == pivot_key.as_ref() { "SIRET et même adresse" } else { "nom et même adresse" }
                         ),
                     });
@@ -236,47 +234,53 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
                 }
             }
             for key in pivot_key.into_iter().chain([name_key]) {
-                seen_places.entry(key).or_insert(record.line);
+                seen_places.entry(key).or_insert_with(|| at.clone());
             }
             let source = place.text("source").map(str::to_string);
-            let found = find(&existing, &claimed, &place, source.as_deref());
+            let found = entries.find(&place, source.as_deref());
             if let Some(id) = &id
                 && let Some(owner) = ids.get(id)
-                && found.is_none_or(|at| existing[at].slug != *owner)
+                && found.is_none_or(|at| entries.list[at].path != *owner)
             {
                 notes.push(Note {
                     problem: Problem::Duplicate,
                     column: "id".into(),
                     message: format!(
-                        "l'id « {id} » est déjà celui de content/lieux/{owner}.md (d'une autre source) : la fiche est écrite sans cet id"
+                        "l'id « {id} » est déjà celui de {owner} (d'une autre source) : la fiche est écrite sans cet id"
                     ),
                 });
                 place.fields.remove("id");
             }
             match found {
                 Some(at) => {
-                    claimed.insert(at);
-                    let old = &existing[at];
+                    entries.claimed[at] = true;
+                    let old = &entries.list[at];
                     let place_date = place.text("date_maj").and_then(crate::validate::rules::parse_date);
+                    // A date the import wrote for want of one in the source does not count.
+                    let fallback = old.text.lines().any(|l| l.starts_with("# date_maj: "));
                     if let (Some(mine), Some(theirs)) = (old.date(), place_date)
                         && mine > theirs
+                        && !fallback
                     {
                         notes.push(Note {
                             problem: Problem::Newer,
                             column: "date_maj".into(),
                             message: format!(
-                                "la fiche content/lieux/{}.md a été vérifiée le {mine}, après la source ({theirs}) : elle est gardée telle quelle",
-                                old.slug
+                                "la fiche {} a été vérifiée le {mine}, après la source ({theirs}) : elle est gardée telle quelle",
+                                old.path
                             ),
                         });
-                        report.unchanged += 1;
+                        report.newer += 1;
                         break 'row;
                     }
                     match entry::update(old, &place) {
-                        Some((text, fields)) => {
-                            report.changes.push(Change { path: path_of(&old.slug), fields: Some(fields) });
-                            writes.push((at, text));
-                        }
+                        Some((text, fields)) => match entry::written(&old.slug, old.path.clone(), text.clone()) {
+                            Ok(_) => {
+                                report.changes.push(Change { path: old.path.clone(), fields: Some(fields) });
+                                writes.push((old.path.clone(), text));
+                            }
+                            Err(error) => notes.push(unwritable(&error)),
+                        },
                         None => report.unchanged += 1,
                     }
                 }
@@ -284,21 +288,23 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
                     let slug = entry::new_slug(&text_of(&place, "nom"), &text_of(&place, "commune"), &|s| {
                         slugs.contains(s) || ids.contains_key(s)
                     });
-                    slugs.insert(slug.clone());
-                    ids.insert(place.text("id").unwrap_or(&slug).to_string(), slug.clone());
+                    let path = format!("content/lieux/{slug}.md");
                     let text = entry::new_entry(&slug, &place, today);
-                    report.changes.push(Change { path: path_of(&slug), fields: None });
-                    // Known from now on, so that a later row of the file can match it.
-                    let parsed = crate::load::parse_entry(&text).expect("resin writes entries it can read");
-                    let raw = crate::load::RawEntry::new(
-                        crate::load::EntryKind::Lieu,
-                        crate::source::FileId(0),
-                        slug.clone(),
-                        parsed,
-                    );
-                    existing.push(Existing { slug, fields: raw.fields, body: raw.body, text: text.clone() });
-                    claimed.insert(existing.len() - 1);
-                    writes.push((existing.len() - 1, text));
+                    match entry::written(&slug, path.clone(), text.clone()) {
+                        Ok(written) => {
+                            slugs.insert(slug.clone());
+                            ids.insert(written.id(), path.clone());
+                            report.changes.push(Change { path: path.clone(), fields: None });
+                            // Known from now on, so that a later row of the file can match it.
+                            let at = entries.push(written);
+                            entries.claimed[at] = true;
+                            writes.push((path, text));
+                        }
+                        Err(error) => {
+                            notes.push(unwritable(&error));
+                            report.refused += 1;
+                        }
+                    }
                 }
             }
         }
@@ -311,7 +317,7 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
             *report.problems.entry(note.problem).or_default() += 1;
         }
         if !notes.is_empty() {
-            report.rows.push(Row { line: record.line, label, notes });
+            report.rows.push(Row { line: record.line, number: record.number, label, notes });
         }
     }
     report.described = format!(
@@ -320,13 +326,16 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
         file.encoding.describe(),
         if v0 { "noms ou valeurs de la v0 du standard traduits en v1" } else { "standard v1" }
     );
+    if let Some((count, line)) = file.invalid {
+        report.invalid = Some((count, line));
+    }
     if !options.dry_run {
         let dir = options.root.join("content").join("lieux");
         if !writes.is_empty() {
             std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
         }
-        for (at, text) in &writes {
-            write_atomically(&dir.join(format!("{}.md", existing[*at].slug)), text)?;
+        for (path, text) in &writes {
+            write_atomically(&options.root.join(path), text)?;
         }
     }
     Ok(report)
@@ -336,13 +345,13 @@ fn text_of(place: &clean::Place, name: &str) -> String {
     place.text(name).unwrap_or_default().to_string()
 }
 
-fn path_of(slug: &str) -> String {
-    format!("content/lieux/{slug}.md")
+/// The raw value of a v1 field in a record, whatever the column's case or v0 name.
+fn field(record: &read::SourceRecord, name: &str) -> Option<String> {
+    record.fields.iter().find(|(c, _)| clean::column_name(c).is_some_and(|(n, _)| n == name)).map(|(_, r)| r.display())
 }
 
 fn label(record: &read::SourceRecord) -> String {
-    let get = |name: &str| record.fields.iter().find(|(c, _)| c.trim() == name).map(|(_, r)| r.display());
-    match (get("nom"), get("id")) {
+    match (field(record, "nom"), field(record, "id")) {
         (Some(nom), Some(id)) => format!("« {} » (id {})", nom.trim(), id.trim()),
         (Some(nom), None) => format!("« {} »", nom.trim()),
         (None, Some(id)) => format!("id {}", id.trim()),
@@ -350,32 +359,108 @@ fn label(record: &read::SourceRecord) -> String {
     }
 }
 
-/// The existing entry that is this place: same `id` (from the same source), else same SIRET
-/// and address, else same name, address and commune. An entry matches one row at most.
-fn find(existing: &[Existing], claimed: &HashSet<usize>, place: &clean::Place, source: Option<&str>) -> Option<usize> {
-    let free = |i: &usize| !claimed.contains(i);
-    let text = |n: &str| place.text(n).unwrap_or_default().to_string();
-    if let Some(id) = place.text("id") {
-        let same_source = |e: &Existing| match (e.text("source"), source) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
+/// Where a record is, to name it in a message: its line, else its number (JSON whose
+/// lines are unknown).
+fn position(record: &read::SourceRecord) -> String {
+    if record.line > 0 { format!("ligne {}", record.line) } else { format!("fiche n° {}", record.number) }
+}
+
+fn unwritable(error: &str) -> Note {
+    Note {
+        problem: Problem::Missing,
+        column: String::new(),
+        message: format!("fiche impossible à écrire sans la casser ({error}) : lieu non importé"),
+    }
+}
+
+/// The keys a place is recognised by: SIRET and address, name, address and commune.
+fn keys_of(place: &clean::Place) -> (Option<String>, String) {
+    entry::address_key(
+        place.text("pivot"),
+        &text_of(place, "nom"),
+        &text_of(place, "adresse"),
+        &text_of(place, "commune"),
+    )
+}
+
+/// The existing entries, indexed by the keys rows are matched with. An entry matches one row
+/// at most.
+struct Entries {
+    list: Vec<Existing>,
+    claimed: Vec<bool>,
+    by_id: HashMap<String, Vec<usize>>,
+    by_pivot: HashMap<String, Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+impl Entries {
+    fn new(list: Vec<Existing>) -> Entries {
+        let mut entries = Entries {
+            list: Vec::new(),
+            claimed: Vec::new(),
+            by_id: HashMap::new(),
+            by_pivot: HashMap::new(),
+            by_name: HashMap::new(),
         };
-        if let Some(i) = (0..existing.len()).filter(free).find(|&i| existing[i].id() == id && same_source(&existing[i]))
-        {
-            return Some(i);
+        for existing in list {
+            entries.push(existing);
         }
+        entries
     }
-    let (pivot, name) = entry::address_key(place.text("pivot"), &text("nom"), &text("adresse"), &text("commune"));
-    let keys = |e: &Existing| {
-        let t = |n: &str| e.text(n).unwrap_or_default();
-        entry::address_key(e.text("pivot").as_deref(), &t("nom"), &t("adresse"), &t("commune"))
-    };
-    if let Some(pivot) = &pivot
-        && let Some(i) = (0..existing.len()).filter(free).find(|&i| keys(&existing[i]).0.as_ref() == Some(pivot))
-    {
-        return Some(i);
+
+    fn push(&mut self, existing: Existing) -> usize {
+        let at = self.list.len();
+        let t = |n: &str| existing.text(n).unwrap_or_default();
+        let (pivot, name) =
+            entry::address_key(existing.text("pivot").as_deref(), &t("nom"), &t("adresse"), &t("commune"));
+        self.by_id.entry(existing.id()).or_default().push(at);
+        if let Some(pivot) = pivot {
+            self.by_pivot.entry(pivot).or_default().push(at);
+        }
+        self.by_name.entry(name).or_default().push(at);
+        self.list.push(existing);
+        self.claimed.push(false);
+        at
     }
-    (0..existing.len()).filter(free).find(|&i| keys(&existing[i]).1 == name)
+
+    /// The entry that is this place: same `id` (from the same source), else same SIRET and
+    /// address (the same name first), else same name, address and commune. Among equals, the
+    /// one the place would not change, so that importing twice pairs rows and entries the
+    /// same way; else the first by path.
+    fn find(&self, place: &clean::Place, source: Option<&str>) -> Option<usize> {
+        let free = |list: Option<&Vec<usize>>| -> Vec<usize> {
+            list.map(|l| l.iter().copied().filter(|i| !self.claimed[*i]).collect()).unwrap_or_default()
+        };
+        let (pivot, name) = keys_of(place);
+        if let Some(id) = place.text("id") {
+            let same_source = |i: &usize| match (self.list[*i].text("source"), source) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            let found: Vec<usize> = free(self.by_id.get(id)).into_iter().filter(same_source).collect();
+            if let Some(at) = self.pick(&found, place) {
+                return Some(at);
+            }
+        }
+        if let Some(pivot) = &pivot {
+            let found = free(self.by_pivot.get(pivot));
+            let named: Vec<usize> =
+                found.iter().copied().filter(|i| self.by_name.get(&name).is_some_and(|l| l.contains(i))).collect();
+            if let Some(at) = self.pick(&named, place).or_else(|| self.pick(&found, place)) {
+                return Some(at);
+            }
+        }
+        self.pick(&free(self.by_name.get(&name)), place)
+    }
+
+    fn pick(&self, candidates: &[usize], place: &clean::Place) -> Option<usize> {
+        if candidates.len() > 1
+            && let Some(same) = candidates.iter().find(|i| entry::update(&self.list[**i], place).is_none())
+        {
+            return Some(*same);
+        }
+        candidates.iter().min_by(|a, b| self.list[**a].path.cmp(&self.list[**b].path)).copied()
+    }
 }
 
 /// The spelling of each commune (by the slug of its page): the one the content already uses,
@@ -472,12 +557,33 @@ fn commune_filter(codes: &[String], communes: Option<&Communes>) -> Result<Optio
     Ok(Some(filter))
 }
 
-/// Writes `text` to `path` through a temporary file renamed over it.
+/// Writes `text` to `path` through a temporary file renamed over it, with the permissions of
+/// the file it replaces (0644 for a new one). A path that is a symbolic link is refused.
 fn write_atomically(path: &Path, text: &str) -> Result<(), Error> {
     let dir = path.parent().expect("an entry path has a folder");
     let io = |source| Error::Io { path: path.to_path_buf(), source };
+    let permissions = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return Err(Error::Usage {
+                message: format!("{} est un lien symbolique : l'import ne l'écrase pas", path.display()),
+            });
+        }
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => None,
+    };
     let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
     std::io::Write::write_all(&mut temp, text.as_bytes()).map_err(io)?;
+    let permissions = permissions.unwrap_or_else(|| {
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::PermissionsExt::from_mode(0o644)
+        }
+        #[cfg(not(unix))]
+        {
+            temp.as_file().metadata().map(|m| m.permissions()).expect("a temporary file has metadata")
+        }
+    });
+    temp.as_file().set_permissions(permissions).map_err(io)?;
     temp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }
@@ -493,6 +599,12 @@ impl fmt::Display for Report {
             self.described,
             plural(self.read, "lieu lu", "lieux lus")
         )?;
+        if let Some((count, line)) = self.invalid {
+            writeln!(
+                out,
+                "  Attention : {count} octet(s) illisible(s) remplacé(s) par « � » (le premier ligne {line}) : enregistrez le fichier en UTF-8 et relancez l'import."
+            )?;
+        }
         let verb = if self.dry_run { ("à créer", "à mettre à jour") } else { ("créés", "mis à jour") };
         writeln!(
             out,
@@ -504,6 +616,13 @@ impl fmt::Display for Report {
             verb.1,
             self.unchanged
         )?;
+        if self.newer > 0 {
+            writeln!(
+                out,
+                "  {} vérifiés dans le contenu après la date de la source : laissés tels quels.",
+                self.newer
+            )?;
+        }
         if self.outside > 0 {
             writeln!(out, "  {} hors du territoire ({}) : non importés.", self.outside, self.territory)?;
         }
@@ -539,7 +658,11 @@ impl fmt::Display for Report {
         if !self.rows.is_empty() {
             writeln!(out, "\nDétail, ligne par ligne :")?;
             for row in &self.rows {
-                writeln!(out, "  ligne {}, {} :", row.line, row.label)?;
+                if row.line > 0 {
+                    writeln!(out, "  ligne {}, {} :", row.line, row.label)?;
+                } else {
+                    writeln!(out, "  fiche n° {}, {} :", row.number, row.label)?;
+                }
                 for note in &row.notes {
                     if note.column.is_empty() {
                         writeln!(out, "    {}", note.message)?;
@@ -554,6 +677,9 @@ impl fmt::Display for Report {
             for change in &self.changes {
                 match &change.fields {
                     None => writeln!(out, "  nouvelle     {}", change.path)?,
+                    Some(fields) if fields.is_empty() => {
+                        writeln!(out, "  mise à jour  {} (commentaires des valeurs à reprendre)", change.path)?
+                    }
                     Some(fields) => writeln!(out, "  mise à jour  {} ({})", change.path, fields.join(", "))?,
                 }
             }

@@ -32,6 +32,8 @@ pub enum Encoding {
     Utf8Bom,
     /// Windows-1252, the "ANSI" of French spreadsheets.
     Windows1252,
+    /// UTF-16 with a byte order mark.
+    Utf16,
 }
 
 impl Encoding {
@@ -41,6 +43,7 @@ impl Encoding {
             Encoding::Utf8 => "UTF-8",
             Encoding::Utf8Bom => "UTF-8 avec BOM",
             Encoding::Windows1252 => "Windows-1252",
+            Encoding::Utf16 => "UTF-16",
         }
     }
 }
@@ -77,10 +80,14 @@ impl Raw {
 /// One place of the file.
 #[derive(Debug, Clone)]
 pub struct SourceRecord {
-    /// Line of the file where it starts (1-based).
+    /// Line of the file where it starts (1-based; 0 when unknown).
     pub line: usize,
+    /// Its position in the file (1-based).
+    pub number: usize,
     /// Its fields (CSV: in the file's order; JSON: by name), empty values left out.
     pub fields: Vec<(String, Raw)>,
+    /// CSV cells beyond the header's columns (a separator inside an unquoted value…).
+    pub extra: Vec<String>,
 }
 
 /// What [`read`] found.
@@ -94,26 +101,73 @@ pub struct SourceFile {
     pub columns: Vec<String>,
     /// The places.
     pub records: Vec<SourceRecord>,
+    /// Bytes that are not text in the encoding found: how many, and the line of the first.
+    pub invalid: Option<(usize, usize)>,
 }
 
-/// Decodes `bytes`: UTF-8 (with or without BOM), else Windows-1252.
-pub fn decode(bytes: &[u8]) -> (String, Encoding) {
+/// Decodes `bytes`: UTF-16 or UTF-8 when a byte order mark says so; UTF-8 when the bytes are
+/// UTF-8, or mostly UTF-8 with a few stray bytes (replaced by `�`, and counted); else
+/// Windows-1252. Returns the text, the encoding, and the number of bytes replaced with the
+/// byte offset (in the text) of the first one.
+pub fn decode(bytes: &[u8]) -> (String, Encoding, Option<(usize, usize)>) {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let encoding = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[2..]);
+        let invalid = replacements(&text);
+        return (text.into_owned(), Encoding::Utf16, invalid);
+    }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return (String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8Bom);
+        let text = String::from_utf8_lossy(rest).into_owned();
+        let invalid = std::str::from_utf8(rest).is_err().then(|| replacements(&text)).flatten();
+        return (text, Encoding::Utf8Bom, invalid);
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), Encoding::Utf8),
+        Ok(text) => (text.to_string(), Encoding::Utf8, None),
         Err(_) => {
+            // Valid multi-byte sequences say the file is UTF-8 with a few bad bytes, which
+            // Windows-1252 would turn into "Ã©" everywhere else.
+            let text = String::from_utf8_lossy(bytes);
+            if text.chars().any(|c| c as u32 >= 0x80 && c != '\u{FFFD}') {
+                let invalid = replacements(&text);
+                return (text.into_owned(), Encoding::Utf8, invalid);
+            }
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (text.into_owned(), Encoding::Windows1252)
+            (text.into_owned(), Encoding::Windows1252, None)
         }
     }
+}
+
+/// How many `�` the text holds, and the byte offset of the first.
+fn replacements(text: &str) -> Option<(usize, usize)> {
+    let first = text.find('\u{FFFD}')?;
+    Some((text.matches('\u{FFFD}').count(), first))
+}
+
+/// A value without control characters (but line feeds and tabs) or invisible format
+/// characters (zero-width spaces, direction marks, BOM, soft hyphen); line and paragraph
+/// separators become line feeds, carriage returns are dropped.
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\t' => Some(c),
+            '\u{2028}' | '\u{2029}' | '\u{85}' => Some('\n'),
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{AD}' => None,
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// A column name: sanitized, on one line.
+fn column(text: &str) -> String {
+    sanitize(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Reads a file's bytes. `name` (the file name) decides between CSV and JSON by its extension,
 /// else the first character does. Errors are French sentences.
 pub fn read(bytes: &[u8], name: &str) -> Result<SourceFile, String> {
-    let (text, encoding) = decode(bytes);
+    let (text, encoding, invalid) = decode(bytes);
+    let invalid = invalid.map(|(count, at)| (count, line_at(&text, at)));
     let lower = name.to_lowercase();
     let json = if lower.ends_with(".json") {
         true
@@ -130,7 +184,7 @@ pub fn read(bytes: &[u8], name: &str) -> Result<SourceFile, String> {
         let (columns, records) = read_csv(&text, separator)?;
         (Format::Csv(separator), columns, records)
     };
-    Ok(SourceFile { format, encoding, columns, records })
+    Ok(SourceFile { format, encoding, columns, records, invalid })
 }
 
 /// The column separator of a CSV: the most frequent of `,`, `;` and tab on the header line,
@@ -151,12 +205,8 @@ pub fn separator(text: &str) -> u8 {
 
 fn read_csv(text: &str, separator: u8) -> Result<(Vec<String>, Vec<SourceRecord>), String> {
     let mut reader = csv::ReaderBuilder::new().delimiter(separator).flexible(true).from_reader(text.as_bytes());
-    let columns: Vec<String> = reader
-        .headers()
-        .map_err(|e| format!("en-tête CSV illisible : {e}"))?
-        .iter()
-        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
-        .collect();
+    let columns: Vec<String> =
+        reader.headers().map_err(|e| format!("en-tête CSV illisible : {e}"))?.iter().map(column).collect();
     if columns.iter().all(String::is_empty) {
         return Err("le fichier est vide : la première ligne doit nommer les colonnes (id, nom, commune…)".into());
     }
@@ -171,10 +221,11 @@ fn read_csv(text: &str, separator: u8) -> Result<(Vec<String>, Vec<SourceRecord>
             .iter()
             .zip(row.iter())
             .filter(|(_, value)| !value.trim().is_empty())
-            .map(|(column, value)| (column.clone(), Raw::Text(value.to_string())))
+            .map(|(column, value)| (column.clone(), Raw::Text(sanitize(value))))
             .collect();
-        if !fields.is_empty() {
-            records.push(SourceRecord { line, fields });
+        let extra: Vec<String> = row.iter().skip(columns.len()).map(sanitize).collect();
+        if !fields.is_empty() || extra.iter().any(|e| !e.trim().is_empty()) {
+            records.push(SourceRecord { line, number: records.len() + 1, fields, extra });
         }
     }
     Ok((columns, records))
@@ -194,16 +245,23 @@ fn line_at(text: &str, byte: usize) -> usize {
 fn read_json(text: &str) -> Result<(Vec<String>, Vec<SourceRecord>), String> {
     let value: Value = serde_json::from_str(text)
         .map_err(|e| format!("JSON illisible, ligne {} colonne {} : {e}", e.line(), e.column()))?;
-    // A bare array, or an object holding it (`{"lieux": […]}`, `{"data": […]}`).
+    // A bare array, or an object holding it (`{"lieux": […]}`, `{"data": […]}`): a known name,
+    // else the longest array.
     let items = match &value {
         Value::Array(items) => items,
-        Value::Object(map) => match map.values().find_map(Value::as_array) {
-            Some(items) => items,
-            None => return Err("le JSON doit être une liste de lieux : `[{\"id\": …, \"nom\": …}, …]`".into()),
-        },
+        Value::Object(map) => {
+            let known =
+                ["lieux", "data", "results", "items"].iter().find_map(|k| map.get(*k).and_then(Value::as_array));
+            match known.or_else(|| map.values().filter_map(Value::as_array).max_by_key(|a| a.len())) {
+                Some(items) => items,
+                None => return Err("le JSON doit être une liste de lieux : `[{\"id\": …, \"nom\": …}, …]`".into()),
+            }
+        }
         _ => return Err("le JSON doit être une liste de lieux : `[{\"id\": …, \"nom\": …}, …]`".into()),
     };
-    let lines = element_lines(text);
+    // The lines of the array read: the only one of its length (0 when unknown).
+    let candidates: Vec<Vec<usize>> = element_lines(text).into_iter().filter(|l| l.len() == items.len()).collect();
+    let lines = if candidates.len() == 1 { candidates.into_iter().next().unwrap_or_default() } else { Vec::new() };
     let mut columns: Vec<String> = Vec::new();
     let mut records = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -213,22 +271,23 @@ fn read_json(text: &str) -> Result<(Vec<String>, Vec<SourceRecord>), String> {
         };
         let mut fields = Vec::new();
         for (key, value) in map {
-            if !columns.contains(key) {
+            let key = column(key);
+            if !columns.contains(&key) {
                 columns.push(key.clone());
             }
             let raw = match value {
                 Value::Null => continue,
-                Value::String(s) => Raw::Text(s.clone()),
+                Value::String(s) => Raw::Text(sanitize(s)),
                 Value::Number(n) => Raw::Number(n.to_string()),
                 Value::Bool(b) => Raw::Text(if *b { "oui" } else { "non" }.into()),
-                Value::Array(items) => Raw::List(items.iter().map(scalar_text).collect()),
-                Value::Object(_) => Raw::Text(value.to_string()),
+                Value::Array(items) => Raw::List(items.iter().map(|i| sanitize(&scalar_text(i))).collect()),
+                Value::Object(_) => Raw::Text(sanitize(&value.to_string())),
             };
             if !raw.is_empty() {
-                fields.push((key.clone(), raw));
+                fields.push((key, raw));
             }
         }
-        records.push(SourceRecord { line, fields });
+        records.push(SourceRecord { line, number: i + 1, fields, extra: Vec::new() });
     }
     Ok((columns, records))
 }
@@ -240,12 +299,14 @@ fn scalar_text(value: &Value) -> String {
     }
 }
 
-/// Line (1-based) where each element of the outermost JSON array starts.
-fn element_lines(text: &str) -> Vec<usize> {
-    let mut lines = Vec::new();
-    let (mut line, mut depth, mut in_string, mut escaped) = (1usize, 0usize, false, false);
-    // The array of places: the outermost one, or the first one inside an outer object.
-    let mut array_depth = None;
+/// For the root array, or each array directly inside the root object, in the order of the
+/// text: the line (1-based) where each of its elements starts.
+fn element_lines(text: &str) -> Vec<Vec<usize>> {
+    let mut arrays: Vec<Vec<usize>> = Vec::new();
+    let (mut line, mut in_string, mut escaped) = (1usize, false, false);
+    // Open brackets; an array is followed when it is the root or a child of the root object.
+    let mut stack: Vec<char> = Vec::new();
+    let mut expecting = false; // inside a followed array, before an element
     for c in text.chars() {
         if in_string {
             match c {
@@ -257,30 +318,37 @@ fn element_lines(text: &str) -> Vec<usize> {
             }
             continue;
         }
+        let followed = |stack: &[char]| matches!(stack, ['['] | ['{', '[']);
+        if c == '\n' {
+            line += 1;
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if followed(&stack) && expecting && c != ']' {
+            if let Some(last) = arrays.last_mut() {
+                last.push(line);
+            }
+            expecting = false;
+        }
         match c {
-            '\n' => line += 1,
             '"' => in_string = true,
             '[' | '{' => {
-                if Some(depth) == array_depth {
-                    lines.push(line);
-                }
-                if c == '[' && array_depth.is_none() {
-                    array_depth = Some(depth + 1);
-                }
-                depth += 1;
-            }
-            ']' | '}' => depth = depth.saturating_sub(1),
-            _ => {
-                if Some(depth) == array_depth && !c.is_whitespace() && c != ',' {
-                    // A scalar element: counted so that positions stay aligned.
-                    if lines.last() != Some(&line) || lines.is_empty() {
-                        lines.push(line);
-                    }
+                stack.push(c);
+                if c == '[' && followed(&stack) {
+                    arrays.push(Vec::new());
+                    expecting = true;
                 }
             }
+            ']' | '}' => {
+                stack.pop();
+            }
+            ',' if followed(&stack) => expecting = true,
+            _ => {}
         }
     }
-    lines
+    arrays
 }
 
 #[cfg(test)]
@@ -289,9 +357,20 @@ mod tests {
 
     #[test]
     fn detects_encodings() {
-        assert_eq!(decode(b"nom\nCaf\xc3\xa9\n"), ("nom\nCafé\n".into(), Encoding::Utf8));
-        assert_eq!(decode(b"\xEF\xBB\xBFnom\n"), ("nom\n".into(), Encoding::Utf8Bom));
-        assert_eq!(decode(b"nom\nCaf\xe9 \x92\n"), ("nom\nCafé ’\n".into(), Encoding::Windows1252));
+        assert_eq!(decode(b"nom\nCaf\xc3\xa9\n"), ("nom\nCafé\n".into(), Encoding::Utf8, None));
+        assert_eq!(decode(b"\xEF\xBB\xBFnom\n"), ("nom\n".into(), Encoding::Utf8Bom, None));
+        assert_eq!(decode(b"nom\nCaf\xe9 \x92\n"), ("nom\nCafé ’\n".into(), Encoding::Windows1252, None));
+        assert_eq!(decode(b"\xFF\xFEn\x00\xe9\x00"), ("né".into(), Encoding::Utf16, None));
+        // UTF-8 with one stray byte stays UTF-8: the bad byte is replaced and counted.
+        assert_eq!(decode(b"M\xc3\xa9dia\nCaf\xe9\n"), ("Média\nCaf\u{FFFD}\n".into(), Encoding::Utf8, Some((1, 10))));
+        assert_eq!(decode(b"\xEF\xBB\xBFCaf\xe9"), ("Caf\u{FFFD}".into(), Encoding::Utf8Bom, Some((1, 3))));
+    }
+
+    #[test]
+    fn removes_control_and_invisible_characters() {
+        assert_eq!(sanitize("\0A\u{200B}B\u{85}C\u{2028}D\r\n\u{1b}[31mE"), "AB\nC\nD\n[31mE");
+        let file = read("{\"li\\u2028eux\": [{\"n\\u0000om\": \"x\"}]}".as_bytes(), "x.json").unwrap();
+        assert_eq!(file.records[0].fields[0].0, "nom");
     }
 
     #[test]
@@ -329,6 +408,9 @@ mod tests {
         assert_eq!(file.records[0].fields.len(), 3, "null values are absent");
         let wrapped = read(b"{\"lieux\": [{\"id\": \"a\"}]}", "x.json").unwrap();
         assert_eq!(wrapped.records[0].line, 1);
+        let named = read(b"{\"erreurs\": [],\n \"lieux\": [\n{\"id\": \"a\"}]}", "x.json").unwrap();
+        assert_eq!(named.records.len(), 1, "the array named lieux, not the first one");
+        assert_eq!(named.records[0].line, 3);
         assert!(read(b"{\"id\": 1}", "x.json").unwrap_err().contains("liste de lieux"));
         assert!(read(b"[{\"id\": ", "x.json").unwrap_err().contains("JSON illisible"));
     }

@@ -109,19 +109,21 @@ fn the_real_paca_export_is_outside_the_metropole_and_imports_in_its_own_territor
         "titre: Test\ndescription: Un site de test.\nurl: https://test.exemple.fr/\nterritoire:\n  nom: Provence-Alpes-Côte d'Azur\n  emprise: { ouest: 4.2, sud: 42.9, est: 7.8, nord: 45.2 }\n  centre: { latitude: 43.9, longitude: 6.0 }\ncontact: contact@exemple.fr\n",
     );
     let report = import(&options(&site, &paca()), today()).unwrap();
-    assert_eq!((report.read, report.created(), report.outside, report.refused), (646, 646, 0, 0));
+    // Two places sit outside the box: one at the centre of France (a geocoder's default),
+    // one in Belleville-en-Beaujolais (Rhône). The 4 without coordinates cannot be placed: imported.
+    assert_eq!((report.read, report.created(), report.outside, report.refused), (646, 644, 2, 0));
     // v1 with v0 leftovers: labels_nationaux (CNFS), publics_accueillis.
-    assert_eq!(report.rules.get(&Rule::FieldRenamed), Some(&596));
-    assert_eq!(report.rules.get(&Rule::V0Value), Some(&817));
+    assert_eq!(report.rules.get(&Rule::FieldRenamed), Some(&593));
+    assert_eq!(report.rules.get(&Rule::V0Value), Some(&812));
     // "AVIGNON" and "Avignon" would be two communes: one spelling for each.
-    assert_eq!(report.rules.get(&Rule::Commune), Some(&239));
+    assert_eq!(report.rules.get(&Rule::Commune), Some(&238));
     assert_eq!(report.problems.get(&Problem::Date), Some(&99), "1970-01-01 placeholders");
     assert_eq!(report.problems.get(&Problem::Hours), Some(&7));
-    assert_eq!(report.problems.get(&Problem::Coordinates), Some(&2));
+    assert_eq!(report.problems.len(), 2, "{:?}", report.problems);
     assert_checks(&site);
     let before = lieux(&site);
     let again = import(&options(&site, &paca()), today()).unwrap();
-    assert_eq!((again.unchanged, again.changes.len()), (646, 0));
+    assert_eq!((again.unchanged, again.changes.len()), (644, 0));
     assert_eq!(lieux(&site), before);
 }
 
@@ -215,6 +217,8 @@ fn each_cleaning_rule_and_each_defect_is_found_at_its_row_and_column() {
         (29, "", Problem::Duplicate, "même nom et même adresse que la ligne 2 : doublon probable"),
         (30, "id", Problem::Duplicate, "même id « a1 » que la ligne 2 : ligne non importée"),
         (32, "latitude", Problem::Coordinates, "coordonnées nulles (0, 0)"),
+        (34, "", Problem::Row, "1 cellule(s) de plus que de colonnes (0478000001)"),
+        (35, "site_web", Problem::Url, "adresse web « contact@asso.fr » illisible"),
     ];
     let found = notes(&report);
     for (line, column, problem, fragment) in expected {
@@ -225,8 +229,8 @@ fn each_cleaning_rule_and_each_defect_is_found_at_its_row_and_column() {
     }
     assert_eq!(found.len(), expected.len(), "{found:#?}");
     assert_eq!(report.unknown_columns, ["accessibilite_pmr"]);
-    // 32 rows: 26 written, 2 outside (Echalas, Paris), 4 refused (lines 24, 26, 27, 30).
-    assert_eq!((report.read, report.created(), report.outside, report.refused), (32, 26, 2, 4));
+    // 34 rows: 28 written, 2 outside (Echalas, Paris), 4 refused (lines 24, 26, 27, 30).
+    assert_eq!((report.read, report.created(), report.outside, report.refused), (34, 28, 2, 4));
 
     // What the cleaned entries hold.
     let entry = |slug: &str| site.read(&format!("content/lieux/{slug}.md"));
@@ -253,6 +257,8 @@ fn each_cleaning_rule_and_each_defect_is_found_at_its_row_and_column() {
         ("lieu-hier", "date_maj: 2026-11-25\n"),
         ("lieu-colonne", "# accessibilite_pmr: \"oui\"\n"),
         ("mediatheque-a-lyon-8e-arrondissement", "id: a29\n"),
+        ("lieu-decale", "# cellules en trop: \"0478000001\"\n"),
+        ("lieu-courriel-web", "# site_web: \"contact@asso.fr\"\n"),
     ] {
         let text = entry(slug);
         assert!(text.contains(line), "{slug} should hold {line:?}:\n{text}");
@@ -264,7 +270,7 @@ fn each_cleaning_rule_and_each_defect_is_found_at_its_row_and_column() {
     // Idempotent.
     let before = lieux(&site);
     let again = import(&options(&site, &file), today()).unwrap();
-    assert_eq!((again.unchanged, again.changes.len()), (26, 0));
+    assert_eq!((again.unchanged, again.changes.len()), (28, 0));
     assert_eq!(lieux(&site), before);
 }
 
@@ -287,12 +293,37 @@ fn an_existing_entry_is_updated_field_by_field_keeping_its_body_and_other_fields
     assert!(updated.ends_with("---\nUn texte écrit à la main.\n"), "{updated}");
     assert!(report.to_string().contains("mise à jour  content/lieux/lieu-telephone.md (telephone)"));
 
+    // A value kept in a comment stays when the entry is updated for another field.
+    edit(
+        &file,
+        "a16;Lieu horaires;16 rue A;69008;Lyon 8e Arrondissement;;;;;;du lundi au vendredi 9h-12h;2026-03-01",
+        "a16;Lieu horaires;16 rue A;69008;Lyon 8e Arrondissement;;;;;;du lundi au vendredi 9h-12h;2026-03-02",
+    );
+    let report = import(&options(&site, &file), today()).unwrap();
+    assert_eq!(report.changes.len(), 1, "{:?}", report.changes);
+    let horaires = site.read("content/lieux/lieu-horaires.md");
+    assert!(
+        horaires.contains("date_maj: 2026-03-02\n")
+            && horaires.contains("# horaires: \"du lundi au vendredi 9h-12h\"\n"),
+        "{horaires}"
+    );
+
+    // A date the import had to make up (the source's was unreadable) does not hold back the
+    // source's real date later.
+    assert!(site.read("content/lieux/lieu-hier.md").contains("date_maj: 2026-11-25\n"));
+    edit(&file, ";hier;", ";2026-03-05;");
+    let report = import(&options(&site, &file), today()).unwrap();
+    assert_eq!(report.newer, 0, "{report}");
+    let hier = site.read("content/lieux/lieu-hier.md");
+    assert!(hier.contains("date_maj: 2026-03-05\n") && !hier.contains("# date_maj"), "{hier}");
+
     // An entry checked after the source's date is left as it is, and that is said.
     let mine = site.read(path).replace("date_maj: 2026-03-01", "date_maj: 2026-11-01");
     site.write(path, &mine);
     edit(&file, "04 78 00 00 09", "04 78 00 00 07");
     let report = import(&options(&site, &file), today()).unwrap();
     assert!(report.changes.is_empty(), "{:?}", report.changes);
+    assert_eq!(report.newer, 1);
     assert!(notes(&report).iter().any(|(l, c, p, m)| *l == 3
         && c == "date_maj"
         && *p == Problem::Newer
@@ -339,6 +370,15 @@ fn the_command_line_reports_dry_runs_filters_sources_and_errors() {
     fixture.run(&["import", csv.to_str().unwrap(), "--source", "Réseau test"]).expect_code(0);
     assert!(fixture.read("content/lieux/lieu-web.md").contains("source: Réseau test\n"));
 
+    // UTF-8 with a stray Latin-1 byte: read as UTF-8, the byte replaced, and said.
+    std::fs::write(site.root().join("mixte.csv"), b"nom;adresse;code_postal;commune;date_maj\nM\xc3\xa9diath\xe8que;1 rue A;69008;Lyon 8e Arrondissement;2026-03-01\n").unwrap();
+    let mixed = site.run(&["import", "mixte.csv", "--dry-run"]).expect_code(0);
+    assert!(
+        mixed.stdout.contains("Attention : 1 octet(s) illisible(s) remplacé(s) par « � » (le premier ligne 2)"),
+        "{}",
+        mixed.stdout
+    );
+
     let missing = site.run(&["import", "absent.csv"]).expect_code(2);
     assert!(missing.stderr.contains("absent.csv : fichier ou dossier introuvable"), "{}", missing.stderr);
     site.write("casse.json", "[{\"id\": ");
@@ -368,4 +408,126 @@ fn imported_text_cannot_inject_script_or_break_out_of_the_front_matter() {
     assert!(!page.contains("<script>alert") && !page.contains("onerror"), "{page}");
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(page.contains("1 rue --- nom: pirate"), "newlines of one-line fields become spaces");
+}
+
+/// Places with no id are paired with their entries by content: importing twice changes
+/// nothing, and a SIRET shared by two places does not swap them.
+#[test]
+fn rows_without_ids_keep_their_entries_from_one_import_to_the_next() {
+    let site = empty_example();
+    let csv = "nom;adresse;code_postal;commune;pivot;telephone;date_maj\n\
+        Zeta numérique;1 rue A;69008;Lyon 8e Arrondissement;21690123400017;;2026-03-01\n\
+        Alpha services;1 rue A;69008;Lyon 8e Arrondissement;21690123400017;;2026-03-01\n\
+        Maison;2 rue B;69008;Lyon 8e Arrondissement;;0478000001;2026-03-01\n\
+        Maison;2 rue B;69008;Lyon 8e Arrondissement;;0478000002;2026-03-01\n";
+    site.write("sans-id.csv", csv);
+    let file = site.root().join("sans-id.csv");
+    let first = import(&options(&site, &file), today()).unwrap();
+    assert_eq!(first.created(), 4, "{first}");
+    let before = lieux(&site);
+    for _ in 0..2 {
+        let again = import(&options(&site, &file), today()).unwrap();
+        assert_eq!((again.unchanged, again.changes.len()), (4, 0), "{again}");
+        assert_eq!(lieux(&site), before);
+    }
+    // An entry made by hand with the same SIRET and address but another name is not renamed
+    // when a row names it exactly.
+    site.write("une.csv", "nom;adresse;code_postal;commune;pivot;telephone;date_maj\nAlpha services;1 rue A;69008;Lyon 8e Arrondissement;21690123400017;0478000003;2026-03-01\n");
+    let report = import(&options(&site, &site.root().join("une.csv")), today()).unwrap();
+    assert_eq!(report.changes.len(), 1);
+    assert_eq!(report.changes[0].path, "content/lieux/alpha-services.md");
+}
+
+#[test]
+fn entries_in_subfolders_are_found_and_updated_where_they_are() {
+    let site = empty_example();
+    site.write(
+        "content/lieux/villeurbanne/maison.md",
+        "---\nid: m1\nsource: Test\nnom: Maison\nadresse: 1 rue A\ncode_postal: \"69100\"\ncommune: Villeurbanne\ndate_maj: 2026-03-01\n---\nTexte.\n",
+    );
+    site.write("m.json", r#"[{"id": "m1", "source": "Test", "nom": "Maison", "adresse": "1 rue A", "code_postal": "69100", "commune": "Villeurbanne", "telephone": "04 78 00 00 01", "date_maj": "2026-03-02"}]"#);
+    let report = import(&options(&site, &site.root().join("m.json")), today()).unwrap();
+    assert_eq!(report.changes.len(), 1, "{report}");
+    assert_eq!(report.changes[0].path, "content/lieux/villeurbanne/maison.md");
+    assert!(site.read("content/lieux/villeurbanne/maison.md").contains("telephone: '+33478000001'\n"));
+    assert_eq!(lieux(&site).len(), 1);
+    assert_checks(&site);
+}
+
+#[test]
+fn json_numbers_lists_and_invisible_characters_are_read_for_what_they_mean() {
+    let (site, _) = fixture_site();
+    site.write(
+        "n.json",
+        r#"[{"id": "n1", "nom": "\u0000Lieu\u200b de l'Ain", "adresse": "1 rue A", "code_postal": 1000.0, "code_insee": 1053, "commune": "Bourg-en-Bresse", "date_maj": "2026-03-01", "services": ["Aide aux démarches administratives|Loisirs et créations numériques"], "autres_formations_labels": ["a|b"]},
+            {"id": "n2", "nom": "\u200b", "adresse": "2 rue A", "code_postal": "01000", "commune": "Bourg-en-Bresse", "date_maj": "2026-03-01"}]"#,
+    );
+    let report = import(&options(&site, &site.root().join("n.json")), today()).unwrap();
+    assert_eq!((report.created(), report.refused), (1, 1), "{report}");
+    let text = site.read("content/lieux/lieu-de-l-ain.md");
+    for line in [
+        "nom: Lieu de l'Ain\n",
+        "code_postal: '01000'\n",
+        "code_insee: '01053'\n",
+        "services:\n  - Aide aux démarches administratives\n  - Loisirs et créations numériques\n",
+        "autres_formations_labels:\n  - a\n  - b\n",
+    ] {
+        assert!(text.contains(line), "{line:?} in\n{text}");
+    }
+    assert!(
+        notes(&report).iter().any(|(_, c, p, _)| c == "nom" && *p == Problem::Missing),
+        "an invisible name is no name"
+    );
+    assert_checks(&site);
+}
+
+#[test]
+fn values_kept_in_comments_cannot_add_fields_or_break_the_entry() {
+    let site = empty_example();
+    // Line and paragraph separators, NEL and control characters in a value and in a column
+    // name: YAML reads some of them as line breaks.
+    site.write(
+        "k.json",
+        "[{\"id\": \"k1\", \"nom\": \"Lieu LS\", \"adresse\": \"1 rue A\", \"code_postal\": \"69008\", \"commune\": \"Lyon 8e Arrondissement\", \"date_maj\": \"2026-03-01\", \"remarque\": \"bla\\u2028latitude: 45.75\\u2028services: [Aide aux démarches administratives]\\u2028#\", \"x\\nlongitude: 4.85\\n---\\n#\": \"y\", \"horaires\": \"le matin\\u0085latitude: 45.7\"}]",
+    );
+    let file = site.root().join("k.json");
+    let report = import(&options(&site, &file), today()).unwrap();
+    assert_eq!(report.created(), 1, "{report}");
+    assert_checks(&site);
+    site.build();
+    let json: Vec<serde_json::Value> = serde_json::from_str(&site.read("public/donnees/lieux.json")).unwrap();
+    for field in ["latitude", "longitude", "services"] {
+        assert!(json[0].get(field).is_none(), "{field} came from a comment: {}", json[0]);
+    }
+    let again = import(&options(&site, &file), today()).unwrap();
+    assert_eq!((again.unchanged, again.changes.len()), (1, 0), "{again}");
+
+    // A byte that Windows-1252 does not define (0x81) and NUL bytes.
+    site.write("c.csv", "");
+    std::fs::write(
+        site.root().join("c.csv"),
+        b"id;nom;adresse;code_postal;commune;horaires;x\x00y\nc1;Caf\xe9;1 rue A;69008;Lyon 8e Arrondissement;le \x81matin;z\n",
+    )
+    .unwrap();
+    let report = import(&options(&site, &site.root().join("c.csv")), today()).unwrap();
+    assert_eq!(report.created(), 1, "{report}");
+    assert!(site.read("content/lieux/cafe.md").contains("# horaires: \"le matin\"\n# xy: \"z\"\n"));
+    assert_checks(&site);
+}
+
+#[cfg(unix)]
+#[test]
+fn entries_are_written_readable_and_never_through_a_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let (site, file) = fixture_site();
+    import(&options(&site, &file), today()).unwrap();
+    let mode = std::fs::metadata(site.root().join("content/lieux/lieu-web.md")).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o644);
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let (linked, file) = fixture_site();
+    std::os::unix::fs::symlink(elsewhere.path(), linked.root().join("content/lieux")).unwrap();
+    let run = linked.run(&["import", file.to_str().unwrap()]).expect_code(2);
+    assert!(run.stderr.contains("n'est pas un dossier (lien symbolique ?)"), "{}", run.stderr);
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
 }
