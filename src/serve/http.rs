@@ -15,7 +15,7 @@ use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_enco
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
-use super::overlay::{self, EVENTS_PATH};
+use super::overlay::{self, EVENTS_PATH, SCRIPT_PATH};
 use super::{Message, Shared};
 use crate::incremental::{Served, Snapshot};
 
@@ -27,6 +27,7 @@ const PATH: &AsciiSet =
 pub fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route(EVENTS_PATH, get(events))
+        .route(SCRIPT_PATH, get(reload_script))
         .route("/__resin/fichiers", get(files))
         .fallback(get(page))
         .with_state(shared)
@@ -43,6 +44,11 @@ async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
         // A receiver that fell behind missed reloads: reloading once is enough.
         .map(|_| Ok::<_, Infallible>(Event::default().event("recharger").data("site")));
     Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// The reload script.
+async fn reload_script() -> Response {
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], overlay::reload_script()).into_response()
 }
 
 /// Every path of the current site, one per line.

@@ -7,13 +7,21 @@ use crate::render::theme::escape_html;
 /// The address of the reload events (server-sent events).
 pub const EVENTS_PATH: &str = "/__resin/evenements";
 
+/// The address of the reload script: a file of its own, since the pages' Content Security
+/// Policy refuses inline scripts.
+pub const SCRIPT_PATH: &str = "/__resin/recharger.js";
+
 /// Reloads the page when the server says the site changed. EventSource reconnects by itself
 /// when the server restarts.
-fn reload_script() -> String {
+pub fn reload_script() -> String {
     format!(
-        "<script>(function(){{if(!window.EventSource)return;var s=new EventSource(\"{EVENTS_PATH}\");\
-         s.addEventListener(\"recharger\",function(){{location.reload();}});}})();</script>"
+        "(function(){{if(!window.EventSource)return;var s=new EventSource(\"{EVENTS_PATH}\");\
+         s.addEventListener(\"recharger\",function(){{location.reload();}});}})();\n"
     )
+}
+
+fn reload_tag() -> String {
+    format!("<script src=\"{SCRIPT_PATH}\"></script>")
 }
 
 /// The errors panel: the human report of `resin check`, without colours. `last_good`: an
@@ -41,7 +49,7 @@ background:#f6f6f6;padding:.75rem;border-radius:4px\">{}</pre></div>",
 
 /// Adds the reload script, and the errors panel if any, at the end of an HTML page's body.
 pub fn inject(html: &[u8], panel: Option<&str>) -> Vec<u8> {
-    let addition = format!("{}{}", panel.unwrap_or_default(), reload_script());
+    let addition = format!("{}{}", panel.unwrap_or_default(), reload_tag());
     let at = find_last(html, b"</body>").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + addition.len());
     out.extend_from_slice(&html[..at]);
@@ -71,7 +79,7 @@ mod tests {
     fn script_and_panel_go_before_the_end_of_the_body() {
         let page = inject(b"<html><body><p>x</p></body></html>", Some("<div>P</div>"));
         let page = String::from_utf8(page).unwrap();
-        assert!(page.starts_with("<html><body><p>x</p><div>P</div><script>"), "{page}");
+        assert!(page.starts_with("<html><body><p>x</p><div>P</div><script src=\"/__resin/recharger.js\">"), "{page}");
         assert!(page.ends_with("</script></body></html>"));
     }
 

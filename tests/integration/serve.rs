@@ -174,7 +174,7 @@ fn unchunk(mut body: &[u8]) -> Vec<u8> {
 fn without_injection(body: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(body);
     let Some(start) =
-        text.find("<div id=\"resin-erreurs\"").or_else(|| text.find("<script>(function(){if(!window.EventSource)"))
+        text.find("<div id=\"resin-erreurs\"").or_else(|| text.find("<script src=\"/__resin/recharger.js\">"))
     else {
         return body.to_vec();
     };
@@ -191,7 +191,10 @@ fn serves_the_site_with_its_404_page_and_the_reload_script_only_in_serve() {
     let home = server.get("/");
     assert_eq!(home.status, 200);
     assert_eq!(home.header("content-type").as_deref(), Some("text/html; charset=utf-8"));
-    assert!(home.text().contains("/__resin/evenements"), "the reload script is injected");
+    assert!(home.text().contains("<script src=\"/__resin/recharger.js\"></script>"), "the reload script is injected");
+    let script = server.get("/__resin/recharger.js");
+    assert_eq!(script.header("content-type").as_deref(), Some("text/javascript; charset=utf-8"));
+    assert!(script.text().contains("new EventSource(\"/__resin/evenements\")"));
     assert!(home.text().contains("<link rel=\"canonical\" href=\"http://127.0.0.1:"), "the base URL is the local one");
 
     let missing = server.get("/cette-page/nexiste-pas/");
@@ -338,7 +341,7 @@ fn content_with_errors_from_the_start_is_served_as_an_errors_page_until_fixed() 
     assert!(page.text().contains("content/lieux/association-connexions-guillotiere.md:3:1"), "{}", page.text());
     assert!(!page.text().contains("dernière version correcte"), "there is no earlier version");
     server.wait_for_log("le site n'a pas encore pu être construit");
-    assert!(page.text().contains("/__resin/evenements"), "it reloads once fixed");
+    assert!(page.text().contains("/__resin/recharger.js"), "it reloads once fixed");
     site.write(PLACE, &good);
     server.wait_for("/", "built", |g| g.status == 200);
 }

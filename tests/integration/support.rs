@@ -16,7 +16,8 @@ pub fn repo() -> PathBuf {
 }
 
 /// The theme's script tags, all deferred files of `/static/`: the "open now" line, the home
-/// page's search form, the directory's filters and map, a place's small map, Leaflet and its clustering plugin.
+/// page's search form, the directory's filters and map, a place's small map; and Leaflet and
+/// its clustering plugin, which no page names (carte-lieu.js loads them on demand).
 pub const THEME_SCRIPTS: [&str; 6] = [
     "<script src=\"/static/ouverture.js\" defer></script>",
     "<script src=\"/static/accueil.js\" defer></script>",

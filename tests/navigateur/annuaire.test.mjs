@@ -94,14 +94,22 @@ async function resultats(page) {
   })));
 }
 
-// axe-core (WCAG 2.1 A et AA) sur l'état où est la page : aucune violation.
+// axe-core (WCAG 2.1 A et AA) sur l'état où est la page : aucune violation. Évalué par le
+// navigateur de test, hors de la politique de sécurité des pages (qui refuse tout script en ligne).
+const AXE_SOURCE = await readFile(AXE, 'utf8');
 async function axe(page, etat) {
-  await page.addScriptTag({ path: AXE });
+  if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return r.violations.map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   assert.deepEqual(violations, [], `axe sur ${etat}`);
+}
+
+// La carte de /carte/ ne se charge que sur demande : le bouton, puis les groupes de lieux.
+async function afficherCarte(page) {
+  await page.click('#carte-lanceur button');
+  await page.waitForSelector('#carte .leaflet-marker-icon');
 }
 
 // Le premier lieu seul sur la carte, une fois immobile : les groupes se défont en s'animant,
@@ -219,8 +227,26 @@ test('« ouvert maintenant » suit l’heure de Paris', async () => {
   await apres.fermer();
 });
 
+test('la carte ne se charge que sur demande, et ce choix est retenu sur l’appareil', async () => {
+  const page = await ouvrir('/carte/');
+  await resultats(page);
+  assert.ok(await page.isVisible('#carte-lanceur button'));
+  assert.ok(await page.isHidden('#carte'));
+  assert.ok(!page.requetes.some((u) => /leaflet/.test(u)), 'Leaflet n’est pas chargé d’avance');
+  await axe(page, '/carte/ avant la carte');
+  await afficherCarte(page);
+  assert.ok(await page.isHidden('#carte-lanceur'));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'carte', 'le focus va sur la carte');
+  // La fois suivante, sur cet appareil, la carte s'affiche d'elle-même.
+  await page.reload();
+  await page.waitForSelector('#carte .leaflet-marker-icon');
+  assert.ok(await page.isHidden('#carte-lanceur'));
+  await page.fermer();
+});
+
 test('la carte regroupe les lieux et ses bulles mènent aux bonnes fiches', async () => {
   const page = await ouvrir('/carte/');
+  await afficherCarte(page);
   await page.waitForSelector('#carte .grappe');
   const grappes = await page.$$eval('#carte .grappe', (g) => g.map((e) => e.textContent));
   assert.ok(grappes.length > 0 && grappes.every((t) => /^\d+\d* lieux : zoomer$/.test(t)), grappes.join(' | '));
@@ -463,6 +489,7 @@ test('les noms venus du contenu restent du texte dans la liste, la carte et ses 
     assert.equal(liste.length, 1);
     assert.ok(liste[0].texte.includes(PIEGE), 'le nom s’affiche tel quel');
     if (chemin.startsWith('/carte/')) {
+      await afficherCarte(page);
       const marqueur = await premierLieu(page);
       assert.equal(await marqueur.getAttribute('alt'), 'piege ' + PIEGE);
       await marqueur.click();

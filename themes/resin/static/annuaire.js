@@ -320,7 +320,37 @@
     if (carte) dessiner();
   }
 
-  // --- La carte (page /carte/ seulement, avec Leaflet et carte-lieu.js chargés).
+  // --- La carte (page /carte/ seulement). Leaflet (60 Ko compressés, puis les images du plan)
+  // ne se charge que si on le demande ; le choix est retenu sur l'appareil.
+  function proposerCarte() {
+    var lanceur = $('carte-lanceur');
+    if (!divCarte || !lanceur || !window.resinCharger) return;
+    var bouton = lanceur.querySelector('button');
+    lanceur.hidden = false;
+    function charger(main) {
+      bouton.disabled = true;
+      bouton.textContent = 'Chargement de la carte\u2026';
+      window.resinCharger(lanceur.getAttribute('data-fichiers').split(' '), function () {
+        lanceur.hidden = true;
+        initCarte();
+        if (carte) {
+          dessiner();
+          if (main) divCarte.focus({ preventScroll: true });
+        }
+      }, function () {
+        bouton.disabled = false;
+        bouton.textContent = 'La carte n\u2019a pas pu être chargée : réessayer';
+      });
+    }
+    bouton.addEventListener('click', function () {
+      try { localStorage.setItem('resin-carte', 'oui'); } catch (e) { /* stockage refusé */ }
+      charger(true);
+    });
+    var voulue = false;
+    try { voulue = localStorage.getItem('resin-carte') === 'oui'; } catch (e) { /* stockage refusé */ }
+    if (voulue) charger(false);
+  }
+
 
   function bulle(l) {
     var div = el('div', 'bulle');
@@ -500,7 +530,7 @@
   requete.onload = function () {
     if (requete.status !== 200) return;
     try { preparer(JSON.parse(requete.responseText)); } catch (e) { return; }
-    initCarte();
+    proposerCarte();
     appliquer();
   };
   requete.send();

@@ -1,9 +1,34 @@
 /* resin : la petite carte d'une fiche de lieu. Elle ne se charge que sur demande (bouton), pour
    ne pas dépenser les données mobiles en images de carte : l'adresse écrite et les liens
    d'itinéraire suffisent à qui n'en veut pas, ou n'a pas JavaScript.
-   Il donne aussi à annuaire.js (page /carte/) le fond commun des cartes : window.resinFond. */
+   Il donne aussi à annuaire.js (page /carte/) le chargeur de Leaflet (window.resinCharger) et
+   le fond commun des cartes (window.resinFond). */
 (function () {
   'use strict';
+
+  // Charge des feuilles de style et des scripts (dans l'ordre), puis appelle `fini` ; `echec`
+  // si l'un d'eux ne vient pas.
+  window.resinCharger = function (fichiers, fini, echec) {
+    var scripts = [];
+    fichiers.forEach(function (f) {
+      if (/\.css$/.test(f)) {
+        var css = document.createElement('link');
+        css.rel = 'stylesheet';
+        css.href = f;
+        document.head.appendChild(css);
+      } else {
+        scripts.push(f);
+      }
+    });
+    (function suivant(i) {
+      if (i === scripts.length) return fini();
+      var script = document.createElement('script');
+      script.src = scripts[i];
+      script.onload = function () { suivant(i + 1); };
+      script.onerror = echec;
+      document.head.appendChild(script);
+    })(0);
+  };
 
   // Le fond d'une carte : commandes en français, attribution de `source` (data-attribution,
   // échappée : Leaflet l'insère comme HTML) et tuiles de data-tuiles (réglages de site.yaml).
@@ -44,17 +69,9 @@
     var dossier = boite.getAttribute('data-leaflet');
     bouton.disabled = true;
     bouton.textContent = 'Chargement de la carte…';
-    var css = document.createElement('link');
-    css.rel = 'stylesheet';
-    css.href = dossier + 'leaflet.css';
-    document.head.appendChild(css);
-    var script = document.createElement('script');
-    script.src = dossier + 'leaflet.js';
-    script.onload = dessiner;
-    script.onerror = function () {
+    window.resinCharger([dossier + 'leaflet.css', dossier + 'leaflet.js'], dessiner, function () {
       bouton.disabled = false;
       bouton.textContent = 'La carte n\u2019a pas pu être chargée : réessayer';
-    };
-    document.head.appendChild(script);
+    });
   });
 })();
