@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::support::{SiteTest, tree};
+use crate::support::{SiteTest, copy_dir, repo, tree};
 
 /// The example, built once for the read-only tests of this module.
 fn example() -> &'static SiteTest {
@@ -255,6 +255,35 @@ fn deterministic_across_thread_counts() {
     assert!(one.len() > 100);
     assert!(one == tree(&site.root().join("deux")), "1 and 2 threads differ");
     assert!(one == tree(&site.root().join("huit")), "1 and 8 threads differ");
+}
+
+/// The same content gives the same bytes whatever order its files were created in (and so
+/// whatever order the file system lists them in, and whatever their dates), and from one run
+/// to the next.
+#[test]
+fn deterministic_across_file_creation_orders_and_runs() {
+    let files = tree(&repo().join("content"));
+    let build = |order: &mut dyn Iterator<Item = (&String, &Vec<u8>)>, pause: bool| {
+        let site = SiteTest::new();
+        for (path, bytes) in order {
+            let target = site.root().join("content").join(path);
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::write(target, bytes).unwrap();
+            if pause {
+                // Distinct modification times, in the other order.
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+        }
+        copy_dir(&repo().join("data/territoire"), &site.root().join("data/territoire"));
+        site.build();
+        tree(&site.root().join("public"))
+    };
+    let forward = build(&mut files.iter(), false);
+    assert!(forward.len() > 100);
+    let backward = build(&mut files.iter().rev(), true);
+    assert!(forward == backward, "creation order changed the output");
+    let again = build(&mut files.iter(), false);
+    assert!(forward == again, "two runs differ");
 }
 
 #[test]

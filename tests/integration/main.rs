@@ -8,6 +8,7 @@ mod directory;
 mod import;
 mod incremental;
 mod navigateur;
+mod robustness;
 mod safety;
 mod scaffold;
 mod serve;
