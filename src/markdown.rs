@@ -21,6 +21,51 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
+/// How deep a body may nest (lists, quotes, raw HTML elements): deeper, the HTML sanitiser
+/// takes a time that grows with the square of the depth.
+pub const MAX_DEPTH: usize = 64;
+
+/// The deepest nesting of a Markdown body: its containers (lists, quotes, emphasis…) and the
+/// elements of its raw HTML, counted crudely (an opening tag that is not void or self-closed
+/// is one level; a closing tag ends one).
+pub fn depth(body: &str) -> usize {
+    const VOID: &[&str] =
+        &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+    let (mut depth, mut max) = (0usize, 0usize);
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(body, options) {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for (at, _) in html.match_indices('<') {
+                    let rest = &html[at + 1..];
+                    if let Some(closing) = rest.strip_prefix('/') {
+                        if closing.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                            depth = depth.saturating_sub(1);
+                        }
+                    } else if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                        let name: String = rest
+                            .chars()
+                            .take_while(char::is_ascii_alphanumeric)
+                            .collect::<String>()
+                            .to_ascii_lowercase();
+                        let tag_end = rest.find('>').map_or(rest.len(), |i| i);
+                        let self_closed = rest[..tag_end].ends_with('/');
+                        if !VOID.contains(&name.as_str()) && !self_closed {
+                            depth += 1;
+                        }
+                    }
+                    max = max.max(depth);
+                }
+            }
+            _ => {}
+        }
+        max = max.max(depth);
+    }
+    max
+}
+
 /// Renders a Markdown body to safe HTML. Headings are shifted so that the body never holds an
 /// `h1` (the page title is the only one): `#` becomes `h2`, `##` stays `h2`, `###` stays `h3`.
 pub fn render_markdown(body: &str) -> String {
@@ -75,6 +120,16 @@ mod tests {
         assert_eq!(render_markdown("# Titre"), "<h2>Titre</h2>\n");
         assert_eq!(render_markdown("<h1 id=\"contenu\">Titre</h1>"), "Titre");
         assert_eq!(render_markdown("<p id=\"contenu\">x</p>"), "<p id=\"texte-contenu\">x</p>");
+    }
+
+    #[test]
+    fn measures_the_depth_of_containers_and_raw_html() {
+        assert_eq!(depth("Un texte."), 1);
+        assert_eq!(depth("> > > citation"), 4);
+        assert_eq!(depth("- a\n  - b\n    - c"), 6);
+        assert_eq!(depth(&"<div>".repeat(100)), 101);
+        assert!(depth("<p>a<br>b<img src=x/></p>") <= 2);
+        assert!(depth(&"> ".repeat(100_000)) >= 100_000, "linear, and counted");
     }
 
     #[test]

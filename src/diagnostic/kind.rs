@@ -76,6 +76,20 @@ pub enum Kind {
         /// Field name.
         field: String,
     },
+    /// A Markdown body nested too deep.
+    BodyTooDeep {
+        /// Its depth.
+        depth: usize,
+        /// The most allowed.
+        max: usize,
+    },
+    /// A text holding a control character (NUL, escape…) or an invisible format character.
+    ControlCharacter {
+        /// Field name.
+        field: String,
+        /// The character's code point, as `U+0000`.
+        code: String,
+    },
     /// A text longer than allowed.
     TooLong {
         /// Field name.
@@ -296,6 +310,8 @@ impl Kind {
             Kind::NotInVocabulary { .. } => "vocabulaire",
             Kind::TooLong { .. } => "trop-long",
             Kind::PipeInValue { .. } => "barre-verticale",
+            Kind::ControlCharacter { .. } => "caractere-de-controle",
+            Kind::BodyTooDeep { .. } => "texte-trop-imbrique",
             Kind::PostalCode { .. } => "code-postal",
             Kind::InseeCode { .. } => "code-insee",
             Kind::Pivot { .. } => "pivot",
@@ -372,6 +388,8 @@ impl Kind {
             Kind::NotInVocabulary { suggestion: Some(s), .. } => format!("vouliez-vous dire « {s} » ?"),
             Kind::NotInVocabulary { .. } => "choisissez une valeur de la liste du standard national (voir le README, « Le format du contenu »)".into(),
             Kind::PipeInValue { .. } => "écrivez chaque valeur à part dans la liste : `[première, seconde]`".into(),
+            Kind::BodyTooDeep { .. } => "aplatissez les listes, citations ou balises HTML imbriquées les unes dans les autres".into(),
+            Kind::ControlCharacter { .. } => "retirez ce caractère invisible (souvent venu d'un copier-coller) : retapez la valeur".into(),
             Kind::TooLong { max, .. } => format!("raccourcissez-le à {max} caractères au plus ; le texte complet va dans la présentation, sous l'en-tête"),
             Kind::PostalCode { .. } => "écrivez cinq chiffres entre guillemets, par exemple `code_postal: \"69008\"`".into(),
             Kind::InseeCode { .. } => "écrivez le code INSEE de la commune (cinq caractères) entre guillemets, par exemple `code_insee: \"69388\"`".into(),
@@ -463,6 +481,15 @@ impl fmt::Display for Kind {
             }
             Kind::PipeInValue { field } => {
                 write!(f, "une valeur de `{field}` contient « | », qui sépare les valeurs dans les exports CSV et JSON")
+            }
+            Kind::BodyTooDeep { depth, max } => {
+                write!(
+                    f,
+                    "le texte est imbriqué sur {depth} niveaux (listes, citations ou balises HTML) : {max} au plus"
+                )
+            }
+            Kind::ControlCharacter { field, code } => {
+                write!(f, "`{field}` contient un caractère de contrôle ou invisible ({code})")
             }
             Kind::TooLong { field, max, len } => {
                 write!(f, "`{field}` est trop long : {len} caractères pour {max} au plus")

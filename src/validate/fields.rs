@@ -18,6 +18,13 @@ use super::rules;
 /// suggested for unknown fields.
 const OTHER_NAMES: &[(&str, &str)] = &[("horaire", "horaires")];
 
+/// A character that has no place in a one-line value: controls (but tab and line breaks,
+/// which YAML folds) and invisible format characters (zero-width space, direction marks, BOM).
+fn is_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
 /// A cursor over one entry's front matter that collects diagnostics.
 pub(crate) struct Fields<'a> {
     pub(crate) entry: &'a RawEntry,
@@ -105,7 +112,14 @@ impl<'a> Fields<'a> {
     /// A text value at `path` (from `value`); other types are reported.
     pub(crate) fn text_value(&mut self, value: &Value, path: &[Segment], field: &str) -> Option<String> {
         match value {
-            Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            Value::String(s) => match s.chars().find(|c| is_control(*c)) {
+                Some(c) => {
+                    let code = format!("U+{:04X}", c as u32);
+                    self.report(Kind::ControlCharacter { field: field.to_string(), code }, path);
+                    None
+                }
+                None => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            },
             other => {
                 let found = type_name(other);
                 self.report(Kind::WrongType { field: field.to_string(), expected: "du texte", found }, path);
@@ -306,6 +320,15 @@ impl<'a> Fields<'a> {
             }
         }
         out
+    }
+
+    /// Checks the Markdown body: not nested deeper than the sanitiser can take.
+    pub(crate) fn body(&mut self) {
+        let depth = crate::markdown::depth(&self.text[self.entry.body.clone()]);
+        if depth > crate::markdown::MAX_DEPTH {
+            let at = self.entry.body.start;
+            self.report_span(Kind::BodyTooDeep { depth, max: crate::markdown::MAX_DEPTH }, at..at);
+        }
     }
 
     /// Reports every top-level field that was never read, with the closest known name.

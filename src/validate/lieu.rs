@@ -109,6 +109,7 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
         (f.raw("services").is_none(), "services", Kind::NoServices),
     ];
     let header = entry.header_span();
+    f.body();
     let mut diagnostics = f.finish(FIELDS);
     for (missing, field, kind) in absent {
         let misspelt =

@@ -71,6 +71,7 @@ pub(crate) fn validate_offre(
     };
     let date_maj = update_date(&mut f, ctx);
 
+    f.body();
     let diagnostics = f.finish(FIELDS);
     let has_error = diagnostics.iter().any(|d| d.severity() == crate::Severity::Error);
     let offre = match (titre, calendrier, date_maj) {

@@ -13,6 +13,7 @@ pub(crate) fn validate_page(entry: &RawEntry, text: &str) -> (Option<Page>, Vec<
     let mut f = Fields::new(entry, text);
     let titre = f.required_text("titre");
     let resume = f.short_text("resume", 280);
+    f.body();
     let diagnostics = f.finish(FIELDS);
     let page = titre.filter(|_| diagnostics.is_empty()).map(|titre| Page {
         slug: entry.slug.clone(),

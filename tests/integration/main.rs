@@ -5,6 +5,7 @@ mod support;
 mod build;
 mod check;
 mod directory;
+mod hostile;
 mod import;
 mod incremental;
 mod navigateur;

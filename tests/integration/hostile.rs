@@ -1,0 +1,169 @@
+//! The hostile corpus of `tests/hostile/` (see its README), and the cases the test makes
+//! itself: each gives a clear French error or harmless output, never a panic, a hang, a write
+//! outside the output, or a script in a page; a failed build leaves the previous output
+//! byte-identical.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{PLACE, SiteTest, TODAY, copy_dir, repo, tree};
+
+/// How long a build may take on hostile content before it counts as a hang.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+struct Outcome {
+    code: i32,
+    stderr: String,
+}
+
+/// `resin build` in `root`, killed after [`PATIENCE`].
+fn build(root: &Path) -> Outcome {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_resin"))
+        .arg("build")
+        .current_dir(root)
+        .env("RESIN_DATE", TODAY)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("resin runs");
+    let stderr = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || std::io::read_to_string(stderr).unwrap_or_default());
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > PATIENCE {
+            let _ = child.kill();
+            panic!("resin build hangs (over {PATIENCE:?})");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Outcome { code: status.code().unwrap_or(-1), stderr: reader.join().unwrap() }
+}
+
+/// A valid site, built: what a hostile change must not break.
+fn published() -> (tempfile::TempDir, SiteTest) {
+    // The site sits alone in a folder of its own, to see that nothing is written beside it.
+    let parent = tempfile::tempdir().unwrap();
+    let site = SiteTest::new().file("content/lieux/mediatheque.md", PLACE);
+    site.build();
+    (parent, site)
+}
+
+/// No script, event handler, `javascript:` URL or iframe from the content in any page.
+fn assert_harmless(public: &Path, case: &str) {
+    for (path, bytes) in tree(public).iter().filter(|(p, _)| p.ends_with(".html") || p.ends_with(".xml")) {
+        let text = String::from_utf8_lossy(bytes);
+        let mut lower = crate::support::THEME_SCRIPTS.iter().fold(text.to_lowercase(), |t, tag| t.replace(tag, ""));
+        while let Some(start) = lower.find("<script type=\"application/ld+json\">") {
+            let after = start + "<script type=\"application/ld+json\">".len();
+            let end = after + lower[after..].find("</script>").expect("the JSON-LD element is closed");
+            assert!(!lower[after..end].contains('<'), "{case}: {path}: `<` inside JSON-LD");
+            lower.replace_range(start..end + "</script>".len(), "");
+        }
+        assert!(!lower.contains("<script"), "{case}: {path} holds a script tag");
+        // An event handler is an attribute inside a tag; escaped text (`&lt;img onerror=…`) is fine.
+        let handler = regex_lite::Regex::new(r#"<[a-z][^<>]*\son[a-z]+\s*="#).unwrap();
+        assert!(!handler.is_match(&lower), "{case}: {path} holds an event handler");
+        for needle in ["<iframe", "<object", "<style>", "<form action=\"https"] {
+            assert!(!lower.contains(needle), "{case}: {path} holds {needle}");
+        }
+        let compact = lower.replace([' ', '\'', '"'], "");
+        assert!(!compact.contains("=javascript:") && !compact.contains("=data:"), "{case}: {path} holds a script URL");
+        assert!(!lower.contains(">49<") && !lower.contains("test {% for"), "{case}: {path}: a template ran");
+    }
+}
+
+/// Runs one case: `put` adds its files to a built site; `expected` is `ok` or an error code.
+fn run_case(case: &str, expected: &str, put: &dyn Fn(&Path)) {
+    let (_parent, site) = published();
+    let before = tree(&site.root().join("public"));
+    put(site.root());
+    let outcome = build(site.root());
+    assert!(!outcome.stderr.contains("panicked"), "{case}: panic\n{}", outcome.stderr);
+    if expected == "ok" {
+        assert_eq!(outcome.code, 0, "{case}: the build should succeed\n{}", outcome.stderr);
+        assert_harmless(&site.root().join("public"), case);
+    } else {
+        assert_eq!(outcome.code, 1, "{case}: the build should fail with `{expected}`\n{}", outcome.stderr);
+        assert!(
+            outcome.stderr.contains(&format!("erreur[{expected}]")),
+            "{case}: expected `{expected}`\n{}",
+            outcome.stderr
+        );
+        assert!(outcome.stderr.contains("Rien n'a été publié"), "{case}\n{}", outcome.stderr);
+        assert!(before == tree(&site.root().join("public")), "{case}: a failed build changed public/");
+    }
+    // Nothing beside the site root: only the site's own folders and files.
+    let mut names: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.iter().all(|n| ["content", "public", "data", "themes"].contains(&n.as_str())), "{case}: {names:?}");
+}
+
+#[test]
+fn every_case_of_the_corpus_gives_an_error_or_harmless_output() {
+    let corpus = repo().join("tests/hostile");
+    let mut cases: Vec<_> =
+        std::fs::read_dir(&corpus).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    cases.sort();
+    assert!(cases.len() >= 20, "{} cases", cases.len());
+    for dir in cases {
+        let case = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let expected = std::fs::read_to_string(dir.join("attendu")).unwrap().trim().to_string();
+        run_case(&case, &expected, &|root| {
+            copy_dir(&dir.join("content"), &root.join("content"));
+        });
+    }
+}
+
+#[test]
+fn a_20_mb_markdown_body_builds() {
+    run_case("corps-de-20-mo", "ok", &|root| {
+        let paragraph =
+            "Un paragraphe de texte ordinaire, avec *un peu* de Markdown et un [lien](https://exemple.fr/).\n\n";
+        let body = paragraph.repeat(20_000_000 / paragraph.len());
+        let text = PLACE.replace("Bienvenue.\n", &body);
+        std::fs::write(root.join("content/lieux/mediatheque.md"), text).unwrap();
+    });
+}
+
+#[test]
+fn deeply_nested_markdown_does_not_hang() {
+    // The HTML sanitiser takes a time that grows with the square of the depth: refused.
+    for (case, unit, expected) in [
+        ("citations-imbriquees", "> ", "texte-trop-imbrique"),
+        ("listes-imbriquees", "- ", "texte-trop-imbrique"),
+        ("balises-imbriquees", "<div>", "texte-trop-imbrique"),
+        ("crochets", "[", "ok"),
+        ("emphases", "*a ", "ok"),
+    ] {
+        run_case(case, expected, &|root| {
+            let text = PLACE.replace("Bienvenue.\n", &format!("{}fin\n", unit.repeat(100_000)));
+            std::fs::write(root.join("content/lieux/mediatheque.md"), text).unwrap();
+        });
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn links_out_of_content_are_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.md"), PLACE).unwrap();
+    std::fs::create_dir(outside.path().join("dossier")).unwrap();
+    std::fs::write(outside.path().join("dossier/b.md"), PLACE).unwrap();
+    run_case("lien-vers-un-fichier-dehors", "lien-symbolique", &|root| {
+        std::os::unix::fs::symlink(outside.path().join("secret.md"), root.join("content/lieux/secret.md")).unwrap();
+    });
+    run_case("lien-vers-un-dossier-dehors", "lien-symbolique", &|root| {
+        std::os::unix::fs::symlink(outside.path().join("dossier"), root.join("content/lieux/dossier")).unwrap();
+    });
+    run_case("lien-vers-etc-passwd", "lien-symbolique", &|root| {
+        std::os::unix::fs::symlink("/etc/passwd", root.join("content/image.png")).unwrap();
+    });
+}
