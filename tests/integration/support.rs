@@ -242,3 +242,34 @@ pub fn assert_standard(json: &str) {
         }
     }
 }
+
+/// No script, event handler, `javascript:` or `data:` URL, iframe, object, style element or
+/// outside form from the content in any page (HTML or XML) under `public`, and no template
+/// run from a value; the theme's own scripts and JSON-LD (with no `<` inside) excepted.
+/// Returns the number of HTML pages checked.
+pub fn assert_harmless(public: &Path, case: &str) -> usize {
+    let handler = regex_lite::Regex::new(r#"<[a-z][^<>]*\son[a-z]+\s*="#).unwrap();
+    let mut pages = 0;
+    for (path, bytes) in tree(public).iter().filter(|(p, _)| p.ends_with(".html") || p.ends_with(".xml")) {
+        let text = String::from_utf8_lossy(bytes);
+        let mut lower = THEME_SCRIPTS.iter().fold(text.to_lowercase(), |t, tag| t.replace(tag, ""));
+        while let Some(start) = lower.find("<script type=\"application/ld+json\">") {
+            let after = start + "<script type=\"application/ld+json\">".len();
+            let end = after + lower[after..].find("</script>").expect("the JSON-LD element is closed");
+            assert!(!lower[after..end].contains('<'), "{case}: {path}: `<` inside JSON-LD");
+            lower.replace_range(start..end + "</script>".len(), "");
+        }
+        assert!(!lower.contains("<script"), "{case}: {path} holds a script tag");
+        // An event handler is an attribute inside a tag; escaped text (`&lt;img onerror=…`) is fine.
+        assert!(!handler.is_match(&lower), "{case}: {path} holds an event handler");
+        for needle in ["<iframe", "<object", "<style>", "<form action=\"https"] {
+            assert!(!lower.contains(needle), "{case}: {path} holds {needle}");
+        }
+        // As text, "javascript:" is harmless; as an attribute value it is not.
+        let compact = lower.replace([' ', '\'', '"'], "");
+        assert!(!compact.contains("=javascript:") && !compact.contains("=data:"), "{case}: {path} holds a script URL");
+        assert!(!lower.contains(">49<") && !lower.contains("test {% for"), "{case}: {path}: a template ran");
+        pages += usize::from(path.ends_with(".html"));
+    }
+    pages
+}
