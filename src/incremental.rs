@@ -113,6 +113,9 @@ pub struct Workspace {
     render_failed: Option<String>,
     /// The last update stopped midway (a file could not be read): the next one starts over.
     interrupted: bool,
+    /// New templates are tried on every page before a snapshot is published (serve, check);
+    /// a build produces and writes each page once instead, and stops at the first failure.
+    trial: bool,
 }
 
 /// What an update did.
@@ -156,7 +159,15 @@ impl Workspace {
             generation: 0,
             render_failed: None,
             interrupted: false,
+            trial: true,
         })
+    }
+
+    /// No trial of the templates on every page at publication: for a build, which produces
+    /// each page once, as it writes it (pages kept in memory would double its peak).
+    pub fn without_trial(mut self) -> Workspace {
+        self.trial = false;
+        self
     }
 
     /// Texts of every file read, for printing diagnostics.
@@ -204,7 +215,7 @@ impl Workspace {
         };
         let config_dirty = config_dirty || config;
         let theme_dirty = theme_dirty || theme;
-        let try_every_page = theme_dirty || self.render_failed.is_some();
+        let try_every_page = self.trial && (theme_dirty || self.render_failed.is_some());
 
         // Whether anything changed at all: a file saved unchanged changes nothing.
         let mut changed = all || rescan || theme_dirty || self.render_failed.is_some();
@@ -516,6 +527,22 @@ impl Workspace {
         Ok(state)
     }
 
+    /// The outcome of a check from this workspace, without producing the files, and the
+    /// snapshot that produces them (when there is one: `site.yaml` readable).
+    pub fn into_parts(self) -> Result<(Checked, Option<Arc<Snapshot>>), Error> {
+        if let Some(message) = self.theme_error() {
+            return Err(Error::Template { message: message.to_string() });
+        }
+        let checked = Checked {
+            sources: self.sources,
+            diagnostics: self.diagnostics,
+            site: self.site,
+            assets: self.scan.assets,
+            files: Vec::new(),
+        };
+        Ok((checked, self.published))
+    }
+
     /// The outcome of a check from this workspace: every file is produced when the content
     /// has no error, so that template errors are found too.
     pub fn into_checked(self) -> Result<Checked, Error> {
@@ -707,6 +734,20 @@ impl Snapshot {
         errors.sort();
         errors.dedup();
         errors
+    }
+
+    /// Produces every generated file and writes it into `dir` at once, in parallel, keeping
+    /// none in memory (files produced already are written as they are); the first template
+    /// error stops. Returns how many files were written.
+    pub fn write_all(&self, dir: &Path) -> Result<usize, Error> {
+        self.files.par_iter().try_for_each(|(path, slot)| {
+            let bytes = match slot.cell.get() {
+                Some(produced) => produced.clone().map_err(|message| Error::Template { message })?,
+                None => Arc::from(Renderer::new(&self.site, &self.theme).produce(slot.output)?),
+            };
+            crate::write::write_file(dir, path, &bytes)
+        })?;
+        Ok(self.files.len())
     }
 
     /// Every generated file (assets excluded), sorted by path; the first template error stops.

@@ -96,13 +96,17 @@ pub fn build(
     base_url: Option<&str>,
     strict: bool,
 ) -> Result<Built, Error> {
-    let checked = check(root, today, base_url)?;
-    if checked.site.is_none() || checked.fails(strict) {
-        return Ok(Built { checked, written: None });
-    }
-    write::write_site(root, output, &checked.files, &checked.assets)?;
-    let written = Some(checked.files.len());
-    Ok(Built { checked, written })
+    let mut workspace = incremental::Workspace::new(root, base_url)?.without_trial();
+    workspace.update(&incremental::Changes::All, today)?;
+    let (checked, snapshot) = workspace.into_parts()?;
+    let snapshot = match snapshot {
+        Some(snapshot) if checked.site.is_some() && !checked.fails(strict) => snapshot,
+        _ => return Ok(Built { checked, written: None }),
+    };
+    // Each file is written as it is produced: the site is never whole in memory. A template
+    // error stops the build before anything replaces `output`.
+    let written = write::write_site_with(root, output, &checked.assets, &|dir| snapshot.write_all(dir))?;
+    Ok(Built { checked, written: Some(written) })
 }
 
 /// The build date, in Europe/Paris: `RESIN_DATE` (`YYYY-MM-DD`) or `SOURCE_DATE_EPOCH` when set,

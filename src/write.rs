@@ -88,6 +88,29 @@ fn resolve(path: &Path) -> PathBuf {
 /// Writes the site into `output`: generated files (which win over assets of the same path)
 /// and content assets, through a temporary folder swapped in at the end.
 pub fn write_site(root: &Path, output: &Path, files: &[OutputFile], assets: &[Asset]) -> Result<(), Error> {
+    write_site_with(root, output, assets, &|dir: &Path| {
+        files.par_iter().try_for_each(|file| write_file(dir, &file.path, &file.bytes))?;
+        Ok(files.len())
+    })
+    .map(|_| ())
+}
+
+/// Writes one generated file into the staging folder `dir`.
+pub fn write_file(dir: &Path, relative: &str, bytes: &[u8]) -> Result<(), Error> {
+    let target = dir.join(confine(relative)?);
+    create_parent(&target)?;
+    fs::write(&target, bytes).map_err(|source| Error::Io { path: target.clone(), source })
+}
+
+/// Like [`write_site`], with the generated files written by `generate` into the staging folder
+/// it is given (as they are produced, so that they need not all be in memory at once); it
+/// returns how many it wrote. An error from `generate` leaves `output` untouched.
+pub fn write_site_with(
+    root: &Path,
+    output: &Path,
+    assets: &[Asset],
+    generate: &(dyn Fn(&Path) -> Result<usize, Error> + Sync),
+) -> Result<usize, Error> {
     check_output(root, output)?;
     // From here on the resolved path: `public/.` or a symbolic link `public` are the folder
     // they name.
@@ -107,16 +130,13 @@ pub fn write_site(root: &Path, output: &Path, files: &[OutputFile], assets: &[As
         create_parent(&target)?;
         fs::copy(&asset.path, &target).map(|_| ()).map_err(|source| Error::Io { path: asset.path.clone(), source })
     })?;
-    files.par_iter().try_for_each(|file| {
-        let target = dir.join(confine(&file.path)?);
-        create_parent(&target)?;
-        fs::write(&target, &file.bytes).map_err(|source| Error::Io { path: target.clone(), source })
-    })?;
+    let written = generate(dir)?;
     fs::write(dir.join(MARKER), "Dossier écrit par resin : il est remplacé à chaque construction.\n")
         .map_err(|source| Error::Io { path: dir.join(MARKER), source })?;
     set_public_permissions(dir)?;
 
-    swap_in(staging, output)
+    swap_in(staging, output)?;
+    Ok(written)
 }
 
 fn create_parent(path: &Path) -> Result<(), Error> {
