@@ -693,9 +693,15 @@ impl Snapshot {
     }
 
     fn force(&self, slot: &Slot) -> Produced {
-        slot.cell
-            .get_or_init(|| Renderer::new(&self.site, &self.theme).produce(slot.output).map(Arc::from).map_err(message))
-            .clone()
+        slot.cell.get_or_init(|| self.render(slot)).clone()
+    }
+
+    /// The file of `slot`, produced now, or as produced already; kept only by [`Self::force`].
+    fn render(&self, slot: &Slot) -> Produced {
+        match slot.cell.get() {
+            Some(produced) => produced.clone(),
+            None => Renderer::new(&self.site, &self.theme).produce(slot.output).map(Arc::from).map_err(message),
+        }
     }
 
     /// Reads an asset, if it is still a file inside `content/` (it may have been replaced by a
@@ -741,10 +747,7 @@ impl Snapshot {
     /// error stops. Returns how many files were written.
     pub fn write_all(&self, dir: &Path) -> Result<usize, Error> {
         self.files.par_iter().try_for_each(|(path, slot)| {
-            let bytes = match slot.cell.get() {
-                Some(produced) => produced.clone().map_err(|message| Error::Template { message })?,
-                None => Arc::from(Renderer::new(&self.site, &self.theme).produce(slot.output)?),
-            };
+            let bytes = self.render(slot).map_err(|message| Error::Template { message })?;
             crate::write::write_file(dir, path, &bytes)
         })?;
         Ok(self.files.len())

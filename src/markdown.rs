@@ -25,45 +25,116 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 /// takes a time that grows with the square of the depth.
 pub const MAX_DEPTH: usize = 64;
 
-/// The deepest nesting of a Markdown body: its containers (lists, quotes, emphasis…) and the
-/// elements of its raw HTML, counted crudely (an opening tag that is not void or self-closed
-/// is one level; a closing tag ends one).
+/// The deepest nesting of a Markdown body: its containers (lists, quotes, emphasis…) plus the
+/// elements its raw HTML leaves open, counted as an HTML parser would: every start tag of a
+/// non-void element opens one (`<div/>` too), an end tag closes the open element of its name
+/// and those inside it (a stray one closes nothing), a `<p>` or `<li>` closes the one before
+/// it, comments count for nothing. Linear in the length of the body.
 pub fn depth(body: &str) -> usize {
-    const VOID: &[&str] =
-        &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
     let (mut depth, mut max) = (0usize, 0usize);
+    let mut open = OpenElements::default();
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for event in Parser::new_ext(body, options) {
         match event {
             Event::Start(_) => depth += 1,
             Event::End(_) => depth = depth.saturating_sub(1),
             Event::Html(html) | Event::InlineHtml(html) => {
-                for (at, _) in html.match_indices('<') {
-                    let rest = &html[at + 1..];
-                    if let Some(closing) = rest.strip_prefix('/') {
-                        if closing.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                            depth = depth.saturating_sub(1);
-                        }
-                    } else if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                        let name: String = rest
-                            .chars()
-                            .take_while(char::is_ascii_alphanumeric)
-                            .collect::<String>()
-                            .to_ascii_lowercase();
-                        let tag_end = rest.find('>').map_or(rest.len(), |i| i);
-                        let self_closed = rest[..tag_end].ends_with('/');
-                        if !VOID.contains(&name.as_str()) && !self_closed {
-                            depth += 1;
-                        }
-                    }
-                    max = max.max(depth);
-                }
+                html_tags(&html, &mut open);
+                max = max.max(depth + open.stack.len());
             }
             _ => {}
         }
-        max = max.max(depth);
+        max = max.max(depth + open.stack.len());
     }
     max
+}
+
+/// The HTML elements left open, and how many of each name (so that a stray end tag is known
+/// stray without searching the whole stack).
+#[derive(Default)]
+struct OpenElements {
+    stack: Vec<String>,
+    count: std::collections::HashMap<String, usize>,
+}
+
+impl OpenElements {
+    fn push(&mut self, name: String) {
+        *self.count.entry(name.clone()).or_default() += 1;
+        self.stack.push(name);
+    }
+
+    fn pop(&mut self) {
+        if let Some(name) = self.stack.pop()
+            && let Some(n) = self.count.get_mut(&name)
+        {
+            *n -= 1;
+        }
+    }
+
+    /// Closes the innermost open element named `name` and those inside it, if there is one.
+    fn close(&mut self, name: &str) {
+        if self.count.get(name).copied().unwrap_or(0) == 0 {
+            return;
+        }
+        while let Some(last) = self.stack.last() {
+            let found = last == name;
+            self.pop();
+            if found {
+                break;
+            }
+        }
+    }
+}
+
+/// Follows the start and end tags of `html`, keeping the open elements in `open`.
+fn html_tags(html: &str, open: &mut OpenElements) {
+    const VOID: &[&str] =
+        &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+    // Elements whose start tag closes an open one of the same name (their end tag is optional).
+    const SIBLINGS: &[&str] = &["p", "li", "dt", "dd", "option", "tr", "td", "th"];
+    let bytes = html.as_bytes();
+    let mut at = 0;
+    while let Some(found) = html[at..].find('<') {
+        at += found + 1;
+        if html[at..].starts_with("!--") {
+            at = html[at..].find("-->").map_or(html.len(), |end| at + end + 3);
+            continue;
+        }
+        let closing = bytes.get(at) == Some(&b'/');
+        let name_start = at + usize::from(closing);
+        let name_end = html[name_start..]
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .map_or(html.len(), |i| name_start + i);
+        if name_end == name_start || !bytes[name_start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[name_start..name_end].to_ascii_lowercase();
+        // To the end of the tag, quotes respected; a `<` outside quotes ends it too, so that no
+        // text is read twice.
+        let mut quote = None;
+        at = name_end;
+        while at < bytes.len() {
+            match (bytes[at], quote) {
+                (b'"' | b'\'', None) => quote = Some(bytes[at]),
+                (q, Some(open_quote)) if q == open_quote => quote = None,
+                (b'>', None) => {
+                    at += 1;
+                    break;
+                }
+                (b'<', None) => break,
+                _ => {}
+            }
+            at += 1;
+        }
+        if closing {
+            open.close(&name);
+        } else if !VOID.contains(&name.as_str()) {
+            if SIBLINGS.contains(&name.as_str()) && open.stack.last() == Some(&name) {
+                open.pop();
+            }
+            open.push(name);
+        }
+    }
 }
 
 /// Renders a Markdown body to safe HTML. Headings are shifted so that the body never holds an
@@ -129,7 +200,18 @@ mod tests {
         assert_eq!(depth("- a\n  - b\n    - c"), 6);
         assert_eq!(depth(&"<div>".repeat(100)), 101);
         assert!(depth("<p>a<br>b<img src=x/></p>") <= 2);
+        // What an HTML parser leaves open: `<div/>` is a `<div>`; a stray end tag closes nothing;
+        // `>` and `</a>` inside an attribute are text; a comment is nothing.
+        assert_eq!(depth(&"<div/>".repeat(100)), 101);
+        assert_eq!(depth(&"<div></x>".repeat(100)), 101);
+        assert_eq!(depth(&"<div title=\"</div> >\">".repeat(100)), 101);
+        assert!(depth(&"<!-- <div> -->".repeat(100)) <= 2);
+        // Siblings whose end tag may be left out do not nest.
+        assert!(depth(&"<p>un paragraphe ".repeat(100)) <= 3);
+        assert!(depth(&format!("<ul>{}</ul>", "<li>un point".repeat(100))) <= 4);
+        assert!(depth("<details><summary>Plus</summary><p>Texte</p></details>") <= 4);
         assert!(depth(&"> ".repeat(100_000)) >= 100_000, "linear, and counted");
+        assert!(depth(&format!("<div\n{}", "<a".repeat(1000))) > 64, "tags that never end");
     }
 
     #[test]

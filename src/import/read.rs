@@ -143,15 +143,16 @@ fn replacements(text: &str) -> Option<(usize, usize)> {
     Some((text.matches('\u{FFFD}').count(), first))
 }
 
-/// A value without control characters (but line feeds and tabs) or invisible format
-/// characters (zero-width spaces, direction marks, BOM, soft hyphen); line and paragraph
+/// A value without control characters (but line feeds and tabs) or the invisible characters
+/// `resin check` refuses (zero-width space, bidirectional embeddings and overrides, invisible
+/// operators, BOM; joiners and direction marks are writing, and kept); line and paragraph
 /// separators become line feeds, carriage returns are dropped.
 pub fn sanitize(text: &str) -> String {
     text.chars()
         .filter_map(|c| match c {
             '\n' | '\t' => Some(c),
             '\u{2028}' | '\u{2029}' | '\u{85}' => Some('\n'),
-            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{AD}' => None,
+            '\u{200B}' | '\u{202A}'..='\u{202E}' | '\u{2061}'..='\u{2064}' | '\u{FEFF}' => None,
             c if c.is_control() => None,
             c => Some(c),
         })
@@ -368,7 +369,8 @@ mod tests {
 
     #[test]
     fn removes_control_and_invisible_characters() {
-        assert_eq!(sanitize("\0A\u{200B}B\u{85}C\u{2028}D\r\n\u{1b}[31mE"), "AB\nC\nD\n[31mE");
+        assert_eq!(sanitize("\0A\u{200B}B\u{85}C\u{2028}D\r\n\u{1b}[31mE\u{202E}"), "AB\nC\nD\n[31mE");
+        assert_eq!(sanitize("👩\u{200D}💻 می\u{200C}خوانم"), "👩\u{200D}💻 می\u{200C}خوانم", "joiners are writing");
         let file = read("{\"li\\u2028eux\": [{\"n\\u0000om\": \"x\"}]}".as_bytes(), "x.json").unwrap();
         assert_eq!(file.records[0].fields[0].0, "nom");
     }

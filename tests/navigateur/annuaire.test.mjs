@@ -237,10 +237,36 @@ test('la carte ne se charge que sur demande, et ce choix est retenu sur l’appa
   await afficherCarte(page);
   assert.ok(await page.isHidden('#carte-lanceur'));
   assert.equal(await page.evaluate(() => document.activeElement.id), 'carte', 'le focus va sur la carte');
-  // La fois suivante, sur cet appareil, la carte s'affiche d'elle-même.
+  // La fois suivante, sur cet appareil, la carte s'affiche d'elle-même…
   await page.reload();
   await page.waitForSelector('#carte .leaflet-marker-icon');
   assert.ok(await page.isHidden('#carte-lanceur'));
+  // …jusqu'à ce qu'on revienne sur ce choix.
+  await page.click('#carte-oublier button');
+  assert.match(await page.textContent('#carte-oublier'), /la prochaine fois, la carte attendra/);
+  await page.reload();
+  await resultats(page);
+  assert.ok(await page.isVisible('#carte-lanceur button'));
+  assert.ok(await page.isHidden('#carte'));
+  await page.fermer();
+});
+
+test('si la carte ne se charge pas, le bouton le dit, garde le focus et permet de réessayer', async () => {
+  const page = await ouvrir('/carte/');
+  await resultats(page);
+  let bloque = true;
+  await page.route('**/leaflet.markercluster.js', (route) => (bloque ? route.abort() : route.continue()));
+  await page.focus('#carte-lanceur button');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /n’a pas pu être chargée/.test(document.getElementById('carte-etat').textContent));
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Réessayer d’afficher la carte');
+  bloque = false;
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#carte .leaflet-marker-icon');
+  const leaflets = await page.evaluate(() => document.querySelectorAll('script[src$="leaflet/leaflet.js"]').length);
+  assert.equal(leaflets, 1, 'Leaflet n’est chargé qu’une fois');
+  // L'échec du premier essai est dans la console (ressource refusée) : attendu ici.
+  page.erreurs = page.erreurs.filter((e) => !/Failed to load resource|ERR_FAILED/.test(e));
   await page.fermer();
 });
 

@@ -326,31 +326,46 @@
     var lanceur = $('carte-lanceur');
     if (!divCarte || !lanceur || !window.resinCharger) return;
     var bouton = lanceur.querySelector('button');
+    var etat = $('carte-etat'), oublier = $('carte-oublier');
     lanceur.hidden = false;
     function charger(main) {
-      bouton.disabled = true;
-      bouton.textContent = 'Chargement de la carte\u2026';
+      bouton.setAttribute('aria-disabled', 'true');
+      etat.textContent = 'Chargement de la carte\u2026';
       window.resinCharger(lanceur.getAttribute('data-fichiers').split(' '), function () {
+        etat.textContent = '';
         lanceur.hidden = true;
         initCarte();
         if (carte) {
           dessiner();
+          if (oublier) oublier.hidden = !retenue();
           if (main) divCarte.focus({ preventScroll: true });
         }
       }, function () {
-        bouton.disabled = false;
-        bouton.textContent = 'La carte n\u2019a pas pu être chargée : réessayer';
+        bouton.removeAttribute('aria-disabled');
+        etat.textContent = 'La carte n\u2019a pas pu être chargée. Vérifiez votre connexion, puis réessayez.';
+        bouton.textContent = 'Réessayer d\u2019afficher la carte';
+        if (main) bouton.focus();
       });
     }
     bouton.addEventListener('click', function () {
+      if (bouton.getAttribute('aria-disabled')) return;
       try { localStorage.setItem('resin-carte', 'oui'); } catch (e) { /* stockage refusé */ }
       charger(true);
     });
-    var voulue = false;
-    try { voulue = localStorage.getItem('resin-carte') === 'oui'; } catch (e) { /* stockage refusé */ }
-    if (voulue) charger(false);
+    // Le choix retenu se défait : la carte ne s'affichera plus d'elle-même.
+    if (oublier) {
+      oublier.querySelector('button').addEventListener('click', function () {
+        try { localStorage.removeItem('resin-carte'); } catch (e) { /* stockage refusé */ }
+        oublier.querySelector('button').hidden = true;
+        oublier.querySelector('p').textContent = 'C\u2019est noté : la prochaine fois, la carte attendra que vous la demandiez.';
+      });
+    }
+    if (retenue()) charger(false);
   }
 
+  function retenue() {
+    try { return localStorage.getItem('resin-carte') === 'oui'; } catch (e) { return false; }
+  }
 
   function bulle(l) {
     var div = el('div', 'bulle');

@@ -7,11 +7,15 @@
   'use strict';
 
   // Charge des feuilles de style et des scripts (dans l'ordre), puis appelle `fini` ; `echec`
-  // si l'un d'eux ne vient pas.
+  // si l'un d'eux ne vient pas. Un fichier déjà chargé ne l'est pas une seconde fois (nouvel
+  // essai après un échec).
+  var charges = {};
   window.resinCharger = function (fichiers, fini, echec) {
     var scripts = [];
     fichiers.forEach(function (f) {
+      if (charges[f]) return;
       if (/\.css$/.test(f)) {
+        charges[f] = true;
         var css = document.createElement('link');
         css.rel = 'stylesheet';
         css.href = f;
@@ -24,8 +28,8 @@
       if (i === scripts.length) return fini();
       var script = document.createElement('script');
       script.src = scripts[i];
-      script.onload = function () { suivant(i + 1); };
-      script.onerror = echec;
+      script.onload = function () { charges[scripts[i]] = true; suivant(i + 1); };
+      script.onerror = function () { script.parentNode.removeChild(script); echec(); };
       document.head.appendChild(script);
     })(0);
   };
