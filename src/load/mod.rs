@@ -55,25 +55,34 @@ pub struct RawEntry {
     pub yaml_start: usize,
     /// The front matter's top-level mapping.
     pub fields: Mapping,
-    /// Where each key and value is.
-    pub spans: SpanMap,
+    /// The front matter's YAML text, for [`RawEntry::spans`].
+    yaml: Box<str>,
+    /// Where each key and value is: built when a position is first asked for (most entries
+    /// have no problem to point at, and this is a second reading of the YAML).
+    spans: std::sync::OnceLock<SpanMap>,
     /// Byte range of the Markdown body in the file.
     pub body: Range<usize>,
 }
 
 impl RawEntry {
+    /// Where each key and value of the front matter is (relative to the YAML text).
+    pub fn spans(&self) -> &SpanMap {
+        self.spans.get_or_init(|| SpanMap::build(&self.yaml))
+    }
+
     /// Absolute span (in the file) of the value at `path`, else of its key, else of the
     /// whole front matter's first line.
     pub fn value_span(&self, path: &[Segment]) -> Range<usize> {
-        self.spans
+        let spans = self.spans();
+        spans
             .value(path)
-            .or_else(|| self.spans.key(path))
+            .or_else(|| spans.key(path))
             .map_or(self.yaml_start..self.yaml_start, |r| r.start + self.yaml_start..r.end + self.yaml_start)
     }
 
     /// Absolute span of the key at `path`.
     pub fn key_span(&self, path: &[Segment]) -> Range<usize> {
-        self.spans
+        self.spans()
             .key(path)
             .map_or(self.yaml_start..self.yaml_start, |r| r.start + self.yaml_start..r.end + self.yaml_start)
     }
@@ -253,16 +262,26 @@ pub struct Parsed {
     header: Range<usize>,
     yaml_start: usize,
     fields: Mapping,
-    spans: SpanMap,
+    yaml: Box<str>,
     body: Range<usize>,
 }
 
 impl RawEntry {
     /// The entry of `file`, from its parsed text.
     pub fn new(kind: EntryKind, file: FileId, slug: String, parsed: Parsed) -> RawEntry {
-        let Parsed { header, yaml_start, fields, spans, body } = parsed;
-        RawEntry { kind, file, slug, header, yaml_start, fields, spans, body }
+        let Parsed { header, yaml_start, fields, yaml, body } = parsed;
+        RawEntry { kind, file, slug, header, yaml_start, fields, yaml, spans: std::sync::OnceLock::new(), body }
     }
+}
+
+/// The absolute span of the value at `path` (else its key) in an entry's `text`, found by
+/// reading its front matter again: for the checks across entries, which point at a value
+/// only when they report it.
+pub fn span_at(text: &str, path: &[Segment]) -> Option<Range<usize>> {
+    let split = front_matter::split(text).ok()?;
+    let spans = SpanMap::build(&text[split.yaml.clone()]);
+    let span = spans.value(path).or_else(|| spans.key(path))?;
+    Some(span.start + split.yaml.start..span.end + split.yaml.start)
 }
 
 /// Splits and parses one entry's text.
@@ -288,7 +307,7 @@ pub fn parse_entry(text: &str) -> Result<Parsed, (Kind, Range<usize>)> {
         header: split.header.clone(),
         yaml_start: split.yaml.start,
         fields,
-        spans: SpanMap::build(yaml),
+        yaml: yaml.into(),
         body: split.body,
     })
 }

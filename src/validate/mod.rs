@@ -84,10 +84,8 @@ pub struct ValidEntry {
     pub diagnostics: Vec<Diagnostic>,
     /// The opening `---`.
     header: Range<usize>,
-    /// The `id` value, when the file writes one.
-    id_span: Option<Range<usize>>,
-    /// The `commune` value.
-    commune_span: Range<usize>,
+    /// True when the file writes an `id`.
+    has_id: bool,
 }
 
 /// Checks one entry on its own.
@@ -107,8 +105,6 @@ pub fn validate_entry(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> ValidE
         }
     };
     diagnostics.extend(check_slug(entry));
-    let id_key = [Segment::Key("id".into())];
-    let commune_key = [Segment::Key("commune".into())];
     ValidEntry {
         kind: entry.kind,
         file: entry.file,
@@ -116,8 +112,7 @@ pub fn validate_entry(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> ValidE
         value,
         diagnostics,
         header: entry.header_span(),
-        id_span: entry.spans.value(&id_key).is_some().then(|| entry.value_span(&id_key)),
-        commune_span: entry.value_span(&commune_key),
+        has_id: entry.fields.contains_key("id"),
     }
 }
 
@@ -185,10 +180,10 @@ pub fn cross_check<'a>(
             ids.insert(&lieu.id, lieu);
             continue;
         };
-        let explicit = |l: &Lieu| by_file[&l.file].id_span.is_some();
+        let explicit = |l: &Lieu| by_file[&l.file].has_id;
         let (reported, other) = if explicit(lieu) || !explicit(first) { (lieu, first) } else { (first, lieu) };
         let entry = by_file[&reported.file];
-        let span = entry.id_span.clone().unwrap_or_else(|| entry.header.clone());
+        let span = if entry.has_id { span_of(sources, entry, "id") } else { entry.header.clone() };
         let other = sources.get(other.file).path.clone();
         diagnostics.push(Diagnostic::new(Kind::DuplicateId { id: lieu.id.clone(), other }, reported.file, span));
         duplicates.insert(reported.slug.clone());
@@ -206,7 +201,7 @@ pub fn cross_check<'a>(
                     first: first.commune.clone(),
                     other: sources.get(first.file).path.clone(),
                 };
-                diagnostics.push(Diagnostic::new(kind, lieu.file, by_file[&lieu.file].commune_span.clone()));
+                diagnostics.push(Diagnostic::new(kind, lieu.file, span_of(sources, by_file[&lieu.file], "commune")));
                 duplicates.insert(lieu.slug.clone());
             }
             Some(_) => {}
@@ -221,7 +216,7 @@ pub fn cross_check<'a>(
     let mut bad_offers = HashSet::new();
     let mut sorted_slugs: Vec<&str> = Vec::new();
     for (entry, places) in offer_places {
-        for (slug, span) in places {
+        for (slug, path) in places {
             if !place_slugs.contains(slug.as_str()) {
                 if sorted_slugs.is_empty() {
                     sorted_slugs = place_slugs.iter().copied().collect();
@@ -229,7 +224,9 @@ pub fn cross_check<'a>(
                 }
                 let suggestion = suggest::closest(slug, sorted_slugs.iter().copied()).map(str::to_string);
                 let kind = Kind::UnknownPlace { slug: slug.clone(), suggestion };
-                diagnostics.push(Diagnostic::new(kind, entry.file, span.clone()));
+                let text = &sources.get(entry.file).text;
+                let span = crate::load::span_at(text, path).unwrap_or_else(|| entry.header.clone());
+                diagnostics.push(Diagnostic::new(kind, entry.file, span));
                 bad_offers.insert(entry.slug.clone());
             }
         }
@@ -243,6 +240,12 @@ pub fn cross_check<'a>(
         }
     }
     (entries, diagnostics)
+}
+
+/// Where the top-level field `name` of an entry is, read again from its file.
+fn span_of(sources: &Sources, entry: &ValidEntry, name: &str) -> Range<usize> {
+    crate::load::span_at(&sources.get(entry.file).text, &[Segment::Key(name.to_string())])
+        .unwrap_or_else(|| entry.header.clone())
 }
 
 /// The file name must already be a slug: lowercase ASCII letters, digits and single hyphens.

@@ -28,7 +28,7 @@ pub const FIELDS: &[&str] = &[
 ];
 
 /// The place slugs an offer names, with where each is written.
-pub(crate) type PlaceRefs = Vec<(String, std::ops::Range<usize>)>;
+pub(crate) type PlaceRefs = Vec<(String, Vec<Segment>)>;
 
 const SESSION_FIELDS: &[&str] = &["date", "debut", "fin"];
 
@@ -41,8 +41,7 @@ pub(crate) fn validate_offre(
 ) -> (Option<Offre>, PlaceRefs, Vec<Diagnostic>) {
     let mut f = Fields::new(entry, text);
     let titre = f.required_text("titre");
-    let mut lieux: Vec<(String, std::ops::Range<usize>)> =
-        f.list("lieux").into_iter().map(|(slug, path)| (slug, entry.value_span(&path))).collect();
+    let mut lieux: PlaceRefs = f.list("lieux");
     let mut seen = std::collections::BTreeSet::new();
     lieux.retain(|(slug, _)| seen.insert(slug.clone()));
     f.require("lieux");
