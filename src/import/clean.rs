@@ -535,7 +535,7 @@ impl Cleaner {
                     }
                 }
                 None if v0::without_v1(name, item) => {
-                    let head = item.split(" : ").next().unwrap_or(item);
+                    let head = v0::head(item);
                     let message = format!(
                         "« {head} » (valeur de la v0) n'a pas d'équivalent dans {name} en v1 : la valeur est gardée en commentaire"
                     );

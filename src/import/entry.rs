@@ -99,14 +99,13 @@ pub fn read_existing(root: &Path) -> Result<Vec<Existing>, Error> {
         if invalid.is_some() {
             return Err(unreadable("fiche qui n'est pas en UTF-8"));
         }
-        let parsed = load::parse_entry(&text).map_err(|(kind, _)| unreadable(&kind.to_string()))?;
-        let raw = load::RawEntry::new(load::EntryKind::Lieu, crate::source::FileId(0), slug.clone(), parsed);
-        found.push(Existing { slug, path: relative, fields: raw.fields, body: raw.body, text });
+        found.push(written(&slug, relative.clone(), text).map_err(|why| unreadable(&why))?);
     }
     Ok(found)
 }
 
-/// An entry written by the import, read back (its text is checked to parse).
+/// An entry's text read as an [`Existing`] entry: the files of `content/lieux/`, and what the
+/// import writes (checked to read back before it is written).
 pub fn written(slug: &str, path: String, text: String) -> Result<Existing, String> {
     let parsed = load::parse_entry(&text).map_err(|(kind, _)| kind.to_string())?;
     let raw = load::RawEntry::new(load::EntryKind::Lieu, crate::source::FileId(0), slug.to_string(), parsed);
@@ -308,15 +307,7 @@ mod tests {
     }
 
     fn existing(text: &str) -> Existing {
-        let parsed = load::parse_entry(text).unwrap();
-        let raw = load::RawEntry::new(load::EntryKind::Lieu, crate::source::FileId(0), "a".into(), parsed);
-        Existing {
-            slug: "a".into(),
-            path: "content/lieux/a.md".into(),
-            fields: raw.fields,
-            body: raw.body,
-            text: text.into(),
-        }
+        written("a", "content/lieux/a.md".into(), text.into()).unwrap()
     }
 
     #[test]

@@ -326,9 +326,7 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
         file.encoding.describe(),
         if v0 { "noms ou valeurs de la v0 du standard traduits en v1" } else { "standard v1" }
     );
-    if let Some((count, line)) = file.invalid {
-        report.invalid = Some((count, line));
-    }
+    report.invalid = file.invalid;
     if !options.dry_run {
         let dir = options.root.join("content").join("lieux");
         if !writes.is_empty() {

@@ -152,8 +152,7 @@ pub fn sanitize(text: &str) -> String {
         .filter_map(|c| match c {
             '\n' | '\t' => Some(c),
             '\u{2028}' | '\u{2029}' | '\u{85}' => Some('\n'),
-            '\u{200B}' | '\u{202A}'..='\u{202E}' | '\u{2061}'..='\u{2064}' | '\u{FEFF}' => None,
-            c if c.is_control() => None,
+            c if c.is_control() || crate::validate::rules::is_invisible(c) => None,
             c => Some(c),
         })
         .collect()

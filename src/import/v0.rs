@@ -115,13 +115,18 @@ pub const VALUES: &[(&str, &str, &[Target])] = &[
     ("dispositif_programmes_nationaux", "Aidants connect", &[("dispositif_programmes_nationaux", "Aidants Connect")]),
 ];
 
+/// A v0 value without its explanation: v0 writes « Gratuit : Je peux accéder gratuitement… ».
+pub fn head(raw: &str) -> &str {
+    raw.split(" : ").next().unwrap_or(raw).trim()
+}
+
 /// v0 values that say something v1 has no value for: reported as such, and kept in a comment.
 pub const WITHOUT_V1: &[(&str, &str)] = &[("frais_a_charge", "Accepte le Pass numérique")];
 
 /// True when `raw` is a v0 value of `field` that v1 cannot say.
 pub fn without_v1(field: &str, raw: &str) -> bool {
-    let head = raw.split(" : ").next().unwrap_or(raw).trim();
-    WITHOUT_V1.iter().any(|(f, v)| *f == field && crate::suggest::fold(v) == crate::suggest::fold(head))
+    let folded = crate::suggest::fold(head(raw));
+    WITHOUT_V1.iter().any(|(f, v)| *f == field && crate::suggest::fold(v) == folded)
 }
 
 /// `publics_accueillis` values that mean "everyone": v1 leaves `publics_specifiquement_adresses`
@@ -131,8 +136,7 @@ pub const EVERYONE: &[&str] = &["Adultes", "Tout public"];
 /// The v1 targets of a v0 value of `field` (v1 name), compared without case or accents and
 /// on the text before « : ».
 pub fn value(field: &str, raw: &str) -> Option<&'static [Target]> {
-    let head = raw.split(" : ").next().unwrap_or(raw).trim();
-    let folded = crate::suggest::fold(head);
+    let folded = crate::suggest::fold(head(raw));
     VALUES.iter().find(|(f, v0, _)| *f == field && crate::suggest::fold(v0) == folded).map(|(_, _, targets)| *targets)
 }
 

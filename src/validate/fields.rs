@@ -19,13 +19,9 @@ use super::rules;
 const OTHER_NAMES: &[(&str, &str)] = &[("horaire", "horaires")];
 
 /// A character that has no place in a value: controls (but tab and line breaks, which YAML
-/// folds), the zero-width space, the bidirectional embeddings and overrides (which can make
-/// a text read otherwise than it is written), invisible operators and the BOM. The joiners of
-/// emoji and Persian (U+200C, U+200D), direction marks (U+200E, U+200F) and the word joiner
-/// (U+2060) are writing, and allowed.
+/// folds) and the invisible characters of [`rules::is_invisible`].
 fn is_control(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        || matches!(c, '\u{200B}' | '\u{202A}'..='\u{202E}' | '\u{2061}'..='\u{2064}' | '\u{FEFF}')
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || rules::is_invisible(c)
 }
 
 /// A cursor over one entry's front matter that collects diagnostics.

@@ -6,6 +6,15 @@ use chrono::{NaiveDate, NaiveTime};
 use crate::config::Emprise;
 use crate::diagnostic::Kind;
 
+/// An invisible character that has no place in a value: the zero-width space, the
+/// bidirectional embeddings and overrides (which can make a text read otherwise than it is
+/// written), invisible operators and the BOM. The joiners of emoji and Persian (U+200C,
+/// U+200D), direction marks (U+200E, U+200F) and the word joiner (U+2060) are writing, and
+/// allowed. `resin check` refuses these; `resin import` removes them.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{202A}'..='\u{202E}' | '\u{2061}'..='\u{2064}' | '\u{FEFF}')
+}
+
 /// `code_postal`: five digits.
 pub(crate) fn is_postal_code(value: &str) -> bool {
     value.len() == 5 && value.bytes().all(|b| b.is_ascii_digit())

@@ -4,10 +4,10 @@
 //! byte-identical.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::support::{PLACE, SiteTest, TODAY, copy_dir, repo, tree};
+use crate::support::{PLACE, SiteTest, copy_dir, repo, tree};
 
 /// How long a build may take on hostile content before it counts as a hang.
 const PATIENCE: Duration = Duration::from_secs(60);
@@ -19,11 +19,8 @@ struct Outcome {
 
 /// `resin build` in `root`, killed after [`PATIENCE`].
 fn build(root: &Path) -> Outcome {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_resin"))
+    let mut child = crate::support::resin(root)
         .arg("build")
-        .current_dir(root)
-        .env("RESIN_DATE", TODAY)
-        .env("NO_COLOR", "1")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()

@@ -6,13 +6,13 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use std::{fs, thread};
 
 use crate::incremental::{Edit, Example};
-use crate::support::{SiteTest, TODAY, tree};
+use crate::support::{SiteTest, tree};
 
 /// How long a test waits for the served site to reach the expected state.
 const PATIENCE: Duration = Duration::from_secs(20);
@@ -48,12 +48,9 @@ impl Got {
 
 impl Server {
     fn start(root: &Path, args: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_resin"))
+        let mut child = crate::support::resin(root)
             .args(["serve", "--port", "0"])
             .args(args)
-            .current_dir(root)
-            .env("RESIN_DATE", TODAY)
-            .env("NO_COLOR", "1")
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()

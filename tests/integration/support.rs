@@ -139,8 +139,8 @@ impl SiteTest {
 
     /// Runs `resin` with extra environment variables.
     pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_resin"));
-        command.args(args).current_dir(self.root()).env("RESIN_DATE", TODAY).env("NO_COLOR", "1");
+        let mut command = resin(self.root());
+        command.args(args);
         for (k, v) in env {
             command.env(k, v);
         }
@@ -191,6 +191,13 @@ impl Run {
     pub fn diagnostics(&self) -> Vec<serde_json::Value> {
         self.stdout.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect()
     }
+}
+
+/// The `resin` binary, to run in `root` on [`TODAY`], without colours.
+pub fn resin(root: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_resin"));
+    command.current_dir(root).env("RESIN_DATE", TODAY).env("NO_COLOR", "1");
+    command
 }
 
 /// Copies a folder recursively.
