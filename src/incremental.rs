@@ -349,7 +349,7 @@ impl Workspace {
         let unreadable: Vec<(EntryKind, String)> =
             self.entries.values().filter(|s| s.checked.is_err()).map(|s| (s.kind, s.slug.clone())).collect();
         let valid = self.entries.values().filter_map(|s| s.checked.as_ref().ok());
-        let (entries, found) = validate::cross_check(&self.sources, valid, &unreadable);
+        let (entries, found) = validate::cross_check(&self.sources, valid, &unreadable, &self.scan.assets);
         let mut diagnostics = self.problems.clone();
         diagnostics.extend(self.config.diagnostics.iter().cloned());
         diagnostics.extend(self.entries.values().filter_map(|s| s.checked.as_ref().err().cloned()));
@@ -358,6 +358,7 @@ impl Workspace {
             let previous = self.site.as_deref().filter(|s| s.today == today);
             let mut site = Site::with_previous(config, entries, today, previous);
             site.centres = self.config.communes.iter().flat_map(|c| c.iter().cloned()).collect();
+            site.file_sizes = file_sizes(&site, &self.scan.assets);
             Arc::new(site)
         });
         let mut old_site = std::mem::replace(&mut self.site, site);
@@ -564,6 +565,20 @@ impl Workspace {
 }
 
 /// The message of a template error (without the "erreur de gabarit" its display adds).
+/// The size of every file an entry of the network's space offers to download (pages show it).
+fn file_sizes(site: &Site, assets: &[Asset]) -> HashMap<String, u64> {
+    let by_path: HashMap<&str, &Asset> = assets.iter().map(|a| (a.relative.as_str(), a)).collect();
+    site.entries
+        .reseau
+        .iter()
+        .flat_map(|p| p.files())
+        .filter_map(|file| {
+            let size = std::fs::metadata(&by_path.get(file)?.path).ok()?.len();
+            Some((file.to_string(), size))
+        })
+        .collect()
+}
+
 fn message(error: Error) -> String {
     match error {
         Error::Template { message } => message,

@@ -17,6 +17,9 @@ use crate::model::{Calendrier, Entries, Lieu, Offre};
 use crate::suggest::fold;
 use crate::vocab;
 
+pub mod reseau;
+pub use reseau::Reseau;
+
 /// A taxonomy term: a commune, a service or a public, with the places it lists.
 #[derive(Debug, Clone)]
 pub struct Term {
@@ -55,6 +58,11 @@ pub struct Site {
     /// The territory's communes (from the communes file), with their centres where known:
     /// the commune picker of "près de moi" lists them. Empty without a communes file.
     pub centres: Vec<crate::communes::Commune>,
+    /// The network's space: lists, archives, tags.
+    pub reseau: Reseau,
+    /// Size in bytes of each file under `content/` that an entry of the network's space
+    /// offers to download, by path relative to `content/`.
+    pub file_sizes: HashMap<String, u64>,
     /// Place names folded (accents, case) for sorting, in the order of `entries.lieux`.
     folded_names: Vec<String>,
     /// Offer titles folded for sorting, in the order of `entries.offres`.
@@ -187,6 +195,7 @@ impl Site {
             .into_iter()
             .collect();
 
+        let reseau = Reseau::new(&entries.reseau, today);
         Site {
             config,
             entries,
@@ -199,6 +208,8 @@ impl Site {
             offer_order,
             weeks,
             centres: Vec::new(),
+            reseau,
+            file_sizes: HashMap::new(),
             folded_names: folded,
             folded_titles: titles,
         }

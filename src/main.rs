@@ -10,6 +10,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Parser, Subcommand, ValueEnum};
 
 use resin::load::EntryKind;
+use resin::model::Section;
 
 /// A faster allocator: building a site allocates many small strings.
 #[global_allocator]
@@ -114,7 +115,7 @@ enum Command {
     /// Crée une nouvelle fiche avec tous ses champs commentés.
     #[command(help_template = HELP_TEMPLATE)]
     New {
-        /// Type de fiche : lieu, offre ou page.
+        /// Type de fiche : lieu, offre, page, actualite, appel-a-projets, bonne-pratique, annonce ou evenement.
         #[arg(value_enum, value_name = "TYPE", hide_possible_values = true)]
         kind: KindArg,
         /// Nom du lieu, titre de l'offre ou de la page.
@@ -138,6 +139,11 @@ enum KindArg {
     Lieu,
     Offre,
     Page,
+    Actualite,
+    AppelAProjets,
+    BonnePratique,
+    Annonce,
+    Evenement,
 }
 
 fn main() -> ExitCode {
@@ -292,6 +298,11 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 KindArg::Lieu => EntryKind::Lieu,
                 KindArg::Offre => EntryKind::Offre,
                 KindArg::Page => EntryKind::Page,
+                KindArg::Actualite => EntryKind::Reseau(Section::Actualites),
+                KindArg::AppelAProjets => EntryKind::Reseau(Section::AppelsAProjets),
+                KindArg::BonnePratique => EntryKind::Reseau(Section::BonnesPratiques),
+                KindArg::Annonce => EntryKind::Reseau(Section::Bourse),
+                KindArg::Evenement => EntryKind::Reseau(Section::Agenda),
             };
             let path = resin::scaffold::new_entry(&root, kind, &name, today)?;
             println!("{}", path.display());

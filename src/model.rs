@@ -10,6 +10,9 @@ use serde::Serialize;
 
 use crate::source::FileId;
 
+pub mod reseau;
+pub use reseau::{Publication, Section};
+
 /// A place (*lieu*) where residents get help: `content/lieux/<slug>.md`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Lieu {
@@ -176,4 +179,6 @@ pub struct Entries {
     pub offres: Vec<Arc<Offre>>,
     /// Free pages.
     pub pages: Vec<Arc<Page>>,
+    /// The entries of the network's space, every section together.
+    pub reseau: Vec<Arc<Publication>>,
 }

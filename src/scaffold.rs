@@ -1,4 +1,4 @@
-//! `resin new lieu|offre|page "Nom"`: a new entry with every field present and explained in French.
+//! `resin new lieu|offre|page|actualite|appel-a-projets|bonne-pratique|annonce|evenement "Nom"`: a new entry with every field present and explained in French.
 
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use crate::error::Error;
 use crate::load::EntryKind;
+use crate::model::Section;
 
 /// Writes `content/<folder>/<slug>.md` for a new entry named `name`; never overwrites.
 pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> Result<PathBuf, Error> {
@@ -34,6 +35,7 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
         EntryKind::Lieu => lieu(name, today),
         EntryKind::Offre => offre(name, today),
         EntryKind::Page => page(name),
+        EntryKind::Reseau(section) => reseau(section, name, today),
     };
     // `create_new` refuses an existing file atomically.
     let mut file = OpenOptions::new().write(true).create_new(true).open(&path).map_err(|source| {
@@ -131,6 +133,82 @@ resume: ""                        # une phrase qui résume la page
 ---
 Écrivez le texte de la page en Markdown. Utilisez `##` pour les intertitres.
 "#,
+        name = quoted(name)
+    )
+}
+
+/// An entry of the network's space: the fields every section has, then its own.
+fn reseau(section: Section, name: &str, today: NaiveDate) -> String {
+    let own = match section {
+        Section::Actualites => format!(
+            r#"date: {today}                     # obligatoire : date de publication (AAAA-MM-JJ)
+auteur: ""                        # qui l'écrit, ex. Samia B.
+image: ""                         # une image déposée dans content/medias/, ex. medias/actualites/photo.jpg
+image_alt: ""                     # obligatoire avec une image : ce que montre l'image, en une phrase
+"#
+        ),
+        Section::AppelsAProjets => format!(
+            r#"financeur: ""                     # obligatoire : qui finance, ex. Métropole de Lyon
+montant_min:                      # montant le plus bas, en euros, ex. 5000
+montant_max:                      # montant le plus haut, en euros, ex. 20000
+ouverture: {today}                # obligatoire : premier jour pour déposer un dossier
+cloture: {today}                  # obligatoire : dernier jour pour déposer un dossier
+structures_eligibles: []          # ex. [Associations, Centres sociaux, Communes]
+territoire: ""                    # ex. Métropole de Lyon
+lien: ""                          # obligatoire : le texte officiel de l'appel, https://…
+contact: ""                       # nom de la personne à contacter
+courriel: ""                      # ex. appels@exemple.fr
+telephone: ""                     # ex. 04 78 00 00 00
+"#
+        ),
+        Section::BonnesPratiques => format!(
+            r#"date: {today}                     # obligatoire : date de publication
+services: []                      # obligatoire : ex. [Aide aux démarches administratives]
+publics_specifiquement_adresses: []   # ex. [Seniors]
+pieces_jointes: []                # fichiers à télécharger, déposés dans content/medias/ :
+#   - {{ fichier: medias/bonnes-pratiques/guide.pdf, titre: Guide de l'animateur }}
+licence: ""                       # ex. CC BY-SA 4.0
+"#
+        ),
+        Section::Bourse => format!(
+            r#"nature: Offre                     # obligatoire : Offre ou Demande
+categorie: ""                     # obligatoire : Matériel, Locaux, Bénévoles, Compétences, Places en formation ou Autre
+commune: ""                       # obligatoire : ex. Villeurbanne
+contact: ""                       # nom de la personne à contacter
+courriel: ""                      # un courriel ou un téléphone au moins
+telephone: ""
+date: {today}                     # obligatoire : date de publication
+expiration: {today}               # obligatoire : dernier jour où l'annonce est affichée
+"#
+        ),
+        Section::Agenda => format!(
+            r#"date: {today}                     # obligatoire : le jour (le premier jour s'il y en a plusieurs)
+date_fin:                         # le dernier jour, pour un événement sur plusieurs jours
+debut: "09:30"                    # obligatoire : heure de début
+fin: "12:00"                      # obligatoire : heure de fin
+lieu: ""                          # un lieu de l'annuaire (nom de fichier sans .md)…
+adresse: ""                       # … ou une adresse libre (gardez l'un des deux)
+commune: ""                       # la commune de l'adresse libre
+inscription: ""                   # lien d'inscription, https://…
+"#
+        ),
+    };
+    let lieux = if section == Section::Agenda {
+        ""
+    } else {
+        "lieux: []                         # lieux de l'annuaire concernés, ex. [mediatheque-du-bachut]\n"
+    };
+    format!(
+        r#"---
+# Nouvelle fiche de l'espace réseau ({one}). Vérifiez avec : resin check
+titre: {name}                     # obligatoire
+resume: ""                        # une phrase, 280 caractères au plus
+etiquettes: []                    # en minuscules, ex. [financement, aidants connect]
+structure: ""                     # la structure qui publie, partage ou organise
+{lieux}{own}---
+Écrivez le texte en Markdown. Utilisez `##` pour les intertitres.
+"#,
+        one = section.one(),
         name = quoted(name)
     )
 }

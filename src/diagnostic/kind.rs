@@ -231,6 +231,83 @@ pub enum Kind {
         /// The closest existing slug.
         suggestion: Option<String>,
     },
+    /// An image without its alternative text.
+    ImageWithoutAlt {
+        /// The image's field.
+        field: String,
+    },
+    /// A date that must not come before another does.
+    DatesOutOfOrder {
+        /// The later field, as written.
+        field: String,
+        /// Its date.
+        value: String,
+        /// The field it must not precede.
+        earlier: String,
+        /// That field's date.
+        earlier_value: String,
+    },
+    /// `montant_max` is smaller than `montant_min`.
+    AmountsOutOfOrder {
+        /// Smallest amount.
+        min: u64,
+        /// Largest amount.
+        max: u64,
+    },
+    /// A tag that is not written as tags are.
+    InvalidTag {
+        /// The tag as written.
+        value: String,
+        /// How to write it, when it can be said.
+        suggestion: Option<String>,
+    },
+    /// A tag spelled differently elsewhere (the two would share a page).
+    TagVariant {
+        /// This spelling.
+        value: String,
+        /// The first spelling met.
+        first: String,
+        /// The file where it was met.
+        other: String,
+    },
+    /// A file named by an entry that is not in `content/`.
+    UnknownFile {
+        /// The field.
+        field: String,
+        /// The path as written.
+        path: String,
+        /// The closest file that exists.
+        suggestion: Option<String>,
+    },
+    /// A file of a format the field does not take.
+    FileFormat {
+        /// The field.
+        field: String,
+        /// The path as written.
+        path: String,
+        /// The accepted extensions.
+        allowed: &'static [&'static str],
+    },
+    /// An ad of the exchange board with no way to answer it.
+    NoContact,
+    /// An event with both `lieu` and `adresse`, or neither.
+    EventPlace {
+        /// True when both are given.
+        both: bool,
+    },
+    /// A value of a territorial field (declared in `site.yaml`) of the wrong kind.
+    ExtensionValue {
+        /// The field.
+        field: String,
+        /// Its label in `site.yaml`.
+        label: String,
+        /// What it takes, in French.
+        expected: String,
+        /// What was written, in French.
+        found: String,
+        /// How to write it.
+        hint: String,
+    },
     /// Two entries share a slug.
     DuplicateSlug {
         /// The slug.
@@ -332,6 +409,16 @@ impl Kind {
             Kind::SessionEndsBeforeStart { .. } => "seance",
             Kind::OfferSchedule { .. } => "offre-horaires-seances",
             Kind::UnknownPlace { .. } => "lieu-inconnu",
+            Kind::ImageWithoutAlt { .. } => "texte-alternatif",
+            Kind::DatesOutOfOrder { .. } => "dates-inversees",
+            Kind::AmountsOutOfOrder { .. } => "montants-inverses",
+            Kind::InvalidTag { .. } => "etiquette",
+            Kind::TagVariant { .. } => "etiquette-orthographe",
+            Kind::UnknownFile { .. } => "fichier-introuvable",
+            Kind::FileFormat { .. } => "format-de-fichier",
+            Kind::NoContact => "contact-manquant",
+            Kind::EventPlace { .. } => "evenement-lieu",
+            Kind::ExtensionValue { .. } => "extension",
             Kind::DuplicateSlug { .. } => "slug-en-double",
             Kind::DuplicateId { .. } => "id-en-double",
             Kind::InvalidSlug { .. } => "nom-de-fichier",
@@ -422,6 +509,18 @@ impl Kind {
             Kind::OfferSchedule { both: false } => "ajoutez `horaires: \"We 14:00-16:00\"` pour une offre régulière, ou une liste `seances:` de dates".into(),
             Kind::UnknownPlace { suggestion: Some(s), .. } => format!("vouliez-vous dire « {s} » ?"),
             Kind::UnknownPlace { .. } => "écrivez le nom du fichier du lieu dans `content/lieux/`, sans `.md`".into(),
+            Kind::ImageWithoutAlt { field } => format!("ajoutez `{field}_alt: …` : une phrase qui dit ce que montre l'image, lue à voix haute aux personnes qui ne la voient pas"),
+            Kind::DatesOutOfOrder { field, earlier, .. } => format!("vérifiez les deux dates : `{field}` est le même jour que `{earlier}` ou après"),
+            Kind::AmountsOutOfOrder { .. } => "échangez `montant_min` et `montant_max`, ou corrigez l'un des deux".into(),
+            Kind::InvalidTag { suggestion: Some(s), .. } => format!("écrivez « {s} »"),
+            Kind::InvalidTag { .. } => "une étiquette s'écrit en minuscules, avec des lettres, des chiffres, des espaces, des tirets ou des apostrophes, en 2 à 40 caractères, par exemple « aidants connect »".into(),
+            Kind::TagVariant { first, .. } => format!("écrivez-la partout de la même façon : « {first} »"),
+            Kind::UnknownFile { suggestion: Some(s), .. } => format!("vouliez-vous dire « {s} » ?"),
+            Kind::UnknownFile { .. } => "déposez le fichier dans `content/medias/` et écrivez son chemin à partir de `content/`, par exemple `medias/guide.pdf`".into(),
+            Kind::FileFormat { allowed, .. } => format!("formats acceptés : {}", list_or(allowed)),
+            Kind::NoContact => "ajoutez `courriel: …` ou `telephone: …`".into(),
+            Kind::EventPlace { .. } => "gardez `lieu` (le nom de fichier d'un lieu de l'annuaire, sans `.md`) ou `adresse` (une adresse libre, avec `commune`), pas les deux".into(),
+            Kind::ExtensionValue { hint, .. } => hint.clone(),
             Kind::DuplicateSlug { .. } => "renommez l'un des deux fichiers".into(),
             Kind::DuplicateId { .. } => "chaque lieu doit avoir un `id` unique : changez l'un des deux, ou retirez-le pour utiliser le nom du fichier".into(),
             Kind::InvalidSlug { suggestion, .. } => {
@@ -433,7 +532,7 @@ impl Kind {
             Kind::Config { .. } => return None,
             Kind::StaleDate { .. } => "vérifiez les informations auprès du lieu, puis mettez `date_maj` à la date du jour".into(),
             Kind::StrayEntry { suggestion, .. } => {
-                format!("pour en faire une fiche, déplacez-le dans `content/lieux/`, `content/offres/` ou `content/pages/` (par exemple `{suggestion}`)")
+                format!("pour en faire une fiche, déplacez-le dans un dossier de fiches : `content/lieux/`, `content/offres/`, `content/pages/`, `content/actualites/`, `content/appels-a-projets/`, `content/bonnes-pratiques/`, `content/bourse/` ou `content/agenda/` (par exemple `{suggestion}`)")
             }
             Kind::NoHours => "ajoutez `horaires:` (syntaxe OpenStreetMap) : les habitants cherchent un lieu ouvert".into(),
             Kind::NoCoordinates => "ajoutez `latitude:` et `longitude:` : elles donnent l'itinéraire vers le lieu et le placent dans les données cartographiques".into(),
@@ -532,6 +631,29 @@ impl fmt::Display for Kind {
             Kind::OfferSchedule { both: true } => write!(f, "l'offre a à la fois `horaires` et `seances`"),
             Kind::OfferSchedule { both: false } => write!(f, "l'offre n'a ni `horaires` ni `seances`"),
             Kind::UnknownPlace { slug, .. } => write!(f, "lieu inconnu « {slug} »"),
+            Kind::ImageWithoutAlt { field } => {
+                write!(f, "l'image `{field}` n'a pas de texte alternatif (`{field}_alt`)")
+            }
+            Kind::DatesOutOfOrder { field, value, earlier, earlier_value } => {
+                write!(f, "`{field}` ({value}) est avant `{earlier}` ({earlier_value})")
+            }
+            Kind::AmountsOutOfOrder { min, max } => {
+                write!(f, "`montant_max` ({max} €) est plus petit que `montant_min` ({min} €)")
+            }
+            Kind::InvalidTag { value, .. } => write!(f, "étiquette « {value} » mal écrite"),
+            Kind::TagVariant { value, first, other } => {
+                write!(f, "étiquette « {value} » écrite autrement (« {first} ») dans {other}")
+            }
+            Kind::UnknownFile { field, path, .. } => {
+                write!(f, "`{field}` : le fichier « {path} » n'existe pas dans `content/`")
+            }
+            Kind::FileFormat { field, path, .. } => write!(f, "`{field}` : « {path} » n'est pas d'un format accepté"),
+            Kind::NoContact => write!(f, "ni `courriel` ni `telephone` : personne ne pourra répondre à l'annonce"),
+            Kind::EventPlace { both: true } => write!(f, "l'événement a à la fois `lieu` et `adresse`"),
+            Kind::EventPlace { both: false } => write!(f, "l'événement n'a ni `lieu` ni `adresse`"),
+            Kind::ExtensionValue { field, label, expected, found, .. } => {
+                write!(f, "`{field}` (« {label} », champ propre au territoire) attend {expected}, pas {found}")
+            }
             Kind::DuplicateSlug { slug, other } => write!(f, "« {slug} » est déjà utilisé par {other}"),
             Kind::DuplicateId { id, other } => write!(f, "l'identifiant « {id} » est déjà utilisé par {other}"),
             Kind::InvalidSlug { name, .. } => write!(f, "nom « {name} » impropre à une adresse web"),

@@ -2,6 +2,9 @@
 //! one for all of them (`donnees/offres.ics`), to add workshops and drop-in hours to a phone's
 //! calendar.
 //!
+//! The network's agenda has the same: one per event (`reseau/agenda/<slug>/evenement.ics`)
+//! and one for the whole agenda (`reseau/agenda/agenda.ics`), one VEVENT per day of an event.
+//!
 //! Dated sessions are single events; recurring hours are weekly events (`RRULE:FREQ=WEEKLY`),
 //! one per weekday and period, starting the week of the build. Times are local to
 //! Europe/Paris, described by a `VTIMEZONE`. Lines end with CRLF, are folded at 75 octets and
@@ -11,6 +14,7 @@
 use chrono::{Duration, NaiveDate, NaiveTime};
 
 use crate::index::Site;
+use crate::model::reseau::{Detail, Publication, Section};
 use crate::model::{Calendrier, Offre};
 
 /// Europe/Paris since 1996: CET in winter, CEST from the last Sunday of March to the last
@@ -49,7 +53,84 @@ pub fn offers_ics(site: &Site, base_url: &str) -> Vec<u8> {
 }
 
 fn calendar<'a>(site: &Site, base_url: &str, name: &str, offers: impl Iterator<Item = &'a Offre>) -> Vec<u8> {
-    let host = base_url.split("://").nth(1).unwrap_or(base_url).split('/').next().unwrap_or("resin");
+    let host = host(base_url);
+    wrap(name, |out| {
+        for offre in offers {
+            events(site, base_url, host, offre, out);
+        }
+    })
+}
+
+/// The calendar of one event of the network's agenda.
+pub fn event_ics(site: &Site, base_url: &str, event: &Publication) -> Vec<u8> {
+    let host = host(base_url);
+    wrap(&event.titre, |out| network_event(site, base_url, host, event, out))
+}
+
+/// The calendar of the network's agenda: coming events, then past ones.
+pub fn agenda_ics(site: &Site, base_url: &str) -> Vec<u8> {
+    let host = host(base_url);
+    let at = crate::index::reseau::position(Section::Agenda);
+    let name = format!("{} : agenda du réseau", site.config.titre);
+    wrap(&name, |out| {
+        for &i in site.reseau.lists[at].iter().chain(&site.reseau.archives[at]) {
+            network_event(site, base_url, host, &site.entries.reseau[i], out);
+        }
+    })
+}
+
+/// The host of the site's address, for event UIDs.
+fn host(base_url: &str) -> &str {
+    base_url.split("://").nth(1).unwrap_or(base_url).split('/').next().unwrap_or("resin")
+}
+
+/// One VEVENT per day of an event of the network's agenda.
+fn network_event(site: &Site, base_url: &str, host: &str, p: &Publication, out: &mut Lines) {
+    let Detail::Evenement(e) = &p.detail else { return };
+    let url = format!("{base_url}reseau/agenda/{}/", p.slug);
+    let location = match (&e.lieu, &e.adresse) {
+        (Some(slug), _) => {
+            site.place(slug).map(|l| format!("{}, {}, {} {}", l.nom, l.adresse, l.code_postal, l.commune))
+        }
+        (None, Some(adresse)) => Some(match &e.commune {
+            Some(commune) => format!("{adresse}, {commune}"),
+            None => adresse.clone(),
+        }),
+        (None, None) => None,
+    };
+    let last = e.date_fin.unwrap_or(p.date);
+    let mut day = p.date;
+    let mut n = 1;
+    while day <= last {
+        out.line("BEGIN:VEVENT");
+        let uid = if last == p.date {
+            format!("reseau-{}@{host}", p.slug)
+        } else {
+            format!("reseau-{}-jour-{n}@{host}", p.slug)
+        };
+        out.property("UID", &uid);
+        out.line(&format!("DTSTAMP:{}T000000Z", p.date.format("%Y%m%d")));
+        out.property("SUMMARY", &text(&p.titre));
+        let description = match &p.resume {
+            Some(resume) => format!("{resume}\n{url}"),
+            None => url.clone(),
+        };
+        out.property("DESCRIPTION", &text(&description));
+        if let Some(location) = &location {
+            out.property("LOCATION", &text(location));
+        }
+        out.property("URL", &url);
+        out.line(&format!("DTSTART;TZID=Europe/Paris:{}", local(day, e.debut)));
+        out.line(&format!("DTEND;TZID=Europe/Paris:{}", local(day, e.fin)));
+        out.line("END:VEVENT");
+        let Some(next) = day.succ_opt() else { break };
+        day = next;
+        n += 1;
+    }
+}
+
+/// A VCALENDAR named `name` around the events `body` writes.
+fn wrap(name: &str, body: impl FnOnce(&mut Lines)) -> Vec<u8> {
     let mut out = Lines::default();
     out.line("BEGIN:VCALENDAR");
     out.line("VERSION:2.0");
@@ -61,9 +142,7 @@ fn calendar<'a>(site: &Site, base_url: &str, name: &str, offers: impl Iterator<I
     for line in VTIMEZONE {
         out.line(line);
     }
-    for offre in offers {
-        events(site, base_url, host, offre, &mut out);
-    }
+    body(&mut out);
     out.line("END:VCALENDAR");
     out.bytes
 }

@@ -12,6 +12,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::Kind;
 use crate::error::Error;
+use crate::model::Section;
 use crate::source::FileId;
 pub use spans::{Segment, SpanMap};
 
@@ -24,11 +25,22 @@ pub enum EntryKind {
     Offre,
     /// `content/pages/`: a free page.
     Page,
+    /// A folder of the network's space (`content/actualites/`…).
+    Reseau(Section),
 }
 
 impl EntryKind {
     /// Every kind, in the order they are validated.
-    pub const ALL: [EntryKind; 3] = [EntryKind::Lieu, EntryKind::Offre, EntryKind::Page];
+    pub const ALL: [EntryKind; 8] = [
+        EntryKind::Lieu,
+        EntryKind::Offre,
+        EntryKind::Page,
+        EntryKind::Reseau(Section::Actualites),
+        EntryKind::Reseau(Section::AppelsAProjets),
+        EntryKind::Reseau(Section::BonnesPratiques),
+        EntryKind::Reseau(Section::Bourse),
+        EntryKind::Reseau(Section::Agenda),
+    ];
 
     /// The folder under `content/`.
     pub fn folder(self) -> &'static str {
@@ -36,6 +48,7 @@ impl EntryKind {
             EntryKind::Lieu => "lieux",
             EntryKind::Offre => "offres",
             EntryKind::Page => "pages",
+            EntryKind::Reseau(section) => section.folder(),
         }
     }
 }

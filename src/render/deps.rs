@@ -58,7 +58,8 @@ impl<'a> Keys<'a> {
         let mut h = hasher();
         self.global.hash(&mut h);
         match job {
-            Job::Home | Job::TermIndex(_) | Job::Map | Job::Data | Job::NotFound => return None,
+            // The network's space is small: its pages are made again after every change.
+            Job::Home | Job::TermIndex(_) | Job::Map | Job::Data | Job::NotFound | Job::Reseau(_) => return None,
             // The first page holds the filter form, whose choices come from every place.
             Job::Places { n: 1, .. } => return None,
             Job::Places { n, total } => {
@@ -70,6 +71,14 @@ impl<'a> Keys<'a> {
                 (2u8, self.place(lieu)).hash(&mut h);
                 for offre in site.offers_at(&lieu.slug) {
                     self.offer_card(&mut h, offre);
+                }
+                // The entries of the network's space that name it, and the places those name.
+                for &i in site.reseau.by_place.get(&lieu.slug).into_iter().flatten() {
+                    let p = &site.entries.reseau[i];
+                    self.entry(p.file).hash(&mut h);
+                    for place in p.lieux.iter().filter_map(|s| site.place(s)) {
+                        self.place(place).hash(&mut h);
+                    }
                 }
             }
             Job::Term { taxonomy, index, n, total } => {

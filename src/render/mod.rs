@@ -11,6 +11,7 @@ pub mod atom;
 pub mod deps;
 pub mod labels;
 pub mod qr;
+pub mod reseau;
 pub mod search;
 pub mod structured;
 pub mod theme;
@@ -99,6 +100,8 @@ pub(crate) enum Job {
     Map,
     Data,
     NotFound,
+    /// A page of the network's space.
+    Reseau(reseau::Page),
 }
 
 /// What produces one file of the site.
@@ -122,6 +125,12 @@ pub(crate) enum Output {
     OfferCalendar(usize),
     /// The iCalendar file of every offer.
     Calendar,
+    /// The Atom feed of the network's space (`None`) or of one section.
+    ReseauFeed(Option<crate::model::Section>),
+    /// The iCalendar file of the event at this index of `entries.reseau`.
+    EventCalendar(usize),
+    /// The iCalendar file of the network's agenda.
+    Agenda,
 }
 
 /// One file of the site, not yet produced.
@@ -162,6 +171,7 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..site.entries.pages.len()).map(Job::Page));
     jobs.push(Job::Map);
     jobs.push(Job::Data);
+    jobs.extend(reseau::pages(site).into_iter().map(Job::Reseau));
     jobs.push(Job::NotFound);
     jobs
 }
@@ -197,6 +207,16 @@ impl<'a> Renderer<'a> {
         for (i, offre) in self.site.entries.offres.iter().enumerate() {
             planned
                 .push(Planned { path: format!("offres/{}/agenda.ics", offre.slug), output: Output::OfferCalendar(i) });
+        }
+        planned.push(Planned { path: atom::reseau_path(None), output: Output::ReseauFeed(None) });
+        for section in crate::model::Section::ALL {
+            planned.push(Planned { path: atom::reseau_path(Some(section)), output: Output::ReseauFeed(Some(section)) });
+        }
+        planned.push(Planned { path: reseau::AGENDA_CALENDAR.into(), output: Output::Agenda });
+        for (i, p) in self.site.entries.reseau.iter().enumerate() {
+            if p.section == crate::model::Section::Agenda {
+                planned.push(Planned { path: reseau::event_calendar(p), output: Output::EventCalendar(i) });
+            }
         }
         for (i, (path, _)) in self.theme.statics.iter().enumerate() {
             planned.push(Planned { path: format!("static/{path}"), output: Output::Static(i) });
@@ -237,6 +257,11 @@ impl<'a> Renderer<'a> {
                 export::ical::offer_ics(self.site, &self.urls.base_url, &self.site.entries.offres[i])
             }
             Output::Calendar => export::ical::offers_ics(self.site, &self.urls.base_url),
+            Output::ReseauFeed(section) => atom::reseau_feed(self.site, &self.urls, section),
+            Output::EventCalendar(i) => {
+                export::ical::event_ics(self.site, &self.urls.base_url, &self.site.entries.reseau[i])
+            }
+            Output::Agenda => export::ical::agenda_ics(self.site, &self.urls.base_url),
         })
     }
 
@@ -257,6 +282,7 @@ impl<'a> Renderer<'a> {
             Job::Map => "carte/".into(),
             Job::Data => "donnees/".into(),
             Job::NotFound => "404".into(),
+            Job::Reseau(page) => reseau::dir(site, page),
         }
     }
 
@@ -273,6 +299,7 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Place(i) => Some(self.site.entries.lieux[i].date_maj),
             Job::Offer(i) => Some(self.site.entries.offres[i].date_maj),
+            Job::Reseau(reseau::Page::Entry(i)) => Some(self.site.entries.reseau[i].date.min(self.site.today)),
             _ => None,
         }
     }
@@ -442,7 +469,8 @@ impl<'a> Renderer<'a> {
                         "Les lieux qui accueillent en particulier les jeunes, les seniors, les familles…",
                     ),
                 };
-                let data = TermIndex { intro: intro.to_string(), termes };
+                let data =
+                    TermIndex { intro: intro.to_string(), termes, vide: "Aucun lieu n'est encore publié.".into() };
                 let meta = self.meta(taxonomy.title(), description, &dir, self.crumbs(&[]));
                 self.page("termes.html", &meta, &data)
             }
@@ -669,6 +697,7 @@ impl<'a> Renderer<'a> {
                 );
                 self.page("donnees.html", &meta, &data)
             }
+            Job::Reseau(page) => self.render_reseau(page, &dir),
             Job::NotFound => {
                 let data = NotFound {
                     accueil: urls.path(""),
@@ -681,6 +710,81 @@ impl<'a> Renderer<'a> {
                 meta.canonical = None;
                 meta.menu_current = None;
                 self.page("404.html", &meta, &data)
+            }
+        }
+    }
+}
+
+impl Renderer<'_> {
+    /// A page of the network's space.
+    fn render_reseau(&self, page: reseau::Page, dir: &str) -> Result<String, Error> {
+        let site = self.site;
+        let urls = &self.urls;
+        let home = ("Espace réseau", "reseau/");
+        match page {
+            reseau::Page::Home => {
+                let data = reseau::home_view(site, urls);
+                let meta = self.meta(
+                    "Espace réseau",
+                    "L'espace des professionnels de la médiation numérique de la métropole : actualités, appels à projets, bonnes pratiques, bourse d'échanges et agenda.",
+                    dir,
+                    self.crumbs(&[]),
+                );
+                self.page("reseau.html", &meta, &data)
+            }
+            reseau::Page::List { section, archive, n, total } => {
+                let data = reseau::list_view(site, urls, section, archive, n, total);
+                let base = if archive {
+                    format!("reseau/{}/archives/", section.folder())
+                } else {
+                    format!("reseau/{}/", section.folder())
+                };
+                let list = format!("reseau/{}/", section.folder());
+                let mut parents = vec![home];
+                if archive {
+                    parents.push((section.title(), &list));
+                }
+                let meta = self.list_meta(&data.titre.clone(), &data.intro.clone(), &base, n, total, &parents);
+                self.page("reseau-liste.html", &meta, &data)
+            }
+            reseau::Page::Entry(i) => {
+                let p = &site.entries.reseau[i];
+                let data = reseau::entry_view(site, urls, p);
+                let description = p.resume.clone().unwrap_or_else(|| markdown::plain_text(&p.corps, 160));
+                let list = data.liste.href.strip_prefix(&urls.base).unwrap_or_default().to_string();
+                let ariane = self.crumbs(&[home, (&data.liste.text, &list)]);
+                let meta = self.meta(&p.titre, &description, dir, ariane);
+                self.page("reseau-fiche.html", &meta, &data)
+            }
+            reseau::Page::Tags => {
+                let data = TermIndex {
+                    intro: "Les sujets des publications de l'espace réseau.".into(),
+                    termes: reseau::tag_cloud(site, urls)
+                        .into_iter()
+                        .map(|t| view::TermLink { text: t.text, standard: None, href: t.href, count: t.count })
+                        .collect(),
+                    vide: "Aucune publication n'a encore d'étiquette.".into(),
+                };
+                let meta = self.meta(
+                    "Étiquettes",
+                    "Les sujets des actualités, appels à projets, bonnes pratiques, annonces et événements du réseau.",
+                    dir,
+                    self.crumbs(&[home]),
+                );
+                self.page("termes.html", &meta, &data)
+            }
+            reseau::Page::Tag { index, n, total } => {
+                let data = reseau::tag_view(site, urls, index, n, total);
+                let base = format!("reseau/etiquettes/{}/", site.reseau.tags[index].slug);
+                let meta = self.list_meta(
+                    &data.titre.clone(),
+                    &data.intro.clone(),
+                    &base,
+                    n,
+                    total,
+                    &[home, ("Étiquettes", "reseau/etiquettes/")],
+                );
+                self.page("reseau-liste.html", &meta, &data)
             }
         }
     }
@@ -719,14 +823,15 @@ struct MapPage {
     total: String,
 }
 
-#[derive(Serialize)]
-struct Pagination {
+/// Links between the pages of a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pagination {
     precedente: Option<String>,
     suivante: Option<String>,
     pages: Vec<PageLink>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct PageLink {
     numero: usize,
     href: String,
@@ -737,6 +842,8 @@ struct PageLink {
 struct TermIndex {
     intro: String,
     termes: Vec<view::TermLink>,
+    /// Said when there is no term.
+    vide: String,
 }
 
 #[derive(Serialize)]

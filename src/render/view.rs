@@ -216,8 +216,14 @@ pub struct MapSettings {
 }
 
 /// The menu entries: (text, page folder).
-pub const MENU: [(&str, &str); 5] =
-    [("Accueil", ""), ("Lieux", "lieux/"), ("Carte", "carte/"), ("Offres", "offres/"), ("Communes", "communes/")];
+pub const MENU: [(&str, &str); 6] = [
+    ("Accueil", ""),
+    ("Lieux", "lieux/"),
+    ("Carte", "carte/"),
+    ("Offres", "offres/"),
+    ("Communes", "communes/"),
+    ("Réseau", "reseau/"),
+];
 
 /// The shared part of every page.
 pub fn site_view(site: &Site, urls: &Urls) -> SiteView {
@@ -387,7 +393,7 @@ pub struct PlaceRef {
     pub adresse: String,
 }
 
-fn place_ref(lieu: &Lieu, urls: &Urls) -> PlaceRef {
+pub(crate) fn place_ref(lieu: &Lieu, urls: &Urls) -> PlaceRef {
     PlaceRef {
         nom: lieu.nom.clone(),
         commune: lieu.commune.clone(),
@@ -578,6 +584,8 @@ pub struct PlaceView {
     pub fiche_acces_libre: Option<String>,
     /// Offers held there.
     pub offres: Vec<OfferCard>,
+    /// Entries of the network's space that name it.
+    pub reseau: Vec<super::reseau::Card>,
     /// Presentation, sanitised HTML.
     pub presentation_html: String,
     /// Last update.
@@ -626,6 +634,7 @@ pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu) -> PlaceView {
         labels: labels_list,
         fiche_acces_libre: lieu.fiche_acces_libre.clone(),
         offres: site.offers_at(&lieu.slug).map(|o| offer_card(site, urls, o)).collect(),
+        reseau: super::reseau::place_mentions(site, urls, &lieu.slug),
         presentation_html: markdown::render_markdown(&lieu.presentation_detail),
         date_maj: date_view(lieu.date_maj),
         qr: super::qr::svg(&page_url),

@@ -308,6 +308,60 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// An optional French phone number, returned in E.164.
+    pub(crate) fn phone(&mut self, name: &str) -> Option<String> {
+        let raw = self.text(name)?;
+        let e164 = crate::phone::normalize(&raw);
+        if e164.is_none() {
+            self.report(Kind::Phone { value: raw }, &[key(name)]);
+        }
+        e164
+    }
+
+    /// An optional e-mail address.
+    pub(crate) fn email(&mut self, name: &str) -> Option<String> {
+        let text = self.text(name)?;
+        if rules::is_email(&text) {
+            Some(text)
+        } else {
+            self.report(Kind::Email { value: text }, &[key(name)]);
+            None
+        }
+    }
+
+    /// An optional date field.
+    pub(crate) fn date(&mut self, name: &str) -> Option<NaiveDate> {
+        let value = self.raw(name)?;
+        self.date_value(value, &[key(name)], name)
+    }
+
+    /// A required `HH:MM` time field.
+    pub(crate) fn required_time(&mut self, name: &str) -> Option<NaiveTime> {
+        let Some(value) = self.raw(name) else {
+            self.missing(name);
+            return None;
+        };
+        self.time_value(value, &[key(name)], name)
+    }
+
+    /// An optional whole number, zero or more.
+    pub(crate) fn whole_number(&mut self, name: &str) -> Option<u64> {
+        let value = self.raw(name)?;
+        match value {
+            Value::Number(n) if n.as_u64().is_some() => n.as_u64(),
+            other => {
+                let found = if matches!(other, Value::Number(_)) {
+                    "un nombre à virgule ou négatif"
+                } else {
+                    type_name(other)
+                };
+                let kind = Kind::WrongType { field: name.to_string(), expected: "un nombre entier", found };
+                self.report(kind, &[key(name)]);
+                None
+            }
+        }
+    }
+
     /// A list of e-mail addresses.
     pub(crate) fn emails(&mut self, name: &str) -> Vec<String> {
         let mut out = Vec::new();
@@ -328,6 +382,12 @@ impl<'a> Fields<'a> {
             let at = self.entry.body.start;
             self.report_span(Kind::BodyTooDeep { depth, max: crate::markdown::MAX_DEPTH }, at..at);
         }
+    }
+
+    /// Marks a field as read (one checked elsewhere), so that [`Fields::finish`] does not
+    /// report it as unknown.
+    pub(crate) fn accept(&mut self, name: &str) {
+        self.used.insert(name.to_string());
     }
 
     /// Reports every top-level field that was never read, with the closest known name.

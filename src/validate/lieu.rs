@@ -11,7 +11,6 @@ use crate::hours;
 use crate::index::Site;
 use crate::load::{RawEntry, Segment};
 use crate::model::Lieu;
-use crate::phone;
 
 /// Every field a place may have, in the standard's order.
 pub const FIELDS: &[&str] = &[
@@ -74,13 +73,7 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
     }
     let (latitude, longitude) = coordinates(&mut f, ctx);
     let typologie = f.vocabulary("typologie");
-    let telephone = f.text("telephone").and_then(|raw| match phone::normalize(&raw) {
-        Some(e164) => Some(e164),
-        None => {
-            f.report(Kind::Phone { value: raw }, &key("telephone"));
-            None
-        }
-    });
+    let telephone = f.phone("telephone");
     let courriels = f.emails("courriels");
     let site_web = f.urls("site_web");
     let horaires = opening_hours(&mut f, "horaires");

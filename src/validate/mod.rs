@@ -9,6 +9,7 @@ mod fields;
 pub mod lieu;
 pub mod offre;
 pub mod page;
+pub mod reseau;
 pub(crate) mod rules;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
@@ -20,8 +21,9 @@ use chrono::NaiveDate;
 use crate::communes::Communes;
 use crate::config::Territoire;
 use crate::diagnostic::{Diagnostic, Kind};
+use crate::load::Asset;
 use crate::load::{EntryKind, RawEntry, Segment};
-use crate::model::{Entries, Lieu, Offre, Page};
+use crate::model::{Entries, Lieu, Offre, Page, Publication};
 use crate::source::{FileId, Sources};
 use crate::suggest;
 
@@ -66,6 +68,8 @@ pub enum Validated {
     Offre(Option<Arc<Offre>>, offre::PlaceRefs),
     /// A free page.
     Page(Option<Arc<Page>>),
+    /// An entry of the network's space, and what it names.
+    Reseau(Option<Arc<Publication>>, reseau::Refs),
 }
 
 /// One entry checked on its own: its value, its problems, and what the checks across entries
@@ -103,6 +107,10 @@ pub fn validate_entry(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> ValidE
             let (p, d) = page::validate_page(entry, text);
             (Validated::Page(p.map(Arc::new)), d)
         }
+        EntryKind::Reseau(section) => {
+            let (p, refs, d) = reseau::validate(section, entry, text, ctx);
+            (Validated::Reseau(p.map(Arc::new), refs), d)
+        }
     };
     diagnostics.extend(check_slug(entry));
     ValidEntry {
@@ -122,6 +130,7 @@ pub fn cross_check<'a>(
     sources: &Sources,
     checked: impl Iterator<Item = &'a ValidEntry> + Clone,
     unreadable: &[(EntryKind, String)],
+    assets: &[Asset],
 ) -> (Entries, Vec<Diagnostic>) {
     // Two files with the same name in different subfolders of one content folder.
     let mut seen: HashMap<(EntryKind, &str), &ValidEntry> = HashMap::new();
@@ -142,6 +151,7 @@ pub fn cross_check<'a>(
     let mut entries = Entries::default();
     let mut diagnostics = Vec::new();
     let mut offer_places = Vec::new();
+    let mut reseau_refs = Vec::new();
     let mut place_slugs: HashSet<&str> =
         unreadable.iter().filter(|(kind, _)| *kind == EntryKind::Lieu).map(|(_, slug)| slug.as_str()).collect();
     let mut by_file: HashMap<FileId, &ValidEntry> = HashMap::new();
@@ -166,6 +176,12 @@ pub fn cross_check<'a>(
                 }
             }
             Validated::Page(Some(p)) if slug_ok => entries.pages.push(p.clone()),
+            Validated::Reseau(p, refs) => {
+                reseau_refs.push((entry, refs));
+                if let Some(p) = p.as_ref().filter(|_| slug_ok) {
+                    entries.reseau.push(p.clone());
+                }
+            }
             _ => {}
         }
         diagnostics.append(&mut found);
@@ -212,10 +228,11 @@ pub fn cross_check<'a>(
     }
     entries.lieux.retain(|l| !duplicates.contains(&l.slug));
 
-    // Offers naming places that do not exist.
+    // Offers and entries of the network's space naming places that do not exist.
     let mut bad_offers = HashSet::new();
     let mut sorted_slugs: Vec<&str> = Vec::new();
-    for (entry, places) in offer_places {
+    let named = offer_places.into_iter().chain(reseau_refs.iter().map(|(entry, refs)| (*entry, &refs.lieux)));
+    for (entry, places) in named {
         for (slug, path) in places {
             if !place_slugs.contains(slug.as_str()) {
                 if sorted_slugs.is_empty() {
@@ -227,13 +244,20 @@ pub fn cross_check<'a>(
                 let text = &sources.get(entry.file).text;
                 let span = crate::load::span_at(text, path).unwrap_or_else(|| entry.header.clone());
                 diagnostics.push(Diagnostic::new(kind, entry.file, span));
-                bad_offers.insert(entry.slug.clone());
+                bad_offers.insert(entry.file);
             }
         }
     }
+    let bad_reseau = reseau::cross_check(sources, &reseau_refs, assets, &mut diagnostics);
     // A place that failed validation still exists: its offers keep it, but it has no page.
     let published: HashSet<&str> = entries.lieux.iter().map(|l| l.slug.as_str()).collect();
-    entries.offres.retain(|o| !bad_offers.contains(&o.slug));
+    entries.reseau.retain(|p| !bad_offers.contains(&p.file) && !bad_reseau.contains(&p.file));
+    for publication in &mut entries.reseau {
+        if publication.lieux.iter().any(|slug| !published.contains(slug.as_str())) {
+            Arc::make_mut(publication).lieux.retain(|slug| published.contains(&slug.as_str()));
+        }
+    }
+    entries.offres.retain(|o| !bad_offers.contains(&o.file));
     for offre in &mut entries.offres {
         if offre.lieux.iter().any(|slug| !published.contains(slug.as_str())) {
             Arc::make_mut(offre).lieux.retain(|slug| published.contains(&slug.as_str()));

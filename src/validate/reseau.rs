@@ -1,0 +1,560 @@
+//! The front matter of the network's space (`content/actualites/`, `appels-a-projets/`,
+//! `bonnes-pratiques/`, `bourse/`, `agenda/`) to a [`Publication`].
+//!
+//! Place slugs, files and tag spellings are checked across entries, once every place and
+//! file is known ([`super::cross_check`]): the returned [`Refs`] say where each is written.
+
+use serde_yaml::Value;
+
+use std::collections::BTreeMap;
+
+use foldhash::{HashSet, HashSetExt};
+
+use super::fields::{Fields, type_name};
+use super::{Context, ValidEntry};
+use crate::diagnostic::{Diagnostic, Kind};
+use crate::load::Asset;
+use crate::load::{RawEntry, Segment};
+use crate::model::reseau::{
+    Annonce, Appel, CATEGORIES, Contact, Detail, Evenement, Image, Nature, PieceJointe, Publication, Section,
+};
+use crate::source::{FileId, Sources};
+use crate::suggest;
+
+/// Every field of each section, for suggestions.
+pub fn fields(section: Section) -> &'static [&'static str] {
+    match section {
+        Section::Actualites => {
+            &["titre", "resume", "etiquettes", "structure", "lieux", "date", "auteur", "image", "image_alt"]
+        }
+        Section::AppelsAProjets => &[
+            "titre",
+            "resume",
+            "etiquettes",
+            "structure",
+            "lieux",
+            "financeur",
+            "montant_min",
+            "montant_max",
+            "ouverture",
+            "cloture",
+            "structures_eligibles",
+            "territoire",
+            "lien",
+            "contact",
+            "courriel",
+            "telephone",
+        ],
+        Section::BonnesPratiques => &[
+            "titre",
+            "resume",
+            "etiquettes",
+            "structure",
+            "lieux",
+            "date",
+            "services",
+            "publics_specifiquement_adresses",
+            "pieces_jointes",
+            "licence",
+        ],
+        Section::Bourse => &[
+            "titre",
+            "resume",
+            "etiquettes",
+            "structure",
+            "lieux",
+            "nature",
+            "categorie",
+            "commune",
+            "contact",
+            "courriel",
+            "telephone",
+            "date",
+            "expiration",
+        ],
+        Section::Agenda => &[
+            "titre",
+            "resume",
+            "etiquettes",
+            "structure",
+            "date",
+            "date_fin",
+            "debut",
+            "fin",
+            "lieu",
+            "adresse",
+            "commune",
+            "inscription",
+        ],
+    }
+}
+
+/// Image formats a browser shows (SVG is left out: it can hold scripts).
+pub const IMAGE_FORMATS: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "avif"];
+
+/// Formats of attachments, with their names as shown.
+pub const ATTACHMENT_FORMATS: &[(&str, &str)] = &[
+    ("pdf", "PDF"),
+    ("odt", "texte OpenDocument"),
+    ("ods", "tableur OpenDocument"),
+    ("odp", "présentation OpenDocument"),
+    ("docx", "Word"),
+    ("xlsx", "Excel"),
+    ("pptx", "PowerPoint"),
+    ("epub", "EPUB"),
+    ("csv", "CSV"),
+    ("txt", "texte"),
+    ("zip", "archive ZIP"),
+    ("png", "image PNG"),
+    ("jpg", "image JPEG"),
+    ("jpeg", "image JPEG"),
+    ("mp3", "audio MP3"),
+    ("mp4", "vidéo MP4"),
+];
+
+/// What an entry names that only the whole site can check.
+#[derive(Debug, Clone, Default)]
+pub struct Refs {
+    /// Place slugs, with where each is written.
+    pub lieux: Vec<(String, Vec<Segment>)>,
+    /// Files under `content/`: the path, the field, and where it is written.
+    pub fichiers: Vec<(String, &'static str, Vec<Segment>)>,
+    /// Tags, with where each is written.
+    pub etiquettes: Vec<(String, Vec<Segment>)>,
+}
+
+fn key(name: &str) -> Segment {
+    Segment::Key(name.to_string())
+}
+
+/// Validates one entry of the network's space.
+pub(crate) fn validate(
+    section: Section,
+    entry: &RawEntry,
+    text: &str,
+    ctx: &Context<'_>,
+) -> (Option<Publication>, Refs, Vec<Diagnostic>) {
+    let mut f = Fields::new(entry, text);
+    let mut refs = Refs::default();
+    let titre = f.required_text("titre");
+    let resume = f.short_text("resume", 280);
+    let etiquettes = tags(&mut f, &mut refs);
+    let structure = f.text("structure");
+    if section != Section::Agenda {
+        refs.lieux = unique(f.list("lieux"));
+    }
+    let (date, detail) = match section {
+        Section::Actualites => {
+            let date = f.required_date("date");
+            let auteur = f.text("auteur");
+            let image = image(&mut f, &mut refs);
+            (date, Some(Detail::Actualite { auteur, image }))
+        }
+        Section::AppelsAProjets => {
+            let appel = call(&mut f);
+            (appel.as_ref().map(|a| a.ouverture), appel.map(Detail::Appel))
+        }
+        Section::BonnesPratiques => {
+            let date = f.required_date("date");
+            if structure.is_none() {
+                f.missing("structure");
+            }
+            f.require("services");
+            let services = f.vocabulary("services");
+            let publics = f.vocabulary("publics_specifiquement_adresses");
+            let pieces_jointes = attachments(&mut f, &mut refs);
+            let licence = f.text("licence");
+            (date, Some(Detail::BonnePratique { services, publics, pieces_jointes, licence }))
+        }
+        Section::Bourse => {
+            if structure.is_none() {
+                f.missing("structure");
+            }
+            let (date, annonce) = ad(&mut f, ctx);
+            (date, annonce.map(Detail::Annonce))
+        }
+        Section::Agenda => {
+            let (date, event) = event(&mut f, &mut refs, ctx);
+            (date, event.map(Detail::Evenement))
+        }
+    };
+    f.body();
+    let diagnostics = f.finish(fields(section));
+    let has_error = diagnostics.iter().any(|d| d.severity() == crate::Severity::Error);
+    let publication = match (titre, date, detail) {
+        (Some(titre), Some(date), Some(detail)) if !has_error => Some(Publication {
+            section,
+            slug: entry.slug.clone(),
+            file: entry.file,
+            titre,
+            resume,
+            etiquettes,
+            lieux: refs.lieux.iter().map(|(slug, _)| slug.clone()).collect(),
+            structure,
+            date,
+            corps: text[entry.body.clone()].trim().to_string(),
+            detail,
+        }),
+        _ => None,
+    };
+    (publication, refs, diagnostics)
+}
+
+/// The items of a list without repeats (the first of each kept).
+fn unique(mut items: Vec<(String, Vec<Segment>)>) -> Vec<(String, Vec<Segment>)> {
+    let mut seen = std::collections::BTreeSet::new();
+    items.retain(|(value, _)| seen.insert(value.clone()));
+    items
+}
+
+/// True when `tag` is written as a tag: 2 to 40 characters, lowercase letters, digits, spaces,
+/// hyphens and apostrophes, starting with a letter or digit, without doubled spaces.
+pub fn is_tag(tag: &str) -> bool {
+    let count = tag.chars().count();
+    (2..=40).contains(&count)
+        && tag.chars().next().is_some_and(|c| c.is_alphanumeric())
+        && tag.chars().all(|c| (c.is_alphanumeric() && !c.is_uppercase()) || matches!(c, ' ' | '-' | '\'' | '’'))
+        && !tag.contains("  ")
+        && !tag.ends_with([' ', '-'])
+}
+
+/// How a tag that is not one may be written: lowercase, without `#`, spaces folded.
+fn tag_suggestion(tag: &str) -> Option<String> {
+    let lower: String = tag.trim().trim_start_matches('#').to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let candidate = words.join(" ").trim_end_matches(['.', '!', '-']).to_string();
+    is_tag(&candidate).then_some(candidate)
+}
+
+/// `etiquettes`: each checked on its own; spellings are compared across entries later.
+fn tags(f: &mut Fields<'_>, refs: &mut Refs) -> Vec<String> {
+    let mut out = Vec::new();
+    for (tag, path) in unique(f.list("etiquettes")) {
+        if is_tag(&tag) {
+            out.push(tag.clone());
+            refs.etiquettes.push((tag, path));
+        } else {
+            let suggestion = tag_suggestion(&tag);
+            f.report(Kind::InvalidTag { value: tag, suggestion }, &path);
+        }
+    }
+    out
+}
+
+/// A path under `content/` as written in a field: `/` separators, no leading `/`, no `..`.
+/// Returns `None` (reported) for a path that cannot be one; checks its extension.
+fn file_path(
+    f: &mut Fields<'_>,
+    raw: &str,
+    field: &'static str,
+    path: &[Segment],
+    formats: &'static [&'static str],
+) -> Option<String> {
+    let clean = raw.trim().trim_start_matches('/').trim_start_matches("content/").to_string();
+    let parts_ok = !clean.is_empty()
+        && !clean.contains('\\')
+        && clean.split('/').all(|part| !part.is_empty() && part != "." && part != ".." && !crate::load::ignored(part));
+    if !parts_ok {
+        f.report(Kind::UnknownFile { field: field.to_string(), path: raw.to_string(), suggestion: None }, path);
+        return None;
+    }
+    let extension = clean.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    if !formats.contains(&extension.as_str()) {
+        f.report(Kind::FileFormat { field: field.to_string(), path: raw.to_string(), allowed: formats }, path);
+        return None;
+    }
+    Some(clean)
+}
+
+/// `image` and `image_alt`.
+fn image(f: &mut Fields<'_>, refs: &mut Refs) -> Option<Image> {
+    let alt = f.text("image_alt");
+    let raw = f.text("image")?;
+    let path = vec![key("image")];
+    let fichier = file_path(f, &raw, "image", &path, IMAGE_FORMATS);
+    let Some(alt) = alt else {
+        f.report(Kind::ImageWithoutAlt { field: "image".into() }, &path);
+        return None;
+    };
+    let fichier = fichier?;
+    refs.fichiers.push((fichier.clone(), "image", path));
+    Some(Image { fichier, alt })
+}
+
+/// The extensions of [`ATTACHMENT_FORMATS`].
+const ATTACHMENT_EXTENSIONS: &[&str] = &[
+    "pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "epub", "csv", "txt", "zip", "png", "jpg", "jpeg", "mp3", "mp4",
+];
+
+/// `pieces_jointes`: a list of `{ fichier, titre }`.
+fn attachments(f: &mut Fields<'_>, refs: &mut Refs) -> Vec<PieceJointe> {
+    const KNOWN: &[&str] = &["fichier", "titre"];
+    let Some(value) = f.raw("pieces_jointes") else { return Vec::new() };
+    let Value::Sequence(items) = value else {
+        let found = type_name(value);
+        let kind = Kind::WrongType { field: "pieces_jointes".into(), expected: "une liste de fichiers", found };
+        f.report(kind, &[key("pieces_jointes")]);
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let base = vec![key("pieces_jointes"), Segment::Index(i)];
+        let Value::Mapping(map) = item else {
+            let kind = Kind::WrongType {
+                field: "pieces_jointes".into(),
+                expected: "une liste de champs `{ fichier: …, titre: … }`",
+                found: type_name(item),
+            };
+            f.report(kind, &base);
+            continue;
+        };
+        let at = |name: &str| [base.clone(), vec![key(name)]].concat();
+        for k in map.keys() {
+            let name = k.as_str().unwrap_or_default();
+            if !KNOWN.contains(&name) {
+                let suggestion = suggest::closest(name, KNOWN.iter().copied()).map(str::to_string);
+                let span = f.entry.key_span(&at(name));
+                f.report_span(Kind::UnknownField { field: name.to_string(), suggestion, known: KNOWN.to_vec() }, span);
+            }
+        }
+        let text_of = |f: &mut Fields<'_>, name: &str| match map.get(name) {
+            None | Some(Value::Null) => {
+                let field = format!("pieces_jointes[{}].{name}", i + 1);
+                f.report(Kind::MissingField { field }, &base);
+                None
+            }
+            Some(v) => f.text_value(v, &at(name), "pieces_jointes"),
+        };
+        let fichier = text_of(f, "fichier");
+        let titre = text_of(f, "titre");
+        let fichier =
+            fichier.and_then(|raw| file_path(f, &raw, "pieces_jointes", &at("fichier"), ATTACHMENT_EXTENSIONS));
+        if let (Some(fichier), Some(titre)) = (fichier, titre) {
+            refs.fichiers.push((fichier.clone(), "pieces_jointes", at("fichier")));
+            out.push(PieceJointe { fichier, titre });
+        }
+    }
+    out
+}
+
+/// `later` must not be before `earlier`: reported at `later_field` otherwise.
+fn in_order(
+    f: &mut Fields<'_>,
+    earlier: Option<chrono::NaiveDate>,
+    earlier_field: &str,
+    later: Option<chrono::NaiveDate>,
+    later_field: &str,
+) -> bool {
+    match (earlier, later) {
+        (Some(a), Some(b)) if b < a => {
+            let kind = Kind::DatesOutOfOrder {
+                field: later_field.to_string(),
+                value: b.to_string(),
+                earlier: earlier_field.to_string(),
+                earlier_value: a.to_string(),
+            };
+            f.report(kind, &[key(later_field)]);
+            false
+        }
+        _ => true,
+    }
+}
+
+/// `contact`, `courriel`, `telephone`.
+fn contact(f: &mut Fields<'_>) -> Contact {
+    Contact { nom: f.text("contact"), courriel: f.email("courriel"), telephone: f.phone("telephone") }
+}
+
+/// The fields of a call for projects.
+fn call(f: &mut Fields<'_>) -> Option<Appel> {
+    let financeur = f.required_text("financeur");
+    let montant_min = f.whole_number("montant_min");
+    let montant_max = f.whole_number("montant_max");
+    if let (Some(min), Some(max)) = (montant_min, montant_max)
+        && max < min
+    {
+        f.report(Kind::AmountsOutOfOrder { min, max }, &[key("montant_max")]);
+    }
+    let ouverture = f.required_date("ouverture");
+    let cloture = f.required_date("cloture");
+    in_order(f, ouverture, "ouverture", cloture, "cloture");
+    let structures_eligibles = f.texts("structures_eligibles");
+    let territoire = f.text("territoire");
+    let lien = f.url("lien");
+    if lien.is_none() && f.raw("lien").is_none() {
+        f.missing("lien");
+    }
+    let contact = contact(f);
+    Some(Appel {
+        financeur: financeur?,
+        montant_min,
+        montant_max,
+        ouverture: ouverture?,
+        cloture: cloture?,
+        structures_eligibles,
+        territoire,
+        lien: lien?,
+        contact,
+    })
+}
+
+/// A value of a short list of our own: case, accents and apostrophes do not matter.
+fn choice(f: &mut Fields<'_>, name: &str, allowed: &[&'static str]) -> Option<&'static str> {
+    let Some(value) = f.text(name) else {
+        f.missing(name);
+        return None;
+    };
+    let folded = suggest::fold(&value);
+    if let Some(found) = allowed.iter().find(|a| suggest::fold(a) == folded) {
+        return Some(found);
+    }
+    let suggestion = suggest::closest(&value, allowed.iter().copied()).map(str::to_string);
+    f.report(Kind::NotInVocabulary { field: name.to_string(), value, suggestion, only_spelling: false }, &[key(name)]);
+    None
+}
+
+/// A commune: in the territory's list when there is one.
+fn commune(f: &mut Fields<'_>, ctx: &Context<'_>, required: bool) -> Option<String> {
+    let Some(name) = f.text("commune") else {
+        if required {
+            f.missing("commune");
+        }
+        return None;
+    };
+    if let Some(communes) = ctx.communes
+        && communes.get(&name).is_none()
+    {
+        let suggestion = communes.closest(&name).map(str::to_string);
+        f.report(Kind::UnknownCommune { value: name, suggestion }, &[key("commune")]);
+        return None;
+    }
+    Some(name)
+}
+
+/// The fields of an ad; its publication date.
+fn ad(f: &mut Fields<'_>, ctx: &Context<'_>) -> (Option<chrono::NaiveDate>, Option<Annonce>) {
+    let nature =
+        choice(f, "nature", &["Offre", "Demande"]).map(|n| if n == "Offre" { Nature::Offre } else { Nature::Demande });
+    let categorie = choice(f, "categorie", CATEGORIES);
+    let commune = commune(f, ctx, true);
+    let contact = contact(f);
+    if contact.courriel.is_none()
+        && contact.telephone.is_none()
+        && f.raw("courriel").is_none()
+        && f.raw("telephone").is_none()
+    {
+        f.report_entry(Kind::NoContact);
+    }
+    let date = f.required_date("date");
+    let expiration = f.required_date("expiration");
+    in_order(f, date, "date", expiration, "expiration");
+    let annonce = match (nature, categorie, commune, expiration) {
+        (Some(nature), Some(categorie), Some(commune), Some(expiration)) => {
+            Some(Annonce { nature, categorie: categorie.to_string(), commune, contact, expiration })
+        }
+        _ => None,
+    };
+    (date, annonce)
+}
+
+/// The fields of an event; its first day.
+fn event(f: &mut Fields<'_>, refs: &mut Refs, ctx: &Context<'_>) -> (Option<chrono::NaiveDate>, Option<Evenement>) {
+    let date = f.required_date("date");
+    let date_fin = f.date("date_fin");
+    in_order(f, date, "date", date_fin, "date_fin");
+    let debut = f.required_time("debut");
+    let fin = f.required_time("fin");
+    if let (Some(debut), Some(fin)) = (debut, fin)
+        && fin <= debut
+    {
+        let kind = Kind::SessionEndsBeforeStart {
+            start: debut.format("%H:%M").to_string(),
+            end: fin.format("%H:%M").to_string(),
+        };
+        f.report(kind, &[key("fin")]);
+    }
+    let lieu = f.text("lieu");
+    let adresse = f.text("adresse");
+    let commune = commune(f, ctx, false);
+    match (&lieu, &adresse) {
+        (Some(_), Some(_)) => f.report(Kind::EventPlace { both: true }, &[key("adresse")]),
+        (None, None) => f.report_entry(Kind::EventPlace { both: false }),
+        (Some(slug), None) => refs.lieux.push((slug.clone(), vec![key("lieu")])),
+        (None, Some(_)) => {}
+    }
+    let inscription = f.url("inscription");
+    let event = match (debut, fin) {
+        (Some(debut), Some(fin)) => Some(Evenement { date_fin, debut, fin, lieu, adresse, commune, inscription }),
+        _ => None,
+    };
+    (date, event)
+}
+
+/// The checks across entries of the network's space: the files they name exist under
+/// `content/`, and each tag has one spelling (two spellings would share one page). Returns
+/// the files of the entries with a problem.
+pub(crate) fn cross_check(
+    sources: &Sources,
+    entries: &[(&ValidEntry, &Refs)],
+    assets: &[Asset],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> HashSet<FileId> {
+    let mut bad = HashSet::new();
+    let files: HashSet<&str> = assets.iter().map(|a| a.relative.as_str()).collect();
+    let mut spellings: BTreeMap<String, (&str, FileId)> = BTreeMap::new();
+    for (entry, refs) in entries {
+        let text = &sources.get(entry.file).text;
+        let mut report = |kind: Kind, path: &[Segment]| {
+            let span = crate::load::span_at(text, path).unwrap_or(0..0);
+            diagnostics.push(Diagnostic::new(kind, entry.file, span));
+            bad.insert(entry.file);
+        };
+        for (fichier, field, path) in &refs.fichiers {
+            if !files.contains(fichier.as_str()) {
+                let suggestion = suggest::closest(fichier, files.iter().copied()).map(str::to_string);
+                report(Kind::UnknownFile { field: field.to_string(), path: fichier.clone(), suggestion }, path);
+            }
+        }
+        for (tag, path) in &refs.etiquettes {
+            match spellings.get(&slug::slugify(tag)) {
+                Some((first, file)) if first != tag => {
+                    let kind = Kind::TagVariant {
+                        value: tag.clone(),
+                        first: first.to_string(),
+                        other: sources.get(*file).path.clone(),
+                    };
+                    report(kind, path);
+                }
+                Some(_) => {}
+                None => {
+                    spellings.insert(slug::slugify(tag), (tag, entry.file));
+                }
+            }
+        }
+    }
+    bad
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attachment_extensions_are_the_named_formats() {
+        let named: Vec<&str> = ATTACHMENT_FORMATS.iter().map(|(e, _)| *e).collect();
+        assert_eq!(named, ATTACHMENT_EXTENSIONS);
+    }
+
+    #[test]
+    fn tags() {
+        for good in ["financement", "aidants connect", "pass numérique", "l'inclusion", "pix", "2027"] {
+            assert!(is_tag(good), "{good}");
+        }
+        for bad in ["Financement", "#pix", "a", "aidants  connect", "a, b", "x".repeat(41).as_str(), "-pix", "pix-"] {
+            assert!(!is_tag(bad), "{bad}");
+        }
+        assert_eq!(tag_suggestion("#Aidants  Connect").as_deref(), Some("aidants connect"));
+        assert_eq!(tag_suggestion("Pass Numérique!").as_deref(), Some("pass numérique"));
+        assert_eq!(tag_suggestion("a, b"), None);
+    }
+}
