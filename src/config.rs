@@ -37,6 +37,81 @@ pub struct SiteConfig {
     /// Links in the footer.
     #[serde(default)]
     pub pied_de_page: Vec<Lien>,
+    /// Fields the territory tracks beyond the national standard.
+    #[serde(default)]
+    pub extensions: Extensions,
+}
+
+/// Territorial fields of places and offers, declared in `site.yaml`: validated like the
+/// standard's, shown on pages, offered as filters where marked, exported outside the
+/// standard's columns.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extensions {
+    /// Extra fields of places.
+    #[serde(default)]
+    pub lieux: Vec<Extension>,
+    /// Extra fields of offers.
+    #[serde(default)]
+    pub offres: Vec<Extension>,
+}
+
+/// One territorial field.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extension {
+    /// Field name in the front matter (`pass_numerique`).
+    pub nom: String,
+    /// French label shown on pages and filters ("Accepte le Pass numérique").
+    pub libelle: String,
+    /// Kind of value.
+    #[serde(rename = "type")]
+    pub kind: ExtensionType,
+    /// The allowed values of a `choix`.
+    #[serde(default)]
+    pub valeurs: Vec<String>,
+    /// True to offer it as a filter of the directory (`booleen` and `choix` only).
+    #[serde(default)]
+    pub filtre: bool,
+    /// A sentence explaining it, shown under the filter and in the scaffold.
+    #[serde(default)]
+    pub aide: Option<String>,
+}
+
+/// The kinds of territorial fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExtensionType {
+    /// Yes or no.
+    Booleen,
+    /// Free text.
+    Texte,
+    /// One value of `valeurs`.
+    Choix,
+    /// An http(s) address.
+    Url,
+    /// A date.
+    Date,
+}
+
+impl ExtensionType {
+    /// What a value of this kind is, in French.
+    pub fn expected(self) -> &'static str {
+        match self {
+            ExtensionType::Booleen => "oui ou non (`true` ou `false`)",
+            ExtensionType::Texte => "du texte",
+            ExtensionType::Choix => "une des valeurs déclarées",
+            ExtensionType::Url => "une adresse web https://…",
+            ExtensionType::Date => "une date AAAA-MM-JJ",
+        }
+    }
+}
+
+impl Extension {
+    /// URL part of its filter page, `/criteres/<slug>/`.
+    pub fn slug(&self) -> String {
+        slug::slugify(&self.nom)
+    }
 }
 
 /// The territory: name and bounding box.
@@ -178,6 +253,14 @@ const KNOWN_FIELDS: &[&str] = &[
     "tuiles",
     "attribution",
     "communes",
+    "extensions",
+    "lieux",
+    "offres",
+    "libelle",
+    "type",
+    "valeurs",
+    "filtre",
+    "aide",
 ];
 
 /// Parses `site.yaml`; every problem becomes a located diagnostic. `serde_yaml` stops at the
@@ -233,6 +316,47 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Di
             );
         }
     }
+    for (kind, list, standard) in [
+        ("lieux", &config.extensions.lieux, crate::validate::lieu::FIELDS),
+        ("offres", &config.extensions.offres, crate::validate::offre::FIELDS),
+    ] {
+        for (i, extension) in list.iter().enumerate() {
+            let at = |field: &str| vec![key("extensions"), key(kind), Segment::Index(i), key(field)];
+            let name = &extension.nom;
+            let snake = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            let message = if !snake {
+                Some(format!(
+                    "nom de champ « {name} » invalide : des minuscules sans accent, des chiffres et `_`, par exemple `pass_numerique`"
+                ))
+            } else if standard.contains(&name.as_str()) || name == "id" {
+                Some(format!("`{name}` est déjà un champ du standard national : choisissez un autre nom"))
+            } else if list[..i].iter().any(|e| &e.nom == name) {
+                Some(format!("le champ `{name}` est déclaré deux fois dans `extensions.{kind}`"))
+            } else {
+                None
+            };
+            if let Some(message) = message {
+                report(Kind::Config { message }, &at("nom"));
+            }
+            let kind_problem = match extension.kind {
+                ExtensionType::Choix if extension.valeurs.is_empty() => {
+                    Some(("type", "un champ `choix` a besoin de `valeurs: [première, seconde…]`".to_string()))
+                }
+                ExtensionType::Choix => None,
+                _ if !extension.valeurs.is_empty() => {
+                    Some(("valeurs", "`valeurs` ne sert qu'à un champ de type `choix`".to_string()))
+                }
+                ExtensionType::Texte | ExtensionType::Url | ExtensionType::Date if extension.filtre => {
+                    Some(("filtre", "seuls les champs `booleen` et `choix` peuvent servir de filtre".to_string()))
+                }
+                _ => None,
+            };
+            if let Some((field, message)) = kind_problem {
+                report(Kind::Config { message }, &at(field));
+            }
+        }
+    }
     if diagnostics.is_empty() { Ok(config) } else { Err(diagnostics) }
 }
 
@@ -283,6 +407,16 @@ fn translate_error(message: &str) -> Kind {
     if let Some(field) = between(message, "unknown field `", "`") {
         let suggestion = suggest::closest(field, KNOWN_FIELDS.iter().copied()).map(str::to_string);
         return Kind::UnknownField { field: field.to_string(), suggestion, known: KNOWN_FIELDS.to_vec() };
+    }
+    if let Some(value) = between(message, "unknown variant `", "`") {
+        let allowed = ["booleen", "texte", "choix", "url", "date"];
+        let suggestion =
+            suggest::closest(value, allowed).map_or(String::new(), |s| format!(" ; vouliez-vous dire `{s}` ?"));
+        return Kind::Config {
+            message: format!(
+                "type « {value} » inconnu : écrivez `booleen`, `texte`, `choix`, `url` ou `date`{suggestion}"
+            ),
+        };
     }
     if let Some(field) = between(message, "missing field `", "`") {
         return Kind::MissingField { field: field.to_string() };

@@ -317,6 +317,7 @@ impl Workspace {
             territory: self.config.config.as_ref().map(|c| &c.territoire),
             communes: self.config.communes.as_ref(),
             today,
+            extensions: self.config.config.as_ref().map(|c| &c.extensions),
         };
         let sources = &self.sources;
         let checked: Vec<Result<ValidEntry, Diagnostic>> = fresh

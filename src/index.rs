@@ -46,6 +46,10 @@ pub struct Site {
     pub services: Vec<Term>,
     /// Publics, in the standard's order; only those with at least one place.
     pub publics: Vec<Term>,
+    /// The territorial fields offered as filters (`filtre: true`): a term per `booleen`
+    /// (places where it is true) and per value of a `choix`, in the order of `site.yaml`;
+    /// only those with at least one place. Slugs: `pass-numerique`, `mes-papiers/point-relais`.
+    pub criteres: Vec<Term>,
     /// Offer indices by place slug, sorted by offer title.
     pub offers_by_place: HashMap<String, Vec<usize>>,
     /// Place index by slug.
@@ -99,6 +103,34 @@ fn offer_order(offres: &[Arc<Offre>], titles: &[String], today: NaiveDate) -> Ve
         (rank, titles[i].clone(), o.slug.clone())
     });
     order
+}
+
+/// The terms of the territorial fields offered as filters; places in `by_name` order.
+fn criteria(config: &SiteConfig, entries: &Entries, by_name: &[usize]) -> Vec<Term> {
+    use crate::config::ExtensionType;
+    use crate::model::ExtValue;
+    let mut terms = Vec::new();
+    for e in config.extensions.lieux.iter().filter(|e| e.filtre) {
+        let value_of = |i: usize| entries.lieux[i].extensions.iter().find(|(n, _)| n == &e.nom).map(|(_, v)| v);
+        match e.kind {
+            ExtensionType::Booleen => {
+                let lieux: Vec<usize> =
+                    by_name.iter().copied().filter(|&i| value_of(i) == Some(&ExtValue::Bool(true))).collect();
+                terms.push(Term { slug: e.slug(), name: e.libelle.clone(), lieux });
+            }
+            ExtensionType::Choix => {
+                for value in &e.valeurs {
+                    let wanted = ExtValue::Text(value.clone());
+                    let lieux: Vec<usize> = by_name.iter().copied().filter(|&i| value_of(i) == Some(&wanted)).collect();
+                    let slug = format!("{}/{}", e.slug(), slug::slugify(value));
+                    terms.push(Term { slug, name: format!("{} : {value}", e.libelle), lieux });
+                }
+            }
+            _ => {}
+        }
+    }
+    terms.retain(|t| !t.lieux.is_empty());
+    terms
 }
 
 impl Site {
@@ -196,6 +228,7 @@ impl Site {
             .collect();
 
         let reseau = Reseau::new(&entries.reseau, today);
+        let criteres = criteria(&config, &entries, &by_name);
         Site {
             config,
             entries,
@@ -203,6 +236,7 @@ impl Site {
             communes,
             services,
             publics,
+            criteres,
             offers_by_place,
             place_by_slug,
             offer_order,

@@ -265,11 +265,12 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 Some(count) => {
                     let site = built.checked.site.as_ref().expect("a written site was indexed");
                     eprintln!(
-                        "Site construit dans {} : {} lieux, {} offres, {} pages ; {} fichiers en {} ms.",
+                        "Site construit dans {} : {} lieux, {} offres, {} pages, {} publications de l'espace réseau ; {} fichiers en {} ms.",
                         output.display(),
                         site.entries.lieux.len(),
                         site.entries.offres.len(),
                         site.entries.pages.len(),
+                        site.entries.reseau.len(),
                         count,
                         started.elapsed().as_millis()
                     );

@@ -85,6 +85,32 @@ pub struct Lieu {
     pub itinerance: Vec<String>,
     /// Last time the record was checked.
     pub date_maj: NaiveDate,
+    /// Territorial fields (declared in `site.yaml`) that the entry gives, in their order of
+    /// declaration.
+    pub extensions: Vec<(String, ExtValue)>,
+}
+
+/// The value of a territorial field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum ExtValue {
+    /// A `booleen`.
+    Bool(bool),
+    /// A `texte`, a `choix` (its canonical spelling) or a `url`.
+    Text(String),
+    /// A `date`.
+    Date(NaiveDate),
+}
+
+impl ExtValue {
+    /// The value as written in the exports: `true`/`false`, text, ISO date.
+    pub fn export(&self) -> String {
+        match self {
+            ExtValue::Bool(b) => b.to_string(),
+            ExtValue::Text(t) => t.clone(),
+            ExtValue::Date(d) => d.to_string(),
+        }
+    }
 }
 
 impl Lieu {
@@ -130,6 +156,8 @@ pub struct Offre {
     pub description: String,
     /// Last time the record was checked.
     pub date_maj: NaiveDate,
+    /// Territorial fields that the entry gives, in their order of declaration.
+    pub extensions: Vec<(String, ExtValue)>,
 }
 
 /// When an offer runs: recurring hours or dated sessions.

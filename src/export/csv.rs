@@ -1,6 +1,7 @@
 //! `lieux.csv`: the national standard's CSV (its columns and order, `|` between list values, UTF-8).
 
-use super::{by_id, schema_fields, standard_record};
+use super::{by_id, extension_cells, extension_column, schema_fields, standard_record};
+use crate::index::Site;
 use crate::model::Lieu;
 
 /// Every place as one CSV row, with the standard's header.
@@ -9,6 +10,20 @@ pub fn lieux_csv(lieux: &[std::sync::Arc<Lieu>]) -> Vec<u8> {
     writer.write_record(schema_fields().iter().map(|f| f.name.as_str())).expect("writing to memory cannot fail");
     for lieu in by_id(lieux) {
         let row: Vec<String> = standard_record(lieu).into_iter().map(|(_, cell)| cell.as_csv()).collect();
+        writer.write_record(&row).expect("writing to memory cannot fail");
+    }
+    writer.into_inner().expect("writing to memory cannot fail")
+}
+
+/// `lieux-territoire.csv`: the standard's columns, then the territorial fields.
+pub fn territory_csv(site: &Site) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut header: Vec<String> = schema_fields().iter().map(|f| f.name.clone()).collect();
+    header.extend(site.config.extensions.lieux.iter().map(|e| extension_column(&e.nom)));
+    writer.write_record(&header).expect("writing to memory cannot fail");
+    for lieu in by_id(&site.entries.lieux) {
+        let mut row: Vec<String> = standard_record(lieu).into_iter().map(|(_, cell)| cell.as_csv()).collect();
+        row.extend(extension_cells(site, lieu).into_iter().map(|(_, cell)| cell.as_csv()));
         writer.write_record(&row).expect("writing to memory cannot fail");
     }
     writer.into_inner().expect("writing to memory cannot fail")

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Cell, by_id, standard_record};
+use super::{Cell, by_id, extension_cells, standard_record};
 use crate::index::Site;
 use crate::model::{Calendrier, Lieu};
 
@@ -71,10 +71,33 @@ pub fn offres_json(site: &Site) -> Vec<u8> {
                 "seances": seances,
                 "description": o.description,
                 "date_maj": o.date_maj.to_string(),
+                "extensions": o.extensions.iter().map(|(n, v)| (n.clone(), json!(v))).collect::<Map<String, Value>>(),
             })
         })
         .collect();
     let mut bytes = serde_json::to_vec_pretty(&offers).expect("plain data serialises");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// `lieux-territoire.json`: the standard's flat objects with the territorial fields added
+/// (`extension_<nom>`, booleans and dates as JSON values).
+pub fn territory_json(site: &Site) -> Vec<u8> {
+    let array: Vec<Value> = by_id(&site.entries.lieux)
+        .into_iter()
+        .map(|l| {
+            let mut object = standard_object(l);
+            for ((column, cell), e) in extension_cells(site, l).into_iter().zip(&site.config.extensions.lieux) {
+                if cell == Cell::Empty {
+                    continue;
+                }
+                let value = l.extensions.iter().find(|(n, _)| n == &e.nom).map_or(Value::Null, |(_, v)| json!(v));
+                object.insert(column, value);
+            }
+            Value::Object(object)
+        })
+        .collect();
+    let mut bytes = serde_json::to_vec_pretty(&array).expect("plain data serialises");
     bytes.push(b'\n');
     bytes
 }

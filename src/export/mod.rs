@@ -69,11 +69,32 @@ pub enum Export {
     LieuxJson,
     /// `offres.json`: the offers.
     OffresJson,
+    /// `lieux-territoire.csv`: the standard's columns, then one column per territorial field
+    /// (`extension_<nom>`), outside the standard. Only when `site.yaml` declares some.
+    LieuxTerritoireCsv,
+    /// `lieux-territoire.json`: the same as flat JSON objects.
+    LieuxTerritoireJson,
 }
 
 impl Export {
     /// Every export.
-    pub const ALL: [Export; 4] = [Export::LieuxCsv, Export::LieuxGeojson, Export::LieuxJson, Export::OffresJson];
+    pub const ALL: [Export; 6] = [
+        Export::LieuxCsv,
+        Export::LieuxGeojson,
+        Export::LieuxJson,
+        Export::OffresJson,
+        Export::LieuxTerritoireCsv,
+        Export::LieuxTerritoireJson,
+    ];
+
+    /// True when the site has this file: the territorial exports only when `site.yaml`
+    /// declares territorial fields of places.
+    pub fn applies(self, site: &Site) -> bool {
+        match self {
+            Export::LieuxTerritoireCsv | Export::LieuxTerritoireJson => !site.config.extensions.lieux.is_empty(),
+            _ => true,
+        }
+    }
 
     /// Path in the output folder.
     pub fn path(self) -> String {
@@ -82,6 +103,8 @@ impl Export {
             Export::LieuxGeojson => "lieux.geojson",
             Export::LieuxJson => "lieux.json",
             Export::OffresJson => "offres.json",
+            Export::LieuxTerritoireCsv => "lieux-territoire.csv",
+            Export::LieuxTerritoireJson => "lieux-territoire.json",
         };
         format!("{DIR}/{name}")
     }
@@ -93,6 +116,8 @@ impl Export {
             Export::LieuxGeojson => lieux_geojson(site),
             Export::LieuxJson => lieux_json(&site.entries.lieux),
             Export::OffresJson => offres_json(site),
+            Export::LieuxTerritoireCsv => self::csv::territory_csv(site),
+            Export::LieuxTerritoireJson => self::json::territory_json(site),
         }
     }
 }
@@ -137,6 +162,25 @@ impl Cell {
             Cell::Number(n) => n.to_string(),
         }
     }
+}
+
+/// The column of a territorial field in the territorial exports: `extension_<nom>`, so that
+/// no one takes it for a column of the standard.
+pub fn extension_column(nom: &str) -> String {
+    format!("extension_{nom}")
+}
+
+/// A place's territorial fields, one cell per declared field of places (empty when not given).
+pub fn extension_cells(site: &Site, lieu: &Lieu) -> Vec<(String, Cell)> {
+    site.config
+        .extensions
+        .lieux
+        .iter()
+        .map(|e| {
+            let value = lieu.extensions.iter().find(|(n, _)| n == &e.nom).map(|(_, v)| v.export());
+            (extension_column(&e.nom), value.map_or(Cell::Empty, |v| Cell::text(&v)))
+        })
+        .collect()
 }
 
 /// Spelling of `formations_labels` values on output: the schema's regular expression writes

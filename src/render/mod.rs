@@ -43,6 +43,8 @@ pub(crate) enum Taxonomy {
     Communes,
     Services,
     Publics,
+    /// The territorial fields offered as filters.
+    Criteres,
 }
 
 impl Taxonomy {
@@ -51,6 +53,7 @@ impl Taxonomy {
             Taxonomy::Communes => "communes",
             Taxonomy::Services => "services",
             Taxonomy::Publics => "publics",
+            Taxonomy::Criteres => "criteres",
         }
     }
 
@@ -59,6 +62,7 @@ impl Taxonomy {
             Taxonomy::Communes => "Les communes",
             Taxonomy::Services => "Les besoins",
             Taxonomy::Publics => "Les publics",
+            Taxonomy::Criteres => "Les critères du territoire",
         }
     }
 
@@ -67,6 +71,7 @@ impl Taxonomy {
             Taxonomy::Communes => &site.communes,
             Taxonomy::Services => &site.services,
             Taxonomy::Publics => &site.publics,
+            Taxonomy::Criteres => &site.criteres,
         }
     }
 }
@@ -158,7 +163,10 @@ fn jobs(site: &Site) -> Vec<Job> {
     let total = site.entries.lieux.len().div_ceil(PLACES_PER_PAGE).max(1);
     jobs.extend((1..=total).map(|n| Job::Places { n, total }));
     jobs.extend((0..site.entries.lieux.len()).map(Job::Place));
-    for taxonomy in [Taxonomy::Communes, Taxonomy::Services, Taxonomy::Publics] {
+    for taxonomy in [Taxonomy::Communes, Taxonomy::Services, Taxonomy::Publics, Taxonomy::Criteres] {
+        if taxonomy == Taxonomy::Criteres && site.criteres.is_empty() {
+            continue;
+        }
         jobs.push(Job::TermIndex(taxonomy));
         for (index, term) in taxonomy.terms(site).iter().enumerate() {
             let total = term.lieux.len().div_ceil(PLACES_PER_PAGE).max(1);
@@ -221,7 +229,7 @@ impl<'a> Renderer<'a> {
         for (i, (path, _)) in self.theme.statics.iter().enumerate() {
             planned.push(Planned { path: format!("static/{path}"), output: Output::Static(i) });
         }
-        for export in export::Export::ALL {
+        for export in export::Export::ALL.into_iter().filter(|e| e.applies(self.site)) {
             planned.push(Planned { path: export.path(), output: Output::Export(export) });
         }
         planned.sort_by(|a, b| a.path.cmp(&b.path));
@@ -468,6 +476,11 @@ impl<'a> Renderer<'a> {
                         "Certains lieux accueillent en particulier un public. Les autres lieux accueillent tout le monde.",
                         "Les lieux qui accueillent en particulier les jeunes, les seniors, les familles…",
                     ),
+                    Taxonomy::Criteres => (
+                        view::term_links(terms, urls, folder, view::same_words),
+                        "Des dispositifs propres à notre territoire, en plus des informations du standard national.",
+                        "Les lieux par dispositif propre au territoire : Pass numérique…",
+                    ),
                 };
                 let data =
                     TermIndex { intro: intro.to_string(), termes, vide: "Aucun lieu n'est encore publié.".into() };
@@ -481,6 +494,17 @@ impl<'a> Renderer<'a> {
                 let base = format!("{folder}/{}/", term.slug);
                 let start = (n - 1) * PLACES_PER_PAGE;
                 let (title, standard, groupes, cartes) = match taxonomy {
+                    Taxonomy::Criteres => (
+                        format!("Lieux : {}", term.name),
+                        None,
+                        Vec::new(),
+                        term.lieux
+                            .iter()
+                            .skip(start)
+                            .take(PLACES_PER_PAGE)
+                            .map(|&i| view::card(&site.entries.lieux[i], urls))
+                            .collect(),
+                    ),
                     Taxonomy::Communes => (
                         format!("Lieux à {}", term.name),
                         None,
@@ -514,6 +538,7 @@ impl<'a> Renderer<'a> {
                 };
                 let description = match taxonomy {
                     Taxonomy::Communes => format!("{count} à {} où se faire aider avec le numérique.", term.name),
+                    Taxonomy::Criteres => format!("{} : {count}.", term.name),
                     Taxonomy::Services => format!("{} : {count} pour vous aider.", title),
                     Taxonomy::Publics => {
                         format!("{count} qui accueillent en particulier {}.", labels::public_plain(&term.name))
@@ -624,63 +649,91 @@ impl<'a> Renderer<'a> {
                 };
                 let place_count = labels::count(places, "lieu", "lieux");
                 let offer_count = labels::count(offers, "offre", "offres");
+                let mut fichiers = vec![
+                    data_file(
+                        file("lieux.geojson"),
+                        "lieux.geojson",
+                        "GeoJSON",
+                        "application/geo+json",
+                        "Les lieux avec leurs coordonnées, pour une carte ou un outil de cartographie.",
+                        labels::count(with_coords, "lieu", "lieux"),
+                        newest_place,
+                    ),
+                    data_file(
+                        file("lieux.csv"),
+                        "lieux.csv",
+                        "CSV",
+                        "text/csv",
+                        "Les lieux au format du standard national, un lieu par ligne, pour un tableur.",
+                        place_count.clone(),
+                        newest_place,
+                    ),
+                    data_file(
+                        file("lieux.json"),
+                        "lieux.json",
+                        "JSON",
+                        "application/json",
+                        "Les lieux au format du standard national, pour un programme.",
+                        place_count.clone(),
+                        newest_place,
+                    ),
+                    data_file(
+                        file("offres.json"),
+                        "offres.json",
+                        "JSON",
+                        "application/json",
+                        "Les ateliers et permanences, avec leurs lieux, horaires et séances.",
+                        offer_count.clone(),
+                        newest_offer,
+                    ),
+                    data_file(
+                        file("offres.ics"),
+                        "offres.ics",
+                        "iCalendar",
+                        "text/calendar",
+                        "Les ateliers et permanences à ajouter à un agenda (téléphone, messagerie) ; chaque offre a aussi le sien.",
+                        offer_count,
+                        newest_offer,
+                    ),
+                    data_file(
+                        urls.path(atom::PATH),
+                        "atom.xml",
+                        "Atom",
+                        "application/atom+xml",
+                        "Les lieux et les offres ajoutés ou mis à jour, les plus récents d'abord, pour un lecteur de flux.",
+                        labels::count((places + offers).min(atom::ENTRIES), "entrée", "entrées"),
+                        newest_place.max(newest_offer),
+                    ),
+                ];
+                if export::Export::LieuxTerritoireCsv.applies(site) {
+                    let labels: Vec<String> = site
+                        .config
+                        .extensions
+                        .lieux
+                        .iter()
+                        .map(|e| format!("{} (colonne {})", e.libelle, export::extension_column(&e.nom)))
+                        .collect();
+                    let contenu = format!(
+                        "Les lieux avec, après les colonnes du standard, les champs propres au territoire, hors standard : {}.",
+                        labels.join(", ")
+                    );
+                    for (name, format, mime) in [
+                        ("lieux-territoire.csv", "CSV", "text/csv"),
+                        ("lieux-territoire.json", "JSON", "application/json"),
+                    ] {
+                        fichiers.push(data_file(
+                            file(name),
+                            name,
+                            format,
+                            mime,
+                            &contenu,
+                            place_count.clone(),
+                            newest_place,
+                        ));
+                    }
+                }
                 let data = Data {
-                    fichiers: vec![
-                        data_file(
-                            file("lieux.geojson"),
-                            "lieux.geojson",
-                            "GeoJSON",
-                            "application/geo+json",
-                            "Les lieux avec leurs coordonnées, pour une carte ou un outil de cartographie.",
-                            labels::count(with_coords, "lieu", "lieux"),
-                            newest_place,
-                        ),
-                        data_file(
-                            file("lieux.csv"),
-                            "lieux.csv",
-                            "CSV",
-                            "text/csv",
-                            "Les lieux au format du standard national, un lieu par ligne, pour un tableur.",
-                            place_count.clone(),
-                            newest_place,
-                        ),
-                        data_file(
-                            file("lieux.json"),
-                            "lieux.json",
-                            "JSON",
-                            "application/json",
-                            "Les lieux au format du standard national, pour un programme.",
-                            place_count.clone(),
-                            newest_place,
-                        ),
-                        data_file(
-                            file("offres.json"),
-                            "offres.json",
-                            "JSON",
-                            "application/json",
-                            "Les ateliers et permanences, avec leurs lieux, horaires et séances.",
-                            offer_count.clone(),
-                            newest_offer,
-                        ),
-                        data_file(
-                            file("offres.ics"),
-                            "offres.ics",
-                            "iCalendar",
-                            "text/calendar",
-                            "Les ateliers et permanences à ajouter à un agenda (téléphone, messagerie) ; chaque offre a aussi le sien.",
-                            offer_count,
-                            newest_offer,
-                        ),
-                        data_file(
-                            urls.path(atom::PATH),
-                            "atom.xml",
-                            "Atom",
-                            "application/atom+xml",
-                            "Les lieux et les offres ajoutés ou mis à jour, les plus récents d'abord, pour un lecteur de flux.",
-                            labels::count((places + offers).min(atom::ENTRIES), "entrée", "entrées"),
-                            newest_place.max(newest_offer),
-                        ),
-                    ],
+                    fichiers,
                     licence: Link {
                         text: site.config.licence_donnees.nom.clone(),
                         href: site.config.licence_donnees.url.clone(),

@@ -449,8 +449,9 @@ pub fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView {
             v.contact = contact_view(&a.contact);
         }
         Detail::BonnePratique { services, publics, pieces_jointes, licence } => {
-            v.services = services.iter().map(|s| labels::service_plain(s)).collect();
-            v.publics = publics.iter().map(|s| labels::public_plain(s)).collect();
+            // Professionals read the standard's own words.
+            v.services = services.clone();
+            v.publics = publics.clone();
             v.pieces_jointes = pieces_jointes
                 .iter()
                 .map(|pj| Download {
@@ -535,7 +536,7 @@ const HOME_CARDS: [(Section, usize, &str); 5] = [
     (Section::Actualites, 3, "Aucune actualité pour le moment."),
     (Section::AppelsAProjets, 4, "Aucun appel à projets ouvert en ce moment."),
     (Section::Agenda, 3, "Aucun événement à venir pour le moment."),
-    (Section::Bourse, 4, "Aucune annonce en cours."),
+    (Section::Bourse, 3, "Aucune annonce en cours."),
     (Section::BonnesPratiques, 3, "Aucune bonne pratique partagée pour le moment."),
 ];
 

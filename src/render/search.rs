@@ -23,7 +23,12 @@
 //!   "lieux": [{"n": name, "u": page path, "t": type, "a": street, "v": "69500 Bron",
 //!              "c": commune, "g": [lat, lon], "s": [services], "p": [publics],
 //!              "e": [specific support], "f": [cost], "h": hours, "r": 1 (online booking),
-//!              "i": 1 (itinerant), "tel": ["04 78 …", "tel:+33478…"]}] }
+//!              "i": 1 (itinerant), "tel": ["04 78 …", "tel:+33478…"],
+//!              "x": [criteria]}],
+//!   "criteres": [["x-pass-numerique", "1", "Accepte le Pass numérique"],
+//!                ["x-mes-papiers", "sans-rendez-vous", "Permanence Mes Papiers : Sans rendez-vous"]] }
+//!                                          the territorial fields offered as filters: the
+//!                                          form's field, its value, the words
 //! ```
 //!
 //! Places come in directory order (commune, then name), the order of `/lieux/`.
@@ -98,6 +103,16 @@ pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
         Some(hours_json.len() - 1)
     };
 
+    let in_criterion: Vec<foldhash::HashSet<usize>> =
+        site.criteres.iter().map(|t| t.lieux.iter().copied().collect()).collect();
+    let criteres: Vec<[String; 3]> = site
+        .criteres
+        .iter()
+        .map(|t| {
+            let (param, value) = criterion_field(&t.slug);
+            [param, value, t.name.clone()]
+        })
+        .collect();
     let places: Vec<Value> = view::directory_order(site)
         .into_iter()
         .map(|i| {
@@ -139,6 +154,10 @@ pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
             if let Some(phone) = view::phone_of(&lieu.telephone) {
                 place.insert("tel".into(), json!([phone.text, phone.href]));
             }
+            let criteria: Vec<usize> = (0..site.criteres.len()).filter(|&k| in_criterion[k].contains(&i)).collect();
+            if !criteria.is_empty() {
+                place.insert("x".into(), json!(criteria));
+            }
             Value::Object(place)
         })
         .collect();
@@ -152,6 +171,7 @@ pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
         "communes": communes_json,
         "horaires": hours_json,
         "lieux": places,
+        "criteres": criteres,
     });
     let mut bytes = serde_json::to_vec(&index).expect("JSON values always serialise");
     bytes.push(b'\n');
@@ -185,6 +205,16 @@ pub fn communes(site: &Site) -> Vec<(String, Option<(f64, f64)>)> {
         }
     }
     communes.into_iter().map(|((_, name), centre)| (name, centre)).collect()
+}
+
+/// The form's field and value of a territorial criterion, from its term's slug:
+/// `pass-numerique` → (`x-pass-numerique`, `1`); `mes-papiers/sur-rendez-vous` →
+/// (`x-mes-papiers`, `sur-rendez-vous`). The `x-` keeps them apart from the other filters.
+pub fn criterion_field(slug: &str) -> (String, String) {
+    match slug.split_once('/') {
+        Some((field, value)) => (format!("x-{field}"), value.to_string()),
+        None => (format!("x-{slug}"), "1".to_string()),
+    }
 }
 
 /// Five decimals: about a metre, enough for a map and a distance.

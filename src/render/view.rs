@@ -590,6 +590,8 @@ pub struct PlaceView {
     pub presentation_html: String,
     /// Last update.
     pub date_maj: DateView,
+    /// Territorial fields.
+    pub territoire: Vec<ExtView>,
     /// The QR code of the page's address (inline SVG, drawn by resin).
     pub qr: Option<String>,
     /// The page's address, written out beside its QR code.
@@ -637,6 +639,7 @@ pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu) -> PlaceView {
         reseau: super::reseau::place_mentions(site, urls, &lieu.slug),
         presentation_html: markdown::render_markdown(&lieu.presentation_detail),
         date_maj: date_view(lieu.date_maj),
+        territoire: ext_views(&site.config.extensions.lieux, &lieu.extensions, urls),
         qr: super::qr::svg(&page_url),
         adresse_page: page_url.clone(),
         signaler: mailto(
@@ -688,6 +691,8 @@ pub struct OfferView {
     pub description_html: String,
     /// Last update.
     pub date_maj: DateView,
+    /// Territorial fields.
+    pub territoire: Vec<ExtView>,
     /// "Signaler une erreur" link.
     pub signaler: String,
 }
@@ -734,6 +739,7 @@ pub fn offer_view(site: &Site, urls: &Urls, offre: &Offre) -> OfferView {
         passees: past.into_iter().map(session_view).collect(),
         description_html: markdown::render_markdown(&offre.description),
         date_maj: date_view(offre.date_maj),
+        territoire: ext_views(&site.config.extensions.offres, &offre.extensions, urls),
         signaler: mailto(
             site.config.report_address(),
             &format!("Erreur sur l'offre « {} » ({page_url})", offre.titre),
@@ -854,6 +860,19 @@ pub struct Filters {
     pub publics: Vec<Choice>,
     /// Specific support offered somewhere.
     pub prises: Vec<Choice>,
+    /// The territorial fields offered as filters.
+    pub criteres: Vec<CriterionFilter>,
+}
+
+/// A territorial field as a filter: a checkbox (`booleen`) or a list (`choix`).
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionFilter {
+    /// The form's field (`x-pass-numerique`).
+    pub nom: String,
+    /// Its label.
+    pub libelle: String,
+    /// The values of a `choix` that some place has (empty for a checkbox).
+    pub choix: Vec<Choice>,
 }
 
 /// The filters' choices for `site`.
@@ -870,5 +889,73 @@ pub fn filters(site: &Site, urls: &Urls) -> Filters {
         depuis: depuis.map(|(name, _)| Choice { value: Site::commune_slug(&name), text: name }).collect(),
         publics: site.publics.iter().map(|t| choice(&t.name, t.name.clone())).collect(),
         prises: prises.iter().map(|p| choice(p, p.clone())).collect(),
+        criteres: criterion_filters(site),
     }
+}
+
+/// The territorial fields offered as filters, with the values that some place has.
+fn criterion_filters(site: &Site) -> Vec<CriterionFilter> {
+    let mut out: Vec<CriterionFilter> = Vec::new();
+    for e in site.config.extensions.lieux.iter().filter(|e| e.filtre) {
+        let mut filter =
+            CriterionFilter { nom: format!("x-{}", e.slug()), libelle: e.libelle.clone(), choix: Vec::new() };
+        let mut present = false;
+        for term in &site.criteres {
+            let (field, value) = super::search::criterion_field(&term.slug);
+            if field != filter.nom {
+                continue;
+            }
+            present = true;
+            if e.kind == crate::config::ExtensionType::Choix {
+                let text = term.name.rsplit_once(" : ").map_or(term.name.as_str(), |(_, v)| v).to_string();
+                filter.choix.push(Choice { value, text });
+            }
+        }
+        if present {
+            out.push(filter);
+        }
+    }
+    out
+}
+
+/// A territorial field of an entry, as shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtView {
+    /// Its label ("Accepte le Pass numérique").
+    pub libelle: String,
+    /// Its value in words ("Oui", "Point relais", "3 mars 2026").
+    pub texte: String,
+    /// A link: the value's filter page, or the address of a `url`.
+    pub href: Option<String>,
+    /// A sentence explaining the field.
+    pub aide: Option<String>,
+}
+
+/// The territorial fields an entry gives, in their order of declaration.
+pub fn ext_views(
+    declared: &[crate::config::Extension],
+    values: &[(String, crate::model::ExtValue)],
+    urls: &Urls,
+) -> Vec<ExtView> {
+    use crate::config::ExtensionType;
+    use crate::model::ExtValue;
+    declared
+        .iter()
+        .filter_map(|e| {
+            let value = &values.iter().find(|(n, _)| n == &e.nom)?.1;
+            let (texte, href) = match (e.kind, value) {
+                (_, ExtValue::Bool(true)) => {
+                    ("Oui".to_string(), e.filtre.then(|| urls.path(&format!("criteres/{}/", e.slug()))))
+                }
+                (_, ExtValue::Bool(false)) => ("Non".to_string(), None),
+                (ExtensionType::Url, ExtValue::Text(url)) => (display_url(url), Some(url.clone())),
+                (ExtensionType::Choix, ExtValue::Text(v)) => {
+                    (v.clone(), e.filtre.then(|| urls.path(&format!("criteres/{}/{}/", e.slug(), slug::slugify(v)))))
+                }
+                (_, ExtValue::Text(t)) => (t.clone(), None),
+                (_, ExtValue::Date(d)) => (crate::hours::format_date(*d), None),
+            };
+            Some(ExtView { libelle: e.libelle.clone(), texte, href, aide: e.aide.clone() })
+        })
+        .collect()
 }

@@ -384,12 +384,6 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// Marks a field as read (one checked elsewhere), so that [`Fields::finish`] does not
-    /// report it as unknown.
-    pub(crate) fn accept(&mut self, name: &str) {
-        self.used.insert(name.to_string());
-    }
-
     /// Reports every top-level field that was never read, with the closest known name.
     pub(crate) fn finish(mut self, known: &'static [&'static str]) -> Vec<Diagnostic> {
         let unknown: Vec<String> = self

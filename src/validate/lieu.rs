@@ -102,6 +102,7 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
         (f.raw("services").is_none(), "services", Kind::NoServices),
     ];
     let header = entry.header_span();
+    let extensions = super::extension::read(&mut f, ctx.extensions.map_or(&[][..], |e| &e.lieux[..]));
     f.body();
     let mut diagnostics = f.finish(FIELDS);
     for (missing, field, kind) in absent {
@@ -148,6 +149,7 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
             prise_rdv,
             itinerance,
             date_maj,
+            extensions,
         }),
         _ => None,
     };

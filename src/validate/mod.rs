@@ -5,6 +5,7 @@
 //! entry run ([`cross_check`]): duplicate ids, offers naming unknown places. A file per rule family: `fields` (typed
 //! getters), `rules` (codes, URLs, coordinates), one file per content type.
 
+pub(crate) mod extension;
 mod fields;
 pub mod lieu;
 pub mod offre;
@@ -36,6 +37,8 @@ pub struct Context<'a> {
     pub communes: Option<&'a Communes>,
     /// The build date: `date_maj` may not be later, and is stale 12 months before.
     pub today: NaiveDate,
+    /// The territorial fields of `site.yaml`.
+    pub extensions: Option<&'a crate::config::Extensions>,
 }
 
 /// Page slugs that would collide with the site's own sections.
@@ -57,6 +60,8 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "recherche",
     "orienter",
     "page",
+    "criteres",
+    "medias",
 ];
 
 /// An entry's typed value, when it has no error of its own.

@@ -70,6 +70,7 @@ pub(crate) fn validate_offre(
     };
     let date_maj = update_date(&mut f, ctx);
 
+    let extensions = super::extension::read(&mut f, ctx.extensions.map_or(&[][..], |e| &e.offres[..]));
     f.body();
     let diagnostics = f.finish(FIELDS);
     let has_error = diagnostics.iter().any(|d| d.severity() == crate::Severity::Error);
@@ -91,6 +92,7 @@ pub(crate) fn validate_offre(
             calendrier,
             description: text[entry.body.clone()].trim().to_string(),
             date_maj,
+            extensions,
         }),
         _ => None,
     };

@@ -13,6 +13,12 @@
 
   var PAS = 30; // lieux affichés à la fois
   var CHAMPS = ['q', 'besoin', 'commune', 'public', 'accompagnement', 'type', 'gratuit', 'ouvert', 'samedi', 'rdv', 'depuis'];
+  // Les critères propres au territoire (site.yaml, « extensions ») : x-pass-numerique…
+  var CRITERES = [];
+  Array.prototype.forEach.call(form.elements, function (champ) {
+    if (/^x-/.test(champ.name) && CRITERES.indexOf(champ.name) < 0) CRITERES.push(champ.name);
+  });
+  CHAMPS = CHAMPS.concat(CRITERES);
   var $ = function (id) { return document.getElementById(id); };
   var section = $('resultats'), liste = $('resultats-liste'), titre = $('resultats-titre');
   var annonce = $('resultats-annonce'), criteres = $('resultats-criteres'), plus = $('resultats-plus');
@@ -73,7 +79,8 @@
       }
     });
     var avance = form.querySelector('.plus-criteres');
-    if (avance && (etat['public'] || etat.accompagnement || etat.type)) avance.open = true;
+    var critere = CRITERES.some(function (nom) { return etat[nom]; });
+    if (avance && (etat['public'] || etat.accompagnement || etat.type || critere)) avance.open = true;
   }
 
   function lireFormulaire() {
@@ -157,6 +164,13 @@
     var mots = etat.q ? plier(etat.q).split(/\s+/).filter(Boolean) : [];
     var besoin = index.parBesoin[etat.besoin], pub = index.parPublic[etat['public']];
     var prise = index.parPrise[etat.accompagnement], commune = index.parCommune[etat.commune];
+    // Chaque critère du territoire choisi, par sa place dans index.criteres (-1 : aucun lieu).
+    var criteres = CRITERES.filter(function (nom) { return etat[nom]; }).map(function (nom) {
+      for (var k = 0; k < (index.criteres || []).length; k++) {
+        if (index.criteres[k][0] === nom && index.criteres[k][1] === etat[nom]) return k;
+      }
+      return -1;
+    });
     return index.lieux.filter(function (l) {
       if (etat.besoin && !contient(l.s, besoin)) return false;
       if (etat.commune && l.c !== commune) return false;
@@ -171,6 +185,7 @@
         var o = etatOuverture(l);
         if (!o || !o.ouvert) return false;
       }
+      for (var c = 0; c < criteres.length; c++) if (!contient(l.x, criteres[c])) return false;
       for (var i = 0; i < mots.length; i++) if (l.texte.indexOf(mots[i]) < 0) return false;
       return true;
     });
@@ -193,6 +208,12 @@
     if (etat.ouvert) mots.push('ouverts maintenant');
     if (etat.samedi) mots.push('ouverts le samedi');
     if (etat.rdv) mots.push('avec rendez-vous en ligne');
+    CRITERES.forEach(function (nom) {
+      if (!etat[nom]) return;
+      var champ = form.elements[nom];
+      if (champ.type === 'checkbox') mots.push(champ.labels && champ.labels[0] ? champ.labels[0].textContent : nom);
+      else mots.push((champ.labels && champ.labels[0] ? champ.labels[0].textContent + ' : ' : '') + option(nom));
+    });
     if (position) mots.push('du plus proche au plus loin de ' + position.nom);
     return mots.filter(Boolean).join(' · ');
   }
