@@ -235,6 +235,8 @@ pub enum Kind {
     ImageWithoutAlt {
         /// The image's field.
         field: String,
+        /// The image as written.
+        path: String,
     },
     /// A date that must not come before another does.
     DatesOutOfOrder {
@@ -509,14 +511,14 @@ impl Kind {
             Kind::OfferSchedule { both: false } => "ajoutez `horaires: \"We 14:00-16:00\"` pour une offre régulière, ou une liste `seances:` de dates".into(),
             Kind::UnknownPlace { suggestion: Some(s), .. } => format!("vouliez-vous dire « {s} » ?"),
             Kind::UnknownPlace { .. } => "écrivez le nom du fichier du lieu dans `content/lieux/`, sans `.md`".into(),
-            Kind::ImageWithoutAlt { field } => format!("ajoutez `{field}_alt: …` : une phrase qui dit ce que montre l'image, lue à voix haute aux personnes qui ne la voient pas"),
+            Kind::ImageWithoutAlt { field, .. } => format!("ajoutez `{field}_alt: …` : une phrase qui dit ce que montre l'image, lue à voix haute aux personnes qui ne la voient pas"),
             Kind::DatesOutOfOrder { field, earlier, .. } => format!("vérifiez les deux dates : `{field}` est le même jour que `{earlier}` ou après"),
             Kind::AmountsOutOfOrder { .. } => "échangez `montant_min` et `montant_max`, ou corrigez l'un des deux".into(),
             Kind::InvalidTag { suggestion: Some(s), .. } => format!("écrivez « {s} »"),
             Kind::InvalidTag { .. } => "une étiquette s'écrit en minuscules, avec des lettres, des chiffres, des espaces, des tirets ou des apostrophes, en 2 à 40 caractères, par exemple « aidants connect »".into(),
             Kind::TagVariant { first, .. } => format!("écrivez-la partout de la même façon : « {first} »"),
             Kind::UnknownFile { suggestion: Some(s), .. } => format!("vouliez-vous dire « {s} » ?"),
-            Kind::UnknownFile { .. } => "déposez le fichier dans `content/medias/` et écrivez son chemin à partir de `content/`, par exemple `medias/guide.pdf`".into(),
+            Kind::UnknownFile { .. } => "vérifiez le chemin, écrit à partir de `content/` (`medias/guide.pdf` pour le fichier `content/medias/guide.pdf`), ou déposez le fichier à cet endroit".into(),
             Kind::FileFormat { allowed, .. } => format!("formats acceptés : {}", list_or(allowed)),
             Kind::NoContact => "ajoutez `courriel: …` ou `telephone: …`".into(),
             Kind::EventPlace { .. } => "gardez `lieu` (le nom de fichier d'un lieu de l'annuaire, sans `.md`) ou `adresse` (une adresse libre, avec `commune`), pas les deux".into(),
@@ -631,8 +633,8 @@ impl fmt::Display for Kind {
             Kind::OfferSchedule { both: true } => write!(f, "l'offre a à la fois `horaires` et `seances`"),
             Kind::OfferSchedule { both: false } => write!(f, "l'offre n'a ni `horaires` ni `seances`"),
             Kind::UnknownPlace { slug, .. } => write!(f, "lieu inconnu « {slug} »"),
-            Kind::ImageWithoutAlt { field } => {
-                write!(f, "l'image `{field}` n'a pas de texte alternatif (`{field}_alt`)")
+            Kind::ImageWithoutAlt { field, path } => {
+                write!(f, "l'image « {path} » n'a pas de texte alternatif (`{field}_alt`)")
             }
             Kind::DatesOutOfOrder { field, value, earlier, earlier_value } => {
                 write!(f, "`{field}` ({value}) est avant `{earlier}` ({earlier_value})")

@@ -178,7 +178,7 @@ pub fn event_when(p: &Publication) -> String {
     let Detail::Evenement(e) = &p.detail else { return String::new() };
     let hours = format!("{} – {}", hours::format_time(e.debut), hours::format_time(e.fin));
     match e.date_fin.filter(|d| *d > p.date) {
-        Some(last) => format!("Du {} au {}, {hours}", hours::format_date(p.date), hours::format_date(last)),
+        Some(last) => format!("{}, {hours}", date_range(p.date, last)),
         None => {
             let day = hours::format_date_with_weekday(p.date);
             let mut chars = day.chars();
@@ -186,6 +186,21 @@ pub fn event_when(p: &Publication) -> String {
             format!("{day}, {hours}")
         }
     }
+}
+
+/// "Du 4 au 5 décembre 2026", "Du 30 novembre au 2 décembre 2026", "Du 30 décembre 2026
+/// au 2 janvier 2027".
+pub fn date_range(first: NaiveDate, last: NaiveDate) -> String {
+    use chrono::Datelike;
+    let full = hours::format_date(first);
+    let start = if first.year() != last.year() {
+        full
+    } else if first.month() != last.month() {
+        full.rsplit_once(' ').map_or(full.clone(), |(day_month, _)| day_month.to_string())
+    } else {
+        full.split_once(' ').map_or(full.clone(), |(day, _)| day.to_string())
+    };
+    format!("Du {start} au {}", hours::format_date(last))
 }
 
 /// Where an event is held, in words.
@@ -729,8 +744,12 @@ pub fn place_mentions(site: &Site, urls: &Urls, slug: &str) -> Vec<Card> {
         .into_iter()
         .flatten()
         .map(|&i| {
+            // Short on a resident's page: what it is, its title and date.
             let mut card = card(site, urls, &site.entries.reseau[i]);
             card.rubrique = site.entries.reseau[i].section.one().to_string();
+            card.resume = None;
+            card.structure = None;
+            card.ou = None;
             card
         })
         .collect()
@@ -748,6 +767,15 @@ mod tests {
         assert_eq!(file_size(850), "850 octets");
         assert_eq!(file_size(14_300), "15\u{a0}Ko");
         assert_eq!(file_size(2_400_000), "2,4\u{a0}Mo");
+    }
+
+    #[test]
+    fn date_ranges_say_the_month_and_year_once() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(date_range(d(2026, 12, 4), d(2026, 12, 5)), "Du 4 au 5 décembre 2026");
+        assert_eq!(date_range(d(2026, 11, 30), d(2026, 12, 2)), "Du 30 novembre au 2 décembre 2026");
+        assert_eq!(date_range(d(2026, 12, 30), d(2027, 1, 2)), "Du 30 décembre 2026 au 2 janvier 2027");
+        assert_eq!(date_range(d(2026, 12, 1), d(2026, 12, 2)), "Du 1er au 2 décembre 2026");
     }
 
     #[test]

@@ -36,6 +36,7 @@ fn config(url: &str) -> SiteConfig {
             Lien { titre: "À propos".into(), url: "/a-propos/".into() },
             Lien { titre: "Métropole de Lyon".into(), url: "https://www.grandlyon.com/".into() },
         ],
+        extensions: Default::default(),
     }
 }
 
@@ -75,6 +76,7 @@ fn lieu(slug: &str, nom: &str, commune: &str) -> Lieu {
         prise_rdv: None,
         itinerance: vec![],
         date_maj: date(2026, 3, 3),
+        extensions: Vec::new(),
     }
 }
 
@@ -96,6 +98,7 @@ fn offre(slug: &str, titre: &str, lieux: &[&str], calendrier: Calendrier) -> Off
         calendrier,
         description: "Six séances **au plus**.".into(),
         date_maj: date(2026, 11, 2),
+        extensions: Vec::new(),
     }
 }
 
@@ -169,6 +172,7 @@ fn small_site(url: &str) -> Site {
         lieux: vec![bus, cs, bachut].into_iter().map(Arc::new).collect(),
         offres: offres.into_iter().map(Arc::new).collect(),
         pages: pages.into_iter().map(Arc::new).collect(),
+        reseau: Vec::new(),
     };
     Site::new(config(url), entries, date(2026, 11, 25))
 }

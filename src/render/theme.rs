@@ -40,6 +40,9 @@ pub const TEMPLATES: &[(&str, &str)] = embedded_templates![
     "donnees.html",
     "carte.html",
     "404.html",
+    "reseau.html",
+    "reseau-liste.html",
+    "reseau-fiche.html",
 ];
 
 /// The embedded static files: path under `static/` and bytes.

@@ -273,7 +273,7 @@ fn image(f: &mut Fields<'_>, refs: &mut Refs) -> Option<Image> {
     let path = vec![key("image")];
     let fichier = file_path(f, &raw, "image", &path, IMAGE_FORMATS);
     let Some(alt) = alt else {
-        f.report(Kind::ImageWithoutAlt { field: "image".into() }, &path);
+        f.report(Kind::ImageWithoutAlt { field: "image".into(), path: raw.clone() }, &path);
         return None;
     };
     let fichier = fichier?;

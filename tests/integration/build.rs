@@ -194,6 +194,15 @@ fn snapshots_of_each_page_kind() {
         ("donnees", "donnees/index.html"),
         ("carte", "carte/index.html"),
         ("introuvable", "404.html"),
+        ("critere", "criteres/pass-numerique/index.html"),
+        ("reseau", "reseau/index.html"),
+        ("reseau_appels", "reseau/appels-a-projets/index.html"),
+        ("reseau_etiquette", "reseau/etiquettes/pix/index.html"),
+        ("actualite", "reseau/actualites/bilan-pass-numerique-premier-semestre/index.html"),
+        ("appel", "reseau/appels-a-projets/fonds-appui-demarches-en-ligne/index.html"),
+        ("bonne_pratique", "reseau/bonnes-pratiques/atelier-dejouer-les-arnaques/index.html"),
+        ("annonce", "reseau/bourse/quinze-ordinateurs-portables-reconditionnes/index.html"),
+        ("evenement", "reseau/agenda/forum-demain-numerique-en-famille/index.html"),
     ] {
         let html = site.read(&format!("public/{path}"));
         insta::assert_snapshot!(format!("page_{name}"), main_of(&html));
@@ -315,11 +324,14 @@ fn rebuild_replaces_removed_pages() {
     site.build();
     assert!(site.exists("public/lieux/mediatheque-du-bachut/index.html"));
     site.remove("content/lieux/mediatheque-du-bachut.md");
-    for offer in std::fs::read_dir(site.root().join("content/offres")).unwrap() {
-        let path = offer.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        if text.contains("mediatheque-du-bachut") {
-            std::fs::remove_file(path).unwrap();
+    // The offers and entries of the network's space that name it go too.
+    for folder in ["offres", "actualites", "appels-a-projets", "bonnes-pratiques", "bourse", "agenda"] {
+        for entry in std::fs::read_dir(site.root().join("content").join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            if text.contains("mediatheque-du-bachut") {
+                std::fs::remove_file(path).unwrap();
+            }
         }
     }
     site.build();

@@ -94,6 +94,19 @@ error_class!(unknown_place, "lieu-inconnu", OFFER, 3:9, "lieu inconnu « mediath
 error_class!(offer_without_schedule, "offre-horaires-seances", OFFER, 1:1, "ni `horaires` ni `seances`");
 error_class!(session_ends_before_start, "seance", OFFER, 7:46, "finit (14:00) avant de commencer (16:00)");
 error_class!(session_time, "heure", OFFER, 7:32, "heure invalide pour `debut` : « 14h »");
+// The network's space.
+const NEWS: Option<&str> = Some("content/actualites/nouvelle.md");
+const CALL: Option<&str> = Some("content/appels-a-projets/appel.md");
+error_class!(image_without_alt, "texte-alternatif", NEWS, 4:8, "l'image « medias/photo.png » n'a pas de texte alternatif (`image_alt`)");
+error_class!(closing_before_opening, "dates-inversees", CALL, 5:10, "`cloture` (2026-11-15) est avant `ouverture` (2026-12-01)");
+error_class!(amounts_out_of_order, "montants-inverses", CALL, 5:14, "`montant_max` (5000 €) est plus petit que `montant_min` (20000 €)");
+error_class!(tag_format, "etiquette", NEWS, 4:27, "étiquette « #Aidants Connect » mal écrite");
+error_class!(tag_spelling, "etiquette-orthographe", Some("content/actualites/z.md"), 4:25, "étiquette « reemploi » écrite autrement (« réemploi ») dans content/actualites/a.md");
+error_class!(unknown_file, "fichier-introuvable", Some("content/bonnes-pratiques/guide.md"), 7:16, "`pieces_jointes` : le fichier « medias/guide.pdf » n'existe pas dans `content/`");
+error_class!(file_format, "format-de-fichier", NEWS, 4:8, "`image` : « medias/logo.svg » n'est pas d'un format accepté");
+error_class!(ad_without_contact, "contact-manquant", Some("content/bourse/tablettes.md"), 1:1, "ni `courriel` ni `telephone`");
+error_class!(event_place, "evenement-lieu", Some("content/agenda/rencontre.md"), 7:10, "l'événement a à la fois `lieu` et `adresse`");
+error_class!(extension_type, "extension", A, 12:17, "`pass_numerique` (« Accepte le Pass numérique », champ propre au territoire) attend oui ou non (`true` ou `false`), pas « peut-être »");
 // Slugs and ids.
 error_class!(duplicate_slug, "slug-en-double", Some("content/lieux/villeurbanne/mediatheque-du-bachut.md"), 1:1, "déjà utilisé par content/lieux/mediatheque-du-bachut.md");
 error_class!(duplicate_id, "id-en-double", A, 11:5, "l'identifiant « mediatheque-du-bachut » est déjà utilisé par content/lieux/mediatheque-du-bachut.md");

@@ -22,10 +22,19 @@ fn paca() -> PathBuf {
     repo().join("data/exports/lieux-hub-du-sud-paca-2023-v1.json")
 }
 
-/// The example site without its places and offers: the content an import starts from.
+/// The example site without its places, and without the offers and the network's space that
+/// name them: the content an import starts from.
 fn empty_example() -> SiteTest {
     let site = SiteTest::example();
-    for folder in ["content/lieux", "content/offres"] {
+    for folder in [
+        "content/lieux",
+        "content/offres",
+        "content/actualites",
+        "content/appels-a-projets",
+        "content/bonnes-pratiques",
+        "content/bourse",
+        "content/agenda",
+    ] {
         std::fs::remove_dir_all(site.root().join(folder)).unwrap();
     }
     site

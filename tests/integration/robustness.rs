@@ -231,6 +231,7 @@ fn place() -> impl Strategy<Value = resin::model::Lieu> {
                 prise_rdv: rdv,
                 itinerance,
                 date_maj: today() - Duration::days(days),
+                extensions: Vec::new(),
             }
         })
 }
