@@ -9,6 +9,7 @@ mod hostile;
 mod import;
 mod incremental;
 mod navigateur;
+mod reseau;
 mod robustness;
 mod safety;
 mod scaffold;

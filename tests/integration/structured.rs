@@ -79,7 +79,7 @@ fn the_atom_feed_lists_updated_places_and_offers_newest_first() {
     assert!(site.read("public/index.html").contains("<link rel=\"alternate\" type=\"application/atom+xml\""));
 }
 
-fn calendar_events(ics: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+pub(crate) fn calendar_events(ics: &str) -> Vec<std::collections::BTreeMap<String, String>> {
     // RFC 5545: CRLF line endings, content lines of at most 75 octets.
     assert!(ics.ends_with("\r\n") && !ics.replace("\r\n", "").contains('\n'), "CRLF only");
     for line in ics.split("\r\n") {
