@@ -26,5 +26,5 @@ fn the_directory_works_in_chromium() {
         .expect("node runs (apt-get install nodejs)");
     let report = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     assert!(output.status.success(), "tests du navigateur en échec :\n{report}");
-    assert!(report.contains("pass 15"), "the fifteen browser tests ran:\n{report}");
+    assert!(report.contains("pass 17"), "the seventeen browser tests ran:\n{report}");
 }

@@ -543,3 +543,48 @@ test('de retour d’une fiche, la liste montre autant de lieux qu’avant', asyn
   assert.ok(await page.locator(`#resultats-liste a[href="${href}"]`).isVisible());
   await page.fermer();
 });
+
+test('les critères du territoire filtrent la liste : Pass numérique, permanence Mes Papiers', async () => {
+  const page = await ouvrir('/lieux/');
+  await page.waitForSelector('#filtres:not([hidden])');
+  await page.click('.plus-criteres summary');
+  await page.check('#f-x-pass-numerique');
+  let liste = await resultats(page);
+  const pass = INDEX.criteres.findIndex((c) => c[0] === 'x-pass-numerique');
+  const attendus = INDEX.lieux.filter((l) => (l.x || []).includes(pass));
+  assert.ok(attendus.length > 0 && attendus.length < TOTAL);
+  assert.equal(liste.length, attendus.length);
+  assert.deepEqual(liste.map((l) => l.href).sort(), attendus.map((l) => l.u).sort());
+  assert.match(await page.textContent('#resultats-criteres'), /Accepte le Pass numérique/);
+  assert.equal(new URL(page.url()).search, '?x-pass-numerique=1');
+  await page.uncheck('#f-x-pass-numerique');
+  await page.selectOption('#f-x-mes-papiers', 'sans-rendez-vous');
+  liste = await resultats(page);
+  const sans = INDEX.criteres.findIndex((c) => c[1] === 'sans-rendez-vous');
+  assert.equal(liste.length, INDEX.lieux.filter((l) => (l.x || []).includes(sans)).length);
+  assert.match(await page.textContent('#resultats-criteres'), /Permanence Mes Papiers : Sans rendez-vous/);
+  await axe(page, '/lieux/ filtrée par un critère du territoire');
+  // L'adresse redonne le critère, et ouvre « Plus de critères ».
+  await page.reload();
+  assert.equal((await resultats(page)).length, liste.length);
+  assert.ok(await page.evaluate(() => document.querySelector('.plus-criteres').open));
+  await page.fermer();
+});
+
+test('l’espace réseau se lit sans JavaScript et passe axe : accueil, listes, fiches, étiquettes', async () => {
+  for (const chemin of [
+    '/reseau/', '/reseau/appels-a-projets/', '/reseau/appels-a-projets/fonds-appui-demarches-en-ligne/',
+    '/reseau/bonnes-pratiques/atelier-dejouer-les-arnaques/', '/reseau/bourse/', '/reseau/agenda/archives/',
+    '/reseau/etiquettes/pix/', '/reseau/actualites/bilan-pass-numerique-premier-semestre/', '/criteres/pass-numerique/',
+  ]) {
+    const page = await ouvrir(chemin, { js: false });
+    assert.equal(await page.locator('h1').count(), 1, chemin);
+    const liens = await page.$$eval('main a[href^="/"]', (as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(liens.length > 0, chemin);
+    await page.fermer();
+    // axe a besoin de JavaScript : la même page, avec.
+    const avecJs = await ouvrir(chemin);
+    await axe(avecJs, chemin);
+    await avecJs.fermer();
+  }
+});
