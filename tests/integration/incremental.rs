@@ -76,6 +76,12 @@ pub enum Edit {
     MoveFolder,
     /// The next day: upcoming sessions and week tables change.
     NextDay,
+    /// Renames an entry of the network's space (place pages list it).
+    RenameReseau { entry: usize, name: usize },
+    /// Makes an entry of the network's space name another place (`lieu` of an event).
+    ReseauPlace { entry: usize, place: usize },
+    /// Deletes an entry of the network's space.
+    DeleteReseau { entry: usize },
 }
 
 const NAMES: &[&str] = &["Abri numérique", "Maison des écrans", "Zénith connecté", "Lieu d’essai", "médiathèque B"];
@@ -114,6 +120,9 @@ fn edit() -> impl Strategy<Value = Edit> {
         (i.clone(), i.clone()).prop_map(|(place, over)| Edit::RenameOver { place, over }),
         Just(Edit::MoveFolder),
         Just(Edit::NextDay),
+        (i.clone(), 0..NAMES.len()).prop_map(|(entry, name)| Edit::RenameReseau { entry, name }),
+        (i.clone(), i.clone()).prop_map(|(entry, place)| Edit::ReseauPlace { entry, place }),
+        i.clone().prop_map(|entry| Edit::DeleteReseau { entry }),
     ]
 }
 
@@ -123,6 +132,8 @@ pub struct Example {
     places: Vec<(String, String)>,
     offers: Vec<(String, String)>,
     pages: Vec<(String, String)>,
+    /// Entries of the network's space.
+    reseau: Vec<(String, String)>,
     config: String,
     communes: String,
     /// Days after the test date.
@@ -206,6 +217,10 @@ impl Example {
             places: originals(&root, "lieux"),
             offers: originals(&root, "offres"),
             pages: originals(&root, "pages"),
+            reseau: ["actualites", "appels-a-projets", "bonnes-pratiques", "bourse", "agenda"]
+                .iter()
+                .flat_map(|folder| originals(&root, folder))
+                .collect(),
             config: fs::read_to_string(root.join("content/site.yaml")).unwrap(),
             communes: fs::read_to_string(root.join(COMMUNES)).unwrap(),
             days: std::cell::Cell::new(0),
@@ -316,6 +331,20 @@ impl Example {
                 rewrite(&offer(*i).0, &|t| set_field(t, "lieux", &format!("[{}, {}]", slug(*a), slug(*b))))
             }
             Edit::DeleteOffer { offer: i } => vec![self.remove(&offer(*i).0)],
+            Edit::RenameReseau { entry, name } => {
+                let (relative, _) = &self.reseau[entry % self.reseau.len()];
+                rewrite(relative, &|t| set_field(t, "titre", &format!("\"{}\"", NAMES[*name])))
+            }
+            Edit::ReseauPlace { entry, place: p } => {
+                let (relative, _) = &self.reseau[entry % self.reseau.len()];
+                let slug = Path::new(&place(*p).0).file_stem().unwrap().to_string_lossy().into_owned();
+                if relative.starts_with("content/agenda/") {
+                    rewrite(relative, &|t| set_field(t, "lieu", &slug))
+                } else {
+                    rewrite(relative, &|t| set_field(t, "lieux", &format!("[{slug}]")))
+                }
+            }
+            Edit::DeleteReseau { entry } => vec![self.remove(&self.reseau[entry % self.reseau.len()].0)],
             Edit::RenamePage { page, name } => {
                 let (relative, _) = &self.pages[page % self.pages.len()];
                 rewrite(relative, &|t| set_field(t, "titre", &format!("\"{}\"", NAMES[*name])))
