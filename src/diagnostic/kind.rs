@@ -240,12 +240,12 @@ pub enum Kind {
     },
     /// A date that must not come before another does.
     DatesOutOfOrder {
-        /// The later field, as written.
-        field: String,
+        /// The later field.
+        field: &'static str,
         /// Its date.
         value: String,
         /// The field it must not precede.
-        earlier: String,
+        earlier: &'static str,
         /// That field's date.
         earlier_value: String,
     },
@@ -299,14 +299,9 @@ pub enum Kind {
     },
     /// A value of a territorial field (declared in `site.yaml`) of the wrong kind.
     ExtensionValue {
-        /// The field.
-        field: String,
-        /// Its label in `site.yaml`.
-        label: String,
-        /// What it takes, in French.
-        expected: String,
-        /// What was written, in French.
-        found: String,
+        /// The whole message: the field, its label in `site.yaml`, what it takes and what was
+        /// written.
+        message: String,
         /// How to write it.
         hint: String,
     },
@@ -653,9 +648,7 @@ impl fmt::Display for Kind {
             Kind::NoContact => write!(f, "ni `courriel` ni `telephone` : personne ne pourra répondre à l'annonce"),
             Kind::EventPlace { both: true } => write!(f, "l'événement a à la fois `lieu` et `adresse`"),
             Kind::EventPlace { both: false } => write!(f, "l'événement n'a ni `lieu` ni `adresse`"),
-            Kind::ExtensionValue { field, label, expected, found, .. } => {
-                write!(f, "`{field}` (« {label} », champ propre au territoire) attend {expected}, pas {found}")
-            }
+            Kind::ExtensionValue { message, .. } => write!(f, "{message}"),
             Kind::DuplicateSlug { slug, other } => write!(f, "« {slug} » est déjà utilisé par {other}"),
             Kind::DuplicateId { id, other } => write!(f, "l'identifiant « {id} » est déjà utilisé par {other}"),
             Kind::InvalidSlug { name, .. } => write!(f, "nom « {name} » impropre à une adresse web"),

@@ -39,11 +39,14 @@ pub enum Rule {
     Commune,
     /// A SIRET written with spaces.
     Pivot,
+    /// A v0 value with no v1 equivalent written to the territorial field (`extensions` of
+    /// `site.yaml`) whose label it is: « Accepte le Pass numérique » → `pass_numerique: true`.
+    Extension,
 }
 
 impl Rule {
     /// Every rule, in report order.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 12] = [
         Rule::FieldRenamed,
         Rule::V0Value,
         Rule::VocabularySpelling,
@@ -55,6 +58,7 @@ impl Rule {
         Rule::CoordinatesSwapped,
         Rule::Commune,
         Rule::Pivot,
+        Rule::Extension,
     ];
 
     /// French description for the report.
@@ -62,6 +66,7 @@ impl Rule {
         match self {
             Rule::FieldRenamed => "noms de champs de la v0 renommés (courriel → courriels…)",
             Rule::V0Value => "valeurs de la v0 traduites dans le vocabulaire v1",
+            Rule::Extension => "valeurs de la v0 sans équivalent v1 rangées dans un champ propre au territoire",
             Rule::VocabularySpelling => {
                 "valeurs de vocabulaire remises à la graphie du standard (casse, accents, apostrophe)"
             }
@@ -200,6 +205,8 @@ pub struct Place {
     pub kept: Vec<Kept>,
     /// `date_maj` could not be read: the entry's date (or today's) stands.
     pub no_date: bool,
+    /// Territorial fields (`extensions` of `site.yaml`) set to true.
+    pub extensions: BTreeMap<String, bool>,
 }
 
 impl Place {
@@ -233,6 +240,9 @@ pub struct Territory<'a> {
     pub communes: Option<&'a Communes>,
     /// The build date: `date_maj` may not be later.
     pub today: NaiveDate,
+    /// The territorial `booleen` fields of places: a v0 value without a v1 equivalent that is
+    /// one's label sets it to true.
+    pub flags: &'a [crate::config::Extension],
 }
 
 /// The fields of a place as the content model types them.
@@ -315,7 +325,14 @@ fn items(raw: &Raw) -> Vec<String> {
 
 /// Cleans one record against the territory.
 pub fn clean(record: &SourceRecord, territory: &Territory<'_>) -> Cleaned {
-    let mut c = Cleaner { out: Cleaned::default(), place: Place::default(), everyone: false, outside_box: false };
+    let flags: Vec<(String, String)> = territory
+        .flags
+        .iter()
+        .filter(|e| e.kind == crate::config::ExtensionType::Booleen)
+        .map(|e| (e.nom.clone(), suggest::fold(&e.libelle)))
+        .collect();
+    let mut c =
+        Cleaner { out: Cleaned::default(), place: Place::default(), everyone: false, outside_box: false, flags };
     if !record.extra.is_empty() {
         let message = format!(
             "{} cellule(s) de plus que de colonnes ({}) : un séparateur dans une valeur sans guillemets ? Les cellules en trop sont gardées en commentaire",
@@ -357,6 +374,8 @@ struct Cleaner {
     everyone: bool,
     /// Coordinates outside the bounding box: outside the territory when there is no communes list.
     outside_box: bool,
+    /// Territorial booleans: name and folded label.
+    flags: Vec<(String, String)>,
 }
 
 impl Cleaner {
@@ -533,6 +552,14 @@ impl Cleaner {
                     for (field, value) in targets {
                         self.push_list(field, value);
                     }
+                }
+                None if v0::without_v1(name, item)
+                    && let Some((flag, _)) =
+                        self.flags.iter().find(|(_, label)| *label == suggest::fold(v0::head(item))) =>
+                {
+                    let flag = flag.clone();
+                    self.place.extensions.insert(flag, true);
+                    self.rule(Rule::Extension);
                 }
                 None if v0::without_v1(name, item) => {
                     let head = v0::head(item);

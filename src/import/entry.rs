@@ -266,6 +266,9 @@ pub fn new_entry(slug: &str, place: &Place, today: NaiveDate) -> String {
     if place.no_date {
         fields.insert(Value::String("date_maj".into()), Value::String(today.to_string()));
     }
+    for (name, on) in &place.extensions {
+        fields.insert(Value::String(name.clone()), Value::Bool(*on));
+    }
     render(&fields, &place.kept, place.body.as_deref().unwrap_or_default())
 }
 
@@ -286,6 +289,12 @@ pub fn update(existing: &Existing, place: &Place) -> Option<(String, Vec<&'stati
         }
         fields.insert(Value::String((*name).to_string()), to_value(val));
         changed.push(*name);
+    }
+    for (name, on) in &place.extensions {
+        if existing.fields.get(name.as_str()) != Some(&Value::Bool(*on)) {
+            fields.insert(Value::String(name.clone()), Value::Bool(*on));
+            changed.push("extensions");
+        }
     }
     // Every value the source gives that could not be imported, even when the entry has a
     // value of its own for that field: nothing of the source is lost.

@@ -126,7 +126,12 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
         .map_err(|message| Error::Usage { message: format!("{} : {message}", options.file.display()) })?;
     let (site, communes) = site(&options.root)?;
     let filter = commune_filter(&options.communes, communes.as_ref())?;
-    let territory = Territory { emprise: Some(site.territoire.emprise), communes: communes.as_ref(), today };
+    let territory = Territory {
+        emprise: Some(site.territoire.emprise),
+        communes: communes.as_ref(),
+        today,
+        flags: &site.extensions.lieux,
+    };
 
     let mut report = Report {
         file: name,

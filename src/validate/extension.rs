@@ -37,13 +37,13 @@ fn value(f: &mut Fields<'_>, e: &Extension) -> Option<ExtValue> {
     let raw = f.raw(&e.nom)?;
     let path = [Segment::Key(e.nom.clone())];
     let wrong = |f: &mut Fields<'_>, found: String| {
-        let kind = Kind::ExtensionValue {
-            field: e.nom.clone(),
-            label: e.libelle.clone(),
-            expected: e.kind.expected().to_string(),
-            found,
-            hint: hint(e),
-        };
+        let message = format!(
+            "`{}` (« {} », champ propre au territoire) attend {}, pas {found}",
+            e.nom,
+            e.libelle,
+            e.kind.expected()
+        );
+        let kind = Kind::ExtensionValue { message, hint: hint(e) };
         f.report(kind, &path);
         None
     };

@@ -341,16 +341,16 @@ fn attachments(f: &mut Fields<'_>, refs: &mut Refs) -> Vec<PieceJointe> {
 fn in_order(
     f: &mut Fields<'_>,
     earlier: Option<chrono::NaiveDate>,
-    earlier_field: &str,
+    earlier_field: &'static str,
     later: Option<chrono::NaiveDate>,
-    later_field: &str,
+    later_field: &'static str,
 ) -> bool {
     match (earlier, later) {
         (Some(a), Some(b)) if b < a => {
             let kind = Kind::DatesOutOfOrder {
-                field: later_field.to_string(),
+                field: later_field,
                 value: b.to_string(),
-                earlier: earlier_field.to_string(),
+                earlier: earlier_field,
                 earlier_value: a.to_string(),
             };
             f.report(kind, &[key(later_field)]);

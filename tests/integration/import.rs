@@ -67,12 +67,13 @@ fn the_real_hinaura_export_imports_the_places_of_the_metropole() {
     assert_eq!(dry.rules.get(&Rule::FieldRenamed), Some(&78));
     assert_eq!(dry.rules.get(&Rule::V0Value), Some(&346));
     assert_eq!(dry.rules.get(&Rule::Commune), Some(&22));
-    assert_eq!(dry.rules.len(), 3, "{:?}", dry.rules);
-    // Reported: "Accepte le Pass numérique" has no v1 value (5), and Echalas, whose
-    // postcode 69700 is Givors's, is not in the Métropole (1).
-    assert_eq!(dry.problems.get(&Problem::UnknownValue), Some(&5));
+    // "Accepte le Pass numérique" has no v1 value: it is the label of the example's territorial
+    // field `pass_numerique` (site.yaml), which the 5 places get.
+    assert_eq!(dry.rules.get(&Rule::Extension), Some(&5));
+    assert_eq!(dry.rules.len(), 4, "{:?}", dry.rules);
+    // Reported: Echalas, whose postcode 69700 is Givors's, is not in the Métropole (1).
     assert_eq!(dry.problems.get(&Problem::Commune), Some(&1));
-    assert_eq!(dry.problems.len(), 2, "{:?}", dry.problems);
+    assert_eq!(dry.problems.len(), 1, "{:?}", dry.problems);
 
     let file = hinaura();
     let run = site.run(&["import", file.to_str().unwrap()]).expect_code(0);
@@ -84,10 +85,8 @@ fn the_real_hinaura_export_imports_the_places_of_the_metropole() {
     assert!(emmaus.contains("  - Langues étrangères (anglais)\n  - Langues étrangères (autres)\n"), "{emmaus}");
     assert!(!emmaus.contains("publics_specifiquement_adresses"), "« Adultes » means everyone: {emmaus}");
     let bron = site.read("content/lieux/cyber-base-de-bron-espace-numerique-de-la-mjc-de-bron.md");
-    assert!(
-        bron.contains("# frais_a_charge: \"Accepte le Pass numérique : Il est possible d'utiliser un Pass numérique pour accéder au lieu\"\n"),
-        "the raw value is kept in a comment: {bron}"
-    );
+    assert!(bron.contains("\npass_numerique: true\n"), "{bron}");
+    assert!(!bron.contains("# frais_a_charge"), "{bron}");
     assert_checks(&site);
 
     // A second import changes no file.
@@ -103,6 +102,24 @@ fn the_real_hinaura_export_imports_the_places_of_the_metropole() {
     site.build();
     assert!(site.read("public/lieux/emmaus-connect-lyon/index.html").contains("Emmaüs Connect Lyon"));
     assert_standard(&site.read("public/donnees/lieux.json"));
+}
+
+#[test]
+fn a_v0_value_without_v1_equivalent_is_kept_in_a_comment_when_no_territorial_field_takes_it() {
+    let site = empty_example();
+    let yaml = site.read("content/site.yaml");
+    let without = &yaml[..yaml.find("\nextensions:").expect("the example declares territorial fields")];
+    site.write("content/site.yaml", &format!("{without}\n"));
+    let report = import(&options(&site, &hinaura()), today()).unwrap();
+    assert_eq!(report.rules.get(&Rule::Extension), None);
+    assert_eq!(report.problems.get(&Problem::UnknownValue), Some(&5));
+    let bron = site.read("content/lieux/cyber-base-de-bron-espace-numerique-de-la-mjc-de-bron.md");
+    assert!(
+        bron.contains("# frais_a_charge: \"Accepte le Pass numérique : Il est possible d'utiliser un Pass numérique pour accéder au lieu\"\n"),
+        "the raw value is kept in a comment: {bron}"
+    );
+    assert!(!bron.contains("pass_numerique:"));
+    assert_checks(&site);
 }
 
 #[test]

@@ -60,7 +60,7 @@ proptest! {
 
     #[test]
     fn the_importer_never_panics(bytes in prop_oneof![entry_like(), prop::collection::vec(any::<u8>(), 0..512), csv_like(), json_like()]) {
-        let territory = clean::Territory { emprise: None, communes: None, today: today() };
+        let territory = clean::Territory { emprise: None, communes: None, today: today(), flags: &[] };
         for name in ["x.csv", "x.json", "x"] {
             if let Ok(file) = read::read(&bytes, name) {
                 for record in &file.records {
