@@ -73,7 +73,7 @@ pub struct Extension {
     /// True to offer it as a filter of the directory (`booleen` and `choix` only).
     #[serde(default)]
     pub filtre: bool,
-    /// A sentence explaining it, shown under the filter and in the scaffold.
+    /// A sentence explaining it, shown beside its value on pages.
     #[serde(default)]
     pub aide: Option<String>,
 }
@@ -92,6 +92,10 @@ pub enum ExtensionType {
     Url,
     /// A date.
     Date,
+    /// A type resin does not know: reported in `site.yaml`; values of the field are not
+    /// checked (so that one typo does not also fail every entry that uses the field).
+    #[serde(other)]
+    Inconnu,
 }
 
 impl ExtensionType {
@@ -103,6 +107,7 @@ impl ExtensionType {
             ExtensionType::Choix => "une des valeurs déclarées",
             ExtensionType::Url => "une adresse web https://…",
             ExtensionType::Date => "une date AAAA-MM-JJ",
+            ExtensionType::Inconnu => "une valeur",
         }
     }
 }
@@ -336,10 +341,47 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Di
             } else {
                 None
             };
+            let message = message.or_else(|| {
+                let twin = list[..i].iter().find(|e| e.slug() == extension.slug())?;
+                Some(format!(
+                    "`{name}` et `{}` donneraient la même adresse de filtre (/criteres/{}/) : choisissez des noms plus différents",
+                    twin.nom,
+                    extension.slug()
+                ))
+            });
             if let Some(message) = message {
                 report(Kind::Config { message }, &at("nom"));
             }
+            if extension.kind == ExtensionType::Inconnu {
+                let written = spans.value(&at("type")).map(|r| text_no_bom[r].trim().to_string()).unwrap_or_default();
+                let suggestion = suggest::closest(&written, ["booleen", "texte", "choix", "url", "date"])
+                    .map_or(String::new(), |s| format!(" ; vouliez-vous dire `{s}` ?"));
+                let message = format!(
+                    "type « {written} » inconnu : écrivez `booleen`, `texte`, `choix`, `url` ou `date`{suggestion}"
+                );
+                report(Kind::Config { message }, &at("type"));
+            }
+            for (k, value) in extension.valeurs.iter().enumerate() {
+                let slug = slug::slugify(value);
+                let clash = extension.valeurs[..k].iter().find(|v| slug::slugify(v) == slug);
+                let message = if slug.is_empty() {
+                    Some(format!("la valeur « {value} » n'a ni lettre ni chiffre : elle ne peut pas servir de filtre"))
+                } else {
+                    clash.map(|v| format!("les valeurs « {v} » et « {value} » ne diffèrent que par les majuscules, les accents ou la ponctuation"))
+                };
+                if let Some(message) = message {
+                    let path = [at("valeurs"), vec![Segment::Index(k)]].concat();
+                    report(Kind::Config { message }, &path);
+                }
+            }
+            if kind == "offres" && extension.filtre {
+                let message =
+                    "les filtres de l'annuaire portent sur les lieux : `filtre` ne sert pas aux champs des offres"
+                        .to_string();
+                report(Kind::Config { message }, &at("filtre"));
+            }
             let kind_problem = match extension.kind {
+                ExtensionType::Inconnu => None,
                 ExtensionType::Choix if extension.valeurs.is_empty() => {
                     Some(("type", "un champ `choix` a besoin de `valeurs: [première, seconde…]`".to_string()))
                 }
@@ -358,6 +400,13 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Di
         }
     }
     if diagnostics.is_empty() { Ok(config) } else { Err(diagnostics) }
+}
+
+/// The `extensions` of a `site.yaml` that has errors elsewhere, when that part reads.
+pub fn salvage_extensions(text: &str) -> Option<Extensions> {
+    let (_, yaml) = without_bom(text);
+    let value: serde_yaml::Value = serde_yaml::from_str(yaml).ok()?;
+    serde_yaml::from_value(value.get("extensions")?.clone()).ok()
 }
 
 /// Span of the value at `path` in `site.yaml` (e.g. `["territoire", "communes"]`), or of its
@@ -407,16 +456,6 @@ fn translate_error(message: &str) -> Kind {
     if let Some(field) = between(message, "unknown field `", "`") {
         let suggestion = suggest::closest(field, KNOWN_FIELDS.iter().copied()).map(str::to_string);
         return Kind::UnknownField { field: field.to_string(), suggestion, known: KNOWN_FIELDS.to_vec() };
-    }
-    if let Some(value) = between(message, "unknown variant `", "`") {
-        let allowed = ["booleen", "texte", "choix", "url", "date"];
-        let suggestion =
-            suggest::closest(value, allowed).map_or(String::new(), |s| format!(" ; vouliez-vous dire `{s}` ?"));
-        return Kind::Config {
-            message: format!(
-                "type « {value} » inconnu : écrivez `booleen`, `texte`, `choix`, `url` ou `date`{suggestion}"
-            ),
-        };
     }
     if let Some(field) = between(message, "missing field `", "`") {
         return Kind::MissingField { field: field.to_string() };

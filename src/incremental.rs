@@ -83,6 +83,8 @@ struct EntryState {
 #[derive(Default)]
 struct ConfigState {
     config: Option<SiteConfig>,
+    /// The territorial fields: the config's, or those read from a `site.yaml` with errors.
+    extensions: Option<config::Extensions>,
     communes: Option<Communes>,
     /// The communes file, watched too.
     communes_path: Option<PathBuf>,
@@ -317,7 +319,7 @@ impl Workspace {
             territory: self.config.config.as_ref().map(|c| &c.territoire),
             communes: self.config.communes.as_ref(),
             today,
-            extensions: self.config.config.as_ref().map(|c| &c.extensions),
+            extensions: self.config.extensions.as_ref(),
         };
         let sources = &self.sources;
         let checked: Vec<Result<ValidEntry, Diagnostic>> = fresh
@@ -510,9 +512,15 @@ impl Workspace {
             }
             Err(found) => {
                 state.diagnostics.extend(found);
+                // The territorial fields, when their part of the file can be read: without
+                // them, every entry using one would also get an "unknown field" error.
+                state.extensions = config::salvage_extensions(&self.sources.get(id).text);
                 None
             }
         };
+        if let Some(config) = &state.config {
+            state.extensions = Some(config.extensions.clone());
+        }
         if let Some(relative) = state.config.as_ref().and_then(|c| c.territoire.communes.clone()) {
             let path = self.root.join(&relative);
             std::fs::read(&path).ok().hash(&mut h);

@@ -18,7 +18,12 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
             message: format!("« {name} » ne donne aucun nom de fichier : utilisez des lettres ou des chiffres"),
         });
     }
-    if kind == EntryKind::Page && crate::validate::RESERVED_SLUGS.contains(&slug.as_str()) {
+    let reserved = match kind {
+        EntryKind::Page => crate::validate::RESERVED_SLUGS,
+        EntryKind::Reseau(_) => crate::validate::RESERVED_RESEAU_SLUGS,
+        _ => &[],
+    };
+    if reserved.contains(&slug.as_str()) {
         return Err(Error::Usage {
             message: format!(
                 "« {slug} » est l'adresse d'une rubrique du site : choisissez un autre titre, par exemple « {name} (informations) »"
@@ -193,11 +198,7 @@ inscription: ""                   # lien d'inscription, https://…
 "#
         ),
     };
-    let lieux = if section == Section::Agenda {
-        ""
-    } else {
-        "lieux: []                         # lieux de l'annuaire concernés, ex. [mediatheque-du-bachut]\n"
-    };
+    let lieux = "lieux: []                         # lieux de l'annuaire concernés, ex. [mediatheque-du-bachut]\n";
     format!(
         r#"---
 # Nouvelle fiche de l'espace réseau ({one}). Vérifiez avec : resin check

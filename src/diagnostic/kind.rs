@@ -292,6 +292,13 @@ pub enum Kind {
     },
     /// An ad of the exchange board with no way to answer it.
     NoContact,
+    /// An event over more days than [`crate::validate::reseau::MAX_EVENT_DAYS`].
+    EventTooLong {
+        /// Its days.
+        days: i64,
+        /// The most.
+        max: i64,
+    },
     /// An event with both `lieu` and `adresse`, or neither.
     EventPlace {
         /// True when both are given.
@@ -415,6 +422,7 @@ impl Kind {
             Kind::FileFormat { .. } => "format-de-fichier",
             Kind::NoContact => "contact-manquant",
             Kind::EventPlace { .. } => "evenement-lieu",
+            Kind::EventTooLong { .. } => "evenement-trop-long",
             Kind::ExtensionValue { .. } => "extension",
             Kind::DuplicateSlug { .. } => "slug-en-double",
             Kind::DuplicateId { .. } => "id-en-double",
@@ -452,7 +460,14 @@ impl Kind {
             Kind::YamlSyntax { .. } => "vérifiez l'indentation (des espaces, pas de tabulation), les deux-points après chaque nom de champ, et mettez entre guillemets les textes qui contiennent `: ` ou `#`".into(),
             Kind::DuplicateField { .. } => "gardez une seule ligne pour ce champ (pour plusieurs valeurs, écrivez une liste : `[a, b]`)".into(),
             Kind::NotAMapping => "l'en-tête doit être une suite de lignes `champ: valeur`".into(),
-            Kind::MissingField { field } => format!("ajoutez une ligne `{field}: …`"),
+            Kind::MissingField { field } => match field.split_once("].") {
+                // `seances[2].fin`: a field of one item of a list.
+                Some((list, sub)) => {
+                    let (name, index) = list.split_once('[').unwrap_or((list, "?"));
+                    format!("ajoutez `{sub}: …` à l'élément n° {index} de `{name}`")
+                }
+                None => format!("ajoutez une ligne `{field}: …`"),
+            },
             Kind::EmptyField { field } => format!("écrivez la valeur après `{field}:`"),
             Kind::CodeAsNumber { field, value } if value.len() == 5 || field != "code_postal" => {
                 format!("écrivez-le entre guillemets : `{field}: \"{value}\"`")
@@ -516,6 +531,7 @@ impl Kind {
             Kind::UnknownFile { .. } => "vérifiez le chemin, écrit à partir de `content/` (`medias/guide.pdf` pour le fichier `content/medias/guide.pdf`), ou déposez le fichier à cet endroit".into(),
             Kind::FileFormat { allowed, .. } => format!("formats acceptés : {}", list_or(allowed)),
             Kind::NoContact => "ajoutez `courriel: …` ou `telephone: …`".into(),
+            Kind::EventTooLong { max, .. } => format!("vérifiez `date_fin` (l'année ?) ; un événement plus long que {max} jours s'écrit en plusieurs fiches, ou comme une offre"),
             Kind::EventPlace { .. } => "gardez `lieu` (le nom de fichier d'un lieu de l'annuaire, sans `.md`) ou `adresse` (une adresse libre, avec `commune`), pas les deux".into(),
             Kind::ExtensionValue { hint, .. } => hint.clone(),
             Kind::DuplicateSlug { .. } => "renommez l'un des deux fichiers".into(),
@@ -646,6 +662,9 @@ impl fmt::Display for Kind {
             }
             Kind::FileFormat { field, path, .. } => write!(f, "`{field}` : « {path} » n'est pas d'un format accepté"),
             Kind::NoContact => write!(f, "ni `courriel` ni `telephone` : personne ne pourra répondre à l'annonce"),
+            Kind::EventTooLong { days, max } => {
+                write!(f, "l'événement dure {days} jours, plus que les {max} jours permis")
+            }
             Kind::EventPlace { both: true } => write!(f, "l'événement a à la fois `lieu` et `adresse`"),
             Kind::EventPlace { both: false } => write!(f, "l'événement n'a ni `lieu` ni `adresse`"),
             Kind::ExtensionValue { message, .. } => write!(f, "{message}"),

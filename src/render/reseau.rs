@@ -103,8 +103,12 @@ pub struct Card {
     pub rubrique: String,
     /// A word that matters first: "Offre", "Demande", "Ouvert", "À venir", "Clos".
     pub badge: Option<String>,
+    /// Said before the date: an ad's category.
+    pub avant: Option<String>,
     /// When, in words: "Publié le 3 novembre 2026", "Clôture dans 12 jours (7 décembre 2026)".
     pub quand: String,
+    /// Said after the date: a call's amount.
+    pub apres: Option<String>,
     /// Its date for `<time>`.
     pub iso: String,
     /// Who.
@@ -219,37 +223,39 @@ fn event_where(site: &Site, p: &Publication) -> Option<String> {
 /// The card of an entry.
 pub fn card(site: &Site, urls: &Urls, p: &Publication) -> Card {
     let today = site.today;
-    let (badge, quand, iso, ou) = match &p.detail {
-        Detail::Actualite { .. } => {
-            (None, format!("Publié le {}", hours::format_date(p.date)), p.date.to_string(), None)
-        }
-        Detail::BonnePratique { .. } => {
-            (None, format!("Partagé le {}", hours::format_date(p.date)), p.date.to_string(), None)
-        }
+    let (mut badge, mut avant, mut apres, mut ou) = (None, None, None, None);
+    let (quand, iso) = match &p.detail {
+        Detail::Actualite { .. } => (format!("Publié le {}", hours::format_date(p.date)), p.date),
+        Detail::BonnePratique { .. } => (format!("Partagé le {}", hours::format_date(p.date)), p.date),
         Detail::Appel(a) => {
             let state = a.state(today);
-            let iso = if state == CallState::AVenir { a.ouverture } else { a.cloture };
-            let mut quand = deadline(a, today);
-            if let Some(amount) = amount(a) {
-                quand = format!("{quand} · {}", amount.to_lowercase_first());
-            }
-            (Some(call_badge(state).to_string()), quand, iso.to_string(), None)
+            badge = Some(call_badge(state).to_string());
+            apres = amount(a).map(|a| a.to_lowercase_first());
+            (deadline(a, today), if state == CallState::AVenir { a.ouverture } else { a.cloture })
         }
         Detail::Annonce(a) => {
-            let nature = nature(a.nature);
-            let quand = format!("{} · jusqu'au {}", a.categorie, hours::format_date(a.expiration));
-            (Some(nature.to_string()), quand, a.expiration.to_string(), Some(a.commune.clone()))
+            badge = Some(nature(a.nature).to_string());
+            avant = Some(a.categorie.clone());
+            ou = Some(a.commune.clone());
+            (format!("jusqu'au {}", hours::format_date(a.expiration)), a.expiration)
         }
-        Detail::Evenement(_) => (None, event_when(p), p.date.to_string(), event_where(site, p)),
+        Detail::Evenement(_) => {
+            ou = event_where(site, p);
+            (event_when(p), p.date)
+        }
     };
+    // An event organised at its venue says the name once.
+    let structure = p.structure.clone().filter(|s| !ou.as_ref().is_some_and(|o| o.starts_with(s.as_str())));
     Card {
         titre: p.titre.clone(),
         href: urls.path(&entry_dir(p)),
         rubrique: p.section.title().to_string(),
         badge,
+        avant,
         quand,
-        iso,
-        structure: p.structure.clone(),
+        apres,
+        iso: iso.to_string(),
+        structure,
         ou,
         resume: p.resume.clone(),
     }
@@ -549,7 +555,7 @@ pub struct TagLink {
 /// How many entries the home shows per section.
 const HOME_CARDS: [(Section, usize, &str); 5] = [
     (Section::Actualites, 3, "Aucune actualité pour le moment."),
-    (Section::AppelsAProjets, 4, "Aucun appel à projets ouvert en ce moment."),
+    (Section::AppelsAProjets, 4, "Aucun appel à projets ouvert ou à venir en ce moment."),
     (Section::Agenda, 3, "Aucun événement à venir pour le moment."),
     (Section::Bourse, 3, "Aucune annonce en cours."),
     (Section::BonnesPratiques, 3, "Aucune bonne pratique partagée pour le moment."),
@@ -563,7 +569,7 @@ pub fn home_view(site: &Site, urls: &Urls) -> HomeView {
         .map(|&(section, count, vide)| {
             let titre = match section {
                 Section::Actualites => "Dernières actualités",
-                Section::AppelsAProjets => "Appels à projets ouverts",
+                Section::AppelsAProjets => "Appels à projets ouverts et à venir",
                 Section::Agenda => "Prochains événements",
                 Section::Bourse => "Bourse d'échanges : annonces récentes",
                 Section::BonnesPratiques => "Bonnes pratiques récentes",

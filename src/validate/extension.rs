@@ -30,6 +30,7 @@ fn hint(e: &Extension) -> String {
         }
         ExtensionType::Url => format!("écrivez l'adresse complète, par exemple `{name}: https://exemple.fr/page`"),
         ExtensionType::Date => format!("écrivez la date sous la forme AAAA-MM-JJ, par exemple `{name}: 2026-03-03`"),
+        ExtensionType::Inconnu => format!("corrigez le type de `{name}` dans `site.yaml`"),
     }
 }
 
@@ -48,6 +49,8 @@ fn value(f: &mut Fields<'_>, e: &Extension) -> Option<ExtValue> {
         None
     };
     match (e.kind, raw) {
+        // The declaration is reported in site.yaml; its values are not checked.
+        (ExtensionType::Inconnu, _) => None,
         (ExtensionType::Booleen, Value::Bool(b)) => Some(ExtValue::Bool(*b)),
         (ExtensionType::Booleen, Value::String(s)) => {
             // "oui" and "non" are what people write: YAML reads them as text.

@@ -64,6 +64,9 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "medias",
 ];
 
+/// Slugs of the network's space that would collide with its lists' own pages.
+pub const RESERVED_RESEAU_SLUGS: &[&str] = &["archives", "page"];
+
 /// An entry's typed value, when it has no error of its own.
 #[derive(Debug, Clone)]
 pub enum Validated {
@@ -293,6 +296,13 @@ fn check_slug(entry: &RawEntry) -> Option<Diagnostic> {
         let kind = Kind::InvalidSlug { name: format!("{slug}.md"), suggestion: format!("{suggestion}.md") };
         return Some(Diagnostic::new(kind, entry.file, 0..0));
     }
-    (entry.kind == EntryKind::Page && RESERVED_SLUGS.contains(&slug.as_str()))
+    let reserved = match entry.kind {
+        EntryKind::Page => RESERVED_SLUGS,
+        // The archive and the pages of a list of the network's space.
+        EntryKind::Reseau(_) => RESERVED_RESEAU_SLUGS,
+        _ => &[],
+    };
+    reserved
+        .contains(&slug.as_str())
         .then(|| Diagnostic::new(Kind::ReservedSlug { slug: slug.clone() }, entry.file, 0..0))
 }

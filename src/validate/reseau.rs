@@ -77,6 +77,7 @@ pub fn fields(section: Section) -> &'static [&'static str] {
             "resume",
             "etiquettes",
             "structure",
+            "lieux",
             "date",
             "date_fin",
             "debut",
@@ -112,6 +113,10 @@ pub const ATTACHMENT_FORMATS: &[(&str, &str)] = &[
     ("mp4", "vidéo MP4"),
 ];
 
+/// The longest an event may last, in days: its calendar has one event per day, and a typo in
+/// a year (`2126`) must not write a calendar of a hundred years.
+pub const MAX_EVENT_DAYS: i64 = 31;
+
 /// What an entry names that only the whole site can check.
 #[derive(Debug, Clone, Default)]
 pub struct Refs {
@@ -140,9 +145,7 @@ pub(crate) fn validate(
     let resume = f.short_text("resume", 280);
     let etiquettes = tags(&mut f, &mut refs);
     let structure = f.text("structure");
-    if section != Section::Agenda {
-        refs.lieux = unique(f.list("lieux"));
-    }
+    refs.lieux = unique(f.list("lieux"));
     let (date, detail) = match section {
         Section::Actualites => {
             let date = f.required_date("date");
@@ -216,6 +219,7 @@ pub fn is_tag(tag: &str) -> bool {
         && tag.chars().all(|c| (c.is_alphanumeric() && !c.is_uppercase()) || matches!(c, ' ' | '-' | '\'' | '’'))
         && !tag.contains("  ")
         && !tag.ends_with([' ', '-'])
+        && !slug::slugify(tag).is_empty()
 }
 
 /// How a tag that is not one may be written: lowercase, without `#`, spaces folded.
@@ -461,7 +465,13 @@ fn ad(f: &mut Fields<'_>, ctx: &Context<'_>) -> (Option<chrono::NaiveDate>, Opti
 fn event(f: &mut Fields<'_>, refs: &mut Refs, ctx: &Context<'_>) -> (Option<chrono::NaiveDate>, Option<Evenement>) {
     let date = f.required_date("date");
     let date_fin = f.date("date_fin");
-    in_order(f, date, "date", date_fin, "date_fin");
+    if in_order(f, date, "date", date_fin, "date_fin")
+        && let (Some(first), Some(last)) = (date, date_fin)
+        && (last - first).num_days() >= MAX_EVENT_DAYS
+    {
+        let days = (last - first).num_days() + 1;
+        f.report(Kind::EventTooLong { days, max: MAX_EVENT_DAYS }, &[key("date_fin")]);
+    }
     let debut = f.required_time("debut");
     let fin = f.required_time("fin");
     if let (Some(debut), Some(fin)) = (debut, fin)
@@ -479,7 +489,11 @@ fn event(f: &mut Fields<'_>, refs: &mut Refs, ctx: &Context<'_>) -> (Option<chro
     match (&lieu, &adresse) {
         (Some(_), Some(_)) => f.report(Kind::EventPlace { both: true }, &[key("adresse")]),
         (None, None) => f.report_entry(Kind::EventPlace { both: false }),
-        (Some(slug), None) => refs.lieux.push((slug.clone(), vec![key("lieu")])),
+        (Some(slug), None) => {
+            // The venue first: it is a place the event concerns too.
+            refs.lieux.retain(|(s, _)| s != slug);
+            refs.lieux.insert(0, (slug.clone(), vec![key("lieu")]));
+        }
         (None, Some(_)) => {}
     }
     let inscription = f.url("inscription");

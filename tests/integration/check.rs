@@ -105,6 +105,7 @@ error_class!(tag_spelling, "etiquette-orthographe", Some("content/actualites/z.m
 error_class!(unknown_file, "fichier-introuvable", Some("content/bonnes-pratiques/guide.md"), 7:16, "`pieces_jointes` : le fichier « medias/guide.pdf » n'existe pas dans `content/`");
 error_class!(file_format, "format-de-fichier", NEWS, 4:8, "`image` : « medias/logo.svg » n'est pas d'un format accepté");
 error_class!(ad_without_contact, "contact-manquant", Some("content/bourse/tablettes.md"), 1:1, "ni `courriel` ni `telephone`");
+error_class!(event_too_long, "evenement-trop-long", Some("content/agenda/rencontre.md"), 4:11, "l'événement dure 36527 jours, plus que les 31 jours permis");
 error_class!(event_place, "evenement-lieu", Some("content/agenda/rencontre.md"), 7:10, "l'événement a à la fois `lieu` et `adresse`");
 error_class!(extension_type, "extension", A, 12:17, "`pass_numerique` (« Accepte le Pass numérique », champ propre au territoire) attend oui ou non (`true` ou `false`), pas « peut-être »");
 // Slugs and ids.

@@ -450,6 +450,94 @@ fn declarations_of_territorial_fields_are_checked() {
 }
 
 #[test]
+fn names_that_would_collide_with_generated_pages_are_reported_where_they_are() {
+    let site = SiteTest::new().file("content/lieux/mediatheque-du-bachut.md", PLACE).file(
+        "content/appels-a-projets/archives.md",
+        "---\ntitre: Appel\nfinanceur: Métropole\nouverture: 2026-11-01\ncloture: 2026-12-31\nlien: https://exemple.fr/\n---\n",
+    );
+    let run = site.run(&["check", "--format", "json"]).expect_code(1);
+    let d = &run.diagnostics()[0];
+    assert_eq!(
+        (d["code"].as_str(), d["file"].as_str()),
+        (Some("nom-reserve"), Some("content/appels-a-projets/archives.md"))
+    );
+    site.run(&["new", "evenement", "Page"]).expect_code(2);
+
+    // A tag without a letter or digit has no page address: refused at its line.
+    site.remove("content/appels-a-projets/archives.md");
+    site.write("content/actualites/a.md", "---\ntitre: A\ndate: 2026-11-02\netiquettes: [\"ǃǃ\"]\n---\n");
+    let run = site.run(&["check", "--format", "json"]).expect_code(1);
+    let d = &run.diagnostics()[0];
+    assert_eq!((d["code"].as_str(), d["line"].as_u64()), (Some("etiquette"), Some(4)));
+
+    // An event may name the places it concerns besides its venue.
+    site.write("content/actualites/a.md", "---\ntitre: A\ndate: 2026-11-02\n---\n");
+    site.write(
+        "content/agenda/rencontre.md",
+        "---\ntitre: Rencontre\ndate: 2026-12-03\ndebut: \"09:30\"\nfin: \"12:00\"\nadresse: 1 rue X\nlieux: [mediatheque-du-bachut]\n---\n",
+    );
+    site.build();
+    assert!(site.read("public/lieux/mediatheque-du-bachut/index.html").contains("/reseau/agenda/rencontre/"));
+}
+
+#[test]
+fn one_mistake_in_a_declaration_is_one_error() {
+    // An unknown type: reported at its line, and the places using the field are not also
+    // reported (their values are not checked until the type is fixed).
+    let yaml = format!(
+        "{}extensions:\n  lieux:\n    - {{ nom: pass_numerique, libelle: Pass, type: boolean }}\n",
+        crate::support::SITE_YAML
+    );
+    let place = PLACE.replace("date_maj:", "pass_numerique: true\ndate_maj:");
+    let site = SiteTest::new().file("content/site.yaml", &yaml).file("content/lieux/mediatheque-du-bachut.md", &place);
+    let run = site.run(&["check", "--format", "json"]).expect_code(1);
+    let diagnostics = run.diagnostics();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(
+        diagnostics[0]["message"],
+        "type « boolean » inconnu : écrivez `booleen`, `texte`, `choix`, `url` ou `date` ; vouliez-vous dire `booleen` ?"
+    );
+    assert_eq!(diagnostics[0]["line"].as_u64(), Some(11));
+    // Another mistake of site.yaml leaves the declared fields known.
+    let broken = yaml
+        .replace("type: boolean", "type: booleen")
+        .replace("contact: contact@exemple.fr", "contact: pas-un-courriel");
+    site.write("content/site.yaml", &broken);
+    let run = site.run(&["check", "--format", "json"]).expect_code(1);
+    let codes: Vec<String> = run.diagnostics().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect();
+    assert_eq!(codes, ["courriel"], "no unknown field in the place");
+}
+
+#[test]
+fn declarations_whose_pages_would_collide_are_refused() {
+    for (declarations, line, message) in [
+        (
+            "    - { nom: pass_numerique, libelle: A, type: booleen, filtre: true }\n    - { nom: pass__numerique, libelle: B, type: booleen }\n",
+            12,
+            "`pass__numerique` et `pass_numerique` donneraient la même adresse de filtre",
+        ),
+        (
+            "    - { nom: rdv, libelle: A, type: choix, valeurs: [Sur rendez-vous, sur rendez vous], filtre: true }\n",
+            11,
+            "les valeurs « Sur rendez-vous » et « sur rendez vous » ne diffèrent que par",
+        ),
+    ] {
+        let yaml = format!("{}extensions:\n  lieux:\n{declarations}", crate::support::SITE_YAML);
+        let run = SiteTest::new().file("content/site.yaml", &yaml).run(&["check", "--format", "json"]).expect_code(1);
+        let d = &run.diagnostics()[0];
+        assert_eq!(d["line"].as_u64(), Some(line), "{d}");
+        assert!(d["message"].as_str().unwrap().contains(message), "{d}");
+    }
+    // Offers are not filtered: a filter on an offer field is refused.
+    let yaml = format!(
+        "{}extensions:\n  offres:\n    - {{ nom: x, libelle: X, type: booleen, filtre: true }}\n",
+        crate::support::SITE_YAML
+    );
+    let run = SiteTest::new().file("content/site.yaml", &yaml).run(&["check", "--format", "json"]).expect_code(1);
+    assert!(run.diagnostics()[0]["message"].as_str().unwrap().contains("`filtre` ne sert pas aux champs des offres"));
+}
+
+#[test]
 fn the_scaffolds_of_the_network_space_check_once_filled() {
     let site = SiteTest::new().file("content/lieux/mediatheque-du-bachut.md", PLACE);
     for (kind, folder) in [
