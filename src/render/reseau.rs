@@ -402,6 +402,8 @@ pub struct EntryView {
     pub agenda: Option<String>,
     /// The list it belongs to (its archive when closed or past).
     pub liste: Link,
+    /// schema.org JSON-LD of an event, safe inside `<script>`.
+    pub json_ld: Option<String>,
 }
 
 /// The page of an entry.
@@ -452,6 +454,7 @@ pub fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView {
         inscription: None,
         agenda: None,
         liste,
+        json_ld: None,
     };
     match &p.detail {
         Detail::Actualite { auteur, image } => {
@@ -499,6 +502,10 @@ pub fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView {
             });
             v.inscription = e.inscription.clone();
             v.agenda = Some(urls.path(&event_calendar(p)));
+            let page_url = urls.absolute(&entry_dir(p));
+            v.json_ld = Some(super::structured::network_event(site, p, &page_url, &|slug| {
+                urls.absolute(&format!("lieux/{slug}/"))
+            }));
         }
     }
     v

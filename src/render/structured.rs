@@ -1,6 +1,6 @@
 //! schema.org structured data (JSON-LD) for place and offer pages, so that search engines and
 //! assistants can read a place's address, position, phone and opening hours, and an offer's
-//! sessions.
+//! sessions; an event of the network's agenda is an `Event` too.
 //!
 //! A place is a `LocalBusiness` (schema.org's type for a place people visit, with opening hours
 //! and contact points); an offer is an `Event`: one per dated session, or one with a weekly
@@ -12,6 +12,7 @@ use chrono_tz::Europe::Paris;
 use serde_json::{Map, Value, json};
 
 use crate::index::Site;
+use crate::model::reseau::{Detail, Publication};
 use crate::model::{Calendrier, Lieu, Offre};
 
 const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -65,19 +66,8 @@ pub fn place(site: &Site, lieu: &Lieu, page_url: &str) -> String {
 
 /// The JSON-LD of an offer page: its sessions, or its weekly schedule, at its places.
 pub fn offer(site: &Site, offre: &Offre, page_url: &str, place_url: &dyn Fn(&str) -> String) -> String {
-    let places: Vec<Value> = offre
-        .lieux
-        .iter()
-        .filter_map(|slug| site.place(slug))
-        .map(|lieu| {
-            json!({
-                "@type": "Place",
-                "@id": format!("{}#lieu", place_url(&lieu.slug)),
-                "name": lieu.nom,
-                "address": address(lieu),
-            })
-        })
-        .collect();
+    let places: Vec<Value> =
+        offre.lieux.iter().filter_map(|slug| site.place(slug)).map(|lieu| place_ref(lieu, place_url)).collect();
     let location = match places.len() {
         1 => places[0].clone(),
         _ => json!(places),
@@ -131,6 +121,59 @@ pub fn offer(site: &Site, offre: &Offre, page_url: &str, place_url: &dyn Fn(&str
         }
     };
     script_json(&json!({ "@context": "https://schema.org", "@graph": events }))
+}
+
+/// The JSON-LD of an event of the network's agenda: one `Event` from its first day's start to
+/// its last day's end, at its venue (a place of the directory, or its free address).
+pub fn network_event(site: &Site, p: &Publication, page_url: &str, place_url: &dyn Fn(&str) -> String) -> String {
+    let Detail::Evenement(e) = &p.detail else { return String::new() };
+    let location = match (&e.lieu, &e.adresse) {
+        (Some(slug), _) => site.place(slug).map(|lieu| place_ref(lieu, place_url)),
+        (None, Some(adresse)) => {
+            let mut postal = Map::new();
+            postal.insert("@type".into(), json!("PostalAddress"));
+            postal.insert("streetAddress".into(), json!(adresse));
+            if let Some(commune) = &e.commune {
+                postal.insert("addressLocality".into(), json!(commune));
+            }
+            postal.insert("addressCountry".into(), json!("FR"));
+            Some(json!({ "@type": "Place", "address": postal }))
+        }
+        (None, None) => None,
+    };
+    let mut event = Map::new();
+    event.insert("@context".into(), json!("https://schema.org"));
+    event.insert("@type".into(), json!("Event"));
+    event.insert("@id".into(), json!(format!("{page_url}#evenement")));
+    event.insert("name".into(), json!(p.titre));
+    event.insert("url".into(), json!(page_url));
+    if let Some(resume) = &p.resume {
+        event.insert("description".into(), json!(resume));
+    }
+    event.insert("startDate".into(), json!(paris(p.date, e.debut)));
+    event.insert("endDate".into(), json!(paris(e.date_fin.unwrap_or(p.date), e.fin)));
+    event.insert("eventAttendanceMode".into(), json!("https://schema.org/OfflineEventAttendanceMode"));
+    event.insert("eventStatus".into(), json!("https://schema.org/EventScheduled"));
+    if let Some(location) = location {
+        event.insert("location".into(), location);
+    }
+    if let Some(structure) = &p.structure {
+        event.insert("organizer".into(), json!({ "@type": "Organization", "name": structure }));
+    }
+    if let Some(url) = &e.inscription {
+        event.insert("offers".into(), json!({ "@type": "Offer", "url": url }));
+    }
+    script_json(&Value::Object(event))
+}
+
+/// A place of the directory where something happens: its page's place, by `@id`.
+fn place_ref(lieu: &Lieu, place_url: &dyn Fn(&str) -> String) -> Value {
+    json!({
+        "@type": "Place",
+        "@id": format!("{}#lieu", place_url(&lieu.slug)),
+        "name": lieu.nom,
+        "address": address(lieu),
+    })
 }
 
 fn address(lieu: &Lieu) -> Value {

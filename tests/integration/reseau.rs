@@ -581,3 +581,20 @@ fn the_scaffolds_of_the_network_space_check_once_filled() {
     site.build();
     assert!(site.exists("public/reseau/agenda/essai-du-reseau/evenement.ics"));
 }
+
+#[test]
+fn event_pages_carry_schema_org_events() {
+    let site = example();
+    let forum =
+        crate::structured::json_ld(&site.read("public/reseau/agenda/forum-demain-numerique-en-famille/index.html"));
+    assert_eq!(forum["@type"], "Event");
+    assert_eq!(forum["startDate"], "2026-12-04T10:00:00+01:00");
+    assert_eq!(forum["endDate"], "2026-12-05T18:00:00+01:00");
+    assert_eq!(forum["location"]["address"]["addressLocality"], "Villeurbanne");
+    assert_eq!(forum["url"], "https://resin.exemple.fr/reseau/agenda/forum-demain-numerique-en-famille/");
+    let pix =
+        crate::structured::json_ld(&site.read("public/reseau/agenda/session-certification-pix-decembre/index.html"));
+    assert_eq!(pix["location"]["@id"], "https://resin.exemple.fr/lieux/la-fabrique-numerique-de-gerland/#lieu");
+    // Other entries have none.
+    assert!(!site.read("public/reseau/actualites/guide-ecrans-en-famille/index.html").contains("application/ld+json"));
+}

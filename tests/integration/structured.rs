@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::support::SiteTest;
 
 /// The JSON-LD of a page, parsed.
-fn json_ld(html: &str) -> Value {
+pub(crate) fn json_ld(html: &str) -> Value {
     let start = html.find("<script type=\"application/ld+json\">").expect("JSON-LD") + 35;
     let end = start + html[start..].find("</script>").unwrap();
     serde_json::from_str(&html[start..end]).expect("JSON-LD parses")
