@@ -231,7 +231,13 @@ fn pages_are_french_accessible_html() {
         assert_eq!(accueil, usize::from(path == "index.html"), "{path}: the home page's script");
         let place = path.starts_with("lieux/") && path != "lieux/index.html" && !path.starts_with("lieux/page/");
         let offer = path.starts_with("offres/") && path != "offres/index.html" && !path.starts_with("offres/page/");
-        assert_eq!(json_ld, usize::from(place || offer), "{path}: structured data on place and offer pages");
+        let event =
+            path.starts_with("reseau/agenda/") && path.matches('/').count() == 3 && !path.contains("/archives/");
+        assert_eq!(
+            json_ld,
+            usize::from(place || offer || event),
+            "{path}: structured data on place, offer and event pages"
+        );
         let directory = ["lieux/index.html", "carte/index.html"].contains(&path.as_str());
         let map = path == "carte/index.html";
         assert_eq!(annuaire, usize::from(directory), "{path}: the directory's script");
