@@ -70,7 +70,8 @@ enum Command {
         /// Racine du site, le dossier qui contient `content/` (par défaut : le dossier courant).
         #[arg(long, value_name = "DOSSIER", default_value = ".", hide_default_value = true)]
         root: PathBuf,
-        /// Format du rapport : human (lisible, par défaut), json (un objet par ligne) ou github (annotations).
+        /// Format du rapport : human (lisible, par défaut), json (un objet par ligne), github (annotations)
+        /// ou gitlab (rapport Code Quality).
         #[arg(long, value_enum, default_value = "human", hide_default_value = true, hide_possible_values = true)]
         format: FormatArg,
         /// Refuse aussi les avertissements.
@@ -132,6 +133,7 @@ enum FormatArg {
     Human,
     Json,
     Github,
+    Gitlab,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -249,8 +251,12 @@ fn run(cli: Cli) -> Result<u8, Error> {
                         eprintln!("Contenu vérifié : aucun problème.");
                     }
                 }
-                FormatArg::Json | FormatArg::Github => {
-                    let format = if matches!(format, FormatArg::Json) { Format::Json } else { Format::Github };
+                FormatArg::Json | FormatArg::Github | FormatArg::Gitlab => {
+                    let format = match format {
+                        FormatArg::Json => Format::Json,
+                        FormatArg::Github => Format::Github,
+                        _ => Format::Gitlab,
+                    };
                     print!("{}", diagnostic::render(&checked.diagnostics, &checked.sources, format, false));
                 }
             }

@@ -1,10 +1,11 @@
 //! Content problems: one [`Diagnostic`] type with a span, its [`Kind`], and the renderers of
-//! `resin check --format human|json|github`.
+//! `resin check --format human|json|github|gitlab`.
 //!
 //! The French text of every problem lives in one place, the `Display` of [`Kind`] (just's
 //! `CompileErrorKind`); tests match kinds and codes, not text.
 
 mod github;
+mod gitlab;
 mod human;
 mod json;
 mod kind;
@@ -76,6 +77,8 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands (`::error file=…`).
     Github,
+    /// GitLab Code Quality report (JSON array).
+    Gitlab,
 }
 
 /// Sorts diagnostics by file path, then position, then code: the order of every report.
@@ -94,6 +97,7 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources, format: Format, col
         Format::Human => human::render(diagnostics, sources, color),
         Format::Json => json::render(diagnostics, sources),
         Format::Github => github::render(diagnostics, sources),
+        Format::Gitlab => gitlab::render(diagnostics, sources),
     }
 }
 

@@ -153,15 +153,16 @@ fn symlink_outside_content_is_refused() {
     assert!(!test.exists("public/secret.txt"));
 }
 
-/// Every fixture of every error class at once, in one site: one run reports them all, sorted
-/// by file and line. (Fixtures that change `site.yaml` or remove files need a site of their
-/// own, and a file in the way of a page is only looked for once the content has no error.)
-#[test]
-fn all_errors_are_reported_in_one_run() {
+/// One site holding every fixture of every error class at once, and their codes. (Fixtures
+/// that change `site.yaml` or remove files need a site of their own, and a file in the way of a
+/// page is only looked for once the content has no error.)
+fn every_fixture() -> (SiteTest, Vec<String>) {
     let test = SiteTest::new().file("content/lieux/mediatheque-du-bachut.md", PLACE);
     let fixtures = repo().join("tests/fixtures/erreurs");
     let mut expected = Vec::new();
-    for fixture in std::fs::read_dir(&fixtures).unwrap().map(|e| e.unwrap().path()) {
+    let mut dirs: Vec<_> = std::fs::read_dir(&fixtures).unwrap().map(|e| e.unwrap().path()).collect();
+    dirs.sort();
+    for fixture in dirs {
         let code = fixture.file_name().unwrap().to_string_lossy().into_owned();
         let own_site = fixture.join("SUPPRIMER").exists() || fixture.join("content/site.yaml").exists();
         if own_site || code == "fichier-en-conflit" {
@@ -183,6 +184,14 @@ fn all_errors_are_reported_in_one_run() {
         }
         expected.push(code);
     }
+    (test, expected)
+}
+
+/// Every fixture of every error class at once, in one site: one run reports them all, sorted
+/// by file and line.
+#[test]
+fn all_errors_are_reported_in_one_run() {
+    let (test, expected) = every_fixture();
     assert!(expected.len() >= 35, "{expected:?}");
     let run = test.run(&["check", "--format", "json"]).expect_code(1);
     let diagnostics = run.diagnostics();
@@ -199,6 +208,44 @@ fn all_errors_are_reported_in_one_run() {
     let human = test.run(&["check"]).expect_code(1);
     let errors = diagnostics.iter().filter(|d| d["severity"] == "error").count();
     assert!(human.stderr.contains(&format!("{errors} erreurs")), "{}", human.stderr);
+}
+
+/// The formats CI reads, on every fixture: GitHub's annotations and GitLab's Code Quality report.
+#[test]
+fn ci_formats_on_every_fixture() {
+    let (test, _) = every_fixture();
+    let github = test.run(&["check", "--format", "github"]).expect_code(1);
+    assert!(github.stdout.lines().all(|l| l.starts_with("::error file=") || l.starts_with("::warning file=")));
+    insta::assert_snapshot!("format_github", github.stdout);
+    let gitlab = test.run(&["check", "--format", "gitlab"]).expect_code(1);
+    let report: serde_json::Value = serde_json::from_str(&gitlab.stdout).expect("a JSON array");
+    let issues = report.as_array().unwrap();
+    assert_eq!(issues.len(), github.stdout.lines().count(), "one issue per diagnostic");
+    let mut fingerprints = std::collections::BTreeSet::new();
+    for issue in issues {
+        for key in ["description", "check_name", "fingerprint", "severity"] {
+            assert!(issue[key].is_string(), "{key}: {issue}");
+        }
+        assert!(issue["location"]["path"].as_str().unwrap().starts_with("content/"), "{issue}");
+        assert!(issue["location"]["lines"]["begin"].as_u64().unwrap() >= 1, "{issue}");
+        assert!(["major", "minor"].contains(&issue["severity"].as_str().unwrap()));
+        assert!(fingerprints.insert(issue["fingerprint"].as_str().unwrap().to_string()), "unique: {issue}");
+    }
+    insta::assert_snapshot!("format_gitlab", gitlab.stdout);
+    // A fingerprint does not move with its line: a line added above keeps it.
+    let path = test.root().join("content/lieux/telephone-a.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("---\n", "---\n# une ligne de plus\n", 1)).unwrap();
+    let moved = test.run(&["check", "--format", "gitlab"]).expect_code(1);
+    let moved: serde_json::Value = serde_json::from_str(&moved.stdout).unwrap();
+    let phone = |r: &serde_json::Value| {
+        r.as_array().unwrap().iter().find(|i| i["check_name"] == "resin/telephone").unwrap().clone()
+    };
+    assert_eq!(phone(&moved)["fingerprint"], phone(&report)["fingerprint"]);
+    assert_eq!(
+        phone(&moved)["location"]["lines"]["begin"],
+        phone(&report)["location"]["lines"]["begin"].as_u64().unwrap() + 1
+    );
 }
 
 #[test]
