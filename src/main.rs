@@ -17,6 +17,9 @@ use resin::model::Section;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use resin::{Checked, Error, Format, diagnostic};
 
+/// `resin --version`: the version and the commit it is built from (see `build.rs`).
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("RESIN_COMMIT"), ")");
+
 /// Help in French: clap's own headings and flag texts are English.
 const HELP_TEMPLATE: &str = "{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}";
 
@@ -24,7 +27,7 @@ const HELP_TEMPLATE: &str = "{about-with-newline}\nUtilisation : {usage}\n\n{all
 #[derive(Parser)]
 #[command(
     name = "resin",
-    version,
+    version = VERSION,
     about,
     long_about = None,
     help_template = HELP_TEMPLATE,

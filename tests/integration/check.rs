@@ -313,3 +313,18 @@ fn site_yaml_problems_are_located() {
     let d = &run.diagnostics()[0];
     assert_eq!((d["code"].as_str(), d["line"].as_u64()), (Some("configuration"), Some(7)), "{d}");
 }
+
+#[test]
+fn version_names_the_commit() {
+    let run = SiteTest::new().run(&["--version"]).expect_code(0);
+    let version = run.stdout.trim();
+    assert!(version.starts_with(concat!("resin ", env!("CARGO_PKG_VERSION"), " (commit ")), "{version}");
+    // Built from this checkout: the commit is its HEAD.
+    if let Ok(head) =
+        std::process::Command::new("git").args(["rev-parse", "--short=12", "HEAD"]).current_dir(repo()).output()
+        && head.status.success()
+    {
+        let head = String::from_utf8(head.stdout).unwrap();
+        assert_eq!(version, format!("resin {} (commit {})", env!("CARGO_PKG_VERSION"), head.trim()));
+    }
+}
