@@ -119,10 +119,11 @@ enum Command {
     /// Crée une nouvelle fiche avec tous ses champs commentés.
     #[command(help_template = HELP_TEMPLATE)]
     New {
-        /// Type de fiche : lieu, offre, page, actualite, appel-a-projets, bonne-pratique, annonce ou evenement.
+        /// Type de fiche : lieu, offre, page, actualite, appel-a-projets, bonne-pratique, annonce ou
+        /// evenement ; ou site, un nouveau dépôt d'annuaire pour un autre territoire.
         #[arg(value_enum, value_name = "TYPE", hide_possible_values = true)]
         kind: KindArg,
-        /// Nom du lieu, titre de l'offre ou de la page.
+        /// Nom du lieu, titre de l'offre ou de la page ; pour un site, le dossier à créer.
         #[arg(value_name = "NOM")]
         name: String,
         /// Racine du site, le dossier qui contient `content/` (par défaut : le dossier courant).
@@ -149,6 +150,7 @@ enum KindArg {
     BonnePratique,
     Annonce,
     Evenement,
+    Site,
 }
 
 fn main() -> ExitCode {
@@ -274,12 +276,12 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 Some(count) => {
                     let site = built.checked.site.as_ref().expect("a written site was indexed");
                     eprintln!(
-                        "Site construit dans {} : {} lieux, {} offres, {} pages, {} publications de l'espace réseau ; {} fichiers en {} ms.",
+                        "Site construit dans {} : {}, {}, {}, {} de l'espace réseau ; {} fichiers en {} ms.",
                         output.display(),
-                        site.entries.lieux.len(),
-                        site.entries.offres.len(),
-                        site.entries.pages.len(),
-                        site.entries.reseau.len(),
+                        diagnostic::count(site.entries.lieux.len(), "lieu", "lieux"),
+                        diagnostic::count(site.entries.offres.len(), "offre", "offres"),
+                        diagnostic::count(site.entries.pages.len(), "page", "pages"),
+                        diagnostic::count(site.entries.reseau.len(), "publication", "publications"),
                         count,
                         started.elapsed().as_millis()
                     );
@@ -303,8 +305,19 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), report.to_string().as_bytes());
             Ok(0)
         }
+        Command::New { kind: KindArg::Site, name, .. } => {
+            let dir = PathBuf::from(&name);
+            for file in resin::scaffold::new_site(&dir, today)? {
+                println!("{}", dir.join(file).display());
+            }
+            eprintln!(
+                "Nouveau site créé dans {name} : complétez content/site.yaml, puis lancez `resin serve --root {name}`."
+            );
+            Ok(0)
+        }
         Command::New { kind, name, root } => {
             let kind = match kind {
+                KindArg::Site => return Err(Error::Usage { message: "resin new site DOSSIER".into() }),
                 KindArg::Lieu => EntryKind::Lieu,
                 KindArg::Offre => EntryKind::Offre,
                 KindArg::Page => EntryKind::Page,

@@ -1,4 +1,5 @@
-//! `resin new lieu|offre|page|actualite|appel-a-projets|bonne-pratique|annonce|evenement "Nom"`: a new entry with every field present and explained in French.
+//! `resin new lieu|offre|page|actualite|appel-a-projets|bonne-pratique|annonce|evenement "Nom"`, and
+//! `resin new site DIR`: a new entry with every field present and explained in French.
 
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -212,4 +213,38 @@ structure: ""                     # la structure qui publie, partage ou organise
         one = section.one(),
         name = quoted(name)
     )
+}
+
+/// The files of a new content-only repository (`modeles/nouveau-site/`, embedded): path and
+/// text. `DATE_DU_JOUR` becomes the day it is created.
+pub const NEW_SITE: &[(&str, &str)] = &[
+    ("README.md", include_str!("../modeles/nouveau-site/README.md")),
+    (".gitignore", include_str!("../modeles/nouveau-site/.gitignore")),
+    (".github/workflows/resin.yml", include_str!("../modeles/nouveau-site/.github/workflows/resin.yml")),
+    (".gitlab-ci.yml", include_str!("../modeles/nouveau-site/.gitlab-ci.yml")),
+    ("content/site.yaml", include_str!("../modeles/nouveau-site/content/site.yaml")),
+    (
+        "content/lieux/mediatheque-exemple.md",
+        include_str!("../modeles/nouveau-site/content/lieux/mediatheque-exemple.md"),
+    ),
+];
+
+/// `resin new site DIR`: a content-only repository for another territory, in `dir` (which must
+/// not exist, or be empty). Returns the files written, relative to `dir`.
+pub fn new_site(dir: &Path, today: NaiveDate) -> Result<Vec<&'static str>, Error> {
+    let occupied = std::fs::read_dir(dir).map(|mut entries| entries.next().is_some()).unwrap_or(false);
+    if occupied {
+        return Err(Error::Usage {
+            message: format!("{} existe déjà et n'est pas vide : choisissez un nouveau dossier", dir.display()),
+        });
+    }
+    for (path, text) in NEW_SITE {
+        let target = dir.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })?;
+        }
+        let text = text.replace("DATE_DU_JOUR", &today.to_string());
+        std::fs::write(&target, text).map_err(|source| Error::Io { path: target.clone(), source })?;
+    }
+    Ok(NEW_SITE.iter().map(|(path, _)| *path).collect())
 }

@@ -49,3 +49,119 @@ fn never_overwrites() {
     assert!(run.stderr.contains("existe déjà"), "{}", run.stderr);
     assert_eq!(site.read("content/lieux/cs-exemple.md"), "à garder");
 }
+
+/// The commands of a CI template: every `run:` of the GitHub workflow's steps, every line of
+/// the GitLab jobs' `before_script` and `script`, in order.
+fn ci_commands(root: &std::path::Path) -> (Vec<String>, Vec<String>) {
+    let read = |path: &str| -> serde_yaml::Value {
+        serde_yaml::from_str(&std::fs::read_to_string(root.join(path)).unwrap()).expect("valid YAML")
+    };
+    let github = read(".github/workflows/resin.yml");
+    let mut github_runs = Vec::new();
+    for (_, job) in github["jobs"].as_mapping().unwrap() {
+        for step in job["steps"].as_sequence().unwrap() {
+            if let Some(run) = step["run"].as_str() {
+                github_runs.push(run.to_string());
+            }
+        }
+    }
+    let gitlab = read(".gitlab-ci.yml");
+    let mut gitlab_runs: Vec<String> = gitlab["default"]["before_script"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap().to_string())
+        .collect();
+    for job in ["verifier", "pages"] {
+        gitlab_runs
+            .extend(gitlab[job]["script"].as_sequence().unwrap().iter().map(|l| l.as_str().unwrap().to_string()));
+    }
+    (github_runs, gitlab_runs)
+}
+
+/// Runs a template's shell line with this build's `resin` first in the PATH.
+fn sh(root: &std::path::Path, line: &str, env: &[(&str, &str)]) -> std::process::Output {
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_resin")).parent().unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let mut command = std::process::Command::new("sh");
+    command.args(["-c", line]).current_dir(root).env("PATH", path).env("RESIN_DATE", crate::support::TODAY);
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command.output().unwrap()
+}
+
+#[test]
+fn new_site_builds_checks_and_carries_ci_templates_whose_commands_run() {
+    let parent = tempfile::tempdir().unwrap();
+    let root = parent.path().join("annuaire");
+    let run = crate::support::resin(parent.path()).args(["new", "site", "annuaire"]).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    for file in [
+        "README.md",
+        ".gitignore",
+        ".github/workflows/resin.yml",
+        ".gitlab-ci.yml",
+        "content/site.yaml",
+        "content/lieux/mediatheque-exemple.md",
+    ] {
+        assert!(root.join(file).is_file(), "{file}");
+    }
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(readme.contains("Modifier une fiche, sans terminal"), "a README in French for the animators");
+
+    // Both templates pin this version of resin.
+    for template in [".github/workflows/resin.yml", ".gitlab-ci.yml"] {
+        let text = std::fs::read_to_string(root.join(template)).unwrap();
+        assert!(text.contains(concat!("RESIN_VERSION: \"", env!("CARGO_PKG_VERSION"), "\"")), "{template}");
+    }
+    // The commands they run, with this build's resin: installing it aside (no network here),
+    // every resin command works on the new site.
+    let (github, gitlab) = ci_commands(&root);
+    let env = [
+        ("ADRESSE", "https://reseau.github.io/annuaire"),
+        ("CI_PAGES_URL", "https://reseau.gitlab.io/annuaire"),
+        ("CARGO_HOME", "/nonexistent"),
+    ];
+    let mut ran = 0;
+    for line in github.iter().chain(&gitlab).filter(|l| l.trim_start().starts_with("resin ")) {
+        let out = sh(&root, line, &env);
+        assert!(out.status.success(), "{line}: {}", String::from_utf8_lossy(&out.stderr));
+        ran += 1;
+    }
+    assert!(ran >= 7, "{github:?} {gitlab:?}");
+    assert_eq!(std::fs::read_to_string(root.join("gl-code-quality-report.json")).unwrap(), "[]\n");
+    // The GitLab Pages build used the Pages address.
+    assert!(
+        std::fs::read_to_string(root.join("public/sitemap.xml"))
+            .unwrap()
+            .contains("https://reseau.gitlab.io/annuaire/")
+    );
+    // The installation line pins the version and the lock file.
+    let install = github.iter().find(|l| l.contains("cargo install")).unwrap();
+    assert!(install.contains("--locked") && install.contains("--tag \"v$RESIN_VERSION\""), "{install}");
+
+    // A broken entry: the check step fails, with an annotation on the right line.
+    let place = root.join("content/lieux/mediatheque-exemple.md");
+    let text = std::fs::read_to_string(&place).unwrap();
+    std::fs::write(&place, text.replace("telephone: 02 48 00 00 00", "telephone: 02 48 00")).unwrap();
+    let check = github.iter().find(|l| l.starts_with("resin check")).unwrap();
+    let out = sh(&root, check, &env);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .starts_with("::error file=content/lieux/mediatheque-exemple.md,line=11,col=12,title=resin telephone::"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let gitlab_check = gitlab.iter().find(|l| l.starts_with("resin check") && !l.contains("gitlab")).unwrap();
+    assert_eq!(sh(&root, gitlab_check, &env).status.code(), Some(1), "the GitLab job fails too");
+}
+
+#[test]
+fn new_site_refuses_a_folder_that_is_not_empty() {
+    let site = SiteTest::new();
+    let run = site.run(&["new", "site", "content"]).expect_code(2);
+    assert!(run.stderr.contains("n'est pas vide"), "{}", run.stderr);
+    assert!(!site.exists("content/README.md"));
+}
