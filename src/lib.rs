@@ -25,6 +25,7 @@ pub mod import;
 pub mod phone;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod validate;
 pub mod write;

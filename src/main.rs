@@ -116,6 +116,20 @@ enum Command {
         #[arg(long, value_name = "CODES", value_delimiter = ',')]
         commune_filter: Vec<String>,
     },
+    /// Écrit les schémas JSON des en-têtes de fiches, pour les éditeurs (validation, complétion).
+    #[command(help_template = HELP_TEMPLATE)]
+    Schema {
+        /// Un seul type : lieu, offre, page, actualite, appel-a-projets, bonne-pratique, annonce ou evenement.
+        #[arg(long = "type", value_enum, value_name = "TYPE", hide_possible_values = true)]
+        kind: Option<KindArg>,
+        /// Dossier où écrire `<type>.schema.json` (par défaut : schemas/ dans la racine du site) ; `-` pour la
+        /// sortie standard (avec --type).
+        #[arg(long, value_name = "DOSSIER")]
+        out: Option<PathBuf>,
+        /// Racine du site, le dossier qui contient `content/` (par défaut : le dossier courant).
+        #[arg(long, value_name = "DOSSIER", default_value = ".", hide_default_value = true)]
+        root: PathBuf,
+    },
     /// Crée une nouvelle fiche avec tous ses champs commentés.
     #[command(help_template = HELP_TEMPLATE)]
     New {
@@ -305,6 +319,44 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), report.to_string().as_bytes());
             Ok(0)
         }
+        Command::Schema { kind, out, root } => {
+            let kinds: Vec<EntryKind> = match kind {
+                None => resin::schema::kinds().to_vec(),
+                Some(KindArg::Site) => {
+                    return Err(Error::Usage { message: "--type : un type de fiche, pas « site »".into() });
+                }
+                Some(kind) => vec![entry_kind(kind)],
+            };
+            // The territorial fields of the site, when its site.yaml declares some.
+            let extensions = std::fs::read_to_string(root.join("content/site.yaml"))
+                .ok()
+                .and_then(|text| resin::config::salvage_extensions(&text))
+                .unwrap_or_default();
+            let text = |kind: EntryKind| {
+                let schema = resin::schema::json_schema(kind, &extensions);
+                serde_json::to_string_pretty(&schema).expect("plain data serialises") + "\n"
+            };
+            match out {
+                Some(dash) if dash.as_os_str() == "-" => {
+                    let [kind] = kinds[..] else {
+                        return Err(Error::Usage {
+                            message: "--out - écrit un seul schéma : précisez --type".into()
+                        });
+                    };
+                    print!("{}", text(kind));
+                }
+                out => {
+                    let dir = out.unwrap_or_else(|| root.join("schemas"));
+                    std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
+                    for kind in kinds {
+                        let path = dir.join(format!("{}.schema.json", resin::schema::type_name(kind)));
+                        std::fs::write(&path, text(kind)).map_err(|source| Error::Io { path: path.clone(), source })?;
+                        println!("{}", path.display());
+                    }
+                }
+            }
+            Ok(0)
+        }
         Command::New { kind: KindArg::Site, name, .. } => {
             let dir = PathBuf::from(&name);
             for file in resin::scaffold::new_site(&dir, today)? {
@@ -316,21 +368,25 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(0)
         }
         Command::New { kind, name, root } => {
-            let kind = match kind {
-                KindArg::Site => return Err(Error::Usage { message: "resin new site DOSSIER".into() }),
-                KindArg::Lieu => EntryKind::Lieu,
-                KindArg::Offre => EntryKind::Offre,
-                KindArg::Page => EntryKind::Page,
-                KindArg::Actualite => EntryKind::Reseau(Section::Actualites),
-                KindArg::AppelAProjets => EntryKind::Reseau(Section::AppelsAProjets),
-                KindArg::BonnePratique => EntryKind::Reseau(Section::BonnesPratiques),
-                KindArg::Annonce => EntryKind::Reseau(Section::Bourse),
-                KindArg::Evenement => EntryKind::Reseau(Section::Agenda),
-            };
+            let kind = entry_kind(kind);
             let path = resin::scaffold::new_entry(&root, kind, &name, today)?;
             println!("{}", path.display());
             eprintln!("Fiche créée : complétez-la, puis lancez `resin check`.");
             Ok(0)
         }
+    }
+}
+
+/// The type of entry a `TYPE` argument names (`site` is handled before: it is not an entry).
+fn entry_kind(kind: KindArg) -> EntryKind {
+    match kind {
+        KindArg::Lieu | KindArg::Site => EntryKind::Lieu,
+        KindArg::Offre => EntryKind::Offre,
+        KindArg::Page => EntryKind::Page,
+        KindArg::Actualite => EntryKind::Reseau(Section::Actualites),
+        KindArg::AppelAProjets => EntryKind::Reseau(Section::AppelsAProjets),
+        KindArg::BonnePratique => EntryKind::Reseau(Section::BonnesPratiques),
+        KindArg::Annonce => EntryKind::Reseau(Section::Bourse),
+        KindArg::Evenement => EntryKind::Reseau(Section::Agenda),
     }
 }

@@ -13,5 +13,6 @@ mod reseau;
 mod robustness;
 mod safety;
 mod scaffold;
+mod schema;
 mod serve;
 mod structured;

@@ -1,0 +1,610 @@
+//! The content model as data: every field of every type of entry, with its French title and
+//! description, its kind of value and whether it is required; and its JSON Schema (draft
+//! 2020-12), for editors (`resin schema`).
+//!
+//! Validation (`validate/`) reads the same fields: a test checks that each validator knows
+//! exactly these names, and that every example entry passes its schema while every
+//! schema-level bad fixture fails it.
+
+use serde_json::{Map, Value, json};
+
+use crate::config::{Extension, ExtensionType, Extensions};
+use crate::load::EntryKind;
+use crate::model::Section;
+use crate::model::reseau::CATEGORIES;
+use crate::vocab;
+
+/// What a field holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Type {
+    /// One line of text.
+    Text,
+    /// Text of at most this many characters.
+    Short(usize),
+    /// A code written as text (quoted): its regular expression.
+    Code(&'static str),
+    /// A decimal number.
+    Number,
+    /// A whole number, zero or more.
+    Integer,
+    /// `AAAA-MM-JJ`.
+    Date,
+    /// `HH:MM`.
+    Time,
+    /// An http(s) address.
+    Url,
+    /// An e-mail address.
+    Email,
+    /// A French phone number.
+    Phone,
+    /// OpenStreetMap `opening_hours`.
+    Hours,
+    /// Texts (a list, or one text).
+    Texts,
+    /// Addresses (a list, or one).
+    Urls,
+    /// E-mail addresses (a list, or one).
+    Emails,
+    /// Values of one of the standard's vocabularies (a list, or one value).
+    Vocabulary(&'static str),
+    /// One value of a short list of resin's own.
+    Choice(&'static [&'static str]),
+    /// File names of places (a list, or one).
+    Places,
+    /// The file name of one place.
+    Place,
+    /// Tags (a list, or one).
+    Tags,
+    /// An offer's dated sessions.
+    Sessions,
+    /// Files to download.
+    Attachments,
+    /// A path under `content/`.
+    File,
+}
+
+/// One field of a type of entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// Its name in the front matter.
+    pub name: &'static str,
+    /// French label.
+    pub title: &'static str,
+    /// French explanation, with an example.
+    pub description: &'static str,
+    /// What it holds.
+    pub kind: Type,
+    /// True when an entry without it is an error.
+    pub required: bool,
+}
+
+const fn f(name: &'static str, title: &'static str, description: &'static str, kind: Type) -> Field {
+    Field { name, title, description, kind, required: false }
+}
+
+const fn req(name: &'static str, title: &'static str, description: &'static str, kind: Type) -> Field {
+    Field { name, title, description, kind, required: true }
+}
+
+const SUMMARY: &str = "Une phrase qui résume, 280 caractères au plus.";
+const PLACES: &str = "Les noms de fichier (sans .md) des lieux de content/lieux/, par exemple [mediatheque-du-bachut].";
+
+/// The fields of a place (the national standard's, in its order).
+pub const LIEU: &[Field] = &[
+    f("id", "Identifiant", "Identifiant du lieu dans le standard ; le nom du fichier quand il est absent.", Type::Text),
+    f(
+        "pivot",
+        "SIRET ou RNA",
+        "SIRET (14 chiffres) ou RNA de la structure, entre guillemets ; « 00000000000000 » s'il est inconnu.",
+        Type::Code("^[0-9A-Za-z]{9,14}$"),
+    ),
+    req("nom", "Nom", "Le nom du lieu, par exemple « Médiathèque du Bachut ».", Type::Text),
+    req(
+        "commune",
+        "Commune",
+        "Le nom de la commune comme l'écrit l'INSEE, par exemple « Lyon 8e Arrondissement ».",
+        Type::Text,
+    ),
+    req(
+        "code_postal",
+        "Code postal",
+        "Cinq chiffres entre guillemets, par exemple \"69008\".",
+        Type::Code("^[0-9]{5}$"),
+    ),
+    f(
+        "code_insee",
+        "Code INSEE",
+        "Le code INSEE de la commune entre guillemets, par exemple \"69388\".",
+        Type::Code("^([013-9][0-9]|2[AB1-9])[0-9]{3}$"),
+    ),
+    req("adresse", "Adresse", "Numéro et rue, sans code postal ni commune.", Type::Text),
+    f("complement_adresse", "Complément d'adresse", "Bâtiment, étage, entrée…", Type::Text),
+    f("latitude", "Latitude", "En degrés décimaux (WGS 84), par exemple 45.7372.", Type::Number),
+    f("longitude", "Longitude", "En degrés décimaux (WGS 84), par exemple 4.8710.", Type::Number),
+    f(
+        "typologie",
+        "Type de structure",
+        "Codes du standard, par exemple [BIB] (bibliothèque) ou [CS] (centre social).",
+        Type::Vocabulary("typologie"),
+    ),
+    f("telephone", "Téléphone", "Un numéro français, par exemple 04 78 00 00 00.", Type::Phone),
+    f("courriels", "Courriels", "Adresses électroniques, par exemple [accueil@exemple.fr].", Type::Emails),
+    f("site_web", "Sites web", "Adresses complètes, par exemple [https://exemple.fr].", Type::Urls),
+    f(
+        "horaires",
+        "Horaires",
+        "Syntaxe OpenStreetMap, par exemple \"Mo-Fr 09:00-12:00,14:00-17:00; PH off\".",
+        Type::Hours,
+    ),
+    f("presentation_resume", "Présentation courte", SUMMARY, Type::Short(280)),
+    f("source", "Source", "Qui a produit la fiche.", Type::Text),
+    f("itinerance", "Fixe ou itinérant", "[Fixe] ou [Itinérant].", Type::Vocabulary("itinerance")),
+    f("structure_parente", "Structure parente", "Le réseau ou l'organisme dont dépend le lieu.", Type::Text),
+    req("date_maj", "Date de mise à jour", "La date de la dernière vérification, AAAA-MM-JJ.", Type::Date),
+    f(
+        "services",
+        "Services",
+        "Ce qu'on y fait, valeurs du standard, par exemple [Aide aux démarches administratives].",
+        Type::Vocabulary("services"),
+    ),
+    f(
+        "publics_specifiquement_adresses",
+        "Publics accueillis en particulier",
+        "Par exemple [Seniors] ; vide : tout public.",
+        Type::Vocabulary("publics_specifiquement_adresses"),
+    ),
+    f(
+        "prise_en_charge_specifique",
+        "Accompagnement adapté",
+        "Par exemple [Surdité, Illettrisme].",
+        Type::Vocabulary("prise_en_charge_specifique"),
+    ),
+    f("frais_a_charge", "Coût", "[Gratuit], [Gratuit sous condition] ou [Payant].", Type::Vocabulary("frais_a_charge")),
+    f(
+        "dispositif_programmes_nationaux",
+        "Dispositifs nationaux",
+        "Par exemple [Conseillers numériques, France Services].",
+        Type::Vocabulary("dispositif_programmes_nationaux"),
+    ),
+    f(
+        "formations_labels",
+        "Formations et labels",
+        "Valeurs du standard, par exemple [Mes Papiers (Métropole de Lyon)].",
+        Type::Vocabulary("formations_labels"),
+    ),
+    f("autres_formations_labels", "Autres labels", "Texte libre.", Type::Texts),
+    f(
+        "modalites_acces",
+        "Modalités d'accès",
+        "Par exemple [Se présenter, Téléphoner, Prendre un RDV en ligne].",
+        Type::Vocabulary("modalites_acces"),
+    ),
+    f(
+        "modalites_accompagnement",
+        "Modalités d'accompagnement",
+        "Par exemple [Accompagnement individuel, Dans un atelier collectif].",
+        Type::Vocabulary("modalites_accompagnement"),
+    ),
+    f(
+        "fiche_acces_libre",
+        "Fiche Acceslibre",
+        "Lien vers la fiche accessibilité du lieu sur acceslibre.beta.gouv.fr.",
+        Type::Url,
+    ),
+    f("prise_rdv", "Prise de rendez-vous", "Lien de prise de rendez-vous en ligne.", Type::Url),
+];
+
+/// The fields of an offer.
+pub const OFFRE: &[Field] = &[
+    req("titre", "Titre", "Le nom de l'atelier, de la permanence ou de la formation.", Type::Text),
+    req("lieux", "Lieux", PLACES, Type::Places),
+    f("resume", "Résumé", SUMMARY, Type::Short(280)),
+    f(
+        "services",
+        "Services",
+        "Valeurs du standard, par exemple [Maîtrise des outils numériques du quotidien].",
+        Type::Vocabulary("services"),
+    ),
+    f(
+        "publics_specifiquement_adresses",
+        "Publics",
+        "Par exemple [Seniors] ; vide : tout public.",
+        Type::Vocabulary("publics_specifiquement_adresses"),
+    ),
+    f(
+        "prise_en_charge_specifique",
+        "Accompagnement adapté",
+        "Par exemple [Déficience visuelle].",
+        Type::Vocabulary("prise_en_charge_specifique"),
+    ),
+    req(
+        "frais_a_charge",
+        "Coût",
+        "[Gratuit], [Gratuit sous condition] ou [Payant].",
+        Type::Vocabulary("frais_a_charge"),
+    ),
+    req(
+        "modalites_acces",
+        "Comment s'inscrire",
+        "Par exemple [Téléphoner, Se présenter].",
+        Type::Vocabulary("modalites_acces"),
+    ),
+    f(
+        "modalites_accompagnement",
+        "Modalités d'accompagnement",
+        "Par exemple [Dans un atelier collectif].",
+        Type::Vocabulary("modalites_accompagnement"),
+    ),
+    f("inscription", "Inscription", "Précisions sur l'inscription, texte libre.", Type::Text),
+    f("prise_rdv", "Inscription en ligne", "Lien d'inscription en ligne.", Type::Url),
+    f(
+        "horaires",
+        "Horaires réguliers",
+        "Syntaxe OpenStreetMap, par exemple \"We 14:00-16:00; PH off\" ; ou bien des séances.",
+        Type::Hours,
+    ),
+    f(
+        "seances",
+        "Séances",
+        "Des dates précises : une liste de { date, debut, fin } ; ou bien des horaires réguliers.",
+        Type::Sessions,
+    ),
+    req("date_maj", "Date de mise à jour", "La date de la dernière vérification, AAAA-MM-JJ.", Type::Date),
+];
+
+/// The fields of a free page.
+pub const PAGE: &[Field] = &[
+    req("titre", "Titre", "Le titre de la page.", Type::Text),
+    f("resume", "Résumé", "Une phrase qui résume la page.", Type::Short(280)),
+];
+
+const TITRE: Field = req("titre", "Titre", "Le titre de la publication.", Type::Text);
+const RESUME: Field = f("resume", "Résumé", SUMMARY, Type::Short(280));
+const ETIQUETTES: Field = f(
+    "etiquettes",
+    "Étiquettes",
+    "En minuscules, de 2 à 40 caractères, par exemple [financement, aidants connect].",
+    Type::Tags,
+);
+const STRUCTURE: Field =
+    f("structure", "Structure", "La structure qui publie, partage, propose ou organise.", Type::Text);
+const LIEUX: Field = f("lieux", "Lieux concernés", PLACES, Type::Places);
+const DATE: Field = req("date", "Date de publication", "AAAA-MM-JJ.", Type::Date);
+const CONTACT: Field = f("contact", "Contact", "Le nom de la personne à contacter.", Type::Text);
+const COURRIEL: Field = f("courriel", "Courriel", "Par exemple contact@exemple.fr.", Type::Email);
+const TELEPHONE: Field = f("telephone", "Téléphone", "Par exemple 04 78 00 00 00.", Type::Phone);
+
+/// The fields of a news item.
+pub const ACTUALITE: &[Field] = &[
+    TITRE,
+    RESUME,
+    ETIQUETTES,
+    STRUCTURE,
+    LIEUX,
+    DATE,
+    f("auteur", "Auteur", "Qui l'écrit, par exemple « Samia B. ».", Type::Text),
+    f("image", "Image", "Une image déposée dans content/, par exemple medias/actualites/photo.jpg.", Type::File),
+    f(
+        "image_alt",
+        "Texte alternatif",
+        "Ce que montre l'image, en une phrase (obligatoire avec une image).",
+        Type::Text,
+    ),
+];
+
+/// The fields of a call for projects.
+pub const APPEL: &[Field] = &[
+    TITRE,
+    RESUME,
+    ETIQUETTES,
+    STRUCTURE,
+    LIEUX,
+    req("financeur", "Financeur", "Qui finance, par exemple « Métropole de Lyon ».", Type::Text),
+    f("montant_min", "Montant minimum", "En euros, un nombre entier, par exemple 5000.", Type::Integer),
+    f("montant_max", "Montant maximum", "En euros, un nombre entier, par exemple 20000.", Type::Integer),
+    req("ouverture", "Ouverture", "Le premier jour pour déposer un dossier, AAAA-MM-JJ.", Type::Date),
+    req("cloture", "Clôture", "Le dernier jour pour déposer un dossier, AAAA-MM-JJ.", Type::Date),
+    f("structures_eligibles", "Structures éligibles", "Par exemple [Associations, Centres sociaux].", Type::Texts),
+    f("territoire", "Territoire", "Par exemple « Métropole de Lyon ».", Type::Text),
+    req("lien", "Texte officiel", "Le lien vers le texte officiel de l'appel, https://….", Type::Url),
+    CONTACT,
+    COURRIEL,
+    TELEPHONE,
+];
+
+/// The fields of a good practice.
+pub const BONNE_PRATIQUE: &[Field] = &[
+    TITRE,
+    RESUME,
+    ETIQUETTES,
+    req("structure", "Structure", "La structure qui partage cette pratique.", Type::Text),
+    LIEUX,
+    DATE,
+    req(
+        "services",
+        "Thèmes",
+        "Valeurs du standard, par exemple [Aide aux démarches administratives].",
+        Type::Vocabulary("services"),
+    ),
+    f(
+        "publics_specifiquement_adresses",
+        "Publics",
+        "Par exemple [Seniors].",
+        Type::Vocabulary("publics_specifiquement_adresses"),
+    ),
+    f(
+        "pieces_jointes",
+        "Pièces jointes",
+        "Fichiers déposés dans content/ : une liste de { fichier, titre }.",
+        Type::Attachments,
+    ),
+    f("licence", "Licence", "Par exemple « CC BY-SA 4.0 ».", Type::Text),
+];
+
+/// The fields of an ad of the exchange board.
+pub const ANNONCE: &[Field] = &[
+    TITRE,
+    RESUME,
+    ETIQUETTES,
+    req("structure", "Structure", "La structure qui propose ou cherche.", Type::Text),
+    LIEUX,
+    req("nature", "Offre ou demande", "Offre ou Demande.", Type::Choice(&["Offre", "Demande"])),
+    req(
+        "categorie",
+        "Catégorie",
+        "Matériel, Locaux, Bénévoles, Compétences, Places en formation ou Autre.",
+        Type::Choice(CATEGORIES),
+    ),
+    req("commune", "Commune", "La commune de la structure, par exemple « Villeurbanne ».", Type::Text),
+    CONTACT,
+    f("courriel", "Courriel", "Un courriel ou un téléphone au moins.", Type::Email),
+    f("telephone", "Téléphone", "Un courriel ou un téléphone au moins.", Type::Phone),
+    DATE,
+    req("expiration", "Expiration", "Le dernier jour où l'annonce est affichée, AAAA-MM-JJ.", Type::Date),
+];
+
+/// The fields of an event.
+pub const EVENEMENT: &[Field] = &[
+    TITRE,
+    RESUME,
+    ETIQUETTES,
+    f("structure", "Organisateur", "La structure qui organise.", Type::Text),
+    LIEUX,
+    req("date", "Date", "Le jour (le premier jour s'il y en a plusieurs), AAAA-MM-JJ.", Type::Date),
+    f("date_fin", "Dernier jour", "Pour un événement sur plusieurs jours (31 au plus), AAAA-MM-JJ.", Type::Date),
+    req("debut", "Début", "Heure de début, \"HH:MM\".", Type::Time),
+    req("fin", "Fin", "Heure de fin, \"HH:MM\".", Type::Time),
+    f(
+        "lieu",
+        "Lieu",
+        "Le lieu de l'annuaire où il se tient (nom de fichier sans .md) ; ou bien une adresse.",
+        Type::Place,
+    ),
+    f(
+        "adresse",
+        "Adresse",
+        "Une adresse libre, quand l'événement ne se tient pas dans un lieu de l'annuaire.",
+        Type::Text,
+    ),
+    f("commune", "Commune", "La commune de l'adresse libre.", Type::Text),
+    f("inscription", "Inscription", "Lien d'inscription, https://….", Type::Url),
+];
+
+/// The fields of a type of entry.
+pub fn fields(kind: EntryKind) -> &'static [Field] {
+    match kind {
+        EntryKind::Lieu => LIEU,
+        EntryKind::Offre => OFFRE,
+        EntryKind::Page => PAGE,
+        EntryKind::Reseau(Section::Actualites) => ACTUALITE,
+        EntryKind::Reseau(Section::AppelsAProjets) => APPEL,
+        EntryKind::Reseau(Section::BonnesPratiques) => BONNE_PRATIQUE,
+        EntryKind::Reseau(Section::Bourse) => ANNONCE,
+        EntryKind::Reseau(Section::Agenda) => EVENEMENT,
+    }
+}
+
+/// The name of a type, for `--type` and the schema's file: `lieu`, `appel-a-projets`…
+pub fn type_name(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Lieu => "lieu",
+        EntryKind::Offre => "offre",
+        EntryKind::Page => "page",
+        EntryKind::Reseau(Section::Actualites) => "actualite",
+        EntryKind::Reseau(Section::AppelsAProjets) => "appel-a-projets",
+        EntryKind::Reseau(Section::BonnesPratiques) => "bonne-pratique",
+        EntryKind::Reseau(Section::Bourse) => "annonce",
+        EntryKind::Reseau(Section::Agenda) => "evenement",
+    }
+}
+
+/// French title of a type's schema.
+fn type_title(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Lieu => "Lieu de médiation numérique",
+        EntryKind::Offre => "Offre : atelier, permanence, formation",
+        EntryKind::Page => "Page libre",
+        EntryKind::Reseau(Section::Actualites) => "Actualité de l'espace réseau",
+        EntryKind::Reseau(Section::AppelsAProjets) => "Appel à projets",
+        EntryKind::Reseau(Section::BonnesPratiques) => "Bonne pratique",
+        EntryKind::Reseau(Section::Bourse) => "Annonce de la bourse d'échanges",
+        EntryKind::Reseau(Section::Agenda) => "Événement du réseau",
+    }
+}
+
+const SLUG: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+/// A value, or a list of them (resin reads a single value as a one-item list).
+fn one_or_list(item: Value) -> Value {
+    json!({ "anyOf": [item.clone(), { "type": "array", "items": item }] })
+}
+
+/// The JSON Schema of one value of `kind`.
+fn value_schema(kind: Type) -> Value {
+    let text = json!({ "type": "string", "minLength": 1 });
+    match kind {
+        Type::Text | Type::Phone | Type::Hours => text,
+        Type::Short(max) => json!({ "type": "string", "minLength": 1, "maxLength": max }),
+        Type::Code(pattern) => json!({ "type": "string", "pattern": pattern }),
+        Type::Number => json!({ "type": "number" }),
+        Type::Integer => json!({ "type": "integer", "minimum": 0 }),
+        Type::Date => json!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }),
+        Type::Time => json!({ "type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$" }),
+        Type::Url => json!({ "type": "string", "pattern": "^https?://" }),
+        Type::Email => json!({ "type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$" }),
+        Type::Texts => one_or_list(text),
+        Type::Urls => one_or_list(value_schema(Type::Url)),
+        Type::Emails => one_or_list(value_schema(Type::Email)),
+        Type::Vocabulary(field) => one_or_list(json!({ "type": "string", "enum": vocab::values(field) })),
+        Type::Choice(values) => json!({ "type": "string", "enum": values }),
+        Type::Place => json!({ "type": "string", "pattern": SLUG }),
+        Type::Places => one_or_list(value_schema(Type::Place)),
+        Type::Tags => one_or_list(json!({ "type": "string", "minLength": 2, "maxLength": 40 })),
+        Type::File => json!({ "type": "string", "pattern": "^[^/\\\\][^\\\\]*\\.[A-Za-z0-9]+$" }),
+        Type::Sessions => json!({
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "date": value_schema(Type::Date),
+                    "debut": value_schema(Type::Time),
+                    "fin": value_schema(Type::Time),
+                },
+                "required": ["date", "debut", "fin"],
+                "additionalProperties": false,
+            },
+        }),
+        Type::Attachments => json!({
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "fichier": value_schema(Type::File),
+                    "titre": { "type": "string", "minLength": 1 },
+                },
+                "required": ["fichier", "titre"],
+                "additionalProperties": false,
+            },
+        }),
+    }
+}
+
+/// The JSON Schema of a field: an optional field may also be left empty (`""`, `[]` or
+/// nothing), as the scaffolds leave them.
+fn field_schema(field: &Field) -> Value {
+    let mut schema = value_schema(field.kind);
+    if !field.required {
+        schema = json!({ "anyOf": [schema, { "type": "null" }, { "const": "" }, { "const": [] }] });
+    }
+    let Value::Object(mut object) = schema else { unreachable!("schemas are objects") };
+    object.insert("title".into(), json!(field.title));
+    object.insert("description".into(), json!(field.description));
+    Value::Object(object)
+}
+
+/// The JSON Schema of a territorial field.
+fn extension_schema(e: &Extension) -> Value {
+    let value = match e.kind {
+        ExtensionType::Booleen => json!({ "type": ["boolean", "string"], "enum": [true, false, "oui", "non"] }),
+        ExtensionType::Texte => json!({ "type": "string" }),
+        ExtensionType::Choix => json!({ "type": "string", "enum": e.valeurs }),
+        ExtensionType::Url => value_schema(Type::Url),
+        ExtensionType::Date => value_schema(Type::Date),
+        ExtensionType::Inconnu => json!({}),
+    };
+    let mut description = format!("Champ propre au territoire (site.yaml) : {}", e.kind.expected());
+    if let Some(aide) = &e.aide {
+        description = format!("{aide}. {description}");
+    }
+    json!({ "anyOf": [value, { "type": "null" }], "title": e.libelle, "description": description })
+}
+
+/// The JSON Schema (draft 2020-12) of the front matter of `kind`, with the territorial fields
+/// `extensions` declares.
+pub fn json_schema(kind: EntryKind, extensions: &Extensions) -> Value {
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    for field in fields(kind) {
+        properties.insert(field.name.into(), field_schema(field));
+        if field.required {
+            required.push(field.name);
+        }
+    }
+    let declared = match kind {
+        EntryKind::Lieu => &extensions.lieux[..],
+        EntryKind::Offre => &extensions.offres[..],
+        _ => &[],
+    };
+    for e in declared {
+        properties.insert(e.nom.clone(), extension_schema(e));
+    }
+    let mut schema = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": type_title(kind),
+        "description": format!(
+            "L'en-tête d'une fiche de content/{}/ (entre les deux lignes ---), généré par resin schema.",
+            kind.folder()
+        ),
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": false,
+    });
+    // An image needs its alternative text.
+    if kind == EntryKind::Reseau(Section::Actualites) {
+        schema["dependentRequired"] = json!({ "image": ["image_alt"] });
+    }
+    // Which of two fields: an offer has hours or sessions; an event a place or an address; an
+    // ad a way to be answered.
+    let alternatives: &[&[&str]] = match kind {
+        EntryKind::Offre => &[&["horaires", "seances"]],
+        EntryKind::Reseau(Section::Agenda) => &[&["lieu", "adresse"]],
+        EntryKind::Reseau(Section::Bourse) => &[&["courriel", "telephone"]],
+        _ => &[],
+    };
+    for pair in alternatives {
+        let given =
+            |name: &str| json!({ "required": [name], "properties": { name: { "not": { "enum": [null, "", []] } } } });
+        let rule = if kind == EntryKind::Reseau(Section::Bourse) {
+            json!({ "anyOf": pair.iter().map(|n| given(n)).collect::<Vec<_>>() })
+        } else {
+            json!({ "oneOf": pair.iter().map(|n| given(n)).collect::<Vec<_>>() })
+        };
+        schema["allOf"] = json!([rule]);
+    }
+    schema
+}
+
+/// Every type of entry, in the order of `content/`.
+pub fn kinds() -> [EntryKind; 8] {
+    EntryKind::ALL
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_validator_knows_exactly_the_fields_of_the_model() {
+        let names = |fields: &[Field]| fields.iter().map(|f| f.name).collect::<Vec<_>>();
+        assert_eq!(names(LIEU), crate::validate::lieu::FIELDS);
+        assert_eq!(names(OFFRE), crate::validate::offre::FIELDS);
+        assert_eq!(names(PAGE), crate::validate::page::FIELDS);
+        for section in Section::ALL {
+            assert_eq!(
+                names(fields(EntryKind::Reseau(section))),
+                crate::validate::reseau::fields(section),
+                "{section:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_field_has_french_words() {
+        for kind in kinds() {
+            for field in fields(kind) {
+                assert!(!field.title.is_empty() && field.description.len() > 5, "{kind:?} {}", field.name);
+            }
+        }
+    }
+}
