@@ -196,7 +196,12 @@ fn usage_error(error: &clap::Error) -> String {
         Some(other) => other.to_string(),
         None => String::new(),
     };
-    let suggestion = match (context(ContextKind::SuggestedSubcommand), context(ContextKind::SuggestedArg)) {
+    // clap lists its suggestions from the least to the most likely: say the most likely one.
+    let best = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::Strings(v)) => v.last().cloned().unwrap_or_default(),
+        _ => context(kind),
+    };
+    let suggestion = match (best(ContextKind::SuggestedSubcommand), best(ContextKind::SuggestedArg)) {
         (s, _) if !s.is_empty() => format!(" ; vouliez-vous dire « {s} » ?"),
         (_, a) if !a.is_empty() => format!(" ; vouliez-vous dire « {a} » ?"),
         _ => String::new(),
@@ -204,7 +209,7 @@ fn usage_error(error: &clap::Error) -> String {
     match error.kind() {
         ErrorKind::InvalidSubcommand => {
             format!(
-                "commande inconnue « {} »{suggestion} (commandes : build, check, serve, import, new)",
+                "commande inconnue « {} »{suggestion} (commandes : build, check, serve, new, import, schema)",
                 context(ContextKind::InvalidSubcommand)
             )
         }
