@@ -117,6 +117,11 @@ impl Extension {
     pub fn slug(&self) -> String {
         slug::slugify(&self.nom)
     }
+
+    /// URL part of the filter page of a `choix` value, `/criteres/<slug>/<value>/`.
+    pub fn value_slug(&self, value: &str) -> String {
+        format!("{}/{}", self.slug(), slug::slugify(value))
+    }
 }
 
 /// The territory: name and bounding box.

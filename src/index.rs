@@ -122,7 +122,7 @@ fn criteria(config: &SiteConfig, entries: &Entries, by_name: &[usize]) -> Vec<Te
                 for value in &e.valeurs {
                     let wanted = ExtValue::Text(value.clone());
                     let lieux: Vec<usize> = by_name.iter().copied().filter(|&i| value_of(i) == Some(&wanted)).collect();
-                    let slug = format!("{}/{}", e.slug(), slug::slugify(value));
+                    let slug = e.value_slug(value);
                     terms.push(Term { slug, name: format!("{} : {value}", e.libelle), lieux });
                 }
             }

@@ -92,11 +92,7 @@ fn network_event(site: &Site, base_url: &str, host: &str, p: &Publication, out: 
         (Some(slug), _) => {
             site.place(slug).map(|l| format!("{}, {}, {} {}", l.nom, l.adresse, l.code_postal, l.commune))
         }
-        (None, Some(adresse)) => Some(match &e.commune {
-            Some(commune) => format!("{adresse}, {commune}"),
-            None => adresse.clone(),
-        }),
-        (None, None) => None,
+        (None, _) => e.free_address(),
     };
     let last = e.date_fin.unwrap_or(p.date);
     let mut day = p.date;

@@ -251,6 +251,17 @@ pub struct Evenement {
     pub inscription: Option<String>,
 }
 
+impl Evenement {
+    /// The free address with its commune ("40 rue des Jardins, Villeurbanne").
+    pub fn free_address(&self) -> Option<String> {
+        let adresse = self.adresse.as_ref()?;
+        Some(match &self.commune {
+            Some(commune) => format!("{adresse}, {commune}"),
+            None => adresse.clone(),
+        })
+    }
+}
+
 impl Publication {
     /// The last day the entry is current: an event's last day, a call's closing, an ad's expiry.
     pub fn last_day(&self) -> Option<NaiveDate> {

@@ -494,19 +494,12 @@ impl<'a> Renderer<'a> {
                 let base = format!("{folder}/{}/", term.slug);
                 let start = (n - 1) * PLACES_PER_PAGE;
                 let (title, standard, groupes, cartes) = match taxonomy {
-                    Taxonomy::Criteres => (
-                        format!("Lieux : {}", term.name),
-                        None,
-                        Vec::new(),
-                        term.lieux
-                            .iter()
-                            .skip(start)
-                            .take(PLACES_PER_PAGE)
-                            .map(|&i| view::card(&site.entries.lieux[i], urls))
-                            .collect(),
-                    ),
-                    Taxonomy::Communes => (
-                        format!("Lieux à {}", term.name),
+                    Taxonomy::Communes | Taxonomy::Criteres => (
+                        if taxonomy == Taxonomy::Communes {
+                            format!("Lieux à {}", term.name)
+                        } else {
+                            format!("Lieux : {}", term.name)
+                        },
                         None,
                         Vec::new(),
                         term.lieux
@@ -787,12 +780,8 @@ impl Renderer<'_> {
             }
             reseau::Page::List { section, archive, n, total } => {
                 let data = reseau::list_view(site, urls, section, archive, n, total);
-                let base = if archive {
-                    format!("reseau/{}/archives/", section.folder())
-                } else {
-                    format!("reseau/{}/", section.folder())
-                };
-                let list = format!("reseau/{}/", section.folder());
+                let base = reseau::list_dir(section, archive);
+                let list = reseau::list_dir(section, false);
                 let mut parents = vec![home];
                 if archive {
                     parents.push((section.title(), &list));
@@ -804,18 +793,15 @@ impl Renderer<'_> {
                 let p = &site.entries.reseau[i];
                 let data = reseau::entry_view(site, urls, p);
                 let description = p.resume.clone().unwrap_or_else(|| markdown::plain_text(&p.corps, 160));
-                let list = data.liste.href.strip_prefix(&urls.base).unwrap_or_default().to_string();
-                let ariane = self.crumbs(&[home, (&data.liste.text, &list)]);
+                let (text, list) = reseau::entry_list(p, site.today);
+                let ariane = self.crumbs(&[home, (&text, &list)]);
                 let meta = self.meta(&p.titre, &description, dir, ariane);
                 self.page("reseau-fiche.html", &meta, &data)
             }
             reseau::Page::Tags => {
                 let data = TermIndex {
                     intro: "Les sujets des publications de l'espace réseau.".into(),
-                    termes: reseau::tag_cloud(site, urls)
-                        .into_iter()
-                        .map(|t| view::TermLink { text: t.text, standard: None, href: t.href, count: t.count })
-                        .collect(),
+                    termes: reseau::tag_cloud(site, urls),
                     vide: "Aucune publication n'a encore d'étiquette.".into(),
                 };
                 let meta = self.meta(
@@ -828,7 +814,7 @@ impl Renderer<'_> {
             }
             reseau::Page::Tag { index, n, total } => {
                 let data = reseau::tag_view(site, urls, index, n, total);
-                let base = format!("reseau/etiquettes/{}/", site.reseau.tags[index].slug);
+                let base = reseau::tag_dir(&site.reseau.tags[index].slug);
                 let meta = self.list_meta(
                     &data.titre.clone(),
                     &data.intro.clone(),

@@ -64,7 +64,7 @@ pub(crate) fn pages(site: &Site) -> Vec<Page> {
 }
 
 /// The folder of a section's list or archive.
-fn list_dir(section: Section, archive: bool) -> String {
+pub(crate) fn list_dir(section: Section, archive: bool) -> String {
     if archive { format!("reseau/{}/archives/", section.folder()) } else { format!("reseau/{}/", section.folder()) }
 }
 
@@ -75,8 +75,13 @@ pub(crate) fn dir(site: &Site, page: Page) -> String {
         Page::List { section, archive, n, .. } => page_dir(&list_dir(section, archive), n),
         Page::Entry(i) => entry_dir(&site.entries.reseau[i]),
         Page::Tags => "reseau/etiquettes/".into(),
-        Page::Tag { index, n, .. } => page_dir(&format!("reseau/etiquettes/{}/", site.reseau.tags[index].slug), n),
+        Page::Tag { index, n, .. } => page_dir(&tag_dir(&site.reseau.tags[index].slug), n),
     }
+}
+
+/// The folder of a tag's page.
+pub(crate) fn tag_dir(slug: &str) -> String {
+    format!("reseau/etiquettes/{slug}/")
 }
 
 /// The folder of an entry's page.
@@ -212,11 +217,7 @@ fn event_where(site: &Site, p: &Publication) -> Option<String> {
     let Detail::Evenement(e) = &p.detail else { return None };
     match (&e.lieu, &e.adresse) {
         (Some(slug), _) => site.place(slug).map(|l| format!("{}, {}", l.nom, l.commune)),
-        (None, Some(adresse)) => Some(match &e.commune {
-            Some(commune) => format!("{adresse}, {commune}"),
-            None => adresse.clone(),
-        }),
-        (None, None) => None,
+        (None, _) => e.free_address(),
     }
 }
 
@@ -406,15 +407,20 @@ pub struct EntryView {
     pub json_ld: Option<String>,
 }
 
+/// The list an entry belongs to on `today` (its archive when closed or past): its name and
+/// its folder.
+pub(crate) fn entry_list(p: &Publication, today: NaiveDate) -> (String, String) {
+    let archived = p.is_past(today) && has_archive(p.section);
+    let text = if archived { format!("{} : archives", p.section.title()) } else { p.section.title().to_string() };
+    (text, list_dir(p.section, archived))
+}
+
 /// The page of an entry.
 pub fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView {
     let today = site.today;
     let card = card(site, urls, p);
-    let archived = p.is_past(today) && has_archive(p.section);
-    let liste = Link {
-        text: if archived { format!("{} : archives", p.section.title()) } else { p.section.title().to_string() },
-        href: urls.path(&list_dir(p.section, archived)),
-    };
+    let (text, dir) = entry_list(p, today);
+    let liste = Link { text, href: urls.path(&dir) };
     let mut v = EntryView {
         type_: p.section.folder(),
         titre: p.titre.clone(),
@@ -496,10 +502,7 @@ pub fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView {
         Detail::Evenement(e) => {
             v.quand = Some(event_when(p));
             v.lieu = e.lieu.as_deref().and_then(|slug| site.place(slug)).map(|l| view::place_ref(l, urls));
-            v.adresse = e.adresse.as_ref().map(|a| match &e.commune {
-                Some(commune) => format!("{a}, {commune}"),
-                None => a.clone(),
-            });
+            v.adresse = e.free_address();
             v.inscription = e.inscription.clone();
             v.agenda = Some(urls.path(&event_calendar(p)));
             let page_url = urls.absolute(&entry_dir(p));
@@ -517,7 +520,7 @@ fn tag_links(site: &Site, urls: &Urls, tags: &[String]) -> Vec<Link> {
         .filter_map(|name| site.reseau.tag(name))
         .map(|i| {
             let tag = &site.reseau.tags[i];
-            Link { text: tag.name.clone(), href: urls.path(&format!("reseau/etiquettes/{}/", tag.slug)) }
+            Link { text: tag.name.clone(), href: urls.path(&tag_dir(&tag.slug)) }
         })
         .collect()
 }
@@ -541,22 +544,11 @@ pub struct HomeView {
     /// One block per section, in the order people look for them.
     pub blocs: Vec<HomeBlock>,
     /// Every tag with its count.
-    pub etiquettes: Vec<TagLink>,
+    pub etiquettes: Vec<view::TermLink>,
     /// The feeds: the whole space's, then each section's.
     pub flux: Vec<Link>,
     /// The agenda's calendar file.
     pub agenda: String,
-}
-
-/// A tag with its count.
-#[derive(Debug, Clone, Serialize)]
-pub struct TagLink {
-    /// The tag.
-    pub text: String,
-    /// Its page.
-    pub href: String,
-    /// "3 publications".
-    pub count: String,
 }
 
 /// How many entries the home shows per section.
@@ -610,13 +602,14 @@ pub fn home_view(site: &Site, urls: &Urls) -> HomeView {
 }
 
 /// Every tag with its count.
-pub fn tag_cloud(site: &Site, urls: &Urls) -> Vec<TagLink> {
+pub fn tag_cloud(site: &Site, urls: &Urls) -> Vec<view::TermLink> {
     site.reseau
         .tags
         .iter()
-        .map(|t| TagLink {
+        .map(|t| view::TermLink {
             text: t.name.clone(),
-            href: urls.path(&format!("reseau/etiquettes/{}/", t.slug)),
+            standard: None,
+            href: urls.path(&tag_dir(&t.slug)),
             count: labels::count(t.entries.len(), "publication", "publications"),
         })
         .collect()
@@ -690,6 +683,11 @@ pub fn list_words(section: Section, archive: bool) -> (String, &'static str, &'s
     }
 }
 
+/// The cards of page `n` of a list of entries (indices into `entries.reseau`).
+fn page_cards(site: &Site, urls: &Urls, items: &[usize], n: usize) -> Vec<Card> {
+    items.iter().skip((n - 1) * PER_PAGE).take(PER_PAGE).map(|&i| card(site, urls, &site.entries.reseau[i])).collect()
+}
+
 /// A section's list or archive, page `n` of `total`.
 pub(crate) fn list_view(site: &Site, urls: &Urls, section: Section, archive: bool, n: usize, total: usize) -> ListView {
     let at = position(section);
@@ -704,12 +702,7 @@ pub(crate) fn list_view(site: &Site, urls: &Urls, section: Section, archive: boo
     ListView {
         titre,
         intro: intro.to_string(),
-        cartes: items
-            .iter()
-            .skip((n - 1) * PER_PAGE)
-            .take(PER_PAGE)
-            .map(|&i| card(site, urls, &site.entries.reseau[i]))
-            .collect(),
+        cartes: page_cards(site, urls, items, n),
         rubriques: false,
         numero: n,
         pages: total,
@@ -731,17 +724,11 @@ pub(crate) fn tag_view(site: &Site, urls: &Urls, index: usize, n: usize, total: 
             labels::count(tag.entries.len(), "publication", "publications"),
             tag.name
         ),
-        cartes: tag
-            .entries
-            .iter()
-            .skip((n - 1) * PER_PAGE)
-            .take(PER_PAGE)
-            .map(|&i| card(site, urls, &site.entries.reseau[i]))
-            .collect(),
+        cartes: page_cards(site, urls, &tag.entries, n),
         rubriques: true,
         numero: n,
         pages: total,
-        pagination: pagination(urls, &format!("reseau/etiquettes/{}/", tag.slug), n, total),
+        pagination: pagination(urls, &tag_dir(&tag.slug), n, total),
         vide: String::new(),
         voir_aussi: vec![Link { text: "Toutes les étiquettes".into(), href: urls.path("reseau/etiquettes/") }],
         flux: None,

@@ -893,29 +893,30 @@ pub fn filters(site: &Site, urls: &Urls) -> Filters {
     }
 }
 
-/// The territorial fields offered as filters, with the values that some place has.
+/// The territorial fields offered as filters, with the values that some place has (those with
+/// a term in `site.criteres`).
 fn criterion_filters(site: &Site) -> Vec<CriterionFilter> {
-    let mut out: Vec<CriterionFilter> = Vec::new();
-    for e in site.config.extensions.lieux.iter().filter(|e| e.filtre) {
-        let mut filter =
-            CriterionFilter { nom: format!("x-{}", e.slug()), libelle: e.libelle.clone(), choix: Vec::new() };
-        let mut present = false;
-        for term in &site.criteres {
-            let (field, value) = super::search::criterion_field(&term.slug);
-            if field != filter.nom {
-                continue;
-            }
-            present = true;
-            if e.kind == crate::config::ExtensionType::Choix {
-                let text = term.name.rsplit_once(" : ").map_or(term.name.as_str(), |(_, v)| v).to_string();
-                filter.choix.push(Choice { value, text });
-            }
-        }
-        if present {
-            out.push(filter);
-        }
-    }
-    out
+    let has_places = |slug: &str| site.criteres.iter().any(|t| t.slug == slug);
+    site.config
+        .extensions
+        .lieux
+        .iter()
+        .filter(|e| e.filtre)
+        .filter_map(|e| {
+            let choix: Vec<Choice> = match e.kind {
+                crate::config::ExtensionType::Choix => e
+                    .valeurs
+                    .iter()
+                    .filter(|v| has_places(&e.value_slug(v)))
+                    .map(|v| Choice { value: slug::slugify(v), text: v.clone() })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let present =
+                if e.kind == crate::config::ExtensionType::Choix { !choix.is_empty() } else { has_places(&e.slug()) };
+            present.then(|| CriterionFilter { nom: format!("x-{}", e.slug()), libelle: e.libelle.clone(), choix })
+        })
+        .collect()
 }
 
 /// A territorial field of an entry, as shown.
@@ -950,7 +951,7 @@ pub fn ext_views(
                 (_, ExtValue::Bool(false)) => ("Non".to_string(), None),
                 (ExtensionType::Url, ExtValue::Text(url)) => (display_url(url), Some(url.clone())),
                 (ExtensionType::Choix, ExtValue::Text(v)) => {
-                    (v.clone(), e.filtre.then(|| urls.path(&format!("criteres/{}/{}/", e.slug(), slug::slugify(v)))))
+                    (v.clone(), e.filtre.then(|| urls.path(&format!("criteres/{}/", e.value_slug(v)))))
                 }
                 (_, ExtValue::Text(t)) => (t.clone(), None),
                 (_, ExtValue::Date(d)) => (crate::hours::format_date(*d), None),

@@ -237,7 +237,7 @@ pub fn cross_check<'a>(
     entries.lieux.retain(|l| !duplicates.contains(&l.slug));
 
     // Offers and entries of the network's space naming places that do not exist.
-    let mut bad_offers = HashSet::new();
+    let mut bad_entries = HashSet::new();
     let mut sorted_slugs: Vec<&str> = Vec::new();
     let named = offer_places.into_iter().chain(reseau_refs.iter().map(|(entry, refs)| (*entry, &refs.lieux)));
     for (entry, places) in named {
@@ -252,20 +252,20 @@ pub fn cross_check<'a>(
                 let text = &sources.get(entry.file).text;
                 let span = crate::load::span_at(text, path).unwrap_or_else(|| entry.header.clone());
                 diagnostics.push(Diagnostic::new(kind, entry.file, span));
-                bad_offers.insert(entry.file);
+                bad_entries.insert(entry.file);
             }
         }
     }
     let bad_reseau = reseau::cross_check(sources, &reseau_refs, assets, &mut diagnostics);
     // A place that failed validation still exists: its offers keep it, but it has no page.
     let published: HashSet<&str> = entries.lieux.iter().map(|l| l.slug.as_str()).collect();
-    entries.reseau.retain(|p| !bad_offers.contains(&p.file) && !bad_reseau.contains(&p.file));
+    entries.reseau.retain(|p| !bad_entries.contains(&p.file) && !bad_reseau.contains(&p.file));
     for publication in &mut entries.reseau {
         if publication.lieux.iter().any(|slug| !published.contains(slug.as_str())) {
             Arc::make_mut(publication).lieux.retain(|slug| published.contains(&slug.as_str()));
         }
     }
-    entries.offres.retain(|o| !bad_offers.contains(&o.file));
+    entries.offres.retain(|o| !bad_entries.contains(&o.file));
     for offre in &mut entries.offres {
         if offre.lieux.iter().any(|slug| !published.contains(slug.as_str())) {
             Arc::make_mut(offre).lieux.retain(|slug| published.contains(&slug.as_str()));
