@@ -40,6 +40,70 @@ pub struct SiteConfig {
     /// Fields the territory tracks beyond the national standard.
     #[serde(default)]
     pub extensions: Extensions,
+    /// Web editing at `/admin/` (Decap CMS); no `/admin/` when absent.
+    #[serde(default)]
+    pub edition_en_ligne: Option<Edition>,
+}
+
+/// Web editing: the forge that holds the content repository, for Decap CMS at `/admin/`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    /// Where the repository is and how editors sign in.
+    pub forge: Forge,
+    /// The repository, `compte/depot` (GitLab: `groupe/sous-groupe/depot`); not used by
+    /// `git-gateway`, which knows it already.
+    #[serde(default)]
+    pub depot: Option<String>,
+    /// The branch the site is published from.
+    #[serde(default = "default_branch")]
+    pub branche: String,
+    /// True (the default): every change becomes a pull (merge) request, which CI checks and a
+    /// reviewer merges; false: changes go straight to the branch.
+    #[serde(default = "yes")]
+    pub relecture: bool,
+    /// GitHub: the OAuth server that signs editors in (Decap's `base_url`); GitLab: the
+    /// forge's address when it is not gitlab.com (`https://framagit.org`).
+    #[serde(default)]
+    pub adresse: Option<String>,
+    /// GitLab: the identifier of the OAuth application (sign-in without a server, PKCE).
+    #[serde(default)]
+    pub application: Option<String>,
+}
+
+/// The forges Decap CMS can write to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Forge {
+    /// GitHub, signed in through an OAuth server.
+    Github,
+    /// GitLab (gitlab.com or a GitLab of its own), signed in with PKCE.
+    Gitlab,
+    /// Netlify's Git Gateway (Netlify Identity).
+    GitGateway,
+    /// A forge resin does not know: reported in `site.yaml`.
+    #[serde(other)]
+    Inconnue,
+}
+
+impl Forge {
+    /// Its name in `site.yaml` and in Decap's configuration.
+    pub fn name(self) -> &'static str {
+        match self {
+            Forge::Github => "github",
+            Forge::Gitlab => "gitlab",
+            Forge::GitGateway => "git-gateway",
+            Forge::Inconnue => "?",
+        }
+    }
+}
+
+fn default_branch() -> String {
+    "main".into()
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Territorial fields of places and offers, declared in `site.yaml`: validated like the
@@ -271,6 +335,13 @@ const KNOWN_FIELDS: &[&str] = &[
     "valeurs",
     "filtre",
     "aide",
+    "edition_en_ligne",
+    "forge",
+    "depot",
+    "branche",
+    "relecture",
+    "adresse",
+    "application",
 ];
 
 /// Parses `site.yaml`; every problem becomes a located diagnostic. `serde_yaml` stops at the
@@ -404,7 +475,77 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Di
             }
         }
     }
+    if let Some(edition) = &config.edition_en_ligne {
+        for (field, message) in check_edition(edition, &spans, text_no_bom) {
+            // A missing field is shown on the block that lacks it.
+            let path = [key("edition_en_ligne"), key(field)];
+            let path = if spans.value(&path).is_some() { &path[..] } else { &path[..1] };
+            report(Kind::Config { message }, path);
+        }
+    }
     if diagnostics.is_empty() { Ok(config) } else { Err(diagnostics) }
+}
+
+/// The problems of `edition_en_ligne`: the field each is about, and what to do.
+fn check_edition(edition: &Edition, spans: &SpanMap, text: &str) -> Vec<(&'static str, String)> {
+    let mut problems = Vec::new();
+    let forges = ["github", "gitlab", "git-gateway"];
+    if edition.forge == Forge::Inconnue {
+        let path = [Segment::Key("edition_en_ligne".into()), Segment::Key("forge".into())];
+        let written = spans.value(&path).map(|r| text[r].trim().to_string()).unwrap_or_default();
+        let suggestion =
+            suggest::closest(&written, forges).map_or(String::new(), |s| format!(" ; vouliez-vous dire `{s}` ?"));
+        problems.push((
+            "forge",
+            format!("forge « {written} » inconnue : écrivez `github`, `gitlab` ou `git-gateway`{suggestion}"),
+        ));
+    }
+    let needs_repository = matches!(edition.forge, Forge::Github | Forge::Gitlab);
+    match &edition.depot {
+        None if needs_repository => problems.push((
+            "depot",
+            format!("ajoutez `depot: compte/nom-du-depot`, le dépôt {} qui contient content/", edition.forge.name()),
+        )),
+        Some(depot) if needs_repository && !is_repository(depot, edition.forge) => problems.push((
+            "depot",
+            format!(
+                "dépôt « {depot} » : écrivez `compte/nom-du-depot`{}, sans https:// ni .git",
+                if edition.forge == Forge::Gitlab { " (ou `groupe/sous-groupe/depot`)" } else { "" }
+            ),
+        )),
+        _ => {}
+    }
+    let branch_ok = !edition.branche.is_empty()
+        && !edition.branche.starts_with(['-', '/'])
+        && edition.branche.chars().all(|c| c.is_alphanumeric() || "-_./".contains(c))
+        && !edition.branche.contains("..");
+    if !branch_ok {
+        problems
+            .push(("branche", format!("branche « {} » : un nom de branche git, par exemple `main`", edition.branche)));
+    }
+    if let Some(address) = &edition.adresse
+        && rules::check_url(address).is_err()
+    {
+        problems.push(("adresse", format!("adresse « {address} » : une adresse web complète, https://…")));
+    }
+    if edition.forge == Forge::Gitlab && edition.application.as_deref().is_none_or(str::is_empty) {
+        problems.push((
+            "forge",
+            "GitLab a besoin de `application:`, l'identifiant de l'application OAuth créée dans GitLab (Paramètres > Applications)"
+                .to_string(),
+        ));
+    }
+    problems
+}
+
+/// A repository path on a forge: `compte/depot` (GitLab also allows sub-groups).
+fn is_repository(depot: &str, forge: Forge) -> bool {
+    let parts: Vec<&str> = depot.split('/').collect();
+    let part_ok = |p: &&str| {
+        !p.is_empty() && !p.starts_with('.') && p.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+    };
+    let count_ok = if forge == Forge::Gitlab { parts.len() >= 2 } else { parts.len() == 2 };
+    count_ok && parts.iter().all(part_ok) && !depot.ends_with(".git")
 }
 
 /// The `extensions` of a `site.yaml` that has errors elsewhere, when that part reads.

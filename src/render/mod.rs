@@ -7,6 +7,7 @@
 //! it depends on changed ([`deps`]). Files are sorted by path, so the output is byte-identical
 //! whatever the thread count.
 
+pub mod admin;
 pub mod atom;
 pub mod deps;
 pub mod labels;
@@ -136,6 +137,12 @@ pub(crate) enum Output {
     EventCalendar(usize),
     /// The iCalendar file of the network's agenda.
     Agenda,
+    /// The web editor's page, `admin/index.html`.
+    AdminPage,
+    /// The web editor's configuration, `admin/config.yml`.
+    AdminConfig,
+    /// The web editor's file at this index of [`theme::ADMIN`].
+    AdminFile(usize),
 }
 
 /// One file of the site, not yet produced.
@@ -232,6 +239,13 @@ impl<'a> Renderer<'a> {
         for export in export::Export::ALL.into_iter().filter(|e| e.applies(self.site)) {
             planned.push(Planned { path: export.path(), output: Output::Export(export) });
         }
+        if self.site.config.edition_en_ligne.is_some() {
+            planned.push(Planned { path: format!("{}/index.html", admin::DIR), output: Output::AdminPage });
+            planned.push(Planned { path: format!("{}/config.yml", admin::DIR), output: Output::AdminConfig });
+            for (i, (path, _)) in theme::ADMIN.iter().enumerate() {
+                planned.push(Planned { path: format!("{}/{path}", admin::DIR), output: Output::AdminFile(i) });
+            }
+        }
         planned.sort_by(|a, b| a.path.cmp(&b.path));
         if let Some(pair) = planned.windows(2).find(|w| w[0].path == w[1].path) {
             return Err(Error::UnsafeOutput {
@@ -270,6 +284,20 @@ impl<'a> Renderer<'a> {
                 export::ical::event_ics(self.site, &self.urls.base_url, &self.site.entries.reseau[i])
             }
             Output::Agenda => export::ical::agenda_ics(self.site, &self.urls.base_url),
+            Output::AdminPage => {
+                let data = AdminPage {
+                    config: self.urls.path(&format!("{}/config.yml", admin::DIR)),
+                    decap: self.urls.path(&format!("{}/decap-cms/decap-cms.js", admin::DIR)),
+                    script: self.urls.path(&format!("{}/resin-cms.js", admin::DIR)),
+                    depot: self.site.config.edition_en_ligne.as_ref().and_then(|e| e.depot.clone()),
+                };
+                let mut context = Context::new();
+                context.insert("site", &self.shared);
+                context.insert("d", &data);
+                self.theme.render("admin.html", &context)?.into_bytes()
+            }
+            Output::AdminConfig => admin::config_yml(self.site).unwrap_or_default().into_bytes(),
+            Output::AdminFile(i) => theme::ADMIN[i].1.to_vec(),
         })
     }
 
@@ -827,6 +855,15 @@ impl Renderer<'_> {
             }
         }
     }
+}
+
+/// The web editor's page: where its configuration and scripts are, and the repository.
+#[derive(Serialize)]
+struct AdminPage {
+    config: String,
+    decap: String,
+    script: String,
+    depot: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -37,6 +37,7 @@ fn config(url: &str) -> SiteConfig {
             Lien { titre: "Métropole de Lyon".into(), url: "https://www.grandlyon.com/".into() },
         ],
         extensions: Default::default(),
+        edition_en_ligne: None,
     }
 }
 

@@ -43,6 +43,7 @@ pub const TEMPLATES: &[(&str, &str)] = embedded_templates![
     "reseau.html",
     "reseau-liste.html",
     "reseau-fiche.html",
+    "admin.html",
 ];
 
 /// The embedded static files: path under `static/` and bytes.
@@ -63,6 +64,11 @@ pub const STATIC: &[(&str, &[u8])] = embedded_static![
     "vendor/leaflet.markercluster/MarkerCluster.css",
     "vendor/leaflet.markercluster/MIT-LICENCE.txt",
 ];
+
+/// The web editor's files (`themes/resin/admin/`: Decap CMS and resin's additions), written
+/// under `admin/` when `site.yaml` turns web editing on: path under `admin/` and bytes,
+/// sorted by path. Listed by `build.rs`.
+pub const ADMIN: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/admin_files.rs"));
 
 /// Templates ready to render, and the static files to copy under `static/`.
 pub struct Theme {

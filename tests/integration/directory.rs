@@ -159,17 +159,48 @@ fn vendored_libraries_match_the_pinned_npm_packages() {
     let root = repo();
     let lock: Value = serde_json::from_str(&std::fs::read_to_string(root.join("package-lock.json")).unwrap()).unwrap();
     let manifest: Value = serde_json::from_str(&std::fs::read_to_string(root.join("package.json")).unwrap()).unwrap();
-    for (name, version) in [("leaflet", "1.9.4"), ("leaflet.markercluster", "1.5.3")] {
+    for (name, version) in [("leaflet", "1.9.4"), ("leaflet.markercluster", "1.5.3"), ("decap-cms", "3.16.3")] {
         assert_eq!(manifest["devDependencies"][name], version, "{name} pinned in package.json");
         assert_eq!(lock["packages"][format!("node_modules/{name}")]["version"], version, "{name} in the lockfile");
     }
-    let files: Value =
-        serde_json::from_str(&std::fs::read_to_string(root.join("themes/resin/vendor.json")).unwrap()).unwrap();
+    let theme = root.join("themes/resin");
+    let files: Value = serde_json::from_str(&std::fs::read_to_string(theme.join("vendor.json")).unwrap()).unwrap();
     let modules = root.join("node_modules");
+    let check = crate::support::npm_packages();
+    let mut copies = 0;
     for (from, to) in files.as_object().unwrap() {
-        let vendored = std::fs::read(root.join("themes/resin/static/vendor").join(to.as_str().unwrap())).unwrap();
-        if crate::support::npm_packages() {
-            assert_eq!(vendored, std::fs::read(modules.join(from)).unwrap(), "{to}: run `npm ci && npm run vendor`");
+        let to = to.as_str().unwrap();
+        // `folder/*.suffix`: every file of the folder that ends so, into the folder `to`.
+        let pairs: Vec<(String, String)> = match from.split_once("/*") {
+            None => vec![(from.clone(), to.to_string())],
+            Some((folder, suffix)) => std::fs::read_dir(theme.join(to))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|name| name.ends_with(suffix))
+                .map(|name| (format!("{folder}/{name}"), format!("{to}{name}")))
+                .collect(),
+        };
+        assert!(!pairs.is_empty(), "{from}: nothing vendored");
+        for (from, to) in pairs {
+            let vendored = std::fs::read(theme.join(&to)).unwrap_or_else(|e| panic!("{to}: {e}"));
+            if check {
+                assert_eq!(
+                    vendored,
+                    std::fs::read(modules.join(&from)).unwrap(),
+                    "{to}: run `npm ci && npm run vendor`"
+                );
+            }
+            copies += 1;
+        }
+        if check && let Some((folder, suffix)) = from.split_once("/*") {
+            // And nothing of the package is missing from the copy.
+            for entry in std::fs::read_dir(modules.join(folder)).unwrap() {
+                let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+                if name.ends_with(suffix) {
+                    assert!(theme.join(to).join(&name).exists(), "{name} not vendored: run `npm run vendor`");
+                }
+            }
         }
     }
+    assert!(copies > 100, "{copies} files");
 }

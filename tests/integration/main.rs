@@ -2,6 +2,7 @@
 
 mod support;
 
+mod admin;
 mod build;
 mod check;
 mod directory;

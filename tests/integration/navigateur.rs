@@ -1,5 +1,6 @@
 //! Runs the browser tests (`tests/navigateur/*.test.mjs`, Node's test runner driving Debian's
-//! Chromium through playwright-core) on the example site built on [`crate::support::TODAY`].
+//! Chromium through playwright-core) on the example site built on [`crate::support::TODAY`];
+//! then checks with `resin check` the entry the web editor saved.
 
 use std::process::Command;
 
@@ -17,14 +18,27 @@ fn the_directory_works_in_chromium() {
     );
     let site = SiteTest::example();
     site.build();
+    let saved = tempfile::tempdir().unwrap();
     let output = Command::new("node")
         .args(["--test", "--test-reporter=spec", "--test-concurrency=1", "tests/navigateur/"])
         .current_dir(repo())
         .env("RESIN_SITE", site.root().join("public"))
         .env("CHROMIUM", &chromium)
+        .env("RESIN_CONTENU", site.root().join("content"))
+        .env("RESIN_CMS_SORTIE", saved.path())
         .output()
         .expect("node runs (apt-get install nodejs)");
     let report = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     assert!(output.status.success(), "tests du navigateur en échec :\n{report}");
-    assert!(report.contains("pass 17"), "the seventeen browser tests ran:\n{report}");
+    assert!(report.contains("pass 19"), "the nineteen browser tests ran:\n{report}");
+
+    // What Decap CMS wrote is an entry resin reads: the same place, with what was changed.
+    let place = "lieux/mediatheque-du-bachut.md";
+    let written = std::fs::read_to_string(saved.path().join(place)).expect("the web editor's entry was saved");
+    assert_ne!(written, site.read(&format!("content/{place}")));
+    site.write(&format!("content/{place}"), &written);
+    site.run(&["check", "--strict"]).expect_code(0);
+    site.build();
+    let page = site.read("public/lieux/mediatheque-du-bachut/index.html");
+    assert!(page.contains("Centre social"), "the type chosen in the editor is on the page");
 }

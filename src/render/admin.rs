@@ -1,0 +1,292 @@
+//! The web editor at `/admin/`: Decap CMS, configured from the content model ([`schema`]).
+//!
+//! Present only when `site.yaml` has `edition_en_ligne`. `config.yml` gives Decap one
+//! collection per type of entry (`content/lieux/`, `content/offres/`…), and every field of
+//! the model its French label, its explanation, whether it is required and the widget that
+//! fits its values: a list to pick from for each vocabulary of the standard, a date picker
+//! for dates, a search among the places for the places an entry names, a map for a place's
+//! position, a Markdown editor for the text. What the editor saves is checked by `resin
+//! check` in CI like any other change.
+
+use serde_json::{Value, json};
+
+use crate::config::{Edition, Extension, ExtensionType, Forge};
+use crate::index::Site;
+use crate::load::EntryKind;
+use crate::model::Section;
+use crate::render::labels;
+use crate::schema::{self, Field, Type};
+
+/// The folder of the editor in the output.
+pub const DIR: &str = "admin";
+
+/// Decap's widget for `field` of `kind`, with the options it needs.
+fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
+    // The map edits both coordinates; the longitude goes with it.
+    if kind == EntryKind::Lieu && field.name == "latitude" {
+        let config = &site.config;
+        return json!({
+            "widget": "resin-position",
+            "centre": [config.territoire.centre.latitude, config.territoire.centre.longitude],
+            "zoom": config.territoire.zoom,
+            "tuiles": config.carte.tuiles,
+            "attribution": config.carte.attribution,
+        });
+    }
+    if kind == EntryKind::Lieu && field.name == "longitude" {
+        return json!({ "widget": "hidden" });
+    }
+    // The territory's communes, when its list is known.
+    if field.name == "commune" && !site.centres.is_empty() {
+        let mut names: Vec<&str> = site.centres.iter().map(|c| c.nom.as_str()).collect();
+        names.sort_by_cached_key(|name| crate::suggest::fold(name));
+        return json!({ "widget": "select", "options": names });
+    }
+    let text = |pattern: Option<(&str, &str)>| match pattern {
+        Some((regex, message)) => json!({ "widget": "string", "pattern": [regex, message] }),
+        None => json!({ "widget": "string" }),
+    };
+    match field.kind {
+        Type::Text | Type::Phone | Type::Hours => text(None),
+        Type::Short(max) => json!({
+            "widget": "text",
+            "pattern": [format!("^[\\s\\S]{{0,{max}}}$"), format!("{max} caractères au plus")],
+        }),
+        Type::Code(regex) => text(Some((regex, "voyez l'aide du champ"))),
+        Type::Number => json!({ "widget": "number", "value_type": "float" }),
+        Type::Integer => json!({ "widget": "number", "value_type": "int", "min": 0 }),
+        Type::Date => date(),
+        Type::Time => json!({
+            "widget": "datetime",
+            "format": "HH:mm",
+            "date_format": false,
+            "time_format": "HH:mm",
+        }),
+        Type::Url => text(Some(("^https?://", "une adresse complète, qui commence par https://"))),
+        Type::Email => text(Some(("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "une adresse électronique, nom@exemple.fr"))),
+        Type::Texts | Type::Tags => list_of(json!({ "widget": "string" })),
+        Type::Urls => list_of(text(Some(("^https?://", "une adresse complète, qui commence par https://")))),
+        Type::Emails => list_of(text(Some(("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "une adresse électronique")))),
+        Type::Vocabulary(vocabulary) => {
+            let options: Vec<Value> = crate::vocab::values(vocabulary)
+                .iter()
+                .map(|value| {
+                    let label = if vocabulary == "typologie" && labels::typologie(value) != value {
+                        format!("{} ({value})", labels::typologie(value))
+                    } else {
+                        value.clone()
+                    };
+                    json!({ "label": label, "value": value })
+                })
+                .collect();
+            json!({ "widget": "select", "multiple": true, "options": options })
+        }
+        Type::Choice(values) => json!({ "widget": "select", "options": values }),
+        Type::Places => places(true),
+        Type::Place => places(false),
+        Type::Sessions => json!({
+            "widget": "list",
+            "label_singular": "séance",
+            "summary": "{{fields.date}} {{fields.debut}}–{{fields.fin}}",
+            "fields": [
+                subfield("date", "Date", date()),
+                subfield("debut", "Début", widget(kind, &Field { kind: Type::Time, ..*field }, site)),
+                subfield("fin", "Fin", widget(kind, &Field { kind: Type::Time, ..*field }, site)),
+            ],
+        }),
+        Type::Attachments => json!({
+            "widget": "list",
+            "label_singular": "pièce jointe",
+            "summary": "{{fields.titre}}",
+            "fields": [
+                subfield("fichier", "Fichier", json!({ "widget": "file" })),
+                subfield("titre", "Titre", json!({ "widget": "string" })),
+            ],
+        }),
+        Type::File => json!({ "widget": "image" }),
+    }
+}
+
+/// A date, `AAAA-MM-JJ` in the file, picked on a calendar.
+fn date() -> Value {
+    json!({ "widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": false })
+}
+
+/// A list of values, each with its own input.
+fn list_of(item: Value) -> Value {
+    let mut field = item;
+    field["name"] = json!("valeur");
+    field["label"] = json!("Valeur");
+    json!({ "widget": "list", "field": field })
+}
+
+/// A field inside a list item: always required.
+fn subfield(name: &str, label: &str, widget: Value) -> Value {
+    let mut field = widget;
+    field["name"] = json!(name);
+    field["label"] = json!(label);
+    field
+}
+
+/// One place (or several), picked by name among the places of the directory; the file name is
+/// what is written.
+fn places(multiple: bool) -> Value {
+    json!({
+        "widget": "relation",
+        "collection": "lieux",
+        "value_field": "{{slug}}",
+        "search_fields": ["nom", "commune"],
+        "display_fields": ["nom", "commune"],
+        "multiple": multiple,
+    })
+}
+
+/// The widget of a territorial field.
+fn extension_widget(e: &Extension) -> Value {
+    match e.kind {
+        ExtensionType::Booleen => json!({ "widget": "boolean" }),
+        ExtensionType::Choix => json!({ "widget": "select", "options": e.valeurs }),
+        ExtensionType::Url => {
+            json!({ "widget": "string", "pattern": ["^https?://", "une adresse complète, https://…"] })
+        }
+        ExtensionType::Date => date(),
+        ExtensionType::Texte | ExtensionType::Inconnu => json!({ "widget": "string" }),
+    }
+}
+
+/// The explanation of a field for the editor, where nobody writes YAML: without the quotes
+/// and brackets the file needs; for places, how to find one.
+fn hint(field: &Field) -> String {
+    match field.kind {
+        Type::Places => "Tapez le début du nom d'un lieu, puis choisissez-le ; plusieurs lieux possibles.".into(),
+        Type::Place => "Tapez le début du nom du lieu, puis choisissez-le.".into(),
+        _ => field.description.replace(" entre guillemets", "").replace(['[', ']'], ""),
+    }
+}
+
+/// A field of a collection: its widget with its name, label, hint and required status.
+fn field_config(name: &str, label: &str, hint: &str, required: bool, widget: Value) -> Value {
+    let mut field = widget;
+    field["name"] = json!(name);
+    field["label"] = json!(label);
+    field["hint"] = json!(hint);
+    field["required"] = json!(required);
+    field
+}
+
+/// How the text below the front matter is called, by type.
+fn body_label(kind: EntryKind) -> (&'static str, &'static str) {
+    match kind {
+        EntryKind::Lieu => ("Présentation", "Ce qu'on y trouve, comment venir, en phrases simples."),
+        EntryKind::Offre => ("Description", "Le déroulé, ce qu'il faut apporter, le niveau attendu."),
+        EntryKind::Page => ("Texte de la page", "Des intertitres (##) aident à lire et à écouter la page."),
+        EntryKind::Reseau(_) => ("Texte", "Le texte complet, en Markdown."),
+    }
+}
+
+/// Collection name, plural and singular labels, the field that names an entry, and the
+/// summary shown in lists.
+fn collection_words(kind: EntryKind) -> (&'static str, &'static str, &'static str, &'static str) {
+    match kind {
+        EntryKind::Lieu => ("Lieux", "Lieu", "nom", "{{nom}} ({{commune}})"),
+        EntryKind::Offre => ("Offres", "Offre", "titre", "{{titre}}"),
+        EntryKind::Page => ("Pages", "Page", "titre", "{{titre}}"),
+        EntryKind::Reseau(Section::Actualites) => ("Actualités", "Actualité", "titre", "{{date}} – {{titre}}"),
+        EntryKind::Reseau(Section::AppelsAProjets) => {
+            ("Appels à projets", "Appel à projets", "titre", "{{titre}} (clôture {{cloture}})")
+        }
+        EntryKind::Reseau(Section::BonnesPratiques) => ("Bonnes pratiques", "Bonne pratique", "titre", "{{titre}}"),
+        EntryKind::Reseau(Section::Bourse) => ("Bourse d'échanges", "Annonce", "titre", "{{nature}} – {{titre}}"),
+        EntryKind::Reseau(Section::Agenda) => ("Agenda", "Événement", "titre", "{{date}} – {{titre}}"),
+    }
+}
+
+/// The collection of one type of entry.
+fn collection(kind: EntryKind, site: &Site) -> Value {
+    let (label, singular, identifier, summary) = collection_words(kind);
+    let mut fields: Vec<Value> = schema::fields(kind)
+        .iter()
+        .map(|f| field_config(f.name, f.title, &hint(f), f.required, widget(kind, f, site)))
+        .collect();
+    let extensions = match kind {
+        EntryKind::Lieu => &site.config.extensions.lieux[..],
+        EntryKind::Offre => &site.config.extensions.offres[..],
+        _ => &[],
+    };
+    for e in extensions {
+        let hint = e.aide.clone().unwrap_or_else(|| format!("Champ propre au territoire : {}.", e.kind.expected()));
+        fields.push(field_config(&e.nom, &e.libelle, &hint, false, extension_widget(e)));
+    }
+    let (body, body_hint) = body_label(kind);
+    fields.push(field_config("body", body, body_hint, false, json!({ "widget": "markdown" })));
+    json!({
+        "name": kind.folder(),
+        "label": label,
+        "label_singular": singular,
+        "folder": format!("content/{}", kind.folder()),
+        "extension": "md",
+        "format": "yaml-frontmatter",
+        "create": true,
+        "delete": true,
+        "slug": format!("{{{{{identifier}}}}}"),
+        "identifier_field": identifier,
+        "summary": summary,
+        "fields": fields,
+    })
+}
+
+/// Decap's `backend` for the forge of `site.yaml`.
+fn backend(edition: &Edition) -> Value {
+    let mut backend = json!({ "name": edition.forge.name(), "branch": edition.branche });
+    if let Some(depot) = &edition.depot {
+        backend["repo"] = json!(depot);
+    }
+    match edition.forge {
+        Forge::Github => {
+            if let Some(address) = &edition.adresse {
+                backend["base_url"] = json!(address.trim_end_matches('/'));
+            }
+        }
+        Forge::Gitlab => {
+            backend["auth_type"] = json!("pkce");
+            backend["app_id"] = json!(edition.application);
+            if let Some(address) = &edition.adresse {
+                let address = address.trim_end_matches('/');
+                backend["base_url"] = json!(address);
+                backend["api_root"] = json!(format!("{address}/api/v4"));
+                backend["auth_endpoint"] = json!("oauth/authorize");
+            }
+        }
+        Forge::GitGateway | Forge::Inconnue => {}
+    }
+    backend
+}
+
+/// Decap's whole configuration (`admin/config.yml`), or nothing when web editing is off.
+pub fn config(site: &Site) -> Option<Value> {
+    let edition = site.config.edition_en_ligne.as_ref()?;
+    let mut config = json!({
+        "backend": backend(edition),
+        "locale": "fr",
+        "site_url": site.config.base_url(),
+        "display_url": site.config.base_url(),
+        // Files are named by their path under content/: `medias/guide.pdf`.
+        "media_folder": "content/medias",
+        "public_folder": "medias",
+        "slug": { "encoding": "ascii", "clean_accents": true, "sanitize_replacement": "-" },
+        "collections": schema::kinds().iter().map(|&kind| collection(kind, site)).collect::<Vec<_>>(),
+    });
+    if edition.relecture {
+        config["publish_mode"] = json!("editorial_workflow");
+    }
+    Some(config)
+}
+
+/// `config.yml`: the configuration as YAML (keys sorted, so the file is the same at every build).
+pub fn config_yml(site: &Site) -> Option<String> {
+    let config = config(site)?;
+    let yaml = serde_yaml::to_string(&config).expect("a JSON value is YAML");
+    Some(format!(
+        "# Configuration de Decap CMS, écrite par resin d'après le modèle de contenu : ne pas modifier.\n{yaml}"
+    ))
+}

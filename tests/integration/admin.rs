@@ -1,0 +1,234 @@
+//! The web editor (`/admin/`, Decap CMS): present only when `site.yaml` asks for it, its
+//! configuration names every field of every type of entry with the widget its values need,
+//! and `edition_en_ligne` mistakes are located.
+
+use serde_yaml::Value;
+
+use crate::support::{SITE_YAML, SiteTest};
+use resin::load::EntryKind;
+use resin::schema::{self, Type};
+
+/// The example's Decap configuration.
+fn example_config() -> (SiteTest, Value) {
+    let site = SiteTest::example();
+    site.build();
+    let config = serde_yaml::from_str(&site.read("public/admin/config.yml")).expect("config.yml is YAML");
+    (site, config)
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value.as_sequence().expect("a list").iter().map(|v| v.as_str().expect("text").to_string()).collect()
+}
+
+/// What a field of `kind` must look like in the editor, from the content model alone.
+fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, communes: &[String]) {
+    let widget = config["widget"].as_str().unwrap_or_else(|| panic!("{kind:?} {}: no widget", field.name));
+    let at = format!("{kind:?} {}", field.name);
+    if kind == EntryKind::Lieu && field.name == "latitude" {
+        assert_eq!(widget, "resin-position", "{at}: the map");
+        assert_eq!(config["tuiles"], "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "{at}");
+        return;
+    }
+    if kind == EntryKind::Lieu && field.name == "longitude" {
+        assert_eq!(widget, "hidden", "{at}: written by the map");
+        return;
+    }
+    if field.name == "commune" {
+        assert_eq!(widget, "select", "{at}: the territory's communes");
+        assert_eq!(strings(&config["options"]), communes, "{at}");
+        return;
+    }
+    match field.kind {
+        Type::Vocabulary(vocabulary) => {
+            assert_eq!((widget, config["multiple"].as_bool()), ("select", Some(true)), "{at}");
+            let values: Vec<&str> =
+                config["options"].as_sequence().unwrap().iter().map(|o| o["value"].as_str().unwrap()).collect();
+            assert_eq!(values, resin::vocab::values(vocabulary), "{at}: every value of the standard");
+        }
+        Type::Choice(values) => {
+            assert_eq!(widget, "select", "{at}");
+            assert_eq!(strings(&config["options"]), values, "{at}");
+        }
+        Type::Date => {
+            assert_eq!((widget, config["format"].as_str()), ("datetime", Some("YYYY-MM-DD")), "{at}: a date picker");
+            assert_eq!(config["time_format"], false, "{at}");
+        }
+        Type::Time => {
+            assert_eq!((widget, config["format"].as_str()), ("datetime", Some("HH:mm")), "{at}");
+            assert_eq!(config["date_format"], false, "{at}");
+        }
+        Type::Places | Type::Place => {
+            assert_eq!((widget, config["collection"].as_str()), ("relation", Some("lieux")), "{at}");
+            assert_eq!(config["value_field"], "{{slug}}", "{at}: the file name is written");
+            assert_eq!(config["multiple"], field.kind == Type::Places, "{at}");
+        }
+        Type::Number | Type::Integer => assert_eq!(widget, "number", "{at}"),
+        Type::Short(_) => assert_eq!(widget, "text", "{at}"),
+        Type::Text | Type::Code(_) | Type::Url | Type::Email | Type::Phone | Type::Hours => {
+            assert_eq!(widget, "string", "{at}")
+        }
+        Type::Texts | Type::Tags | Type::Urls | Type::Emails => {
+            assert_eq!((widget, config["field"]["widget"].as_str()), ("list", Some("string")), "{at}")
+        }
+        Type::Sessions => {
+            assert_eq!(widget, "list", "{at}");
+            let names: Vec<&str> =
+                config["fields"].as_sequence().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+            assert_eq!(names, ["date", "debut", "fin"], "{at}");
+            assert_eq!(config["fields"][0]["widget"], "datetime", "{at}");
+        }
+        Type::Attachments => {
+            assert_eq!(widget, "list", "{at}");
+            assert_eq!(config["fields"][0]["widget"], "file", "{at}: a file to upload");
+        }
+        Type::File => assert_eq!(widget, "image", "{at}"),
+    }
+    if let Type::Code(pattern) = field.kind {
+        assert_eq!(config["pattern"][0], pattern, "{at}: checked as it is typed");
+    }
+}
+
+#[test]
+fn the_editor_names_every_field_of_every_type_with_its_widget() {
+    let (site, config) = example_config();
+    let communes: Vec<String> = site
+        .read("data/territoire/communes-metropole-lyon.csv")
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap().to_string())
+        .collect();
+    let mut sorted = communes.clone();
+    sorted.sort_by_key(|c| resin::suggest::fold(c));
+    let collections = config["collections"].as_sequence().unwrap();
+    assert_eq!(collections.len(), schema::kinds().len(), "one collection per type");
+    for (kind, collection) in schema::kinds().into_iter().zip(collections) {
+        assert_eq!(collection["folder"], format!("content/{}", kind.folder()), "{kind:?}");
+        assert_eq!(
+            (collection["extension"].as_str(), collection["format"].as_str()),
+            (Some("md"), Some("yaml-frontmatter"))
+        );
+        assert_eq!(collection["create"], true);
+        let fields = collection["fields"].as_sequence().unwrap();
+        let model = schema::fields(kind);
+        let extensions: Vec<&str> = match kind {
+            EntryKind::Lieu => vec!["pass_numerique", "mes_papiers"],
+            EntryKind::Offre => vec!["materiel_prete"],
+            _ => vec![],
+        };
+        let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
+        let expected: Vec<&str> =
+            model.iter().map(|f| f.name).chain(extensions.iter().copied()).chain(["body"]).collect();
+        assert_eq!(names, expected, "{kind:?}: every field of the model, in its order, then the text");
+        for (field, config) in model.iter().zip(fields) {
+            assert_eq!(config["label"], field.title, "{kind:?} {}", field.name);
+            assert_eq!(config["required"], field.required, "{kind:?} {}", field.name);
+            let hint = config["hint"].as_str().unwrap();
+            assert!(hint.len() > 5 && !hint.contains('['), "{kind:?} {}: a hint without YAML: {hint}", field.name);
+            assert_widget(kind, field, config, &sorted);
+        }
+        let body = fields.last().unwrap();
+        assert_eq!((body["widget"].as_str(), body["required"].as_bool()), (Some("markdown"), Some(false)));
+        if kind == EntryKind::Lieu {
+            let by_name = |n: &str| fields.iter().find(|f| f["name"] == n).unwrap();
+            assert_eq!(by_name("pass_numerique")["widget"], "boolean");
+            assert_eq!(by_name("pass_numerique")["label"], "Accepte le Pass numérique");
+            assert_eq!(strings(&by_name("mes_papiers")["options"]), ["Sans rendez-vous", "Sur rendez-vous"]);
+            let typologie = by_name("typologie")["options"].as_sequence().unwrap().clone();
+            let label = |code: &str| typologie.iter().find(|o| o["value"] == code).unwrap()["label"].clone();
+            assert_eq!(label("BIB"), "Bibliothèque, médiathèque (BIB)", "codes in words");
+            assert_eq!(label("ACI"), "ACI", "a code without words once");
+        }
+    }
+    // The forge of site.yaml; every change as a pull request, checked by CI.
+    assert_eq!(config["backend"]["name"], "github");
+    assert_eq!(config["backend"]["repo"], "reseau-resin/resin");
+    assert_eq!(config["backend"]["branch"], "main");
+    assert_eq!(config["publish_mode"], "editorial_workflow");
+    assert_eq!((config["locale"].as_str(), config["media_folder"].as_str()), (Some("fr"), Some("content/medias")));
+}
+
+#[test]
+fn the_editor_page_loads_only_files_of_the_site() {
+    let (site, _) = example_config();
+    let page = site.read("public/admin/index.html");
+    assert!(page.contains(r#"<html lang="fr">"#) && page.contains(r#"<meta name="robots" content="noindex">"#));
+    for script in ["/static/vendor/leaflet/leaflet.js", "/admin/decap-cms/decap-cms.js", "/admin/resin-cms.js"] {
+        assert!(page.contains(&format!(r#"<script src="{script}"></script>"#)), "{script}");
+        assert!(site.exists(&format!("public{script}")), "{script}");
+    }
+    assert!(page.contains(r#"href="/admin/config.yml""#));
+    assert!(!page.contains("https://"), "nothing from a CDN");
+    // Decap's chunks, loaded on demand from beside decap-cms.js, and its licences.
+    let chunks = std::fs::read_dir(site.root().join("public/admin/decap-cms")).unwrap().count();
+    assert!(chunks > 90, "{chunks} files");
+    assert!(site.read("public/admin/decap-cms/LICENCE.txt").contains("MIT License"));
+    assert!(site.exists("public/admin/decap-cms/decap-cms.js.LICENSE.txt"));
+    // Not a page for residents: not in the sitemap.
+    assert!(!site.read("public/sitemap.xml").contains("/admin/"));
+}
+
+#[test]
+fn without_the_setting_there_is_no_editor() {
+    let site = SiteTest::new();
+    site.build();
+    assert!(!site.exists("public/admin"), "no /admin/ unless site.yaml asks");
+    assert!(site.exists("public/index.html"));
+}
+
+#[test]
+fn gitlab_of_its_own_and_git_gateway() {
+    let gitlab = "edition_en_ligne:\n  forge: gitlab\n  depot: reseau/annuaires/lyon\n  application: abc123\n  adresse: https://framagit.org/\n  relecture: false\n";
+    let site = SiteTest::new().file("content/site.yaml", &format!("{SITE_YAML}{gitlab}"));
+    site.build();
+    let config: Value = serde_yaml::from_str(&site.read("public/admin/config.yml")).unwrap();
+    let backend = &config["backend"];
+    assert_eq!((backend["name"].as_str(), backend["repo"].as_str()), (Some("gitlab"), Some("reseau/annuaires/lyon")));
+    assert_eq!((backend["auth_type"].as_str(), backend["app_id"].as_str()), (Some("pkce"), Some("abc123")));
+    assert_eq!(backend["api_root"], "https://framagit.org/api/v4");
+    assert!(config.get("publish_mode").is_none(), "relecture: false publishes straight away");
+    // Without a communes list, the commune is typed.
+    assert_eq!(config["collections"][0]["fields"][3]["widget"], "string");
+
+    let gateway = "edition_en_ligne:\n  forge: git-gateway\n";
+    let site = SiteTest::new().file("content/site.yaml", &format!("{SITE_YAML}{gateway}"));
+    site.build();
+    let config: Value = serde_yaml::from_str(&site.read("public/admin/config.yml")).unwrap();
+    assert_eq!(config["backend"]["name"], "git-gateway");
+    assert_eq!(config["backend"]["branch"], "main");
+}
+
+#[test]
+fn editing_settings_mistakes_are_located() {
+    let cases = [
+        (
+            "  forge: gitub\n  depot: a/b\n",
+            10,
+            10,
+            "forge « gitub » inconnue : écrivez `github`, `gitlab` ou `git-gateway` ; vouliez-vous dire `github` ?",
+        ),
+        ("  forge: github\n", 10, 8, "ajoutez `depot: compte/nom-du-depot`"),
+        (
+            "  forge: github\n  depot: https://github.com/a/b.git\n",
+            11,
+            10,
+            "dépôt « https://github.com/a/b.git » : écrivez `compte/nom-du-depot`",
+        ),
+        ("  forge: gitlab\n  depot: a/b\n", 10, 10, "GitLab a besoin de `application:`"),
+        (
+            "  forge: github\n  depot: a/b\n  adresse: oauth.exemple.fr\n",
+            12,
+            12,
+            "adresse « oauth.exemple.fr » : une adresse web complète",
+        ),
+        ("  forge: github\n  depot: a/b\n  branche: ma branche\n", 12, 12, "branche « ma branche »"),
+        ("  forge: github\n  depot: a/b\n  relectur: true\n", 12, 3, "champ inconnu"),
+    ];
+    for (block, line, column, message) in cases {
+        let yaml = format!("{SITE_YAML}edition_en_ligne:\n{block}");
+        let run = SiteTest::new().file("content/site.yaml", &yaml).run(&["check", "--format", "json"]).expect_code(1);
+        let d = &run.diagnostics()[0];
+        assert!(d["message"].as_str().unwrap().contains(message), "{block}: {d}");
+        let at = (d["file"].as_str(), d["line"].as_u64(), d["column"].as_u64());
+        assert_eq!(at, (Some("content/site.yaml"), Some(line), Some(column)), "{block}: {d}");
+    }
+}

@@ -1,0 +1,126 @@
+// L'éditeur en ligne (/admin/, Decap CMS) dans Chromium : il s'ouvre sans erreur, dit quoi
+// faire sans JavaScript, et une fiche s'y modifie avec les listes de choix du standard et la
+// carte ; ce qu'il enregistre est écrit dans RESIN_CMS_SORTIE (si donné), où
+// tests/integration/navigateur.rs le fait vérifier par `resin check`.
+//
+// Le test d'enregistrement remplace la forge par le dépôt en mémoire de Decap (test-repo),
+// rempli avec la fiche de content/ (RESIN_CONTENU, le content/ de l'exemple par défaut).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { servir, TUILE } from './serveur.mjs';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+
+const SITE = process.env.RESIN_SITE;
+if (!SITE) throw new Error('RESIN_SITE : dossier du site construit (voir annuaire.test.mjs)');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CONTENU = process.env.RESIN_CONTENU || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content');
+const LIEU = 'lieux/mediatheque-du-bachut.md';
+
+let server, browser;
+
+before(async () => {
+  server = await servir(SITE);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+// L'éditeur sur un écran d'ordinateur ; `fichiers` : le dépôt en mémoire à la place de la forge.
+async function editeur({ js = true, fichiers = null } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: js, locale: 'fr-FR' });
+  await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: TUILE }));
+  if (fichiers) {
+    await context.addInitScript((f) => { window.repoFiles = f; }, fichiers);
+    await context.route('**/admin/config.yml', async (route) => {
+      const yaml = await (await route.fetch()).text();
+      const memoire = yaml.replace(/^backend:\n(?: {2}.*\n)+/m, 'backend:\n  name: test-repo\n')
+        .replace(/^publish_mode: .*\n/m, '');
+      assert.notEqual(memoire, yaml, 'config.yml a un bloc backend');
+      await route.fulfill({ body: memoire, contentType: 'text/yaml' });
+    });
+  }
+  const page = await context.newPage();
+  page.erreurs = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.erreurs.push(m.text()); });
+  page.on('pageerror', (e) => page.erreurs.push(String(e)));
+  page.fermer = async () => {
+    assert.deepEqual(page.erreurs, [], 'erreurs de la console');
+    await context.close();
+  };
+  await page.goto(`${server.base}/admin/`);
+  return page;
+}
+
+test('l’éditeur en ligne s’ouvre sans erreur et propose de se connecter à la forge', async () => {
+  const page = await editeur();
+  await page.getByRole('button', { name: 'Se connecter avec GitHub' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  await page.fermer();
+  const sans = await editeur({ js: false });
+  assert.match(await sans.locator('body').innerText(), /L'éditeur en ligne a besoin de JavaScript/);
+  assert.match(await sans.locator('noscript').innerHTML(), /reseau-resin\/resin/);
+  await sans.fermer();
+});
+
+test('une fiche se modifie avec les listes du standard et la carte, et s’enregistre en YAML', async () => {
+  const original = await readFile(join(CONTENU, LIEU), 'utf8');
+  const page = await editeur({ fichiers: { content: { lieux: { 'mediatheque-du-bachut.md': { content: original } } } } });
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  // Une collection par type de fiche.
+  for (const nom of ['Lieux', 'Offres', 'Pages', 'Actualités', 'Appels à projets', 'Bonnes pratiques', "Bourse d'échanges", 'Agenda']) {
+    await page.getByRole('link', { name: nom, exact: true }).waitFor();
+  }
+  await page.goto(`${server.base}/admin/#/collections/lieux/entries/mediatheque-du-bachut`);
+  const champ = async (libelle) => page.locator(`#${await page.locator('label', { hasText: libelle }).first().getAttribute('for')}`);
+
+  // Le type de structure : une liste de choix, avec les codes du standard en mots.
+  const typologie = await champ('Type de structure');
+  await typologie.click();
+  await page.getByText('Centre social (CS)', { exact: true }).waitFor();
+  assert.ok(await page.getByText('Espace public numérique (EPN)', { exact: true }).count());
+  await typologie.fill('Centre social');
+  await page.keyboard.press('Enter');
+  // La commune : les communes du territoire.
+  const commune = await champ('Commune');
+  await commune.click();
+  await commune.fill('Villeurb');
+  await page.getByText('Villeurbanne', { exact: true }).waitFor();
+  await page.keyboard.press('Escape');
+
+  // La position : un clic sur la carte, qui remplit latitude et longitude.
+  const carte = page.locator('.leaflet-container');
+  await carte.scrollIntoViewIfNeeded();
+  const cadre = await carte.boundingBox();
+  await page.mouse.click(cadre.x + cadre.width / 2 + 60, cadre.y + cadre.height / 2 - 40);
+  const latitude = Number(await page.getByLabel('Latitude').inputValue());
+  const longitude = Number(await page.getByLabel('Longitude').inputValue());
+  assert.ok(latitude > 45.73 && latitude < 45.75 && latitude !== 45.7372, `latitude ${latitude}`);
+  assert.ok(longitude > 4.86 && longitude < 4.89 && longitude !== 4.871, `longitude ${longitude}`);
+
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page.getByText('Publier maintenant').click();
+  await page.getByText('Modifications enregistrées', { exact: false }).first().waitFor();
+  const enregistre = await page.evaluate(() => window.repoFiles.content.lieux['mediatheque-du-bachut.md'].content);
+  assert.match(enregistre, /^---\n/);
+  assert.match(enregistre, /typologie:\n {2}- BIB\n {2}- CS\n/);
+  assert.match(enregistre, new RegExp(`latitude: ${latitude}\\nlongitude: ${longitude}\\n`));
+  assert.match(enregistre, /code_postal: "69008"/, 'les codes restent du texte');
+  assert.match(enregistre, /mes_papiers: Sur rendez-vous/, 'les champs du territoire sont gardés');
+  assert.match(enregistre, /\n---\nUn conseiller numérique vous accueille/, 'le texte suit l’en-tête');
+  if (process.env.RESIN_CMS_SORTIE) {
+    const sortie = join(process.env.RESIN_CMS_SORTIE, LIEU);
+    await mkdir(dirname(sortie), { recursive: true });
+    await writeFile(sortie, enregistre);
+  }
+  await page.fermer();
+});
