@@ -73,8 +73,8 @@ enum Command {
         /// Racine du site, le dossier qui contient `content/` (par défaut : le dossier courant).
         #[arg(long, value_name = "DOSSIER", default_value = ".", hide_default_value = true)]
         root: PathBuf,
-        /// Format du rapport : human (lisible, par défaut), json (un objet par ligne), github (annotations)
-        /// ou gitlab (rapport Code Quality).
+        /// Format du rapport : human (lisible, par défaut), short (une ligne par problème), json (un objet
+        /// par ligne), github (annotations) ou gitlab (rapport Code Quality).
         #[arg(long, value_enum, default_value = "human", hide_default_value = true, hide_possible_values = true)]
         format: FormatArg,
         /// Refuse aussi les avertissements.
@@ -149,6 +149,7 @@ enum Command {
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     Human,
+    Short,
     Json,
     Github,
     Gitlab,
@@ -275,8 +276,9 @@ fn run(cli: Cli) -> Result<u8, Error> {
                         eprintln!("Contenu vérifié : aucun problème.");
                     }
                 }
-                FormatArg::Json | FormatArg::Github | FormatArg::Gitlab => {
+                FormatArg::Short | FormatArg::Json | FormatArg::Github | FormatArg::Gitlab => {
                     let format = match format {
+                        FormatArg::Short => Format::Short,
                         FormatArg::Json => Format::Json,
                         FormatArg::Github => Format::Github,
                         _ => Format::Gitlab,
@@ -337,10 +339,6 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 .ok()
                 .and_then(|text| resin::config::salvage_extensions(&text))
                 .unwrap_or_default();
-            let text = |kind: EntryKind| {
-                let schema = resin::schema::json_schema(kind, &extensions);
-                serde_json::to_string_pretty(&schema).expect("plain data serialises") + "\n"
-            };
             match out {
                 Some(dash) if dash.as_os_str() == "-" => {
                     let [kind] = kinds[..] else {
@@ -348,14 +346,11 @@ fn run(cli: Cli) -> Result<u8, Error> {
                             message: "--out - écrit un seul schéma : précisez --type".into()
                         });
                     };
-                    print!("{}", text(kind));
+                    print!("{}", resin::schema::text(kind, &extensions));
                 }
                 out => {
                     let dir = out.unwrap_or_else(|| root.join("schemas"));
-                    std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
-                    for kind in kinds {
-                        let path = dir.join(format!("{}.schema.json", resin::schema::type_name(kind)));
-                        std::fs::write(&path, text(kind)).map_err(|source| Error::Io { path: path.clone(), source })?;
+                    for path in resin::schema::write(&dir, &kinds, &extensions)? {
                         println!("{}", path.display());
                     }
                 }

@@ -222,6 +222,12 @@ pub const NEW_SITE: &[(&str, &str)] = &[
     (".gitignore", include_str!("../modeles/nouveau-site/.gitignore")),
     (".github/workflows/resin.yml", include_str!("../modeles/nouveau-site/.github/workflows/resin.yml")),
     (".gitlab-ci.yml", include_str!("../modeles/nouveau-site/.gitlab-ci.yml")),
+    (".vscode/extensions.json", include_str!("../modeles/nouveau-site/.vscode/extensions.json")),
+    (".vscode/settings.json", include_str!("../modeles/nouveau-site/.vscode/settings.json")),
+    (".vscode/tasks.json", include_str!("../modeles/nouveau-site/.vscode/tasks.json")),
+    (".remarkrc.mjs", include_str!("../modeles/nouveau-site/.remarkrc.mjs")),
+    ("package.json", include_str!("../modeles/nouveau-site/package.json")),
+    ("package-lock.json", include_str!("../modeles/nouveau-site/package-lock.json")),
     ("content/site.yaml", include_str!("../modeles/nouveau-site/content/site.yaml")),
     (
         "content/lieux/mediatheque-exemple.md",
@@ -230,8 +236,9 @@ pub const NEW_SITE: &[(&str, &str)] = &[
 ];
 
 /// `resin new site DIR`: a content-only repository for another territory, in `dir` (which must
-/// not exist, or be empty). Returns the files written, relative to `dir`.
-pub fn new_site(dir: &Path, today: NaiveDate) -> Result<Vec<&'static str>, Error> {
+/// not exist, or be empty), with the JSON Schemas of its entries in `schemas/` (for the editor
+/// settings). Returns the files written, relative to `dir`.
+pub fn new_site(dir: &Path, today: NaiveDate) -> Result<Vec<String>, Error> {
     let occupied = std::fs::read_dir(dir).map(|mut entries| entries.next().is_some()).unwrap_or(false);
     if occupied {
         return Err(Error::Usage {
@@ -246,5 +253,13 @@ pub fn new_site(dir: &Path, today: NaiveDate) -> Result<Vec<&'static str>, Error
         let text = text.replace("DATE_DU_JOUR", &today.to_string());
         std::fs::write(&target, text).map_err(|source| Error::Io { path: target.clone(), source })?;
     }
-    Ok(NEW_SITE.iter().map(|(path, _)| *path).collect())
+    let mut written: Vec<String> = NEW_SITE.iter().map(|(path, _)| path.to_string()).collect();
+    // The template declares no territorial field: `resin schema` writes them again once it does.
+    for path in
+        crate::schema::write(&dir.join("schemas"), &crate::schema::kinds(), &crate::config::Extensions::default())?
+    {
+        let relative = path.strip_prefix(dir).unwrap_or(&path);
+        written.push(relative.to_string_lossy().replace('\\', "/"));
+    }
+    Ok(written)
 }

@@ -583,6 +583,32 @@ pub fn json_schema(kind: EntryKind, extensions: &Extensions) -> Value {
     schema
 }
 
+/// The JSON Schema of `kind` as the text of its file.
+pub fn text(kind: EntryKind, extensions: &Extensions) -> String {
+    serde_json::to_string_pretty(&json_schema(kind, extensions)).expect("plain data serialises") + "\n"
+}
+
+/// Writes `<type>.schema.json` of each of `kinds` into `dir` (created if needed); returns the
+/// files written.
+pub fn write(
+    dir: &std::path::Path,
+    kinds: &[EntryKind],
+    extensions: &Extensions,
+) -> Result<Vec<std::path::PathBuf>, crate::Error> {
+    let io = |path: &std::path::Path| {
+        let path = path.to_path_buf();
+        move |source| crate::Error::Io { path, source }
+    };
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let mut written = Vec::new();
+    for &kind in kinds {
+        let path = dir.join(format!("{}.schema.json", type_name(kind)));
+        std::fs::write(&path, text(kind, extensions)).map_err(io(&path))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
 /// Every type of entry, in the order of `content/`.
 pub fn kinds() -> [EntryKind; 8] {
     EntryKind::ALL

@@ -9,6 +9,7 @@ mod gitlab;
 mod human;
 mod json;
 mod kind;
+mod short;
 
 use std::ops::Range;
 
@@ -79,6 +80,8 @@ pub enum Format {
     Github,
     /// GitLab Code Quality report (JSON array).
     Gitlab,
+    /// One line per diagnostic, `fichier:ligne:colonne: erreur[code] message`.
+    Short,
 }
 
 /// Sorts diagnostics by file path, then position, then code: the order of every report.
@@ -98,6 +101,7 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources, format: Format, col
         Format::Json => json::render(diagnostics, sources),
         Format::Github => github::render(diagnostics, sources),
         Format::Gitlab => gitlab::render(diagnostics, sources),
+        Format::Short => short::render(diagnostics, sources),
     }
 }
 

@@ -248,6 +248,41 @@ fn ci_formats_on_every_fixture() {
     );
 }
 
+/// The short format, one line per problem, on every fixture: the problem matchers of the VS Code
+/// task of `resin new site` read from each line the file, line, column, code and message of
+/// the JSON report.
+#[test]
+fn short_format_feeds_the_editor_task() {
+    let (test, _) = every_fixture();
+    let short = test.run(&["check", "--format", "short"]).expect_code(1);
+    insta::assert_snapshot!("format_short", short.stdout);
+    let json = test.run(&["check", "--format", "json"]).expect_code(1).diagnostics();
+    let tasks: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("modeles/nouveau-site/.vscode/tasks.json")).unwrap())
+            .unwrap();
+    let matchers = tasks["tasks"][0]["problemMatcher"].as_array().unwrap();
+    assert_eq!(tasks["tasks"][0]["command"], "resin check --format short");
+    let lines: Vec<&str> = short.stdout.lines().collect();
+    assert_eq!(lines.len(), json.len(), "one line per diagnostic");
+    for (line, d) in lines.iter().zip(&json) {
+        let found: Vec<(String, regex_lite::Captures)> = matchers
+            .iter()
+            .filter_map(|m| {
+                let re = regex_lite::Regex::new(m["pattern"]["regexp"].as_str().unwrap()).unwrap();
+                re.captures(line).map(|c| (m["severity"].as_str().unwrap().to_string(), c))
+            })
+            .collect();
+        assert_eq!(found.len(), 1, "exactly one matcher reads {line}");
+        let (severity, c) = &found[0];
+        assert_eq!(severity, d["severity"].as_str().unwrap(), "{line}");
+        assert_eq!(&c[1], d["file"].as_str().unwrap(), "{line}");
+        assert_eq!(c[2].parse::<u64>().unwrap(), d["line"].as_u64().unwrap(), "{line}");
+        assert_eq!(c[3].parse::<u64>().unwrap(), d["column"].as_u64().unwrap(), "{line}");
+        assert_eq!(&c[4], d["code"].as_str().unwrap(), "{line}");
+        assert!(c[5].starts_with(d["message"].as_str().unwrap().split('\n').next().unwrap()), "{line}");
+    }
+}
+
 #[test]
 fn github_format_annotates_lines() {
     let run = fixture("telephone").run(&["check", "--format", "github"]).expect_code(1);

@@ -1,6 +1,6 @@
 //! `resin new lieu|offre|page "Nom"`.
 
-use crate::support::SiteTest;
+use crate::support::{SiteTest, repo};
 
 #[test]
 fn new_place_has_a_folded_slug_and_checks_once_filled() {
@@ -164,4 +164,79 @@ fn new_site_refuses_a_folder_that_is_not_empty() {
     let run = site.run(&["new", "site", "content"]).expect_code(2);
     assert!(run.stderr.contains("n'est pas vide"), "{}", run.stderr);
     assert!(!site.exists("content/README.md"));
+}
+
+/// The editor settings of a new site: the schemas of its entries, VS Code's recommended
+/// extensions, the front-matter check while typing (remark, with the schemas) and the task that
+/// puts `resin check`'s problems on their lines; and the web editor, once switched on.
+#[test]
+fn new_site_sets_up_the_editors() {
+    let parent = tempfile::tempdir().unwrap();
+    let root = parent.path().join("annuaire");
+    let run = crate::support::resin(parent.path()).args(["new", "site", "annuaire"]).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let remarkrc = read(".remarkrc.mjs");
+    for kind in resin::schema::kinds() {
+        let name = resin::schema::type_name(kind);
+        // The schema `resin schema` writes for this site, and where the checker applies it.
+        let schema = crate::support::resin(&root).args(["schema", "--type", name, "--out", "-"]).output().unwrap();
+        assert_eq!(read(&format!("schemas/{name}.schema.json")), String::from_utf8(schema.stdout).unwrap(), "{name}");
+        let mapping = format!("'./schemas/{name}.schema.json': ['./content/{}/**/*.md']", kind.folder());
+        assert!(remarkrc.contains(&mapping), "{mapping}");
+    }
+    let json = |path: &str| -> serde_json::Value { serde_json::from_str(&read(path)).expect(path) };
+    let extensions = json(".vscode/extensions.json");
+    assert!(extensions["recommendations"].as_array().unwrap().contains(&"unifiedjs.vscode-remark".into()));
+    assert_eq!(json(".vscode/settings.json")["remark.requireConfig"], true);
+    assert_eq!(json(".vscode/tasks.json")["tasks"][0]["command"], "resin check --format short");
+    let clean = crate::support::resin(&root).args(["check", "--format", "short"]).output().unwrap();
+    assert!(clean.status.success() && clean.stdout.is_empty(), "{}", String::from_utf8_lossy(&clean.stdout));
+    // The same pinned versions as this repository's, which the check below uses.
+    let ours: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("package.json")).unwrap()).unwrap();
+    let theirs = json("package.json");
+    for (name, version) in theirs["devDependencies"].as_object().unwrap() {
+        assert_eq!(&ours["devDependencies"][name], version, "{name}");
+        assert_eq!(json("package-lock.json")["packages"][format!("node_modules/{name}")]["version"], *version);
+    }
+    assert!(read(".gitignore").contains("/node_modules"));
+
+    if crate::support::npm_packages() {
+        // The check while typing, as the remark extension runs it: quiet on the new site, and
+        // pointing at the line and column of a value outside the standard's list.
+        std::os::unix::fs::symlink(repo().join("node_modules"), root.join("node_modules")).unwrap();
+        let remark = |root: &std::path::Path| {
+            std::process::Command::new("node")
+                .args(["node_modules/remark-cli/cli.js", "--quiet", "--frail", "--no-color", "--no-stdout", "content"])
+                .current_dir(root)
+                .output()
+                .expect("node runs")
+        };
+        let quiet = remark(&root);
+        assert!(quiet.status.success(), "{}", String::from_utf8_lossy(&quiet.stderr));
+        let place = root.join("content/lieux/mediatheque-exemple.md");
+        let text = std::fs::read_to_string(&place).unwrap();
+        assert!(text.contains("frais_a_charge: [Gratuit]"), "{text}");
+        std::fs::write(&place, text.replace("frais_a_charge: [Gratuit]", "frais_a_charge: [Gratos]")).unwrap();
+        let line = text.lines().position(|l| l.starts_with("frais_a_charge:")).unwrap() + 1;
+        let warned = remark(&root);
+        let report = String::from_utf8_lossy(&warned.stderr);
+        assert_eq!(warned.status.code(), Some(1), "{report}");
+        assert!(report.contains(&format!("{line}:18-{line}:24")), "{report}");
+        assert!(report.contains("allowed values: `Gratuit`, `Gratuit sous condition`, `Payant`"), "{report}");
+        std::fs::write(&place, text).unwrap();
+    }
+
+    // The web editor: switched on in site.yaml, built into /admin/.
+    let site_yaml = read("content/site.yaml");
+    let on = site_yaml
+        .replace("# edition_en_ligne:", "edition_en_ligne:")
+        .replace("#   forge: github ", "  forge: github ")
+        .replace("#   depot: mon-compte/mon-annuaire", "  depot: reseau/annuaire");
+    std::fs::write(root.join("content/site.yaml"), on).unwrap();
+    let build = crate::support::resin(&root).args(["build"]).output().unwrap();
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    let config = read("public/admin/config.yml");
+    assert!(config.contains("repo: reseau/annuaire"), "{config}");
 }
