@@ -25,12 +25,16 @@ fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
     // The map edits both coordinates; the longitude goes with it.
     if kind == EntryKind::Lieu && field.name == "latitude" {
         let config = &site.config;
+        // Where to look first: the centre of the commune chosen, when the list gives it.
+        let communes: serde_json::Map<String, Value> =
+            site.centres.iter().filter_map(|c| Some((c.nom.clone(), json!([c.latitude?, c.longitude?])))).collect();
         return json!({
             "widget": "resin-position",
             "centre": [config.territoire.centre.latitude, config.territoire.centre.longitude],
             "zoom": config.territoire.zoom,
             "tuiles": config.carte.tuiles,
             "attribution": config.carte.attribution,
+            "communes": communes,
         });
     }
     if kind == EntryKind::Lieu && field.name == "longitude" {

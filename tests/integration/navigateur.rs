@@ -30,15 +30,21 @@ fn the_directory_works_in_chromium() {
         .expect("node runs (apt-get install nodejs)");
     let report = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     assert!(output.status.success(), "tests du navigateur en échec :\n{report}");
-    assert!(report.contains("pass 19"), "the nineteen browser tests ran:\n{report}");
+    assert!(report.contains("pass 20"), "the twenty browser tests ran:\n{report}");
 
-    // What Decap CMS wrote is an entry resin reads: the same place, with what was changed.
+    // What Decap CMS wrote are entries resin reads: the place changed, and the place created.
     let place = "lieux/mediatheque-du-bachut.md";
     let written = std::fs::read_to_string(saved.path().join(place)).expect("the web editor's entry was saved");
     assert_ne!(written, site.read(&format!("content/{place}")));
     site.write(&format!("content/{place}"), &written);
+    let created = "lieux/espace-numerique-de-la-soie.md";
+    assert!(!site.exists(&format!("content/{created}")));
+    let written = std::fs::read_to_string(saved.path().join(created)).expect("the web editor's new place was saved");
+    site.write(&format!("content/{created}"), &written);
     site.run(&["check", "--strict"]).expect_code(0);
     site.build();
     let page = site.read("public/lieux/mediatheque-du-bachut/index.html");
     assert!(page.contains("Centre social"), "the type chosen in the editor is on the page");
+    let page = site.read("public/lieux/espace-numerique-de-la-soie/index.html");
+    assert!(page.contains("Espace numérique de la Soie") && page.contains("Vaulx-en-Velin"));
 }

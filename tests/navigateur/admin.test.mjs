@@ -117,10 +117,58 @@ test('une fiche se modifie avec les listes du standard et la carte, et s’enreg
   assert.match(enregistre, /code_postal: "69008"/, 'les codes restent du texte');
   assert.match(enregistre, /mes_papiers: Sur rendez-vous/, 'les champs du territoire sont gardés');
   assert.match(enregistre, /\n---\nUn conseiller numérique vous accueille/, 'le texte suit l’en-tête');
-  if (process.env.RESIN_CMS_SORTIE) {
-    const sortie = join(process.env.RESIN_CMS_SORTIE, LIEU);
-    await mkdir(dirname(sortie), { recursive: true });
-    await writeFile(sortie, enregistre);
-  }
+  await garder(LIEU, enregistre);
   await page.fermer();
 });
+
+test('un nouveau lieu se crée avec le formulaire, sans écrire de YAML', async () => {
+  const page = await editeur({ fichiers: { content: { lieux: {} } } });
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('link', { name: 'Lieux', exact: true }).waitFor();
+  await page.goto(`${server.base}/admin/#/collections/lieux/new`);
+  const champ = async (libelle) => page.locator(`#${await page.locator('label', { hasText: libelle }).first().getAttribute('for')}`);
+  const choisir = async (libelle, valeur) => {
+    const liste = await champ(libelle);
+    await liste.click();
+    await liste.fill(valeur);
+    await page.getByText(valeur, { exact: true }).last().click();
+  };
+  await (await champ('Nom')).fill('Espace numérique de la Soie');
+  await choisir('Commune', 'Vaulx-en-Velin');
+  await (await champ('Code postal')).fill('69120');
+  await (await champ('Adresse')).fill('12 avenue de la Soie');
+  const carte = page.locator('.leaflet-container');
+  await carte.scrollIntoViewIfNeeded();
+  const cadre = await carte.boundingBox();
+  await page.mouse.click(cadre.x + cadre.width / 2, cadre.y + cadre.height / 2);
+  await choisir('Type de structure', 'Espace public numérique (EPN)');
+  await (await champ('Horaires')).fill('Tu-Fr 14:00-18:00; PH off');
+  await choisir('Services', 'Aide aux démarches administratives');
+  // La date : le calendrier du navigateur.
+  const date = await champ('Date de mise à jour');
+  assert.equal(await date.getAttribute('type'), 'date');
+  await date.fill('2026-11-20');
+
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page.getByText('Publier maintenant').click();
+  await page.getByText('Modifications enregistrées', { exact: false }).first().waitFor();
+  const fichiers = await page.evaluate(() => Object.keys(window.repoFiles.content.lieux));
+  assert.deepEqual(fichiers, ['espace-numerique-de-la-soie.md'], 'le nom du fichier vient du nom du lieu');
+  const enregistre = await page.evaluate(() => window.repoFiles.content.lieux['espace-numerique-de-la-soie.md'].content);
+  assert.match(enregistre, /^nom: Espace numérique de la Soie$/m);
+  assert.match(enregistre, /^commune: Vaulx-en-Velin$/m);
+  assert.match(enregistre, /^date_maj: 2026-11-20$/m);
+  // Le clic au milieu de la carte, qui s'est placée sur Vaulx-en-Velin une fois la commune choisie.
+  const [, lat, lon] = enregistre.match(/^latitude: (.+)\nlongitude: (.+)$/m).map(Number);
+  assert.ok(Math.abs(lat - 45.786) < 0.002 && Math.abs(lon - 4.9266) < 0.002, `${lat}, ${lon}`);
+  await garder('lieux/espace-numerique-de-la-soie.md', enregistre);
+  await page.fermer();
+});
+
+// Garde un fichier enregistré par l'éditeur pour `resin check` (tests/integration/navigateur.rs).
+async function garder(chemin, texte) {
+  if (!process.env.RESIN_CMS_SORTIE) return;
+  const sortie = join(process.env.RESIN_CMS_SORTIE, chemin);
+  await mkdir(dirname(sortie), { recursive: true });
+  await writeFile(sortie, texte);
+}

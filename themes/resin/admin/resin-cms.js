@@ -1,6 +1,7 @@
 // L'éditeur en ligne de resin : ce que Decap CMS ne sait pas faire seul.
 // - « resin-position » : la position d'un lieu, choisie sur une carte (Leaflet) ou saisie ;
-//   elle écrit `latitude` et `longitude`, deux champs du standard national.
+//   elle écrit `latitude` et `longitude`, deux champs du standard national. Pour un nouveau
+//   lieu, la carte va au centre de la commune choisie.
 // - l'aperçu des fiches avec la feuille de style du site.
 // Chargé après decap-cms.js, qui fournit CMS, createClass et h.
 (function () {
@@ -36,8 +37,25 @@
       L.tileLayer(field.get('tuiles'), { attribution: field.get('attribution'), maxZoom: 19 }).addTo(this.map);
       this.marker = ici ? L.marker(ici).addTo(this.map) : null;
       this.map.on('click', (e) => this.choisir(e.latlng.lat, e.latlng.lng));
+      const regarder = () => this.regarder();
+      this.carte.addEventListener('pointerenter', regarder);
+      this.carte.addEventListener('focusin', regarder);
+      this.vue = new IntersectionObserver((vus) => { if (vus.some((v) => v.isIntersecting)) regarder(); });
+      this.vue.observe(this.carte);
+    },
+    // Un lieu sans position : la carte va au centre de la commune choisie quand on l'approche
+    // (pointeur, clavier, défilement). Decap ne redessine pas ce champ quand un autre change :
+    // la commune est lue dans la fiche en cours (getEntry).
+    regarder() {
+      if (!this.map || this.marker) return;
+      const commune = this.props.getEntry?.()?.getIn(['data', 'commune']);
+      if (!commune || commune === this.commune) return;
+      this.commune = commune;
+      const centre = this.props.field.getIn(['communes', commune])?.toJS?.();
+      if (centre) this.map.setView(centre, 14, { animate: false });
     },
     componentWillUnmount() {
+      this.vue?.disconnect();
       this.map?.remove();
     },
     choisir(latitude, longitude) {
