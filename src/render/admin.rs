@@ -164,7 +164,9 @@ fn hint(field: &Field) -> String {
     match field.kind {
         Type::Places => "Tapez le début du nom d'un lieu, puis choisissez-le ; plusieurs lieux possibles.".into(),
         Type::Place => "Tapez le début du nom du lieu, puis choisissez-le.".into(),
-        _ => field.description.replace(" entre guillemets", "").replace(['[', ']'], ""),
+        _ => {
+            field.description.replace(", entre guillemets", "").replace(" entre guillemets", "").replace(['[', ']'], "")
+        }
     }
 }
 

@@ -6,15 +6,17 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
+use super::decap::{self, Editing};
 use super::overlay::{self, EVENTS_PATH, SCRIPT_PATH};
 use super::{Message, Shared};
 use crate::incremental::{Served, Snapshot};
@@ -29,6 +31,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route(EVENTS_PATH, get(events))
         .route(SCRIPT_PATH, get(reload_script))
         .route("/__resin/fichiers", get(files))
+        .route(decap::API_PATH, post(decap::api).layer(DefaultBodyLimit::max(decap::MAX_BODY)))
         .fallback(get(page))
         .with_state(shared)
 }
@@ -58,7 +61,7 @@ async fn files(State(shared): State<Arc<Shared>>) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], list).into_response()
 }
 
-async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+async fn page(State(shared): State<Arc<Shared>>, uri: Uri, headers: HeaderMap) -> Response {
     let (snapshot, panel) = shared.current();
     let Some(snapshot) = snapshot else {
         let panel = panel.unwrap_or_default();
@@ -66,10 +69,23 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     };
     let path = uri.path().to_string();
     let query = uri.query().map(str::to_string);
+    // The web editor of the preview edits content/ on this computer, through resin.
+    let local_backend = (path == "/admin/config.yml")
+        .then(|| shared.editing.as_ref()?.own_host(&headers))
+        .flatten()
+        .map(|host| Editing::config_line(&host));
     // Producing a file may take a while (an export of a large site): off the async threads.
-    tokio::task::spawn_blocking(move || respond(&snapshot, &path, query.as_deref(), panel.as_deref()))
-        .await
-        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+    tokio::task::spawn_blocking(move || {
+        if let Some(line) = local_backend
+            && let Some(Served::Generated(Ok(bytes))) = snapshot.get("admin/config.yml")
+        {
+            let with_line: Arc<[u8]> = [&bytes[..], line.as_bytes()].concat().into();
+            return serve_file(&snapshot, "admin/config.yml", Served::Generated(Ok(with_line)), None);
+        }
+        respond(&snapshot, &path, query.as_deref(), panel.as_deref())
+    })
+    .await
+    .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
 /// The response for the URL path `url_path`.

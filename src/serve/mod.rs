@@ -9,6 +9,7 @@
 //!   that pages asked for meanwhile are produced at once (`http`);
 //! - the **HTTP** server (tokio, axum) serves the current snapshot and the reload events.
 
+pub mod decap;
 mod http;
 pub mod overlay;
 pub mod watch;
@@ -57,6 +58,8 @@ pub struct Shared {
     generation: AtomicU64,
     /// Set when the server begins to stop.
     stopping: AtomicBool,
+    /// The web editor's local API, on a preview bound to this computer.
+    editing: Option<Arc<decap::Editing>>,
 }
 
 #[derive(Default)]
@@ -67,12 +70,13 @@ struct Live {
 }
 
 impl Shared {
-    fn new() -> Shared {
+    fn new(editing: Option<decap::Editing>) -> Shared {
         Shared {
             live: RwLock::default(),
             events: broadcast::channel(16).0,
             generation: AtomicU64::new(0),
             stopping: AtomicBool::new(false),
+            editing: editing.map(Arc::new),
         }
     }
 
@@ -141,7 +145,8 @@ pub fn serve(options: Options) -> Result<(), Error> {
 
     let started = Instant::now();
     let mut workspace = Workspace::new(&root, Some(&url))?;
-    let shared = Arc::new(Shared::new());
+    let editing = if bind.is_loopback() { decap::Editing::new(&root, address.port()) } else { None };
+    let shared = Arc::new(Shared::new(editing));
     let outcome = workspace.update(&Changes::All, crate::today()?);
     if let Err(error) = &outcome
         && !matches!(error, Error::Template { .. })

@@ -19,6 +19,9 @@ fn the_directory_works_in_chromium() {
     let site = SiteTest::example();
     site.build();
     let saved = tempfile::tempdir().unwrap();
+    // A preview of another copy, for the web editor's local API.
+    let previewed = SiteTest::example();
+    let mut preview = Preview::start(previewed.root());
     let output = Command::new("node")
         .args(["--test", "--test-reporter=spec", "--test-concurrency=1", "tests/navigateur/"])
         .current_dir(repo())
@@ -26,11 +29,15 @@ fn the_directory_works_in_chromium() {
         .env("CHROMIUM", &chromium)
         .env("RESIN_CONTENU", site.root().join("content"))
         .env("RESIN_CMS_SORTIE", saved.path())
+        .env("RESIN_APERCU", &preview.url)
         .output()
         .expect("node runs (apt-get install nodejs)");
+    preview.child.kill().unwrap();
+    preview.child.wait().unwrap();
     let report = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     assert!(output.status.success(), "tests du navigateur en échec :\n{report}");
-    assert!(report.contains("pass 20"), "the twenty browser tests ran:\n{report}");
+    assert!(report.contains("pass 21"), "the twenty-one browser tests ran:\n{report}");
+    assert!(report.contains("skipped 0"), "{report}");
 
     // What Decap CMS wrote are entries resin reads: the place changed, and the place created.
     let place = "lieux/mediatheque-du-bachut.md";
@@ -47,4 +54,47 @@ fn the_directory_works_in_chromium() {
     assert!(page.contains("Centre social"), "the type chosen in the editor is on the page");
     let page = site.read("public/lieux/espace-numerique-de-la-soie/index.html");
     assert!(page.contains("Espace numérique de la Soie") && page.contains("Vaulx-en-Velin"));
+
+    // In the preview, the editor wrote into content/ itself, an entry resin reads.
+    let edited = previewed.read("content/lieux/mediatheque-du-bachut.md");
+    assert!(edited.contains("presentation_resume: Atelier tablette le vendredi, sans rendez-vous."), "{edited}");
+    previewed.run(&["check", "--strict"]).expect_code(0);
+    assert!(preview.log().contains("éditeur en ligne : content/lieux/mediatheque-du-bachut.md enregistré"));
+}
+
+/// `resin serve --port 0` on a site, until killed.
+struct Preview {
+    child: std::process::Child,
+    url: String,
+    log: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Preview {
+    fn start(root: &std::path::Path) -> Preview {
+        use std::io::BufRead;
+        let mut child = crate::support::resin(root)
+            .args(["serve", "--port", "0"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("resin serve starts");
+        let stderr = child.stderr.take().unwrap();
+        let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let shared = log.clone();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(url) = line.strip_prefix("Aperçu : ") {
+                    let _ = sender.send(url.to_string());
+                }
+                shared.lock().unwrap().push_str(&(line + "\n"));
+            }
+        });
+        let url = receiver.recv_timeout(std::time::Duration::from_secs(30)).expect("resin serve started");
+        Preview { child, url, log }
+    }
+
+    fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
 }

@@ -95,9 +95,25 @@ impl Server {
     }
 
     fn get(&self, path: &str) -> Got {
+        self.request("GET", path, &[], b"")
+    }
+
+    /// A request with extra header lines (`Name: value`) and a body.
+    fn request(&self, method: &str, path: &str, headers: &[&str], body: &[u8]) -> Got {
         let mut stream = TcpStream::connect(&self.address).expect("connects");
         stream.set_read_timeout(Some(PATIENCE)).unwrap();
-        write!(stream, "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", self.address).unwrap();
+        let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+        if !headers.iter().any(|h| h.to_ascii_lowercase().starts_with("host:")) {
+            head.push_str(&format!("Host: {}\r\n", self.address));
+        }
+        for header in headers {
+            head.push_str(&format!("{header}\r\n"));
+        }
+        if !body.is_empty() {
+            head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+        }
+        stream.write_all(format!("{head}\r\n").as_bytes()).unwrap();
+        stream.write_all(body).unwrap();
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).unwrap();
         let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a header");
@@ -108,6 +124,13 @@ impl Server {
             body = unchunk(&body);
         }
         Got { status, headers: head, body }
+    }
+
+    /// A call to the web editor's local API, as Decap makes it.
+    fn decap(&self, body: &serde_json::Value) -> Got {
+        let origin = format!("Origin: http://{}", self.address);
+        let headers = ["Content-Type: application/json; charset=utf-8", origin.as_str()];
+        self.request("POST", "/__resin/decap", &headers, body.to_string().as_bytes())
     }
 
     /// Waits until `path` answers something `ok` accepts; returns it.
@@ -435,7 +458,13 @@ fn after_twenty_edits_the_served_site_is_what_a_fresh_build_writes() {
     loop {
         let differing = built.iter().find(|(path, bytes)| {
             let got = server.get(&format!("/{path}"));
-            got.status != 200 || without_injection(&got.body) != **bytes
+            let mut body = without_injection(&got.body);
+            // The preview's web editor writes through resin: its configuration says so at its end.
+            if path.as_str() == "admin/config.yml" {
+                let text = String::from_utf8(body).unwrap();
+                body = text.split("local_backend:\n").next().unwrap().as_bytes().to_vec();
+            }
+            got.status != 200 || body != **bytes
         });
         let Some((path, _)) = differing else { break };
         assert!(start.elapsed() < PATIENCE, "{path} differs from a fresh build");
@@ -544,4 +573,94 @@ fn bad_option_values_are_explained_in_french() {
     let run = site.run(&["serve", "--bind", "partout"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("une adresse IP est attendue"), "{}", run.stderr);
+}
+
+/// The web editor in the preview: Decap CMS's local API writes into content/ (and the page
+/// follows), reads entries and media, and refuses what is not a file of content/ or comes from
+/// elsewhere; on a preview open to the network, there is no such API.
+#[test]
+fn the_web_editor_edits_content_through_the_preview() {
+    use serde_json::json;
+    let site = SiteTest::example();
+    let server = Server::start(site.root(), &[]);
+    let config = server.get("/admin/config.yml").text();
+    assert!(config.ends_with(&format!("local_backend:\n  url: http://{}/__resin/decap\n", server.address)), "{config}");
+    let info: serde_json::Value = serde_json::from_slice(&server.decap(&json!({ "action": "info" })).body).unwrap();
+    assert_eq!(info["type"], "local_fs");
+    assert_eq!(info["publish_modes"], json!(["simple"]));
+
+    // The entries of a folder, with their text.
+    let got = server.decap(
+        &json!({ "action": "entriesByFolder", "params": { "folder": "content/pages", "extension": "md", "depth": 1 } }),
+    );
+    let entries: serde_json::Value = serde_json::from_slice(&got.body).unwrap();
+    let paths: Vec<&str> = entries.as_array().unwrap().iter().map(|e| e["file"]["path"].as_str().unwrap()).collect();
+    assert_eq!(
+        paths,
+        [
+            "content/pages/a-propos.md",
+            "content/pages/declaration-accessibilite.md",
+            "content/pages/mentions-legales.md"
+        ]
+    );
+    assert!(entries[0]["data"].as_str().unwrap().starts_with("---\ntitre: À propos"));
+    assert_eq!(entries[0]["file"]["id"].as_str().unwrap().len(), 64, "a sha256");
+
+    // Saving an entry writes the file; the preview follows.
+    let place = site.read("content/lieux/mediatheque-du-bachut.md");
+    let changed = place.replace("presentation_resume: ", "presentation_resume: Nouveau : atelier du vendredi. ");
+    let saved = server.decap(&json!({ "action": "persistEntry", "params": {
+        "entry": { "slug": "mediatheque-du-bachut", "path": "content/lieux/mediatheque-du-bachut.md", "raw": changed },
+        "assets": [{ "path": "content/medias/plan.png", "content": "iVBORw0KGgo=", "encoding": "base64" }],
+        "options": {},
+    } }));
+    assert_eq!(saved.status, 200, "{}", saved.text());
+    assert_eq!(site.read("content/lieux/mediatheque-du-bachut.md"), changed);
+    assert_eq!(fs::read(site.root().join("content/medias/plan.png")).unwrap(), b"\x89PNG\r\n\x1a\n");
+    server
+        .wait_for("/lieux/mediatheque-du-bachut/", "updated", |g| g.text().contains("Nouveau : atelier du vendredi."));
+    let media = server.decap(&json!({ "action": "getMediaFile", "params": { "path": "content/medias/plan.png" } }));
+    let media: serde_json::Value = serde_json::from_slice(&media.body).unwrap();
+    assert_eq!((media["content"].as_str(), media["name"].as_str()), (Some("iVBORw0KGgo="), Some("plan.png")));
+    let deleted = server.decap(&json!({ "action": "deleteFile", "params": { "path": "content/medias/plan.png" } }));
+    assert_eq!(deleted.status, 200);
+    assert!(!site.exists("content/medias/plan.png"));
+
+    // Refused: a path out of content/, a body that is not JSON, another site's page, another
+    // host name (DNS rebinding), an unknown action.
+    let outside = server.decap(&json!({ "action": "persistEntry", "params": {
+        "entry": { "path": "content/../themes/x.html", "raw": "<script>" }, "assets": [] } }));
+    assert_eq!(outside.status, 403);
+    assert!(!site.exists("themes/x.html"));
+    let read_outside = server
+        .decap(&json!({ "action": "getEntry", "params": { "path": "data/territoire/communes-metropole-lyon.csv" } }));
+    assert_eq!(read_outside.status, 403);
+    let body = json!({ "action": "info" }).to_string();
+    let form = server.request("POST", "/__resin/decap", &["Content-Type: text/plain"], body.as_bytes());
+    assert_eq!(form.status, 415);
+    let foreign = server.request(
+        "POST",
+        "/__resin/decap",
+        &["Content-Type: application/json", "Origin: https://exemple.org"],
+        body.as_bytes(),
+    );
+    assert_eq!(foreign.status, 403);
+    let rebound = server.request(
+        "POST",
+        "/__resin/decap",
+        &["Content-Type: application/json", "Host: piege.exemple.org"],
+        body.as_bytes(),
+    );
+    assert_eq!(rebound.status, 403);
+    assert_eq!(server.decap(&json!({ "action": "formatDisk" })).status, 422);
+    assert!(
+        server.log().contains("éditeur en ligne : content/lieux/mediatheque-du-bachut.md enregistré"),
+        "{}",
+        server.log()
+    );
+
+    // Open to the network: no local API, and the editor uses the forge.
+    let open = Server::start(site.root(), &["--bind", "0.0.0.0"]);
+    assert_eq!(open.decap(&json!({ "action": "info" })).status, 404);
+    assert!(!open.get("/admin/config.yml").text().contains("local_backend"));
 }

@@ -165,6 +165,41 @@ test('un nouveau lieu se crée avec le formulaire, sans écrire de YAML', async 
   await page.fermer();
 });
 
+// Dans l'aperçu de `resin serve` (RESIN_APERCU, son adresse), l'éditeur écrit dans content/
+// par resin lui-même, sans forge ni compte, et l'aperçu suit.
+test('dans l’aperçu, l’éditeur enregistre dans content/ et la page se met à jour', { skip: !process.env.RESIN_APERCU }, async () => {
+  const apercu = process.env.RESIN_APERCU.replace(/\/$/, '');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: TUILE }));
+  const page = await context.newPage();
+  const erreurs = [];
+  page.on('pageerror', (e) => erreurs.push(String(e)));
+  const journal = [];
+  page.on('console', (m) => journal.push(m.text()));
+  await page.goto(`${apercu}/admin/`);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('link', { name: 'Lieux', exact: true }).waitFor();
+  assert.ok(journal.some((l) => l.includes('Detected Decap CMS Proxy Server')), journal.join('\n'));
+  await page.goto(`${apercu}/admin/#/collections/lieux/entries/mediatheque-du-bachut`);
+  const libelle = page.locator('label', { hasText: 'Présentation courte' }).first();
+  const resume = page.locator(`#${await libelle.getAttribute('for')}`);
+  await resume.fill('Atelier tablette le vendredi, sans rendez-vous.');
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page.getByText('Publier maintenant').click();
+  await page.getByText('Modifications enregistrées', { exact: false }).first().waitFor();
+  // L'aperçu refait la page.
+  const debut = Date.now();
+  for (;;) {
+    const html = await (await fetch(`${apercu}/lieux/mediatheque-du-bachut/`)).text();
+    if (html.includes('Atelier tablette le vendredi, sans rendez-vous.')) break;
+    assert.ok(Date.now() - debut < 20000, 'la page de l’aperçu n’a pas suivi');
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  assert.deepEqual(erreurs, []);
+  await context.close();
+});
+
 // Garde un fichier enregistré par l'éditeur pour `resin check` (tests/integration/navigateur.rs).
 async function garder(chemin, texte) {
   if (!process.env.RESIN_CMS_SORTIE) return;

@@ -1,0 +1,358 @@
+//! The web editor in the preview: `resin serve` answers Decap CMS's local API (the protocol of
+//! its `decap-server` proxy, `local_fs`) at [`API_PATH`], so that `/admin/` edits the files of
+//! `content/` on this computer without a forge or an account; each save updates the preview like
+//! any other save.
+//!
+//! Only on a preview bound to this computer (not with `--bind 0.0.0.0`); only files under
+//! `content/`, never through a link leading elsewhere; only requests from the preview's own
+//! pages: a JSON body (a page of another site cannot send one without asking first, and is not
+//! answered), from the preview's own address (`Host` and `Origin`).
+
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use super::Shared;
+
+/// Where Decap's local API answers.
+pub const API_PATH: &str = "/__resin/decap";
+
+/// The largest request: an image or a document sent with the editor.
+pub const MAX_BODY: usize = 32 * 1024 * 1024;
+
+/// The site being edited, and the addresses the preview answers to.
+#[derive(Debug)]
+pub struct Editing {
+    /// The site root (canonical).
+    root: PathBuf,
+    /// `content/` (canonical).
+    content: PathBuf,
+    /// `127.0.0.1:port`, `localhost:port`, `[::1]:port`.
+    hosts: Vec<String>,
+}
+
+impl Editing {
+    /// Local editing of the site at `root` for a preview listening on `port` of this computer.
+    pub fn new(root: &Path, port: u16) -> Option<Editing> {
+        let content = root.join("content").canonicalize().ok()?;
+        let hosts = ["127.0.0.1", "localhost", "[::1]"].iter().map(|h| format!("{h}:{port}")).collect();
+        Some(Editing { root: root.to_path_buf(), content, hosts })
+    }
+
+    /// The request's `Host`, when it is one of the preview's own addresses.
+    pub fn own_host(&self, headers: &HeaderMap) -> Option<String> {
+        let host = headers.get(header::HOST)?.to_str().ok()?;
+        self.hosts.iter().any(|h| h == host).then(|| host.to_string())
+    }
+
+    /// The line that tells Decap, in `config.yml`, to use this API instead of the forge.
+    pub fn config_line(host: &str) -> String {
+        format!("local_backend:\n  url: http://{host}{API_PATH}\n")
+    }
+}
+
+/// One request of Decap.
+#[derive(Deserialize)]
+struct Request {
+    action: String,
+    #[serde(default)]
+    params: Value,
+}
+
+/// A refused or failed request: status and French explanation.
+type Refusal = (StatusCode, String);
+
+/// `POST /__resin/decap`.
+pub async fn api(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Response {
+    let Some(editing) = shared.editing.clone() else {
+        return refuse((StatusCode::NOT_FOUND, "l'édition locale n'est ouverte qu'à cet ordinateur".into()));
+    };
+    let Some(host) = editing.own_host(&headers) else {
+        return refuse((StatusCode::FORBIDDEN, "adresse de l'aperçu inattendue".into()));
+    };
+    let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok());
+    if origin.is_some_and(|o| o != format!("http://{host}")) {
+        return refuse((StatusCode::FORBIDDEN, "requête venue d'un autre site".into()));
+    }
+    let json_body = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|c| c.to_str().ok())
+        .is_some_and(|c| c.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")));
+    if !json_body {
+        return refuse((StatusCode::UNSUPPORTED_MEDIA_TYPE, "le corps doit être du JSON".into()));
+    }
+    let request: Request = match serde_json::from_slice(&body) {
+        Ok(request) => request,
+        Err(e) => return refuse((StatusCode::BAD_REQUEST, format!("requête illisible : {e}"))),
+    };
+    let answer = tokio::task::spawn_blocking(move || handle(&editing, &request)).await;
+    match answer {
+        Ok(Ok(value)) => axum::Json(value).into_response(),
+        Ok(Err(refusal)) => refuse(refusal),
+        Err(_) => refuse((StatusCode::INTERNAL_SERVER_ERROR, "erreur interne".into())),
+    }
+}
+
+fn refuse((status, message): Refusal) -> Response {
+    (status, axum::Json(json!({ "error": message }))).into_response()
+}
+
+/// The answer to one action, as `decap-server` gives it.
+fn handle(editing: &Editing, request: &Request) -> Result<Value, Refusal> {
+    let params = &request.params;
+    let text = |key: &str| -> Result<String, Refusal> {
+        params[key].as_str().map(str::to_string).ok_or((StatusCode::BAD_REQUEST, format!("`{key}` manquant")))
+    };
+    match request.action.as_str() {
+        "info" => {
+            let name = editing.root.file_name().map_or("site".into(), |n| n.to_string_lossy().into_owned());
+            Ok(json!({ "repo": name, "publish_modes": ["simple"], "type": "local_fs" }))
+        }
+        "entriesByFolder" => {
+            let folder = text("folder")?;
+            let extension = params["extension"].as_str().unwrap_or("");
+            let depth = params["depth"].as_u64().unwrap_or(1).max(1);
+            let files = editing.list(&folder, extension, depth)?;
+            Ok(Value::Array(files.iter().map(|path| editing.entry(path, None)).collect()))
+        }
+        "entriesByFiles" => {
+            let files = params["files"].as_array().cloned().unwrap_or_default();
+            let entries = files
+                .iter()
+                .map(|f| {
+                    let path = f["path"].as_str().unwrap_or_default();
+                    editing.check(path).map(|_| editing.entry(path, f["label"].as_str()))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Value::Array(entries))
+        }
+        "getEntry" => {
+            let path = text("path")?;
+            editing.check(&path)?;
+            Ok(editing.entry(&path, None))
+        }
+        "persistEntry" => {
+            let files = match params["dataFiles"].as_array() {
+                Some(files) => files.clone(),
+                None => vec![params["entry"].clone()],
+            };
+            for file in &files {
+                let path = file["path"].as_str().ok_or((StatusCode::BAD_REQUEST, "`path` manquant".into()))?;
+                let raw = file["raw"].as_str().ok_or((StatusCode::BAD_REQUEST, "`raw` manquant".into()))?;
+                editing.write(path, raw.as_bytes())?;
+            }
+            for asset in params["assets"].as_array().cloned().unwrap_or_default() {
+                editing.write_asset(&asset)?;
+            }
+            // A renamed entry: its new name once saved.
+            if !files.is_empty() && files.iter().all(|f| f["newPath"].is_string()) {
+                for file in &files {
+                    let (from, to) =
+                        (file["path"].as_str().unwrap_or_default(), file["newPath"].as_str().unwrap_or_default());
+                    editing.rename(from, to)?;
+                }
+            }
+            Ok(json!({ "message": "entry persisted" }))
+        }
+        "getMedia" => {
+            let folder = text("mediaFolder")?;
+            let files = editing.list(&folder, "", 1)?;
+            files.iter().map(|path| editing.media(path)).collect::<Result<Vec<_>, _>>().map(Value::Array)
+        }
+        "getMediaFile" => editing.media(&text("path")?),
+        "persistMedia" => {
+            let path = editing.write_asset(&params["asset"])?;
+            editing.media(&path)
+        }
+        "deleteFile" => {
+            let path = text("path")?;
+            editing.delete(&path)?;
+            Ok(json!({ "message": format!("deleted file {path}") }))
+        }
+        "deleteFiles" => {
+            let paths: Vec<String> = params["paths"]
+                .as_array()
+                .map(|p| p.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+                .unwrap_or_default();
+            for path in &paths {
+                editing.delete(path)?;
+            }
+            Ok(json!({ "message": format!("deleted files {}", paths.join(", ")) }))
+        }
+        "getDeployPreview" => Ok(Value::Null),
+        other => Err((StatusCode::UNPROCESSABLE_ENTITY, format!("action inconnue : {other}"))),
+    }
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn io_error(path: &str) -> impl Fn(std::io::Error) -> Refusal + '_ {
+    move |e| (StatusCode::INTERNAL_SERVER_ERROR, format!("{path} : {e}"))
+}
+
+impl Editing {
+    /// Checks that `path` (relative to the site root, `/`-separated) names a file under
+    /// `content/`, and returns where it is. Plain names only: no `..`, no absolute path, no
+    /// hidden file; and once links are followed, still under `content/`.
+    fn check(&self, path: &str) -> Result<PathBuf, Refusal> {
+        let refused = || (StatusCode::FORBIDDEN, format!("« {path} » n'est pas un fichier de content/"));
+        let parts: Vec<&str> = path.split('/').collect();
+        let plain = parts.len() >= 2
+            && parts[0] == "content"
+            && parts.iter().all(|p| !p.is_empty() && !p.starts_with('.') && !p.contains('\\'))
+            && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)));
+        if !plain {
+            return Err(refused());
+        }
+        let full = self.root.join(path);
+        // The nearest folder that exists, links followed, must be inside content/.
+        let mut existing = full.as_path();
+        while !existing.exists() {
+            existing = existing.parent().ok_or_else(refused)?;
+        }
+        let real = existing.canonicalize().map_err(|_| refused())?;
+        if real.starts_with(&self.content) { Ok(full) } else { Err(refused()) }
+    }
+
+    /// The files of `folder` ending with `.extension` (any with `""`), `depth` levels down,
+    /// as paths from the site root, sorted.
+    fn list(&self, folder: &str, extension: &str, depth: u64) -> Result<Vec<String>, Refusal> {
+        let dir = self.check(folder.trim_end_matches('/'))?;
+        if !dir.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut files = Vec::new();
+        let walk = walkdir::WalkDir::new(&dir).max_depth(usize::try_from(depth).unwrap_or(1)).sort_by_file_name();
+        for entry in walk.into_iter().filter_map(Result::ok) {
+            let relative = entry.path().strip_prefix(&self.root).unwrap_or(entry.path());
+            let path = relative.to_string_lossy().replace('\\', "/");
+            let hidden = path.split('/').any(|p| p.starts_with('.'));
+            let wanted = extension.is_empty() || path.ends_with(&format!(".{extension}"));
+            if entry.file_type().is_file() && !hidden && wanted && self.check(&path).is_ok() {
+                files.push(path);
+            }
+        }
+        Ok(files)
+    }
+
+    /// An entry as Decap reads it: its text, or `null` when it cannot be read.
+    fn entry(&self, path: &str, label: Option<&str>) -> Value {
+        let bytes = self.check(path).ok().and_then(|full| std::fs::read(full).ok());
+        match bytes {
+            Some(bytes) => json!({
+                "data": String::from_utf8_lossy(&bytes),
+                "file": { "path": path, "label": label, "id": sha256(&bytes) },
+            }),
+            None => json!({ "data": null, "file": { "path": path, "label": label, "id": null } }),
+        }
+    }
+
+    /// A media file as Decap reads it (base64).
+    fn media(&self, path: &str) -> Result<Value, Refusal> {
+        let bytes = std::fs::read(self.check(path)?).map_err(io_error(path))?;
+        let name = path.rsplit('/').next().unwrap_or(path);
+        Ok(json!({
+            "id": sha256(&bytes),
+            "content": BASE64.encode(&bytes),
+            "encoding": "base64",
+            "path": path,
+            "name": name,
+        }))
+    }
+
+    /// Writes a file at once (a temporary file renamed), creating its folder.
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Refusal> {
+        let full = self.check(path)?;
+        let parent = full.parent().expect("a file under content/ has a folder");
+        std::fs::create_dir_all(parent).map_err(io_error(path))?;
+        // Created folders are checked again: nothing may have led them elsewhere.
+        self.check(path)?;
+        let mut temporary =
+            tempfile::Builder::new().prefix(".resin-edition-").tempfile_in(parent).map_err(io_error(path))?;
+        std::io::Write::write_all(&mut temporary, bytes).map_err(io_error(path))?;
+        temporary.persist(&full).map_err(|e| io_error(path)(e.error))?;
+        eprintln!("éditeur en ligne : {path} enregistré");
+        Ok(())
+    }
+
+    /// Writes an asset sent by Decap (`{ path, content, encoding }`); returns its path.
+    fn write_asset(&self, asset: &Value) -> Result<String, Refusal> {
+        let path = asset["path"].as_str().ok_or((StatusCode::BAD_REQUEST, "`path` manquant".into()))?;
+        let content = asset["content"].as_str().unwrap_or_default();
+        let bytes = match asset["encoding"].as_str().unwrap_or("base64") {
+            "base64" => BASE64
+                .decode(content.trim())
+                .map_err(|e| (StatusCode::BAD_REQUEST, format!("{path} : base64 illisible ({e})")))?,
+            _ => content.as_bytes().to_vec(),
+        };
+        self.write(path, &bytes)?;
+        Ok(path.to_string())
+    }
+
+    fn rename(&self, from: &str, to: &str) -> Result<(), Refusal> {
+        let (source, target) = (self.check(from)?, self.check(to)?);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(io_error(to))?;
+        }
+        std::fs::rename(source, target).map_err(io_error(to))?;
+        eprintln!("éditeur en ligne : {from} renommé en {to}");
+        Ok(())
+    }
+
+    fn delete(&self, path: &str) -> Result<(), Refusal> {
+        let full = self.check(path)?;
+        match std::fs::remove_file(&full) {
+            Ok(()) => {
+                eprintln!("éditeur en ligne : {path} supprimé");
+                Ok(())
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(io_error(path)(e)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_paths_under_content_are_accepted() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/lieux")).unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "non").unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let editing = Editing::new(&root, 1111).unwrap();
+        assert!(editing.check("content/lieux/a.md").is_ok());
+        assert!(editing.check("content/nouveau/dossier/b.md").is_ok(), "a new folder under content/");
+        for bad in [
+            "secret.txt",
+            "content/../secret.txt",
+            "/etc/passwd",
+            "content//a.md",
+            "content/.git/config",
+            "content/lieux/./a.md",
+            "content",
+            "public/index.html",
+            "content\\..\\secret.txt",
+        ] {
+            assert!(editing.check(bad).is_err(), "{bad}");
+        }
+        // A link leading out of content/ is not followed.
+        std::os::unix::fs::symlink(&root, root.join("content/dehors")).unwrap();
+        assert!(editing.check("content/dehors/secret.txt").is_err());
+        std::os::unix::fs::symlink(root.join("secret.txt"), root.join("content/lien.md")).unwrap();
+        assert!(editing.check("content/lien.md").is_err());
+    }
+}
