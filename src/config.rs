@@ -483,6 +483,13 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Di
             report(Kind::Config { message }, path);
         }
     }
+    // `edition_en_ligne:` with every line under it commented out reads as nothing.
+    if config.edition_en_ligne.is_none()
+        && let Some(span) = spans.key(&[key("edition_en_ligne")])
+    {
+        let message = "`edition_en_ligne` est vide : donnez au moins `forge:` et `depot:` (ou retirez la ligne)".into();
+        diagnostics.push(Diagnostic::new(Kind::Config { message }, file, span.start + bom..span.end + bom));
+    }
     if diagnostics.is_empty() { Ok(config) } else { Err(diagnostics) }
 }
 
@@ -515,10 +522,16 @@ fn check_edition(edition: &Edition, spans: &SpanMap, text: &str) -> Vec<(&'stati
         )),
         _ => {}
     }
-    let branch_ok = !edition.branche.is_empty()
-        && !edition.branche.starts_with(['-', '/'])
-        && edition.branche.chars().all(|c| c.is_alphanumeric() || "-_./".contains(c))
-        && !edition.branche.contains("..");
+    // git's rules for branch names (git check-ref-format), for the names people write.
+    let branch = &edition.branche;
+    let branch_ok = !branch.is_empty()
+        && !branch.starts_with(['-', '/', '.'])
+        && !branch.ends_with(['/', '.'])
+        && !branch.ends_with(".lock")
+        && branch.chars().all(|c| c.is_alphanumeric() || "-_./".contains(c))
+        && !branch.contains("..")
+        && !branch.contains("//")
+        && !branch.contains("/.");
     if !branch_ok {
         problems
             .push(("branche", format!("branche « {} » : un nom de branche git, par exemple `main`", edition.branche)));

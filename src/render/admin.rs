@@ -40,8 +40,9 @@ fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
     if kind == EntryKind::Lieu && field.name == "longitude" {
         return json!({ "widget": "hidden" });
     }
-    // The territory's communes, when its list is known.
-    if field.name == "commune" && !site.centres.is_empty() {
+    // The territory's communes, when its list is known (a place's; an event or an ad may be
+    // elsewhere).
+    if kind == EntryKind::Lieu && field.name == "commune" && !site.centres.is_empty() {
         let mut names: Vec<&str> = site.centres.iter().map(|c| c.nom.as_str()).collect();
         names.sort_by_cached_key(|name| crate::suggest::fold(name));
         return json!({ "widget": "select", "options": names });
@@ -60,15 +61,16 @@ fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
         Type::Number => json!({ "widget": "number", "value_type": "float" }),
         Type::Integer => json!({ "widget": "number", "value_type": "int", "min": 0 }),
         Type::Date => date(),
-        Type::Time => json!({
-            "widget": "datetime",
-            "format": "HH:mm",
-            "date_format": false,
-            "time_format": "HH:mm",
-        }),
+        // A text checked as it is typed: Decap's time picker shows existing times empty.
+        Type::Time => text(Some(("^([01][0-9]|2[0-3]):[0-5][0-9]$", "une heure HH:MM, par exemple 14:00"))),
         Type::Url => text(Some(("^https?://", "une adresse complète, qui commence par https://"))),
         Type::Email => text(Some(("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "une adresse électronique, nom@exemple.fr"))),
-        Type::Texts | Type::Tags => list_of(json!({ "widget": "string" })),
+        Type::Texts => list_of(json!({ "widget": "string" })),
+        // As `validate::reseau::is_tag`: lowercase, 2 to 40 characters, no `#`.
+        Type::Tags => list_of(text(Some((
+            "^[a-z0-9à-öø-ÿœæ][a-z0-9à-öø-ÿœæ '’-]{0,38}[a-z0-9à-öø-ÿœæ'’]$",
+            "en minuscules, de 2 à 40 caractères, sans # : par exemple « aidants connect »",
+        )))),
         Type::Urls => list_of(text(Some(("^https?://", "une adresse complète, qui commence par https://")))),
         Type::Emails => list_of(text(Some(("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "une adresse électronique")))),
         Type::Vocabulary(vocabulary) => {
@@ -86,8 +88,8 @@ fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
             json!({ "widget": "select", "multiple": true, "options": options })
         }
         Type::Choice(values) => json!({ "widget": "select", "options": values }),
-        Type::Places => places(true),
-        Type::Place => places(false),
+        Type::Places => places(site, true),
+        Type::Place => places(site, false),
         Type::Sessions => json!({
             "widget": "list",
             "label_singular": "séance",
@@ -103,17 +105,17 @@ fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
             "label_singular": "pièce jointe",
             "summary": "{{fields.titre}}",
             "fields": [
-                subfield("fichier", "Fichier", json!({ "widget": "file" })),
+                subfield("fichier", "Fichier", json!({ "widget": "file", "choose_url": false })),
                 subfield("titre", "Titre", json!({ "widget": "string" })),
             ],
         }),
-        Type::File => json!({ "widget": "image" }),
+        Type::File => json!({ "widget": "image", "choose_url": false }),
     }
 }
 
 /// A date, `AAAA-MM-JJ` in the file, picked on a calendar.
 fn date() -> Value {
-    json!({ "widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": false })
+    json!({ "widget": "datetime", "format": "YYYY-MM-DD", "time_format": false })
 }
 
 /// A list of values, each with its own input.
@@ -133,16 +135,15 @@ fn subfield(name: &str, label: &str, widget: Value) -> Value {
 }
 
 /// One place (or several), picked by name among the places of the directory; the file name is
-/// what is written.
-fn places(multiple: bool) -> Value {
-    json!({
-        "widget": "relation",
-        "collection": "lieux",
-        "value_field": "{{slug}}",
-        "search_fields": ["nom", "commune"],
-        "display_fields": ["nom", "commune"],
-        "multiple": multiple,
-    })
+/// what is written. The list is the site's at the time of the build (the preview's is remade at
+/// each save): Decap's own `relation` widget does not show the places an entry already names
+/// when they are named by file name (decaporg/decap-cms#4954).
+fn places(site: &Site, multiple: bool) -> Value {
+    let mut lieux: Vec<&crate::model::Lieu> = site.entries.lieux.iter().map(|l| &**l).collect();
+    lieux.sort_by_cached_key(|l| (crate::suggest::fold(&l.nom), l.slug.clone()));
+    let options: Vec<Value> =
+        lieux.iter().map(|l| json!({ "label": format!("{} ({})", l.nom, l.commune), "value": l.slug })).collect();
+    json!({ "widget": "select", "multiple": multiple, "options": options })
 }
 
 /// The widget of a territorial field.
@@ -162,8 +163,12 @@ fn extension_widget(e: &Extension) -> Value {
 /// and brackets the file needs; for places, how to find one.
 fn hint(field: &Field) -> String {
     match field.kind {
-        Type::Places => "Tapez le début du nom d'un lieu, puis choisissez-le ; plusieurs lieux possibles.".into(),
-        Type::Place => "Tapez le début du nom du lieu, puis choisissez-le.".into(),
+        Type::Places => "Tapez le début du nom d'un lieu, puis choisissez-le ; plusieurs lieux possibles. Un lieu \
+                         tout juste créé apparaît ici une fois publié."
+            .into(),
+        Type::Place => "Tapez le début du nom du lieu, puis choisissez-le. Un lieu tout juste créé apparaît ici une \
+                        fois publié."
+            .into(),
         _ => {
             field.description.replace(", entre guillemets", "").replace(" entre guillemets", "").replace(['[', ']'], "")
         }
@@ -224,7 +229,10 @@ fn collection(kind: EntryKind, site: &Site) -> Value {
         fields.push(field_config(&e.nom, &e.libelle, &hint, false, extension_widget(e)));
     }
     let (body, body_hint) = body_label(kind);
-    fields.push(field_config("body", body, body_hint, false, json!({ "widget": "markdown" })));
+    // Without the image button: a picture inserted in the text would not be found from the page
+    // (its address is relative to content/); the network's entries have an image field.
+    let markdown = json!({ "widget": "markdown", "editor_components": [] });
+    fields.push(field_config("body", body, body_hint, false, markdown));
     json!({
         "name": kind.folder(),
         "label": label,

@@ -53,6 +53,12 @@ impl<'a> Keys<'a> {
     /// The key of a file; `None` for files that depend on the whole site (home page, sitemap,
     /// exports…), produced again after every change.
     pub fn key(&self, output: Output) -> Option<u64> {
+        // The web editor's files come from the binary: they never change.
+        if let Output::AdminFile(i) = output {
+            let mut h = hasher();
+            ("admin", i).hash(&mut h);
+            return Some(h.finish());
+        }
         let Output::Page(job) = output else { return None };
         let site = self.site;
         let mut h = hasher();

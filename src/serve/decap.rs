@@ -3,15 +3,17 @@
 //! `content/` on this computer without a forge or an account; each save updates the preview like
 //! any other save.
 //!
-//! Only on a preview bound to this computer (not with `--bind 0.0.0.0`); only files under
-//! `content/`, never through a link leading elsewhere; only requests from the preview's own
-//! pages: a JSON body (a page of another site cannot send one without asking first, and is not
-//! answered), from the preview's own address (`Host` and `Origin`).
+//! Only when `site.yaml` turns the web editor on, and on a preview bound to this computer (not
+//! with `--bind 0.0.0.0`); only files under `content/`, never through a link leading elsewhere;
+//! only requests from the preview's own pages: a JSON body (a page of another site cannot send
+//! one without asking first, and is not answered), from the preview's own address (`Host`,
+//! `Origin`, `Sec-Fetch-Site`), checked before the body is read. Other accounts of the same
+//! computer can reach a preview bound to it: the README says so.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -56,7 +58,8 @@ impl Editing {
 
     /// The line that tells Decap, in `config.yml`, to use this API instead of the forge.
     pub fn config_line(host: &str) -> String {
-        format!("local_backend:\n  url: http://{host}{API_PATH}\n")
+        // Decap uses it from `localhost` and `127.0.0.1`, and from the hosts listed.
+        format!("local_backend:\n  url: http://{host}{API_PATH}\n  allowed_hosts: ['[::1]']\n")
     }
 }
 
@@ -72,15 +75,22 @@ struct Request {
 type Refusal = (StatusCode, String);
 
 /// `POST /__resin/decap`.
-pub async fn api(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn api(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Body) -> Response {
     let Some(editing) = shared.editing.clone() else {
         return refuse((StatusCode::NOT_FOUND, "l'édition locale n'est ouverte qu'à cet ordinateur".into()));
     };
+    // The site as served has the web editor.
+    let on = shared.current().0.is_some_and(|snapshot| snapshot.get("admin/config.yml").is_some());
+    if !on {
+        return refuse((StatusCode::NOT_FOUND, "l'éditeur en ligne n'est pas activé (edition_en_ligne)".into()));
+    }
     let Some(host) = editing.own_host(&headers) else {
         return refuse((StatusCode::FORBIDDEN, "adresse de l'aperçu inattendue".into()));
     };
+    // Decap's requests always say where they come from.
     let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok());
-    if origin.is_some_and(|o| o != format!("http://{host}")) {
+    let fetch_site = headers.get("sec-fetch-site").and_then(|o| o.to_str().ok());
+    if origin != Some(&format!("http://{host}")) || fetch_site.is_some_and(|site| site != "same-origin") {
         return refuse((StatusCode::FORBIDDEN, "requête venue d'un autre site".into()));
     }
     let json_body = headers
@@ -90,6 +100,9 @@ pub async fn api(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: By
     if !json_body {
         return refuse((StatusCode::UNSUPPORTED_MEDIA_TYPE, "le corps doit être du JSON".into()));
     }
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return refuse((StatusCode::PAYLOAD_TOO_LARGE, format!("envoi trop gros : {} Mo au plus", MAX_BODY >> 20)));
+    };
     let request: Request = match serde_json::from_slice(&body) {
         Ok(request) => request,
         Err(e) => return refuse((StatusCode::BAD_REQUEST, format!("requête illisible : {e}"))),
@@ -193,6 +206,20 @@ fn handle(editing: &Editing, request: &Request) -> Result<Value, Refusal> {
     }
 }
 
+/// A file or folder name that is the same file everywhere: not hidden, no separator, nothing
+/// Windows reads otherwise (`:` streams, trailing dot or space, device names, `~` short names).
+fn plain_name(name: &str) -> bool {
+    const DEVICES: &[&str] = &["con", "prn", "aux", "nul", "com", "lpt"];
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    let numbered = |d: &str| stem.len() == 4 && stem.starts_with(d) && stem.as_bytes()[3].is_ascii_digit();
+    let device = DEVICES.iter().any(|d| stem == *d || numbered(d));
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.ends_with(['.', ' '])
+        && !name.contains(['\\', ':', '~'])
+        && !device
+}
+
 fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -210,7 +237,7 @@ impl Editing {
         let parts: Vec<&str> = path.split('/').collect();
         let plain = parts.len() >= 2
             && parts[0] == "content"
-            && parts.iter().all(|p| !p.is_empty() && !p.starts_with('.') && !p.contains('\\'))
+            && parts.iter().all(|p| plain_name(p))
             && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)));
         if !plain {
             return Err(refused());
@@ -281,6 +308,12 @@ impl Editing {
         let mut temporary =
             tempfile::Builder::new().prefix(".resin-edition-").tempfile_in(parent).map_err(io_error(path))?;
         std::io::Write::write_all(&mut temporary, bytes).map_err(io_error(path))?;
+        // The temporary file is private: the entry keeps its permissions, a new one gets the
+        // usual ones (the site copies media as they are).
+        let permissions = std::fs::metadata(&full).map(|m| m.permissions()).or_else(|_| default_permissions());
+        if let Ok(permissions) = permissions {
+            temporary.as_file().set_permissions(permissions).map_err(io_error(path))?;
+        }
         temporary.persist(&full).map_err(|e| io_error(path)(e.error))?;
         eprintln!("éditeur en ligne : {path} enregistré");
         Ok(())
@@ -302,6 +335,9 @@ impl Editing {
 
     fn rename(&self, from: &str, to: &str) -> Result<(), Refusal> {
         let (source, target) = (self.check(from)?, self.check(to)?);
+        if target.exists() {
+            return Err((StatusCode::CONFLICT, format!("{to} existe déjà : choisissez un autre nom")));
+        }
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent).map_err(io_error(to))?;
         }
@@ -323,11 +359,25 @@ impl Editing {
     }
 }
 
+/// `rw-r--r--` where files have modes.
+fn default_permissions() -> std::io::Result<std::fs::Permissions> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Ok(std::fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    {
+        Err(std::io::Error::other("no modes"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
+    #[cfg(unix)]
     fn only_plain_paths_under_content_are_accepted() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("content/lieux")).unwrap();
@@ -346,6 +396,11 @@ mod tests {
             "content",
             "public/index.html",
             "content\\..\\secret.txt",
+            "content/lieux/a.md:flux",
+            "content/lieux/a.md.",
+            "content/lieux/nul.md",
+            "content/COM1/a.md",
+            "content/GIT~1/config",
         ] {
             assert!(editing.check(bad).is_err(), "{bad}");
         }

@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::DefaultBodyLimit;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -31,7 +30,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route(EVENTS_PATH, get(events))
         .route(SCRIPT_PATH, get(reload_script))
         .route("/__resin/fichiers", get(files))
-        .route(decap::API_PATH, post(decap::api).layer(DefaultBodyLimit::max(decap::MAX_BODY)))
+        .route(decap::API_PATH, post(decap::api))
         .fallback(get(page))
         .with_state(shared)
 }

@@ -33,7 +33,7 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
         assert_eq!(widget, "hidden", "{at}: written by the map");
         return;
     }
-    if field.name == "commune" {
+    if kind == EntryKind::Lieu && field.name == "commune" {
         assert_eq!(widget, "select", "{at}: the territory's communes");
         assert_eq!(strings(&config["options"]), communes, "{at}");
         return;
@@ -54,13 +54,21 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
             assert_eq!(config["time_format"], false, "{at}");
         }
         Type::Time => {
-            assert_eq!((widget, config["format"].as_str()), ("datetime", Some("HH:mm")), "{at}");
-            assert_eq!(config["date_format"], false, "{at}");
+            assert_eq!(widget, "string", "{at}");
+            let re = regex_lite::Regex::new(config["pattern"][0].as_str().unwrap()).unwrap();
+            assert!(
+                re.is_match("09:30") && re.is_match("23:59") && !re.is_match("9h30") && !re.is_match("24:00"),
+                "{at}"
+            );
         }
         Type::Places | Type::Place => {
-            assert_eq!((widget, config["collection"].as_str()), ("relation", Some("lieux")), "{at}");
-            assert_eq!(config["value_field"], "{{slug}}", "{at}: the file name is written");
+            // Every place of the directory, by name and commune; its file name is written.
+            assert_eq!(widget, "select", "{at}");
             assert_eq!(config["multiple"], field.kind == Type::Places, "{at}");
+            let options = config["options"].as_sequence().unwrap();
+            assert_eq!(options.len(), 47, "{at}: the example's places");
+            let bachut = options.iter().find(|o| o["value"] == "mediatheque-du-bachut").expect("a place");
+            assert_eq!(bachut["label"], "Médiathèque du Bachut (Lyon 8e Arrondissement)", "{at}");
         }
         Type::Number | Type::Integer => assert_eq!(widget, "number", "{at}"),
         Type::Short(_) => assert_eq!(widget, "text", "{at}"),
@@ -68,7 +76,17 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
             assert_eq!(widget, "string", "{at}")
         }
         Type::Texts | Type::Tags | Type::Urls | Type::Emails => {
-            assert_eq!((widget, config["field"]["widget"].as_str()), ("list", Some("string")), "{at}")
+            assert_eq!((widget, config["field"]["widget"].as_str()), ("list", Some("string")), "{at}");
+            if field.kind == Type::Tags {
+                // The tags resin refuses are refused while typing.
+                let re = regex_lite::Regex::new(config["field"]["pattern"][0].as_str().unwrap()).unwrap();
+                for tag in ["aidants connect", "pix", "e-inclusion", "l'atelier", "seniors 75"] {
+                    assert!(re.is_match(tag) && resin::validate::reseau::is_tag(tag), "{tag}");
+                }
+                for tag in ["#Pix", "Aidants", "a", "fin ", "fin-", &"x".repeat(41)] {
+                    assert!(!re.is_match(tag) && !resin::validate::reseau::is_tag(tag), "{tag}");
+                }
+            }
         }
         Type::Sessions => {
             assert_eq!(widget, "list", "{at}");
@@ -76,12 +94,17 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
                 config["fields"].as_sequence().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
             assert_eq!(names, ["date", "debut", "fin"], "{at}");
             assert_eq!(config["fields"][0]["widget"], "datetime", "{at}");
+            assert_eq!(config["fields"][1]["pattern"][0], "^([01][0-9]|2[0-3]):[0-5][0-9]$", "{at}");
         }
         Type::Attachments => {
             assert_eq!(widget, "list", "{at}");
             assert_eq!(config["fields"][0]["widget"], "file", "{at}: a file to upload");
+            assert_eq!(config["fields"][0]["choose_url"], false, "{at}: a file of content/, not an address");
         }
-        Type::File => assert_eq!(widget, "image", "{at}"),
+        Type::File => {
+            assert_eq!(widget, "image", "{at}");
+            assert_eq!(config["choose_url"], false, "{at}: a file of content/, not an address");
+        }
     }
     if let Type::Code(pattern) = field.kind {
         assert_eq!(config["pattern"][0], pattern, "{at}: checked as it is typed");
@@ -128,6 +151,7 @@ fn the_editor_names_every_field_of_every_type_with_its_widget() {
         }
         let body = fields.last().unwrap();
         assert_eq!((body["widget"].as_str(), body["required"].as_bool()), (Some("markdown"), Some(false)));
+        assert_eq!(body["editor_components"], Value::Sequence(vec![]), "no image inserted by a relative address");
         if kind == EntryKind::Lieu {
             let by_name = |n: &str| fields.iter().find(|f| f["name"] == n).unwrap();
             assert_eq!(by_name("pass_numerique")["widget"], "boolean");
@@ -222,6 +246,8 @@ fn editing_settings_mistakes_are_located() {
         ),
         ("  forge: github\n  depot: a/b\n  branche: ma branche\n", 12, 12, "branche « ma branche »"),
         ("  forge: github\n  depot: a/b\n  relectur: true\n", 12, 3, "champ inconnu"),
+        ("  forge: github\n  depot: a/b\n  branche: publication.lock\n", 12, 12, "branche « publication.lock »"),
+        ("#  forge: github\n", 9, 1, "`edition_en_ligne` est vide"),
     ];
     for (block, line, column, message) in cases {
         let yaml = format!("{SITE_YAML}edition_en_ligne:\n{block}");

@@ -21,7 +21,7 @@ fn the_directory_works_in_chromium() {
     let saved = tempfile::tempdir().unwrap();
     // A preview of another copy, for the web editor's local API.
     let previewed = SiteTest::example();
-    let mut preview = Preview::start(previewed.root());
+    let preview = Preview::start(previewed.root());
     let output = Command::new("node")
         .args(["--test", "--test-reporter=spec", "--test-concurrency=1", "tests/navigateur/"])
         .current_dir(repo())
@@ -32,11 +32,9 @@ fn the_directory_works_in_chromium() {
         .env("RESIN_APERCU", &preview.url)
         .output()
         .expect("node runs (apt-get install nodejs)");
-    preview.child.kill().unwrap();
-    preview.child.wait().unwrap();
     let report = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     assert!(output.status.success(), "tests du navigateur en échec :\n{report}");
-    assert!(report.contains("pass 21"), "the twenty-one browser tests ran:\n{report}");
+    assert!(report.contains("pass 22"), "the twenty-two browser tests ran:\n{report}");
     assert!(report.contains("skipped 0"), "{report}");
 
     // What Decap CMS wrote are entries resin reads: the place changed, and the place created.
@@ -62,7 +60,7 @@ fn the_directory_works_in_chromium() {
     assert!(preview.log().contains("éditeur en ligne : content/lieux/mediatheque-du-bachut.md enregistré"));
 }
 
-/// `resin serve --port 0` on a site, until killed.
+/// `resin serve --port 0` on a site, stopped when dropped (a failed assertion included).
 struct Preview {
     child: std::process::Child,
     url: String,
@@ -96,5 +94,12 @@ impl Preview {
 
     fn log(&self) -> String {
         self.log.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }

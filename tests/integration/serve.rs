@@ -584,7 +584,8 @@ fn the_web_editor_edits_content_through_the_preview() {
     let site = SiteTest::example();
     let server = Server::start(site.root(), &[]);
     let config = server.get("/admin/config.yml").text();
-    assert!(config.ends_with(&format!("local_backend:\n  url: http://{}/__resin/decap\n", server.address)), "{config}");
+    let local = format!("local_backend:\n  url: http://{}/__resin/decap\n  allowed_hosts: ['[::1]']\n", server.address);
+    assert!(config.ends_with(&local), "{config}");
     let info: serde_json::Value = serde_json::from_slice(&server.decap(&json!({ "action": "info" })).body).unwrap();
     assert_eq!(info["type"], "local_fs");
     assert_eq!(info["publish_modes"], json!(["simple"]));
@@ -617,6 +618,19 @@ fn the_web_editor_edits_content_through_the_preview() {
     assert_eq!(saved.status, 200, "{}", saved.text());
     assert_eq!(site.read("content/lieux/mediatheque-du-bachut.md"), changed);
     assert_eq!(fs::read(site.root().join("content/medias/plan.png")).unwrap(), b"\x89PNG\r\n\x1a\n");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(site.root().join("content/medias/plan.png")).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644, "readable by the web server once published");
+    }
+    // A new name that another entry has is refused.
+    let clash = server.decap(&json!({ "action": "persistEntry", "params": {
+        "dataFiles": [{ "path": "content/pages/a-propos.md", "raw": site.read("content/pages/a-propos.md"),
+                        "newPath": "content/pages/mentions-legales.md" }],
+        "assets": [],
+    } }));
+    assert_eq!(clash.status, 409, "{}", clash.text());
+    assert!(site.read("content/pages/mentions-legales.md").contains("titre: Mentions légales"));
     server
         .wait_for("/lieux/mediatheque-du-bachut/", "updated", |g| g.text().contains("Nouveau : atelier du vendredi."));
     let media = server.decap(&json!({ "action": "getMediaFile", "params": { "path": "content/medias/plan.png" } }));
@@ -636,7 +650,8 @@ fn the_web_editor_edits_content_through_the_preview() {
         .decap(&json!({ "action": "getEntry", "params": { "path": "data/territoire/communes-metropole-lyon.csv" } }));
     assert_eq!(read_outside.status, 403);
     let body = json!({ "action": "info" }).to_string();
-    let form = server.request("POST", "/__resin/decap", &["Content-Type: text/plain"], body.as_bytes());
+    let origin = format!("Origin: http://{}", server.address);
+    let form = server.request("POST", "/__resin/decap", &["Content-Type: text/plain", &origin], body.as_bytes());
     assert_eq!(form.status, 415);
     let foreign = server.request(
         "POST",
@@ -648,16 +663,30 @@ fn the_web_editor_edits_content_through_the_preview() {
     let rebound = server.request(
         "POST",
         "/__resin/decap",
-        &["Content-Type: application/json", "Host: piege.exemple.org"],
+        &["Content-Type: application/json", "Host: piege.exemple.org", "Origin: http://piege.exemple.org"],
         body.as_bytes(),
     );
     assert_eq!(rebound.status, 403);
+    let port = server.address.rsplit(':').next().unwrap();
+    let other_port = format!("Host: 127.0.0.1:{}", port.parse::<u16>().unwrap().wrapping_add(1));
+    let elsewhere =
+        server.request("POST", "/__resin/decap", &["Content-Type: application/json", &other_port], body.as_bytes());
+    assert_eq!(elsewhere.status, 403);
+    let no_origin = server.request("POST", "/__resin/decap", &["Content-Type: application/json"], body.as_bytes());
+    assert_eq!(no_origin.status, 403, "Decap always says where it comes from");
+    let cross = ["Content-Type: application/json", origin.as_str(), "Sec-Fetch-Site: cross-site"];
+    assert_eq!(server.request("POST", "/__resin/decap", &cross, body.as_bytes()).status, 403);
     assert_eq!(server.decap(&json!({ "action": "formatDisk" })).status, 422);
     assert!(
         server.log().contains("éditeur en ligne : content/lieux/mediatheque-du-bachut.md enregistré"),
         "{}",
         server.log()
     );
+
+    // A site without the web editor has no local API either.
+    let plain = SiteTest::new().file("content/lieux/a.md", crate::support::PLACE);
+    let without = Server::start(plain.root(), &[]);
+    assert_eq!(without.decap(&json!({ "action": "info" })).status, 404);
 
     // Open to the network: no local API, and the editor uses the forge.
     let open = Server::start(site.root(), &["--bind", "0.0.0.0"]);

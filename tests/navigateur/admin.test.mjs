@@ -74,7 +74,10 @@ test('l’éditeur en ligne s’ouvre sans erreur et propose de se connecter à 
 
 test('une fiche se modifie avec les listes du standard et la carte, et s’enregistre en YAML', async () => {
   const original = await readFile(join(CONTENU, LIEU), 'utf8');
-  const page = await editeur({ fichiers: { content: { lieux: { 'mediatheque-du-bachut.md': { content: original } } } } });
+  // Une valeur seule là où une liste est attendue, comme resin le permet.
+  const seule = original.replace('site_web: [https://bm.exemple.fr/bachut]', 'site_web: https://bm.exemple.fr/bachut');
+  assert.notEqual(seule, original);
+  const page = await editeur({ fichiers: { content: { lieux: { 'mediatheque-du-bachut.md': { content: seule } } } } });
   await page.getByRole('button', { name: 'Se connecter' }).click();
   // Une collection par type de fiche.
   for (const nom of ['Lieux', 'Offres', 'Pages', 'Actualités', 'Appels à projets', 'Bonnes pratiques', "Bourse d'échanges", 'Agenda']) {
@@ -102,10 +105,24 @@ test('une fiche se modifie avec les listes du standard et la carte, et s’enreg
   await carte.scrollIntoViewIfNeeded();
   const cadre = await carte.boundingBox();
   await page.mouse.click(cadre.x + cadre.width / 2 + 60, cadre.y + cadre.height / 2 - 40);
-  const latitude = Number(await page.getByLabel('Latitude').inputValue());
+  const cliquee = Number(await page.getByLabel('Latitude').inputValue());
   const longitude = Number(await page.getByLabel('Longitude').inputValue());
-  assert.ok(latitude > 45.73 && latitude < 45.75 && latitude !== 45.7372, `latitude ${latitude}`);
+  assert.ok(cliquee > 45.73 && cliquee < 45.75 && cliquee !== 45.7372, `latitude ${cliquee}`);
   assert.ok(longitude > 4.86 && longitude < 4.89 && longitude !== 4.871, `longitude ${longitude}`);
+  // Ou au clavier, chiffre par chiffre ; une seule des deux : l'enregistrement est refusé.
+  const saisieLatitude = page.getByLabel('Latitude');
+  await saisieLatitude.fill('');
+  await saisieLatitude.pressSequentially('45,7401');
+  assert.equal(await saisieLatitude.inputValue(), '45,7401', 'le texte tapé reste tel quel');
+  await page.getByLabel('Longitude').fill('');
+  assert.deepEqual(page.erreurs, [], 'rien dans la console jusqu’ici');
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page.getByText('Publier maintenant').click();
+  await page.getByText('Donnez la latitude et la longitude, ou laissez les deux vides.').waitFor();
+  // Decap écrit dans la console qu'il a refusé d'enregistrer : attendu.
+  page.erreurs.length = 0;
+  await page.getByLabel('Longitude').fill(String(longitude));
+  const latitude = 45.7401;
 
   await page.getByRole('button', { name: 'Publier', exact: true }).click();
   await page.getByText('Publier maintenant').click();
@@ -116,6 +133,8 @@ test('une fiche se modifie avec les listes du standard et la carte, et s’enreg
   assert.match(enregistre, new RegExp(`latitude: ${latitude}\\nlongitude: ${longitude}\\n`));
   assert.match(enregistre, /code_postal: "69008"/, 'les codes restent du texte');
   assert.match(enregistre, /mes_papiers: Sur rendez-vous/, 'les champs du territoire sont gardés');
+  assert.match(enregistre, /\nsite_web: https:\/\/bm\.exemple\.fr\/bachut\n/, 'la valeur seule, que l’éditeur a su ouvrir, est gardée');
+  assert.doesNotMatch(enregistre, /: \[\]\n|: ""\n|: null\n/, 'les champs vides ne sont pas écrits');
   assert.match(enregistre, /\n---\nUn conseiller numérique vous accueille/, 'le texte suit l’en-tête');
   await garder(LIEU, enregistre);
   await page.fermer();
@@ -162,6 +181,42 @@ test('un nouveau lieu se crée avec le formulaire, sans écrire de YAML', async 
   const [, lat, lon] = enregistre.match(/^latitude: (.+)\nlongitude: (.+)$/m).map(Number);
   assert.ok(Math.abs(lat - 45.786) < 0.002 && Math.abs(lon - 4.9266) < 0.002, `${lat}, ${lon}`);
   await garder('lieux/espace-numerique-de-la-soie.md', enregistre);
+  await page.fermer();
+});
+
+test('une offre et un événement s’ouvrent avec leurs lieux, leurs dates et leurs heures', async () => {
+  const lire = (chemin) => readFile(join(CONTENU, chemin), 'utf8');
+  const fichiers = { content: {
+    lieux: { 'mediatheque-du-bachut.md': { content: await lire(LIEU) } },
+    offres: { 'atelier-smartphone-bachut.md': { content: await lire('offres/atelier-smartphone-bachut.md') } },
+    agenda: { 'atelier-reemploi-effacer-reinstaller.md': { content: await lire('agenda/atelier-reemploi-effacer-reinstaller.md') } },
+  } };
+  const ouvrir = async (chemin) => {
+    const page = await editeur({ fichiers });
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('link', { name: 'Offres', exact: true }).waitFor();
+    await page.goto(`${server.base}/admin/#/collections/${chemin}`);
+    return page;
+  };
+  // Le lieu de l'offre, montré par son nom et sa commune (le fichier garde son nom de fichier).
+  const offre = await ouvrir('offres/entries/atelier-smartphone-bachut');
+  await offre.getByText('Médiathèque du Bachut (Lyon 8e Arrondissement)', { exact: true }).waitFor();
+  await offre.fermer();
+
+  const page = await ouvrir('agenda/entries/atelier-reemploi-effacer-reinstaller');
+  const champ = async (libelle) => page.locator(`#${await page.locator('label', { hasText: libelle }).first().getAttribute('for')}`);
+  const date = await champ('Date');
+  assert.equal(await date.getAttribute('type'), 'date');
+  assert.equal(await date.inputValue(), '2027-01-14');
+  const debut = await champ('Début');
+  assert.equal(await debut.inputValue(), '14:00');
+  // Une heure mal écrite est refusée à l'enregistrement.
+  await debut.fill('14h');
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page.getByText('Publier maintenant').click();
+  await page.getByText('une heure HH:MM, par exemple 14:00').waitFor();
+  // Decap écrit dans la console qu'il a refusé d'enregistrer : attendu.
+  page.erreurs.length = 0;
   await page.fermer();
 });
 
