@@ -85,6 +85,8 @@ pub struct Lieu {
     pub itinerance: Vec<String>,
     /// Last time the record was checked.
     pub date_maj: NaiveDate,
+    /// What to bring (resin's own field).
+    pub pieces_a_apporter: Vec<String>,
     /// Territorial fields (declared in `site.yaml`) that the entry gives, in their order of
     /// declaration.
     pub extensions: Vec<(String, ExtValue)>,
@@ -156,6 +158,8 @@ pub struct Offre {
     pub description: String,
     /// Last time the record was checked.
     pub date_maj: NaiveDate,
+    /// What to bring (resin's own field).
+    pub pieces_a_apporter: Vec<String>,
     /// Territorial fields that the entry gives, in their order of declaration.
     pub extensions: Vec<(String, ExtValue)>,
 }

@@ -95,6 +95,7 @@ autres_formations_labels: []      # autres labels, texte libre
 itinerance: []                    # [Fixe] ou [Itinérant]
 fiche_acces_libre: ""             # lien vers la fiche Acceslibre du lieu
 prise_rdv: ""                     # lien de prise de rendez-vous en ligne
+pieces_a_apporter: []             # ex. [Pièce d'identité, Numéro d'allocataire CAF]
 date_maj: {today}                 # obligatoire : date de la dernière vérification (AAAA-MM-JJ)
 ---
 Présentez le lieu en quelques phrases simples : quelle aide, pour qui, comment venir.
@@ -124,6 +125,7 @@ horaires: ""                      # ex. "We 14:00-16:00; PH off"
 # seances:
 #   - {{ date: {today}, debut: "14:00", fin: "16:00" }}
 date_maj: {today}                 # obligatoire : date de la dernière vérification (AAAA-MM-JJ)
+pieces_a_apporter: []             # ex. [Son téléphone chargé, Ses identifiants France Travail]
 ---
 Décrivez l'offre : ce qu'on y apprend, ce qu'il faut apporter, combien de personnes.
 "#,

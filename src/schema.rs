@@ -89,7 +89,16 @@ const fn req(name: &'static str, title: &'static str, description: &'static str,
 const SUMMARY: &str = "Une phrase qui résume, 280 caractères au plus.";
 const PLACES: &str = "Les noms de fichier (sans .md) des lieux de content/lieux/, par exemple [mediatheque-du-bachut].";
 
-/// The fields of a place (the national standard's, in its order).
+/// What to bring: not a field of the national standard (resin's own; not in the standard's
+/// exports), shown on the pages of places and offers.
+const PIECES: Field = f(
+    "pieces_a_apporter",
+    "Pièces à apporter",
+    "Ce que la personne doit apporter, par exemple [Pièce d'identité, Numéro d'allocataire CAF].",
+    Type::Texts,
+);
+
+/// The fields of a place (the national standard's, in its order, then resin's own).
 pub const LIEU: &[Field] = &[
     f("id", "Identifiant", "Identifiant du lieu dans le standard ; le nom du fichier quand il est absent.", Type::Text),
     f(
@@ -192,6 +201,7 @@ pub const LIEU: &[Field] = &[
         Type::Url,
     ),
     f("prise_rdv", "Prise de rendez-vous", "Lien de prise de rendez-vous en ligne.", Type::Url),
+    PIECES,
 ];
 
 /// The fields of an offer.
@@ -250,6 +260,7 @@ pub const OFFRE: &[Field] = &[
         Type::Sessions,
     ),
     req("date_maj", "Date de mise à jour", "La date de la dernière vérification, AAAA-MM-JJ.", Type::Date),
+    PIECES,
 ];
 
 /// The fields of a free page.

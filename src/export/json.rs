@@ -71,6 +71,7 @@ pub fn offres_json(site: &Site) -> Vec<u8> {
                 "seances": seances,
                 "description": o.description,
                 "date_maj": o.date_maj.to_string(),
+                "pieces_a_apporter": o.pieces_a_apporter,
                 "extensions": o.extensions.iter().map(|(n, v)| (n.clone(), json!(v))).collect::<Map<String, Value>>(),
             })
         })

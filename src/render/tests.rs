@@ -78,6 +78,7 @@ fn lieu(slug: &str, nom: &str, commune: &str) -> Lieu {
         itinerance: vec![],
         date_maj: date(2026, 3, 3),
         extensions: Vec::new(),
+        pieces_a_apporter: Vec::new(),
     }
 }
 
@@ -100,6 +101,7 @@ fn offre(slug: &str, titre: &str, lieux: &[&str], calendrier: Calendrier) -> Off
         description: "Six séances **au plus**.".into(),
         date_maj: date(2026, 11, 2),
         extensions: Vec::new(),
+        pieces_a_apporter: Vec::new(),
     }
 }
 

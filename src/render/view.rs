@@ -564,6 +564,8 @@ pub struct PlaceView {
     pub sites: Vec<Link>,
     /// Booking link.
     pub prise_rdv: Option<String>,
+    /// What to bring.
+    pub pieces: Vec<String>,
     /// Services.
     pub services: Vec<ServiceView>,
     /// Publics (empty: everyone).
@@ -627,6 +629,7 @@ pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu) -> PlaceView {
         courriels: lieu.courriels.iter().map(|c| Link::new(c, mailto_plain(c))).collect(),
         sites: lieu.site_web.iter().map(|u| Link::new(display_url(u), u)).collect(),
         prise_rdv: lieu.prise_rdv.clone(),
+        pieces: lieu.pieces_a_apporter.clone(),
         services: services_view(site, urls, &lieu.services),
         publics: publics_view(site, urls, &lieu.publics_specifiquement_adresses),
         prise_en_charge: lieu.prise_en_charge_specifique.clone(),
@@ -679,6 +682,8 @@ pub struct OfferView {
     pub inscription: Option<String>,
     /// Online registration.
     pub prise_rdv: Option<String>,
+    /// What to bring.
+    pub pieces: Vec<String>,
     /// Recurring hours.
     pub horaires: Option<WeekView>,
     /// True when the offer has dated sessions.
@@ -719,6 +724,7 @@ pub fn offer_view(site: &Site, urls: &Urls, offre: &Offre) -> OfferView {
         accompagnement: offre.modalites_accompagnement.clone(),
         inscription: offre.inscription.clone(),
         prise_rdv: offre.prise_rdv.clone(),
+        pieces: offre.pieces_a_apporter.clone(),
         horaires: match &offre.calendrier {
             Calendrier::Horaires(h) => week_view(site, h, "Horaires").map(|mut w| {
                 // A workshop runs, it does not open: ouverture.js words it "En ce moment ·

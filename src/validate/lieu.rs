@@ -45,6 +45,7 @@ pub const FIELDS: &[&str] = &[
     "modalites_accompagnement",
     "fiche_acces_libre",
     "prise_rdv",
+    "pieces_a_apporter",
 ];
 
 fn key(name: &str) -> Vec<Segment> {
@@ -93,6 +94,7 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
     let modalites_accompagnement = f.vocabulary("modalites_accompagnement");
     let fiche_acces_libre = f.url("fiche_acces_libre");
     let prise_rdv = f.url("prise_rdv");
+    let pieces_a_apporter = f.texts("pieces_a_apporter");
 
     // Warnings: what residents miss most when it is absent — unless the field is there under a
     // misspelt name, already reported as an unknown field with the right name suggested.
@@ -147,6 +149,7 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
             modalites_accompagnement,
             fiche_acces_libre,
             prise_rdv,
+            pieces_a_apporter,
             itinerance,
             date_maj,
             extensions,

@@ -25,6 +25,7 @@ pub const FIELDS: &[&str] = &[
     "horaires",
     "seances",
     "date_maj",
+    "pieces_a_apporter",
 ];
 
 /// The place slugs an offer names, with where each is written.
@@ -69,6 +70,7 @@ pub(crate) fn validate_offre(
         (false, true) => sessions(&mut f).map(Calendrier::Seances),
     };
     let date_maj = update_date(&mut f, ctx);
+    let pieces_a_apporter = f.texts("pieces_a_apporter");
 
     let extensions = super::extension::read(&mut f, ctx.extensions.map_or(&[][..], |e| &e.offres[..]));
     f.body();
@@ -92,6 +94,7 @@ pub(crate) fn validate_offre(
             calendrier,
             description: text[entry.body.clone()].trim().to_string(),
             date_maj,
+            pieces_a_apporter,
             extensions,
         }),
         _ => None,

@@ -418,3 +418,28 @@ fn a_place_page_carries_a_qr_code_of_its_own_address() {
     assert_ne!(path(&page), path(&moved));
     assert!(moved.contains("https://annuaire.exemple.org/lieux/mediatheque-du-bachut/"));
 }
+
+/// What to bring (`pieces_a_apporter`, resin's own field): on the pages of places and offers,
+/// in `offres.json`, never in the national standard's exports; a value that is not text is
+/// located.
+#[test]
+fn what_to_bring_is_shown_and_exported_outside_the_standard() {
+    let site = SiteTest::example();
+    site.build();
+    let place = site.read("public/lieux/france-services-lyon-part-dieu/index.html");
+    assert!(place.contains("<p>À apporter :</p>\n<ul>\n<li>Une pièce d&#39;identité</li>"), "place page");
+    let offer = site.read("public/offres/permanence-demarches-part-dieu/index.html");
+    assert!(offer.contains("<li>Votre numéro d&#39;allocataire CAF ou de sécurité sociale</li>"), "offer page");
+    let bachut = site.read("public/lieux/mediatheque-du-bachut/index.html");
+    assert!(!bachut.contains("À apporter"), "nothing when the field is absent");
+    let offers: serde_json::Value = serde_json::from_str(&site.read("public/donnees/offres.json")).unwrap();
+    let cv = offers.as_array().unwrap().iter().find(|o| o["id"] == "cv-et-candidature-en-ligne").unwrap();
+    assert_eq!(cv["pieces_a_apporter"][0], "Vos identifiants France Travail");
+    assert!(!site.read("public/donnees/lieux.csv").contains("pieces_a_apporter"), "not a column of the standard");
+
+    let bad = crate::support::PLACE.replace("date_maj:", "pieces_a_apporter: { identite: oui }\ndate_maj:");
+    let run = SiteTest::new().file("content/lieux/a.md", &bad).run(&["check", "--format", "json"]).expect_code(1);
+    let d = &run.diagnostics()[0];
+    assert_eq!(d["code"], "type", "{d}");
+    assert!(d["message"].as_str().unwrap().contains("pieces_a_apporter"), "{d}");
+}

@@ -232,6 +232,7 @@ fn place() -> impl Strategy<Value = resin::model::Lieu> {
                 itinerance,
                 date_maj: today() - Duration::days(days),
                 extensions: Vec::new(),
+                pieces_a_apporter: Vec::new(),
             }
         })
 }
