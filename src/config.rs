@@ -496,7 +496,7 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Di
 /// The problems of `edition_en_ligne`: the field each is about, and what to do.
 fn check_edition(edition: &Edition, spans: &SpanMap, text: &str) -> Vec<(&'static str, String)> {
     let mut problems = Vec::new();
-    let forges = ["github", "gitlab", "git-gateway"];
+    let forges = [Forge::Github, Forge::Gitlab, Forge::GitGateway].map(Forge::name);
     if edition.forge == Forge::Inconnue {
         let path = [Segment::Key("edition_en_ligne".into()), Segment::Key("forge".into())];
         let written = spans.value(&path).map(|r| text[r].trim().to_string()).unwrap_or_default();

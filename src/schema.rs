@@ -458,19 +458,28 @@ fn one_or_list(item: Value) -> Value {
     json!({ "anyOf": [item.clone(), { "type": "array", "items": item }] })
 }
 
+/// The regular expression that says what a text value of `kind` is, where one does: the
+/// schemas and the web editor check with it.
+pub fn pattern(kind: Type) -> Option<&'static str> {
+    match kind {
+        Type::Code(pattern) => Some(pattern),
+        Type::Time => Some("^([01][0-9]|2[0-3]):[0-5][0-9]$"),
+        Type::Url => Some("^https?://"),
+        Type::Email => Some("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"),
+        _ => None,
+    }
+}
+
 /// The JSON Schema of one value of `kind`.
 fn value_schema(kind: Type) -> Value {
     let text = json!({ "type": "string", "minLength": 1 });
     match kind {
         Type::Text | Type::Phone | Type::Hours => text,
         Type::Short(max) => json!({ "type": "string", "minLength": 1, "maxLength": max }),
-        Type::Code(pattern) => json!({ "type": "string", "pattern": pattern }),
+        Type::Code(_) | Type::Time | Type::Url | Type::Email => json!({ "type": "string", "pattern": pattern(kind) }),
         Type::Number => json!({ "type": "number" }),
         Type::Integer => json!({ "type": "integer", "minimum": 0 }),
         Type::Date => json!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }),
-        Type::Time => json!({ "type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$" }),
-        Type::Url => json!({ "type": "string", "pattern": "^https?://" }),
-        Type::Email => json!({ "type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$" }),
         Type::Texts => one_or_list(text),
         Type::Urls => one_or_list(value_schema(Type::Url)),
         Type::Emails => one_or_list(value_schema(Type::Email)),

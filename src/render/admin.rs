@@ -47,32 +47,27 @@ fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
         names.sort_by_cached_key(|name| crate::suggest::fold(name));
         return json!({ "widget": "select", "options": names });
     }
-    let text = |pattern: Option<(&str, &str)>| match pattern {
-        Some((regex, message)) => json!({ "widget": "string", "pattern": [regex, message] }),
-        None => json!({ "widget": "string" }),
-    };
     match field.kind {
-        Type::Text | Type::Phone | Type::Hours => text(None),
+        Type::Text | Type::Phone | Type::Hours => json!({ "widget": "string" }),
         Type::Short(max) => json!({
             "widget": "text",
             "pattern": [format!("^[\\s\\S]{{0,{max}}}$"), format!("{max} caractères au plus")],
         }),
-        Type::Code(regex) => text(Some((regex, "voyez l'aide du champ"))),
+        Type::Code(_) => checked(field.kind, "voyez l'aide du champ"),
         Type::Number => json!({ "widget": "number", "value_type": "float" }),
         Type::Integer => json!({ "widget": "number", "value_type": "int", "min": 0 }),
         Type::Date => date(),
-        // A text checked as it is typed: Decap's time picker shows existing times empty.
-        Type::Time => text(Some(("^([01][0-9]|2[0-3]):[0-5][0-9]$", "une heure HH:MM, par exemple 14:00"))),
-        Type::Url => text(Some(("^https?://", "une adresse complète, qui commence par https://"))),
-        Type::Email => text(Some(("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "une adresse électronique, nom@exemple.fr"))),
+        Type::Time => time(),
+        Type::Url => url(),
+        Type::Email => checked(Type::Email, "une adresse électronique, nom@exemple.fr"),
         Type::Texts => list_of(json!({ "widget": "string" })),
         // As `validate::reseau::is_tag`: lowercase, 2 to 40 characters, no `#`.
-        Type::Tags => list_of(text(Some((
+        Type::Tags => list_of(json!({ "widget": "string", "pattern": [
             "^[a-z0-9à-öø-ÿœæ][a-z0-9à-öø-ÿœæ '’-]{0,38}[a-z0-9à-öø-ÿœæ'’]$",
             "en minuscules, de 2 à 40 caractères, sans # : par exemple « aidants connect »",
-        )))),
-        Type::Urls => list_of(text(Some(("^https?://", "une adresse complète, qui commence par https://")))),
-        Type::Emails => list_of(text(Some(("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "une adresse électronique")))),
+        ] })),
+        Type::Urls => list_of(url()),
+        Type::Emails => list_of(checked(Type::Email, "une adresse électronique")),
         Type::Vocabulary(vocabulary) => {
             let options: Vec<Value> = crate::vocab::values(vocabulary)
                 .iter()
@@ -96,8 +91,8 @@ fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
             "summary": "{{fields.date}} {{fields.debut}}–{{fields.fin}}",
             "fields": [
                 subfield("date", "Date", date()),
-                subfield("debut", "Début", widget(kind, &Field { kind: Type::Time, ..*field }, site)),
-                subfield("fin", "Fin", widget(kind, &Field { kind: Type::Time, ..*field }, site)),
+                subfield("debut", "Début", time()),
+                subfield("fin", "Fin", time()),
             ],
         }),
         Type::Attachments => json!({
@@ -118,15 +113,28 @@ fn date() -> Value {
     json!({ "widget": "datetime", "format": "YYYY-MM-DD", "time_format": false })
 }
 
-/// A list of values, each with its own input.
-fn list_of(item: Value) -> Value {
-    let mut field = item;
-    field["name"] = json!("valeur");
-    field["label"] = json!("Valeur");
-    json!({ "widget": "list", "field": field })
+/// A text checked as it is typed with the pattern of `kind` ([`schema::pattern`]).
+fn checked(kind: Type, message: &str) -> Value {
+    let pattern = schema::pattern(kind).expect("a kind of value with a pattern");
+    json!({ "widget": "string", "pattern": [pattern, message] })
 }
 
-/// A field inside a list item: always required.
+/// An http(s) address.
+fn url() -> Value {
+    checked(Type::Url, "une adresse complète, qui commence par https://")
+}
+
+/// A time `HH:MM`, typed: Decap's time picker shows existing times empty.
+fn time() -> Value {
+    checked(Type::Time, "une heure HH:MM, par exemple 14:00")
+}
+
+/// A list of values, each with its own input.
+fn list_of(item: Value) -> Value {
+    json!({ "widget": "list", "field": subfield("valeur", "Valeur", item) })
+}
+
+/// A widget named and labelled (inside a list item, where it is required: Decap's default).
 fn subfield(name: &str, label: &str, widget: Value) -> Value {
     let mut field = widget;
     field["name"] = json!(name);
@@ -151,9 +159,7 @@ fn extension_widget(e: &Extension) -> Value {
     match e.kind {
         ExtensionType::Booleen => json!({ "widget": "boolean" }),
         ExtensionType::Choix => json!({ "widget": "select", "options": e.valeurs }),
-        ExtensionType::Url => {
-            json!({ "widget": "string", "pattern": ["^https?://", "une adresse complète, https://…"] })
-        }
+        ExtensionType::Url => url(),
         ExtensionType::Date => date(),
         ExtensionType::Texte | ExtensionType::Inconnu => json!({ "widget": "string" }),
     }
@@ -177,9 +183,7 @@ fn hint(field: &Field) -> String {
 
 /// A field of a collection: its widget with its name, label, hint and required status.
 fn field_config(name: &str, label: &str, hint: &str, required: bool, widget: Value) -> Value {
-    let mut field = widget;
-    field["name"] = json!(name);
-    field["label"] = json!(label);
+    let mut field = subfield(name, label, widget);
     field["hint"] = json!(hint);
     field["required"] = json!(required);
     field

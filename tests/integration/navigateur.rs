@@ -4,6 +4,7 @@
 
 use std::process::Command;
 
+use crate::serve::Server;
 use crate::support::{SiteTest, npm_packages, repo};
 
 #[test]
@@ -21,7 +22,7 @@ fn the_directory_works_in_chromium() {
     let saved = tempfile::tempdir().unwrap();
     // A preview of another copy, for the web editor's local API.
     let previewed = SiteTest::example();
-    let preview = Preview::start(previewed.root());
+    let preview = Server::start(previewed.root(), &[]);
     let output = Command::new("node")
         .args(["--test", "--test-reporter=spec", "--test-concurrency=1", "tests/navigateur/"])
         .current_dir(repo())
@@ -29,7 +30,7 @@ fn the_directory_works_in_chromium() {
         .env("CHROMIUM", &chromium)
         .env("RESIN_CONTENU", site.root().join("content"))
         .env("RESIN_CMS_SORTIE", saved.path())
-        .env("RESIN_APERCU", &preview.url)
+        .env("RESIN_APERCU", format!("http://{}/", preview.address))
         .output()
         .expect("node runs (apt-get install nodejs)");
     let report = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
@@ -58,48 +59,4 @@ fn the_directory_works_in_chromium() {
     assert!(edited.contains("presentation_resume: Atelier tablette le vendredi, sans rendez-vous."), "{edited}");
     previewed.run(&["check", "--strict"]).expect_code(0);
     assert!(preview.log().contains("éditeur en ligne : content/lieux/mediatheque-du-bachut.md enregistré"));
-}
-
-/// `resin serve --port 0` on a site, stopped when dropped (a failed assertion included).
-struct Preview {
-    child: std::process::Child,
-    url: String,
-    log: std::sync::Arc<std::sync::Mutex<String>>,
-}
-
-impl Preview {
-    fn start(root: &std::path::Path) -> Preview {
-        use std::io::BufRead;
-        let mut child = crate::support::resin(root)
-            .args(["serve", "--port", "0"])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("resin serve starts");
-        let stderr = child.stderr.take().unwrap();
-        let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
-        let (sender, receiver) = std::sync::mpsc::channel();
-        let shared = log.clone();
-        std::thread::spawn(move || {
-            for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Some(url) = line.strip_prefix("Aperçu : ") {
-                    let _ = sender.send(url.to_string());
-                }
-                shared.lock().unwrap().push_str(&(line + "\n"));
-            }
-        });
-        let url = receiver.recv_timeout(std::time::Duration::from_secs(30)).expect("resin serve started");
-        Preview { child, url, log }
-    }
-
-    fn log(&self) -> String {
-        self.log.lock().unwrap().clone()
-    }
-}
-
-impl Drop for Preview {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }

@@ -91,12 +91,18 @@ fn sh(root: &std::path::Path, line: &str, env: &[(&str, &str)]) -> std::process:
     command.output().unwrap()
 }
 
-#[test]
-fn new_site_builds_checks_and_carries_ci_templates_whose_commands_run() {
+/// `resin new site annuaire` in a temporary folder: the folder (kept while it lives) and the site.
+fn new_site() -> (tempfile::TempDir, std::path::PathBuf) {
     let parent = tempfile::tempdir().unwrap();
-    let root = parent.path().join("annuaire");
     let run = crate::support::resin(parent.path()).args(["new", "site", "annuaire"]).output().unwrap();
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let root = parent.path().join("annuaire");
+    (parent, root)
+}
+
+#[test]
+fn new_site_builds_checks_and_carries_ci_templates_whose_commands_run() {
+    let (_parent, root) = new_site();
     for file in [
         "README.md",
         ".gitignore",
@@ -171,10 +177,7 @@ fn new_site_refuses_a_folder_that_is_not_empty() {
 /// puts `resin check`'s problems on their lines; and the web editor, once switched on.
 #[test]
 fn new_site_sets_up_the_editors() {
-    let parent = tempfile::tempdir().unwrap();
-    let root = parent.path().join("annuaire");
-    let run = crate::support::resin(parent.path()).args(["new", "site", "annuaire"]).output().unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let (_parent, root) = new_site();
     let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
     let remarkrc = read(".remarkrc.mjs");
     for kind in resin::schema::kinds() {

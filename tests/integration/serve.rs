@@ -17,11 +17,11 @@ use crate::support::{SiteTest, tree};
 /// How long a test waits for the served site to reach the expected state.
 const PATIENCE: Duration = Duration::from_secs(20);
 
-/// A running `resin serve`.
-struct Server {
+/// A running `resin serve` (also the preview the browser tests edit through).
+pub(crate) struct Server {
     child: Child,
     /// `127.0.0.1:port`.
-    address: String,
+    pub(crate) address: String,
     /// Everything printed on stderr so far.
     log: Arc<Mutex<String>>,
 }
@@ -47,7 +47,7 @@ impl Got {
 }
 
 impl Server {
-    fn start(root: &Path, args: &[&str]) -> Server {
+    pub(crate) fn start(root: &Path, args: &[&str]) -> Server {
         let mut child = crate::support::resin(root)
             .args(["serve", "--port", "0"])
             .args(args)
@@ -78,7 +78,7 @@ impl Server {
         Server { child, address, log }
     }
 
-    fn log(&self) -> String {
+    pub(crate) fn log(&self) -> String {
         self.log.lock().unwrap().clone()
     }
 
