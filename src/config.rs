@@ -43,6 +43,60 @@ pub struct SiteConfig {
     /// Web editing at `/admin/` (Decap CMS); no `/admin/` when absent.
     #[serde(default)]
     pub edition_en_ligne: Option<Edition>,
+    /// The guided form `/orienter/`: what a person may need, in the territory's words.
+    #[serde(default)]
+    pub orientation: Orientation,
+}
+
+/// `orientation` in `site.yaml`: the needs an adviser chooses from on `/orienter/`, each in
+/// everyday words and mapped to the standard's services. Without the block, one need per
+/// service of the standard, in its plain words ([`Orientation::demandes_or_default`]).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Orientation {
+    /// The needs, in the order of the form.
+    #[serde(default)]
+    pub demandes: Vec<Demande>,
+}
+
+/// One need of the guided form.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Demande {
+    /// What the person wants to do, as they would say it ("Faire une démarche CAF").
+    pub libelle: String,
+    /// The standard's services that answer it: a place offering one of them fits.
+    pub services: Vec<String>,
+    /// What to bring for this need (CAF number…), printed on the fiche with the place's list.
+    #[serde(default)]
+    pub a_apporter: Vec<String>,
+}
+
+impl Demande {
+    /// Its identifier in links to the shortlist: the words before any bracket
+    /// (« Faire une démarche CAF (APL…) » → `?demande=faire-une-demarche-caf`).
+    pub fn slug(&self) -> String {
+        let words = self.libelle.split('(').next().unwrap_or_default();
+        let slug = slug::slugify(words);
+        if slug.is_empty() { slug::slugify(&self.libelle) } else { slug }
+    }
+}
+
+impl Orientation {
+    /// The needs of `site.yaml`, or one per service of the standard.
+    pub fn demandes_or_default(&self) -> Vec<Demande> {
+        if !self.demandes.is_empty() {
+            return self.demandes.clone();
+        }
+        crate::vocab::values("services")
+            .iter()
+            .map(|service| Demande {
+                libelle: crate::render::labels::service_plain(service),
+                services: vec![service.clone()],
+                a_apporter: Vec::new(),
+            })
+            .collect()
+    }
 }
 
 /// Web editing: the forge that holds the content repository, for Decap CMS at `/admin/`.
@@ -342,6 +396,10 @@ const KNOWN_FIELDS: &[&str] = &[
     "relecture",
     "adresse",
     "application",
+    "orientation",
+    "demandes",
+    "services",
+    "a_apporter",
 ];
 
 /// Parses `site.yaml`; every problem becomes a located diagnostic. `serde_yaml` stops at the
@@ -483,6 +541,13 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Di
             report(Kind::Config { message }, path);
         }
     }
+    for (path, message) in check_orientation(&config.orientation) {
+        let mut at = vec![key("orientation"), key("demandes")];
+        at.extend(path);
+        // A missing field is shown on the need that lacks it.
+        let at = if spans.value(&at).is_some() { at } else { at[..3].to_vec() };
+        report(Kind::Config { message }, &at);
+    }
     // `edition_en_ligne:` with every line under it commented out reads as nothing.
     if config.edition_en_ligne.is_none()
         && let Some(span) = spans.key(&[key("edition_en_ligne")])
@@ -491,6 +556,50 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Di
         diagnostics.push(Diagnostic::new(Kind::Config { message }, file, span.start + bom..span.end + bom));
     }
     if diagnostics.is_empty() { Ok(config) } else { Err(diagnostics) }
+}
+
+/// The problems of `orientation`: where each is (under `orientation.demandes`), and what to do.
+fn check_orientation(orientation: &Orientation) -> Vec<(Vec<Segment>, String)> {
+    let mut problems = Vec::new();
+    let key = |k: &str| Segment::Key(k.to_string());
+    for (i, demande) in orientation.demandes.iter().enumerate() {
+        let at = |field: &str| vec![Segment::Index(i), key(field)];
+        if demande.slug().is_empty() {
+            let message = "`libelle` est vide : écrivez le besoin comme la personne le dirait, par exemple « Faire une démarche CAF »".to_string();
+            problems.push((at("libelle"), message));
+        } else if let Some(twin) = orientation.demandes[..i].iter().find(|d| d.slug() == demande.slug()) {
+            let message = format!(
+                "« {} » et « {} » donneraient le même lien vers la sélection (`?demande={}`) : changez les mots avant la parenthèse",
+                twin.libelle,
+                demande.libelle,
+                demande.slug()
+            );
+            problems.push((at("libelle"), message));
+        }
+        if let Some((k, item)) =
+            demande.a_apporter.iter().enumerate().find(|(_, t)| t.matches('(').count() > t.matches(')').count())
+        {
+            let message = format!(
+                "« {item} » s'arrête au milieu d'une parenthèse : entre crochets, chaque virgule sépare deux éléments ; écrivez la liste un élément par ligne, chacun après un tiret"
+            );
+            problems.push((vec![Segment::Index(i), key("a_apporter"), Segment::Index(k)], message));
+        }
+        if demande.services.is_empty() {
+            let message = "`services` est vide : donnez au moins un service du standard, par exemple `[Aide aux démarches administratives]`".to_string();
+            problems.push((at("services"), message));
+        }
+        for (k, service) in demande.services.iter().enumerate() {
+            if let crate::vocab::Check::Unknown { suggestion, .. } = crate::vocab::check("services", service) {
+                let hint = suggestion.map_or_else(
+                    || " : choisissez un des 9 services du standard national (voir le README, « Orienter une personne »)".to_string(),
+                    |s| format!(" ; vouliez-vous dire « {s} » ?"),
+                );
+                let message = format!("service « {service} » inconnu du standard national{hint}");
+                problems.push((vec![Segment::Index(i), key("services"), Segment::Index(k)], message));
+            }
+        }
+    }
+    problems
 }
 
 /// The problems of `edition_en_ligne`: the field each is about, and what to do.

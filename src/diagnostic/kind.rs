@@ -76,6 +76,13 @@ pub enum Kind {
         /// Field name.
         field: String,
     },
+    /// A list item with an unclosed bracket: in `[a (b, c)]` the comma cut it in two.
+    ListCut {
+        /// Field name.
+        field: String,
+        /// The item as YAML read it.
+        value: String,
+    },
     /// A Markdown body nested too deep.
     BodyTooDeep {
         /// Its depth.
@@ -391,6 +398,7 @@ impl Kind {
             Kind::NotInVocabulary { .. } => "vocabulaire",
             Kind::TooLong { .. } => "trop-long",
             Kind::PipeInValue { .. } => "barre-verticale",
+            Kind::ListCut { .. } => "liste-coupee",
             Kind::ControlCharacter { .. } => "caractere-de-controle",
             Kind::BodyTooDeep { .. } => "texte-trop-imbrique",
             Kind::PostalCode { .. } => "code-postal",
@@ -487,6 +495,7 @@ impl Kind {
             Kind::NotInVocabulary { suggestion: Some(s), .. } => format!("vouliez-vous dire « {s} » ?"),
             Kind::NotInVocabulary { .. } => "choisissez une valeur de la liste du standard national (voir le README, « Le format du contenu »)".into(),
             Kind::PipeInValue { .. } => "écrivez chaque valeur à part dans la liste : `[première, seconde]`".into(),
+            Kind::ListCut { .. } => "entre crochets, chaque virgule sépare deux éléments : écrivez la liste un élément par ligne, chacun après un tiret (`- Vos identifiants (CAF, Ameli)`)".into(),
             Kind::BodyTooDeep { .. } => "aplatissez les listes, citations ou balises HTML imbriquées les unes dans les autres".into(),
             Kind::ControlCharacter { .. } => "retirez ce caractère invisible (souvent venu d'un copier-coller) : retapez la valeur".into(),
             Kind::TooLong { max, .. } => format!("raccourcissez-le à {max} caractères au plus ; le texte complet va dans la présentation, sous l'en-tête"),
@@ -590,6 +599,9 @@ impl fmt::Display for Kind {
             Kind::UnknownField { field, .. } => write!(f, "champ inconnu `{field}`"),
             Kind::NotInVocabulary { field, value, .. } => {
                 write!(f, "valeur « {value} » inconnue pour `{field}`")
+            }
+            Kind::ListCut { field, value } => {
+                write!(f, "un élément de `{field}` s'arrête au milieu d'une parenthèse : « {value} »")
             }
             Kind::PipeInValue { field } => {
                 write!(f, "une valeur de `{field}` contient « | », qui sépare les valeurs dans les exports CSV et JSON")

@@ -65,7 +65,9 @@ impl<'a> Keys<'a> {
         self.global.hash(&mut h);
         match job {
             // The network's space is small: its pages are made again after every change.
-            Job::Home | Job::TermIndex(_) | Job::Map | Job::Data | Job::NotFound | Job::Reseau(_) => return None,
+            Job::Home | Job::TermIndex(_) | Job::Map | Job::Orient | Job::Data | Job::NotFound | Job::Reseau(_) => {
+                return None;
+            }
             // The first page holds the filter form, whose choices come from every place.
             Job::Places { n: 1, .. } => return None,
             Job::Places { n, total } => {

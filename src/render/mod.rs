@@ -11,6 +11,7 @@ pub mod admin;
 pub mod atom;
 pub mod deps;
 pub mod labels;
+pub mod orientation;
 pub mod qr;
 pub mod reseau;
 pub mod search;
@@ -104,6 +105,8 @@ pub(crate) enum Job {
     Page(usize),
     /// `/carte/`.
     Map,
+    /// `/orienter/`.
+    Orient,
     Data,
     NotFound,
     /// A page of the network's space.
@@ -143,6 +146,10 @@ pub(crate) enum Output {
     AdminConfig,
     /// The web editor's file at this index of [`theme::ADMIN`].
     AdminFile(usize),
+    /// What `/orienter/` adds to the search index ([`orientation`]).
+    Orientation,
+    /// The QR code of the page of the place at this index.
+    PlaceQr(usize),
 }
 
 /// One file of the site, not yet produced.
@@ -185,6 +192,7 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..site.entries.offres.len()).map(Job::Offer));
     jobs.extend((0..site.entries.pages.len()).map(Job::Page));
     jobs.push(Job::Map);
+    jobs.push(Job::Orient);
     jobs.push(Job::Data);
     jobs.extend(reseau::pages(site).into_iter().map(Job::Reseau));
     jobs.push(Job::NotFound);
@@ -217,6 +225,10 @@ impl<'a> Renderer<'a> {
         planned.push(Planned { path: "sitemap.xml".into(), output: Output::Sitemap });
         planned.push(Planned { path: "robots.txt".into(), output: Output::Robots });
         planned.push(Planned { path: search::PATH.into(), output: Output::Search });
+        planned.push(Planned { path: orientation::PATH.into(), output: Output::Orientation });
+        for (i, lieu) in self.site.entries.lieux.iter().enumerate() {
+            planned.push(Planned { path: orientation::qr_path(&lieu.slug), output: Output::PlaceQr(i) });
+        }
         planned.push(Planned { path: atom::PATH.into(), output: Output::Atom });
         planned.push(Planned { path: format!("{}/offres.ics", export::DIR), output: Output::Calendar });
         for (i, offre) in self.site.entries.offres.iter().enumerate() {
@@ -298,6 +310,8 @@ impl<'a> Renderer<'a> {
             }
             Output::AdminConfig => admin::config_yml(self.site).unwrap_or_default().into_bytes(),
             Output::AdminFile(i) => theme::ADMIN[i].1.to_vec(),
+            Output::Orientation => orientation::data(self.site, &self.urls),
+            Output::PlaceQr(i) => orientation::qr_file(self.site, &self.urls, i),
         })
     }
 
@@ -316,6 +330,7 @@ impl<'a> Renderer<'a> {
             Job::Offer(i) => format!("offres/{}/", site.entries.offres[i].slug),
             Job::Page(i) => format!("{}/", site.entries.pages[i].slug),
             Job::Map => "carte/".into(),
+            Job::Orient => orientation::DIR.into(),
             Job::Data => "donnees/".into(),
             Job::NotFound => "404".into(),
             Job::Reseau(page) => reseau::dir(site, page),
@@ -643,6 +658,16 @@ impl<'a> Renderer<'a> {
                     self.crumbs(&[]),
                 );
                 self.page("carte.html", &meta, &data)
+            }
+            Job::Orient => {
+                let data = orientation::form(site, urls);
+                let meta = self.meta(
+                    "Orienter une personne",
+                    "Pour les conseillers et les aidants : trouver les lieux qui conviennent à une personne, selon son besoin, sa commune et ses disponibilités, puis lui imprimer une fiche ou la lui envoyer.",
+                    &dir,
+                    self.crumbs(&[]),
+                );
+                self.page("orienter.html", &meta, &data)
             }
             Job::Data => {
                 let file = |name: &str| urls.path(&format!("donnees/{name}"));

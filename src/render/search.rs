@@ -173,7 +173,12 @@ pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
         "lieux": places,
         "criteres": criteres,
     });
-    let mut bytes = serde_json::to_vec(&index).expect("JSON values always serialise");
+    json_file(&index)
+}
+
+/// The bytes of a JSON file of the site: compact, ending with a newline.
+pub(crate) fn json_file(value: &Value) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec(value).expect("JSON values always serialise");
     bytes.push(b'\n');
     bytes
 }

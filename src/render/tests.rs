@@ -38,6 +38,7 @@ fn config(url: &str) -> SiteConfig {
         ],
         extensions: Default::default(),
         edition_en_ligne: None,
+        orientation: Default::default(),
     }
 }
 

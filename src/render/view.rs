@@ -216,11 +216,12 @@ pub struct MapSettings {
 }
 
 /// The menu entries: (text, page folder).
-pub const MENU: [(&str, &str); 6] = [
+pub const MENU: [(&str, &str); 7] = [
     ("Accueil", ""),
     ("Lieux", "lieux/"),
     ("Carte", "carte/"),
     ("Offres", "offres/"),
+    ("Orienter", "orienter/"),
     ("Communes", "communes/"),
     ("Réseau", "reseau/"),
 ];

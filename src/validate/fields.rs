@@ -196,8 +196,19 @@ impl<'a> Fields<'a> {
     }
 
     /// A list of free texts.
+    /// An item with an unclosed bracket was cut by a comma (`[Vos identifiants (CAF, Ameli)]`
+    /// reads as two items): reported, and the list kept as read.
     pub(crate) fn texts(&mut self, name: &str) -> Vec<String> {
-        self.list(name).into_iter().map(|(t, _)| t).collect()
+        let items = self.list(name);
+        if let Some((value, path)) = items.iter().find(|(t, _)| t.matches('(').count() > t.matches(')').count()) {
+            let span = self.entry.value_span(path);
+            self.diagnostics.push(Diagnostic::new(
+                Kind::ListCut { field: name.to_string(), value: value.clone() },
+                self.entry.file,
+                span,
+            ));
+        }
+        items.into_iter().map(|(t, _)| t).collect()
     }
 
     /// A list of values from the standard's vocabulary; unknown values are reported with the

@@ -249,12 +249,7 @@ fn editing_settings_mistakes_are_located() {
         ("  forge: github\n  depot: a/b\n  branche: publication.lock\n", 12, 12, "branche « publication.lock »"),
         ("#  forge: github\n", 9, 1, "`edition_en_ligne` est vide"),
     ];
-    for (block, line, column, message) in cases {
-        let yaml = format!("{SITE_YAML}edition_en_ligne:\n{block}");
-        let run = SiteTest::new().file("content/site.yaml", &yaml).run(&["check", "--format", "json"]).expect_code(1);
-        let d = &run.diagnostics()[0];
-        assert!(d["message"].as_str().unwrap().contains(message), "{block}: {d}");
-        let at = (d["file"].as_str(), d["line"].as_u64(), d["column"].as_u64());
-        assert_eq!(at, (Some("content/site.yaml"), Some(line), Some(column)), "{block}: {d}");
-    }
+    let cases =
+        cases.map(|(block, line, column, message)| (format!("edition_en_ligne:\n{block}"), line, column, message));
+    crate::support::assert_config_mistakes(&cases);
 }

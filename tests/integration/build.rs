@@ -227,8 +227,15 @@ fn pages_are_french_accessible_html() {
         // is never in a page: carte-lieu.js loads it when a map is asked for.
         let json_ld = html.matches("<script type=\"application/ld+json\">").count();
         let scripts = html.matches("<script").count() - json_ld;
-        let [ouverture, accueil, annuaire, carte_lieu, leaflet, cluster] = crate::support::theme_scripts(&html);
-        assert_eq!(scripts, ouverture + accueil + annuaire + carte_lieu + leaflet + cluster, "{path}: no other script");
+        let [ouverture, accueil, annuaire, carte_lieu, leaflet, cluster, orientation, orienter] =
+            crate::support::theme_scripts(&html);
+        assert_eq!(
+            scripts,
+            ouverture + accueil + annuaire + carte_lieu + leaflet + cluster + orientation + orienter,
+            "{path}: no other script"
+        );
+        let orient = path == "orienter/index.html";
+        assert_eq!((orientation, orienter), (usize::from(orient), usize::from(orient)), "{path}: the guided form's");
         assert_eq!(accueil, usize::from(path == "index.html"), "{path}: the home page's script");
         let place = path.starts_with("lieux/") && path != "lieux/index.html" && !path.starts_with("lieux/page/");
         let offer = path.starts_with("offres/") && path != "offres/index.html" && !path.starts_with("offres/page/");
@@ -248,7 +255,7 @@ fn pages_are_french_accessible_html() {
         assert_eq!(carte_lieu, usize::from(small_map || map), "{path}: small map");
         // Place and offer pages with hours; the lists, whose filter "open now" uses it.
         let hours = html.contains("data-ouverture");
-        assert_eq!(ouverture, usize::from(hours || directory), "{path}: opening status");
+        assert_eq!(ouverture, usize::from(hours || directory || orient), "{path}: opening status");
         assert!(html.contains("exemples fictifs"), "{path}: the example notice");
     }
 }

@@ -10,6 +10,7 @@ mod hostile;
 mod import;
 mod incremental;
 mod navigateur;
+mod orientation;
 mod reseau;
 mod robustness;
 mod safety;

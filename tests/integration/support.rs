@@ -18,17 +18,19 @@ pub fn repo() -> PathBuf {
 /// The theme's script tags, all deferred files of `/static/`: the "open now" line, the home
 /// page's search form, the directory's filters and map, a place's small map; and Leaflet and
 /// its clustering plugin, which no page names (carte-lieu.js loads them on demand).
-pub const THEME_SCRIPTS: [&str; 6] = [
+pub const THEME_SCRIPTS: [&str; 8] = [
     "<script src=\"/static/ouverture.js\" defer></script>",
     "<script src=\"/static/accueil.js\" defer></script>",
     "<script src=\"/static/annuaire.js\" defer></script>",
     "<script src=\"/static/carte-lieu.js\" defer></script>",
     "<script src=\"/static/vendor/leaflet/leaflet.js\" defer></script>",
     "<script src=\"/static/vendor/leaflet.markercluster/leaflet.markercluster.js\" defer></script>",
+    "<script src=\"/static/orientation.js\" defer></script>",
+    "<script src=\"/static/orienter.js\" defer></script>",
 ];
 
 /// How many of each of [`THEME_SCRIPTS`] a page holds.
-pub fn theme_scripts(html: &str) -> [usize; 6] {
+pub fn theme_scripts(html: &str) -> [usize; 8] {
     THEME_SCRIPTS.map(|tag| html.matches(tag).count())
 }
 
@@ -279,4 +281,18 @@ pub fn assert_harmless(public: &Path, case: &str) -> usize {
         pages += usize::from(path.ends_with(".html"));
     }
     pages
+}
+
+/// Checks that each `(block, line, column, message)` of `site.yaml` (its valid start
+/// [`SITE_YAML`], then `block`) fails `resin check` with its first diagnostic there, saying
+/// `message`.
+pub fn assert_config_mistakes(cases: &[(String, u64, u64, &str)]) {
+    for (block, line, column, message) in cases {
+        let yaml = format!("{SITE_YAML}{block}");
+        let run = SiteTest::new().file("content/site.yaml", &yaml).run(&["check", "--format", "json"]).expect_code(1);
+        let d = &run.diagnostics()[0];
+        assert!(d["message"].as_str().unwrap().contains(message), "{block}: {d}");
+        let at = (d["file"].as_str(), d["line"].as_u64(), d["column"].as_u64());
+        assert_eq!(at, (Some("content/site.yaml"), Some(*line), Some(*column)), "{block}: {d}");
+    }
 }

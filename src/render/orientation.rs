@@ -1,0 +1,285 @@
+//! `/orienter/`: the guided form with which an adviser goes from what a person needs to a
+//! shortlist of places, a printed fiche and a referral e-mail
+//! (`themes/resin/static/orientation.js` ranks, `orienter.js` drives the page).
+//!
+//! The page is a plain form that, without JavaScript, opens the directory filtered by need,
+//! commune, support, cost and kind of place. With JavaScript, the shortlist is computed in the
+//! browser from two files: the directory's index ([`super::search`]) and this module's
+//! `orienter/donnees.json`, which adds what the index lacks. Nothing typed leaves the device.
+//!
+//! ```text
+//! { "services": ["Aide aux démarches administratives", …],
+//!                                   the standard's services (the index lists only the places')
+//!   "demandes": [{"id": "faire-une-demarche-caf", "l": "Faire une démarche CAF",
+//!                 "s": [0], "k": ["Numéro d'allocataire CAF"]}],
+//!                                   the needs of site.yaml: slug, words, services (positions in
+//!                                   "services"), what to bring
+//!   "postaux": {"69200": [63]},     postcode → communes (positions in the index's "communes"),
+//!                                   the most precise first (an arrondissement before Lyon)
+//!   "acces": ["Se présenter", …],   the standard's `modalites_acces`
+//!   "raisons": ["accueil en anglais", …],
+//!                                   the index's "prises" as reasons to choose a place
+//!   "lieux": [{"m": [0, 1], "@": "accueil@…", "w": "https://…", "k": ["Pièce d'identité"],
+//!              "o": [3], "ca": "2e étage", "qr": "/lieux/x/qr.svg"}],
+//!                                   one per place of the index, in its order: access modes, the
+//!                                   e-mail for a referral (places that take a "fiche de
+//!                                   prescription"), their booking or form link, what to bring,
+//!                                   their offers (positions in "offres"), address complement,
+//!                                   QR code of their page
+//!   "offres": [{"n": title, "u": path, "s": [services], "h": ["Mardi : 14 h – 16 h"],
+//!               "k": [what to bring], "g": 1 (free)}] }
+//!                                   offers still to come or recurring, with when they run
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::search;
+use super::view::{self, Choice, Urls};
+use crate::config::Demande;
+use crate::index::Site;
+use crate::vocab;
+
+/// Path of the page's data in the output folder.
+pub const PATH: &str = "orienter/donnees.json";
+
+/// The folder of the page.
+pub const DIR: &str = "orienter/";
+
+/// The QR code of a place's page, in the output folder: printed on the fiche.
+pub fn qr_path(slug: &str) -> String {
+    format!("lieux/{slug}/qr.svg")
+}
+
+/// The QR code of the place at `i`, as an SVG file.
+pub fn qr_file(site: &Site, urls: &Urls, i: usize) -> Vec<u8> {
+    let lieu = &site.entries.lieux[i];
+    let url = urls.absolute(&format!("lieux/{}/", lieu.slug));
+    let svg = super::qr::svg(&url).unwrap_or_default();
+    // Without a width, the fiche's style sizes it.
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}\n").into_bytes()
+}
+
+/// The needs of the form: `site.yaml`'s, or one per service of the standard.
+pub fn demandes(site: &Site) -> Vec<Demande> {
+    site.config.orientation.demandes_or_default()
+}
+
+/// The form's choices.
+#[derive(Debug, Clone, Serialize)]
+pub struct Form {
+    /// `/lieux/`: where the form leads without JavaScript.
+    pub action: String,
+    /// `/lieux/recherche.json`.
+    pub index: String,
+    /// `/orienter/donnees.json`.
+    pub donnees: String,
+    /// The needs.
+    pub demandes: Vec<NeedChoice>,
+    /// Communes whose centre is known (distances are measured from it).
+    pub communes: Vec<Choice>,
+    /// Languages the places speak beyond French.
+    pub langues: Vec<Choice>,
+    /// Other specific support (disability, illiteracy).
+    pub handicaps: Vec<Choice>,
+    /// The map tiles of the fiche's thumbnail, and their attribution.
+    pub tuiles: String,
+    /// Attribution of the tiles.
+    pub attribution: String,
+    /// The site's name, printed on the fiche.
+    pub titre: String,
+}
+
+/// One need in the form.
+#[derive(Debug, Clone, Serialize)]
+pub struct NeedChoice {
+    /// Its slug (`demande` in a shortlist's link).
+    pub id: String,
+    /// Its words.
+    pub libelle: String,
+    /// The directory's filter value: the slug of its first service that some place offers
+    /// (empty when none does: the directory then shows every place).
+    pub besoin: String,
+}
+
+/// The form of `/orienter/`.
+pub fn form(site: &Site, urls: &Urls) -> Form {
+    let prises = search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
+    let choice = |value: &String, words: &str| Choice { value: vocab::slug(value), text: words.to_string() };
+    let (langues, handicaps): (Vec<&String>, Vec<&String>) = prises.iter().partition(|p| p.starts_with("Langues"));
+    Form {
+        action: urls.path("lieux/"),
+        index: urls.path(search::PATH),
+        donnees: urls.path(PATH),
+        demandes: demandes(site)
+            .iter()
+            .map(|d| NeedChoice {
+                id: d.slug(),
+                libelle: d.libelle.clone(),
+                besoin: d
+                    .services
+                    .iter()
+                    .find(|s| site.services.iter().any(|t| &t.name == *s))
+                    .map(|s| vocab::slug(s))
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        communes: search::communes(site)
+            .into_iter()
+            .filter(|(_, centre)| centre.is_some())
+            .map(|(name, _)| Choice { value: Site::commune_slug(&name), text: name })
+            .collect(),
+        langues: langues.into_iter().map(|p| choice(p, support_words(p))).collect(),
+        handicaps: handicaps.into_iter().map(|p| choice(p, support_words(p))).collect(),
+        tuiles: site.config.carte.tuiles.clone(),
+        attribution: site.config.carte.attribution.clone(),
+        titre: site.config.titre.clone(),
+    }
+}
+
+/// What the person needs, in the adviser's words, for one of the standard's
+/// `prise_en_charge_specifique` values.
+pub fn support_words(value: &str) -> &str {
+    match value {
+        "Langues étrangères (anglais)" => "Parle anglais (peu ou pas français)",
+        "Langues étrangères (autres)" => "Parle une autre langue (arabe, espagnol…)",
+        "Surdité" => "Est sourde ou malentendante",
+        "Handicaps moteurs" => "A un handicap moteur (fauteuil…)",
+        "Handicaps mentaux" => "A un handicap mental ou psychique",
+        "Illettrisme" => "Lit ou écrit difficilement",
+        "Déficience visuelle" => "Est aveugle ou malvoyante",
+        other => other,
+    }
+}
+
+/// Why a place suits the person, for one of the standard's `prise_en_charge_specifique`
+/// values (the shortlist's reasons).
+pub fn support_reason(value: &str) -> String {
+    match value {
+        "Langues étrangères (anglais)" => "accueil en anglais".into(),
+        "Langues étrangères (autres)" => "accueil dans d'autres langues".into(),
+        "Surdité" => "accueil des personnes sourdes".into(),
+        "Handicaps moteurs" => "accueil adapté au handicap moteur".into(),
+        "Handicaps mentaux" => "accueil adapté au handicap mental".into(),
+        "Illettrisme" => "aide à qui lit difficilement".into(),
+        "Déficience visuelle" => "accueil des personnes aveugles ou malvoyantes".into(),
+        other => format!("accueil adapté : {}", other.to_lowercase()),
+    }
+}
+
+/// The bytes of `orienter/donnees.json`.
+pub fn data(site: &Site, urls: &Urls) -> Vec<u8> {
+    let lieux = &site.entries.lieux;
+    let services = vocab::values("services");
+    let service_at = |name: &String| services.iter().position(|s| s == name);
+    let demandes: Vec<Value> = demandes(site)
+        .iter()
+        .map(|d| {
+            let services: Vec<usize> = d.services.iter().filter_map(service_at).collect();
+            let mut need = json!({ "id": d.slug(), "l": d.libelle, "s": services });
+            if !d.a_apporter.is_empty() {
+                need["k"] = json!(d.a_apporter);
+            }
+            need
+        })
+        .collect();
+
+    let communes = search::communes(site);
+    let mut postaux: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    for centre in &site.centres {
+        let Some(at) = communes.iter().position(|(name, _)| name == &centre.nom) else { continue };
+        for code in &centre.codes_postaux {
+            postaux.entry(code.as_str()).or_default().push((centre.codes_postaux.len(), at));
+        }
+    }
+    // The most precise commune first: Lyon 8e Arrondissement (one postcode) before Lyon (nine).
+    let postaux: BTreeMap<&str, Vec<usize>> = postaux
+        .into_iter()
+        .map(|(code, mut list)| {
+            list.sort_unstable();
+            (code, list.into_iter().map(|(_, at)| at).collect())
+        })
+        .collect();
+
+    let acces = vocab::values("modalites_acces");
+    let offers: Vec<&crate::model::Offre> = site
+        .offers_in_order()
+        .into_iter()
+        .filter(|o| view::when(site, o) != view::When::Passee && !o.lieux.is_empty())
+        .collect();
+    let offres: Vec<Value> = offers
+        .iter()
+        .map(|o| {
+            let card = view::offer_card(site, urls, o);
+            let mut when = card.horaires.clone();
+            if let Some(next) = &card.prochaine {
+                let mut line = format!("Prochaine séance : {}, {}", next.date, next.time);
+                if !card.autres_seances.is_empty() {
+                    line.push_str(&format!(" ({})", card.autres_seances));
+                }
+                when.push(line);
+            }
+            let services: Vec<usize> = o.services.iter().filter_map(service_at).collect();
+            let mut offer = json!({ "n": o.titre, "u": card.href, "s": services, "h": when });
+            if !o.pieces_a_apporter.is_empty() {
+                offer["k"] = json!(o.pieces_a_apporter);
+            }
+            if o.frais_a_charge.iter().any(|f| f == "Gratuit") {
+                offer["g"] = json!(1);
+            }
+            offer
+        })
+        .collect();
+
+    let places: Vec<Value> = view::directory_order(site)
+        .into_iter()
+        .map(|i| {
+            let lieu = &lieux[i];
+            let mut place = serde_json::Map::new();
+            let modes: Vec<usize> =
+                lieu.modalites_acces.iter().filter_map(|m| acces.iter().position(|a| a == m)).collect();
+            if !modes.is_empty() {
+                place.insert("m".into(), json!(modes));
+            }
+            if lieu.modalites_acces.iter().any(|m| m == PRESCRIPTION)
+                && let Some(email) = lieu.courriels.first()
+            {
+                place.insert("@".into(), json!(email));
+            }
+            if let Some(link) = &lieu.prise_rdv {
+                place.insert("w".into(), json!(link));
+            }
+            if !lieu.pieces_a_apporter.is_empty() {
+                place.insert("k".into(), json!(lieu.pieces_a_apporter));
+            }
+            let at: Vec<usize> =
+                offers.iter().enumerate().filter(|(_, o)| o.lieux.contains(&lieu.slug)).map(|(k, _)| k).collect();
+            if !at.is_empty() {
+                place.insert("o".into(), json!(at));
+            }
+            if let Some(complement) = &lieu.complement_adresse {
+                place.insert("ca".into(), json!(complement));
+            }
+            place.insert("qr".into(), json!(urls.path(&qr_path(&lieu.slug))));
+            Value::Object(place)
+        })
+        .collect();
+
+    let prises = search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
+    let raisons: Vec<String> = prises.iter().map(|p| support_reason(p)).collect();
+    let data = json!({
+        "services": services,
+        "demandes": demandes,
+        "raisons": raisons,
+        "postaux": postaux,
+        "acces": acces,
+        "lieux": places,
+        "offres": offres,
+    });
+    search::json_file(&data)
+}
+
+/// The access mode of places that take referrals by e-mail.
+pub const PRESCRIPTION: &str = "Envoyer un mail avec une fiche de prescription";

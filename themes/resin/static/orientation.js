@@ -1,0 +1,259 @@
+/* resin : le classement de « Orienter une personne » (/orienter/).
+   Des fonctions sans effet de bord, que orienter.js appelle dans le navigateur et que les
+   tests appellent dans Node (tests/navigateur/orientation.test.mjs) : les mêmes données
+   (lieux/recherche.json et orienter/donnees.json, décrits dans src/render/search.rs et
+   src/render/orientation.rs) et les mêmes critères donnent toujours la même liste.
+
+   Le classement, documenté aussi sur la page et dans le README :
+   1. Sont écartés les lieux qui ne proposent aucun des services du besoin (eux-mêmes ou par
+      une de leurs activités à venir), ceux qui ne
+      remplissent pas une condition cochée (langue ou handicap, gratuit, sans rendez-vous,
+      lieu fixe), et ceux dont les horaires connus ne tombent jamais aux moments où la
+      personne est libre (sur les 14 jours des horaires de l'index).
+   2. Chaque lieu restant reçoit des points :
+      - disponibilités (si la personne en a donné) : 30 si le lieu est ouvert à un de ces
+        moments, 10 si ses horaires ne sont pas connus ;
+      - distance (si la commune est connue) : 30 sur place, 3 de moins par kilomètre
+        (distance arrondie à 100 m), 0 à partir de 10 km ;
+      - besoin : 20 si le lieu (ou ses activités) propose tous les services du besoin, 10 sinon ;
+      - coût : 15 si gratuit, 8 si gratuit sous condition ;
+      - accès : 10 si l'on peut s'y présenter sans rendez-vous, 5 s'il suffit de téléphoner.
+   3. Du plus de points au moins ; à égalité, le plus proche, puis le nom (ordre
+      alphabétique sans accents), puis l'adresse de la page. */
+(function (racine, fabrique) {
+  var api = fabrique();
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  else racine.resinOrientation = api;
+})(this, function () {
+  'use strict';
+
+  var POINTS = {
+    disponible: 30, horairesInconnus: 10,
+    distance: 30, parKm: 3,
+    besoinComplet: 20, besoinPartiel: 10,
+    gratuit: 15, gratuitSousCondition: 8,
+    sansRdv: 10, telephone: 5
+  };
+  // Les moments de la journée, en minutes depuis minuit.
+  var MOMENTS = [['matin', 0, 720, 'matin'], ['apres-midi', 720, 1080, 'après-midi'], ['soir', 1080, 1440, 'soir']];
+  // Les jours, dans l'ordre de la semaine ; leur rang dans getUTCDay().
+  var JOURS = [['lu', 1, 'lundi'], ['ma', 2, 'mardi'], ['me', 3, 'mercredi'], ['je', 4, 'jeudi'],
+    ['ve', 5, 'vendredi'], ['sa', 6, 'samedi'], ['di', 0, 'dimanche']];
+  // Une période compte pour un moment si elle en couvre au moins une heure (ou toute la période).
+  var RECOUVREMENT = 60;
+  var JOUR_MS = 86400000;
+
+  function plier(texte) {
+    texte = String(texte).toLowerCase();
+    if (texte.normalize) texte = texte.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    return texte.replace(/[\u2019'’\-]/g, ' ').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+  }
+
+  function contient(liste, valeur) {
+    return !!liste && valeur !== undefined && valeur >= 0 && liste.indexOf(valeur) >= 0;
+  }
+
+  // Distance à vol d'oiseau en km, arrondie à 100 m.
+  function distance(a, b) {
+    if (!a || !b) return null;
+    var r = Math.PI / 180, la1 = a[0] * r, la2 = b[0] * r;
+    var dla = la2 - la1, dlo = (b[1] - a[1]) * r;
+    var h = Math.sin(dla / 2) * Math.sin(dla / 2) + Math.cos(la1) * Math.cos(la2) * Math.sin(dlo / 2) * Math.sin(dlo / 2);
+    return Math.round(12742 * Math.atan2(Math.sqrt(h), Math.sqrt(1 - h)) * 10) / 10;
+  }
+
+  function texteDistance(km) {
+    if (km < 1) return 'à ' + Math.max(100, Math.round(km * 10) * 100) + '\u00a0m';
+    return 'à ' + (km < 10 ? km.toFixed(1).replace('.', ',') : Math.round(km)) + '\u00a0km';
+  }
+
+  // Le jour de la semaine (code « ma ») du i-ième jour après `debut` (« 2026-11-25 »).
+  function jourDe(debut, i) {
+    var d = debut.split('-');
+    var n = new Date(Date.UTC(+d[0], +d[1] - 1, +d[2]) + i * JOUR_MS).getUTCDay();
+    for (var k = 0; k < JOURS.length; k++) if (JOURS[k][1] === n) return JOURS[k][0];
+    return null;
+  }
+
+  // Les moments (codes) qu'une période [début, fin] couvre assez.
+  function momentsDe(p) {
+    var out = [];
+    MOMENTS.forEach(function (m) {
+      var commun = Math.min(p[1], m[2]) - Math.max(p[0], m[1]);
+      if (commun >= Math.min(RECOUVREMENT, p[1] - p[0]) && commun > 0) out.push(m[0]);
+    });
+    return out;
+  }
+
+  // Les créneaux des 14 jours de l'index qui conviennent : [{ i, p, jour, moments }].
+  function creneaux(debut, jours, criteres) {
+    var voulusJours = criteres.jours || [], voulusMoments = criteres.moments || [];
+    var out = [];
+    jours.forEach(function (periodes, i) {
+      var jour = jourDe(debut, i);
+      if (voulusJours.length && voulusJours.indexOf(jour) < 0) return;
+      periodes.forEach(function (p) {
+        var moments = momentsDe(p).filter(function (m) { return !voulusMoments.length || voulusMoments.indexOf(m) >= 0; });
+        if (moments.length) out.push({ i: i, p: p, jour: jour, moments: moments });
+      });
+    });
+    return out;
+  }
+
+  // « ouvert le mardi matin et le jeudi matin » : les jours et moments voulus où le lieu est ouvert.
+  function texteDisponible(trouves, criteres) {
+    var paires = [];
+    JOURS.forEach(function (j) {
+      MOMENTS.forEach(function (m) {
+        var ok = trouves.some(function (c) { return c.jour === j[0] && c.moments.indexOf(m[0]) >= 0; });
+        if (ok) paires.push([j, m]);
+      });
+    });
+    var avecJours = (criteres.jours || []).length > 0, avecMoments = (criteres.moments || []).length > 0;
+    var mots = [];
+    paires.forEach(function (pm) {
+      var texte = avecJours && avecMoments ? 'le ' + pm[0][2] + ' ' + pm[1][3]
+        : avecJours ? 'le ' + pm[0][2] : (pm[1][0] === 'apres-midi' ? 'l\u2019' : 'le ') + pm[1][3];
+      if (mots.indexOf(texte) < 0) mots.push(texte);
+    });
+    if (mots.length > 3) mots = mots.slice(0, 3).concat(['d\u2019autres moments']);
+    return 'ouvert ' + (mots.length > 1 ? mots.slice(0, -1).join(', ') + ' et ' + mots[mots.length - 1] : mots[0]);
+  }
+
+  // Tables de recherche d'un index, faites une fois.
+  function preparer(index, donnees) {
+    var par = function (liste, i) { var m = {}; liste.forEach(function (v, k) { m[v[i]] = k; }); return m; };
+    // Les services de chaque lieu, en rangs de donnees.services (ceux du besoin et des activités).
+    var services = index.lieux.map(function (l) {
+      return (l.s || []).map(function (k) { return donnees.services.indexOf(index.services[k][2]); });
+    });
+    return {
+      index: index,
+      donnees: donnees,
+      services: services,
+      parPrise: par(index.prises, 1),
+      parCommune: par(index.communes, 3),
+      parDemande: par(donnees.demandes.map(function (d) { return [d.id]; }), 0),
+      gratuit: index.frais.indexOf('Gratuit'),
+      sousCondition: index.frais.indexOf('Gratuit sous condition'),
+      presenter: donnees.acces.indexOf('Se présenter'),
+      telephoner: donnees.acces.indexOf('Téléphoner')
+    };
+  }
+
+  // Les conditions, dans l'ordre où elles sont vérifiées, avec leurs mots.
+  var CONDITIONS = [
+    ['accompagnement', 'l\u2019accompagnement particulier demandé'],
+    ['gratuit', '« gratuit seulement »'],
+    ['sansRdv', '« sans rendez-vous seulement »'],
+    ['fixe', '« lieu fixe seulement »'],
+    ['disponibilites', 'les disponibilités']
+  ];
+
+  // Le classement. `criteres` : { demande: "id", position: [lat, lon] ou null, jours: ["ma"],
+  // moments: ["matin"], accompagnement: ["langues-etrangeres-autres"], gratuit, sansRdv, fixe }.
+  // Rend { demande, lieux: [...], ecartes: { condition: nombre de lieux écartés par elle seule } }.
+  function classer(t, criteres) {
+    var index = t.index, donnees = t.donnees;
+    var demande = donnees.demandes[t.parDemande[criteres.demande]];
+    if (!demande) return null;
+    var prises = (criteres.accompagnement || []).map(function (s) { return t.parPrise[s]; });
+    var dispo = (criteres.jours || []).length > 0 || (criteres.moments || []).length > 0;
+    var ecartes = {};
+    var lieux = [];
+    index.lieux.forEach(function (l, n) {
+      var d = donnees.lieux[n] || {};
+      // Les activités du lieu qui répondent au besoin : elles comptent comme le lieu lui-même
+      // (un atelier smartphone fait d'une médiathèque un lieu où apprendre son téléphone).
+      var offres = (d.o || []).map(function (k) { return donnees.offres[k]; }).filter(function (o) {
+        return demande.s.some(function (s) { return contient(o.s, s); });
+      });
+      var services = demande.s.filter(function (s) {
+        return contient(t.services[n], s) || offres.some(function (o) { return contient(o.s, s); });
+      });
+      if (!services.length) return;
+      var trouves = null;
+      if (dispo && l.h !== undefined) trouves = creneaux(index.debut, index.horaires[l.h].o, criteres);
+      var manque = [];
+      if (prises.some(function (p) { return !contient(l.e, p); })) manque.push('accompagnement');
+      if (criteres.gratuit && !contient(l.f, t.gratuit)) manque.push('gratuit');
+      if (criteres.sansRdv && !contient(d.m, t.presenter)) manque.push('sansRdv');
+      if (criteres.fixe && l.i) manque.push('fixe');
+      if (trouves && !trouves.length) manque.push('disponibilites');
+      if (manque.length === 1) ecartes[manque[0]] = (ecartes[manque[0]] || 0) + 1;
+      if (manque.length) return;
+
+      var km = criteres.position ? distance(criteres.position, l.g) : null;
+      var points = 0, raisons = [], avertissements = [];
+      if (dispo) {
+        if (trouves) {
+          points += POINTS.disponible;
+          raisons.push(texteDisponible(trouves, criteres));
+        } else {
+          points += POINTS.horairesInconnus;
+          avertissements.push('horaires non renseignés : appelez avant d\u2019y aller');
+        }
+      }
+      if (contient(l.f, t.gratuit)) {
+        points += POINTS.gratuit;
+        raisons.push('gratuit');
+      } else if (contient(l.f, t.sousCondition)) {
+        points += POINTS.gratuitSousCondition;
+        raisons.push('gratuit sous condition');
+      }
+      if (km !== null) {
+        points += Math.max(0, Math.round((POINTS.distance - POINTS.parKm * km) * 10) / 10);
+        raisons.push(texteDistance(km));
+      } else if (criteres.position) {
+        avertissements.push('adresse sans position : distance inconnue');
+      }
+      prises.forEach(function (p) { raisons.push(donnees.raisons[p]); });
+      if (contient(d.m, t.presenter)) {
+        points += POINTS.sansRdv;
+        raisons.push('sans rendez-vous');
+      } else if (contient(d.m, t.telephoner)) {
+        points += POINTS.telephone;
+        raisons.push('sur simple appel');
+      }
+      points += services.length === demande.s.length ? POINTS.besoinComplet : POINTS.besoinPartiel;
+      if (offres.length) raisons.push('propose : ' + offres.map(function (o) { return o.n; }).join(', '));
+      if (l.i) avertissements.push('service itinérant : vérifiez où et quand il passe');
+      lieux.push({
+        lieu: l, plus: d, points: Math.round(points * 10) / 10, km: km, raisons: raisons,
+        avertissements: avertissements, creneaux: trouves || [], offres: offres, cle: plier(l.n)
+      });
+    });
+    lieux.sort(function (a, b) {
+      if (a.points !== b.points) return b.points - a.points;
+      var ka = a.km === null ? Infinity : a.km, kb = b.km === null ? Infinity : b.km;
+      if (ka !== kb) return ka - kb;
+      if (a.cle !== b.cle) return a.cle < b.cle ? -1 : 1;
+      return a.lieu.u < b.lieu.u ? -1 : a.lieu.u > b.lieu.u ? 1 : 0;
+    });
+    return { demande: demande, lieux: lieux, ecartes: ecartes };
+  }
+
+  // La commune d'un code postal ou d'une adresse tapée (« 69200 », « 3 rue X, Vénissieux ») :
+  // son rang dans index.communes, ou -1. Le code postal d'abord ; sinon le nom de commune le
+  // plus long que contient le texte.
+  function communeDe(t, texte) {
+    var code = /\b(\d{5})\b/.exec(texte);
+    if (code) {
+      var liste = t.donnees.postaux[code[1]];
+      return liste && liste.length ? liste[0] : -1;
+    }
+    var plie = ' ' + plier(texte).replace(/[^a-z0-9]+/g, ' ') + ' ';
+    var trouve = -1, longueur = 0;
+    t.index.communes.forEach(function (c, k) {
+      var nom = ' ' + plier(c[0]).replace(/[^a-z0-9]+/g, ' ') + ' ';
+      if (c[1] !== null && plie.indexOf(nom) >= 0 && nom.length > longueur) { trouve = k; longueur = nom.length; }
+    });
+    return trouve;
+  }
+
+  return {
+    POINTS: POINTS, MOMENTS: MOMENTS, JOURS: JOURS, CONDITIONS: CONDITIONS,
+    preparer: preparer, classer: classer, communeDe: communeDe, creneaux: creneaux,
+    distance: distance, texteDistance: texteDistance, jourDe: jourDe, plier: plier
+  };
+});
