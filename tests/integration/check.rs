@@ -66,6 +66,7 @@ error_class!(wrong_type, "type", A, 2:6, "`nom` doit être du texte, pas une lis
 error_class!(unknown_field, "champ-inconnu", A, 9:1, "champ inconnu `horaire` : vouliez-vous dire `horaires` ?");
 error_class!(vocabulary, "vocabulaire", A, 11:18, "valeur « gratuit » inconnue pour `frais_a_charge`");
 error_class!(pipe_in_value, "barre-verticale", A, 11:28, "une valeur de `autres_formations_labels` contient « | »");
+error_class!(list_cut, "liste-coupee", A, 11:43, "un élément de `pieces_a_apporter` s'arrête au milieu d'une parenthèse : « Vos identifiants (CAF »");
 error_class!(control_character, "caractere-de-controle", A, 2:6, "`nom` contient un caractère de contrôle ou invisible (U+200B)");
 error_class!(body_too_deep, "texte-trop-imbrique", A, 13:1, "le texte est imbriqué sur 71 niveaux");
 error_class!(too_long, "trop-long", A, 11:22, "`presentation_resume` est trop long");

@@ -9,56 +9,24 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { servir, TUILE } from './serveur.mjs';
+import { SITE, MERCREDI_10H, lancer, ouvrir as ouvrirPage, axe } from './outils.mjs';
 
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
-
-const AXE = require.resolve('axe-core/axe.min.js');
-const SITE = process.env.RESIN_SITE;
-if (!SITE) throw new Error('RESIN_SITE : dossier du site construit (voir l’en-tête de ce fichier)');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-
-// Mercredi 25 novembre 2026, 10 h à Paris (9 h UTC).
-const MERCREDI_10H = new Date('2026-11-25T09:00:00Z');
 // Dimanche 29 novembre 2026, 15 h à Paris.
 const DIMANCHE_15H = new Date('2026-11-29T14:00:00Z');
 
-let server, base, browser;
+let nav, base;
 
 before(async () => {
-  server = await servir(SITE);
-  base = server.base;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  nav = await lancer();
+  base = nav.base;
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await nav?.fermer();
 });
 
 // Une page de téléphone (375 px), à l'heure `quand`, qui note les erreurs de la console.
-async function ouvrir(chemin, { quand = MERCREDI_10H, js = true, contexte = {} } = {}) {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 800 }, javaScriptEnabled: js, locale: 'fr-FR', ...contexte,
-  });
-  await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', body: TUILE }));
-  const page = await context.newPage();
-  page.erreurs = [];
-  page.requetes = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.erreurs.push(m.text()); });
-  page.on('pageerror', (e) => page.erreurs.push(String(e)));
-  page.on('request', (r) => page.requetes.push(r.url()));
-  if (js) await page.clock.setFixedTime(quand);
-  await page.goto(base + chemin);
-  page.fermer = async () => {
-    assert.deepEqual(page.erreurs, [], `erreurs de la console sur ${chemin}`);
-    await context.close();
-  };
-  return page;
-}
+const ouvrir = (chemin, options) => ouvrirPage(nav, chemin, options);
 
 // Les résultats affichés par annuaire.js une fois l'index chargé.
 async function resultats(page) {
@@ -71,18 +39,6 @@ async function resultats(page) {
     href: li.querySelector('h3 a').getAttribute('href'),
     texte: li.textContent,
   })));
-}
-
-// axe-core (WCAG 2.1 A et AA) sur l'état où est la page : aucune violation. Évalué par le
-// navigateur de test, hors de la politique de sécurité des pages (qui refuse tout script en ligne).
-const AXE_SOURCE = await readFile(AXE, 'utf8');
-async function axe(page, etat) {
-  if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  assert.deepEqual(violations, [], `axe sur ${etat}`);
 }
 
 // La carte de /carte/ ne se charge que sur demande : le bouton, puis les groupes de lieux.

@@ -356,12 +356,12 @@
     if (r.plus['@']) {
       var ecrire = ajouter(ajouter(actions, el('li')), el('a', 'bouton-secondaire', 'Écrire au lieu pour l\u2019orienter'));
       ecrire.href = mailto(r.plus['@'], 'Orientation : ' + resultat.demande.l.split(' (')[0], messageLieu(r));
-      ecrire.setAttribute('aria-label', 'Écrire au lieu pour orienter la personne (fiche de prescription) : ' + l.n);
+      ecrire.setAttribute('aria-label', 'Écrire au lieu pour l\u2019orienter (fiche de prescription) : ' + l.n);
     }
     if (r.plus.w) {
       var formulaire = ajouter(ajouter(actions, el('li')), el('a', 'bouton-secondaire', 'Formulaire ou rendez-vous du lieu'));
       formulaire.href = r.plus.w;
-      formulaire.setAttribute('aria-label', 'Formulaire ou rendez-vous en ligne : ' + l.n);
+      formulaire.setAttribute('aria-label', 'Formulaire ou rendez-vous du lieu : ' + l.n);
     }
     return li;
   }
@@ -596,7 +596,10 @@
     falc.addEventListener('change', function () { if (ficheDe) remplirFiche(ficheDe.r); });
     $('fiche-imprimer').addEventListener('click', function () { window.print(); });
     $('fiche-retour').addEventListener('click', function () { cacherFiche(true); });
-    fiche.addEventListener('keydown', function (e) { if (e.key === 'Escape' || e.key === 'Esc') cacherFiche(true); });
+    // Échap, où que soit le focus, ramène de la fiche à la liste.
+    document.addEventListener('keydown', function (e) {
+      if ((e.key === 'Escape' || e.key === 'Esc') && !fiche.hidden) cacherFiche(true);
+    });
     window.addEventListener('popstate', function () {
       var etat = lireAdresse();
       remplir(etat);
