@@ -90,6 +90,8 @@ pub struct Form {
     pub attribution: String,
     /// The site's name, printed on the fiche.
     pub titre: String,
+    /// The site's public address: links in messages and on the fiche lead there.
+    pub url: String,
 }
 
 /// One need in the form.
@@ -136,6 +138,7 @@ pub fn form(site: &Site, urls: &Urls) -> Form {
         tuiles: site.config.carte.tuiles.clone(),
         attribution: site.config.carte.attribution.clone(),
         titre: site.config.titre.clone(),
+        url: urls.absolute(""),
     }
 }
 

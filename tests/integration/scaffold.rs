@@ -237,9 +237,16 @@ fn new_site_sets_up_the_editors() {
         .replace("# edition_en_ligne:", "edition_en_ligne:")
         .replace("#   forge: github ", "  forge: github ")
         .replace("#   depot: mon-compte/mon-annuaire", "  depot: reseau/annuaire");
+    // The needs of /orienter/, uncommented as they are.
+    let (before, example) = on.split_at(on.find("# orientation:").expect("the commented orientation block"));
+    let needs: Vec<&str> = example.lines().map(|l| l.strip_prefix("# ").unwrap_or(l)).collect();
+    let on = format!("{before}{}\n", needs.join("\n"));
     std::fs::write(root.join("content/site.yaml"), on).unwrap();
     let build = crate::support::resin(&root).args(["build"]).output().unwrap();
     assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
     let config = read("public/admin/config.yml");
     assert!(config.contains("repo: reseau/annuaire"), "{config}");
+    let data: serde_json::Value = serde_json::from_str(&read("public/orienter/donnees.json")).unwrap();
+    let ids: Vec<&str> = data["demandes"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["faire-une-demarche-caf", "apprendre-a-utiliser-son-telephone"]);
 }

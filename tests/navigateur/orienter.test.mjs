@@ -124,7 +124,7 @@ test('le lien partagé redonne la même liste ; SMS, e-mail et fiche de prescrip
   const texteSms = decodeURIComponent(sms.slice('sms:?&body='.length));
   assert.equal(texteSms.split('\n')[0], 'Pour faire une démarche CAF, allez à : France Services Vénissieux');
   for (const attendu of ['4 rue Gaspard-Picard, 69200 Vénissieux', 'Tél. 04 72 21 44 00', 'Sans rendez-vous.',
-    'À apporter : Numéro d\'allocataire CAF', '/lieux/france-services-venissieux/']) {
+    'À apporter : Numéro d\'allocataire CAF', 'https://resin.exemple.fr/lieux/france-services-venissieux/']) {
     assert.ok(texteSms.includes(attendu), `SMS : « ${attendu} » dans ${texteSms}`);
   }
   assert.ok(!texteSms.includes('Fermé'), 'le SMS ne dit que les heures d’ouverture');
@@ -143,7 +143,7 @@ test('le lien partagé redonne la même liste ; SMS, e-mail et fiche de prescrip
     'Ses disponibilités : le mardi, le matin',
     'Ses besoins particuliers : parle arabe (peu ou pas français)',
     'Sa commune : Vénissieux',
-    'Votre fiche sur Rés\'IN : ',
+    'Votre fiche sur Rés\'IN : https://resin.exemple.fr/lieux/france-services-venissieux/',
   ]) {
     assert.ok(corps.includes(attendu), `fiche de prescription : « ${attendu} » dans ${corps}`);
   }

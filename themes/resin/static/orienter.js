@@ -235,8 +235,9 @@
     return ouverture.etat({ debut: t.index.debut, jours: t.index.horaires[l.h].o });
   }
 
+  // L'adresse publique d'une page du site (celle du code QR), même depuis un aperçu local.
   function adresseAbsolue(chemin) {
-    return location.protocol + '//' + location.host + chemin;
+    try { return new URL(chemin, form.getAttribute('data-url')).href; } catch (e) { return location.protocol + '//' + location.host + chemin; }
   }
 
   // Ce que demandent le besoin, le lieu et ses activités, chaque chose une fois
