@@ -576,9 +576,7 @@ fn check_orientation(orientation: &Orientation) -> Vec<(Vec<Segment>, String)> {
             );
             problems.push((at("libelle"), message));
         }
-        if let Some((k, item)) =
-            demande.a_apporter.iter().enumerate().find(|(_, t)| t.matches('(').count() > t.matches(')').count())
-        {
+        if let Some((k, item)) = demande.a_apporter.iter().enumerate().find(|(_, t)| rules::cut_by_comma(t)) {
             let message = format!(
                 "« {item} » s'arrête au milieu d'une parenthèse : entre crochets, chaque virgule sépare deux éléments ; écrivez la liste un élément par ligne, chacun après un tiret"
             );

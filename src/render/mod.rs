@@ -454,6 +454,7 @@ impl<'a> Renderer<'a> {
                     lieux_href: urls.path("lieux/"),
                     offres_href: urls.path("offres/"),
                     services_href: urls.path("services/"),
+                    orienter_href: urls.path(orientation::DIR),
                 };
                 let mut meta = self.meta("De quoi avez-vous besoin ?", &site.config.description, "", Vec::new());
                 meta.ariane_courant = String::new();
@@ -902,6 +903,8 @@ struct Home {
     lieux_href: String,
     offres_href: String,
     services_href: String,
+    /// `/orienter/`, for the advisers who help someone.
+    orienter_href: String,
 }
 
 #[derive(Serialize)]

@@ -19,16 +19,17 @@
 //!   "acces": ["Se présenter", …],   the standard's `modalites_acces`
 //!   "raisons": ["accueil en anglais", …],
 //!                                   the index's "prises" as reasons to choose a place
-//!   "lieux": [{"m": [0, 1], "@": "accueil@…", "w": "https://…", "k": ["Pièce d'identité"],
-//!              "o": [3], "ca": "2e étage", "qr": "/lieux/x/qr.svg"}],
+//!   "lieux": [{"m": [0, 1], "c": "accueil@…", "w": "https://…", "k": ["Pièce d'identité"],
+//!              "o": [3], "ca": "2e étage"}],
 //!                                   one per place of the index, in its order: access modes, the
-//!                                   e-mail for a referral (places that take a "fiche de
-//!                                   prescription"), their booking or form link, what to bring,
-//!                                   their offers (positions in "offres"), address complement,
-//!                                   QR code of their page
+//!                                   first e-mail (where referrals go when the modes include "Envoyer
+//!                                   un mail avec une fiche de prescription"), their booking or form link, what to bring,
+//!                                   their offers (positions in "offres"), address complement
+//!                                   (the QR code of their page is `qr.svg` beside it)
 //!   "offres": [{"n": title, "u": path, "s": [services], "h": ["Mardi : 14 h – 16 h"],
-//!               "k": [what to bring], "g": 1 (free)}] }
-//!                                   offers still to come or recurring, with when they run
+//!               "o": [[[840, 960]], …], "k": [what to bring]}] }
+//!                                   offers still to come or recurring: when they run, in words
+//!                                   and as the periods of the index's 14 days (as its "horaires")
 //! ```
 
 use std::collections::BTreeMap;
@@ -36,10 +37,14 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use chrono::{NaiveTime, Timelike};
+
 use super::search;
 use super::view::{self, Choice, Urls};
 use crate::config::Demande;
+use crate::hours;
 use crate::index::Site;
+use crate::model::{Calendrier, Offre};
 use crate::vocab;
 
 /// Path of the page's data in the output folder.
@@ -104,6 +109,8 @@ pub struct NeedChoice {
     /// The directory's filter value: the slug of its first service that some place offers
     /// (empty when none does: the directory then shows every place).
     pub besoin: String,
+    /// The page of that service (`/services/<slug>/`), which lists its places without JavaScript.
+    pub page: Option<String>,
 }
 
 /// The form of `/orienter/`.
@@ -117,15 +124,14 @@ pub fn form(site: &Site, urls: &Urls) -> Form {
         donnees: urls.path(PATH),
         demandes: demandes(site)
             .iter()
-            .map(|d| NeedChoice {
-                id: d.slug(),
-                libelle: d.libelle.clone(),
-                besoin: d
-                    .services
-                    .iter()
-                    .find(|s| site.services.iter().any(|t| &t.name == *s))
-                    .map(|s| vocab::slug(s))
-                    .unwrap_or_default(),
+            .map(|d| {
+                let term = d.services.iter().find_map(|s| site.services.iter().find(|t| &t.name == s));
+                NeedChoice {
+                    id: d.slug(),
+                    libelle: d.libelle.clone(),
+                    besoin: term.map(|t| t.slug.clone()).unwrap_or_default(),
+                    page: term.map(|t| urls.path(&format!("services/{}/", t.slug))),
+                }
             })
             .collect(),
         communes: search::communes(site)
@@ -207,7 +213,7 @@ pub fn data(site: &Site, urls: &Urls) -> Vec<u8> {
         .collect();
 
     let acces = vocab::values("modalites_acces");
-    let offers: Vec<&crate::model::Offre> = site
+    let offers: Vec<&Offre> = site
         .offers_in_order()
         .into_iter()
         .filter(|o| view::when(site, o) != view::When::Passee && !o.lieux.is_empty())
@@ -226,11 +232,11 @@ pub fn data(site: &Site, urls: &Urls) -> Vec<u8> {
             }
             let services: Vec<usize> = o.services.iter().filter_map(service_at).collect();
             let mut offer = json!({ "n": o.titre, "u": card.href, "s": services, "h": when });
+            if let Some(periods) = offer_periods(site, o) {
+                offer["o"] = json!(periods);
+            }
             if !o.pieces_a_apporter.is_empty() {
                 offer["k"] = json!(o.pieces_a_apporter);
-            }
-            if o.frais_a_charge.iter().any(|f| f == "Gratuit") {
-                offer["g"] = json!(1);
             }
             offer
         })
@@ -246,10 +252,8 @@ pub fn data(site: &Site, urls: &Urls) -> Vec<u8> {
             if !modes.is_empty() {
                 place.insert("m".into(), json!(modes));
             }
-            if lieu.modalites_acces.iter().any(|m| m == PRESCRIPTION)
-                && let Some(email) = lieu.courriels.first()
-            {
-                place.insert("@".into(), json!(email));
+            if let Some(email) = lieu.courriels.first() {
+                place.insert("c".into(), json!(email));
             }
             if let Some(link) = &lieu.prise_rdv {
                 place.insert("w".into(), json!(link));
@@ -265,7 +269,6 @@ pub fn data(site: &Site, urls: &Urls) -> Vec<u8> {
             if let Some(complement) = &lieu.complement_adresse {
                 place.insert("ca".into(), json!(complement));
             }
-            place.insert("qr".into(), json!(urls.path(&qr_path(&lieu.slug))));
             Value::Object(place)
         })
         .collect();
@@ -284,5 +287,21 @@ pub fn data(site: &Site, urls: &Urls) -> Vec<u8> {
     search::json_file(&data)
 }
 
-/// The access mode of places that take referrals by e-mail.
-pub const PRESCRIPTION: &str = "Envoyer un mail avec une fiche de prescription";
+/// When an offer runs in the [`hours::UPCOMING_DAYS`] days of the index, as the index gives
+/// the places' hours (minutes from each day's midnight); `None` when its hours cannot be read.
+fn offer_periods(site: &Site, offre: &Offre) -> Option<Vec<Vec<(u32, u32)>>> {
+    match &offre.calendrier {
+        Calendrier::Horaires(h) => site.week(h).map(|w| w.upcoming),
+        Calendrier::Seances(seances) => {
+            let mut days = vec![Vec::new(); hours::UPCOMING_DAYS as usize];
+            let minutes = |t: NaiveTime| t.hour() * 60 + t.minute();
+            for s in seances {
+                let day = (s.date - site.today).num_days();
+                if let Some(periods) = usize::try_from(day).ok().and_then(|d| days.get_mut(d)) {
+                    periods.push((minutes(s.debut), minutes(s.fin)));
+                }
+            }
+            Some(days)
+        }
+    }
+}

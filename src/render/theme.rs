@@ -55,6 +55,7 @@ pub const STATIC: &[(&str, &[u8])] = embedded_static![
     "annuaire.js",
     "accueil.js",
     "carte-lieu.js",
+    "commun.js",
     "orientation.js",
     "orienter.js",
     "vendor/leaflet/leaflet.js",

@@ -200,7 +200,7 @@ impl<'a> Fields<'a> {
     /// reads as two items): reported, and the list kept as read.
     pub(crate) fn texts(&mut self, name: &str) -> Vec<String> {
         let items = self.list(name);
-        if let Some((value, path)) = items.iter().find(|(t, _)| t.matches('(').count() > t.matches(')').count()) {
+        if let Some((value, path)) = items.iter().find(|(t, _)| super::rules::cut_by_comma(t)) {
             let span = self.entry.value_span(path);
             self.diagnostics.push(Diagnostic::new(
                 Kind::ListCut { field: name.to_string(), value: value.clone() },

@@ -36,6 +36,12 @@ pub(crate) fn is_pivot(value: &str) -> bool {
     (9..=14).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// Whether a list item stops inside a bracket (`Vos identifiants (CAF` of
+/// `[Vos identifiants (CAF, Ameli)]`): in a YAML flow list, the comma cut it.
+pub(crate) fn cut_by_comma(item: &str) -> bool {
+    item.matches('(').count() > item.matches(')').count()
+}
+
 /// A plausible e-mail address: one `@`, no spaces, a dotted domain.
 pub(crate) fn is_email(value: &str) -> bool {
     let Some((local, domain)) = value.split_once('@') else { return false };

@@ -227,11 +227,11 @@ fn pages_are_french_accessible_html() {
         // is never in a page: carte-lieu.js loads it when a map is asked for.
         let json_ld = html.matches("<script type=\"application/ld+json\">").count();
         let scripts = html.matches("<script").count() - json_ld;
-        let [ouverture, accueil, annuaire, carte_lieu, leaflet, cluster, orientation, orienter] =
+        let [ouverture, accueil, annuaire, carte_lieu, leaflet, cluster, commun, orientation, orienter] =
             crate::support::theme_scripts(&html);
         assert_eq!(
             scripts,
-            ouverture + accueil + annuaire + carte_lieu + leaflet + cluster + orientation + orienter,
+            ouverture + accueil + annuaire + carte_lieu + leaflet + cluster + commun + orientation + orienter,
             "{path}: no other script"
         );
         let orient = path == "orienter/index.html";
@@ -249,6 +249,7 @@ fn pages_are_french_accessible_html() {
         let directory = ["lieux/index.html", "carte/index.html"].contains(&path.as_str());
         let map = path == "carte/index.html";
         assert_eq!(annuaire, usize::from(directory), "{path}: the directory's script");
+        assert_eq!(commun, usize::from(directory || orient), "{path}: what the directory and /orienter/ share");
         assert_eq!((leaflet, cluster), (0, 0), "{path}: Leaflet only on demand");
         // carte-lieu.js: a place's small map, and the maps' common base on /carte/.
         let small_map = place && html.contains("id=\"carte-lieu\"");

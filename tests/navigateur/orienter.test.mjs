@@ -27,9 +27,11 @@ after(async () => {
 
 const ouvrir = (chemin, options) => ouvrirPage(nav, chemin, options);
 
-// Le cas du ticket : une démarche CAF, à Vénissieux, libre le mardi matin, parle arabe.
-const CAS = '/orienter/?demande=faire-une-demarche-caf&cp=69200&jour=ma&moment=matin'
+// Le cas du ticket : une démarche CAF, à Vénissieux, libre le mardi matin, parle arabe. Les
+// réponses sont après « # » : le navigateur ne les envoie pas au site.
+const REPONSES = 'demande=faire-une-demarche-caf&depuis=venissieux&jour=ma&moment=matin'
   + '&accompagnement=langues-etrangeres-autres&langue=arabe';
+const CAS = `/orienter/#${REPONSES}`;
 
 // La liste affichée par orienter.js : nom, raisons et liens de chaque lieu.
 async function liste(page) {
@@ -81,18 +83,22 @@ test('au clavier seul sur un téléphone : démarche CAF, Vénissieux, mardi mat
   await tabJusqua(page, '#orienter button[type=submit]');
   await page.keyboard.press('Enter');
   const lieux = await liste(page);
-  // Le focus va au titre de la liste, annoncée par la zone de statut.
+  // Le focus va au titre de la liste, qui dit combien de lieux conviennent.
   assert.equal(await page.evaluate(() => document.activeElement.id), 'selection-titre');
-  await page.waitForFunction(() => document.getElementById('selection-annonce').textContent !== '');
-  assert.match(await page.textContent('#selection-annonce'), /^\d+ lieux conviennent/);
+  assert.match(await page.textContent('#selection-titre'), /^\d+ lieux conviennent/);
   assert.equal(lieux[0].nom, 'France Services Vénissieux');
-  assert.equal(lieux[0].pourquoi, 'Pourquoi ce lieu : ouvert le mardi matin, gratuit, à 800\u00a0m, accueil dans d\'autres langues, sans rendez-vous, propose : Coup de pouce numérique sans rendez-vous.');
+  assert.equal(lieux[0].pourquoi, 'Pourquoi ce lieu : ouvert le mardi matin, gratuit, à 800\u00a0m, accueil dans d\'autres langues, sans rendez-vous.');
+  // Son activité pour ce besoin a lieu le mercredi : elle est dite, mais pas comme une raison.
+  assert.match(lieux[0].texte, /Coup de pouce numérique sans rendez-vous — Mercredi : 14\u00a0h – 17\u00a0h \(pas aux moments où elle est libre\)/);
+  assert.match(lieux[0].texte, /À vérifier : le lieu accueille « dans d’autres langues » : demandez si l’on y parle arabe\./);
   assert.match(lieux[0].texte, /Prochain moment qui lui convient : mardi 1er décembre, 8\u00a0h\u00a030 – 12\u00a0h\./);
   assert.match(lieux[0].texte, /Ouvert maintenant · ferme à 12\u00a0h/);
   // Chaque lieu proposé a ses raisons, et tous accueillent dans d'autres langues.
   for (const l of lieux) assert.match(l.pourquoi, /accueil dans d'autres langues/, l.nom);
-  // L'adresse de la page redonne la sélection : c'est le lien à partager.
-  assert.equal(new URL(page.url()).search, '?demande=faire-une-demarche-caf&cp=12+rue+Paul-Bert%2C+69200+V%C3%A9nissieux&jour=ma&moment=matin&accompagnement=langues-etrangeres-autres&langue=arabe');
+  // L'adresse de la page redonne la sélection : c'est le lien à partager. L'adresse tapée n'y
+  // est pas, seulement la commune trouvée ; et tout est après « # ».
+  assert.equal(new URL(page.url()).search, '');
+  assert.equal(new URL(page.url()).hash, `#${REPONSES}`);
   assert.equal(await page.getAttribute('#selection-lien', 'href'), page.url());
   // La fiche du premier lieu, au clavier ; Échap ramène à la liste, sur le même bouton.
   await tabJusqua(page, '#selection-liste > li:first-child .actions-orientation button');
@@ -108,8 +114,9 @@ test('au clavier seul sur un téléphone : démarche CAF, Vénissieux, mardi mat
   assert.equal(await page.$eval('.fo-qr img', (i) => i.complete && i.naturalWidth > 0), true, 'le QR code de la page du lieu');
   assert.equal(await pagesImprimees(page, 'clavier'), 1);
   await page.keyboard.press('Escape');
-  assert.ok(await page.isHidden('#fiche'));
+  await page.waitForSelector('#fiche', { state: 'hidden' });
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Fiche à imprimer');
+  assert.equal(new URL(page.url()).hash, `#${REPONSES}`, 'la même liste');
   await page.fermer();
 });
 
@@ -117,14 +124,16 @@ test('le lien partagé redonne la même liste ; SMS, e-mail et fiche de prescrip
   const page = await ouvrir(CAS);
   const lieux = await liste(page);
   assert.equal(lieux[0].nom, 'France Services Vénissieux');
-  assert.equal(await page.inputValue('#o-adresse'), '69200', 'le formulaire reprend les réponses');
+  assert.equal(await page.inputValue('#o-depuis'), 'venissieux', 'le formulaire reprend les réponses');
   assert.ok(await page.isChecked('#o-jour-ma'));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'selection-titre', 'le lien mène à la liste');
   const [sms, mail, prescription] = lieux[0].liens;
   assert.ok(sms.startsWith('sms:?&body='), sms);
   const texteSms = decodeURIComponent(sms.slice('sms:?&body='.length));
   assert.equal(texteSms.split('\n')[0], 'Pour faire une démarche CAF, allez à : France Services Vénissieux');
   for (const attendu of ['4 rue Gaspard-Picard, 69200 Vénissieux', 'Tél. 04 72 21 44 00', 'Sans rendez-vous.',
-    'À apporter : Numéro d\'allocataire CAF', 'https://resin.exemple.fr/lieux/france-services-venissieux/']) {
+    'Prochain moment pour vous : mardi 1er décembre, 8\u00a0h\u00a030 – 12\u00a0h',
+    'À apporter : Numéro d\'allocataire CAF ; ', 'https://resin.exemple.fr/lieux/france-services-venissieux/']) {
     assert.ok(texteSms.includes(attendu), `SMS : « ${attendu} » dans ${texteSms}`);
   }
   assert.ok(!texteSms.includes('Fermé'), 'le SMS ne dit que les heures d’ouverture');
@@ -216,16 +225,116 @@ test('les erreurs sont dites, reliées au champ, et le focus y va', async () => 
   assert.equal(await page.evaluate(() => document.activeElement.id), 'o-besoin');
   await axe(page, '/orienter/ avec une erreur');
   await page.selectOption('#o-besoin', { index: 1 });
-  await page.fill('#o-adresse', '75011 Paris');
-  await page.click('#orienter button[type=submit]');
-  assert.match(await page.textContent('#o-adresse-erreur'), /Code postal ou commune introuvable/);
-  assert.equal(await page.getAttribute('#o-besoin', 'aria-invalid'), null, 'le besoin, corrigé, n’est plus marqué');
-  assert.ok(await page.isHidden('#selection'));
   await page.fill('#o-adresse', 'saint fons');
   await page.click('#orienter button[type=submit]');
   await liste(page);
   assert.ok(await page.isHidden('#orienter-erreurs'));
+  assert.equal(await page.getAttribute('#o-besoin', 'aria-invalid'), null, 'le besoin, corrigé, n’est plus marqué');
   assert.match(await page.textContent('#selection-criteres'), /depuis Saint-Fons/);
+  // Après une première liste, une adresse hors du territoire : l'ancienne liste disparaît, le
+  // focus va à l'erreur.
+  await page.fill('#o-adresse', '75011 Paris');
+  await page.click('#orienter button[type=submit]');
+  assert.match(await page.textContent('#o-adresse-erreur'), /« 75011 Paris » : ni code postal ni commune du territoire/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'orienter-erreurs');
+  assert.equal(await page.getAttribute('#orienter-erreurs', 'role'), 'alert');
+  assert.ok(await page.isHidden('#selection'), 'plus de liste sous une réponse fausse');
+  // Un code postal de plusieurs communes : elles sont nommées.
+  await page.fill('#o-adresse', '69250');
+  await page.click('#orienter button[type=submit]');
+  assert.match(await page.textContent('#o-adresse-erreur'), /Le code postal plusieurs communes possibles \(Albigny-sur-Saône, .*\)/);
+  await page.fill('#o-adresse', '69250 Neuville-sur-Saône');
+  await page.click('#orienter button[type=submit]');
+  await liste(page);
+  assert.match(await page.textContent('#selection-criteres'), /depuis Neuville-sur-Saône/);
+  // Choisir une commune dans la liste efface le code postal tapé.
+  await page.selectOption('#o-depuis', 'bron');
+  assert.equal(await page.inputValue('#o-adresse'), '');
+  await page.fermer();
+});
+
+test('un lien ancien ou modifié : une erreur dite, pas une page cassée', async () => {
+  const page = await ouvrir('/orienter/#demande=besoin-retire&jour=xx&accompagnement=inconnu');
+  await page.waitForSelector('#orienter-erreurs:not([hidden])');
+  assert.match(await page.textContent('#o-besoin-erreur'), /Choisissez le besoin de la personne/);
+  assert.ok(await page.isHidden('#selection'));
+  // Les valeurs que le formulaire ne propose pas sont laissées de côté.
+  const ok = await ouvrir('/orienter/#demande=faire-une-demarche-caf&jour=xx&accompagnement=inconnu');
+  await liste(ok);
+  assert.doesNotMatch(await ok.textContent('#selection-criteres'), /xx|inconnu/);
+  assert.match(await ok.textContent('#selection-titre'), /^\d+ lieux conviennent/);
+  // Un lien de l'ancienne forme (« ?… ») marche encore, et devient un lien en « #… » sans l'adresse tapée.
+  const ancien = await ouvrir('/orienter/?demande=faire-une-demarche-caf&cp=69200&jour=ma');
+  await liste(ancien);
+  assert.equal(new URL(ancien.url()).search, '');
+  assert.equal(new URL(ancien.url()).hash, '#demande=faire-une-demarche-caf&depuis=venissieux&jour=ma');
+  for (const p of [page, ok, ancien]) await p.fermer();
+});
+
+test('« retour » : de la fiche à la liste, puis à la recherche d’avant', async () => {
+  const page = await ouvrir('/orienter/');
+  await page.waitForSelector('#o-dispo:not([hidden])');
+  await page.selectOption('#o-besoin', { index: 1 });
+  await page.selectOption('#o-depuis', 'venissieux');
+  await page.click('#orienter button[type=submit]');
+  const lieux = await liste(page);
+  const adresseListe = page.url();
+  await page.click('#selection-liste > li:first-child .actions-orientation button');
+  await page.waitForSelector('#fiche:not([hidden])');
+  await page.goBack();
+  await page.waitForSelector('#fiche', { state: 'hidden' });
+  assert.equal(page.url(), adresseListe);
+  assert.deepEqual((await liste(page)).map((l) => l.nom), lieux.map((l) => l.nom));
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Fiche à imprimer');
+  // Encore « retour » : le formulaire vide d'avant, sans liste.
+  await page.goBack();
+  await page.waitForSelector('#selection', { state: 'hidden' });
+  assert.equal(await page.$eval('#o-besoin', (s) => s.selectedIndex), 0);
+  assert.equal(await page.title(), 'Orienter une personne – Rés\'IN');
+  await page.fermer();
+});
+
+test('« pour élargir » retire une condition d’un bouton', async () => {
+  const page = await ouvrir(CAS);
+  await liste(page);
+  const avant = Number(/^(\d+)/.exec(await page.textContent('#selection-titre'))[1]);
+  await page.getByRole('button', { name: 'retirer l’accueil adapté' }).click();
+  await liste(page);
+  assert.ok(!(await page.isChecked('#o-acc-langues-etrangeres-autres')));
+  const apres = Number(/^(\d+)/.exec(await page.textContent('#selection-titre'))[1]);
+  assert.ok(apres > avant, `${apres} > ${avant}`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'selection-titre');
+  await page.fermer();
+});
+
+test('une personne sourde : l’e-mail du lieu plutôt que le téléphone', async () => {
+  const page = await ouvrir('/orienter/#demande=apprendre-a-utiliser-son-telephone-ou-sa-tablette&accompagnement=surdite');
+  const lieux = await liste(page);
+  assert.ok(lieux.length > 0);
+  const sms = decodeURIComponent(lieux[0].liens[0].slice('sms:?&body='.length));
+  assert.match(sms, /\nE-mail : [^@\s]+@[^@\s]+\n/, sms);
+  await page.click('#selection-liste > li:first-child .actions-orientation button');
+  const fiche = await page.textContent('#fiche-page');
+  assert.match(fiche, /Rendez-vous par e-mail\./);
+  assert.doesNotMatch(fiche, /Rendez-vous par téléphone/);
+  await page.fermer();
+});
+
+test('les noms venus des données restent du texte dans la liste et sur la fiche', async () => {
+  const page = await ouvrir('/a-propos/');
+  await page.route('**/lieux/recherche.json', async (route) => {
+    const reponse = await route.fetch();
+    const index = await reponse.json();
+    for (const l of index.lieux) l.n = '<img src=x onerror="window.piege=1">' + l.n;
+    await route.fulfill({ response: reponse, json: index });
+  });
+  await page.goto(nav.base + CAS);
+  const lieux = await liste(page);
+  assert.ok(lieux[0].nom.startsWith('<img src=x'), 'le nom s’affiche tel quel');
+  await page.click('#selection-liste > li:first-child .actions-orientation button');
+  assert.ok((await page.textContent('#fiche-page')).includes('<img src=x'));
+  assert.equal(await page.evaluate(() => document.querySelectorAll('#selection img, .fo-nom img, .carte-titre img').length), 0);
+  assert.equal(await page.evaluate(() => window.piege), undefined);
   await page.fermer();
 });
 
@@ -238,6 +347,8 @@ test('axe sur le formulaire, la liste et la fiche ; rien ne part ailleurs que ve
   await axe(page, '/orienter/ et sa liste');
   const avantFiche = page.requetes.filter((u) => !u.startsWith(nav.base));
   assert.deepEqual(avantFiche, [], 'ni mesure d’audience ni service extérieur : tout se calcule dans le navigateur');
+  // Au site lui-même, rien de ce qui a été répondu : les réponses sont après « # ».
+  assert.ok(page.requetes.every((u) => !/arabe|venissieux|demande=/.test(u)), page.requetes.join('\n'));
   await page.click('#selection-liste > li:first-child .actions-orientation button');
   await page.waitForSelector('#fiche:not([hidden])');
   await axe(page, 'la fiche à imprimer');

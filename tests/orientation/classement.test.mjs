@@ -21,9 +21,11 @@ const DONNEES = lire('orienter/donnees.json');
 const t = api.preparer(INDEX, DONNEES);
 
 function centre(texte) {
-  const c = INDEX.communes[api.communeDe(t, texte)];
-  return [c[1], c[2]];
+  const [k] = api.communesDe(t, texte);
+  return [INDEX.communes[k][1], INDEX.communes[k][2]];
 }
+
+const noms = (r) => r.lieux.map((x) => x.lieu.n);
 
 // Le cas du ticket : démarche CAF, habite Vénissieux, libre le mardi matin, parle arabe.
 const CAF_VENISSIEUX = {
@@ -59,7 +61,8 @@ test('démarche CAF, Vénissieux, mardi matin, autre langue : l’ordre, les poi
     'propose : Permanence CAF',
   ]);
   assert.deepEqual(alpha.avertissements, []);
-  assert.deepEqual(alpha.offres.map((o) => o.n), ['Permanence CAF'], 'l’atelier smartphone ne répond pas à ce besoin');
+  assert.deepEqual(alpha.offres.map((o) => o.offre.n), ['Permanence CAF'], 'l’atelier smartphone ne répond pas à ce besoin');
+  assert.equal(alpha.prescription, true, 'Alpha prend les fiches de prescription, à son adresse');
   assert.deepEqual(theta.avertissements, ['service itinérant : vérifiez où et quand il passe']);
   assert.deepEqual(beta.raisons, [
     'ouvert le mardi matin', 'gratuit', 'à 2,8\u00a0km', 'accueil dans d\'autres langues', 'sur simple appel',
@@ -89,8 +92,27 @@ test('une activité du lieu suffit à répondre au besoin, pour une partie des p
   const r = api.classer(t, { demande: 'apprendre-a-utiliser-son-telephone', position: centre('Vénissieux') });
   // 15 gratuit + (30 − 3 × 0,2 km) + 10 sans rendez-vous + 10 (un des deux services du besoin)
   assert.deepEqual(resume(r), [['Alpha France Services', 64.4]]);
-  assert.deepEqual(r.lieux[0].offres.map((o) => o.n), ['Atelier smartphone']);
+  assert.deepEqual(r.lieux[0].offres.map((o) => o.offre.n), ['Atelier smartphone']);
   assert.ok(r.lieux[0].raisons.includes('propose : Atelier smartphone'));
+});
+
+test('un lieu qui ne répond au besoin que par une activité est disponible aux heures de l’activité', () => {
+  // L'atelier smartphone d'Alpha a lieu le mardi de 14 h à 16 h ; Alpha ouvre le mardi matin.
+  const matin = api.classer(t, { demande: 'apprendre-a-utiliser-son-telephone', jours: ['ma'], moments: ['matin'] });
+  assert.deepEqual(noms(matin), [], 'l’atelier n’est pas le matin');
+  assert.deepEqual(matin.ecartes, { disponibilites: 1 });
+  const apresMidi = api.classer(t, { demande: 'apprendre-a-utiliser-son-telephone', jours: ['ma'], moments: ['apres-midi'] });
+  assert.deepEqual(noms(apresMidi), ['Alpha France Services']);
+  const [alpha] = apresMidi.lieux;
+  assert.equal(alpha.raisons[0], 'ouvert le mardi après-midi');
+  // Le prochain moment est celui de l'atelier : mardi 1er décembre, 14 h – 16 h.
+  assert.deepEqual(alpha.creneaux.map((c) => [c.i, c.p]), [[6, [840, 960]], [13, [840, 960]]]);
+  // Pour la démarche CAF, la permanence du mardi matin convient ; l'atelier ne répond pas au besoin.
+  const caf = api.classer(t, { demande: 'faire-une-demarche-caf', jours: ['ma'], moments: ['matin'] });
+  const alphaCaf = caf.lieux.find((x) => x.lieu.n === 'Alpha France Services');
+  assert.deepEqual(alphaCaf.offres.map((o) => [o.offre.n, o.convient]), [['Permanence CAF', true]]);
+  const soir = api.classer(t, { demande: 'faire-une-demarche-caf', jours: ['ma'], moments: ['soir'] });
+  assert.ok(!soir.lieux.some((x) => x.lieu.n === 'Alpha France Services'), 'Alpha n’ouvre pas le soir');
 });
 
 test('le même classement, dans quelque ordre que soient les lieux de l’index', () => {
@@ -121,26 +143,42 @@ test('disponibilités : les jours seuls, les moments seuls, et une heure au moin
 });
 
 test('la commune d’un code postal ou d’une adresse, sans service extérieur', () => {
-  const nom = (texte) => { const k = api.communeDe(t, texte); return k < 0 ? null : INDEX.communes[k][0]; };
-  assert.equal(nom('69200'), 'Vénissieux');
+  const communes = (texte) => api.communesDe(t, texte).map((k) => INDEX.communes[k][0]);
+  assert.deepEqual(communes('69200'), ['Vénissieux']);
   // Le plus précis d'abord : 69008 est Lyon 8e avant d'être Lyon.
-  assert.equal(nom('12 rue Paul-Bert, 69008 Lyon'), 'Lyon 8e Arrondissement');
-  assert.equal(nom('4 place de la Mairie, saint fons'), 'Saint-Fons');
-  assert.equal(nom('VENISSIEUX'), 'Vénissieux');
-  assert.equal(nom('75011 Paris'), null);
-  assert.equal(nom('Paris'), null);
+  assert.deepEqual(communes('12 rue Paul-Bert, 69008 Lyon'), ['Lyon 8e Arrondissement']);
+  assert.deepEqual(communes('4 place de la Mairie, saint fons'), ['Saint-Fons']);
+  assert.deepEqual(communes('St Fons'), ['Saint-Fons'], '« St » pour « Saint »');
+  assert.deepEqual(communes('VENISSIEUX'), ['Vénissieux']);
+  assert.deepEqual(communes('Vénis'), ['Vénissieux'], 'le début d’un nom');
+  assert.deepEqual(communes('75011 Paris'), []);
+  assert.deepEqual(communes('Paris'), []);
+  assert.deepEqual(communes('Ly'), [], 'trop court pour deviner');
+});
+
+test('un code postal de plusieurs communes les donne toutes, sauf si l’adresse nomme la sienne', () => {
+  // Le même annuaire, avec un code 69999 partagé par Saint-Fons et Vénissieux (pour l'essai).
+  const postaux = { ...DONNEES.postaux, 69999: [...DONNEES.postaux['69190'], ...DONNEES.postaux['69200']] };
+  const t2 = api.preparer(INDEX, { ...DONNEES, postaux });
+  const communes = (texte) => api.communesDe(t2, texte).map((k) => INDEX.communes[k][0]);
+  assert.deepEqual(communes('69999'), ['Saint-Fons', 'Vénissieux']);
+  assert.deepEqual(communes('2 rue X, 69999 Vénissieux'), ['Vénissieux']);
 });
 
 test('un besoin inconnu (lien ancien) ne donne pas de liste', () => {
   assert.equal(api.classer(t, { demande: 'besoin-retire' }), null);
+  assert.equal(api.classer(t, { demande: '__proto__' }), null);
 });
 
 test('les données de la page : un besoin par ligne de site.yaml, un complément par lieu de l’index', () => {
   assert.deepEqual(DONNEES.demandes.map((d) => d.id), ['faire-une-demarche-caf', 'apprendre-a-utiliser-son-telephone']);
   assert.equal(DONNEES.lieux.length, INDEX.lieux.length);
   const alpha = DONNEES.lieux[INDEX.lieux.findIndex((l) => l.n === 'Alpha France Services')];
-  assert.equal(alpha['@'], 'alpha@exemple.fr', 'l’adresse des fiches de prescription');
-  assert.equal(alpha.qr, '/lieux/alpha-france-services/qr.svg');
+  assert.equal(alpha.c, 'alpha@exemple.fr', 'l’adresse des fiches de prescription');
   const beta = DONNEES.lieux[INDEX.lieux.findIndex((l) => l.n === 'Bêta Centre social')];
-  assert.equal(beta['@'], undefined, 'pas de fiche de prescription : pas d’adresse');
+  assert.equal(beta.c, undefined);
+  // Les heures des activités, sur les 14 jours de l'index : l'atelier du mardi 14 h – 16 h.
+  const atelier = DONNEES.offres.find((o) => o.n === 'Atelier smartphone');
+  assert.equal(atelier.o.length, 14);
+  assert.deepEqual(atelier.o[6], [[840, 960]]);
 });

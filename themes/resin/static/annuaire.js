@@ -7,7 +7,9 @@
 (function () {
   'use strict';
   var form = document.getElementById('filtres');
-  if (!form || !window.XMLHttpRequest || !document.querySelector || !window.JSON) return;
+  var commun = window.resinCommun;
+  if (!form || !commun || !window.XMLHttpRequest || !document.querySelector || !window.JSON) return;
+  var plier = commun.plier, el = commun.el, contient = commun.contient;
   var mode = form.getAttribute('data-mode');
   form.hidden = false;
 
@@ -39,29 +41,9 @@
   // pas l'heure de Paris : « ouverts maintenant » est alors désactivé, avec la raison.
   var heureConnue = false;
 
-  // --- Texte sans accents ni majuscules, pour la recherche.
-  function plier(texte) {
-    texte = String(texte).toLowerCase();
-    if (texte.normalize) texte = texte.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    return texte.replace(/[\u2019'’\-]/g, ' ').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
-  }
-
-  function el(nom, classe, texte) {
-    var e = document.createElement(nom);
-    if (classe) e.className = classe;
-    if (texte !== undefined) e.textContent = texte;
-    return e;
-  }
-
   // --- L'adresse de la page <-> le formulaire.
   function lireAdresse() {
-    var etat = {};
-    location.search.replace(/^\?/, '').split('&').forEach(function (paire) {
-      if (!paire) return;
-      var kv = paire.split('=');
-      try { etat[decodeURIComponent(kv[0])] = decodeURIComponent((kv[1] || '').replace(/\+/g, ' ')); } catch (e) { /* ignoré */ }
-    });
-    return etat;
+    return commun.lireParametres(location.search);
   }
 
   function remplir(etat) {
@@ -95,11 +77,8 @@
   }
 
   function adresse(etat) {
-    var parts = [];
-    CHAMPS.forEach(function (nom) {
-      if (etat[nom]) parts.push(nom + '=' + encodeURIComponent(etat[nom]).replace(/%20/g, '+'));
-    });
-    return location.pathname + (parts.length ? '?' + parts.join('&') : '') + location.hash;
+    var parametres = commun.ecrireParametres(etat, CHAMPS);
+    return location.pathname + (parametres ? '?' + parametres : '') + location.hash;
   }
 
   // --- Ce que dit l'index.
@@ -127,10 +106,6 @@
     });
   }
 
-  function contient(liste, valeur) {
-    return !!liste && liste.indexOf(valeur) >= 0;
-  }
-
   // « Ouvert maintenant · ferme à 18 h », ou null sans horaires.
   function etatOuverture(l) {
     if (l.h === undefined || !ouverture) return null;
@@ -149,15 +124,7 @@
 
   function distance(l) {
     if (!position || !l.g) return null;
-    var r = Math.PI / 180, la1 = position.lat * r, la2 = l.g[0] * r;
-    var dla = la2 - la1, dlo = (l.g[1] - position.lon) * r;
-    var a = Math.sin(dla / 2) * Math.sin(dla / 2) + Math.cos(la1) * Math.cos(la2) * Math.sin(dlo / 2) * Math.sin(dlo / 2);
-    return 12742 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)); // km
-  }
-
-  function texteDistance(km) {
-    if (km < 1) return 'à ' + Math.max(50, Math.round(km * 20) * 50) + '\u00a0m';
-    return 'à ' + (km < 10 ? km.toFixed(1).replace('.', ',') : Math.round(km)) + '\u00a0km';
+    return commun.distance([position.lat, position.lon], l.g);
   }
 
   function filtrer(etat) {
@@ -237,7 +204,7 @@
     var lieu = el('p', null, l.a + ', ' + l.v);
     if (l.km !== null && l.km !== undefined) {
       lieu.appendChild(document.createTextNode(' · '));
-      lieu.appendChild(el('strong', 'distance', texteDistance(l.km)));
+      lieu.appendChild(el('strong', 'distance', commun.texteDistance(l.km)));
     }
     li.appendChild(lieu);
     var o = etatOuverture(l);

@@ -21,11 +21,11 @@
    3. Du plus de points au moins ; à égalité, le plus proche, puis le nom (ordre
       alphabétique sans accents), puis l'adresse de la page. */
 (function (racine, fabrique) {
-  var api = fabrique();
-  if (typeof module === 'object' && module.exports) module.exports = api;
-  else racine.resinOrientation = api;
-})(this, function () {
+  if (typeof module === 'object' && module.exports) module.exports = fabrique(require('./commun.js'));
+  else if (racine.resinCommun) racine.resinOrientation = fabrique(racine.resinCommun);
+})(this, function (commun) {
   'use strict';
+  var plier = commun.plier, contient = commun.contient;
 
   var POINTS = {
     disponible: 30, horairesInconnus: 10,
@@ -43,28 +43,11 @@
   var RECOUVREMENT = 60;
   var JOUR_MS = 86400000;
 
-  function plier(texte) {
-    texte = String(texte).toLowerCase();
-    if (texte.normalize) texte = texte.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    return texte.replace(/[\u2019'’\-]/g, ' ').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
-  }
-
-  function contient(liste, valeur) {
-    return !!liste && valeur !== undefined && valeur >= 0 && liste.indexOf(valeur) >= 0;
-  }
-
-  // Distance à vol d'oiseau en km, arrondie à 100 m.
+  // Distance à vol d'oiseau en km, arrondie à 100 m : les points n'en gardent que ce qui se
+  // calcule partout pareil.
   function distance(a, b) {
     if (!a || !b) return null;
-    var r = Math.PI / 180, la1 = a[0] * r, la2 = b[0] * r;
-    var dla = la2 - la1, dlo = (b[1] - a[1]) * r;
-    var h = Math.sin(dla / 2) * Math.sin(dla / 2) + Math.cos(la1) * Math.cos(la2) * Math.sin(dlo / 2) * Math.sin(dlo / 2);
-    return Math.round(12742 * Math.atan2(Math.sqrt(h), Math.sqrt(1 - h)) * 10) / 10;
-  }
-
-  function texteDistance(km) {
-    if (km < 1) return 'à ' + Math.max(100, Math.round(km * 10) * 100) + '\u00a0m';
-    return 'à ' + (km < 10 ? km.toFixed(1).replace('.', ',') : Math.round(km)) + '\u00a0km';
+    return Math.round(commun.distance(a, b) * 10) / 10;
   }
 
   // Le jour de la semaine (code « ma ») du i-ième jour après `debut` (« 2026-11-25 »).
@@ -127,26 +110,33 @@
     var services = index.lieux.map(function (l) {
       return (l.s || []).map(function (k) { return donnees.services.indexOf(index.services[k][2]); });
     });
+    // Le nombre de codes postaux de chaque commune : moins elle en a, plus elle est précise.
+    var codes = index.communes.map(function () { return 0; });
+    Object.keys(donnees.postaux).forEach(function (code) {
+      donnees.postaux[code].forEach(function (k) { codes[k] += 1; });
+    });
     return {
       index: index,
       donnees: donnees,
       services: services,
+      codes: codes,
       parPrise: par(index.prises, 1),
       parCommune: par(index.communes, 3),
       parDemande: par(donnees.demandes.map(function (d) { return [d.id]; }), 0),
       gratuit: index.frais.indexOf('Gratuit'),
       sousCondition: index.frais.indexOf('Gratuit sous condition'),
       presenter: donnees.acces.indexOf('Se présenter'),
-      telephoner: donnees.acces.indexOf('Téléphoner')
+      telephoner: donnees.acces.indexOf('Téléphoner'),
+      prescription: donnees.acces.indexOf('Envoyer un mail avec une fiche de prescription')
     };
   }
 
   // Les conditions, dans l'ordre où elles sont vérifiées, avec leurs mots.
   var CONDITIONS = [
-    ['accompagnement', 'l\u2019accompagnement particulier demandé'],
-    ['gratuit', '« gratuit seulement »'],
-    ['sansRdv', '« sans rendez-vous seulement »'],
-    ['fixe', '« lieu fixe seulement »'],
+    ['accompagnement', 'l\u2019accueil adapté'],
+    ['gratuit', '« gratuits »'],
+    ['sansRdv', '« sans rendez-vous »'],
+    ['fixe', '« lieu fixe »'],
     ['disponibilites', 'les disponibilités']
   ];
 
@@ -155,7 +145,8 @@
   // Rend { demande, lieux: [...], ecartes: { condition: nombre de lieux écartés par elle seule } }.
   function classer(t, criteres) {
     var index = t.index, donnees = t.donnees;
-    var demande = donnees.demandes[t.parDemande[criteres.demande]];
+    var demande = Object.prototype.hasOwnProperty.call(t.parDemande, criteres.demande)
+      ? donnees.demandes[t.parDemande[criteres.demande]] : null;
     if (!demande) return null;
     var prises = (criteres.accompagnement || []).map(function (s) { return t.parPrise[s]; });
     var dispo = (criteres.jours || []).length > 0 || (criteres.moments || []).length > 0;
@@ -164,16 +155,29 @@
     index.lieux.forEach(function (l, n) {
       var d = donnees.lieux[n] || {};
       // Les activités du lieu qui répondent au besoin : elles comptent comme le lieu lui-même
-      // (un atelier smartphone fait d'une médiathèque un lieu où apprendre son téléphone).
+      // (un atelier smartphone fait d'une médiathèque un lieu où apprendre son téléphone), à
+      // leurs propres horaires.
       var offres = (d.o || []).map(function (k) { return donnees.offres[k]; }).filter(function (o) {
         return demande.s.some(function (s) { return contient(o.s, s); });
+      }).map(function (o) {
+        var trouves = dispo && o.o ? creneaux(index.debut, o.o, criteres) : null;
+        return { offre: o, creneaux: trouves, convient: !dispo || !o.o || trouves.length > 0 };
       });
+      var parLeLieu = demande.s.filter(function (s) { return contient(t.services[n], s); });
       var services = demande.s.filter(function (s) {
-        return contient(t.services[n], s) || offres.some(function (o) { return contient(o.s, s); });
+        return contient(parLeLieu, s) || offres.some(function (o) { return contient(o.offre.s, s); });
       });
       if (!services.length) return;
+      // Les moments qui conviennent : ceux du lieu s'il répond lui-même au besoin, sinon ceux
+      // de ses activités (null : inconnus).
       var trouves = null;
-      if (dispo && l.h !== undefined) trouves = creneaux(index.debut, index.horaires[l.h].o, criteres);
+      if (dispo && parLeLieu.length && l.h !== undefined) {
+        trouves = creneaux(index.debut, index.horaires[l.h].o, criteres);
+      } else if (dispo && !parLeLieu.length && offres.some(function (o) { return o.creneaux; })) {
+        trouves = [];
+        offres.forEach(function (o) { if (o.creneaux) trouves = trouves.concat(o.creneaux); });
+        trouves.sort(function (a, b) { return a.i - b.i || a.p[0] - b.p[0]; });
+      }
       var manque = [];
       if (prises.some(function (p) { return !contient(l.e, p); })) manque.push('accompagnement');
       if (criteres.gratuit && !contient(l.f, t.gratuit)) manque.push('gratuit');
@@ -203,9 +207,9 @@
       }
       if (km !== null) {
         points += Math.max(0, Math.round((POINTS.distance - POINTS.parKm * km) * 10) / 10);
-        raisons.push(texteDistance(km));
+        raisons.push(commun.texteDistance(km));
       } else if (criteres.position) {
-        avertissements.push('adresse sans position : distance inconnue');
+        avertissements.push('lieu sans coordonnées : distance inconnue');
       }
       prises.forEach(function (p) { raisons.push(donnees.raisons[p]); });
       if (contient(d.m, t.presenter)) {
@@ -216,11 +220,13 @@
         raisons.push('sur simple appel');
       }
       points += services.length === demande.s.length ? POINTS.besoinComplet : POINTS.besoinPartiel;
-      if (offres.length) raisons.push('propose : ' + offres.map(function (o) { return o.n; }).join(', '));
+      var utiles = offres.filter(function (o) { return o.convient; });
+      if (utiles.length) raisons.push('propose : ' + utiles.map(function (o) { return o.offre.n; }).join(', '));
       if (l.i) avertissements.push('service itinérant : vérifiez où et quand il passe');
       lieux.push({
         lieu: l, plus: d, points: Math.round(points * 10) / 10, km: km, raisons: raisons,
-        avertissements: avertissements, creneaux: trouves || [], offres: offres, cle: plier(l.n)
+        avertissements: avertissements, creneaux: trouves || [], offres: offres, cle: plier(l.n),
+        prescription: contient(d.m, t.prescription) && !!d.c
       });
     });
     lieux.sort(function (a, b) {
@@ -233,27 +239,43 @@
     return { demande: demande, lieux: lieux, ecartes: ecartes };
   }
 
-  // La commune d'un code postal ou d'une adresse tapée (« 69200 », « 3 rue X, Vénissieux ») :
-  // son rang dans index.communes, ou -1. Le code postal d'abord ; sinon le nom de commune le
-  // plus long que contient le texte.
-  function communeDe(t, texte) {
-    var code = /\b(\d{5})\b/.exec(texte);
+  // Les communes d'un code postal ou d'une adresse tapée (« 69200 », « 3 rue X, Vénissieux »,
+  // « st priest ») : leurs rangs dans index.communes, la plus précise d'abord. Plusieurs quand
+  // le code postal est celui de plusieurs communes (l'adresse peut alors dire laquelle) ; aucune
+  // quand rien ne correspond. Le code postal d'abord, puis le nom de commune le plus long que
+  // contient le texte, puis une commune dont le nom commence par le texte (« Oullins »).
+  function communesDe(t, texte) {
+    var connue = function (k) { return t.index.communes[k][1] !== null; };
+    var mots = function (x) {
+      return ' ' + plier(x).replace(/[^a-z0-9]+/g, ' ').replace(/ st /g, ' saint ').replace(/ ste /g, ' sainte ').trim() + ' ';
+    };
+    var plie = mots(' ' + texte + ' ');
+    var noms = t.index.communes.map(function (c) { return mots(c[0]); });
+    var dans = function (liste) {
+      var trouve = -1, longueur = 0;
+      liste.forEach(function (k) {
+        if (connue(k) && plie.indexOf(noms[k]) >= 0 && noms[k].length > longueur) { trouve = k; longueur = noms[k].length; }
+      });
+      return trouve;
+    };
+    var code = /(?:^|\D)(\d{5})(?:\D|$)/.exec(texte);
     if (code) {
-      var liste = t.donnees.postaux[code[1]];
-      return liste && liste.length ? liste[0] : -1;
+      // Les communes les plus précises du code (69008 : Lyon 8e, pas Lyon), puis, s'il en
+      // reste plusieurs, celle que l'adresse nomme.
+      var liste = (t.donnees.postaux[code[1]] || []).filter(connue);
+      liste = liste.filter(function (k) { return t.codes[k] === t.codes[liste[0]]; });
+      var nommee = liste.length > 1 ? dans(liste) : -1;
+      return nommee >= 0 ? [nommee] : liste;
     }
-    var plie = ' ' + plier(texte).replace(/[^a-z0-9]+/g, ' ') + ' ';
-    var trouve = -1, longueur = 0;
-    t.index.communes.forEach(function (c, k) {
-      var nom = ' ' + plier(c[0]).replace(/[^a-z0-9]+/g, ' ') + ' ';
-      if (c[1] !== null && plie.indexOf(nom) >= 0 && nom.length > longueur) { trouve = k; longueur = nom.length; }
-    });
-    return trouve;
+    var toutes = t.index.communes.map(function (c, k) { return k; });
+    var nommee2 = dans(toutes);
+    if (nommee2 >= 0) return [nommee2];
+    if (plie.trim().length < 3) return [];
+    return toutes.filter(function (k) { return connue(k) && noms[k].indexOf(plie.replace(/ $/, '')) === 0; });
   }
 
   return {
     POINTS: POINTS, MOMENTS: MOMENTS, JOURS: JOURS, CONDITIONS: CONDITIONS,
-    preparer: preparer, classer: classer, communeDe: communeDe, creneaux: creneaux,
-    distance: distance, texteDistance: texteDistance, jourDe: jourDe, plier: plier
+    preparer: preparer, classer: classer, communesDe: communesDe, creneaux: creneaux, jourDe: jourDe
   };
 });

@@ -1,35 +1,33 @@
 /* resin : la page « Orienter une personne » (/orienter/).
-   Sans JavaScript, le formulaire ouvre l'annuaire filtré (/lieux/?besoin=…). Avec, il
-   propose une liste classée (orientation.js), une fiche à imprimer, des messages prêts à
+   Sans JavaScript, le formulaire ouvre l'annuaire avec ses critères (/lieux/?besoin=…). Avec,
+   il propose une liste classée (orientation.js), une fiche à imprimer, des messages prêts à
    envoyer par SMS ou par e-mail, et un lien qui redonne la même liste. Tout se calcule ici :
-   rien de ce qui est saisi n'est envoyé au site ni gardé sur l'appareil (seule l'adresse de
-   la page, si l'on choisit de la partager, contient les réponses). Rien de ce que contiennent
-   les données n'est inséré comme HTML. */
+   rien de ce qui est saisi n'est envoyé au site. Les réponses vont dans l'adresse de la page
+   après « # », partie que le navigateur n'envoie jamais au serveur, et l'adresse tapée n'y va
+   pas : seule la commune trouvée y est. Rien de ce que contiennent les données n'est inséré
+   comme HTML. */
 (function () {
   'use strict';
   var form = document.getElementById('orienter');
-  var api = window.resinOrientation;
-  if (!form || !api || !window.XMLHttpRequest || !document.querySelector || !window.JSON) return;
+  var api = window.resinOrientation, commun = window.resinCommun;
+  if (!form || !api || !commun || !window.XMLHttpRequest || !document.querySelector || !window.JSON) return;
   var $ = function (id) { return document.getElementById(id); };
+  var el = commun.el;
   var ouverture = window.resinOuverture;
   var section = $('selection'), liste = $('selection-liste'), titre = $('selection-titre');
   var annonce = $('selection-annonce'), criteresEl = $('selection-criteres'), ecartesEl = $('selection-ecartes');
   var plus = $('selection-plus'), lien = $('selection-lien'), erreurs = $('orienter-erreurs');
   var fiche = $('fiche'), page = $('fiche-page'), falc = $('fiche-falc');
   var PAS = 5;
-  var CHAMPS = ['demande', 'depuis', 'cp', 'jour', 'moment', 'accompagnement', 'langue', 'gratuit', 'sansrdv', 'type'];
+  var CHAMPS = ['demande', 'depuis', 'jour', 'moment', 'accompagnement', 'langue', 'gratuit', 'sansrdv', 'type'];
   var MULTIPLES = ['jour', 'moment', 'accompagnement'];
   var NOMS_MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
   var NOMS_JOURS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+  var titreInitial = document.title.replace(/^Orienter une personne – /, '');
 
-  var t = null, resultat = null, montres = 0, etatCourant = null, position = null, ficheDe = null;
-
-  function el(nom, classe, texte) {
-    var e = document.createElement(nom);
-    if (classe) e.className = classe;
-    if (texte !== undefined && texte !== null) e.textContent = texte;
-    return e;
-  }
+  var t = null, resultat = null, montres = 0, etatCourant = null, position = null;
+  // La fiche ouverte : son lieu, le bouton d'où elle vient, et si elle a son entrée d'historique.
+  var ficheDe = null;
 
   function ajouter(parent, enfant) { parent.appendChild(enfant); return enfant; }
 
@@ -39,17 +37,15 @@
     return court.charAt(0).toLowerCase() + court.slice(1);
   }
 
-  // --- L'état : l'adresse de la page <-> le formulaire.
+  // --- L'état : l'adresse de la page <-> le formulaire. Un lien ancien en « ?… » est encore lu.
   function lireAdresse() {
-    var etat = {};
-    location.search.replace(/^\?/, '').split('&').forEach(function (paire) {
-      if (!paire) return;
-      var kv = paire.split('='), k, v;
-      try { k = decodeURIComponent(kv[0]); v = decodeURIComponent((kv[1] || '').replace(/\+/g, ' ')); } catch (e) { return; }
-      if (MULTIPLES.indexOf(k) >= 0) (etat[k] = etat[k] || []).push(v);
-      else etat[k] = v;
-    });
-    return etat;
+    var etat = commun.lireParametres(location.search, MULTIPLES);
+    var ancre = commun.lireParametres(location.hash, MULTIPLES);
+    return ancre.demande ? ancre : etat;
+  }
+
+  function adresse(etat) {
+    return location.pathname + location.search.replace(/^\?.*$/, '') + '#' + commun.ecrireParametres(etat, CHAMPS);
   }
 
   function remplir(etat) {
@@ -63,7 +59,7 @@
     form.elements.depuis.value = etat.depuis || '';
     if (form.elements.depuis.value !== (etat.depuis || '')) form.elements.depuis.value = '';
     form.elements.cp.value = etat.cp || '';
-    form.elements.langue && (form.elements.langue.value = etat.langue || '');
+    if (form.elements.langue) form.elements.langue.value = etat.langue || '';
     form.elements.gratuit.checked = etat.gratuit === '1';
     form.elements.sansrdv.checked = etat.sansrdv === '1';
     form.elements.type.value = etat.type === 'fixe' ? 'fixe' : '';
@@ -73,6 +69,7 @@
     montrerLangue();
   }
 
+  // Ce que dit le formulaire (seules les valeurs qu'il propose).
   function lireFormulaire() {
     var etat = {};
     var besoin = form.elements.besoin;
@@ -86,22 +83,8 @@
     Array.prototype.forEach.call(form.querySelectorAll('input[type=checkbox]:checked'), function (c) {
       if (MULTIPLES.indexOf(c.name) >= 0) (etat[c.name] = etat[c.name] || []).push(c.value);
     });
-    if (!autreLangue(etat)) delete etat.langue;
+    if (!(etat.accompagnement || []).some(function (s) { return /^langues/.test(s); })) delete etat.langue;
     return etat;
-  }
-
-  function adresse(etat) {
-    var parts = [];
-    CHAMPS.forEach(function (nom) {
-      [].concat(etat[nom] || []).forEach(function (v) {
-        parts.push(nom + '=' + encodeURIComponent(v).replace(/%20/g, '+'));
-      });
-    });
-    return location.pathname + (parts.length ? '?' + parts.join('&') : '');
-  }
-
-  function autreLangue(etat) {
-    return (etat.accompagnement || []).some(function (s) { return /^langues/.test(s); });
   }
 
   // Le champ « sa langue » ne sert que si une langue est cochée.
@@ -113,18 +96,18 @@
     form.elements.langue.disabled = !coche;
   }
 
-  // --- Les erreurs : un résumé en tête du formulaire, et chaque champ marqué.
-  function signaler(liste) {
+  // --- Les erreurs : un résumé en tête du formulaire, chaque champ marqué, le focus au résumé.
+  function signaler(problemes) {
     ['o-besoin', 'o-adresse'].forEach(function (id) {
       $(id).removeAttribute('aria-invalid');
       $(id + '-erreur').hidden = true;
     });
     erreurs.textContent = '';
-    erreurs.hidden = !liste.length;
-    if (!liste.length) return;
-    ajouter(erreurs, el('p', 'erreurs-titre', liste.length > 1 ? 'Deux réponses sont à compléter :' : 'Une réponse est à compléter :'));
+    erreurs.hidden = !problemes.length;
+    if (!problemes.length) return;
+    ajouter(erreurs, el('p', 'erreurs-titre', problemes.length > 1 ? 'Deux réponses sont à corriger :' : 'Une réponse est à corriger :'));
     var ul = ajouter(erreurs, el('ul'));
-    liste.forEach(function (e) {
+    problemes.forEach(function (e) {
       var champ = $(e.id);
       champ.setAttribute('aria-invalid', 'true');
       var message = $(e.id + '-erreur');
@@ -139,18 +122,25 @@
   }
 
   // La position de la personne : le centre de la commune du code postal ou de l'adresse tapée,
-  // sinon de la commune choisie. `false` : le texte tapé ne donne aucune commune connue.
+  // sinon de la commune choisie. { erreur } quand le texte tapé ne donne pas une seule commune.
   function trouverPosition(etat) {
     var k = -1;
     if (etat.cp) {
-      k = api.communeDe(t, etat.cp);
-      if (k < 0) return false;
+      var communes = api.communesDe(t, etat.cp);
+      var noms = communes.map(function (c) { return t.index.communes[c][0]; });
+      if (!communes.length) {
+        return { erreur: '« ' + etat.cp + ' » : ni code postal ni commune du territoire. Vérifiez-le, ou choisissez la commune dans la liste.' };
+      }
+      if (communes.length > 1) {
+        return { erreur: (/\d{5}/.test(etat.cp) ? 'Le code postal ' : '« ' + etat.cp + ' » : ') + 'plusieurs communes possibles (' + noms.join(', ') + '). Écrivez aussi le nom de la commune, ou choisissez-la dans la liste.' };
+      }
+      k = communes[0];
     } else if (etat.depuis) {
       k = t.parCommune[etat.depuis];
       if (k === undefined) k = -1;
     }
     var c = t.index.communes[k];
-    return c && c[1] !== null ? { g: [c[1], c[2]], nom: c[0] } : null;
+    return c && c[1] !== null ? { g: [c[1], c[2]], nom: c[0], slug: c[3] } : null;
   }
 
   function criteres(etat) {
@@ -172,21 +162,21 @@
   }
 
   function disponibilitesEnMots(etat) {
-    var jours = (etat.jour || []).map(function (j) {
-      for (var k = 0; k < api.JOURS.length; k++) if (api.JOURS[k][0] === j) return 'le ' + api.JOURS[k][2];
-      return j;
+    var jours = [], moments = [];
+    api.JOURS.forEach(function (j) { if ((etat.jour || []).indexOf(j[0]) >= 0) jours.push('le ' + j[2]); });
+    api.MOMENTS.forEach(function (m) {
+      if ((etat.moment || []).indexOf(m[0]) >= 0) moments.push((m[0] === 'apres-midi' ? 'l\u2019' : 'le ') + m[3]);
     });
-    var moments = (etat.moment || []).map(function (m) {
-      for (var k = 0; k < api.MOMENTS.length; k++) if (api.MOMENTS[k][0] === m) return (m === 'apres-midi' ? 'l\u2019' : 'le ') + api.MOMENTS[k][3];
-      return m;
-    });
-    if (!jours.length && !moments.length) return '';
     return [listeEnMots(jours), listeEnMots(moments)].filter(Boolean).join(', ');
+  }
+
+  function sourde(etat) {
+    return (etat.accompagnement || []).indexOf('surdite') >= 0;
   }
 
   function accompagnementEnMots(etat) {
     return (etat.accompagnement || []).map(function (slug) {
-      var case_ = form.querySelector('input[name=accompagnement][value="' + slug.replace(/[^a-z0-9-]/g, '') + '"]');
+      var case_ = $('o-acc-' + slug);
       var texte = case_ && case_.labels && case_.labels[0] ? case_.labels[0].textContent : slug;
       // « Parle une autre langue (arabe, espagnol…) » : la langue tapée, sinon sans les exemples.
       if (slug === 'langues-etrangeres-autres') texte = etat.langue ? 'Parle ' + etat.langue + ' (peu ou pas français)' : texte.split(' (')[0] + ' que le français';
@@ -206,12 +196,17 @@
     return mots.join(' · ');
   }
 
-  // « mardi 1er décembre » : le i-ième jour après le début de l'index.
-  function dateEnMots(i) {
+  // Le i-ième jour après le début de l'index.
+  function jour(i) {
     var d = t.index.debut.split('-');
-    var date = new Date(Date.UTC(+d[0], +d[1] - 1, +d[2]) + i * 86400000);
-    var jour = date.getUTCDate();
-    return NOMS_JOURS[date.getUTCDay()] + ' ' + (jour === 1 ? '1er' : jour) + ' ' + NOMS_MOIS[date.getUTCMonth()];
+    return new Date(Date.UTC(+d[0], +d[1] - 1, +d[2]) + i * 86400000);
+  }
+
+  // « mardi 1er décembre » (avec l'année : « mardi 1er décembre 2026 »).
+  function dateEnMots(i, annee) {
+    var date = jour(i), n = date.getUTCDate();
+    return NOMS_JOURS[date.getUTCDay()] + ' ' + (n === 1 ? '1er' : n) + ' ' + NOMS_MOIS[date.getUTCMonth()] +
+      (annee ? ' ' + date.getUTCFullYear() : '');
   }
 
   function plage(p) {
@@ -244,9 +239,9 @@
   // (« Une pièce d'identité » et « Pièce d'identité » sont la même).
   function aApporter(r) {
     var pieces = [], vues = [];
-    [resultat.demande.k || [], r.plus.k || []].concat(r.offres.map(function (o) { return o.k || []; })).forEach(function (l) {
+    [resultat.demande.k || [], r.plus.k || []].concat(r.offres.map(function (o) { return o.offre.k || []; })).forEach(function (l) {
       l.forEach(function (p) {
-        var cle = api.plier(p).replace(/^(une?|des|les?|la|l |vos|votre|ses|son|sa) /, '').replace(/\s+/g, ' ').trim();
+        var cle = commun.plier(p).replace(/^(une?|des|les?|la|l |vos|votre|ses|son|sa) /, '').replace(/\s+/g, ' ').trim();
         if (vues.indexOf(cle) < 0) { vues.push(cle); pieces.push(p); }
       });
     });
@@ -261,18 +256,26 @@
     return (r.plus.m || []).map(function (k) { return t.donnees.acces[k]; });
   }
 
+  // L'e-mail du lieu se donne à qui ne peut pas téléphoner, ou quand le lieu n'a pas de téléphone.
+  function courrielUtile(r) {
+    return r.plus.c && (sourde(etatCourant) || !r.lieu.tel) ? r.plus.c : null;
+  }
+
   // --- Les messages.
   function messagePersonne(r, long) {
     var l = r.lieu, lignes = [];
     lignes.push('Pour ' + enPhrase(resultat.demande.l) + ', allez à : ' + l.n);
     lignes.push(l.a + (r.plus.ca ? ', ' + r.plus.ca : '') + ', ' + l.v);
     if (l.tel) lignes.push('Tél. ' + l.tel[0]);
+    if (courrielUtile(r)) lignes.push('E-mail : ' + r.plus.c);
+    var creneau = prochainCreneau(r);
+    if (creneau) lignes.push('Prochain moment pour vous : ' + creneau);
     var h = horaires(l).filter(function (ligne) { return !/^Fermé/.test(ligne); });
     if (h.length) lignes.push('Horaires : ' + h.join(' ; '));
     if (acces(r).indexOf('Se présenter') >= 0) lignes.push('Sans rendez-vous.');
     else if (l.tel) lignes.push('Appelez avant d\u2019y aller.');
     var pieces = aApporter(r);
-    if (pieces.length) lignes.push('À apporter : ' + pieces.join(', ') + '.');
+    if (pieces.length) lignes.push('À apporter : ' + pieces.join(' ; ') + '.');
     lignes.push(adresseAbsolue(l.u));
     if (long) {
       lignes.unshift('Bonjour,', '');
@@ -286,8 +289,7 @@
     lignes.push('Je vous oriente une personne qui a besoin d\u2019aide pour : ' + enPhrase(resultat.demande.l) + '.');
     lignes.push('');
     lignes.push('Nom et téléphone de la personne : (à compléter)');
-    var dispo = disponibilitesEnMots(etat);
-    lignes.push('Ses disponibilités : ' + (dispo || 'à convenir'));
+    lignes.push('Ses disponibilités : ' + (disponibilitesEnMots(etat) || 'à convenir'));
     var besoins = accompagnementEnMots(etat);
     if (besoins.length) lignes.push('Ses besoins particuliers : ' + besoins.join(' ; '));
     if (position) lignes.push('Sa commune : ' + position.nom);
@@ -307,6 +309,12 @@
       '?subject=' + encodeURIComponent(sujet) + '&body=' + encodeURIComponent(corps);
   }
 
+  function action(actions, nom, texte, classe, nomAccessible) {
+    var e = ajouter(ajouter(actions, el('li')), el(nom, classe, texte));
+    e.setAttribute('aria-label', texte + ' : ' + nomAccessible);
+    return e;
+  }
+
   // --- La liste.
   function proposition(r, rang) {
     var l = r.lieu;
@@ -321,7 +329,11 @@
     var pourquoi = ajouter(li, el('p', 'pourquoi'));
     ajouter(pourquoi, el('span', 'etiquette', 'Pourquoi ce lieu :'));
     pourquoi.appendChild(document.createTextNode(' ' + r.raisons.join(', ') + '.'));
-    r.avertissements.forEach(function (w) { ajouter(li, el('p', 'a-verifier', 'À vérifier : ' + w + '.')); });
+    var aVerifier = r.avertissements.slice();
+    if (etatCourant.langue && (etatCourant.accompagnement || []).indexOf('langues-etrangeres-autres') >= 0) {
+      aVerifier.push('le lieu accueille « dans d\u2019autres langues » : demandez si l\u2019on y parle ' + etatCourant.langue);
+    }
+    aVerifier.forEach(function (w) { ajouter(li, el('p', 'a-verifier', 'À vérifier : ' + w + '.')); });
     var o = etatOuverture(l);
     if (o) ajouter(li, el('p', 'etat-ouverture ' + (o.ouvert ? 'ouvert' : 'ferme'), o.texte));
     var creneau = prochainCreneau(r);
@@ -329,41 +341,39 @@
     if (r.offres.length) {
       ajouter(li, el('p', 'etiquette', r.offres.length > 1 ? 'Activités qui répondent à son besoin :' : 'Activité qui répond à son besoin :'));
       var ul = ajouter(li, el('ul', 'offres-lieu'));
-      r.offres.forEach(function (offre) {
+      r.offres.forEach(function (x) {
         var item = ajouter(ul, el('li'));
-        var lienOffre = ajouter(item, el('a', null, offre.n));
-        lienOffre.href = offre.u;
-        if (offre.h.length) item.appendChild(document.createTextNode(' — ' + offre.h.join(' ; ')));
+        var lienOffre = ajouter(item, el('a', null, x.offre.n));
+        lienOffre.href = x.offre.u;
+        if (x.offre.h.length) item.appendChild(document.createTextNode(' — ' + x.offre.h.join(' ; ')));
+        if (!x.convient) item.appendChild(document.createTextNode(' (pas aux moments où elle est libre)'));
       });
     }
-    if (l.tel) {
+    if (l.tel || courrielUtile(r)) {
       var p = ajouter(li, el('p'));
-      ajouter(p, el('span', 'etiquette', 'Tél.'));
-      p.appendChild(document.createTextNode(' '));
-      var tel = ajouter(p, el('a', null, l.tel[0]));
-      tel.href = l.tel[1];
+      if (l.tel) {
+        ajouter(p, el('span', 'etiquette', 'Tél.'));
+        p.appendChild(document.createTextNode(' '));
+        ajouter(p, el('a', null, l.tel[0])).href = l.tel[1];
+      }
+      if (l.tel && courrielUtile(r)) p.appendChild(document.createTextNode(' · '));
+      if (courrielUtile(r)) {
+        ajouter(p, el('span', 'etiquette', 'E-mail'));
+        p.appendChild(document.createTextNode(' '));
+        ajouter(p, el('a', null, r.plus.c)).href = mailto(r.plus.c, '', '').replace(/\?subject=&body=$/, '');
+      }
     }
     var actions = ajouter(li, el('ul', 'actions-orientation'));
-    var bouton = ajouter(ajouter(actions, el('li')), el('button', 'bouton', 'Fiche à imprimer'));
+    var bouton = action(actions, 'button', 'Fiche à imprimer', 'bouton', l.n);
     bouton.type = 'button';
-    bouton.setAttribute('aria-label', 'Fiche à imprimer : ' + l.n);
     bouton.addEventListener('click', function () { montrerFiche(r, bouton); });
-    var sms = ajouter(ajouter(actions, el('li')), el('a', 'bouton-secondaire', 'Envoyer par SMS'));
-    sms.href = 'sms:?&body=' + encodeURIComponent(messagePersonne(r, false));
-    sms.setAttribute('aria-label', 'Envoyer par SMS à la personne : ' + l.n);
-    var mail = ajouter(ajouter(actions, el('li')), el('a', 'bouton-secondaire', 'Envoyer par e-mail'));
-    mail.href = mailto('', 'Où vous faire aider : ' + l.n, messagePersonne(r, true));
-    mail.setAttribute('aria-label', 'Envoyer par e-mail à la personne : ' + l.n);
-    if (r.plus['@']) {
-      var ecrire = ajouter(ajouter(actions, el('li')), el('a', 'bouton-secondaire', 'Écrire au lieu pour l\u2019orienter'));
-      ecrire.href = mailto(r.plus['@'], 'Orientation : ' + resultat.demande.l.split(' (')[0], messageLieu(r));
-      ecrire.setAttribute('aria-label', 'Écrire au lieu pour l\u2019orienter (fiche de prescription) : ' + l.n);
+    action(actions, 'a', 'Envoyer par SMS', 'bouton-secondaire', l.n).href = 'sms:?&body=' + encodeURIComponent(messagePersonne(r, false));
+    action(actions, 'a', 'Envoyer par e-mail', 'bouton-secondaire', l.n).href = mailto('', 'Où vous faire aider : ' + l.n, messagePersonne(r, true));
+    if (r.prescription) {
+      action(actions, 'a', 'Écrire au lieu pour l\u2019orienter', 'bouton-secondaire', l.n).href =
+        mailto(r.plus.c, 'Orientation : ' + resultat.demande.l.split(' (')[0], messageLieu(r));
     }
-    if (r.plus.w) {
-      var formulaire = ajouter(ajouter(actions, el('li')), el('a', 'bouton-secondaire', 'Formulaire ou rendez-vous du lieu'));
-      formulaire.href = r.plus.w;
-      formulaire.setAttribute('aria-label', 'Formulaire ou rendez-vous du lieu : ' + l.n);
-    }
+    if (r.plus.w) action(actions, 'a', 'Formulaire ou rendez-vous du lieu', 'bouton-secondaire', l.n).href = r.plus.w;
     return li;
   }
 
@@ -383,57 +393,90 @@
     setTimeout(function () { annonce.textContent = texte; }, 50);
   }
 
+  // Retirer une condition, d'un bouton sous le titre de la liste.
+  var RETIRER = {
+    accompagnement: function () { Array.prototype.forEach.call(form.querySelectorAll('input[name=accompagnement]'), function (c) { c.checked = false; }); montrerLangue(); },
+    gratuit: function () { form.elements.gratuit.checked = false; },
+    sansRdv: function () { form.elements.sansrdv.checked = false; },
+    fixe: function () { form.elements.type.value = ''; },
+    disponibilites: function () { Array.prototype.forEach.call(form.querySelectorAll('input[name=jour], input[name=moment]'), function (c) { c.checked = false; }); }
+  };
+
+  function montrerEcartes() {
+    ecartesEl.textContent = '';
+    var n = resultat.lieux.length;
+    var conditions = api.CONDITIONS.filter(function (c) { return resultat.ecartes[c[0]]; });
+    if (!conditions.length) {
+      if (n === 0) ecartesEl.textContent = 'Aucun lieu de l\u2019annuaire ne propose ce besoin pour l\u2019instant.';
+      return;
+    }
+    ajouter(ecartesEl, el('span', null, n === 0 ? 'Pour trouver des lieux, retirez une condition : ' : 'Pour élargir : '));
+    conditions.forEach(function (c, k) {
+      var nombre = resultat.ecartes[c[0]];
+      var b = ajouter(ecartesEl, el('button', 'lien-bouton', 'retirer ' + c[1]));
+      b.type = 'button';
+      b.addEventListener('click', function () {
+        RETIRER[c[0]]();
+        if (proposer(lireFormulaire(), 'ajouter')) titre.focus();
+      });
+      ecartesEl.appendChild(document.createTextNode(' (' + (nombre > 1 ? nombre + ' lieux de plus)' : '1 lieu de plus)') + (k < conditions.length - 1 ? ' ; ' : '.')));
+    });
+  }
+
+  function cacherListe() {
+    resultat = null;
+    section.hidden = true;
+    document.title = 'Orienter une personne – ' + titreInitial;
+  }
+
   // Calcule et montre la liste de l'état `etat`. `historique` : 'ajouter', 'remplacer' ou rien.
+  // Rend false quand une réponse est à corriger (le focus est alors sur les erreurs).
   function proposer(etat, historique) {
     var pos = trouverPosition(etat);
     var problemes = [];
     if (!etat.demande) problemes.push({ id: 'o-besoin', texte: 'Choisissez le besoin de la personne.' });
-    if (pos === false) problemes.push({ id: 'o-adresse', texte: 'Code postal ou commune introuvable dans ' + t.index.communes.length + ' communes du territoire : vérifiez-le, ou choisissez la commune dans la liste.' });
+    else if (!Object.prototype.hasOwnProperty.call(t.parDemande, etat.demande)) problemes.push({ id: 'o-besoin', texte: 'Ce besoin n\u2019est plus proposé : choisissez-en un dans la liste.' });
+    if (pos && pos.erreur) problemes.push({ id: 'o-adresse', texte: pos.erreur });
+    cacherFiche(false);
     if (problemes.length) {
+      cacherListe();
       signaler(problemes);
-      if (historique) annoncer('');
-      return;
+      return false;
     }
     signaler([]);
     position = pos;
+    // Dans l'adresse, la commune trouvée à la place de ce qui a été tapé.
+    var partage = {};
+    CHAMPS.forEach(function (nom) { if (etat[nom]) partage[nom] = etat[nom]; });
+    if (position) partage.depuis = position.slug;
     etatCourant = etat;
     resultat = api.classer(t, criteres(etat));
     if (historique && window.history && history.pushState) {
-      var url = adresse(etat);
-      if (url !== location.pathname + location.search) history[historique === 'ajouter' ? 'pushState' : 'replaceState'](null, '', url);
+      var url = adresse(partage);
+      if (url !== location.pathname + location.search + location.hash) history[historique === 'ajouter' ? 'pushState' : 'replaceState'](null, '', url);
     }
     lien.href = location.href;
-    lien.textContent = 'lien vers cette sélection';
     $('selection-copie').textContent = '';
     var n = resultat.lieux.length;
     titre.textContent = n === 0 ? 'Aucun lieu ne convient à toutes ses réponses'
       : n === 1 ? 'Un lieu convient' : n + ' lieux conviennent, les mieux placés d\u2019abord';
     criteresEl.textContent = 'Recherche : ' + criteresEnMots(etat, resultat.demande) + '.';
-    ecartesEl.textContent = '';
-    var relacher = api.CONDITIONS.filter(function (c) { return resultat.ecartes[c[0]]; }).map(function (c) {
-      var k = resultat.ecartes[c[0]];
-      return 'sans ' + c[1] + ', ' + (k > 1 ? k + ' lieux de plus conviendraient' : '1 lieu de plus conviendrait');
-    });
-    if (relacher.length) ecartesEl.textContent = (n === 0 ? 'Retirez une condition : ' : 'Pour élargir : ') + relacher.join(' ; ') + '.';
-    else if (n === 0) ecartesEl.textContent = 'Aucun lieu de l\u2019annuaire ne propose ce besoin pour l\u2019instant.';
+    montrerEcartes();
     liste.textContent = '';
     montres = 0;
     afficherJusqua(PAS);
     section.hidden = false;
-    cacherFiche(false);
-    annoncer(titre.textContent);
     document.title = 'Orienter : ' + enPhrase(resultat.demande.l) + ' – ' + titreInitial;
+    return true;
   }
 
   // --- La fiche à imprimer.
-  var titreInitial = document.title.replace(/^Orienter une personne – /, '');
-
   function tuile(modele, z, x, y) {
     return modele.replace('{s}', 'a').replace('{r}', '').replace('{z}', z).replace('{x}', x).replace('{y}', y);
   }
 
   // Un petit plan centré sur le lieu : quatre à six images du serveur de cartes, et un repère
-  // noir et blanc. Caché si une image manque (hors ligne) : l'adresse suffit.
+  // noir et blanc au centre. Caché si une image manque (hors ligne) : l'adresse suffit.
   function plan(g) {
     var modele = form.getAttribute('data-tuiles');
     if (!g || !modele) return null;
@@ -444,15 +487,18 @@
     var figure = el('figure', 'fo-plan');
     var cadre = ajouter(figure, el('div', 'fo-plan-cadre'));
     cadre.setAttribute('aria-hidden', 'true');
+    // Les images sont placées par rapport au centre du cadre : un cadre plus étroit (petit
+    // écran) garde le lieu au milieu.
+    var centre = ajouter(cadre, el('div', 'fo-plan-centre'));
     var manque = false;
     for (var tx = Math.floor((x - L / 2) / 256); tx <= Math.floor((x + L / 2) / 256); tx++) {
       for (var ty = Math.floor((y - H / 2) / 256); ty <= Math.floor((y + H / 2) / 256); ty++) {
-        var img = ajouter(cadre, el('img'));
+        var img = ajouter(centre, el('img'));
         img.alt = '';
         img.width = 256;
         img.height = 256;
-        img.style.left = Math.round(tx * 256 - x + L / 2) + 'px';
-        img.style.top = Math.round(ty * 256 - y + H / 2) + 'px';
+        img.style.left = Math.round(tx * 256 - x) + 'px';
+        img.style.top = Math.round(ty * 256 - y) + 'px';
         img.onerror = function () { if (!manque) { manque = true; figure.hidden = true; } };
         img.src = tuile(modele, z, tx, ty);
       }
@@ -473,7 +519,7 @@
     return jours + ' : ' + heures.join(', puis ');
   }
 
-  function liste_(parent, classe, lignes) {
+  function listeDans(parent, classe, lignes) {
     var ul = ajouter(parent, el('ul', classe));
     lignes.forEach(function (ligne) { ajouter(ul, el('li', null, ligne)); });
     return ul;
@@ -481,7 +527,7 @@
 
   function bloc(parent, titreBloc) {
     var s = ajouter(parent, el('div', 'fo-bloc'));
-    ajouter(s, el('h4', null, titreBloc));
+    ajouter(s, el('h3', null, titreBloc));
     return s;
   }
 
@@ -489,10 +535,9 @@
     var l = r.lieu, simple = falc.checked;
     page.textContent = '';
     page.className = 'fo-page' + (simple ? ' fo-simple' : '');
-    var entete = ajouter(page, el('p', 'fo-entete'));
-    var aujourdhui = ouverture ? dateEnMots(ouverture.rang(t.index.debut)) : '';
-    entete.textContent = form.getAttribute('data-titre') + ' · ' + (simple ? 'Où trouver de l\u2019aide' : 'Fiche d\u2019orientation') +
-      (aujourdhui ? ' · ' + aujourdhui.replace(/^\S+ /, '') + ' ' + t.index.debut.slice(0, 4) : '');
+    var aujourdhui = ouverture ? dateEnMots(ouverture.rang(t.index.debut), true).replace(/^\S+ /, '') : '';
+    ajouter(page, el('p', 'fo-entete', form.getAttribute('data-titre') + ' · ' +
+      (simple ? 'Où trouver de l\u2019aide' : 'Fiche d\u2019orientation') + (aujourdhui ? ' · ' + aujourdhui : '')));
     var pour = ajouter(page, el('p', 'fo-pour', simple ? 'Vous avez besoin d\u2019aide pour ' : 'Pour : '));
     ajouter(pour, el('strong', null, simple ? enPhrase(resultat.demande.l) + '.' : resultat.demande.l));
     if (simple) ajouter(page, el('p', 'fo-allez', 'Allez à :'));
@@ -508,17 +553,19 @@
     if (carte) ajouter(visuels, carte);
     var qr = ajouter(visuels, el('figure', 'fo-qr'));
     var img = ajouter(qr, el('img'));
-    img.src = r.plus.qr;
+    img.src = l.u + 'qr.svg';
     img.alt = '';
     ajouter(qr, el('figcaption', null, simple ? 'Avec un téléphone, prenez ce carré en photo : vous verrez la page du lieu.' : 'La page du lieu : scannez ce code avec l\u2019appareil photo d\u2019un téléphone.'));
     var corps = ajouter(page, el('div', 'fo-corps'));
-    if (l.tel) {
-      var tel = bloc(corps, simple ? 'Le numéro de téléphone' : 'Téléphone');
-      ajouter(tel, el('p', 'fo-tel', l.tel[0]));
+    var courriel = courrielUtile(r);
+    if (l.tel || courriel) {
+      var contact = bloc(corps, simple ? (l.tel ? 'Le numéro de téléphone' : 'L\u2019adresse e-mail') : 'Contact');
+      if (l.tel) ajouter(contact, el('p', 'fo-tel', l.tel[0]));
+      if (courriel) ajouter(contact, el('p', 'fo-courriel', (simple && l.tel ? 'Par e-mail : ' : '') + courriel));
     }
     var h = horaires(l);
     var quand = bloc(corps, simple ? 'Quand y aller ?' : 'Horaires');
-    if (h.length) liste_(quand, 'fo-horaires', simple ? h.map(horaireSimple) : h);
+    if (h.length) listeDans(quand, 'fo-horaires', simple ? h.map(horaireSimple) : h);
     else ajouter(quand, el('p', null, simple ? 'Appelez pour savoir quand c\u2019est ouvert.' : 'Horaires non renseignés : appelez avant d\u2019y aller.'));
     var creneau = prochainCreneau(r);
     if (creneau && simple) creneau = creneau.replace(/, ([^,]+) – ([^,]+)$/, ', de $1 à $2');
@@ -526,31 +573,39 @@
     var modes = acces(r);
     var comment = [];
     if (modes.indexOf('Se présenter') >= 0) comment.push(simple ? 'Vous pouvez venir sans rendez-vous.' : 'Accueil sans rendez-vous.');
-    if (modes.indexOf('Téléphoner') >= 0 && l.tel) comment.push(simple ? 'Vous pouvez appeler avant de venir.' : 'Rendez-vous par téléphone.');
+    if (modes.indexOf('Téléphoner') >= 0 && l.tel && !sourde(etatCourant)) comment.push(simple ? 'Vous pouvez appeler avant de venir.' : 'Rendez-vous par téléphone.');
+    if ((modes.indexOf('Contacter par mail') >= 0 || sourde(etatCourant)) && courriel) comment.push(simple ? 'Vous pouvez écrire un e-mail avant de venir.' : 'Rendez-vous par e-mail.');
     if (modes.indexOf('Prendre un RDV en ligne') >= 0) comment.push(simple ? 'Vous pouvez prendre rendez-vous sur internet.' : 'Rendez-vous en ligne (page du lieu).');
     if (modes.indexOf('Envoyer un mail avec une fiche de prescription') >= 0) comment.push(simple ? 'La personne qui vous aide peut écrire au lieu pour vous.' : 'Sur orientation d\u2019un professionnel (e-mail au lieu).');
-    if (comment.length) liste_(bloc(corps, simple ? 'Comment faire ?' : 'Comment venir'), null, comment);
+    if (comment.length) listeDans(bloc(corps, simple ? 'Comment faire ?' : 'Comment venir'), null, comment);
     var pieces = aApporter(r);
-    if (pieces.length) liste_(bloc(corps, simple ? 'Qu\u2019est-ce que je dois apporter ?' : 'À apporter'), 'fo-pieces', pieces);
-    var cout = r.lieu.f ? r.lieu.f.map(function (k) { return t.index.frais[k]; }) : [];
+    if (pieces.length) listeDans(bloc(corps, simple ? 'Qu\u2019est-ce que je dois apporter ?' : 'À apporter'), 'fo-pieces', pieces);
+    var cout = l.f ? l.f.map(function (k) { return t.index.frais[k]; }) : [];
     if (cout.length) {
       var prix = bloc(corps, simple ? 'Combien ça coûte ?' : 'Coût');
       ajouter(prix, el('p', null, simple && cout.length === 1 && cout[0] === 'Gratuit' ? 'C\u2019est gratuit.' : cout.join(', ')));
     }
-    if (r.offres.length && !simple) {
-      var act = bloc(corps, 'Activités utiles');
-      liste_(act, null, r.offres.slice(0, 3).map(function (o) { return o.n + (o.h.length ? ' — ' + o.h.join(' ; ') : ''); }));
+    var utiles = r.offres.filter(function (x) { return x.convient; });
+    if (utiles.length && !simple) {
+      listeDans(bloc(corps, 'Activités utiles'), null, utiles.slice(0, 3).map(function (x) {
+        return x.offre.n + (x.offre.h.length ? ' — ' + x.offre.h.join(' ; ') : '');
+      }));
     }
     ajouter(page, el('p', 'fo-pied', adresseAbsolue(l.u)));
   }
 
+  // La fiche a son entrée d'historique : « retour » sur le téléphone ramène à la liste.
   function montrerFiche(r, depuis) {
-    ficheDe = { r: r, bouton: depuis };
+    ficheDe = { r: r, bouton: depuis, empilee: false };
     remplirFiche(r);
     form.hidden = true;
     section.hidden = true;
     fiche.hidden = false;
-    document.body.className += ' impression-fiche';
+    if (document.body.className.indexOf('impression-fiche') < 0) document.body.className += ' impression-fiche';
+    if (window.history && history.pushState) {
+      history.pushState({ fiche: true }, '', location.href);
+      ficheDe.empilee = true;
+    }
     $('fiche-titre').focus();
     window.scrollTo(0, fiche.offsetTop);
   }
@@ -562,6 +617,12 @@
     section.hidden = !resultat;
     document.body.className = document.body.className.replace(/ ?impression-fiche/g, '');
     if (rendreFocus && ficheDe && ficheDe.bouton) ficheDe.bouton.focus();
+  }
+
+  // Revenir à la liste : par l'historique quand la fiche y a son entrée (popstate la ferme).
+  function revenir() {
+    if (ficheDe && ficheDe.empilee && history.state && history.state.fiche) history.back();
+    else cacherFiche(true);
   }
 
   // --- Les événements.
@@ -577,11 +638,15 @@
     form.noValidate = true;
     form.addEventListener('change', function (e) {
       if (e.target.name === 'accompagnement') montrerLangue();
+      // Une commune choisie remplace le code postal tapé, et inversement.
+      if (e.target.name === 'depuis' && e.target.value) form.elements.cp.value = '';
+    });
+    form.elements.cp.addEventListener('input', function () {
+      if (form.elements.cp.value.trim()) form.elements.depuis.value = '';
     });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
-      proposer(lireFormulaire(), 'ajouter');
-      if (!section.hidden) titre.focus();
+      if (proposer(lireFormulaire(), 'ajouter')) titre.focus();
     });
     plus.addEventListener('click', function () {
       var premier = afficherJusqua(montres + PAS);
@@ -596,20 +661,33 @@
     });
     falc.addEventListener('change', function () { if (ficheDe) remplirFiche(ficheDe.r); });
     $('fiche-imprimer').addEventListener('click', function () { window.print(); });
-    $('fiche-retour').addEventListener('click', function () { cacherFiche(true); });
+    $('fiche-retour').addEventListener('click', revenir);
     // Échap, où que soit le focus, ramène de la fiche à la liste.
     document.addEventListener('keydown', function (e) {
-      if ((e.key === 'Escape' || e.key === 'Esc') && !fiche.hidden) cacherFiche(true);
+      if ((e.key === 'Escape' || e.key === 'Esc') && !fiche.hidden) revenir();
     });
     window.addEventListener('popstate', function () {
+      // De la fiche, « retour » revient à la même liste.
+      if (!fiche.hidden && !(history.state && history.state.fiche)) {
+        cacherFiche(true);
+        return;
+      }
       var etat = lireAdresse();
       remplir(etat);
-      if (etat.demande) proposer(etat);
-      else { section.hidden = true; cacherFiche(false); }
+      if (etat.demande) {
+        proposer(lireFormulaire());
+        annoncer(titre.textContent);
+      } else {
+        cacherFiche(false);
+        signaler([]);
+        cacherListe();
+      }
     });
+    // Un lien vers une sélection : la liste, sous le formulaire rempli ; le focus y va.
+    // Un lien ancien en « ?… » est remplacé par le même en « #… ».
     var etat = lireAdresse();
     remplir(etat);
-    if (etat.demande) proposer(etat);
+    if (etat.demande && proposer(lireFormulaire(), location.search ? 'remplacer' : null)) titre.focus();
   }
 
   var recus = {}, attendus = 2;
