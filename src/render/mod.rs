@@ -205,6 +205,8 @@ pub(crate) struct Renderer<'a> {
     theme: &'a Theme,
     urls: Urls,
     shared: SiteView,
+    /// The QR code of each place's page, drawn at most once: the page shows it, `qr.svg` holds it.
+    qr_codes: Vec<std::sync::OnceLock<Option<String>>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -212,7 +214,14 @@ impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, theme: &'a Theme) -> Renderer<'a> {
         let urls = Urls::new(&site.config.url);
         let shared = view::site_view(site, &urls);
-        Renderer { site, theme, urls, shared }
+        let qr_codes = site.entries.lieux.iter().map(|_| std::sync::OnceLock::new()).collect();
+        Renderer { site, theme, urls, shared, qr_codes }
+    }
+
+    /// The QR code of the address of the place at `i` (`None` if too long for a QR code).
+    fn place_qr(&self, i: usize) -> &Option<String> {
+        self.qr_codes[i]
+            .get_or_init(|| qr::svg(&self.urls.absolute(&format!("lieux/{}/", self.site.entries.lieux[i].slug))))
     }
 
     /// Every file of the site, sorted by path. Two files with one path are an error: one would
@@ -311,7 +320,7 @@ impl<'a> Renderer<'a> {
             Output::AdminConfig => admin::config_yml(self.site).unwrap_or_default().into_bytes(),
             Output::AdminFile(i) => theme::ADMIN[i].1.to_vec(),
             Output::Orientation => orientation::data(self.site, &self.urls),
-            Output::PlaceQr(i) => orientation::qr_file(self.site, &self.urls, i),
+            Output::PlaceQr(i) => orientation::qr_file(self.place_qr(i).as_deref()),
         })
     }
 
@@ -488,7 +497,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Place(i) => {
                 let lieu = &site.entries.lieux[i];
-                let data = view::place_view(site, urls, lieu);
+                let data = view::place_view(site, urls, lieu, self.place_qr(i).clone());
                 let description = lieu.presentation_resume.clone().unwrap_or_else(|| {
                     let services: Vec<String> = lieu.services.iter().map(|s| labels::service_short(s)).collect();
                     let mut text = format!("{} à {}", labels::typologies(&lieu.typologie), lieu.commune);

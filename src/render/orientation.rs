@@ -58,13 +58,10 @@ pub fn qr_path(slug: &str) -> String {
     format!("lieux/{slug}/qr.svg")
 }
 
-/// The QR code of the place at `i`, as an SVG file.
-pub fn qr_file(site: &Site, urls: &Urls, i: usize) -> Vec<u8> {
-    let lieu = &site.entries.lieux[i];
-    let url = urls.absolute(&format!("lieux/{}/", lieu.slug));
-    let svg = super::qr::svg(&url).unwrap_or_default();
-    // Without a width, the fiche's style sizes it.
-    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}\n").into_bytes()
+/// A place's QR code ([`super::qr::svg`]) as an SVG file. Without a width, the fiche's style
+/// sizes it.
+pub fn qr_file(svg: Option<&str>) -> Vec<u8> {
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}\n", svg.unwrap_or_default()).into_bytes()
 }
 
 /// The needs of the form: `site.yaml`'s, or one per service of the standard.

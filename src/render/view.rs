@@ -604,7 +604,9 @@ pub struct PlaceView {
 }
 
 /// The page of a place.
-pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu) -> PlaceView {
+/// The view of a place's page; `qr` is the QR code of its address (drawn once per place by the
+/// renderer: the fiche d'orientation prints it too).
+pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu, qr: Option<String>) -> PlaceView {
     let telephone = phone_of(&lieu.telephone);
     let coords = lieu.latitude.zip(lieu.longitude);
     let page_url = urls.absolute(&format!("lieux/{}/", lieu.slug));
@@ -644,7 +646,7 @@ pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu) -> PlaceView {
         presentation_html: markdown::render_markdown(&lieu.presentation_detail),
         date_maj: date_view(lieu.date_maj),
         territoire: ext_views(&site.config.extensions.lieux, &lieu.extensions, urls),
-        qr: super::qr::svg(&page_url),
+        qr,
         adresse_page: page_url.clone(),
         signaler: mailto(
             site.config.report_address(),

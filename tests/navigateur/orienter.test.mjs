@@ -90,7 +90,7 @@ test('au clavier seul sur un téléphone : démarche CAF, Vénissieux, mardi mat
   assert.equal(lieux[0].pourquoi, 'Pourquoi ce lieu : ouvert le mardi matin, gratuit, à 800\u00a0m, accueil dans d\'autres langues, sans rendez-vous.');
   // Son activité pour ce besoin a lieu le mercredi : elle est dite, mais pas comme une raison.
   assert.match(lieux[0].texte, /Coup de pouce numérique sans rendez-vous — Mercredi : 14\u00a0h – 17\u00a0h \(pas aux moments où elle est libre\)/);
-  assert.match(lieux[0].texte, /À vérifier : le lieu accueille « dans d’autres langues » : demandez si l’on y parle arabe\./);
+  assert.match(await page.textContent('#selection-criteres'), /Les lieux disent seulement accueillir « dans d’autres langues » : demandez si l’on y parle arabe\./);
   assert.match(lieux[0].texte, /Prochain moment qui lui convient : mardi 1er décembre, 8\u00a0h\u00a030 – 12\u00a0h\./);
   assert.match(lieux[0].texte, /Ouvert maintenant · ferme à 12\u00a0h/);
   // Chaque lieu proposé a ses raisons, et tous accueillent dans d'autres langues.

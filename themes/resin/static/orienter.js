@@ -329,11 +329,7 @@
     var pourquoi = ajouter(li, el('p', 'pourquoi'));
     ajouter(pourquoi, el('span', 'etiquette', 'Pourquoi ce lieu :'));
     pourquoi.appendChild(document.createTextNode(' ' + r.raisons.join(', ') + '.'));
-    var aVerifier = r.avertissements.slice();
-    if (etatCourant.langue && (etatCourant.accompagnement || []).indexOf('langues-etrangeres-autres') >= 0) {
-      aVerifier.push('le lieu accueille « dans d\u2019autres langues » : demandez si l\u2019on y parle ' + etatCourant.langue);
-    }
-    aVerifier.forEach(function (w) { ajouter(li, el('p', 'a-verifier', 'À vérifier : ' + w + '.')); });
+    r.avertissements.forEach(function (w) { ajouter(li, el('p', 'a-verifier', 'À vérifier : ' + w + '.')); });
     var o = etatOuverture(l);
     if (o) ajouter(li, el('p', 'etat-ouverture ' + (o.ouvert ? 'ouvert' : 'ferme'), o.texte));
     var creneau = prochainCreneau(r);
@@ -461,6 +457,9 @@
     titre.textContent = n === 0 ? 'Aucun lieu ne convient à toutes ses réponses'
       : n === 1 ? 'Un lieu convient' : n + ' lieux conviennent, les mieux placés d\u2019abord';
     criteresEl.textContent = 'Recherche : ' + criteresEnMots(etat, resultat.demande) + '.';
+    if (etat.langue && (etat.accompagnement || []).indexOf('langues-etrangeres-autres') >= 0) {
+      criteresEl.textContent += ' Les lieux disent seulement accueillir « dans d\u2019autres langues » : demandez si l\u2019on y parle ' + etat.langue + '.';
+    }
     montrerEcartes();
     liste.textContent = '';
     montres = 0;
