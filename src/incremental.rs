@@ -397,6 +397,7 @@ impl Workspace {
                     files,
                     assets: self.scan.assets.clone(),
                     content: self.root.join("content"),
+                    qr_codes: crate::render::qr_codes(site),
                 });
                 // New templates are tried on every page before they are published: a template
                 // that fails on some page leaves the last good site served.
@@ -686,6 +687,8 @@ pub struct Snapshot {
     assets: Vec<Asset>,
     /// `content/`, where assets must be.
     content: PathBuf,
+    /// The places' QR codes, drawn once for all the files that show them.
+    qr_codes: crate::render::QrCodes,
 }
 
 /// A file of the site.
@@ -724,7 +727,10 @@ impl Snapshot {
     fn render(&self, slot: &Slot) -> Produced {
         match slot.cell.get() {
             Some(produced) => produced.clone(),
-            None => Renderer::new(&self.site, &self.theme).produce(slot.output).map(Arc::from).map_err(message),
+            None => Renderer::with_qr_codes(&self.site, &self.theme, self.qr_codes.clone())
+                .produce(slot.output)
+                .map(Arc::from)
+                .map_err(message),
         }
     }
 

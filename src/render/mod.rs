@@ -206,15 +206,28 @@ pub(crate) struct Renderer<'a> {
     urls: Urls,
     shared: SiteView,
     /// The QR code of each place's page, drawn at most once: the page shows it, `qr.svg` holds it.
-    qr_codes: Vec<std::sync::OnceLock<Option<String>>>,
+    qr_codes: QrCodes,
+}
+
+/// The QR codes of the places' pages, each drawn when first needed, shared by the renderers of
+/// one site ([`Renderer::with_qr_codes`]).
+pub(crate) type QrCodes = std::sync::Arc<[std::sync::OnceLock<Option<String>>]>;
+
+/// Room for the QR codes of `site`'s places.
+pub(crate) fn qr_codes(site: &Site) -> QrCodes {
+    site.entries.lieux.iter().map(|_| std::sync::OnceLock::new()).collect()
 }
 
 impl<'a> Renderer<'a> {
     /// A renderer of `site` with `theme`.
     pub fn new(site: &'a Site, theme: &'a Theme) -> Renderer<'a> {
+        Renderer::with_qr_codes(site, theme, qr_codes(site))
+    }
+
+    /// A renderer that shares the QR codes drawn by others of the same site.
+    pub fn with_qr_codes(site: &'a Site, theme: &'a Theme, qr_codes: QrCodes) -> Renderer<'a> {
         let urls = Urls::new(&site.config.url);
         let shared = view::site_view(site, &urls);
-        let qr_codes = site.entries.lieux.iter().map(|_| std::sync::OnceLock::new()).collect();
         Renderer { site, theme, urls, shared, qr_codes }
     }
 

@@ -27,9 +27,10 @@
 //!                                   their offers (positions in "offres"), address complement
 //!                                   (the QR code of their page is `qr.svg` beside it)
 //!   "offres": [{"n": title, "u": path, "s": [services], "h": ["Mardi : 14 h – 16 h"],
-//!               "o": [[[840, 960]], …], "k": [what to bring]}] }
+//!               "o": [[6, 840, 960], …], "k": [what to bring]}] }
 //!                                   offers still to come or recurring: when they run, in words
-//!                                   and as the periods of the index's 14 days (as its "horaires")
+//!                                   and as periods [day, start, end] in the index's 14 days
+//!                                   (day 0 is its "debut"; minutes as in its "horaires")
 //! ```
 
 use std::collections::BTreeMap;
@@ -229,8 +230,14 @@ pub fn data(site: &Site, urls: &Urls) -> Vec<u8> {
             }
             let services: Vec<usize> = o.services.iter().filter_map(service_at).collect();
             let mut offer = json!({ "n": o.titre, "u": card.href, "s": services, "h": when });
+            // Only the days it runs: [day, start, end], day 0 being the index's first.
             if let Some(periods) = offer_periods(site, o) {
-                offer["o"] = json!(periods);
+                let runs: Vec<[u32; 3]> = periods
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(day, list)| list.iter().map(move |&(start, end)| [day as u32, start, end]))
+                    .collect();
+                offer["o"] = json!(runs);
             }
             if !o.pieces_a_apporter.is_empty() {
                 offer["k"] = json!(o.pieces_a_apporter);
@@ -239,6 +246,8 @@ pub fn data(site: &Site, urls: &Urls) -> Vec<u8> {
         })
         .collect();
 
+    let offer_at: foldhash::HashMap<&str, usize> =
+        offers.iter().enumerate().map(|(k, o)| (o.slug.as_str(), k)).collect();
     let places: Vec<Value> = view::directory_order(site)
         .into_iter()
         .map(|i| {
@@ -258,8 +267,9 @@ pub fn data(site: &Site, urls: &Urls) -> Vec<u8> {
             if !lieu.pieces_a_apporter.is_empty() {
                 place.insert("k".into(), json!(lieu.pieces_a_apporter));
             }
-            let at: Vec<usize> =
-                offers.iter().enumerate().filter(|(_, o)| o.lieux.contains(&lieu.slug)).map(|(k, _)| k).collect();
+            let mut at: Vec<usize> =
+                site.offers_at(&lieu.slug).filter_map(|o| offer_at.get(o.slug.as_str()).copied()).collect();
+            at.sort_unstable();
             if !at.is_empty() {
                 place.insert("o".into(), json!(at));
             }

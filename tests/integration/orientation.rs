@@ -126,7 +126,8 @@ fn the_shortlist_data_completes_the_directory_index() {
         .iter()
         .find(|o| o["n"] == "Coup de pouce numérique sans rendez-vous")
         .unwrap();
-    assert_eq!(coup_de_pouce["o"].as_array().unwrap().len(), 14, "its periods in the index's 14 days");
+    // Wednesdays 14 h – 17 h, in the index's 14 days from Wednesday 25 November.
+    assert_eq!(coup_de_pouce["o"], serde_json::json!([[0, 840, 1020], [7, 840, 1020]]));
     // Postcodes lead to communes, the most precise first.
     let communes = index["communes"].as_array().unwrap();
     let name = |code: &str| communes[data["postaux"][code][0].as_u64().unwrap() as usize][0].as_str().unwrap();

@@ -42,6 +42,8 @@
   // Une période compte pour un moment si elle en couvre au moins une heure (ou toute la période).
   var RECOUVREMENT = 60;
   var JOUR_MS = 86400000;
+  // Les jours d'horaires que donne l'index (src/hours.rs, UPCOMING_DAYS).
+  var JOURS_INDEX = 14;
 
   // Distance à vol d'oiseau en km, arrondie à 100 m : les points n'en gardent que ce qui se
   // calcule partout pareil.
@@ -110,6 +112,13 @@
     var services = index.lieux.map(function (l) {
       return (l.s || []).map(function (k) { return donnees.services.indexOf(index.services[k][2]); });
     });
+    // Les heures des activités, jour par jour comme celles des lieux : [[[début, fin]], …].
+    donnees.offres.forEach(function (o) {
+      if (!o.o || o.jours) return;
+      o.jours = [];
+      for (var j = 0; j < JOURS_INDEX; j++) o.jours.push([]);
+      o.o.forEach(function (p) { if (o.jours[p[0]]) o.jours[p[0]].push([p[1], p[2]]); });
+    });
     // Le nombre de codes postaux de chaque commune : moins elle en a, plus elle est précise.
     var codes = index.communes.map(function () { return 0; });
     Object.keys(donnees.postaux).forEach(function (code) {
@@ -160,8 +169,8 @@
       var offres = (d.o || []).map(function (k) { return donnees.offres[k]; }).filter(function (o) {
         return demande.s.some(function (s) { return contient(o.s, s); });
       }).map(function (o) {
-        var trouves = dispo && o.o ? creneaux(index.debut, o.o, criteres) : null;
-        return { offre: o, creneaux: trouves, convient: !dispo || !o.o || trouves.length > 0 };
+        var trouves = dispo && o.jours ? creneaux(index.debut, o.jours, criteres) : null;
+        return { offre: o, creneaux: trouves, convient: !dispo || !o.jours || trouves.length > 0 };
       });
       var parLeLieu = demande.s.filter(function (s) { return contient(t.services[n], s); });
       var services = demande.s.filter(function (s) {
