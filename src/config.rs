@@ -50,7 +50,7 @@ pub struct SiteConfig {
 
 /// `orientation` in `site.yaml`: the needs an adviser chooses from on `/orienter/`, each in
 /// everyday words and mapped to the standard's services. Without the block, one need per
-/// service of the standard, in its plain words ([`Orientation::demandes_or_default`]).
+/// service of the standard, in its plain words (`render::orientation::demandes`).
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Orientation {
@@ -79,23 +79,6 @@ impl Demande {
         let words = self.libelle.split('(').next().unwrap_or_default();
         let slug = slug::slugify(words);
         if slug.is_empty() { slug::slugify(&self.libelle) } else { slug }
-    }
-}
-
-impl Orientation {
-    /// The needs of `site.yaml`, or one per service of the standard.
-    pub fn demandes_or_default(&self) -> Vec<Demande> {
-        if !self.demandes.is_empty() {
-            return self.demandes.clone();
-        }
-        crate::vocab::values("services")
-            .iter()
-            .map(|service| Demande {
-                libelle: crate::render::labels::service_plain(service),
-                services: vec![service.clone()],
-                a_apporter: Vec::new(),
-            })
-            .collect()
     }
 }
 

@@ -371,7 +371,8 @@ impl Workspace {
         let mut published = false;
         let errors = diagnostics.iter().any(|d| d.severity() == Severity::Error);
         if let (Some(site), Some(Ok(theme)), false) = (&self.site, &self.theme, errors) {
-            let renderer = Renderer::new(site, theme);
+            let qr_codes = crate::render::qr_codes(site);
+            let renderer = Renderer::with_qr_codes(site, theme, qr_codes.clone());
             let planned = renderer.plan()?;
             let paths: Vec<&str> = planned.iter().map(|p| p.path.as_str()).collect();
             for path in asset_conflicts(&paths, &self.scan.assets) {
@@ -397,7 +398,7 @@ impl Workspace {
                     files,
                     assets: self.scan.assets.clone(),
                     content: self.root.join("content"),
-                    qr_codes: crate::render::qr_codes(site),
+                    qr_codes,
                 });
                 // New templates are tried on every page before they are published: a template
                 // that fails on some page leaves the last good site served.

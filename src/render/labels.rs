@@ -95,6 +95,33 @@ pub fn public_plain(name: &str) -> String {
     .to_string()
 }
 
+/// The standard's `prise_en_charge_specifique` values in everyday words: what the person needs,
+/// as an adviser ticks it on `/orienter/`, and why a place suits them, in the shortlist.
+const SUPPORT: [(&str, &str, &str); 7] = [
+    ("Surdité", "Est sourde ou malentendante", "accueil des personnes sourdes"),
+    ("Handicaps moteurs", "A un handicap moteur (fauteuil…)", "accueil adapté au handicap moteur"),
+    ("Handicaps mentaux", "A un handicap mental ou psychique", "accueil adapté au handicap mental"),
+    ("Illettrisme", "Lit ou écrit difficilement", "aide à qui lit difficilement"),
+    ("Langues étrangères (anglais)", "Parle anglais (peu ou pas français)", "accueil en anglais"),
+    ("Langues étrangères (autres)", "Parle une autre langue (arabe, espagnol…)", "accueil dans d'autres langues"),
+    ("Déficience visuelle", "Est aveugle ou malvoyante", "accueil des personnes aveugles ou malvoyantes"),
+];
+
+/// What a person needs, for a `prise_en_charge_specifique` value ("Est sourde ou
+/// malentendante"); a value outside the standard as it is.
+pub fn support_need(value: &str) -> &str {
+    SUPPORT.iter().find(|(v, _, _)| *v == value).map_or(value, |(_, need, _)| need)
+}
+
+/// Why a place suits the person, for a `prise_en_charge_specifique` value ("accueil des
+/// personnes sourdes").
+pub fn support_reason(value: &str) -> String {
+    SUPPORT
+        .iter()
+        .find(|(v, _, _)| *v == value)
+        .map_or_else(|| format!("accueil adapté : {}", value.to_lowercase()), |(_, _, reason)| reason.to_string())
+}
+
 /// Structure types (`typologie` codes) in words. Codes not listed are shown as they are.
 const TYPOLOGIES: &[(&str, &str)] = &[
     ("ASSO", "Association"),
@@ -174,6 +201,15 @@ mod tests {
         for (code, _) in TYPOLOGIES {
             assert!(crate::vocab::values("typologie").iter().any(|t| t == code), "{code}");
         }
+    }
+
+    #[test]
+    fn every_specific_support_has_everyday_words() {
+        for value in crate::vocab::values("prise_en_charge_specifique") {
+            assert!(SUPPORT.iter().any(|(v, _, _)| v == value), "{value}");
+        }
+        assert_eq!(support_need("Surdité"), "Est sourde ou malentendante");
+        assert_eq!(support_reason("Autre"), "accueil adapté : autre");
     }
 
     #[test]

@@ -40,6 +40,7 @@ use serde_json::{Value, json};
 
 use chrono::{NaiveTime, Timelike};
 
+use super::labels;
 use super::search;
 use super::view::{self, Choice, Urls};
 use crate::config::Demande;
@@ -65,9 +66,20 @@ pub fn qr_file(svg: Option<&str>) -> Vec<u8> {
     format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}\n", svg.unwrap_or_default()).into_bytes()
 }
 
-/// The needs of the form: `site.yaml`'s, or one per service of the standard.
+/// The needs of the form: `site.yaml`'s, or one per service of the standard, in its plain words.
 pub fn demandes(site: &Site) -> Vec<Demande> {
-    site.config.orientation.demandes_or_default()
+    let configured = &site.config.orientation.demandes;
+    if !configured.is_empty() {
+        return configured.clone();
+    }
+    vocab::values("services")
+        .iter()
+        .map(|service| Demande {
+            libelle: labels::service_plain(service),
+            services: vec![service.clone()],
+            a_apporter: Vec::new(),
+        })
+        .collect()
 }
 
 /// The form's choices.
@@ -132,47 +144,13 @@ pub fn form(site: &Site, urls: &Urls) -> Form {
                 }
             })
             .collect(),
-        communes: search::communes(site)
-            .into_iter()
-            .filter(|(_, centre)| centre.is_some())
-            .map(|(name, _)| Choice { value: Site::commune_slug(&name), text: name })
-            .collect(),
-        langues: langues.into_iter().map(|p| choice(p, support_words(p))).collect(),
-        handicaps: handicaps.into_iter().map(|p| choice(p, support_words(p))).collect(),
+        communes: view::communes_with_centre(site),
+        langues: langues.into_iter().map(|p| choice(p, labels::support_need(p))).collect(),
+        handicaps: handicaps.into_iter().map(|p| choice(p, labels::support_need(p))).collect(),
         tuiles: site.config.carte.tuiles.clone(),
         attribution: site.config.carte.attribution.clone(),
         titre: site.config.titre.clone(),
         url: urls.absolute(""),
-    }
-}
-
-/// What the person needs, in the adviser's words, for one of the standard's
-/// `prise_en_charge_specifique` values.
-pub fn support_words(value: &str) -> &str {
-    match value {
-        "Langues étrangères (anglais)" => "Parle anglais (peu ou pas français)",
-        "Langues étrangères (autres)" => "Parle une autre langue (arabe, espagnol…)",
-        "Surdité" => "Est sourde ou malentendante",
-        "Handicaps moteurs" => "A un handicap moteur (fauteuil…)",
-        "Handicaps mentaux" => "A un handicap mental ou psychique",
-        "Illettrisme" => "Lit ou écrit difficilement",
-        "Déficience visuelle" => "Est aveugle ou malvoyante",
-        other => other,
-    }
-}
-
-/// Why a place suits the person, for one of the standard's `prise_en_charge_specifique`
-/// values (the shortlist's reasons).
-pub fn support_reason(value: &str) -> String {
-    match value {
-        "Langues étrangères (anglais)" => "accueil en anglais".into(),
-        "Langues étrangères (autres)" => "accueil dans d'autres langues".into(),
-        "Surdité" => "accueil des personnes sourdes".into(),
-        "Handicaps moteurs" => "accueil adapté au handicap moteur".into(),
-        "Handicaps mentaux" => "accueil adapté au handicap mental".into(),
-        "Illettrisme" => "aide à qui lit difficilement".into(),
-        "Déficience visuelle" => "accueil des personnes aveugles ou malvoyantes".into(),
-        other => format!("accueil adapté : {}", other.to_lowercase()),
     }
 }
 
@@ -281,7 +259,7 @@ pub fn data(site: &Site, urls: &Urls) -> Vec<u8> {
         .collect();
 
     let prises = search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
-    let raisons: Vec<String> = prises.iter().map(|p| support_reason(p)).collect();
+    let raisons: Vec<String> = prises.iter().map(|p| labels::support_reason(p)).collect();
     let data = json!({
         "services": services,
         "demandes": demandes,

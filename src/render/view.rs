@@ -888,18 +888,26 @@ pub struct CriterionFilter {
 pub fn filters(site: &Site, urls: &Urls) -> Filters {
     let choice = |value: &str, text: String| Choice { value: crate::vocab::slug(value), text };
     let prises = super::search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
-    // Only the communes whose centre is known: choosing one sorts by distance from it.
-    let depuis = super::search::communes(site).into_iter().filter(|(_, centre)| centre.is_some());
     Filters {
         action: urls.path("lieux/"),
         index: urls.path(super::search::PATH),
         besoins: site.services.iter().map(|t| choice(&t.name, labels::service_plain(&t.name))).collect(),
         communes: site.communes.iter().map(|t| Choice { value: t.slug.clone(), text: t.name.clone() }).collect(),
-        depuis: depuis.map(|(name, _)| Choice { value: Site::commune_slug(&name), text: name }).collect(),
+        depuis: communes_with_centre(site),
         publics: site.publics.iter().map(|t| choice(&t.name, t.name.clone())).collect(),
         prises: prises.iter().map(|p| choice(p, p.clone())).collect(),
         criteres: criterion_filters(site),
     }
+}
+
+/// The communes whose centre is known, to measure distances from (`depuis` of the directory
+/// and of `/orienter/`), by name.
+pub fn communes_with_centre(site: &Site) -> Vec<Choice> {
+    super::search::communes(site)
+        .into_iter()
+        .filter(|(_, centre)| centre.is_some())
+        .map(|(name, _)| Choice { value: Site::commune_slug(&name), text: name })
+        .collect()
 }
 
 /// The territorial fields offered as filters, with the values that some place has (those with

@@ -52,10 +52,15 @@
     return Math.round(commun.distance(a, b) * 10) / 10;
   }
 
-  // Le jour de la semaine (code « ma ») du i-ième jour après `debut` (« 2026-11-25 »).
-  function jourDe(debut, i) {
+  // La date (à minuit UTC) du i-ième jour après `debut` (« 2026-11-25 »).
+  function dateDe(debut, i) {
     var d = debut.split('-');
-    var n = new Date(Date.UTC(+d[0], +d[1] - 1, +d[2]) + i * JOUR_MS).getUTCDay();
+    return new Date(Date.UTC(+d[0], +d[1] - 1, +d[2]) + i * JOUR_MS);
+  }
+
+  // Le jour de la semaine (code « ma ») du i-ième jour après `debut`.
+  function jourDe(debut, i) {
+    var n = dateDe(debut, i).getUTCDay();
     for (var k = 0; k < JOURS.length; k++) if (JOURS[k][1] === n) return JOURS[k][0];
     return null;
   }
@@ -285,6 +290,6 @@
 
   return {
     POINTS: POINTS, MOMENTS: MOMENTS, JOURS: JOURS, CONDITIONS: CONDITIONS,
-    preparer: preparer, classer: classer, communesDe: communesDe, creneaux: creneaux, jourDe: jourDe
+    preparer: preparer, classer: classer, communesDe: communesDe, creneaux: creneaux, dateDe: dateDe
   };
 });

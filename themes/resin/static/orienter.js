@@ -196,15 +196,9 @@
     return mots.join(' · ');
   }
 
-  // Le i-ième jour après le début de l'index.
-  function jour(i) {
-    var d = t.index.debut.split('-');
-    return new Date(Date.UTC(+d[0], +d[1] - 1, +d[2]) + i * 86400000);
-  }
-
   // « mardi 1er décembre » (avec l'année : « mardi 1er décembre 2026 »).
   function dateEnMots(i, annee) {
-    var date = jour(i), n = date.getUTCDate();
+    var date = api.dateDe(t.index.debut, i), n = date.getUTCDate();
     return NOMS_JOURS[date.getUTCDay()] + ' ' + (n === 1 ? '1er' : n) + ' ' + NOMS_MOIS[date.getUTCMonth()] +
       (annee ? ' ' + date.getUTCFullYear() : '');
   }
