@@ -736,14 +736,18 @@ impl Snapshot {
     }
 
     /// Reads an asset, if it is still a file inside `content/` (it may have been replaced by a
-    /// link leading elsewhere since the snapshot was taken).
+    /// link leading elsewhere since the snapshot was taken) that may be published: the preview
+    /// keeps the last good snapshot while content has errors, and an image changed since into
+    /// one that can run a script must not be served meanwhile.
     pub fn read_asset(&self, path: &Path) -> Option<Vec<u8>> {
         let content = self.content.canonicalize().ok()?;
         let target = path.canonicalize().ok()?;
         if !target.starts_with(&content) {
             return None;
         }
-        std::fs::read(target).ok()
+        let bytes = std::fs::read(target).ok()?;
+        let name = path.file_name()?.to_string_lossy();
+        crate::load::media::refusal_of(&name, &bytes).is_none().then_some(bytes)
     }
 
     /// Every path of the site: generated files and assets, sorted.

@@ -350,6 +350,20 @@ pub enum Kind {
         /// The slug.
         slug: String,
     },
+    /// A file of `content/` in a format that is not published (`.html`, `.js`…).
+    UnpublishedFormat {
+        /// The file's path.
+        path: String,
+        /// Its extension, in lower case (empty when it has none).
+        extension: String,
+    },
+    /// An SVG image of `content/` that could run a script.
+    ActiveSvg {
+        /// The file's path.
+        path: String,
+        /// What was found, in French.
+        reason: String,
+    },
     /// A symbolic link under `content/` that points outside it.
     SymlinkOutside {
         /// The link's path.
@@ -437,6 +451,8 @@ impl Kind {
             Kind::InvalidSlug { .. } => "nom-de-fichier",
             Kind::ReservedSlug { .. } => "nom-reserve",
             Kind::AssetConflict { .. } => "fichier-en-conflit",
+            Kind::UnpublishedFormat { .. } => "format-non-publie",
+            Kind::ActiveSvg { .. } => "svg-actif",
             Kind::SymlinkOutside { .. } => "lien-symbolique",
             Kind::Config { .. } => "configuration",
             Kind::StrayEntry { .. } => "fiche-hors-dossier",
@@ -550,6 +566,11 @@ impl Kind {
             }
             Kind::AssetConflict { .. } => "renommez ce fichier ou rangez-le dans un autre dossier, par exemple `content/fichiers/`".into(),
             Kind::ReservedSlug { slug } => format!("renommez le fichier, par exemple en `{slug}-infos.md`"),
+            Kind::UnpublishedFormat { .. } => format!(
+                "retirez ce fichier de `content/` ; seuls sont publiés les {} ; une page s'écrit en Markdown dans `content/pages/`, un document peut être enregistré en PDF",
+                crate::load::media::PUBLISHED_SUMMARY
+            ),
+            Kind::ActiveSvg { .. } => "enregistrez l'image sans script ni lien actif (dans Inkscape : « SVG simple » ; ou exportez-la en PNG), ou retirez-la".into(),
             Kind::SymlinkOutside { .. } => "copiez le fichier dans `content/` au lieu d'un lien symbolique".into(),
             Kind::Config { .. } => return None,
             Kind::StaleDate { .. } => "vérifiez les informations auprès du lieu, puis mettez `date_maj` à la date du jour".into(),
@@ -685,6 +706,18 @@ impl fmt::Display for Kind {
             Kind::InvalidSlug { name, .. } => write!(f, "nom « {name} » impropre à une adresse web"),
             Kind::AssetConflict { path } => write!(f, "le fichier « {path} » occupe l'adresse d'une page du site"),
             Kind::ReservedSlug { slug } => write!(f, "le nom « {slug} » est réservé à une rubrique du site"),
+            Kind::UnpublishedFormat { path, extension } if extension.is_empty() => {
+                write!(f, "« {path} » n'a pas d'extension : ce fichier ne peut pas être publié")
+            }
+            Kind::UnpublishedFormat { path, extension } => {
+                write!(
+                    f,
+                    "« {path} » : les fichiers `.{extension}` ne sont pas publiés (un navigateur pourrait y exécuter un script)"
+                )
+            }
+            Kind::ActiveSvg { path, reason } => {
+                write!(f, "l'image « {path} » peut exécuter un script : elle contient {reason}")
+            }
             Kind::SymlinkOutside { path } => {
                 write!(f, "le lien symbolique « {path} » pointe hors du dossier `content/` : il est refusé")
             }

@@ -2,6 +2,7 @@
 //! and body, and parse the YAML. Nothing here knows what a field means: that is `validate`.
 
 mod front_matter;
+pub mod media;
 pub mod spans;
 
 use std::ops::Range;
@@ -265,7 +266,14 @@ pub fn classify(relative: &str, path: &Path) -> Classified {
             let asset = Asset { relative: relative.to_string(), path: path.to_path_buf() };
             Classified::Stray(asset, Kind::StrayEntry { path: format!("content/{relative}"), suggestion })
         }
-        _ => Classified::Asset(Asset { relative: relative.to_string(), path: path.to_path_buf() }),
+        _ => match media::refusal(relative, path) {
+            None => Classified::Asset(Asset { relative: relative.to_string(), path: path.to_path_buf() }),
+            // Refused files are not assets: they never reach the output, even in `resin serve`.
+            Some(refusal) => {
+                let path = format!("content/{relative}");
+                Classified::Problem(path.clone(), refusal.into_kind(path))
+            }
+        },
     }
 }
 

@@ -24,6 +24,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use super::Shared;
+use crate::load::media;
 
 /// Where Decap's local API answers.
 pub const API_PATH: &str = "/__resin/decap";
@@ -220,6 +221,18 @@ fn plain_name(name: &str) -> bool {
         && !device
 }
 
+/// Entries (`.md`) are checked by the build; other files are media, published only in the
+/// formats of [`media`], and SVG only without script: the same rule as `resin check`.
+fn publishable(path: &str, bytes: &[u8]) -> Result<(), Refusal> {
+    if path.ends_with(".md") {
+        return Ok(());
+    }
+    let Some(refusal) = media::refusal_of(path, bytes) else { return Ok(()) };
+    let kind = refusal.into_kind(path.to_string());
+    let help = kind.help().map(|help| format!(" ; {help}")).unwrap_or_default();
+    Err((StatusCode::UNSUPPORTED_MEDIA_TYPE, format!("{kind}{help}")))
+}
+
 fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -301,6 +314,7 @@ impl Editing {
     /// Writes a file at once (a temporary file renamed), creating its folder.
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Refusal> {
         let full = self.check(path)?;
+        publishable(path, bytes)?;
         let parent = full.parent().expect("a file under content/ has a folder");
         std::fs::create_dir_all(parent).map_err(io_error(path))?;
         // Created folders are checked again: nothing may have led them elsewhere.
@@ -335,6 +349,9 @@ impl Editing {
 
     fn rename(&self, from: &str, to: &str) -> Result<(), Refusal> {
         let (source, target) = (self.check(from)?, self.check(to)?);
+        if !to.ends_with(".md") {
+            publishable(to, &std::fs::read(&source).map_err(io_error(from))?)?;
+        }
         if target.exists() {
             return Err((StatusCode::CONFLICT, format!("{to} existe déjà : choisissez un autre nom")));
         }

@@ -21,28 +21,7 @@ use crate::model::reseau::{
 use crate::source::{FileId, Sources};
 use crate::suggest;
 
-/// Image formats a browser shows (SVG is left out: it can hold scripts).
-pub const IMAGE_FORMATS: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "avif"];
-
-/// Formats of attachments, with their names as shown.
-pub const ATTACHMENT_FORMATS: &[(&str, &str)] = &[
-    ("pdf", "PDF"),
-    ("odt", "texte OpenDocument"),
-    ("ods", "tableur OpenDocument"),
-    ("odp", "présentation OpenDocument"),
-    ("docx", "Word"),
-    ("xlsx", "Excel"),
-    ("pptx", "PowerPoint"),
-    ("epub", "EPUB"),
-    ("csv", "CSV"),
-    ("txt", "texte"),
-    ("zip", "archive ZIP"),
-    ("png", "image PNG"),
-    ("jpg", "image JPEG"),
-    ("jpeg", "image JPEG"),
-    ("mp3", "audio MP3"),
-    ("mp4", "vidéo MP4"),
-];
+pub use crate::load::media::{ATTACHMENT_FORMATS, IMAGE_FORMATS};
 
 /// The longest an event may last, in days: its calendar has one event per day, and a typo in
 /// a year (`2126`) must not write a calendar of a hundred years.

@@ -90,16 +90,28 @@ fn output_cannot_resolve_into_content() {
     assert!(!site.exists("content/out"));
 }
 
-/// A content file named like a generated folder is reported, not a disk error.
+/// A content file at the address of a generated file is reported, not a disk error; one named
+/// like a generated folder has no extension, and is refused as such.
 #[test]
 fn asset_in_the_way_of_a_page_is_reported() {
-    let site = SiteTest::new().file("content/lieux/a.md", crate::support::PLACE).file("content/lieux/a", "x");
+    let site = SiteTest::new().file("content/lieux/a.md", crate::support::PLACE);
+    site.write("content/donnees/lieux.csv", "nom\n=1+1\n");
     let check = site.run(&["check"]).expect_code(1);
     assert!(check.stderr.contains("fichier-en-conflit"), "{}", check.stderr);
     let run = site.run(&["build"]).expect_code(1);
     assert!(
+        run.stderr.contains(
+            "erreur[fichier-en-conflit]: le fichier « content/donnees/lieux.csv » occupe l'adresse d'une page du site"
+        ),
+        "{}",
         run.stderr
-            .contains("erreur[fichier-en-conflit]: le fichier « content/lieux/a » occupe l'adresse d'une page du site"),
+    );
+    assert!(!site.exists("public"));
+    site.remove("content/donnees/lieux.csv");
+    site.write("content/lieux/a", "x");
+    let run = site.run(&["build"]).expect_code(1);
+    assert!(
+        run.stderr.contains("erreur[format-non-publie]: « content/lieux/a » n'a pas d'extension"),
         "{}",
         run.stderr
     );
@@ -168,7 +180,13 @@ fn assets_are_copied_and_cannot_shadow_pages() {
     site.write("content/index.html", "<script>alert(1)</script>");
     let run = site.run(&["check", "--format", "json"]).expect_code(1);
     let d = &run.diagnostics()[0];
-    assert_eq!((d["code"].as_str(), d["file"].as_str()), (Some("fichier-en-conflit"), Some("content/index.html")));
+    assert_eq!((d["code"].as_str(), d["file"].as_str()), (Some("format-non-publie"), Some("content/index.html")));
     site.run(&["build"]).expect_code(1);
     assert!(!site.read("public/index.html").contains("alert(1)"));
+    // A published format at the address of a generated file.
+    site.remove("content/index.html");
+    site.write("content/robots.txt", "User-agent: *\nDisallow: /\n");
+    let run = site.run(&["check", "--format", "json"]).expect_code(1);
+    let d = &run.diagnostics()[0];
+    assert_eq!((d["code"].as_str(), d["file"].as_str()), (Some("fichier-en-conflit"), Some("content/robots.txt")));
 }

@@ -693,3 +693,62 @@ fn the_web_editor_edits_content_through_the_preview() {
     assert_eq!(open.decap(&json!({ "action": "info" })).status, 404);
     assert!(!open.get("/admin/config.yml").text().contains("local_backend"));
 }
+
+/// The web editor's local API publishes media by the rule of `resin check`: an HTML page, a
+/// script or an SVG that can run a script is refused with a French message, and not written;
+/// an image, a PDF or a plain SVG is saved. A rename cannot turn a file into a page either.
+#[test]
+fn the_web_editor_refuses_active_media() {
+    use base64::Engine;
+    use serde_json::json;
+    let site = SiteTest::example();
+    let server = Server::start(site.root(), &[]);
+    let base64 = |text: &str| base64::engine::general_purpose::STANDARD.encode(text);
+    let persist = |path: &str, text: &str| {
+        server.decap(&json!({ "action": "persistMedia", "params": {
+            "asset": { "path": path, "content": base64(text), "encoding": "base64" } } }))
+    };
+    for (path, text, message) in [
+        ("content/medias/connexion.html", "<script>alert(1)</script>", "les fichiers `.html` ne sont pas publiés"),
+        ("content/medias/outil.js", "alert(1)", "les fichiers `.js` ne sont pas publiés"),
+        ("content/medias/carte.xml", "<x/>", "les fichiers `.xml` ne sont pas publiés"),
+        (
+            "content/medias/logo.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+            "elle contient un élément `<script>`",
+        ),
+        (
+            "content/medias/plan.SVG",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect onclick=\"alert(1)\"/></svg>",
+            "l'attribut d'événement `onclick`",
+        ),
+    ] {
+        let got = persist(path, text);
+        assert_eq!(got.status, 415, "{path}: {}", got.text());
+        assert!(got.text().contains(message), "{path}: {}", got.text());
+        assert!(got.text().contains("retirez") || got.text().contains("enregistrez"), "{path}: what to do instead");
+        assert!(!site.exists(path), "{path} was written");
+    }
+    // The same refusal for a file sent with an entry.
+    let with_entry = server.decap(&json!({ "action": "persistEntry", "params": {
+        "entry": { "path": "content/pages/a-propos.md", "raw": site.read("content/pages/a-propos.md") },
+        "assets": [{ "path": "content/medias/a.html", "content": base64("<script>"), "encoding": "base64" }] } }));
+    assert_eq!(with_entry.status, 415, "{}", with_entry.text());
+    assert!(!site.exists("content/medias/a.html"));
+
+    let drawing = "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>";
+    assert_eq!(persist("content/medias/rond.svg", drawing).status, 200);
+    assert_eq!(persist("content/medias/guide.pdf", "%PDF-1.4\n").status, 200);
+    assert_eq!(site.read("content/medias/rond.svg"), drawing);
+    server.wait_for("/medias/rond.svg", "published", |g| g.status == 200);
+    // Changed on disk into an active image: the preview stops serving it at once.
+    site.write("content/medias/rond.svg", &drawing.replace("<circle", "<circle onmouseover=\"alert(1)\""));
+    server.wait_for("/medias/rond.svg", "withdrawn", |g| g.status == 404);
+
+    // Renamed into a page: refused, the file stays where it was.
+    let renamed = server.decap(&json!({ "action": "persistEntry", "params": {
+        "dataFiles": [{ "path": "content/medias/guide.pdf", "raw": "%PDF-1.4\n", "newPath": "content/medias/guide.html" }],
+        "assets": [] } }));
+    assert_eq!(renamed.status, 415, "{}", renamed.text());
+    assert!(site.exists("content/medias/guide.pdf") && !site.exists("content/medias/guide.html"));
+}

@@ -1,0 +1,266 @@
+//! Which files of `content/` that are not entries may be published, and SVG images that could
+//! run a script.
+//!
+//! The published site shares its origin with the web editor (`/admin/`), which keeps the
+//! animator's sign-in to the forge: a file that a browser runs as a document (HTML, XML, an SVG
+//! holding a script) would run with that sign-in within reach. So media are published from an
+//! allow-list of formats that a browser shows or downloads without running anything: the
+//! images and attachments the content model accepts, and SVG images without script.
+
+use std::path::Path;
+
+use crate::diagnostic::Kind;
+
+/// Image formats a browser shows, for `image` fields (SVG is left out there: an `<img>` shows
+/// it, but most readers and exports do not).
+pub const IMAGE_FORMATS: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "avif"];
+
+/// Formats of attachments, with their names as shown.
+pub const ATTACHMENT_FORMATS: &[(&str, &str)] = &[
+    ("pdf", "PDF"),
+    ("odt", "texte OpenDocument"),
+    ("ods", "tableur OpenDocument"),
+    ("odp", "présentation OpenDocument"),
+    ("docx", "Word"),
+    ("xlsx", "Excel"),
+    ("pptx", "PowerPoint"),
+    ("epub", "EPUB"),
+    ("csv", "CSV"),
+    ("txt", "texte"),
+    ("zip", "archive ZIP"),
+    ("png", "image PNG"),
+    ("jpg", "image JPEG"),
+    ("jpeg", "image JPEG"),
+    ("mp3", "audio MP3"),
+    ("mp4", "vidéo MP4"),
+];
+
+/// SVG: published once [`svg_danger`] finds nothing that can run.
+pub const SVG: &str = "svg";
+
+/// How the allowed formats are named in messages.
+pub const PUBLISHED_SUMMARY: &str = "images (PNG, JPEG, WebP, GIF, AVIF, SVG sans script), PDF, \
+    documents bureautiques (OpenDocument, Word, Excel, PowerPoint), EPUB, CSV, texte, ZIP, MP3 et MP4";
+
+/// The extension of a file name, in lower case (`""` when it has none).
+pub fn extension(name: &str) -> String {
+    let name = name.rsplit('/').next().unwrap_or(name);
+    name.rsplit_once('.').filter(|(stem, _)| !stem.is_empty()).map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
+}
+
+/// Whether a file with this extension (lower case) may be published.
+pub fn published(extension: &str) -> bool {
+    extension == SVG
+        || IMAGE_FORMATS.contains(&extension)
+        || ATTACHMENT_FORMATS.iter().any(|(allowed, _)| *allowed == extension)
+}
+
+/// Why a media file at `path` (named `relative`) may not be published, or `None`. Only SVG
+/// files are read.
+pub fn refusal(relative: &str, path: &Path) -> Option<Refusal> {
+    let extension = extension(relative);
+    if !published(&extension) {
+        return Some(Refusal::Format { extension });
+    }
+    // Unreadable now: the copy will say why.
+    let bytes = if extension == SVG { std::fs::read(path).ok()? } else { Vec::new() };
+    refusal_of(relative, &bytes)
+}
+
+/// Why a media file named `relative`, holding `bytes`, may not be published, or `None`.
+pub fn refusal_of(relative: &str, bytes: &[u8]) -> Option<Refusal> {
+    let extension = extension(relative);
+    if !published(&extension) {
+        return Some(Refusal::Format { extension });
+    }
+    if extension != SVG {
+        return None;
+    }
+    svg_danger(bytes).map(|reason| Refusal::ActiveSvg { reason })
+}
+
+/// Why a file is not published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Its format is not in the allow-list (`extension` is empty for a file without one).
+    Format {
+        /// The extension, in lower case.
+        extension: String,
+    },
+    /// An SVG image that can run a script: what was found, in French.
+    ActiveSvg {
+        /// « un élément `<script>` », « l'attribut `onload` »…
+        reason: String,
+    },
+}
+
+impl Refusal {
+    /// The diagnostic for the file at `path` (from the site root).
+    pub fn into_kind(self, path: String) -> Kind {
+        match self {
+            Refusal::Format { extension } => Kind::UnpublishedFormat { path, extension },
+            Refusal::ActiveSvg { reason } => Kind::ActiveSvg { path, reason },
+        }
+    }
+}
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+/// Elements that run or embed a document, in any namespace.
+const ACTIVE_ELEMENTS: &[&str] =
+    &["script", "foreignobject", "iframe", "embed", "object", "handler", "listener", "frame", "frameset", "portal"];
+
+/// Schemes a link of an SVG image may use.
+const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+
+/// What in an SVG document could run a script when it is opened as a page, or `None` when
+/// nothing can. Refused: text that is not well-formed XML, a DTD (entities), processing
+/// instructions (`xml-stylesheet` can apply XSLT), a root that is not `<svg>`, elements that
+/// run or embed documents (`script`, `foreignObject`, `iframe`…) or in the XHTML namespace,
+/// event attributes (`onload`…), links (`href`, `xlink:href`) with a scheme other than http(s),
+/// mailto and tel or a raster `data:image/…`, and any attribute holding `javascript:`,
+/// `vbscript:` or a `data:` document once blanks are taken out (as browsers do in URLs).
+pub fn svg_danger(bytes: &[u8]) -> Option<String> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Some("du texte qui n'est pas en UTF-8".into());
+    };
+    let document = match roxmltree::Document::parse(text) {
+        Ok(document) => document,
+        Err(roxmltree::Error::DtdDetected) => return Some("une déclaration DOCTYPE (entités)".into()),
+        Err(e) => return Some(format!("du XML mal formé ({e})")),
+    };
+    let root = document.root_element();
+    if root.tag_name().name() != "svg" || root.tag_name().namespace() != Some(SVG_NS) {
+        return Some(format!("une racine `<{}>` au lieu de `<svg>`", root.tag_name().name()));
+    }
+    for node in document.descendants() {
+        if node.is_pi() {
+            return Some("une instruction de traitement (`<?…?>`)".into());
+        }
+        if !node.is_element() {
+            continue;
+        }
+        let name = node.tag_name().name();
+        if ACTIVE_ELEMENTS.contains(&name.to_ascii_lowercase().as_str()) {
+            return Some(format!("un élément `<{name}>`"));
+        }
+        if node.tag_name().namespace() == Some(XHTML_NS) {
+            return Some(format!("un élément HTML `<{name}>`"));
+        }
+        for attribute in node.attributes() {
+            if let Some(reason) = attribute_danger(attribute.name(), attribute.value()) {
+                return Some(reason);
+            }
+        }
+    }
+    None
+}
+
+/// What makes one attribute able to run a script, or `None`.
+fn attribute_danger(name: &str, value: &str) -> Option<String> {
+    if name.len() > 2 && name[..2].eq_ignore_ascii_case("on") {
+        return Some(format!("l'attribut d'événement `{name}`"));
+    }
+    // Browsers drop blanks and control characters from URLs: `java\tscript:` is `javascript:`.
+    let squeezed: String =
+        value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+    for active in ["javascript:", "vbscript:", "data:text/html", "data:image/svg", "data:application"] {
+        if squeezed.contains(active) {
+            return Some(format!("une adresse `{active}` dans l'attribut `{name}`"));
+        }
+    }
+    if name == "href" {
+        let scheme = squeezed
+            .split_once(':')
+            .map(|(scheme, _)| scheme)
+            .filter(|s| s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')));
+        let raster = ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp"]
+            .iter()
+            .any(|prefix| squeezed.starts_with(prefix));
+        if let Some(scheme) = scheme
+            && !SAFE_SCHEMES.contains(&scheme)
+            && !raster
+        {
+            return Some(format!("un lien `{scheme}:` dans l'attribut `{name}`"));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OPEN: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">"#;
+
+    fn svg(inner: &str) -> Vec<u8> {
+        format!("{OPEN}{inner}</svg>").into_bytes()
+    }
+
+    #[test]
+    fn plain_drawings_pass() {
+        for inner in [
+            "",
+            r#"<circle cx="5" cy="5" r="4" fill="url(#g)"/><linearGradient id="g"/>"#,
+            r##"<use xlink:href="#g"/><a href="https://exemple.fr/"><text>Lien</text></a>"##,
+            r#"<image href="data:image/png;base64,iVBORw0KGgo="/><style>circle { fill: red; }</style>"#,
+            "<title>Logo de la médiathèque</title><desc>Un livre ouvert</desc>",
+        ] {
+            assert_eq!(svg_danger(&svg(inner)), None, "{inner}");
+        }
+        // Inkscape's own elements and attributes.
+        let inkscape = r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" inkscape:version="1.3"><sodipodi:namedview id="v"/><g inkscape:label="Calque 1"/></svg>"#;
+        assert_eq!(svg_danger(inkscape.as_bytes()), None);
+        assert_eq!(
+            svg_danger(br#"<?xml version="1.0" encoding="UTF-8"?><svg xmlns="http://www.w3.org/2000/svg"/>"#),
+            None
+        );
+    }
+
+    #[test]
+    fn what_can_run_is_refused() {
+        for (inner, found) in [
+            ("<script>alert(1)</script>", "`<script>`"),
+            ("<SCRIPT>alert(1)</SCRIPT>", "`<SCRIPT>`"),
+            (r#"<circle onload="alert(1)"/>"#, "`onload`"),
+            (r#"<circle ONCLICK="alert(1)"/>"#, "`ONCLICK`"),
+            (r#"<a href="javascript:alert(1)"><text>x</text></a>"#, "javascript:"),
+            (r#"<a xlink:href="java&#9;script:alert(1)"/>"#, "javascript:"),
+            (r#"<a href=" JaVaScRiPt:alert(1)"/>"#, "javascript:"),
+            (r#"<animate attributeName="href" to="javascript:alert(1)"/>"#, "javascript:"),
+            (r#"<set attributeName="href" values="&#106;avascript:alert(1)"/>"#, "javascript:"),
+            (r#"<foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject>"#, "foreignObject"),
+            (r#"<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>"#, "`<script>`"),
+            (r#"<h:img xmlns:h="http://www.w3.org/1999/xhtml" src="x"/>"#, "HTML"),
+            (r#"<iframe src="https://exemple.fr"/>"#, "iframe"),
+            (r#"<image href="data:image/svg+xml;base64,PHN2Zz4="/>"#, "data:image/svg"),
+            (r#"<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"/>"#, "data:text/html"),
+            (r#"<a href="vbscript:msgbox"/>"#, "vbscript:"),
+            (r#"<a href="file:///etc/passwd"/>"#, "`file:`"),
+        ] {
+            let reason = svg_danger(&svg(inner)).unwrap_or_else(|| panic!("{inner} passed"));
+            assert!(reason.contains(found), "{inner}: {reason}");
+        }
+        let pi = format!("<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?>{OPEN}</svg>");
+        assert!(svg_danger(pi.as_bytes()).unwrap().contains("instruction"));
+        let dtd = format!("<!DOCTYPE svg [<!ENTITY a \"b\">]>{OPEN}</svg>");
+        assert!(svg_danger(dtd.as_bytes()).unwrap().contains("DOCTYPE"));
+        assert!(svg_danger(b"<html><script>alert(1)</script></html>").unwrap().contains("racine"));
+        assert!(svg_danger(b"<svg><script>").unwrap().contains("mal form"));
+        assert!(svg_danger(b"\xff\xfe<svg/>").unwrap().contains("UTF-8"));
+    }
+
+    #[test]
+    fn the_allow_list() {
+        for name in ["a.png", "b.JPG", "medias/c.pdf", "d.odp", "e.svg", "f.docx", "notes.txt"] {
+            assert!(published(&extension(name)), "{name}");
+        }
+        for name in ["index.html", "a.htm", "b.xhtml", "c.xml", "d.js", "e.mjs", "f.css", "g.swf", "CNAME", ".htaccess"]
+        {
+            assert!(!published(&extension(name)), "{name}");
+        }
+        assert_eq!(extension("medias/archive.tar.GZ"), "gz");
+        assert_eq!(extension("medias.d/LICENSE"), "");
+    }
+}
