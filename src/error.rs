@@ -47,19 +47,24 @@ impl Error {
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::Io { path, source } => write!(f, "{} : {}", path.display(), io_message(source)),
+            Error::Io { path, source } => write!(f, "{} : {}", shown(path), io_message(source)),
             Error::NoContent { root } => write!(
                 f,
                 "aucun dossier `content/` dans {} : lancez resin à la racine du site, ou indiquez-la avec --root",
-                root.display()
+                shown(root)
             ),
             Error::Template { message } => write!(f, "erreur de gabarit : {message}"),
             Error::Usage { message } => write!(f, "{message}"),
             Error::UnsafeOutput { path, reason } => {
-                write!(f, "dossier de sortie {} refusé : {reason}", path.display())
+                write!(f, "dossier de sortie {} refusé : {reason}", shown(path))
             }
         }
     }
+}
+
+/// A path as printed: control characters escaped ([`crate::source::printable`]).
+pub fn shown(path: &std::path::Path) -> String {
+    crate::source::printable(&path.display().to_string()).into_owned()
 }
 
 fn io_message(e: &std::io::Error) -> String {

@@ -15,6 +15,8 @@ use resin::model::Section;
 /// A faster allocator: building a site allocates many small strings.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use resin::error::shown;
+use resin::source::printable;
 use resin::{Checked, Error, Format, diagnostic};
 
 /// `resin --version`: the version and the commit it is built from (see `build.rs`).
@@ -298,7 +300,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                     let site = built.checked.site.as_ref().expect("a written site was indexed");
                     eprintln!(
                         "Site construit dans {} : {}, {}, {}, {} de l'espace réseau ; {} fichiers en {} ms.",
-                        output.display(),
+                        shown(&output),
                         diagnostic::count(site.entries.lieux.len(), "lieu", "lieux"),
                         diagnostic::count(site.entries.offres.len(), "offre", "offres"),
                         diagnostic::count(site.entries.pages.len(), "page", "pages"),
@@ -310,7 +312,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 }
                 None => {
                     debug_assert!(fails);
-                    eprintln!("Rien n'a été publié : {} est inchangé.", output.display());
+                    eprintln!("Rien n'a été publié : {} est inchangé.", shown(&output));
                     Ok(1)
                 }
             }
@@ -351,7 +353,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 out => {
                     let dir = out.unwrap_or_else(|| root.join("schemas"));
                     for path in resin::schema::write(&dir, &kinds, &extensions)? {
-                        println!("{}", path.display());
+                        println!("{}", shown(&path));
                     }
                 }
             }
@@ -360,17 +362,18 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::New { kind: KindArg::Site, name, .. } => {
             let dir = PathBuf::from(&name);
             for file in resin::scaffold::new_site(&dir, today)? {
-                println!("{}", dir.join(file).display());
+                println!("{}", shown(&dir.join(file)));
             }
             eprintln!(
-                "Nouveau site créé dans {name} : complétez content/site.yaml, puis lancez `resin serve --root {name}`."
+                "Nouveau site créé dans {name} : complétez content/site.yaml, puis lancez `resin serve --root {name}`.",
+                name = printable(&name)
             );
             Ok(0)
         }
         Command::New { kind, name, root } => {
             let kind = entry_kind(kind);
             let path = resin::scaffold::new_entry(&root, kind, &name, today)?;
-            println!("{}", path.display());
+            println!("{}", shown(&path));
             eprintln!("Fiche créée : complétez-la, puis lancez `resin check`.");
             Ok(0)
         }

@@ -116,3 +116,108 @@ mod tests {
         assert_eq!(sources.line_range(id, 4), 3..11);
     }
 }
+
+/// Whether `c` must not reach a terminal or a CI log as it is: control characters (a line
+/// break would start a new line, which GitHub Actions reads as a workflow command when it
+/// starts with `::`; an escape sequence would drive the terminal), line and paragraph
+/// separators, and the bidirectional controls that reorder what is shown.
+fn unprintable(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every character of [`unprintable`] written as an escape (`\n`, `\u{1b}`), for
+/// every path and value that resin prints, in every output format.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(unprintable) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if unprintable(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Serialised JSON with every [`unprintable`] character that JSON leaves as it is (DEL, C1
+/// controls, separators, bidirectional controls) written as a `\uXXXX` escape: the same data
+/// for a program, nothing raw in a log.
+pub fn json_escaped(json: String) -> String {
+    if !json.chars().any(unprintable) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 12);
+    for c in json.chars() {
+        // JSON text has no raw control but line breaks between values, which stay.
+        if unprintable(c) && c != '\n' {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A window of a file's text made safe to print under a caret: [`unprintable`] characters
+/// but tabs and line ends are escaped, and `span` (in `text`) is moved with them.
+pub fn printable_window(text: &str, span: Range<usize>) -> (String, Range<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let (mut start, mut end) = (None, None);
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if at >= span.start && start.is_none() {
+            start = Some(out.len());
+        }
+        if at >= span.end && end.is_none() {
+            end = Some(out.len());
+        }
+        let line_end = c == '\n' || (c == '\r' && chars.peek().is_some_and(|(_, next)| *next == '\n'));
+        if c == '\t' || line_end || !unprintable(c) {
+            out.push(c);
+        } else {
+            out.push_str(&printable(c.encode_utf8(&mut [0; 4])));
+        }
+    }
+    let len = out.len();
+    let start = start.unwrap_or(len);
+    let end = end.unwrap_or(len).max(start);
+    (out, start..end)
+}
+
+#[cfg(test)]
+mod printable_tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(printable("content/lieux/a.md"), "content/lieux/a.md");
+        assert_eq!(printable("x\n::warning file=a.md::pris"), "x\\n::warning file=a.md::pris");
+        assert_eq!(printable("a\r\n\t\u{1b}[31mb\u{202e}c\u{85}"), "a\\r\\n\\t\\u{1b}[31mb\\u{202e}c\\u{85}");
+        assert_eq!(printable("Maison française, 1er étage"), "Maison française, 1er étage");
+    }
+
+    #[test]
+    fn a_window_keeps_its_caret_on_the_same_text() {
+        let text = "nom: \"a\u{1b}[2Jb\"\r\nsuite\tici\n";
+        let span = 6..11; // `a\u{1b}[2J`
+        let (shown, moved) = printable_window(text, span);
+        assert_eq!(shown, "nom: \"a\\u{1b}[2Jb\"\r\nsuite\tici\n");
+        assert_eq!(&shown[moved], "a\\u{1b}[2J");
+        let (_, at_end) = printable_window("abc", 3..3);
+        assert_eq!(at_end, 3..3);
+    }
+
+    #[test]
+    fn json_keeps_its_data_and_shows_nothing_raw() {
+        let json = serde_json::to_string(&serde_json::json!({ "file": "a\u{202e}b\u{85}\u{7f}\n" })).unwrap();
+        let escaped = json_escaped(json);
+        assert_eq!(escaped, r#"{"file":"a\u202eb\u0085\u007f\n"}"#);
+        let back: serde_json::Value = serde_json::from_str(&escaped).unwrap();
+        assert_eq!(back["file"], "a\u{202e}b\u{85}\u{7f}\n");
+    }
+}

@@ -1,7 +1,7 @@
 //! The GitHub Actions format: workflow commands that annotate the changed lines of a pull request.
 
 use super::{Diagnostic, Severity};
-use crate::source::Sources;
+use crate::source::{Sources, printable};
 
 /// `::error file=…,line=…,col=…,title=…::message` lines, escaped as GitHub documents.
 pub(super) fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
@@ -11,14 +11,16 @@ pub(super) fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut message = d.kind.to_string();
+        // Values and paths escaped first (an escape sequence, a bidirectional control), then
+        // as GitHub documents.
+        let mut message = printable(&d.kind.to_string()).into_owned();
         if let Some(help) = d.kind.help() {
             message.push_str("\naide : ");
-            message.push_str(&help);
+            message.push_str(&printable(&help));
         }
         let mut properties = Vec::new();
         if let Some((path, lc)) = d.location(sources) {
-            properties.push(format!("file={}", escape_property(&path)));
+            properties.push(format!("file={}", escape_property(&printable(&path))));
             properties.push(format!("line={}", lc.line));
             properties.push(format!("col={}", lc.column));
         }

@@ -63,7 +63,7 @@ pub(super) fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
             }
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&issues).expect("plain data serialises");
+    let mut out = crate::source::json_escaped(serde_json::to_string_pretty(&issues).expect("plain data serialises"));
     out.push('\n');
     out
 }

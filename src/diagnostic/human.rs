@@ -3,7 +3,7 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::{Diagnostic, Severity, summary};
-use crate::source::{Sources, floor_char_boundary};
+use crate::source::{Sources, floor_char_boundary, printable, printable_window};
 
 /// Renders every diagnostic, then a summary line.
 pub(super) fn render(diagnostics: &[Diagnostic], sources: &Sources, color: bool) -> String {
@@ -23,10 +23,12 @@ fn render_one(diagnostic: &Diagnostic, sources: &Sources, renderer: &Renderer) -
         Severity::Error => Level::ERROR.with_name("erreur"),
         Severity::Warning => Level::WARNING.with_name("avertissement"),
     };
-    let title = diagnostic.kind.to_string();
-    let help = diagnostic.kind.help();
+    // Paths and values are the content's own: escaped so that none can start a line or drive
+    // the terminal.
+    let title = printable(&diagnostic.kind.to_string()).into_owned();
+    let help = diagnostic.kind.help().map(|help| printable(&help).into_owned());
     let mut group: Group<'_> = Group::with_title(level.primary_title(title).id(diagnostic.kind.code()));
-    let (path, source, line_start, span);
+    let (path, source, line_start, span, shown);
     if let Some(id) = diagnostic.file {
         // Only the lines the span covers are handed to the renderer: files can be large.
         let file = sources.get(id);
@@ -38,10 +40,11 @@ fn render_one(diagnostic: &Diagnostic, sources: &Sources, renderer: &Renderer) -
         // A span from a rule may end inside a character: snap it to boundaries.
         let start = floor_char_boundary(source, diagnostic.span.start.clamp(window.start, window.end) - window.start);
         let end = floor_char_boundary(source, diagnostic.span.end.clamp(window.start, window.end) - window.start);
-        span = start..end.max(start);
-        path = file.path.as_str();
+        (shown, span) = printable_window(source, start..end.max(start));
+        let source = shown.as_str();
+        path = printable(&file.path);
         group = group.element(
-            Snippet::source(source).line_start(line_start).path(path).annotation(AnnotationKind::Primary.span(span)),
+            Snippet::source(source).line_start(line_start).path(&*path).annotation(AnnotationKind::Primary.span(span)),
         );
     }
     if let Some(help) = help {

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::Diagnostic;
-use crate::source::Sources;
+use crate::source::{Sources, json_escaped};
 
 #[derive(Serialize)]
 struct JsonDiagnostic {
@@ -30,7 +30,7 @@ pub(super) fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
             message: d.kind.to_string(),
             help: d.kind.help(),
         };
-        out.push_str(&serde_json::to_string(&object).expect("plain data serialises"));
+        out.push_str(&json_escaped(serde_json::to_string(&object).expect("plain data serialises")));
         out.push('\n');
     }
     out

@@ -3,7 +3,7 @@
 //! and narrow terminals.
 
 use super::{Diagnostic, Severity};
-use crate::source::Sources;
+use crate::source::{Sources, printable};
 
 /// One line per diagnostic; a diagnostic without a file starts with `resin:`.
 pub(super) fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
@@ -14,14 +14,14 @@ pub(super) fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
             Severity::Warning => "avertissement",
         };
         let place = match d.location(sources) {
-            Some((path, lc)) => format!("{path}:{}:{}", lc.line, lc.column),
+            Some((path, lc)) => format!("{}:{}:{}", printable(&path), lc.line, lc.column),
             None => "resin".to_string(),
         };
         let mut message = d.kind.to_string();
         if let Some(help) = d.kind.help() {
             message.push_str(&format!(" (aide : {help})"));
         }
-        let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+        let message = printable(&message.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned();
         out.push_str(&format!("{place}: {severity}[{}] {message}\n", d.kind.code()));
     }
     out

@@ -24,7 +24,7 @@ use self::entry::Existing;
 use crate::communes::Communes;
 use crate::config::{self, SiteConfig};
 use crate::error::Error;
-use crate::source::Sources;
+use crate::source::{Sources, printable};
 
 /// What to import and how.
 #[derive(Debug, Clone, Default)]
@@ -591,6 +591,7 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), Error> {
     Ok(())
 }
 
+// Values and paths come from the imported file: escaped so that none starts a line.
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut out = String::new();
@@ -598,7 +599,7 @@ impl fmt::Display for Report {
         writeln!(
             out,
             "Import de « {} » ({}) : {}.",
-            self.file,
+            printable(&self.file),
             self.described,
             plural(self.read, "lieu lu", "lieux lus")
         )?;
@@ -655,22 +656,22 @@ impl fmt::Display for Report {
             writeln!(
                 out,
                 "\nColonnes hors du standard (valeurs gardées en commentaire) : {}.",
-                self.unknown_columns.join(", ")
+                printable(&self.unknown_columns.join(", "))
             )?;
         }
         if !self.rows.is_empty() {
             writeln!(out, "\nDétail, ligne par ligne :")?;
             for row in &self.rows {
                 if row.line > 0 {
-                    writeln!(out, "  ligne {}, {} :", row.line, row.label)?;
+                    writeln!(out, "  ligne {}, {} :", row.line, printable(&row.label))?;
                 } else {
-                    writeln!(out, "  fiche n° {}, {} :", row.number, row.label)?;
+                    writeln!(out, "  fiche n° {}, {} :", row.number, printable(&row.label))?;
                 }
                 for note in &row.notes {
                     if note.column.is_empty() {
-                        writeln!(out, "    {}", note.message)?;
+                        writeln!(out, "    {}", printable(&note.message))?;
                     } else {
-                        writeln!(out, "    colonne {} : {}", note.column, note.message)?;
+                        writeln!(out, "    colonne {} : {}", printable(&note.column), printable(&note.message))?;
                     }
                 }
             }
@@ -679,11 +680,15 @@ impl fmt::Display for Report {
             writeln!(out, "\n{}", if self.dry_run { "Fiches que l'import écrirait :" } else { "Fiches écrites :" })?;
             for change in &self.changes {
                 match &change.fields {
-                    None => writeln!(out, "  nouvelle     {}", change.path)?,
-                    Some(fields) if fields.is_empty() => {
-                        writeln!(out, "  mise à jour  {} (commentaires des valeurs à reprendre)", change.path)?
+                    None => writeln!(out, "  nouvelle     {}", printable(&change.path))?,
+                    Some(fields) if fields.is_empty() => writeln!(
+                        out,
+                        "  mise à jour  {} (commentaires des valeurs à reprendre)",
+                        printable(&change.path)
+                    )?,
+                    Some(fields) => {
+                        writeln!(out, "  mise à jour  {} ({})", printable(&change.path), fields.join(", "))?
                     }
-                    Some(fields) => writeln!(out, "  mise à jour  {} ({})", change.path, fields.join(", "))?,
                 }
             }
         }

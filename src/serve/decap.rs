@@ -25,6 +25,7 @@ use sha2::{Digest, Sha256};
 
 use super::Shared;
 use crate::load::media;
+use crate::source::printable;
 
 /// Where Decap's local API answers.
 pub const API_PATH: &str = "/__resin/decap";
@@ -218,6 +219,7 @@ fn plain_name(name: &str) -> bool {
         && !name.starts_with('.')
         && !name.ends_with(['.', ' '])
         && !name.contains(['\\', ':', '~'])
+        && !name.chars().any(char::is_control)
         && !device
 }
 
@@ -329,7 +331,7 @@ impl Editing {
             temporary.as_file().set_permissions(permissions).map_err(io_error(path))?;
         }
         temporary.persist(&full).map_err(|e| io_error(path)(e.error))?;
-        eprintln!("éditeur en ligne : {path} enregistré");
+        eprintln!("éditeur en ligne : {} enregistré", printable(path));
         Ok(())
     }
 
@@ -359,7 +361,7 @@ impl Editing {
             std::fs::create_dir_all(parent).map_err(io_error(to))?;
         }
         std::fs::rename(source, target).map_err(io_error(to))?;
-        eprintln!("éditeur en ligne : {from} renommé en {to}");
+        eprintln!("éditeur en ligne : {} renommé en {}", printable(from), printable(to));
         Ok(())
     }
 
@@ -367,7 +369,7 @@ impl Editing {
         let full = self.check(path)?;
         match std::fs::remove_file(&full) {
             Ok(()) => {
-                eprintln!("éditeur en ligne : {path} supprimé");
+                eprintln!("éditeur en ligne : {} supprimé", printable(path));
                 Ok(())
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),

@@ -299,7 +299,7 @@ fn describe(changes: &Changes, root: &std::path::Path) -> String {
     match changes {
         Changes::All => "contenu relu".into(),
         Changes::Paths(paths) if paths.len() == 1 => {
-            paths[0].strip_prefix(root).unwrap_or(&paths[0]).to_string_lossy().replace('\\', "/")
+            crate::error::shown(paths[0].strip_prefix(root).unwrap_or(&paths[0])).replace('\\', "/")
         }
         Changes::Paths(paths) => format!("{} fichiers", paths.len()),
     }

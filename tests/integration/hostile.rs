@@ -146,3 +146,42 @@ fn links_out_of_content_are_refused() {
         std::os::unix::fs::symlink("/etc/passwd", root.join("content/image.png")).unwrap();
     });
 }
+
+/// A file name or a value holding a line break, an escape sequence or a bidirectional control
+/// is printed escaped by every format: no line of the output is a GitHub Actions workflow
+/// command that resin did not mean, and nothing drives the terminal.
+#[cfg(unix)]
+#[test]
+fn output_cannot_smuggle_a_workflow_command() {
+    let smuggled = "x\n::warning file=mediatheque.md,line=1::Tout va bien\u{1b}[2J\u{202e}.md";
+    run_case("commande-dans-un-nom-de-fichier", "nom-de-fichier", &|root| {
+        std::fs::write(root.join("content/lieux").join(smuggled), PLACE).unwrap();
+    });
+    // A raw escape and a line separator in a value (YAML refuses the first and shows its line).
+    let site = SiteTest::new()
+        .file("content/lieux/mediatheque.md", PLACE)
+        .file("content/lieux/b.md", &PLACE.replace("nom: ", "nom: \u{1b}]0;pris\u{7}\u{2028}::error::faux "));
+    std::fs::write(site.root().join("content/lieux").join(smuggled), PLACE).unwrap();
+    for args in [
+        &["check"][..],
+        &["check", "--format", "short"],
+        &["check", "--format", "github"],
+        &["check", "--format", "json"],
+        &["check", "--format", "gitlab"],
+        &["build"],
+    ] {
+        let run = site.run(args);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(all.contains("nom-de-fichier"), "{args:?}: {all}");
+        for c in ['\u{1b}', '\u{7}', '\u{202e}', '\u{2028}'] {
+            assert!(!all.contains(c), "{args:?}: U+{:04X} printed raw:\n{all}", c as u32);
+        }
+        for line in all.lines() {
+            let own = args.contains(&"github") && line.starts_with("::error file=content/lieux/");
+            assert!(own || !line.trim_start().starts_with("::"), "{args:?}: a workflow command: {line}\n{all}");
+        }
+    }
+    let short = site.run(&["check", "--format", "short"]).stdout;
+    assert!(short.contains("content/lieux/x\\n::warning file=mediatheque.md,line=1::Tout"), "{short}");
+}
