@@ -10,7 +10,13 @@ use std::path::{Component, Path};
 
 use serde::Deserialize;
 
+use crate::diagnostic::Kind;
 use crate::suggest;
+
+/// A problem of the communes file, in French, as a problem of `site.yaml`.
+fn config(message: String) -> Kind {
+    Kind::Config { message }
+}
 
 /// One commune.
 #[derive(Debug, Clone, Deserialize)]
@@ -49,39 +55,59 @@ pub struct Communes {
     by_code: BTreeMap<String, String>,
 }
 
+/// Whether two folded commune names differ only by a typo in what tells them apart: the words
+/// they share (« arrondissement », « saint ») say nothing, so « paris 1er arrondissement » is
+/// not « lyon 7e arrondissement », while « lyon 4eme arrondissement » is « lyon 4e
+/// arrondissement » and « villeurbane » is « villeurbanne ».
+fn same_place(written: &str, known: &str) -> bool {
+    let words = |text: &str| text.split(' ').map(str::to_string).collect::<Vec<_>>();
+    let (written_words, known_words) = (words(written), words(known));
+    let own = |of: &[String], other: &[String]| of.iter().filter(|w| !other.contains(w)).cloned().collect::<Vec<_>>();
+    let (a, b) = (own(&written_words, &known_words).join(" "), own(&known_words, &written_words).join(" "));
+    let distance = strsim::levenshtein(&a, &b);
+    distance <= 2 || distance * 10 <= a.chars().count().max(b.chars().count()) * 3
+}
+
 impl Communes {
-    /// Reads the CSV at `relative` (a path inside the site root). Errors are French sentences.
-    pub fn load(root: &Path, relative: &str) -> Result<Communes, String> {
+    /// Reads the CSV at `relative` (a path inside the site root, links followed only inside it).
+    pub fn load(root: &Path, relative: &str) -> Result<Communes, Kind> {
         let inside =
             !relative.trim().is_empty() && Path::new(relative).components().all(|c| matches!(c, Component::Normal(_)));
         if !inside {
-            return Err(format!(
+            return Err(config(format!(
                 "`territoire.communes` doit être un chemin relatif à la racine du site, sans `..` : « {relative} »"
-            ));
+            )));
         }
         let path = root.join(relative);
-        if path.is_dir() {
-            return Err(format!("« {relative} » est un dossier : indiquez le fichier CSV des communes"));
+        // A symbolic link may lead anywhere: as in `content/`, only inside the site.
+        if let (Ok(real), Ok(site)) = (path.canonicalize(), root.canonicalize())
+            && !real.starts_with(site)
+        {
+            return Err(Kind::SymlinkOutside { path: relative.to_string() });
         }
-        let mut reader =
-            csv::ReaderBuilder::new().trim(csv::Trim::All).from_path(&path).map_err(|e| match e.kind() {
+        if path.is_dir() {
+            return Err(config(format!("« {relative} » est un dossier : indiquez le fichier CSV des communes")));
+        }
+        let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_path(&path).map_err(|e| {
+            config(match e.kind() {
                 csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
                     format!("liste des communes « {relative} » introuvable (le chemin part de la racine du site)")
                 }
                 _ => format!("impossible de lire la liste des communes « {relative} » : {e}"),
-            })?;
+            })
+        })?;
         let mut communes = Communes::default();
         for (i, row) in reader.deserialize::<Commune>().enumerate() {
             let commune = row.map_err(|e| {
-                format!("liste des communes « {relative} », ligne {} : {e} (colonnes attendues : code_insee,nom,codes_postaux)", i + 2)
+                config(format!("liste des communes « {relative} », ligne {} : {e} (colonnes attendues : code_insee,nom,codes_postaux)", i + 2))
             })?;
             communes.by_code.insert(commune.code_insee.clone(), commune.nom.clone());
             communes.by_name.insert(commune.nom.clone(), commune);
         }
         if communes.is_empty() {
-            return Err(format!(
+            return Err(config(format!(
                 "la liste des communes « {relative} » est vide (colonnes attendues : code_insee,nom,codes_postaux)"
-            ));
+            )));
         }
         Ok(communes)
     }
@@ -107,7 +133,7 @@ impl Communes {
         names()
             .find(|n| plain(n) == folded)
             .or_else(|| (folded.chars().count() >= 4).then(|| names().find(|n| plain(n).contains(&folded))).flatten())
-            .or_else(|| suggest::closest(name, names()))
+            .or_else(|| suggest::closest(name, names()).filter(|n| same_place(&folded, &plain(n))))
     }
 
     /// Every commune, by name.
@@ -149,6 +175,14 @@ mod tests {
         assert_eq!(communes.closest("Lyon 4e"), Some("Lyon 4e Arrondissement"));
         assert_eq!(communes.closest("PIERRE BENITE"), Some("Oullins-Pierre-Bénite"));
         assert_eq!(communes.closest("Paris"), None);
+        // Far from what was written: no suggestion (it once was « Lyon 7e Arrondissement »).
+        assert_eq!(communes.closest("Paris 1er Arrondissement"), None);
+        assert_eq!(communes.closest("Marseille 7e Arrondissement"), None);
+        assert_eq!(communes.closest("Saint-Étienne"), None);
+        assert_eq!(communes.closest("Lyon 4eme Arrondissement"), Some("Lyon 4e Arrondissement"));
+        assert_eq!(communes.closest("Saint-Priets"), Some("Saint-Priest"));
+        assert_eq!(communes.closest("Caluire et Cuir"), Some("Caluire-et-Cuire"));
+        assert_eq!(communes.closest("Venisieux"), Some("Vénissieux"));
     }
 
     #[test]
@@ -157,10 +191,10 @@ mod tests {
         assert!(Communes::load(Path::new("."), "/etc/passwd").is_err());
         assert!(Communes::load(Path::new("."), "").is_err());
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        assert!(Communes::load(root, "data").unwrap_err().contains("est un dossier"));
+        assert!(Communes::load(root, "data").unwrap_err().to_string().contains("est un dossier"));
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("c.csv"), "code_insee,nom,codes_postaux\n").unwrap();
-        assert!(Communes::load(dir.path(), "c.csv").unwrap_err().contains("est vide"));
+        assert!(Communes::load(dir.path(), "c.csv").unwrap_err().to_string().contains("est vide"));
         std::fs::write(dir.path().join("d.csv"), "code_insee,nom,codes_postaux\n69266 , Villeurbanne ,69100\n")
             .unwrap();
         let loaded = Communes::load(dir.path(), "d.csv").unwrap();

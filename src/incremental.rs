@@ -525,15 +525,18 @@ impl Workspace {
         }
         if let Some(relative) = state.config.as_ref().and_then(|c| c.territoire.communes.clone()) {
             let path = self.root.join(&relative);
-            std::fs::read(&path).ok().hash(&mut h);
-            state.communes_path = Some(path);
+            // Read once known to be a file of the site (a link could lead to `/dev/zero`).
             match Communes::load(&self.root, &relative) {
-                Ok(communes) => state.communes = Some(communes),
-                Err(message) => {
+                Ok(communes) => {
+                    std::fs::read(&path).ok().hash(&mut h);
+                    state.communes = Some(communes)
+                }
+                Err(kind) => {
                     let span = config::value_span(&self.sources, id, &["territoire", "communes"]);
-                    state.diagnostics.push(Diagnostic::new(Kind::Config { message }, id, span));
+                    state.diagnostics.push(Diagnostic::new(kind, id, span));
                 }
             }
+            state.communes_path = Some(path);
         }
         state.version = h.finish();
         Ok(state)

@@ -13,7 +13,8 @@ use crate::model::Section;
 
 /// Writes `content/<folder>/<slug>.md` for a new entry named `name`; never overwrites.
 pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> Result<PathBuf, Error> {
-    let slug = slug::slugify(name);
+    // Cut as the importer does: a long title must not give a name the system refuses.
+    let slug = crate::load::file_slug(name);
     if slug.is_empty() {
         return Err(Error::Usage {
             message: format!("« {name} » ne donne aucun nom de fichier : utilisez des lettres ou des chiffres"),

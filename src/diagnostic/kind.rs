@@ -571,7 +571,7 @@ impl Kind {
                 crate::load::media::PUBLISHED_SUMMARY
             ),
             Kind::ActiveSvg { .. } => "enregistrez l'image sans script ni lien actif (dans Inkscape : « SVG simple » ; ou exportez-la en PNG), ou retirez-la".into(),
-            Kind::SymlinkOutside { .. } => "copiez le fichier dans `content/` au lieu d'un lien symbolique".into(),
+            Kind::SymlinkOutside { .. } => "mettez le fichier lui-même à cet endroit au lieu d'un lien symbolique".into(),
             Kind::Config { .. } => return None,
             Kind::StaleDate { .. } => "vérifiez les informations auprès du lieu, puis mettez `date_maj` à la date du jour".into(),
             Kind::StrayEntry { suggestion, .. } => {
@@ -719,7 +719,8 @@ impl fmt::Display for Kind {
                 write!(f, "l'image « {path} » peut exécuter un script : elle contient {reason}")
             }
             Kind::SymlinkOutside { path } => {
-                write!(f, "le lien symbolique « {path} » pointe hors du dossier `content/` : il est refusé")
+                let folder = if path.starts_with("content/") { "du dossier `content/`" } else { "du site" };
+                write!(f, "le lien symbolique « {path} » pointe hors {folder} : il est refusé")
             }
             Kind::Config { message } => write!(f, "{message}"),
             Kind::StaleDate { value } => write!(f, "fiche vérifiée il y a plus de 12 mois (`date_maj: {value}`)"),

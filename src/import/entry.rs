@@ -120,19 +120,12 @@ pub fn address_key(pivot: Option<&str>, nom: &str, adresse: &str, commune: &str)
 
 /// A file slug for a new place: its name, else its name and commune, else a number added.
 pub fn new_slug(nom: &str, commune: &str, taken: &dyn Fn(&str) -> bool) -> String {
-    let cut = |s: String| -> String {
-        if s.len() <= 80 {
-            return s;
-        }
-        let end = s[..80].rfind('-').unwrap_or(80);
-        s[..end].to_string()
-    };
-    let base = cut(slug::slugify(nom));
+    let base = load::file_slug(nom);
     let base = if base.is_empty() { "lieu".to_string() } else { base };
     if !taken(&base) {
         return base;
     }
-    let with_commune = cut(slug::slugify(format!("{nom} {commune}")));
+    let with_commune = load::file_slug(&format!("{nom} {commune}"));
     if !taken(&with_commune) {
         return with_commune;
     }

@@ -515,7 +515,9 @@ fn site(root: &Path) -> Result<(SiteConfig, Option<Communes>), Error> {
             .into(),
     })?;
     let communes = match &config.territoire.communes {
-        Some(relative) => Some(Communes::load(root, relative).map_err(|message| Error::Usage { message })?),
+        Some(relative) => {
+            Some(Communes::load(root, relative).map_err(|kind| Error::Usage { message: kind.to_string() })?)
+        }
         None => None,
     };
     Ok((config, communes))

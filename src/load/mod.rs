@@ -222,15 +222,13 @@ pub enum Classified {
 /// Sorts one file (not a folder, not a link, not hidden) of `content/`; `relative` is its path
 /// under `content/` with `/` separators.
 pub fn classify(relative: &str, path: &Path) -> Classified {
-    // Names that cannot be a web address (a backslash, a control character) are refused.
-    let unfit = |part: &str| part.contains(['\\', '?', '#']) || part.chars().any(char::is_control);
-    if let Some(part) = relative.split('/').find(|part| unfit(part)) {
+    if let Some(part) = relative.split('/').find(|part| unfit_name(part)) {
         // Name the faulty folder or file; the suggestion keeps a file's extension.
         let suggestion = match part.rsplit_once('.') {
             Some((stem, ext)) if part == relative.rsplit('/').next().unwrap_or_default() => {
-                format!("{}.{}", slug::slugify(stem), slug::slugify(ext))
+                format!("{}.{}", portable_stem(stem), slug::slugify(ext))
             }
-            _ => slug::slugify(part),
+            _ => portable_stem(part),
         };
         return Classified::Problem(
             format!("content/{relative}"),
@@ -275,6 +273,52 @@ pub fn classify(relative: &str, path: &Path) -> Classified {
             }
         },
     }
+}
+
+/// A file or folder name that cannot be part of a web address (`\\`, `?`, `#`, a control
+/// character), or that is not the same file on every system: names Windows reserves for
+/// devices (`con`, `nul`, `com1`…, with any extension), a final dot or space, `:` (a stream),
+/// `~` (a short name) and `<>"|*`. The web editor's local API refuses the same names.
+pub fn unfit_name(name: &str) -> bool {
+    name.contains(['\\', '?', '#', ':', '~', '<', '>', '"', '|', '*'])
+        || name.chars().any(char::is_control)
+        || name.ends_with(['.', ' '])
+        || windows_device(name.split('.').next().unwrap_or(name))
+}
+
+/// A name Windows gives a device, whatever follows its first dot: `con`, `prn`, `aux`, `nul`,
+/// `com0`–`com9`, `lpt0`–`lpt9` (and their superscript digits), in any case.
+fn windows_device(stem: &str) -> bool {
+    let stem = stem.trim_end_matches(' ').to_ascii_lowercase();
+    let numbered = |prefix: &str| {
+        stem.strip_prefix(prefix).is_some_and(|n| {
+            let mut chars = n.chars();
+            matches!((chars.next(), chars.next()), (Some('0'..='9' | '¹' | '²' | '³'), None))
+        })
+    };
+    ["con", "prn", "aux", "nul"].contains(&stem.as_str()) || numbered("com") || numbered("lpt")
+}
+
+/// A slug for `stem` that is not a device name either (`con` → `con-1`).
+fn portable_stem(stem: &str) -> String {
+    let slug = file_slug(stem);
+    if slug.is_empty() { "nouveau-nom".into() } else { slug }
+}
+
+/// The longest slug of a file name, in bytes: with `.md`, far below the 255 bytes most file
+/// systems allow, and an address that can still be read out or typed.
+pub const MAX_SLUG: usize = 80;
+
+/// A file name (without extension) made from `text`: lowercase ASCII letters, digits and
+/// single hyphens, cut at a word under [`MAX_SLUG`] bytes, never a Windows device name; empty
+/// when `text` has no letter or digit. `resin new` and `resin import` name files with it.
+pub fn file_slug(text: &str) -> String {
+    let mut slug = slug::slugify(text);
+    if slug.len() > MAX_SLUG {
+        let end = slug[..MAX_SLUG].rfind('-').unwrap_or(MAX_SLUG);
+        slug.truncate(end);
+    }
+    if windows_device(&slug) { format!("{slug}-1") } else { slug }
 }
 
 /// An entry's text split and parsed.
@@ -393,4 +437,55 @@ pub fn read_text(path: &Path) -> Result<(String, Option<usize>), Error> {
 fn relative_path(base: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(base).unwrap_or(path);
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_are_not_the_same_file_everywhere_are_unfit() {
+        for name in [
+            "con.md",
+            "CON.md",
+            "nul",
+            "aux.tar.gz",
+            "com1.pdf",
+            "LPT9.png",
+            "com¹.md",
+            "a:b.md",
+            "a~1.md",
+            "fin.",
+            "fin ",
+            "a*b.png",
+            "a|b.png",
+            "a\"b.png",
+            "a<b.png",
+            "a?b.md",
+            "a#b.md",
+            "a\\b.md",
+            "a\nb.md",
+        ] {
+            assert!(unfit_name(name), "{name}");
+        }
+        for name in ["console.md", "conte.md", "com10.md", "auxiliaire.pdf", "nulle-part.md", "lpt.md", "a.b.md"] {
+            assert!(!unfit_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_device_name_gets_a_portable_suggestion() {
+        let Classified::Problem(_, Kind::InvalidSlug { suggestion, .. }) =
+            classify("lieux/con.md", Path::new("content/lieux/con.md"))
+        else {
+            panic!("con.md passed")
+        };
+        assert_eq!(suggestion, "con-1.md");
+        let Classified::Problem(_, Kind::InvalidSlug { name, suggestion }) =
+            classify("medias/aux/plan.png", Path::new("content/medias/aux/plan.png"))
+        else {
+            panic!("aux/ passed")
+        };
+        assert_eq!((name.as_str(), suggestion.as_str()), ("aux", "aux-1"));
+    }
 }

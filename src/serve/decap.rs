@@ -208,19 +208,10 @@ fn handle(editing: &Editing, request: &Request) -> Result<Value, Refusal> {
     }
 }
 
-/// A file or folder name that is the same file everywhere: not hidden, no separator, nothing
-/// Windows reads otherwise (`:` streams, trailing dot or space, device names, `~` short names).
+/// A file or folder name the editor may write: not hidden, and one that `resin check` takes
+/// ([`crate::load::unfit_name`]).
 fn plain_name(name: &str) -> bool {
-    const DEVICES: &[&str] = &["con", "prn", "aux", "nul", "com", "lpt"];
-    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
-    let numbered = |d: &str| stem.len() == 4 && stem.starts_with(d) && stem.as_bytes()[3].is_ascii_digit();
-    let device = DEVICES.iter().any(|d| stem == *d || numbered(d));
-    !name.is_empty()
-        && !name.starts_with('.')
-        && !name.ends_with(['.', ' '])
-        && !name.contains(['\\', ':', '~'])
-        && !name.chars().any(char::is_control)
-        && !device
+    !name.is_empty() && !name.starts_with('.') && !crate::load::unfit_name(name)
 }
 
 /// Entries (`.md`) are checked by the build; other files are media, published only in the

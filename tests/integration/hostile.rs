@@ -185,3 +185,31 @@ fn output_cannot_smuggle_a_workflow_command() {
     let short = site.run(&["check", "--format", "short"]).stdout;
     assert!(short.contains("content/lieux/x\\n::warning file=mediatheque.md,line=1::Tout"), "{short}");
 }
+
+/// The communes file is read through a link only when it stays inside the site, as links of
+/// `content/` (it once read any file, `/dev/zero` included).
+#[cfg(unix)]
+#[test]
+fn a_link_in_data_is_not_followed_out_of_the_site() {
+    let outside = tempfile::tempdir().unwrap();
+    let communes = repo().join("data/territoire/communes-metropole-lyon.csv");
+    std::fs::copy(&communes, outside.path().join("communes.csv")).unwrap();
+    let yaml = std::fs::read_to_string(repo().join("tests/hostile/communes-chemin-absolu/content/site.yaml")).unwrap();
+    for (case, target) in [
+        ("lien-data-vers-un-fichier-dehors", outside.path().join("communes.csv")),
+        ("lien-data-vers-dev-zero", "/dev/zero".into()),
+    ] {
+        run_case(case, "lien-symbolique", &|root| {
+            std::fs::create_dir_all(root.join("data")).unwrap();
+            std::os::unix::fs::symlink(&target, root.join("data/communes.csv")).unwrap();
+            std::fs::write(root.join("content/site.yaml"), yaml.replace("/etc/passwd", "data/communes.csv")).unwrap();
+        });
+    }
+    // A link that stays inside the site is followed.
+    run_case("lien-data-dans-le-site", "ok", &|root| {
+        std::fs::create_dir_all(root.join("data/territoire")).unwrap();
+        std::fs::copy(&communes, root.join("data/territoire/communes.csv")).unwrap();
+        std::os::unix::fs::symlink("territoire/communes.csv", root.join("data/communes.csv")).unwrap();
+        std::fs::write(root.join("content/site.yaml"), yaml.replace("/etc/passwd", "data/communes.csv")).unwrap();
+    });
+}

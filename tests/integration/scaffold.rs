@@ -32,6 +32,22 @@ fn new_place_has_a_folded_slug_and_checks_once_filled() {
     site.run(&["check"]).expect_code(0);
 }
 
+/// A long title gives a file name cut at a word, as the importer's (it once failed with « File
+/// name too long »); a title that is a Windows device name gets a name every system takes.
+#[test]
+fn new_names_its_file_within_the_limits_of_every_system() {
+    let site = SiteTest::new();
+    let title = "Permanence numérique du centre social et culturel ".repeat(8);
+    let run = site.run(&["new", "offre", &title]).expect_code(0);
+    let path = run.stdout.trim().to_string();
+    let name = path.rsplit('/').next().unwrap();
+    assert!(name.len() <= 83 && name.ends_with(".md") && !name.contains("-.md"), "{name}");
+    assert!(name.starts_with("permanence-numerique-du-centre-social-et-culturel-permanence"), "{name}");
+    assert!(site.read(path.trim_start_matches("./")).contains(title.trim()), "the title is kept whole");
+    site.run(&["new", "lieu", "Con"]).expect_code(0);
+    assert!(site.exists("content/lieux/con-1.md"));
+}
+
 #[test]
 fn new_offer_and_page() {
     let site = SiteTest::new();
