@@ -229,7 +229,9 @@ impl Workspace {
                 .scan
                 .problems
                 .iter()
-                .map(|(path, kind)| Diagnostic::new(kind.clone(), self.sources.add(path.clone(), String::new()), 0..0))
+                .map(|p| {
+                    Diagnostic::new(p.kind.clone(), self.sources.add(p.path.clone(), p.text.clone()), p.span.clone())
+                })
                 .collect();
             let present: BTreeSet<Vec<String>> =
                 self.scan.entries.iter().map(|e| components(Path::new(&e.relative))).collect();
@@ -449,7 +451,7 @@ impl Workspace {
                 // A file with a problem (a link leading out, a bad name) may have become
                 // fine, or the other way round: walk.
                 let prefix = format!("content/{inner}");
-                if self.scan.problems.iter().any(|(p, _)| p.starts_with(&prefix)) {
+                if self.scan.problems.iter().any(|p| p.path.starts_with(&prefix)) {
                     sorted.rescan = true;
                     continue;
                 }

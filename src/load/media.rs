@@ -7,6 +7,7 @@
 //! allow-list of formats that a browser shows or downloads without running anything: the
 //! images and attachments the content model accepts, and SVG images without script.
 
+use std::ops::Range;
 use std::path::Path;
 
 use crate::diagnostic::Kind;
@@ -55,16 +56,22 @@ pub fn published(extension: &str) -> bool {
         || ATTACHMENT_FORMATS.iter().any(|(allowed, _)| *allowed == extension)
 }
 
-/// Why a media file at `path` (named `relative`) may not be published, or `None`. Only SVG
-/// files are read.
-pub fn refusal(relative: &str, path: &Path) -> Option<Refusal> {
+/// Why a media file at `path` (named `relative`) may not be published, or `None`; with the
+/// refusal, the file's text when the refusal points inside it (an SVG image). Only SVG files
+/// are read.
+pub fn refusal(relative: &str, path: &Path) -> Option<(Refusal, String)> {
     let extension = extension(relative);
     if !published(&extension) {
-        return Some(Refusal::Format { extension });
+        return Some((Refusal::Format { extension }, String::new()));
     }
     // Unreadable now: the copy will say why.
     let bytes = if extension == SVG { std::fs::read(path).ok()? } else { Vec::new() };
-    refusal_of(relative, &bytes)
+    let refusal = refusal_of(relative, &bytes)?;
+    let text = match refusal {
+        Refusal::ActiveSvg { .. } => String::from_utf8_lossy(&bytes).into_owned(),
+        Refusal::Format { .. } => String::new(),
+    };
+    Some((refusal, text))
 }
 
 /// Why a media file named `relative`, holding `bytes`, may not be published, or `None`.
@@ -76,7 +83,7 @@ pub fn refusal_of(relative: &str, bytes: &[u8]) -> Option<Refusal> {
     if extension != SVG {
         return None;
     }
-    svg_danger(bytes).map(|reason| Refusal::ActiveSvg { reason })
+    svg_danger(bytes).map(|(reason, span)| Refusal::ActiveSvg { reason, span })
 }
 
 /// Why a file is not published.
@@ -87,10 +94,12 @@ pub enum Refusal {
         /// The extension, in lower case.
         extension: String,
     },
-    /// An SVG image that can run a script: what was found, in French.
+    /// An SVG image that can run a script: what was found, in French, and where.
     ActiveSvg {
         /// « un élément `<script>` », « l'attribut `onload` »…
         reason: String,
+        /// Byte range of the element or attribute in the file.
+        span: Range<usize>,
     },
 }
 
@@ -99,7 +108,15 @@ impl Refusal {
     pub fn into_kind(self, path: String) -> Kind {
         match self {
             Refusal::Format { extension } => Kind::UnpublishedFormat { path, extension },
-            Refusal::ActiveSvg { reason } => Kind::ActiveSvg { path, reason },
+            Refusal::ActiveSvg { reason, .. } => Kind::ActiveSvg { path, reason },
+        }
+    }
+
+    /// Where in the file the refusal points (the whole file: `0..0`).
+    pub fn span(&self) -> Range<usize> {
+        match self {
+            Refusal::Format { .. } => 0..0,
+            Refusal::ActiveSvg { span, .. } => span.clone(),
         }
     }
 }
@@ -121,36 +138,50 @@ const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
 /// event attributes (`onload`…), links (`href`, `xlink:href`) with a scheme other than http(s),
 /// mailto and tel or a raster `data:image/…`, and any attribute holding `javascript:`,
 /// `vbscript:` or a `data:` document once blanks are taken out (as browsers do in URLs).
-pub fn svg_danger(bytes: &[u8]) -> Option<String> {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Some("du texte qui n'est pas en UTF-8".into());
+pub fn svg_danger(bytes: &[u8]) -> Option<(String, Range<usize>)> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return Some(("du texte qui n'est pas en UTF-8".into(), e.valid_up_to()..e.valid_up_to())),
     };
     let document = match roxmltree::Document::parse(text) {
         Ok(document) => document,
-        Err(roxmltree::Error::DtdDetected) => return Some("une déclaration DOCTYPE (entités)".into()),
-        Err(e) => return Some(format!("du XML mal formé ({e})")),
+        Err(e) => {
+            // The parser gives a line and a column (in characters), both from 1.
+            let (row, col) = (e.pos().row.max(1) as usize - 1, e.pos().col.max(1) as usize - 1);
+            let line_start: usize = text.split('\n').take(row).map(|line| line.len() + 1).sum();
+            let line = text.get(line_start.min(text.len())..).unwrap_or_default();
+            let at = (line_start + line.char_indices().nth(col).map_or(line.len(), |(i, _)| i)).min(text.len());
+            let reason = match e {
+                roxmltree::Error::DtdDetected => "une déclaration DOCTYPE (entités)".to_string(),
+                e => format!("du XML mal formé ({e})"),
+            };
+            return Some((reason, at..at));
+        }
     };
     let root = document.root_element();
     if root.tag_name().name() != "svg" || root.tag_name().namespace() != Some(SVG_NS) {
-        return Some(format!("une racine `<{}>` au lieu de `<svg>`", root.tag_name().name()));
+        return Some((format!("une racine `<{}>` au lieu de `<svg>`", root.tag_name().name()), root.range()));
     }
     for node in document.descendants() {
         if node.is_pi() {
-            return Some("une instruction de traitement (`<?…?>`)".into());
+            return Some(("une instruction de traitement (`<?…?>`)".into(), node.range()));
         }
         if !node.is_element() {
             continue;
         }
         let name = node.tag_name().name();
+        let start = node.range().start;
+        // The opening tag: up to the first `>` (an attribute value may hold one, rarely).
+        let tag = start..text[start..].find('>').map_or(node.range().end, |end| start + end + 1);
         if ACTIVE_ELEMENTS.contains(&name.to_ascii_lowercase().as_str()) {
-            return Some(format!("un élément `<{name}>`"));
+            return Some((format!("un élément `<{name}>`"), tag));
         }
         if node.tag_name().namespace() == Some(XHTML_NS) {
-            return Some(format!("un élément HTML `<{name}>`"));
+            return Some((format!("un élément HTML `<{name}>`"), tag));
         }
         for attribute in node.attributes() {
             if let Some(reason) = attribute_danger(attribute.name(), attribute.value()) {
-                return Some(reason);
+                return Some((reason, attribute.range()));
             }
         }
     }
@@ -239,16 +270,21 @@ mod tests {
             (r#"<a href="vbscript:msgbox"/>"#, "vbscript:"),
             (r#"<a href="file:///etc/passwd"/>"#, "`file:`"),
         ] {
-            let reason = svg_danger(&svg(inner)).unwrap_or_else(|| panic!("{inner} passed"));
+            let (reason, span) = svg_danger(&svg(inner)).unwrap_or_else(|| panic!("{inner} passed"));
+            assert!(span.start >= OPEN.len() && span.end > span.start, "{inner}: {span:?}");
             assert!(reason.contains(found), "{inner}: {reason}");
         }
         let pi = format!("<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?>{OPEN}</svg>");
-        assert!(svg_danger(pi.as_bytes()).unwrap().contains("instruction"));
+        assert!(svg_danger(pi.as_bytes()).unwrap().0.contains("instruction"));
         let dtd = format!("<!DOCTYPE svg [<!ENTITY a \"b\">]>{OPEN}</svg>");
-        assert!(svg_danger(dtd.as_bytes()).unwrap().contains("DOCTYPE"));
-        assert!(svg_danger(b"<html><script>alert(1)</script></html>").unwrap().contains("racine"));
-        assert!(svg_danger(b"<svg><script>").unwrap().contains("mal form"));
-        assert!(svg_danger(b"\xff\xfe<svg/>").unwrap().contains("UTF-8"));
+        assert!(svg_danger(dtd.as_bytes()).unwrap().0.contains("DOCTYPE"));
+        assert!(svg_danger(b"<html><script>alert(1)</script></html>").unwrap().0.contains("racine"));
+        assert!(svg_danger(b"<svg><script>").unwrap().0.contains("mal form"));
+        assert!(svg_danger(b"\xff\xfe<svg/>").unwrap().0.contains("UTF-8"));
+        // Where: the attribute itself, on its line.
+        let text = "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <circle r=\"4\" onload=\"alert(1)\"/>\n</svg>";
+        let (_, span) = svg_danger(text.as_bytes()).unwrap();
+        assert_eq!(&text[span], "onload=\"alert(1)\"");
     }
 
     #[test]

@@ -129,6 +129,27 @@ pub struct EntryPath {
     pub slug: String,
 }
 
+/// A file of `content/` that cannot be published.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    /// Its path relative to the site root.
+    pub path: String,
+    /// What is wrong.
+    pub kind: Kind,
+    /// The file's text and where in it the problem is, when it is inside the file (an SVG
+    /// image's script); else empty, and the problem is on the whole file.
+    pub text: String,
+    /// Byte range in `text`.
+    pub span: Range<usize>,
+}
+
+impl Problem {
+    /// A problem of the whole file at `path`.
+    pub fn of(path: String, kind: Kind) -> Problem {
+        Problem { path, kind, text: String::new(), span: 0..0 }
+    }
+}
+
 /// What `content/` holds, before any file is read.
 #[derive(Debug, Default)]
 pub struct Scan {
@@ -139,8 +160,8 @@ pub struct Scan {
     /// Files copied as they are.
     pub assets: Vec<Asset>,
     /// Files that cannot be published (a name that cannot be a web address, a link leading
-    /// out of `content/`): their path relative to the root and the problem.
-    pub problems: Vec<(String, Kind)>,
+    /// out of `content/`, a format that is not published).
+    pub problems: Vec<Problem>,
     /// Entries that are symbolic links (to another file of `content/`), relative to the root:
     /// a change to what they point to is not reported on their own path.
     pub linked: Vec<String>,
@@ -170,7 +191,7 @@ pub fn scan(root: &Path) -> Result<Scan, Error> {
             let inside = item.path().canonicalize().is_ok_and(|target| target.starts_with(&canonical_root));
             if !inside {
                 let path = format!("content/{relative}");
-                scan.problems.push((path.clone(), Kind::SymlinkOutside { path }));
+                scan.problems.push(Problem::of(path.clone(), Kind::SymlinkOutside { path }));
                 continue;
             }
             if item.path().is_dir() {
@@ -188,9 +209,9 @@ pub fn scan(root: &Path) -> Result<Scan, Error> {
                 scan.entries.push(entry)
             }
             Classified::Asset(asset) => scan.assets.push(asset),
-            Classified::Problem(path, kind) => scan.problems.push((path, kind)),
+            Classified::Problem(problem) => scan.problems.push(problem),
             Classified::Stray(asset, kind) => {
-                scan.problems.push((format!("content/{}", asset.relative), kind));
+                scan.problems.push(Problem::of(format!("content/{}", asset.relative), kind));
                 scan.assets.push(asset);
             }
         }
@@ -213,8 +234,8 @@ pub enum Classified {
     Entry(EntryPath),
     /// A file copied as it is.
     Asset(Asset),
-    /// A file that cannot be published: its path relative to the root, and why.
-    Problem(String, Kind),
+    /// A file that cannot be published.
+    Problem(Problem),
     /// A Markdown file outside the folders of entries: copied as it is, with a warning.
     Stray(Asset, Kind),
 }
@@ -230,10 +251,8 @@ pub fn classify(relative: &str, path: &Path) -> Classified {
             }
             _ => portable_stem(part),
         };
-        return Classified::Problem(
-            format!("content/{relative}"),
-            Kind::InvalidSlug { name: part.to_string(), suggestion },
-        );
+        let kind = Kind::InvalidSlug { name: part.to_string(), suggestion };
+        return Classified::Problem(Problem::of(format!("content/{relative}"), kind));
     }
     if relative == "site.yaml" {
         return Classified::Config;
@@ -248,7 +267,8 @@ pub fn classify(relative: &str, path: &Path) -> Classified {
     match (kind, stem) {
         (Some(_), Some(end)) if !name.ends_with(".md") => {
             let suggestion = format!("{}.md", slug::slugify(&name[..end]));
-            Classified::Problem(format!("content/{relative}"), Kind::InvalidSlug { name: name.to_string(), suggestion })
+            let kind = Kind::InvalidSlug { name: name.to_string(), suggestion };
+            Classified::Problem(Problem::of(format!("content/{relative}"), kind))
         }
         (Some(kind), Some(end)) => Classified::Entry(EntryPath {
             kind,
@@ -267,9 +287,10 @@ pub fn classify(relative: &str, path: &Path) -> Classified {
         _ => match media::refusal(relative, path) {
             None => Classified::Asset(Asset { relative: relative.to_string(), path: path.to_path_buf() }),
             // Refused files are not assets: they never reach the output, even in `resin serve`.
-            Some(refusal) => {
+            Some((refusal, text)) => {
                 let path = format!("content/{relative}");
-                Classified::Problem(path.clone(), refusal.into_kind(path))
+                let span = refusal.span();
+                Classified::Problem(Problem { path: path.clone(), kind: refusal.into_kind(path), text, span })
             }
         },
     }
@@ -475,13 +496,13 @@ mod tests {
 
     #[test]
     fn a_device_name_gets_a_portable_suggestion() {
-        let Classified::Problem(_, Kind::InvalidSlug { suggestion, .. }) =
+        let Classified::Problem(Problem { kind: Kind::InvalidSlug { suggestion, .. }, .. }) =
             classify("lieux/con.md", Path::new("content/lieux/con.md"))
         else {
             panic!("con.md passed")
         };
         assert_eq!(suggestion, "con-1.md");
-        let Classified::Problem(_, Kind::InvalidSlug { name, suggestion }) =
+        let Classified::Problem(Problem { kind: Kind::InvalidSlug { name, suggestion }, .. }) =
             classify("medias/aux/plan.png", Path::new("content/medias/aux/plan.png"))
         else {
             panic!("aux/ passed")

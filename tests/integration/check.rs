@@ -115,7 +115,7 @@ error_class!(duplicate_id, "id-en-double", A, 11:5, "l'identifiant « mediathequ
 error_class!(file_name, "nom-de-fichier", Some("content/lieux/Centre Social.md"), 1:1, "« Centre Social.md »");
 error_class!(asset_conflict, "fichier-en-conflit", Some("content/robots.txt"), 1:1, "occupe l'adresse d'une page du site");
 error_class!(unpublished_format, "format-non-publie", Some("content/medias/formulaire.html"), 1:1, "les fichiers `.html` ne sont pas publiés");
-error_class!(active_svg, "svg-actif", Some("content/medias/logo.svg"), 1:1, "l'attribut d'événement `onload`");
+error_class!(active_svg, "svg-actif", Some("content/medias/logo.svg"), 2:31, "l'attribut d'événement `onload`");
 error_class!(reserved_page_slug, "nom-reserve", Some("content/pages/lieux.md"), 1:1, "réservé");
 error_class!(missing_site_yaml, "configuration", None, 0:0, "`content/site.yaml` est absent");
 // Warnings: reported, exit 0 without --strict.
