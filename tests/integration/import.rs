@@ -557,3 +557,19 @@ fn entries_are_written_readable_and_never_through_a_link() {
     assert!(run.stderr.contains("n'est pas un dossier (lien symbolique ?)"), "{}", run.stderr);
     assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
 }
+
+/// The import report prints names and values of the imported file escaped: a line break or an
+/// escape sequence in a cell cannot start a line of its own (a GitHub Actions workflow
+/// command) or drive the terminal.
+#[test]
+fn the_report_prints_the_file_s_values_escaped() {
+    let site = empty_example();
+    let header = "id;nom;adresse;code_postal;commune;latitude;longitude;telephone;courriel;site_web;horaires;date_maj;services;publics_accueillis;conditions_acces;modalites_accompagnement;labels_nationaux;pivot;presentation_resume;modalites_acces;accessibilite_pmr";
+    let row = "a1;\"Espace\n::warning file=x::pris\u{1b}[2J\";1 rue A;69008;Lyon 8e Arrondissement;45.74;4.87;0478;a@exemple.fr;;;2026-03-01;Aide aux démarches administratives;;Gratuit;;;;;;";
+    std::fs::write(site.root().join("export.csv"), format!("{header}\n{row}\n")).unwrap();
+    let run = site.run(&["import", "export.csv", "--dry-run"]);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(all.contains("Espace"), "{all}");
+    assert!(!all.contains('\u{1b}'), "{all}");
+    assert!(all.lines().all(|line| !line.trim_start().starts_with("::")), "{all}");
+}
