@@ -146,3 +146,12 @@ fn links_out_of_content_are_refused() {
         std::os::unix::fs::symlink("/etc/passwd", root.join("content/image.png")).unwrap();
     });
 }
+
+#[test]
+fn a_name_of_a_million_characters_is_refused() {
+    // Issue 19: a 1 MB `nom` was copied into 12 files of the site.
+    run_case("nom-d-un-million-de-caracteres", "trop-long", &|root| {
+        let text = PLACE.replace("nom: Médiathèque du Bachut", &format!("nom: {}", "Médiathèque ".repeat(90_000)));
+        std::fs::write(root.join("content/lieux/mediatheque.md"), text).unwrap();
+    });
+}
