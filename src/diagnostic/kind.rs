@@ -97,6 +97,27 @@ pub enum Kind {
         /// The character's code point, as `U+0000`.
         code: String,
     },
+    /// A text that starts with a sign a spreadsheet reads as a formula.
+    FormulaStart {
+        /// Field name.
+        field: String,
+        /// The sign (`=`, `+`, `-`, `@`, tab or carriage return).
+        sign: char,
+    },
+    /// A text holding the replacement character `�` (U+FFFD): a character lost in decoding.
+    ReplacementCharacter {
+        /// Field name (`texte` for the Markdown body).
+        field: String,
+    },
+    /// A text shorter than allowed.
+    TooShort {
+        /// Field name.
+        field: String,
+        /// Shortest allowed length in characters.
+        min: usize,
+        /// Actual length in characters.
+        len: usize,
+    },
     /// A text longer than allowed.
     TooLong {
         /// Field name.
@@ -411,6 +432,9 @@ impl Kind {
             Kind::UnknownField { .. } => "champ-inconnu",
             Kind::NotInVocabulary { .. } => "vocabulaire",
             Kind::TooLong { .. } => "trop-long",
+            Kind::TooShort { .. } => "trop-court",
+            Kind::FormulaStart { .. } => "formule",
+            Kind::ReplacementCharacter { .. } => "caractere-de-remplacement",
             Kind::PipeInValue { .. } => "barre-verticale",
             Kind::ListCut { .. } => "liste-coupee",
             Kind::ControlCharacter { .. } => "caractere-de-controle",
@@ -514,6 +538,10 @@ impl Kind {
             Kind::ListCut { .. } => "entre crochets, chaque virgule sépare deux éléments : écrivez la liste un élément par ligne, chacun après un tiret (`- Vos identifiants (CAF, Ameli)`)".into(),
             Kind::BodyTooDeep { .. } => "aplatissez les listes, citations ou balises HTML imbriquées les unes dans les autres".into(),
             Kind::ControlCharacter { .. } => "retirez ce caractère invisible (souvent venu d'un copier-coller) : retapez la valeur".into(),
+            Kind::FormulaStart { sign, .. } => format!("commencez la valeur par une lettre ou un chiffre (retirez {}) : les exports sont repris tels quels, un tableur exécuterait la formule", sign_name(*sign)),
+            Kind::ReplacementCharacter { .. } => "retapez le caractère perdu (souvent une lettre accentuée : é, è, à, ç) ; si la fiche vient de `resin import`, enregistrez le fichier d'origine en UTF-8 et importez-le à nouveau".into(),
+            Kind::TooShort { min, .. } => format!("écrivez le nom complet : data·inclusion en demande {min} caractères au moins"),
+            Kind::TooLong { field, max, .. } if field == "nom" => format!("raccourcissez-le à {max} caractères au plus (la limite de data·inclusion) ; le reste va dans la présentation, sous l'en-tête"),
             Kind::TooLong { max, .. } => format!("raccourcissez-le à {max} caractères au plus ; le texte complet va dans la présentation, sous l'en-tête"),
             Kind::PostalCode { .. } => "écrivez cinq chiffres entre guillemets, par exemple `code_postal: \"69008\"`".into(),
             Kind::InseeCode { .. } => "écrivez le code INSEE de la commune (cinq caractères) entre guillemets, par exemple `code_insee: \"69388\"`".into(),
@@ -584,6 +612,15 @@ impl Kind {
     }
 }
 
+/// A formula sign as a message names it: « = », or a tabulation.
+fn sign_name(sign: char) -> String {
+    match sign {
+        '\t' => "une tabulation".into(),
+        '\r' => "un retour chariot".into(),
+        sign => format!("« {sign} »"),
+    }
+}
+
 /// "a, b ou c" with backquotes, for lists of names in help texts.
 pub(crate) fn list_or(items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
@@ -635,6 +672,23 @@ impl fmt::Display for Kind {
             }
             Kind::ControlCharacter { field, code } => {
                 write!(f, "`{field}` contient un caractère de contrôle ou invisible ({code})")
+            }
+            Kind::FormulaStart { field, sign } => write!(
+                f,
+                "`{field}` commence par {} : un tableur qui ouvre les exports CSV la lirait comme une formule",
+                sign_name(*sign)
+            ),
+            Kind::ReplacementCharacter { field } => {
+                // The Markdown body is no field: it is named as "le texte".
+                let what = if field == "texte" { "le texte".to_string() } else { format!("`{field}`") };
+                write!(
+                    f,
+                    "{what} contient « \u{FFFD} » (U+FFFD) : un caractère a été perdu quand le texte a été mal décodé"
+                )
+            }
+            Kind::TooShort { field, min, len } => {
+                let unit = if *len > 1 { "caractères" } else { "caractère" };
+                write!(f, "`{field}` est trop court : {len} {unit} pour {min} au moins")
             }
             Kind::TooLong { field, max, len } => {
                 write!(f, "`{field}` est trop long : {len} caractères pour {max} au plus")

@@ -2,7 +2,7 @@
 //! problem and keep going, so that a single run reports every error of the file.
 
 use std::collections::BTreeSet;
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 use chrono::{NaiveDate, NaiveTime};
 use serde_yaml::Value;
@@ -108,17 +108,27 @@ impl<'a> Fields<'a> {
         given
     }
 
-    /// A text value at `path` (from `value`); other types are reported.
+    /// A text value at `path` (from `value`); other types are reported. Every text of every
+    /// type of entry is read here (lists, nested fields and territorial fields too), so the
+    /// rules on what a published text may hold live here: no control or invisible character,
+    /// no lost character (`�`), no start that a spreadsheet runs as a formula.
     pub(crate) fn text_value(&mut self, value: &Value, path: &[Segment], field: &str) -> Option<String> {
         match value {
-            Value::String(s) => match s.chars().find(|c| is_control(*c)) {
-                Some(c) => {
+            Value::String(s) => {
+                let text = s.trim();
+                let kind = if let Some(c) = s.chars().find(|c| is_control(*c)) {
                     let code = format!("U+{:04X}", c as u32);
-                    self.report(Kind::ControlCharacter { field: field.to_string(), code }, path);
-                    None
-                }
-                None => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-            },
+                    Kind::ControlCharacter { field: field.to_string(), code }
+                } else if text.contains(rules::REPLACEMENT) {
+                    Kind::ReplacementCharacter { field: field.to_string() }
+                } else if let Some(sign) = rules::formula_sign(text) {
+                    Kind::FormulaStart { field: field.to_string(), sign }
+                } else {
+                    return Some(text.to_string()).filter(|s| !s.is_empty());
+                };
+                self.report(kind, path);
+                None
+            }
             other => {
                 let found = type_name(other);
                 self.report(Kind::WrongType { field: field.to_string(), expected: "du texte", found }, path);
@@ -145,11 +155,28 @@ impl<'a> Fields<'a> {
     /// A text field that must be at most `max` characters long.
     pub(crate) fn short_text(&mut self, name: &str, max: usize) -> Option<String> {
         let text = self.text(name)?;
-        let len = text.chars().count();
-        if len > max {
-            self.report(Kind::TooLong { field: name.to_string(), max, len }, &[key(name)]);
-        }
+        self.check_length(name, &text, 0..=max);
         Some(text)
+    }
+
+    /// A required text field whose length in characters must be in `range`.
+    pub(crate) fn required_sized_text(&mut self, name: &str, range: RangeInclusive<usize>) -> Option<String> {
+        let text = self.required_text(name)?;
+        self.check_length(name, &text, range);
+        Some(text)
+    }
+
+    /// Reports `text`, the value of `name`, when its length in characters is outside `range`.
+    fn check_length(&mut self, name: &str, text: &str, range: RangeInclusive<usize>) {
+        let len = text.chars().count();
+        let kind = if len < *range.start() {
+            Kind::TooShort { field: name.to_string(), min: *range.start(), len }
+        } else if len > *range.end() {
+            Kind::TooLong { field: name.to_string(), max: *range.end(), len }
+        } else {
+            return;
+        };
+        self.report(kind, &[key(name)]);
     }
 
     /// A list field: a YAML list of texts, or a single text taken as a one-item list.
@@ -386,12 +413,32 @@ impl<'a> Fields<'a> {
         out
     }
 
-    /// Checks the Markdown body: not nested deeper than the sanitiser can take.
+    /// Checks the Markdown body: not nested deeper than the sanitiser can take, no lost
+    /// character (`�`).
     pub(crate) fn body(&mut self) {
-        let depth = crate::markdown::depth(&self.text[self.entry.body.clone()]);
+        let body = &self.text[self.entry.body.clone()];
+        let depth = crate::markdown::depth(body);
         if depth > crate::markdown::MAX_DEPTH {
             let at = self.entry.body.start;
             self.report_span(Kind::BodyTooDeep { depth, max: crate::markdown::MAX_DEPTH }, at..at);
+        }
+        if let Some(offset) = body.find(rules::REPLACEMENT) {
+            let at = self.entry.body.start + offset;
+            let kind = Kind::ReplacementCharacter { field: "texte".into() };
+            self.report_span(kind, at..at + rules::REPLACEMENT.len_utf8());
+        }
+    }
+
+    /// Checks a body exported as a cell of the CSV files under the name `field` (a place's
+    /// `presentation_detail`): it must not start as a formula either.
+    pub(crate) fn exported_body(&mut self, field: &str) {
+        self.body();
+        let body = &self.text[self.entry.body.clone()];
+        let text = body.trim();
+        if let Some(sign) = rules::formula_sign(text) {
+            let at = self.entry.body.start + (body.len() - body.trim_start().len());
+            let kind = Kind::FormulaStart { field: field.to_string(), sign };
+            self.report_span(kind, at..at + sign.len_utf8());
         }
     }
 

@@ -60,7 +60,7 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
     let id = f.text("id").unwrap_or_else(|| entry.slug.clone());
     let pivot = coded_text(&mut f, "pivot", rules::is_pivot, |value| Kind::Pivot { value })
         .unwrap_or_else(|| "00000000000000".to_string());
-    let nom = f.required_text("nom");
+    let nom = f.required_sized_text("nom", rules::NAME_LENGTH);
     let adresse = f.required_text("adresse");
     let complement_adresse = f.text("complement_adresse");
     let code_postal = required_code(&mut f, "code_postal", rules::is_postal_code, |value| Kind::PostalCode { value });
@@ -105,7 +105,7 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
     ];
     let header = entry.header_span();
     let extensions = super::extension::read(&mut f, ctx.extensions.map_or(&[][..], |e| &e.lieux[..]));
-    f.body();
+    f.exported_body("presentation_detail");
     let mut diagnostics = f.finish(FIELDS);
     for (missing, field, kind) in absent {
         let misspelt =

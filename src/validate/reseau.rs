@@ -397,13 +397,16 @@ fn event(f: &mut Fields<'_>, refs: &mut Refs, ctx: &Context<'_>) -> (Option<chro
     let commune = commune(f, ctx, false);
     match (&lieu, &adresse) {
         (Some(_), Some(_)) => f.report(Kind::EventPlace { both: true }, &[key("adresse")]),
-        (None, None) => f.report_entry(Kind::EventPlace { both: false }),
+        // A value already refused (a formula…) is not a missing one.
+        (None, None) if f.raw("lieu").is_none() && f.raw("adresse").is_none() => {
+            f.report_entry(Kind::EventPlace { both: false })
+        }
         (Some(slug), None) => {
             // The venue first: it is a place the event concerns too.
             refs.lieux.retain(|(s, _)| s != slug);
             refs.lieux.insert(0, (slug.clone(), vec![key("lieu")]));
         }
-        (None, Some(_)) => {}
+        (None, _) => {}
     }
     let inscription = f.url("inscription");
     let event = match (debut, fin) {

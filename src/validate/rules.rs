@@ -15,6 +15,26 @@ pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{202A}'..='\u{202E}' | '\u{2061}'..='\u{2064}' | '\u{FEFF}')
 }
 
+/// The sign a spreadsheet reads as the start of a formula (`=`, `+`, `-`, `@`, a tab or a
+/// carriage return), when `value` starts with one: opened from the CSV exports, `=HYPERLINK(…)`
+/// or `@SUM(…)` would run (issue 19). The exports stay byte-exact for machines, so such a
+/// value is refused rather than escaped. A value of only `+`, digits, spaces and dots (a phone
+/// number in E.164 form, `+33 4 78 00 00 00`) cannot run anything, and is allowed.
+pub(crate) fn formula_sign(value: &str) -> Option<char> {
+    let first = value.chars().next().filter(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'))?;
+    let number = value.chars().all(|c| c == '+' || c == ' ' || c == '.' || c.is_ascii_digit());
+    (!number).then_some(first)
+}
+
+/// The replacement character `�` (U+FFFD): what a decoder writes for bytes it could not read,
+/// so a text holding it has lost a character (often an accented letter of a Windows-1252 file
+/// read as UTF-8).
+pub(crate) const REPLACEMENT: char = '\u{FFFD}';
+
+/// The shortest and longest `nom` of a place: the limits of data·inclusion, the standard's
+/// main consumer, for a structure's name.
+pub(crate) const NAME_LENGTH: std::ops::RangeInclusive<usize> = 3..=150;
+
 /// `code_postal`: five digits.
 pub(crate) fn is_postal_code(value: &str) -> bool {
     value.len() == 5 && value.bytes().all(|b| b.is_ascii_digit())
@@ -138,6 +158,23 @@ mod tests {
         assert!(parse_date("2026-02-30").is_none() && parse_date("03/03/2026").is_none());
         assert!(parse_time("14:00").is_some() && parse_time("9:30").is_some());
         assert!(parse_time("14h").is_none() && parse_time("25:00").is_none());
+    }
+
+    #[test]
+    fn formula_signs() {
+        for (value, sign) in [
+            ("=HYPERLINK(\"https://x.fr\")", '='),
+            ("@SUM(A1)", '@'),
+            ("-2+3+cmd|' /C calc'!A0", '-'),
+            ("+33 4 78 00 00 00 poste 12", '+'),
+            ("\t=1", '\t'),
+            ("\r=1", '\r'),
+        ] {
+            assert_eq!(formula_sign(value), Some(sign), "{value}");
+        }
+        for value in ["Maison France Services", "+33 4 78 00 00 00", "+33478000000", "+33 4.78.00.00.00", "2 = 2", ""] {
+            assert_eq!(formula_sign(value), None, "{value}");
+        }
     }
 
     #[test]

@@ -70,6 +70,9 @@ error_class!(list_cut, "liste-coupee", A, 11:43, "un élément de `pieces_a_appo
 error_class!(control_character, "caractere-de-controle", A, 2:6, "`nom` contient un caractère de contrôle ou invisible (U+200B)");
 error_class!(body_too_deep, "texte-trop-imbrique", A, 13:1, "le texte est imbriqué sur 71 niveaux");
 error_class!(too_long, "trop-long", A, 11:22, "`presentation_resume` est trop long");
+error_class!(too_short, "trop-court", A, 2:6, "`nom` est trop court : 2 caractères pour 3 au moins");
+error_class!(formula, "formule", A, 3:10, "`adresse` commence par « @ » : un tableur qui ouvre les exports CSV la lirait comme une formule");
+error_class!(replacement_character, "caractere-de-remplacement", A, 2:6, "`nom` contient « � » (U+FFFD)");
 // Codes and contacts.
 error_class!(postal_code, "code-postal", A, 4:14, "code postal invalide « 6910 »");
 error_class!(code_as_number, "code-nombre", A, 4:14, "`code_postal` est écrit comme un nombre (69100)");

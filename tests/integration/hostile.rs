@@ -213,3 +213,12 @@ fn a_link_in_data_is_not_followed_out_of_the_site() {
         std::fs::write(root.join("content/site.yaml"), yaml.replace("/etc/passwd", "data/communes.csv")).unwrap();
     });
 }
+
+#[test]
+fn a_name_of_a_million_characters_is_refused() {
+    // Issue 19: a 1 MB `nom` was copied into 12 files of the site.
+    run_case("nom-d-un-million-de-caracteres", "trop-long", &|root| {
+        let text = PLACE.replace("nom: Médiathèque du Bachut", &format!("nom: {}", "Médiathèque ".repeat(90_000)));
+        std::fs::write(root.join("content/lieux/mediatheque.md"), text).unwrap();
+    });
+}

@@ -152,7 +152,8 @@ fn place() -> impl Strategy<Value = resin::model::Lieu> {
         (
             "[a-z][a-z0-9-]{0,10}",
             prop::option::of("[0-9]{14}"),
-            words(1..4),
+            // Two words at least: a `nom` has 3 characters or more (issue 19).
+            words(2..4),
             words(1..4).prop_map(|w| format!("{} rue {w}", w.len())),
             prop::option::of(words(1..3)),
             prop::sample::select(communes.to_vec()),

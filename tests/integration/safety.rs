@@ -190,3 +190,109 @@ fn assets_are_copied_and_cannot_shadow_pages() {
     let d = &run.diagnostics()[0];
     assert_eq!((d["code"].as_str(), d["file"].as_str()), (Some("fichier-en-conflit"), Some("content/robots.txt")));
 }
+
+/// One value of every kind of text field of every type of entry (top-level, list item,
+/// nested field, territorial field, Markdown body), written as `{v}`: where the field sits,
+/// and the field the message names.
+const TEXT_FIELDS: &[(&str, &str, &str)] = &[
+    ("content/lieux/nom.md", "nom: \"{v}\"\nadresse: 1 rue A", "nom"),
+    ("content/lieux/adresse.md", "nom: Lieu A\nadresse: \"{v}\"", "adresse"),
+    (
+        "content/lieux/liste.md",
+        "nom: Lieu A\nadresse: 1 rue A\nautres_formations_labels: [Label, \"{v}\"]",
+        "autres_formations_labels",
+    ),
+    ("content/lieux/courriel.md", "nom: Lieu A\nadresse: 1 rue A\ncourriels: [\"{v}a@exemple.fr\"]", "courriels"),
+    ("content/lieux/extension.md", "nom: Lieu A\nadresse: 1 rue A\nnote_locale: \"{v}\"", "note_locale"),
+    ("content/offres/titre.md", "titre: \"{v}\"", "titre"),
+    ("content/offres/pieces.md", "titre: Atelier\npieces_a_apporter:\n  - \"{v}\"", "pieces_a_apporter"),
+    ("content/pages/resume.md", "titre: Infos\nresume: \"{v}\"", "resume"),
+    ("content/actualites/auteur.md", "titre: Nouvelle\ndate: 2026-11-02\nauteur: \"{v}\"", "auteur"),
+    (
+        "content/bonnes-pratiques/piece.md",
+        "titre: Guide\ndate: 2026-11-02\nstructure: Lieu A\nservices: [Aide aux démarches administratives]\npieces_jointes:\n  - { fichier: medias/guide.pdf, titre: \"{v}\" }",
+        "pieces_jointes",
+    ),
+    (
+        "content/bourse/contact.md",
+        "titre: Tablettes\nnature: Offre\ncategorie: Matériel\nstructure: Lieu A\ncommune: Lyon 8e Arrondissement\ncontact: \"{v}\"\ntelephone: 04 78 00 00 00\ndate: 2026-11-02\nexpiration: 2026-12-31",
+        "contact",
+    ),
+    (
+        "content/agenda/adresse.md",
+        "titre: Rencontre\ndate: 2026-12-03\ndebut: \"09:30\"\nfin: \"12:00\"\nadresse: \"{v}\"",
+        "adresse",
+    ),
+];
+
+/// A site holding every entry of [`TEXT_FIELDS`] with `value` in its field, and a valid place
+/// `lieu` for the offers; the other required fields of places and offers are added.
+fn site_with_every_text_field(value: &str) -> SiteTest {
+    let yaml = format!(
+        "{}extensions:\n  lieux:\n    - {{ nom: note_locale, libelle: Note locale, type: texte }}\n",
+        crate::support::SITE_YAML
+    );
+    let site = SiteTest::new().file("content/site.yaml", &yaml).file("content/lieux/lieu.md", crate::support::PLACE);
+    site.write("content/medias/guide.pdf", "%PDF-1.4");
+    for (path, fields, _) in TEXT_FIELDS {
+        let place = "\ncode_postal: \"69008\"\ncommune: Lyon 8e Arrondissement\nservices: [Aide aux démarches administratives]\nhoraires: \"Mo 09:00-12:00\"\nlatitude: 45.7372\nlongitude: 4.871\ndate_maj: 2026-03-03";
+        let offer = "\nlieux: [lieu]\nfrais_a_charge: [Gratuit]\nmodalites_acces: [Téléphoner]\nhoraires: \"We 14:00-16:00\"\ndate_maj: 2026-11-02";
+        let rest = match path.split('/').nth(1) {
+            Some("lieux") => place,
+            Some("offres") => offer,
+            _ => "",
+        };
+        site.write(path, &format!("---\n{}{rest}\n---\nTexte.\n", fields.replace("{v}", value)));
+    }
+    site
+}
+
+/// Asserts that `check` refuses each entry of [`TEXT_FIELDS`] once with `code`, naming its
+/// field, at the line of the value.
+fn assert_refused_everywhere(site: &SiteTest, code: &str) {
+    let diagnostics = site.run(&["check", "--format", "json"]).expect_code(1).diagnostics();
+    for (path, fields, field) in TEXT_FIELDS {
+        let found: Vec<_> = diagnostics.iter().filter(|d| d["file"] == *path).collect();
+        assert_eq!(found.len(), 1, "{path}: {found:#?}");
+        let d = found[0];
+        assert_eq!(d["code"], code, "{path}: {d}");
+        assert!(d["message"].as_str().unwrap().contains(&format!("`{field}`")), "{path}: {d}");
+        let line = fields.lines().position(|l| l.contains("{v}")).unwrap() + 2;
+        assert_eq!(d["line"].as_u64(), Some(line as u64), "{path}: {d}");
+    }
+}
+
+/// Issue 19: a value starting with `=`, `+`, `-` or `@` went as it is into `lieux.csv`, where a
+/// spreadsheet runs it. Refused in every text field of every type; the body of a place (its
+/// `presentation_detail` in the exports) too; a phone number in E.164 form is not a formula.
+#[test]
+fn formulas_are_refused_in_every_text_field() {
+    for formula in ["=HYPERLINK(\\\"https://x.fr\\\")", "@SUM(1+1)", "-2+3+cmd|' /C calc'!A0", "+1+cmd", "\\t=1"] {
+        assert_refused_everywhere(&site_with_every_text_field(formula), "formule");
+    }
+    let place = crate::support::PLACE
+        .replace("Bienvenue.", "=1+1 bienvenue")
+        .replace("services:", "telephone: \"+33 4 78 00 00 00\"\nservices:");
+    let site = SiteTest::new().file("content/lieux/a.md", &place);
+    let diagnostics = site.run(&["check", "--format", "json"]).expect_code(1).diagnostics();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0]["code"], "formule");
+    assert!(diagnostics[0]["message"].as_str().unwrap().contains("`presentation_detail` commence par « = »"));
+    assert_eq!((diagnostics[0]["line"].as_u64(), diagnostics[0]["column"].as_u64()), (Some(14), Some(1)));
+    site.write("content/lieux/a.md", &place.replace("=1+1 bienvenue", "Bienvenue = 1 + 1."));
+    site.run(&["check", "--strict"]).expect_code(0);
+}
+
+/// Issue 19: text mis-decoded (`Maison Fran�aise`) was published. The replacement character is
+/// refused in every text field of every type, and in the body of any entry.
+#[test]
+fn lost_characters_are_refused_in_every_text_field() {
+    assert_refused_everywhere(&site_with_every_text_field("Maison Fran\u{FFFD}aise"), "caractere-de-remplacement");
+    let page = "---\ntitre: Infos\n---\nLa Maison Fran\u{FFFD}aise ouvre.\n";
+    let site = SiteTest::new().file("content/lieux/a.md", crate::support::PLACE).file("content/pages/infos.md", page);
+    let diagnostics = site.run(&["check", "--format", "json"]).expect_code(1).diagnostics();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0]["code"], "caractere-de-remplacement");
+    assert_eq!((diagnostics[0]["line"].as_u64(), diagnostics[0]["column"].as_u64()), (Some(4), Some(15)));
+    assert!(diagnostics[0]["message"].as_str().unwrap().starts_with("le texte contient"));
+}
