@@ -63,6 +63,12 @@ impl Communes {
         if path.is_dir() {
             return Err(format!("« {relative} » est un dossier : indiquez le fichier CSV des communes"));
         }
+        // A named pipe would be waited on forever (issue 19).
+        if let Some(what) = crate::load::special(&path) {
+            return Err(format!(
+                "« {relative} » n'est pas un fichier ordinaire ({what}) : indiquez le fichier CSV des communes"
+            ));
+        }
         let mut reader =
             csv::ReaderBuilder::new().trim(csv::Trim::All).from_path(&path).map_err(|e| match e.kind() {
                 csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {

@@ -525,7 +525,8 @@ impl Workspace {
         }
         if let Some(relative) = state.config.as_ref().and_then(|c| c.territoire.communes.clone()) {
             let path = self.root.join(&relative);
-            std::fs::read(&path).ok().hash(&mut h);
+            // Not a named pipe: it would be waited on forever (`Communes::load` refuses it).
+            load::special(&path).is_none().then(|| std::fs::read(&path).ok()).hash(&mut h);
             state.communes_path = Some(path);
             match Communes::load(&self.root, &relative) {
                 Ok(communes) => state.communes = Some(communes),

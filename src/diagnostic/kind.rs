@@ -355,6 +355,14 @@ pub enum Kind {
         /// The link's path.
         path: String,
     },
+    /// Something under `content/` that is neither a regular file nor a folder (a named pipe, a
+    /// socket, a device), or a link to one: reading it could wait forever (issue 19).
+    SpecialFile {
+        /// Its path.
+        path: String,
+        /// What it is, in French (« tube nommé »…).
+        what: &'static str,
+    },
     /// A problem in `site.yaml` that has no better kind.
     Config {
         /// What is wrong.
@@ -438,6 +446,7 @@ impl Kind {
             Kind::ReservedSlug { .. } => "nom-reserve",
             Kind::AssetConflict { .. } => "fichier-en-conflit",
             Kind::SymlinkOutside { .. } => "lien-symbolique",
+            Kind::SpecialFile { .. } => "fichier-special",
             Kind::Config { .. } => "configuration",
             Kind::StrayEntry { .. } => "fiche-hors-dossier",
             Kind::StaleDate { .. } => "date-ancienne",
@@ -551,6 +560,9 @@ impl Kind {
             Kind::AssetConflict { .. } => "renommez ce fichier ou rangez-le dans un autre dossier, par exemple `content/fichiers/`".into(),
             Kind::ReservedSlug { slug } => format!("renommez le fichier, par exemple en `{slug}-infos.md`"),
             Kind::SymlinkOutside { .. } => "copiez le fichier dans `content/` au lieu d'un lien symbolique".into(),
+            Kind::SpecialFile { .. } => {
+                "supprimez-le de `content/` : seuls des fichiers ordinaires et des dossiers y sont publiés".into()
+            }
             Kind::Config { .. } => return None,
             Kind::StaleDate { .. } => "vérifiez les informations auprès du lieu, puis mettez `date_maj` à la date du jour".into(),
             Kind::StrayEntry { suggestion, .. } => {
@@ -687,6 +699,9 @@ impl fmt::Display for Kind {
             Kind::ReservedSlug { slug } => write!(f, "le nom « {slug} » est réservé à une rubrique du site"),
             Kind::SymlinkOutside { path } => {
                 write!(f, "le lien symbolique « {path} » pointe hors du dossier `content/` : il est refusé")
+            }
+            Kind::SpecialFile { path, what } => {
+                write!(f, "« {path} » n'est ni un fichier ordinaire ni un dossier ({what}) : il est refusé")
             }
             Kind::Config { message } => write!(f, "{message}"),
             Kind::StaleDate { value } => write!(f, "fiche vérifiée il y a plus de 12 mois (`date_maj: {value}`)"),
