@@ -64,9 +64,9 @@ impl Communes {
             return Err(format!("« {relative} » est un dossier : indiquez le fichier CSV des communes"));
         }
         // A named pipe would be waited on forever (issue 19).
-        if let Some(what) = crate::load::special(&path) {
+        if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
             return Err(format!(
-                "« {relative} » n'est pas un fichier ordinaire ({what}) : indiquez le fichier CSV des communes"
+                "« {relative} » n'est pas un fichier ordinaire (tube nommé, socket…) : indiquez le fichier CSV des communes"
             ));
         }
         let mut reader =
