@@ -736,15 +736,22 @@ impl Snapshot {
         }
     }
 
-    /// Reads an asset, if it is still a file inside `content/` (it may have been replaced by a
-    /// link leading elsewhere since the snapshot was taken).
-    pub fn read_asset(&self, path: &Path) -> Option<Vec<u8>> {
+    /// Opens an asset, if it is still a regular file inside `content/` (it may have been
+    /// replaced by a link leading elsewhere, or by a named pipe, since the snapshot was taken).
+    pub fn open_asset(&self, path: &Path) -> Option<std::fs::File> {
         let content = self.content.canonicalize().ok()?;
         let target = path.canonicalize().ok()?;
-        if !target.starts_with(&content) {
+        if !target.starts_with(&content) || !std::fs::metadata(&target).ok()?.is_file() {
             return None;
         }
-        std::fs::read(target).ok()
+        std::fs::File::open(target).ok()
+    }
+
+    /// Reads an asset whole, on the conditions of [`Self::open_asset`].
+    pub fn read_asset(&self, path: &Path) -> Option<Vec<u8>> {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut self.open_asset(path)?, &mut bytes).ok()?;
+        Some(bytes)
     }
 
     /// Every path of the site: generated files and assets, sorted.
