@@ -88,6 +88,12 @@ impl Communes {
         if path.is_dir() {
             return Err(config(format!("« {relative} » est un dossier : indiquez le fichier CSV des communes")));
         }
+        // A named pipe would be waited on forever (issue 19).
+        if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+            return Err(config(format!(
+                "« {relative} » n'est pas un fichier ordinaire (tube nommé, socket…) : indiquez le fichier CSV des communes"
+            )));
+        }
         let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_path(&path).map_err(|e| {
             config(match e.kind() {
                 csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {

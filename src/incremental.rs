@@ -527,7 +527,8 @@ impl Workspace {
         }
         if let Some(relative) = state.config.as_ref().and_then(|c| c.territoire.communes.clone()) {
             let path = self.root.join(&relative);
-            // Read once known to be a file of the site (a link could lead to `/dev/zero`).
+            // Read once known to be a file of the site (a link could lead to `/dev/zero`, a named
+            // pipe would be waited on forever).
             match Communes::load(&self.root, &relative) {
                 Ok(communes) => {
                     std::fs::read(&path).ok().hash(&mut h);
@@ -740,19 +741,29 @@ impl Snapshot {
         }
     }
 
-    /// Reads an asset, if it is still a file inside `content/` (it may have been replaced by a
-    /// link leading elsewhere since the snapshot was taken) that may be published: the preview
-    /// keeps the last good snapshot while content has errors, and an image changed since into
-    /// one that can run a script must not be served meanwhile.
-    pub fn read_asset(&self, path: &Path) -> Option<Vec<u8>> {
+    /// Opens an asset, if it is still a regular file inside `content/` (it may have been
+    /// replaced by a link leading elsewhere, or by a named pipe, since the snapshot was taken)
+    /// that may be published: the preview keeps the last good snapshot while content has
+    /// errors, and an image changed since into one that can run a script must not be served
+    /// meanwhile (only SVG images are read for that).
+    pub fn open_asset(&self, path: &Path) -> Option<std::fs::File> {
         let content = self.content.canonicalize().ok()?;
         let target = path.canonicalize().ok()?;
-        if !target.starts_with(&content) {
+        if !target.starts_with(&content) || !std::fs::metadata(&target).ok()?.is_file() {
             return None;
         }
-        let bytes = std::fs::read(target).ok()?;
         let name = path.file_name()?.to_string_lossy();
-        crate::load::media::refusal_of(&name, &bytes).is_none().then_some(bytes)
+        if crate::load::media::refusal(&name, &target).is_some() {
+            return None;
+        }
+        std::fs::File::open(target).ok()
+    }
+
+    /// Reads an asset whole, on the conditions of [`Self::open_asset`].
+    pub fn read_asset(&self, path: &Path) -> Option<Vec<u8>> {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut self.open_asset(path)?, &mut bytes).ok()?;
+        Some(bytes)
     }
 
     /// Every path of the site: generated files and assets, sorted.

@@ -117,10 +117,8 @@ pub fn write_site_with(
     let output = &resolve(output);
     let parent = output.parent().map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
     fs::create_dir_all(&parent).map_err(|source| Error::Io { path: parent.clone(), source })?;
-    let staging = tempfile::Builder::new()
-        .prefix(".resin-tmp-")
-        .tempdir_in(&parent)
-        .map_err(|source| Error::Io { path: parent.clone(), source })?;
+    remove_stale(&parent);
+    let staging = private_dir(&parent, STAGING)?;
     let dir = staging.path();
 
     // Assets first, then the generated files: a generated file always wins (the check has
@@ -131,9 +129,7 @@ pub fn write_site_with(
         fs::copy(&asset.path, &target).map(|_| ()).map_err(|source| Error::Io { path: asset.path.clone(), source })
     })?;
     let written = generate(dir)?;
-    fs::write(dir.join(MARKER), "Dossier écrit par resin : il est remplacé à chaque construction.\n")
-        .map_err(|source| Error::Io { path: dir.join(MARKER), source })?;
-    set_public_permissions(dir)?;
+    set_permissions(dir, 0o755)?;
 
     swap_in(staging, output)?;
     Ok(written)
@@ -144,17 +140,77 @@ fn create_parent(path: &Path) -> Result<(), Error> {
     fs::create_dir_all(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })
 }
 
-/// The staging folder is created private (0700): the published site must be readable.
+/// Name prefixes of resin's temporary folders beside the output: the site being built, and
+/// (where folders cannot be exchanged) the previous site being deleted.
+const STAGING: &str = ".resin-tmp-";
+const OLD: &str = ".resin-old-";
+
+/// A private (0700) temporary folder in `parent`, named `<prefix><pid>-<random>` and marked as
+/// resin's at once: if this process is killed, the next build knows it may remove it.
+fn private_dir(parent: &Path, prefix: &str) -> Result<tempfile::TempDir, Error> {
+    let prefix = format!("{prefix}{}-", std::process::id());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix);
+    // tempfile's folders are 0777 less the umask (0755, readable by all) by default.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+    let dir = builder.tempdir_in(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })?;
+    let marker = dir.path().join(MARKER);
+    fs::write(&marker, "Dossier écrit par resin : il est remplacé à chaque construction.\n")
+        .map_err(|source| Error::Io { path: marker, source })?;
+    Ok(dir)
+}
+
+/// Sets a folder's mode: private while it is built or deleted, readable once published.
 #[cfg(unix)]
-fn set_public_permissions(dir: &Path) -> Result<(), Error> {
+fn set_permissions(dir: &Path, mode: u32) -> Result<(), Error> {
     use std::os::unix::fs::PermissionsExt;
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o755))
+    fs::set_permissions(dir, fs::Permissions::from_mode(mode))
         .map_err(|source| Error::Io { path: dir.to_path_buf(), source })
 }
 
 #[cfg(not(unix))]
-fn set_public_permissions(_dir: &Path) -> Result<(), Error> {
+fn set_permissions(_dir: &Path, _mode: u32) -> Result<(), Error> {
     Ok(())
+}
+
+/// Removes the temporary folders of builds that were killed (issue 19: each `kill -9` left a
+/// whole site beside the output): folders of `parent` named like [`private_dir`]'s, that carry
+/// resin's marker, and whose process is gone. Anything else is left alone, so is a folder of a
+/// build still running; a folder that cannot be removed is left for the next build.
+fn remove_stale(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(STAGING).or_else(|| n.strip_prefix(OLD))) else {
+            continue;
+        };
+        let Some(pid) = pid.split_once('-').and_then(|(pid, _)| pid.parse::<u32>().ok()) else { continue };
+        let path = entry.path();
+        // Not through a link, and only what resin marked; a build killed before it could mark
+        // its folder left it empty, and an empty folder is all `remove_dir` removes.
+        if !entry.file_type().is_ok_and(|t| t.is_dir()) || alive(pid) {
+            continue;
+        }
+        if fs::symlink_metadata(path.join(MARKER)).is_ok_and(|m| m.is_file()) {
+            let _ = fs::remove_dir_all(&path);
+        } else {
+            let _ = fs::remove_dir(&path);
+        }
+    }
+}
+
+/// Whether a process `pid` exists (one of another user too). Where this cannot be told,
+/// every process counts as alive: nothing is removed.
+#[cfg(unix)]
+fn alive(pid: u32) -> bool {
+    let Some(pid) = i32::try_from(pid).ok().and_then(rustix::process::Pid::from_raw) else { return true };
+    !matches!(rustix::process::test_kill_process(pid), Err(rustix::io::Errno::SRCH))
+}
+
+#[cfg(not(unix))]
+fn alive(_pid: u32) -> bool {
+    true
 }
 
 /// Puts the staging folder in place of the output. On Linux the two folders are exchanged in
@@ -174,11 +230,13 @@ fn swap_in(staging: tempfile::TempDir, output: &Path) -> Result<(), Error> {
         return Ok(());
     }
     if exchange(staging.path(), output) {
-        // `staging` now holds the previous site and is deleted when dropped.
+        // `staging` now holds the previous site and is deleted when dropped: private first, so
+        // that a kill meanwhile leaves no readable copy (the next build removes it).
+        let _ = set_permissions(staging.path(), 0o700);
         return Ok(());
     }
     let parent = staging.path().parent().expect("staging has a parent").to_path_buf();
-    let old = tempfile::Builder::new().prefix(".resin-old-").tempdir_in(&parent).map_err(io(&parent))?;
+    let old = private_dir(&parent, OLD)?;
     let old_path = old.path().join("site");
     fs::rename(output, &old_path).map_err(io(output))?;
     if let Err(source) = fs::rename(staging.path(), output) {

@@ -390,6 +390,14 @@ pub enum Kind {
         /// The link's path.
         path: String,
     },
+    /// Something under `content/` that is neither a regular file nor a folder (a named pipe, a
+    /// socket, a device), or a link to one: reading it could wait forever (issue 19).
+    SpecialFile {
+        /// Its path.
+        path: String,
+        /// What it is, in French (« tube nommé »…).
+        what: &'static str,
+    },
     /// A problem in `site.yaml` that has no better kind.
     Config {
         /// What is wrong.
@@ -478,6 +486,7 @@ impl Kind {
             Kind::UnpublishedFormat { .. } => "format-non-publie",
             Kind::ActiveSvg { .. } => "svg-actif",
             Kind::SymlinkOutside { .. } => "lien-symbolique",
+            Kind::SpecialFile { .. } => "fichier-special",
             Kind::Config { .. } => "configuration",
             Kind::StrayEntry { .. } => "fiche-hors-dossier",
             Kind::StaleDate { .. } => "date-ancienne",
@@ -600,6 +609,9 @@ impl Kind {
             ),
             Kind::ActiveSvg { .. } => "enregistrez l'image sans script ni lien actif (dans Inkscape : « SVG simple » ; ou exportez-la en PNG), ou retirez-la".into(),
             Kind::SymlinkOutside { .. } => "mettez le fichier lui-même à cet endroit au lieu d'un lien symbolique".into(),
+            Kind::SpecialFile { .. } => {
+                "supprimez-le de `content/` : seuls des fichiers ordinaires et des dossiers y sont publiés".into()
+            }
             Kind::Config { .. } => return None,
             Kind::StaleDate { .. } => "vérifiez les informations auprès du lieu, puis mettez `date_maj` à la date du jour".into(),
             Kind::StrayEntry { suggestion, .. } => {
@@ -775,6 +787,9 @@ impl fmt::Display for Kind {
             Kind::SymlinkOutside { path } => {
                 let folder = if path.starts_with("content/") { "du dossier `content/`" } else { "du site" };
                 write!(f, "le lien symbolique « {path} » pointe hors {folder} : il est refusé")
+            }
+            Kind::SpecialFile { path, what } => {
+                write!(f, "« {path} » n'est ni un fichier ordinaire ni un dossier ({what}) : il est refusé")
             }
             Kind::Config { message } => write!(f, "{message}"),
             Kind::StaleDate { value } => write!(f, "fiche vérifiée il y a plus de 12 mois (`date_maj: {value}`)"),

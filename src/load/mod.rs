@@ -200,6 +200,14 @@ pub fn scan(root: &Path) -> Result<Scan, Error> {
         } else if item.file_type().is_dir() {
             continue;
         }
+        // A named pipe, a socket or a device (or a link to one): reading it may wait forever.
+        if let Some(what) =
+            (item.path_is_symlink() || !item.file_type().is_file()).then(|| special(item.path())).flatten()
+        {
+            let path = format!("content/{relative}");
+            scan.problems.push(Problem::of(path.clone(), Kind::SpecialFile { path, what }));
+            continue;
+        }
         match classify(&relative, item.path()) {
             Classified::Config => scan.config = Some(item.path().to_path_buf()),
             Classified::Entry(entry) => {
@@ -217,6 +225,27 @@ pub fn scan(root: &Path) -> Result<Scan, Error> {
         }
     }
     Ok(scan)
+}
+
+/// What `path` is (through a link) when it is neither a regular file nor a folder, in French;
+/// `None` for a file, a folder, or what cannot be read (its reading reports the error).
+pub fn special(path: &Path) -> Option<&'static str> {
+    let kind = std::fs::metadata(path).ok()?.file_type();
+    if kind.is_file() || kind.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("tube nommé");
+        } else if kind.is_socket() {
+            return Some("socket");
+        } else if kind.is_block_device() || kind.is_char_device() {
+            return Some("périphérique");
+        }
+    }
+    Some("fichier spécial")
 }
 
 /// Names left out of the site: hidden files and folders (`.git`, `.x.md.swp`) and editors'

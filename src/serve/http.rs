@@ -14,6 +14,7 @@ use axum::routing::{get, post};
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
+use tokio_util::io::ReaderStream;
 
 use super::decap::{self, Editing};
 use super::overlay::{self, EVENTS_PATH, SCRIPT_PATH};
@@ -129,20 +130,44 @@ fn serve_file(snapshot: &Snapshot, file: &str, served: Served<'_>, panel: Option
             let panel = overlay::panel(&format!("erreur de gabarit : {message}"), 1, false);
             return html(StatusCode::INTERNAL_SERVER_ERROR, overlay::error_page(&panel));
         }
+        // Media files are streamed: read whole, three downloads of a 2 GB video took the
+        // preview to 4.4 GB (issue 19). HTML is read, to add the reload script.
+        Served::Asset(path) if content_type(file).is_some() => {
+            let Some(asset) = snapshot.open_asset(path) else { return not_found(snapshot, panel) };
+            let Ok(length) = asset.metadata().map(|m| m.len()) else { return not_found(snapshot, panel) };
+            let body = Body::from_stream(ReaderStream::new(tokio::fs::File::from_std(asset)));
+            let mut response = with_type(body, file);
+            response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+            return response;
+        }
         Served::Asset(path) => match snapshot.read_asset(path) {
             Some(bytes) => bytes,
             None => return not_found(snapshot, panel),
         },
     };
+    if content_type(file).is_none() {
+        return html(StatusCode::OK, overlay::inject(&bytes, error_panel.as_deref().or(panel)));
+    }
+    with_type(Body::from(bytes), file)
+}
+
+/// The `Content-Type` of `file`, by its extension; `None` for HTML (served by [`html`]).
+fn content_type(file: &str) -> Option<String> {
     let mime = mime_guess::from_path(file).first_or_octet_stream();
     if mime.essence_str() == "text/html" {
-        return html(StatusCode::OK, overlay::inject(&bytes, error_panel.as_deref().or(panel)));
+        return None;
     }
     let mut content_type = mime.essence_str().to_string();
     if mime.type_() == "text" || file.ends_with(".json") || file.ends_with(".geojson") || file.ends_with(".svg") {
         content_type.push_str("; charset=utf-8");
     }
-    let mut response = Response::new(Body::from(bytes));
+    Some(content_type)
+}
+
+/// A response of `body` with the type of `file` (not HTML), never cached.
+fn with_type(body: Body, file: &str) -> Response {
+    let content_type = content_type(file).unwrap_or_default();
+    let mut response = Response::new(body);
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_str(&content_type).expect("a MIME type is a header value"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -451,3 +451,95 @@ fn what_to_bring_is_shown_and_exported_outside_the_standard() {
     assert_eq!(d["code"], "type", "{d}");
     assert!(d["message"].as_str().unwrap().contains("pieces_a_apporter"), "{d}");
 }
+
+/// A folder named like `prefix`'s temporary folders in `root`, holding an old page, with
+/// resin's marker when `marked`.
+#[cfg(unix)]
+fn leftover(root: &std::path::Path, name: &str, marked: bool) {
+    let dir = root.join(name);
+    std::fs::create_dir_all(dir.join("lieux")).unwrap();
+    std::fs::write(dir.join("lieux/index.html"), "un ancien site").unwrap();
+    if marked {
+        std::fs::write(dir.join(".resin-build"), "").unwrap();
+    }
+}
+
+/// Issue 19, defect 4: each killed build left its temporary folder (a whole site) beside the
+/// output for ever. The next build removes those that carry resin's marker and whose process
+/// is gone, and nothing else.
+#[cfg(unix)]
+#[test]
+fn the_next_build_removes_what_killed_builds_left() {
+    let site = SiteTest::example();
+    site.build();
+    let dead = {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        child.wait().unwrap();
+        child.id()
+    };
+    let live = std::process::id();
+    let root = site.root();
+    leftover(root, &format!(".resin-tmp-{dead}-a1B2c3"), true);
+    leftover(root, &format!(".resin-old-{dead}-d4E5f6"), true);
+    // A build still running, a folder resin did not mark, a name without a process.
+    let kept = [format!(".resin-tmp-{live}-g7H8i9"), format!(".resin-tmp-{dead}-etranger"), ".resin-tmp-sans".into()];
+    leftover(root, &kept[0], true);
+    leftover(root, &kept[1], false);
+    leftover(root, &kept[2], true);
+    // Killed before it could mark its folder: the folder is empty.
+    std::fs::create_dir(root.join(format!(".resin-tmp-{dead}-vide"))).unwrap();
+    // A link named like a leftover, to a marked folder elsewhere: neither is removed.
+    let elsewhere = tempfile::tempdir().unwrap();
+    leftover(elsewhere.path(), "site", true);
+    let link = format!(".resin-tmp-{dead}-lien");
+    std::os::unix::fs::symlink(elsewhere.path().join("site"), root.join(&link)).unwrap();
+    site.build();
+    let mut left = site.staging_leftovers();
+    left.sort();
+    let mut expected: Vec<String> = kept.iter().cloned().chain([link]).collect();
+    expected.sort();
+    assert_eq!(left, expected);
+    assert!(elsewhere.path().join("site/lieux/index.html").exists());
+}
+
+/// A real `kill -9` during a build: its temporary folder was private (not readable by other
+/// users) while it was written, and the next build removes it.
+#[cfg(unix)]
+#[test]
+fn a_killed_build_leaves_a_private_folder_the_next_build_removes() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::time::{Duration, Instant};
+    let site = SiteTest::example();
+    // Enough places for the build to take a while.
+    for i in 0..1500 {
+        let place = crate::support::PLACE.replace("Médiathèque du Bachut", &format!("Médiathèque numéro {i}"));
+        site.write(&format!("content/lieux/copie-{i}.md"), &place);
+    }
+    site.build();
+    let mut child = crate::support::resin(site.root())
+        .arg("build")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let staging = loop {
+        // Once it is marked: a build killed before leaves an empty folder (removed too).
+        if let Some(name) = site.staging_leftovers().into_iter().next()
+            && site.exists(&format!("{name}/.resin-build"))
+        {
+            break name;
+        }
+        assert!(child.try_wait().unwrap().is_none(), "the build ended before its temporary folder was seen");
+        assert!(started.elapsed() < Duration::from_secs(120), "no temporary folder");
+        std::thread::sleep(Duration::from_millis(1));
+    };
+    let mode = std::fs::metadata(site.root().join(&staging)).unwrap().permissions().mode();
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert_eq!(mode & 0o077, 0, "{staging} is readable by others: {mode:o}");
+    assert!(staging.starts_with(&format!(".resin-tmp-{}-", child.id())), "{staging}");
+    assert_eq!(site.staging_leftovers(), vec![staging.clone()], "the killed build's folder is left");
+    site.build();
+    assert_eq!(site.staging_leftovers(), Vec::<String>::new(), "killed: {staging}");
+}

@@ -222,3 +222,46 @@ fn a_name_of_a_million_characters_is_refused() {
         std::fs::write(root.join("content/lieux/mediatheque.md"), text).unwrap();
     });
 }
+
+/// Issue 19, defect 5: a named pipe in `content/` hung `build` (reading it waits for a writer)
+/// and `check` said nothing. Anything that is neither a regular file nor a folder is refused,
+/// by `check` as by `build`, even through a link inside `content/`.
+#[cfg(unix)]
+#[test]
+fn special_files_in_content_are_refused() {
+    let fifo = |path: &Path| {
+        let made = std::process::Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+        assert!(made.success());
+    };
+    run_case("tube-nomme", "fichier-special", &|root| fifo(&root.join("content/tube.png")));
+    run_case("tube-nomme-fiche", "fichier-special", &|root| fifo(&root.join("content/lieux/tube.md")));
+    run_case("lien-vers-un-tube", "fichier-special", &|root| {
+        fifo(&root.join("content/.tube"));
+        std::os::unix::fs::symlink(root.join("content/.tube"), root.join("content/image.png")).unwrap();
+    });
+    run_case("socket", "fichier-special", &|root| {
+        // The listener is dropped at once; its socket file stays.
+        std::os::unix::net::UnixListener::bind(root.join("content/prise")).unwrap();
+    });
+    let site = SiteTest::new().file("content/lieux/mediatheque.md", PLACE);
+    fifo(&site.root().join("content/tube"));
+    let run = site.run(&["check", "--format", "json"]).expect_code(1);
+    let found = run.diagnostics();
+    assert_eq!(found.len(), 1, "{}", run.stdout);
+    assert_eq!(found[0]["code"], "fichier-special");
+    assert!(run.stdout.contains("content/tube"), "{}", run.stdout);
+}
+
+/// The communes file named by `site.yaml` (under `data/`) hung the build when it was a pipe.
+#[cfg(unix)]
+#[test]
+fn a_pipe_as_communes_file_is_refused() {
+    run_case("communes-tube", "configuration", &|root| {
+        std::fs::create_dir_all(root.join("data")).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(root.join("data/communes.csv")).status().unwrap();
+        assert!(made.success());
+        let config = std::fs::read_to_string(root.join("content/site.yaml")).unwrap();
+        let config = config.replace("territoire:\n", "territoire:\n  communes: data/communes.csv\n");
+        std::fs::write(root.join("content/site.yaml"), config).unwrap();
+    });
+}

@@ -78,6 +78,14 @@ impl Server {
         Server { child, address, log }
     }
 
+    /// The server's resident memory, in bytes (`VmRSS` of `/proc/<pid>/status`).
+    #[cfg(target_os = "linux")]
+    fn resident_memory(&self) -> u64 {
+        let status = fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        let line = status.lines().find(|l| l.starts_with("VmRSS:")).expect("VmRSS");
+        line.split_whitespace().nth(1).and_then(|kb| kb.parse::<u64>().ok()).expect("a number of kB") * 1024
+    }
+
     pub(crate) fn log(&self) -> String {
         self.log.lock().unwrap().clone()
     }
@@ -751,4 +759,48 @@ fn the_web_editor_refuses_active_media() {
         "assets": [] } }));
     assert_eq!(renamed.status, 415, "{}", renamed.text());
     assert!(site.exists("content/medias/guide.pdf") && !site.exists("content/medias/guide.html"));
+}
+
+/// Issue 19, defect 6: a media file was read whole into memory for each request (three
+/// downloads of a 2 GB file took the preview to 4.4 GB). A 1 GiB file (sparse: no disk used)
+/// is downloaded while the server's resident memory is watched.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_large_media_file_is_streamed_not_read_whole() {
+    const SIZE: u64 = 1 << 30;
+    let site = SiteTest::example();
+    fs::File::create(site.root().join("content/gros.pdf")).unwrap().set_len(SIZE).unwrap();
+    let server = Server::start(site.root(), &[]);
+    let before = server.resident_memory();
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    write!(stream, "GET /gros.pdf HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", server.address).unwrap();
+    let mut reader = BufReader::with_capacity(1 << 20, stream);
+    let mut head = String::new();
+    while !head.ends_with("\r\n\r\n") {
+        assert_ne!(reader.read_line(&mut head).unwrap(), 0, "no header: {head}");
+    }
+    let head = head.to_ascii_lowercase();
+    for expected in
+        ["200 ok", &format!("content-length: {SIZE}"), "cache-control: no-store", "content-type: application/pdf"]
+    {
+        assert!(head.contains(expected), "{expected}:\n{head}");
+    }
+    let (mut received, mut peak) = (0u64, 0);
+    let mut buffer = vec![0; 1 << 20];
+    loop {
+        let read = reader.read(&mut buffer).unwrap();
+        if read == 0 {
+            break;
+        }
+        received += read as u64;
+        if received % (64 << 20) < read as u64 {
+            peak = peak.max(server.resident_memory());
+        }
+    }
+    assert_eq!(received, SIZE);
+    assert!(peak < before + (200 << 20), "the server grew from {} MiB to {} MiB", before >> 20, peak >> 20);
+    // Still confined: a missing asset is the site's 404 page.
+    fs::remove_file(site.root().join("content/gros.pdf")).unwrap();
+    assert_eq!(server.get("/gros.pdf").status, 404);
 }
