@@ -547,6 +547,8 @@ impl Kind {
             Kind::ListCut { .. } => "entre crochets, chaque virgule sépare deux éléments : écrivez la liste un élément par ligne, chacun après un tiret (`- Vos identifiants (CAF, Ameli)`)".into(),
             Kind::BodyTooDeep { .. } => "aplatissez les listes, citations ou balises HTML imbriquées les unes dans les autres".into(),
             Kind::ControlCharacter { .. } => "retirez ce caractère invisible (souvent venu d'un copier-coller) : retapez la valeur".into(),
+            // A Markdown text that opens on a list: `*` marks a list item as well.
+            Kind::FormulaStart { field, sign: sign @ ('-' | '+') } if field == "presentation_detail" => format!("pour une liste, marquez ses éléments par `*` au lieu de {} ; sinon, commencez le texte par une phrase : un tableur qui ouvre les exports lirait une formule", sign_name(*sign)),
             Kind::FormulaStart { sign, .. } => format!("commencez la valeur par une lettre ou un chiffre (retirez {}) : les exports sont repris tels quels, un tableur exécuterait la formule", sign_name(*sign)),
             Kind::ReplacementCharacter { .. } => "retapez le caractère perdu (souvent une lettre accentuée : é, è, à, ç) ; si la fiche vient de `resin import`, enregistrez le fichier d'origine en UTF-8 et importez-le à nouveau".into(),
             Kind::TooShort { min, .. } => format!("écrivez le nom complet : data·inclusion en demande {min} caractères au moins"),

@@ -369,3 +369,23 @@ fn version_names_the_commit() {
         assert_eq!(version, format!("resin {} (commit {})", env!("CARGO_PKG_VERSION"), head.trim()));
     }
 }
+
+/// A place's text that opens on a list written with `-` would start its CSV cell as a formula:
+/// refused, with `*` (a list in Markdown too) as the way out.
+#[test]
+fn a_place_text_opening_on_a_list_is_told_to_use_stars() {
+    let test = SiteTest::new().file(
+        "content/lieux/mediatheque-du-bachut.md",
+        &PLACE.replace("Bienvenue.\n", "- Aide aux démarches\n- Prêt de tablettes\n"),
+    );
+    let run = test.run(&["check", "--format", "json"]).expect_code(1);
+    let found = run.diagnostics();
+    assert_eq!(found.len(), 1, "{}", run.stdout);
+    assert_eq!(found[0]["code"], "formule");
+    assert!(found[0]["help"].as_str().unwrap().contains("`*` au lieu de « - »"), "{}", found[0]["help"]);
+    test.write(
+        "content/lieux/mediatheque-du-bachut.md",
+        &PLACE.replace("Bienvenue.\n", "* Aide aux démarches\n* Prêt de tablettes\n"),
+    );
+    test.run(&["check"]).expect_code(0);
+}
