@@ -522,7 +522,7 @@ impl Kind {
             Kind::ListCut { .. } => "entre crochets, chaque virgule sépare deux éléments : écrivez la liste un élément par ligne, chacun après un tiret (`- Vos identifiants (CAF, Ameli)`)".into(),
             Kind::BodyTooDeep { .. } => "aplatissez les listes, citations ou balises HTML imbriquées les unes dans les autres".into(),
             Kind::ControlCharacter { .. } => "retirez ce caractère invisible (souvent venu d'un copier-coller) : retapez la valeur".into(),
-            Kind::FormulaStart { sign, .. } => format!("commencez la valeur par une lettre ou un chiffre (retirez {}) : les exports sont repris tels quels, un tableur exécuterait la formule", sign_name(*sign)),
+            Kind::FormulaStart { sign, .. } => format!("commencez la valeur par une lettre ou un chiffre (retirez {}) : les exports sont repris tels quels, un tableur exécuterait la formule", crate::validate::rules::formula_sign_name(*sign)),
             Kind::ReplacementCharacter { .. } => "retapez le caractère perdu (souvent une lettre accentuée : é, è, à, ç) ; si la fiche vient de `resin import`, enregistrez le fichier d'origine en UTF-8 et importez-le à nouveau".into(),
             Kind::TooShort { min, .. } => format!("écrivez le nom complet : data·inclusion en demande {min} caractères au moins"),
             Kind::TooLong { field, max, .. } if field == "nom" => format!("raccourcissez-le à {max} caractères au plus (la limite de data·inclusion) ; le reste va dans la présentation, sous l'en-tête"),
@@ -591,15 +591,6 @@ impl Kind {
     }
 }
 
-/// A formula sign as a message names it: « = », or a tabulation.
-fn sign_name(sign: char) -> String {
-    match sign {
-        '\t' => "une tabulation".into(),
-        '\r' => "un retour chariot".into(),
-        sign => format!("« {sign} »"),
-    }
-}
-
 /// "a, b ou c" with backquotes, for lists of names in help texts.
 pub(crate) fn list_or(items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
@@ -655,7 +646,7 @@ impl fmt::Display for Kind {
             Kind::FormulaStart { field, sign } => write!(
                 f,
                 "`{field}` commence par {} : un tableur qui ouvre les exports CSV la lirait comme une formule",
-                sign_name(*sign)
+                crate::validate::rules::formula_sign_name(*sign)
             ),
             Kind::ReplacementCharacter { field } => {
                 // The Markdown body is no field: it is named as "le texte".
