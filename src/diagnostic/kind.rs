@@ -548,8 +548,8 @@ impl Kind {
             Kind::BodyTooDeep { .. } => "aplatissez les listes, citations ou balises HTML imbriquées les unes dans les autres".into(),
             Kind::ControlCharacter { .. } => "retirez ce caractère invisible (souvent venu d'un copier-coller) : retapez la valeur".into(),
             // A Markdown text that opens on a list: `*` marks a list item as well.
-            Kind::FormulaStart { field, sign: sign @ ('-' | '+') } if field == "presentation_detail" => format!("pour une liste, marquez ses éléments par `*` au lieu de {} ; sinon, commencez le texte par une phrase : un tableur qui ouvre les exports lirait une formule", sign_name(*sign)),
-            Kind::FormulaStart { sign, .. } => format!("commencez la valeur par une lettre ou un chiffre (retirez {}) : les exports sont repris tels quels, un tableur exécuterait la formule", sign_name(*sign)),
+            Kind::FormulaStart { field, sign: sign @ ('-' | '+') } if field == "presentation_detail" => format!("pour une liste, marquez ses éléments par `*` au lieu de {} ; sinon, commencez le texte par une phrase : un tableur qui ouvre les exports lirait une formule", crate::validate::rules::formula_sign_name(*sign)),
+            Kind::FormulaStart { sign, .. } => format!("commencez la valeur par une lettre ou un chiffre (retirez {}) : les exports sont repris tels quels, un tableur exécuterait la formule", crate::validate::rules::formula_sign_name(*sign)),
             Kind::ReplacementCharacter { .. } => "retapez le caractère perdu (souvent une lettre accentuée : é, è, à, ç) ; si la fiche vient de `resin import`, enregistrez le fichier d'origine en UTF-8 et importez-le à nouveau".into(),
             Kind::TooShort { min, .. } => format!("écrivez le nom complet : data·inclusion en demande {min} caractères au moins"),
             Kind::TooLong { field, max, .. } if field == "nom" => format!("raccourcissez-le à {max} caractères au plus (la limite de data·inclusion) ; le reste va dans la présentation, sous l'en-tête"),
@@ -626,15 +626,6 @@ impl Kind {
     }
 }
 
-/// A formula sign as a message names it: « = », or a tabulation.
-fn sign_name(sign: char) -> String {
-    match sign {
-        '\t' => "une tabulation".into(),
-        '\r' => "un retour chariot".into(),
-        sign => format!("« {sign} »"),
-    }
-}
-
 /// "a, b ou c" with backquotes, for lists of names in help texts.
 pub(crate) fn list_or(items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
@@ -690,7 +681,7 @@ impl fmt::Display for Kind {
             Kind::FormulaStart { field, sign } => write!(
                 f,
                 "`{field}` commence par {} : un tableur qui ouvre les exports CSV la lirait comme une formule",
-                sign_name(*sign)
+                crate::validate::rules::formula_sign_name(*sign)
             ),
             Kind::ReplacementCharacter { field } => {
                 // The Markdown body is no field: it is named as "le texte".

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::commune::{Resolved, resolve_commune};
+pub use super::problem::{Note, Problem};
 use super::read::{Raw, SourceRecord};
 use super::v0;
 use crate::communes::Communes;
@@ -82,96 +84,6 @@ impl Rule {
             Rule::Pivot => "SIRET écrits avec des espaces",
         }
     }
-}
-
-/// A defect that needs a person: reported by row and column, the raw value kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Problem {
-    /// Opening hours that are not OSM `opening_hours` (free text…).
-    Hours,
-    /// Coordinates outside the territory, null, partial or in metres.
-    Coordinates,
-    /// A value outside the standard's vocabulary.
-    UnknownValue,
-    /// A phone number that cannot be read.
-    Phone,
-    /// An e-mail address that cannot be read.
-    Email,
-    /// A URL that cannot be read or has another scheme.
-    Url,
-    /// A date that cannot be read, in the future or a placeholder.
-    Date,
-    /// A postcode, INSEE code or SIRET that does not have the right shape.
-    Code,
-    /// A text longer than the standard allows.
-    TooLong,
-    /// A column the standard does not have.
-    UnknownColumn,
-    /// A CSV row with more cells than the header has columns.
-    Row,
-    /// A required field missing: the place is not imported.
-    Missing,
-    /// A commune that does not match its postcode or is not in the territory.
-    Commune,
-    /// Two rows that look like the same place.
-    Duplicate,
-    /// An existing entry checked more recently than the source: left as it is.
-    Newer,
-}
-
-impl Problem {
-    /// Every kind, in report order.
-    pub const ALL: [Problem; 15] = [
-        Problem::Hours,
-        Problem::Coordinates,
-        Problem::UnknownValue,
-        Problem::Phone,
-        Problem::Email,
-        Problem::Url,
-        Problem::Date,
-        Problem::Code,
-        Problem::TooLong,
-        Problem::UnknownColumn,
-        Problem::Row,
-        Problem::Missing,
-        Problem::Commune,
-        Problem::Duplicate,
-        Problem::Newer,
-    ];
-
-    /// French description for the report.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Problem::Hours => "horaires illisibles (texte libre au lieu du format OpenStreetMap)",
-            Problem::Coordinates => "coordonnées hors du territoire, nulles ou incomplètes",
-            Problem::UnknownValue => "valeurs hors du vocabulaire du standard",
-            Problem::Phone => "téléphones illisibles",
-            Problem::Email => "courriels illisibles",
-            Problem::Url => "adresses web illisibles",
-            Problem::Date => "dates illisibles, futures ou fictives",
-            Problem::Code => "codes (postal, INSEE, SIRET) mal formés",
-            Problem::TooLong => "textes trop longs",
-            Problem::UnknownColumn => "colonnes hors du standard",
-            Problem::Row => "lignes avec plus de cellules que de colonnes",
-            Problem::Missing => "champs obligatoires absents (lieu non importé)",
-            Problem::Commune => {
-                "communes hors du territoire malgré leur code postal, ou d'un autre code postal (lieu non importé)"
-            }
-            Problem::Duplicate => "doublons probables dans le fichier",
-            Problem::Newer => "fiches plus récentes que la source (laissées telles quelles)",
-        }
-    }
-}
-
-/// One reported defect.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Note {
-    /// Its kind.
-    pub problem: Problem,
-    /// Column (field name as the file writes it); empty for the whole row.
-    pub column: String,
-    /// What is wrong and what to do, in French.
-    pub message: String,
 }
 
 /// A value of the content model.
@@ -365,7 +277,7 @@ pub fn clean(record: &SourceRecord, territory: &Territory<'_>) -> Cleaned {
     }
     c.coordinates(&by_field, territory);
     c.date(&by_field, territory.today);
-    c.finish(territory)
+    c.finish(territory, &by_field)
 }
 
 struct Cleaner {
@@ -411,10 +323,17 @@ impl Cleaner {
         match type_of(name) {
             Type::Text => {
                 let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                if name == "presentation_resume" && text.chars().count() > 280 {
-                    let len = text.chars().count();
+                let len = text.chars().count();
+                if name == "presentation_resume" && len > 280 {
                     let message = format!(
                         "résumé de {len} caractères, 280 au plus : raccourcissez-le (le texte complet est gardé en commentaire)"
+                    );
+                    self.keep(Problem::TooLong, name, column, &text, message);
+                } else if name == "nom" && !rules::NAME_LENGTH.contains(&len) {
+                    let (min, max) = (rules::NAME_LENGTH.start(), rules::NAME_LENGTH.end());
+                    let unit = if len > 1 { "caractères" } else { "caractère" };
+                    let message = format!(
+                        "nom de {len} {unit} : de {min} à {max} attendus (limites de data·inclusion) ; corrigez-le dans la source"
                     );
                     self.keep(Problem::TooLong, name, column, &text, message);
                 } else {
@@ -728,7 +647,7 @@ impl Cleaner {
         }
     }
 
-    fn finish(mut self, territory: &Territory<'_>) -> Cleaned {
+    fn finish(mut self, territory: &Territory<'_>, fields: &[(&'static str, String, Raw)]) -> Cleaned {
         for required in ["nom", "adresse", "code_postal", "commune"] {
             if !self.place.fields.contains_key(required) {
                 let bad = self.place.kept.iter().any(|k| k.field == required);
@@ -772,6 +691,11 @@ impl Cleaner {
             self.out.outside = true;
             return self.out;
         }
+        let unpublishable = super::publishable::problems(&self.place, fields);
+        if !unpublishable.is_empty() {
+            self.out.notes.extend(unpublishable);
+            return self.out;
+        }
         self.place.kept.sort();
         self.place.kept.dedup();
         self.out.place = Some(self.place);
@@ -791,103 +715,9 @@ fn parse_other_date(text: &str) -> Option<NaiveDate> {
     rules::parse_date(head).or_else(|| NaiveDate::parse_from_str(head, "%d/%m/%Y").ok())
 }
 
-/// Where a record's commune is, among the territory's communes.
-#[derive(Debug, PartialEq)]
-pub enum Resolved {
-    /// In the territory: the commune's INSEE name, and the INSEE code to write when the one
-    /// given must change.
-    Inside {
-        /// INSEE name.
-        commune: String,
-        /// New INSEE code, when the source's must change (city → arrondissement).
-        code_insee: Option<String>,
-    },
-    /// A commune of the territory, but the postcode or INSEE code says otherwise.
-    Mismatch(String),
-    /// Not in the territory.
-    Outside,
-}
-
-/// Finds the commune of `name` (any case, accents, hyphens; an older name contained in the
-/// current one, as "Oullins" in "Oullins-Pierre-Bénite") with `postcode`. A city divided in
-/// arrondissements becomes the arrondissement of the postcode. A postcode alone never puts a
-/// place in the territory: several are shared with communes outside it.
-pub fn resolve_commune(communes: &Communes, name: &str, postcode: &str, insee: Option<&str>) -> Resolved {
-    let plain = |text: &str| suggest::fold(&text.replace(['-', '\''], " "));
-    let folded = plain(name);
-    let by_code = insee.and_then(|code| communes.by_code(code));
-    let exact = communes.iter().find(|c| plain(&c.nom) == folded);
-    let contained = || {
-        let mut found = communes.iter().filter(|c| {
-            folded.chars().count() >= 4
-                && plain(&c.nom)
-                    .split(' ')
-                    .collect::<Vec<_>>()
-                    .windows(folded.split(' ').count())
-                    .any(|w| w.join(" ") == folded)
-                && c.codes_postaux.iter().any(|p| p == postcode)
-        });
-        let first = found.next();
-        if found.next().is_some() { None } else { first }
-    };
-    let Some(commune) = exact.or_else(contained).or(by_code) else {
-        return Resolved::Outside;
-    };
-    // A city whose arrondissements are communes of the list: the arrondissement of the postcode.
-    let arrondissement = communes
-        .iter()
-        .filter(|a| a.nom.starts_with(&format!("{} ", commune.nom)) && a.codes_postaux.iter().any(|p| p == postcode))
-        .collect::<Vec<_>>();
-    let commune = match arrondissement.as_slice() {
-        [one] => *one,
-        _ => commune,
-    };
-    if !commune.codes_postaux.iter().any(|p| p == postcode) {
-        return Resolved::Mismatch(format!(
-            "le code postal {postcode} n'est pas celui de {} ({}) : corrigez l'un ou l'autre dans la source",
-            commune.nom,
-            commune.codes_postaux.join(", ")
-        ));
-    }
-    let code_insee = match insee {
-        Some(code) if code == commune.code_insee => None,
-        Some(_) => Some(commune.code_insee.clone()),
-        None => None,
-    };
-    Resolved::Inside { commune: commune.nom.clone(), code_insee }
-}
-
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
-
-    fn lyon() -> Communes {
-        Communes::load(Path::new(env!("CARGO_MANIFEST_DIR")), "data/territoire/communes-metropole-lyon.csv").unwrap()
-    }
-
-    fn inside(commune: &str) -> Resolved {
-        Resolved::Inside { commune: commune.into(), code_insee: None }
-    }
-
-    #[test]
-    fn resolves_communes_of_real_exports() {
-        let c = lyon();
-        assert_eq!(resolve_commune(&c, "VILLEURBANNE", "69100", None), inside("Villeurbanne"));
-        assert_eq!(resolve_commune(&c, "Saint GENIS LAVAL", "69230", None), inside("Saint-Genis-Laval"));
-        assert_eq!(resolve_commune(&c, "PIERRE BENITE", "69310", None), inside("Oullins-Pierre-Bénite"));
-        assert_eq!(resolve_commune(&c, "Oullins", "69600", None), inside("Oullins-Pierre-Bénite"));
-        assert_eq!(resolve_commune(&c, "Lyon", "69008", None), inside("Lyon 8e Arrondissement"));
-        assert_eq!(
-            resolve_commune(&c, "LYON", "69002", Some("69123")),
-            Resolved::Inside { commune: "Lyon 2e Arrondissement".into(), code_insee: Some("69382".into()) }
-        );
-        // Echalas shares 69700 with Givors but is not in the Métropole.
-        assert_eq!(resolve_commune(&c, "Echalas", "69700", None), Resolved::Outside);
-        assert_eq!(resolve_commune(&c, "Brignais", "69530", None), Resolved::Outside);
-        assert!(matches!(resolve_commune(&c, "Bron", "69008", None), Resolved::Mismatch(m) if m.contains("69500")));
-    }
 
     #[test]
     fn parses_other_date_shapes() {

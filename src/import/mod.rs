@@ -9,7 +9,10 @@
 //! the territory of `site.yaml` are left out. A second import of the same file changes nothing.
 
 pub mod clean;
+pub mod commune;
 pub mod entry;
+pub mod problem;
+mod publishable;
 pub mod read;
 pub mod v0;
 
@@ -355,8 +358,9 @@ fn field(record: &read::SourceRecord, name: &str) -> Option<String> {
 
 fn label(record: &read::SourceRecord) -> String {
     match (field(record, "nom"), field(record, "id")) {
-        (Some(nom), Some(id)) => format!("« {} » (id {})", nom.trim(), id.trim()),
-        (Some(nom), None) => format!("« {} »", nom.trim()),
+        // A name of a megabyte is not printed whole (issue 19).
+        (Some(nom), Some(id)) => format!("« {} » (id {})", publishable::excerpt(&nom), id.trim()),
+        (Some(nom), None) => format!("« {} »", publishable::excerpt(&nom)),
         (None, Some(id)) => format!("id {}", id.trim()),
         (None, None) => "lieu sans nom".into(),
     }

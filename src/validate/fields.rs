@@ -348,6 +348,13 @@ impl<'a> Fields<'a> {
 
     /// An optional French phone number, returned in E.164.
     pub(crate) fn phone(&mut self, name: &str) -> Option<String> {
+        // Published in E.164, which runs nothing in a spreadsheet: `+33 (0)4 78-…` is no formula
+        // (and a number holds no control or lost character).
+        if let Some(Value::String(s)) = self.raw(name)
+            && let Some(e164) = crate::phone::normalize(s)
+        {
+            return Some(e164);
+        }
         let raw = self.text(name)?;
         let e164 = crate::phone::normalize(&raw);
         if e164.is_none() {

@@ -137,7 +137,11 @@ fn the_real_paca_export_is_outside_the_metropole_and_imports_in_its_own_territor
     let report = import(&options(&site, &paca()), today()).unwrap();
     // Two places sit outside the box: one at the centre of France (a geocoder's default),
     // one in Belleville-en-Beaujolais (Rhône). The 4 without coordinates cannot be placed: imported.
-    assert_eq!((report.read, report.created(), report.outside, report.refused), (646, 644, 2, 0));
+    // « @telier connecté udaf » starts as a spreadsheet formula (issue 19): held back.
+    assert_eq!((report.read, report.created(), report.outside, report.refused), (646, 643, 2, 1));
+    let row = report.rows.iter().find(|r| r.label.contains("@telier")).unwrap();
+    assert_eq!((row.notes[0].problem, row.notes[0].column.as_str()), (Problem::Formula, "nom"));
+    assert!(row.notes[0].message.starts_with("« @telier connecté udaf » commence par « @ »"), "{:?}", row.notes);
     // v1 with v0 leftovers: labels_nationaux (CNFS), publics_accueillis.
     assert_eq!(report.rules.get(&Rule::FieldRenamed), Some(&593));
     assert_eq!(report.rules.get(&Rule::V0Value), Some(&812));
@@ -145,11 +149,12 @@ fn the_real_paca_export_is_outside_the_metropole_and_imports_in_its_own_territor
     assert_eq!(report.rules.get(&Rule::Commune), Some(&238));
     assert_eq!(report.problems.get(&Problem::Date), Some(&99), "1970-01-01 placeholders");
     assert_eq!(report.problems.get(&Problem::Hours), Some(&7));
-    assert_eq!(report.problems.len(), 2, "{:?}", report.problems);
+    assert_eq!(report.problems.get(&Problem::Formula), Some(&1));
+    assert_eq!(report.problems.len(), 3, "{:?}", report.problems);
     assert_checks(&site);
     let before = lieux(&site);
     let again = import(&options(&site, &paca()), today()).unwrap();
-    assert_eq!((again.unchanged, again.changes.len()), (644, 0));
+    assert_eq!((again.unchanged, again.changes.len()), (643, 0));
     assert_eq!(lieux(&site), before);
 }
 
@@ -187,6 +192,19 @@ fn notes(report: &Report) -> Vec<(usize, String, Problem, String)> {
         .iter()
         .flat_map(|row| row.notes.iter().map(|n| (row.line, n.column.clone(), n.problem, n.message.clone())))
         .collect()
+}
+
+/// Asserts that the report's notes are exactly `expected`: line, column, kind and a fragment
+/// of the message.
+fn assert_notes(report: &Report, expected: &[(usize, &str, Problem, &str)]) {
+    let found = notes(report);
+    for (line, column, problem, fragment) in expected {
+        assert!(
+            found.iter().any(|(l, c, p, m)| l == line && c == column && p == problem && m.contains(fragment)),
+            "line {line}, {column}: {fragment}\nfound: {found:#?}"
+        );
+    }
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
 }
 
 #[test]
@@ -246,14 +264,7 @@ fn each_cleaning_rule_and_each_defect_is_found_at_its_row_and_column() {
         (34, "", Problem::Row, "1 cellule(s) de plus que de colonnes (0478000001)"),
         (35, "site_web", Problem::Url, "adresse web « contact@asso.fr » illisible"),
     ];
-    let found = notes(&report);
-    for (line, column, problem, fragment) in expected {
-        assert!(
-            found.iter().any(|(l, c, p, m)| l == line && c == column && p == problem && m.contains(fragment)),
-            "line {line}, {column}: {fragment}\nfound: {found:#?}"
-        );
-    }
-    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    assert_notes(&report, expected);
     assert_eq!(report.unknown_columns, ["accessibilite_pmr"]);
     // 34 rows: 28 written, 2 outside (Echalas, Paris), 4 refused (lines 24, 26, 27, 30).
     assert_eq!((report.read, report.created(), report.outside, report.refused), (34, 28, 2, 4));
@@ -572,4 +583,47 @@ fn the_report_prints_the_file_s_values_escaped() {
     assert!(all.contains("Espace"), "{all}");
     assert!(!all.contains('\u{1b}'), "{all}");
     assert!(all.lines().all(|line| !line.trim_start().starts_with("::")), "{all}");
+}
+
+/// Issue 19: a value that starts as a spreadsheet formula, a character lost in decoding (a
+/// Windows-1252 byte in a UTF-8 file) and a `nom` outside 3 to 150 characters were imported as
+/// they were. Each row is held back, its line and column named; a phone number in E.164 form
+/// and `=` inside a text are not formulas.
+#[test]
+fn rows_that_check_would_refuse_are_held_back_at_their_row_and_column() {
+    let site = empty_example();
+    let long = "Maison ".repeat(30);
+    let mut csv = format!(
+        "id;nom;adresse;code_postal;commune;telephone;autres_formations_labels;presentation_detail;date_maj\n\
+         a1;\"=HYPERLINK(\"\"https://x.fr\"\")\";1 rue A;69100;Villeurbanne;;;;2026-03-03\n\
+         a2;Lieu deux;@SUM(1+1);69100;Villeurbanne;;;;2026-03-03\n\
+         a3;Lieu trois;3 rue C;69100;Villeurbanne;;Label|-2+3+cmd;;2026-03-03\n\
+         a5;AB;5 rue E;69100;Villeurbanne;;;;2026-03-03\n\
+         a6;{long};6 rue F;69100;Villeurbanne;;;;2026-03-03\n\
+         a7;Médiathèque légitime;7 rue G;69100;Villeurbanne;+33 4 78 00 00 00;;Accueil = écoute;2026-03-03\n\
+         a8;Lieu huit;8 rue H;69100;Villeurbanne;;;+1+cmd;2026-03-03\n"
+    )
+    .into_bytes();
+    csv.extend_from_slice(b"a4;Maison Fran\xe7aise;4 rue D;69100;Villeurbanne;;;;2026-03-03\n");
+    let file = site.root().join("export.csv");
+    std::fs::write(&file, csv).unwrap();
+    let report = import(&options(&site, &file), today()).unwrap();
+    let expected: &[(usize, &str, Problem, &str)] = &[
+        (2, "nom", Problem::Formula, "« =HYPERLINK(\"https://x.fr\") » commence par « = »"),
+        (3, "adresse", Problem::Formula, "« @SUM(1+1) » commence par « @ »"),
+        (4, "autres_formations_labels", Problem::Formula, "« -2+3+cmd » commence par « - »"),
+        (5, "nom", Problem::TooLong, "nom de 2 caractères : de 3 à 150 attendus"),
+        (5, "nom", Problem::Missing, "« nom » invalide : lieu non importé"),
+        (6, "nom", Problem::TooLong, "nom de 209 caractères : de 3 à 150 attendus"),
+        (6, "nom", Problem::Missing, "« nom » invalide : lieu non importé"),
+        (8, "presentation_detail", Problem::Formula, "« +1+cmd » commence par « + »"),
+        (9, "nom", Problem::LostCharacter, "« Maison Fran\u{FFFD}aise » contient « \u{FFFD} »"),
+    ];
+    assert_notes(&report, expected);
+    assert_eq!((report.read, report.created(), report.refused), (8, 1, 7));
+    assert_eq!(lieux(&site).keys().collect::<Vec<_>>(), ["mediatheque-legitime.md"]);
+    let shown = report.to_string();
+    assert!(shown.contains("ligne 6, « Maison Maison"), "{shown}");
+    assert!(shown.lines().all(|l| l.chars().count() < 400), "a long name is cut in the report:\n{shown}");
+    assert_checks(&site);
 }

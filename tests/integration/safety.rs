@@ -272,7 +272,7 @@ fn formulas_are_refused_in_every_text_field() {
     }
     let place = crate::support::PLACE
         .replace("Bienvenue.", "=1+1 bienvenue")
-        .replace("services:", "telephone: \"+33 4 78 00 00 00\"\nservices:");
+        .replace("services:", "telephone: \"+33 (0)4-78-00-00-00\"\nservices:");
     let site = SiteTest::new().file("content/lieux/a.md", &place);
     let diagnostics = site.run(&["check", "--format", "json"]).expect_code(1).diagnostics();
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
