@@ -178,12 +178,17 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(error) => {
-            eprintln!("erreur : {}\nPour l'aide : resin --help", usage_error(&error));
+            // The arguments are the user's: escaped, as every value resin prints.
+            eprintln!("erreur : {}\nPour l'aide : resin --help", printable(&usage_error(&error)));
             return ExitCode::from(2);
         }
     };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
+        Err(Error::Usage { message }) => {
+            eprintln!("erreur : {}", printable(&message));
+            ExitCode::from(2)
+        }
         Err(error) => {
             eprintln!("erreur : {error}");
             ExitCode::from(error.code() as u8)

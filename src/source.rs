@@ -122,7 +122,11 @@ mod tests {
 /// starts with `::`; an escape sequence would drive the terminal), line and paragraph
 /// separators, and the bidirectional controls that reorder what is shown.
 fn unprintable(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        )
 }
 
 /// `text` with every character of [`unprintable`] written as an escape (`\n`, `\u{1b}`), for
@@ -199,6 +203,7 @@ mod printable_tests {
         assert_eq!(printable("x\n::warning file=a.md::pris"), "x\\n::warning file=a.md::pris");
         assert_eq!(printable("a\r\n\t\u{1b}[31mb\u{202e}c\u{85}"), "a\\r\\n\\t\\u{1b}[31mb\\u{202e}c\\u{85}");
         assert_eq!(printable("Maison française, 1er étage"), "Maison française, 1er étage");
+        assert_eq!(printable("\u{200f}مرحبا\u{200e}"), "\\u{200f}مرحبا\\u{200e}");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 mod github;
 mod gitlab;
+mod help;
 mod human;
 mod json;
 mod kind;

@@ -299,7 +299,9 @@ fn describe(changes: &Changes, root: &std::path::Path) -> String {
     match changes {
         Changes::All => "contenu relu".into(),
         Changes::Paths(paths) if paths.len() == 1 => {
-            crate::error::shown(paths[0].strip_prefix(root).unwrap_or(&paths[0])).replace('\\', "/")
+            let relative = paths[0].strip_prefix(root).unwrap_or(&paths[0]);
+            let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into()).collect();
+            crate::source::printable(&parts.join("/")).into_owned()
         }
         Changes::Paths(paths) => format!("{} fichiers", paths.len()),
     }

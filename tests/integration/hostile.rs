@@ -184,6 +184,19 @@ fn output_cannot_smuggle_a_workflow_command() {
     }
     let short = site.run(&["check", "--format", "short"]).stdout;
     assert!(short.contains("content/lieux/x\\n::warning file=mediatheque.md,line=1::Tout"), "{short}");
+    // Arguments of the command line too, in usage errors.
+    for args in [
+        &["check", "--format", "x\n::warning::B\u{1b}[31m"][..],
+        &["chec\n::warning::C"],
+        &["check", "--bogus\n::warning::A"],
+        &["new", "lieu", "\n::warning::D\u{200f}"],
+    ] {
+        let run = site.run(args);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert_eq!(run.code, if args[0] == "new" { 0 } else { 2 }, "{args:?}: {all}");
+        assert!(!all.contains('\u{1b}') && !all.contains('\u{200f}'), "{args:?}: {all}");
+        assert!(all.lines().all(|line| !line.starts_with("::")), "{args:?}: {all}");
+    }
 }
 
 /// The communes file is read through a link only when it stays inside the site, as links of
