@@ -104,7 +104,8 @@ impl Kind {
                 "retirez ce fichier de `content/` ; seuls sont publiés les {} ; une page s'écrit en Markdown dans `content/pages/`, un document peut être enregistré en PDF",
                 crate::load::media::PUBLISHED_SUMMARY
             ),
-            Kind::ActiveSvg { .. } => "enregistrez l'image sans script ni lien actif (dans Inkscape : « SVG simple » ; ou exportez-la en PNG), ou retirez-la".into(),
+            Kind::SvgTooLarge { .. } => "exportez-la en PNG ou en WebP, ou simplifiez-la : une page si lourde ne s'ouvre pas sur un vieux téléphone".into(),
+            Kind::ActiveSvg { .. } => "enregistrez l'image sans script ni lien actif (Inkscape : « Enregistrer sous… », « SVG simple » ; Illustrator : « Exporter sous… », SVG), ou exportez-la en PNG, ou retirez-la".into(),
             Kind::SymlinkOutside { .. } => "mettez le fichier lui-même à cet endroit au lieu d'un lien symbolique".into(),
             Kind::SpecialFile { .. } => {
                 "supprimez-le de `content/` : seuls des fichiers ordinaires et des dossiers y sont publiés".into()

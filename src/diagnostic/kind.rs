@@ -385,6 +385,15 @@ pub enum Kind {
         /// What was found, in French.
         reason: String,
     },
+    /// An SVG image too large to be read.
+    SvgTooLarge {
+        /// The file's path.
+        path: String,
+        /// Its size in bytes.
+        size: u64,
+        /// The largest read.
+        max: u64,
+    },
     /// A symbolic link under `content/` that points outside it.
     SymlinkOutside {
         /// The link's path.
@@ -485,6 +494,7 @@ impl Kind {
             Kind::AssetConflict { .. } => "fichier-en-conflit",
             Kind::UnpublishedFormat { .. } => "format-non-publie",
             Kind::ActiveSvg { .. } => "svg-actif",
+            Kind::SvgTooLarge { .. } => "svg-trop-lourd",
             Kind::SymlinkOutside { .. } => "lien-symbolique",
             Kind::SpecialFile { .. } => "fichier-special",
             Kind::Config { .. } => "configuration",
@@ -640,6 +650,7 @@ impl fmt::Display for Kind {
             | Kind::ReservedSlug { .. }
             | Kind::UnpublishedFormat { .. }
             | Kind::ActiveSvg { .. }
+            | Kind::SvgTooLarge { .. }
             | Kind::SymlinkOutside { .. }
             | Kind::SpecialFile { .. } => self.fmt_file(f),
             Kind::Config { message } => write!(f, "{message}"),
@@ -676,6 +687,12 @@ impl Kind {
             Kind::ActiveSvg { path, reason } => {
                 write!(f, "l'image « {path} » peut exécuter un script : elle contient {reason}")
             }
+            Kind::SvgTooLarge { path, size, max } => write!(
+                f,
+                "l'image « {path} » pèse {} Mo, plus que les {} Mo lus pour une image SVG",
+                size.div_ceil(1_000_000),
+                max / 1_000_000
+            ),
             Kind::SymlinkOutside { path } => {
                 let folder = if path.starts_with("content/") { "du dossier `content/`" } else { "du site" };
                 write!(f, "le lien symbolique « {path} » pointe hors {folder} : il est refusé")

@@ -36,12 +36,21 @@ pub const ATTACHMENT_FORMATS: &[(&str, &str)] = &[
     ("mp4", "vidéo MP4"),
 ];
 
+/// Other formats published as they are (linked from a text, not named by a field): older office
+/// documents, drawings, calendars, sound, video and icons, which a browser shows or downloads.
+pub const OTHER_FORMATS: &[&str] = &["doc", "xls", "ppt", "odg", "rtf", "ics", "ogg", "webm", "m4a", "ico"];
+
 /// SVG: published once [`svg_danger`] finds nothing that can run.
 pub const SVG: &str = "svg";
 
+/// The largest SVG image read, in bytes: an image of a directory's page is far smaller, and a
+/// larger one would take the memory of a check (and of the preview, on each request).
+pub const MAX_SVG: u64 = 5_000_000;
+
 /// How the allowed formats are named in messages.
-pub const PUBLISHED_SUMMARY: &str = "images (PNG, JPEG, WebP, GIF, AVIF, SVG sans script), PDF, \
-    documents bureautiques (OpenDocument, Word, Excel, PowerPoint), EPUB, CSV, texte, ZIP, MP3 et MP4";
+pub const PUBLISHED_SUMMARY: &str = "images (PNG, JPEG, WebP, GIF, AVIF, ICO, SVG sans script), PDF, \
+    documents bureautiques (OpenDocument, Word, Excel, PowerPoint, RTF), EPUB, CSV, texte, calendrier ICS, ZIP, \
+    son et vidéo (MP3, M4A, OGG, MP4, WebM)";
 
 /// The extension of a file name, in lower case (`""` when it has none).
 pub fn extension(name: &str) -> String {
@@ -53,6 +62,7 @@ pub fn extension(name: &str) -> String {
 pub fn published(extension: &str) -> bool {
     extension == SVG
         || IMAGE_FORMATS.contains(&extension)
+        || OTHER_FORMATS.contains(&extension)
         || ATTACHMENT_FORMATS.iter().any(|(allowed, _)| *allowed == extension)
 }
 
@@ -64,12 +74,19 @@ pub fn refusal(relative: &str, path: &Path) -> Option<(Refusal, String)> {
     if !published(&extension) {
         return Some((Refusal::Format { extension }, String::new()));
     }
+    if extension != SVG {
+        return None;
+    }
     // Unreadable now: the copy will say why.
-    let bytes = if extension == SVG { std::fs::read(path).ok()? } else { Vec::new() };
+    let size = std::fs::metadata(path).ok()?.len();
+    if size > MAX_SVG {
+        return Some((Refusal::TooLarge { size }, String::new()));
+    }
+    let bytes = std::fs::read(path).ok()?;
     let refusal = refusal_of(relative, &bytes)?;
     let text = match refusal {
         Refusal::ActiveSvg { .. } => String::from_utf8_lossy(&bytes).into_owned(),
-        Refusal::Format { .. } => String::new(),
+        Refusal::Format { .. } | Refusal::TooLarge { .. } => String::new(),
     };
     Some((refusal, text))
 }
@@ -82,6 +99,9 @@ pub fn refusal_of(relative: &str, bytes: &[u8]) -> Option<Refusal> {
     }
     if extension != SVG {
         return None;
+    }
+    if bytes.len() as u64 > MAX_SVG {
+        return Some(Refusal::TooLarge { size: bytes.len() as u64 });
     }
     svg_danger(bytes).map(|(reason, span)| Refusal::ActiveSvg { reason, span })
 }
@@ -101,6 +121,11 @@ pub enum Refusal {
         /// Byte range of the element or attribute in the file.
         span: Range<usize>,
     },
+    /// An SVG image over [`MAX_SVG`] bytes: not read.
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+    },
 }
 
 impl Refusal {
@@ -109,13 +134,14 @@ impl Refusal {
         match self {
             Refusal::Format { extension } => Kind::UnpublishedFormat { path, extension },
             Refusal::ActiveSvg { reason, .. } => Kind::ActiveSvg { path, reason },
+            Refusal::TooLarge { size } => Kind::SvgTooLarge { path, size, max: MAX_SVG },
         }
     }
 
     /// Where in the file the refusal points (the whole file: `0..0`).
     pub fn span(&self) -> Range<usize> {
         match self {
-            Refusal::Format { .. } => 0..0,
+            Refusal::Format { .. } | Refusal::TooLarge { .. } => 0..0,
             Refusal::ActiveSvg { span, .. } => span.clone(),
         }
     }
@@ -129,21 +155,43 @@ const ACTIVE_ELEMENTS: &[&str] =
     &["script", "foreignobject", "iframe", "embed", "object", "handler", "listener", "frame", "frameset", "portal"];
 
 /// Schemes a link of an SVG image may use.
-const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "sms", "geo"];
+
+/// Addresses that open a document that can run a script, refused in any attribute.
+const ACTIVE_ADDRESSES: &[&str] = &[
+    "javascript:",
+    "vbscript:",
+    "data:text/html",
+    "data:text/xml",
+    "data:text/javascript",
+    "data:image/svg",
+    "data:application/xhtml",
+    "data:application/xml",
+    "data:application/javascript",
+    "data:application/ecmascript",
+];
 
 /// What in an SVG document could run a script when it is opened as a page, or `None` when
-/// nothing can. Refused: text that is not well-formed XML, a DTD (entities), processing
-/// instructions (`xml-stylesheet` can apply XSLT), a root that is not `<svg>`, elements that
-/// run or embed documents (`script`, `foreignObject`, `iframe`…) or in the XHTML namespace,
-/// event attributes (`onload`…), links (`href`, `xlink:href`) with a scheme other than http(s),
-/// mailto and tel or a raster `data:image/…`, and any attribute holding `javascript:`,
-/// `vbscript:` or a `data:` document once blanks are taken out (as browsers do in URLs).
+/// nothing can. Refused: text that is not well-formed XML, attribute defaults in a DTD,
+/// processing instructions (`xml-stylesheet` can apply XSLT), a root that is not `<svg>`,
+/// elements that run or embed documents (`script`, `foreignObject`, `iframe`…) or in the XHTML
+/// namespace, event attributes (`onload`…), links (`href`, `xlink:href`) with a scheme other
+/// than http(s), mailto, tel, sms, geo or a `data:image/…` that is not SVG, and any attribute
+/// holding `javascript:`, `vbscript:` or a `data:` document (HTML, XML, SVG, script) once blanks
+/// are taken out (as browsers do in URLs). Entities of a DTD are checked as expanded.
 pub fn svg_danger(bytes: &[u8]) -> Option<(String, Range<usize>)> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => return Some(("du texte qui n'est pas en UTF-8".into(), e.valid_up_to()..e.valid_up_to())),
     };
-    let document = match roxmltree::Document::parse(text) {
+    // A DTD is read (Illustrator writes one, with entities), its entities expanded by the
+    // parser as a browser does, within its limits; attribute defaults (`<!ATTLIST svg onload
+    // CDATA …>`) would add attributes this check does not see: refused.
+    if let Some(at) = text.find("<!ATTLIST") {
+        return Some(("une déclaration d'attributs par défaut (`<!ATTLIST>`)".into(), at..at + "<!ATTLIST".len()));
+    }
+    let options = roxmltree::ParsingOptions { allow_dtd: true, nodes_limit: 1_000_000, ..Default::default() };
+    let document = match roxmltree::Document::parse_with_options(text, options) {
         Ok(document) => document,
         Err(e) => {
             // The parser gives a line and a column (in characters), both from 1.
@@ -151,11 +199,7 @@ pub fn svg_danger(bytes: &[u8]) -> Option<(String, Range<usize>)> {
             let line_start: usize = text.split('\n').take(row).map(|line| line.len() + 1).sum();
             let line = text.get(line_start.min(text.len())..).unwrap_or_default();
             let at = (line_start + line.char_indices().nth(col).map_or(line.len(), |(i, _)| i)).min(text.len());
-            let reason = match e {
-                roxmltree::Error::DtdDetected => "une déclaration DOCTYPE (entités)".to_string(),
-                e => format!("du XML mal formé ({e})"),
-            };
-            return Some((reason, at..at));
+            return Some((format!("du XML mal formé ({e})"), at..at));
         }
     };
     let root = document.root_element();
@@ -196,7 +240,7 @@ fn attribute_danger(name: &str, value: &str) -> Option<String> {
     // Browsers drop blanks and control characters from URLs: `java\tscript:` is `javascript:`.
     let squeezed: String =
         value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
-    for active in ["javascript:", "vbscript:", "data:text/html", "data:image/svg", "data:application"] {
+    for active in ACTIVE_ADDRESSES {
         if squeezed.contains(active) {
             return Some(format!("une adresse `{active}` dans l'attribut `{name}`"));
         }
@@ -206,9 +250,8 @@ fn attribute_danger(name: &str, value: &str) -> Option<String> {
             .split_once(':')
             .map(|(scheme, _)| scheme)
             .filter(|s| s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')));
-        let raster = ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp"]
-            .iter()
-            .any(|prefix| squeezed.starts_with(prefix));
+        // Images in any format but SVG (refused above).
+        let raster = squeezed.starts_with("data:image/");
         if let Some(scheme) = scheme
             && !SAFE_SCHEMES.contains(&scheme)
             && !raster
@@ -236,6 +279,8 @@ mod tests {
             r#"<circle cx="5" cy="5" r="4" fill="url(#g)"/><linearGradient id="g"/>"#,
             r##"<use xlink:href="#g"/><a href="https://exemple.fr/"><text>Lien</text></a>"##,
             r#"<image href="data:image/png;base64,iVBORw0KGgo="/><style>circle { fill: red; }</style>"#,
+            r#"<image href="data:image/avif;base64,AAAA"/><a href="sms:+33600000000"><text>SMS</text></a>"#,
+            r#"<text style="font-family: x; src: url(data:application/font-woff2;base64,d09G)">Texte</text>"#,
             "<title>Logo de la médiathèque</title><desc>Un livre ouvert</desc>",
         ] {
             assert_eq!(svg_danger(&svg(inner)), None, "{inner}");
@@ -243,6 +288,15 @@ mod tests {
         // Inkscape's own elements and attributes.
         let inkscape = r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" inkscape:version="1.3"><sodipodi:namedview id="v"/><g inkscape:label="Calque 1"/></svg>"#;
         assert_eq!(svg_danger(inkscape.as_bytes()), None);
+        // Illustrator's « Enregistrer sous » SVG 1.1: a DOCTYPE and entities.
+        let illustrator = r#"<?xml version="1.0" encoding="utf-8"?>
+<!-- Generator: Adobe Illustrator 27.0.0, SVG Export Plug-In -->
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [
+	<!ENTITY ns_svg "http://www.w3.org/2000/svg">
+	<!ENTITY ns_xlink "http://www.w3.org/1999/xlink">
+]>
+<svg version="1.1" xmlns="&ns_svg;" xmlns:xlink="&ns_xlink;" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>"#;
+        assert_eq!(svg_danger(illustrator.as_bytes()), None);
         assert_eq!(
             svg_danger(br#"<?xml version="1.0" encoding="UTF-8"?><svg xmlns="http://www.w3.org/2000/svg"/>"#),
             None
@@ -276,8 +330,15 @@ mod tests {
         }
         let pi = format!("<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?>{OPEN}</svg>");
         assert!(svg_danger(pi.as_bytes()).unwrap().0.contains("instruction"));
-        let dtd = format!("<!DOCTYPE svg [<!ENTITY a \"b\">]>{OPEN}</svg>");
-        assert!(svg_danger(dtd.as_bytes()).unwrap().0.contains("DOCTYPE"));
+        // What entities hide is checked expanded; attribute defaults are refused.
+        let entity = format!("<!DOCTYPE svg [<!ENTITY s \"<script>alert(1)</script>\">]>{OPEN}&s;</svg>");
+        assert!(svg_danger(entity.as_bytes()).unwrap().0.contains("`<script>`"));
+        let attlist = format!("<!DOCTYPE svg [<!ATTLIST svg onload CDATA \"alert(1)\">]>{OPEN}</svg>");
+        assert!(svg_danger(attlist.as_bytes()).unwrap().0.contains("ATTLIST"));
+        let laughs = format!(
+            "<!DOCTYPE svg [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\"><!ENTITY h \"&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;\">]>{OPEN}<text>&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;</text></svg>"
+        );
+        assert!(svg_danger(laughs.as_bytes()).is_some(), "a billion laughs is refused, not expanded");
         assert!(svg_danger(b"<html><script>alert(1)</script></html>").unwrap().0.contains("racine"));
         assert!(svg_danger(b"<svg><script>").unwrap().0.contains("mal form"));
         assert!(svg_danger(b"\xff\xfe<svg/>").unwrap().0.contains("UTF-8"));
@@ -297,6 +358,8 @@ mod tests {
             assert!(!published(&extension(name)), "{name}");
         }
         assert_eq!(extension("medias/archive.tar.GZ"), "gz");
+        let large = vec![b' '; MAX_SVG as usize + 1];
+        assert_eq!(refusal_of("plan.svg", &large), Some(Refusal::TooLarge { size: MAX_SVG + 1 }));
         assert_eq!(extension("medias.d/LICENSE"), "");
     }
 }
