@@ -55,17 +55,59 @@ pub struct Communes {
     by_code: BTreeMap<String, String>,
 }
 
-/// Whether two folded commune names differ only by a typo in what tells them apart: the words
-/// they share (« arrondissement », « saint ») say nothing, so « paris 1er arrondissement » is
-/// not « lyon 7e arrondissement », while « lyon 4eme arrondissement » is « lyon 4e
-/// arrondissement » and « villeurbane » is « villeurbanne ».
+/// A commune's name folded for comparison: no case, accents or hyphens, and the ways people
+/// shorten names written out (« St » and « Ste » for « Saint » and « Sainte », « arr. » for
+/// « arrondissement », « 7ème », « 7eme », « 07 » and « Lyon7 » for « 7e », « 1 » for « 1er »).
+fn plain(name: &str) -> String {
+    let folded = suggest::fold(&name.replace(['-', '.', ','], " "));
+    // A number stuck to a word (« lyon7 ») is a word of its own.
+    let mut spaced = String::with_capacity(folded.len() + 2);
+    let mut previous = ' ';
+    for c in folded.chars() {
+        if c.is_ascii_digit() && previous.is_alphabetic() {
+            spaced.push(' ');
+        }
+        spaced.push(c);
+        previous = c;
+    }
+    let word = |w: &str| -> String {
+        let digits = w.trim_start_matches('0');
+        let number = digits.len() - digits.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (n, suffix) = digits.split_at(number);
+        match (n, suffix, w) {
+            ("1", "" | "e" | "er" | "ere" | "eme" | "ieme", _) => "1er".into(),
+            (n, "" | "e" | "eme" | "ieme" | "em", _) if !n.is_empty() => format!("{n}e"),
+            (_, _, "st") => "saint".into(),
+            (_, _, "ste") => "sainte".into(),
+            (_, _, "arr" | "arrt") => "arrondissement".into(),
+            _ => w.into(),
+        }
+    };
+    spaced.split_whitespace().map(word).collect::<Vec<_>>().join(" ")
+}
+
+/// Whether two names (of [`plain`]) differ only by a typo in what tells them apart: the words
+/// they share (« arrondissement », « saint ») say nothing, and their numbers must be the same.
+/// So « paris 1er arrondissement » is not « lyon 1er arrondissement », nor « lyon 10e » « lyon
+/// 1er », nor « rion » « mions »; « villeurbane » is « villeurbanne ».
 fn same_place(written: &str, known: &str) -> bool {
+    let numbers = |text: &str| {
+        let mut n: Vec<String> =
+            text.split(' ').filter(|w| w.starts_with(|c: char| c.is_ascii_digit())).map(str::to_string).collect();
+        n.sort_unstable();
+        n
+    };
+    if numbers(written) != numbers(known) {
+        return false;
+    }
     let words = |text: &str| text.split(' ').map(str::to_string).collect::<Vec<_>>();
     let (written_words, known_words) = (words(written), words(known));
     let own = |of: &[String], other: &[String]| of.iter().filter(|w| !other.contains(w)).cloned().collect::<Vec<_>>();
     let (a, b) = (own(&written_words, &known_words).join(" "), own(&known_words, &written_words).join(" "));
     let distance = strsim::levenshtein(&a, &b);
-    distance <= 2 || distance * 10 <= a.chars().count().max(b.chars().count()) * 3
+    let longest = a.chars().count().max(b.chars().count());
+    // One slip in a short word; in a longer one two, or three in ten.
+    if longest <= 5 { distance <= 1 } else { distance <= 2 || distance * 10 <= longest * 3 }
 }
 
 impl Communes {
@@ -131,15 +173,20 @@ impl Communes {
     /// The name closest to a misspelt one: a typo, a different case or accents, or a name that
     /// contains it ("Lyon 4e" → "Lyon 4e Arrondissement", "PIERRE BENITE" → "Oullins-Pierre-Bénite").
     pub fn closest(&self, name: &str) -> Option<&str> {
-        let plain = |text: &str| suggest::fold(&text.replace('-', " "));
         let folded = plain(name);
         let names = || self.by_name.keys().map(String::as_str);
-        // Same name but for case, accents or hyphens; then a longer official name that holds
-        // it; then a typo.
+        // Same name but for case, accents, hyphens and the usual short forms; then a longer
+        // official name that holds it; then a typo in what tells two communes apart.
         names()
             .find(|n| plain(n) == folded)
             .or_else(|| (folded.chars().count() >= 4).then(|| names().find(|n| plain(n).contains(&folded))).flatten())
-            .or_else(|| suggest::closest(name, names()).filter(|n| same_place(&folded, &plain(n))))
+            .or_else(|| {
+                names()
+                    .map(|n| (n, plain(n)))
+                    .filter(|(_, known)| same_place(&folded, known))
+                    .min_by_key(|(n, known)| (strsim::levenshtein(&folded, known), *n))
+                    .map(|(n, _)| n)
+            })
     }
 
     /// Every commune, by name.
@@ -189,6 +236,20 @@ mod tests {
         assert_eq!(communes.closest("Saint-Priets"), Some("Saint-Priest"));
         assert_eq!(communes.closest("Caluire et Cuir"), Some("Caluire-et-Cuire"));
         assert_eq!(communes.closest("Venisieux"), Some("Vénissieux"));
+        for (written, known) in [
+            ("Lyon 7ème", Some("Lyon 7e Arrondissement")),
+            ("Lyon 7e arr.", Some("Lyon 7e Arrondissement")),
+            ("Lyon 07", Some("Lyon 7e Arrondissement")),
+            ("Lyon7", Some("Lyon 7e Arrondissement")),
+            ("Lyon 1", Some("Lyon 1er Arrondissement")),
+            ("St Priest", Some("Saint-Priest")),
+            ("St-Priest", Some("Saint-Priest")),
+            ("Ste Foy les Lyon", Some("Sainte-Foy-lès-Lyon")),
+            ("Lyon 10e Arrondissement", None),
+            ("Rion", None),
+        ] {
+            assert_eq!(communes.closest(written), known, "{written}");
+        }
     }
 
     #[test]
