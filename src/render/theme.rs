@@ -101,7 +101,7 @@ impl Theme {
         let folder = site_root.join("themes").join(THEME_NAME);
         let mut templates: Vec<(String, String)> =
             TEMPLATES.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
-        for (name, path) in files_under(&folder.join("templates"))? {
+        for (name, path) in files_under(site_root, &folder.join("templates"))? {
             if !name.ends_with(".html") {
                 continue;
             }
@@ -113,7 +113,7 @@ impl Theme {
         }
         let mut statics: Vec<(String, Vec<u8>)> =
             STATIC.iter().map(|(name, bytes)| (name.to_string(), bytes.to_vec())).collect();
-        for (name, path) in files_under(&folder.join("static"))? {
+        for (name, path) in files_under(site_root, &folder.join("static"))? {
             let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
             match statics.iter_mut().find(|(n, _)| *n == name) {
                 Some(entry) => entry.1 = bytes,
@@ -182,10 +182,23 @@ pub(crate) fn template_error(what: &str, error: &tera::Error) -> Error {
 }
 
 /// Files under `dir` (recursively), as (`/`-separated relative path, full path), sorted by
-/// path. A missing folder has no files.
-fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
+/// path. A missing folder has no files. The folder must be inside the site at `site_root`,
+/// links followed (a link to `.git` would publish it); links inside it are left out.
+fn files_under(site_root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
     if !dir.is_dir() {
         return Ok(Vec::new());
+    }
+    let inside = match (dir.canonicalize(), site_root.canonicalize()) {
+        (Ok(real), Ok(root)) => real.starts_with(root),
+        _ => false,
+    };
+    if !inside {
+        let shown = crate::error::shown(dir.strip_prefix(site_root).unwrap_or(dir));
+        return Err(Error::Usage {
+            message: format!(
+                "le dossier du thème « {shown} » mène hors du site par un lien symbolique : mettez-y les fichiers eux-mêmes"
+            ),
+        });
     }
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {

@@ -171,6 +171,8 @@ fn with_type(body: Body, file: &str) -> Response {
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_str(&content_type).expect("a MIME type is a header value"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    // A media file is what its extension says: never sniffed into a page.
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     response
 }
 

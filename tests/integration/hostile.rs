@@ -278,3 +278,31 @@ fn a_pipe_as_communes_file_is_refused() {
         std::fs::write(root.join("content/site.yaml"), config).unwrap();
     });
 }
+
+/// A folder of the theme that is a link leading out of the site is refused: a link to `.git`
+/// would have published the checkout's credentials under `/static/`.
+#[cfg(unix)]
+#[test]
+fn a_theme_folder_linked_out_of_the_site_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    for folder in ["", "static", "resin/static"] {
+        std::fs::create_dir_all(outside.path().join(folder)).unwrap();
+        std::fs::write(
+            outside.path().join(folder).join("config"),
+            "[http] extraheader = AUTHORIZATION: basic c2VjcmV0\n",
+        )
+        .unwrap();
+    }
+    for link in ["themes", "themes/resin", "themes/resin/static"] {
+        let (_parent, site) = published();
+        let before = tree(&site.root().join("public"));
+        let target = site.root().join(link);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(outside.path(), &target).unwrap();
+        let run = site.run(&["build"]);
+        assert_eq!(run.code, 2, "{link}: {}", run.stderr);
+        assert!(run.stderr.contains("mène hors du site par un lien symbolique"), "{link}: {}", run.stderr);
+        assert!(before == tree(&site.root().join("public")), "{link}: the published site changed");
+        assert_eq!(site.run(&["check"]).code, 2, "{link}");
+    }
+}

@@ -781,9 +781,13 @@ fn a_large_media_file_is_streamed_not_read_whole() {
         assert_ne!(reader.read_line(&mut head).unwrap(), 0, "no header: {head}");
     }
     let head = head.to_ascii_lowercase();
-    for expected in
-        ["200 ok", &format!("content-length: {SIZE}"), "cache-control: no-store", "content-type: application/pdf"]
-    {
+    for expected in [
+        "200 ok",
+        &format!("content-length: {SIZE}"),
+        "cache-control: no-store",
+        "content-type: application/pdf",
+        "x-content-type-options: nosniff",
+    ] {
         assert!(head.contains(expected), "{expected}:\n{head}");
     }
     let (mut received, mut peak) = (0u64, 0);
