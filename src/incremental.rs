@@ -766,8 +766,8 @@ impl Snapshot {
     }
 
     /// Produces every generated file and gives it to `each` (a build writes it), in parallel,
-    /// keeping none in memory (files produced already are given as they are); the first error,
-    /// by path, stops. Returns how many files were produced.
+    /// keeping none in memory (files produced already are given as they are). Returns how
+    /// many files were produced, or the first error by path.
     pub fn produce_each(&self, each: &Each<'_>) -> Result<usize, Error> {
         let first = self
             .files
