@@ -27,7 +27,18 @@ print(f"{label}: build {min(times)*1000:.0f} ms (best of 3), peak memory {peak:.
 PY
 }
 
+# Peak resident memory (max RSS by /usr/bin/time -v) of `resin ARGS...`, in MiB: the median of
+# 5 runs and the highest (it varies by some 10 % from run to run with the allocator's timing).
+peak_rss() {
+  local runs=()
+  for _ in 1 2 3 4 5; do
+    runs+=("$(/usr/bin/time -v "$resin" "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p')")
+  done
+  printf '%s\n' "${runs[@]}" | sort -n | awk '{ kb[NR] = $1 } END { printf "%d MiB (highest %d)", kb[3] / 1024, kb[5] / 1024 }'
+}
+
 echo "machine: $(nproc) cores, $(uname -m)"
+[ -x /usr/bin/time ] || { echo "install GNU time (apt-get install time) for the check/build memory figures" >&2; exit 2; }
 measure . "example (47 places, 26 offers)"
 page="$work/out/lieux/mediatheque-du-bachut"
 html=$(wc -c < "$page/index.html"); css=$(wc -c < "$work/out/static/style.css")
@@ -44,5 +55,8 @@ for n in "${@:-10000}"; do
   fi
   start=$(date +%s%N); "$resin" check --root "$work/corpus-$n" 2>/dev/null; end=$(date +%s%N)
   echo "  check only: $(( (end - start) / 1000000 )) ms"
+  # Issue 19: check must not need more memory than build (it kept every rendered page).
+  echo "  peak memory (max RSS, /usr/bin/time -v, median of 5): check $(peak_rss check --root "$work/corpus-$n")," \
+    "build $(peak_rss build --root "$work/corpus-$n" --output "$work/out")"
   echo "  files written: $(find "$work/out" -type f | wc -l), output size: $(du -sh "$work/out" | cut -f1)"
 done

@@ -165,8 +165,8 @@ impl Workspace {
         })
     }
 
-    /// No trial of the templates on every page at publication: for a build, which produces
-    /// each page once, as it writes it (pages kept in memory would double its peak).
+    /// No trial of the templates on every page at publication: for a build or a check, which
+    /// produce each page once and drop it (pages kept in memory would double their peak).
     pub fn without_trial(mut self) -> Workspace {
         self.trial = false;
         self
@@ -551,33 +551,21 @@ impl Workspace {
         if let Some(message) = self.theme_error() {
             return Err(Error::Template { message: message.to_string() });
         }
-        let checked = Checked {
-            sources: self.sources,
-            diagnostics: self.diagnostics,
-            site: self.site,
-            assets: self.scan.assets,
-            files: Vec::new(),
-        };
+        let checked =
+            Checked { sources: self.sources, diagnostics: self.diagnostics, site: self.site, assets: self.scan.assets };
         Ok((checked, self.published))
     }
 
-    /// The outcome of a check from this workspace: every file is produced when the content
-    /// has no error, so that template errors are found too.
+    /// The outcome of a check from this workspace: when the content has no error, every file
+    /// is produced, as a build would write it, and dropped at once (a check kept them all: 2.5
+    /// times a build's memory, issue 19), so that template errors are found too.
     pub fn into_checked(self) -> Result<Checked, Error> {
-        if let Some(message) = self.theme_error() {
-            return Err(Error::Template { message: message.to_string() });
+        let errors = self.errors();
+        let (checked, snapshot) = self.into_parts()?;
+        if let Some(snapshot) = snapshot.filter(|_| errors == 0) {
+            snapshot.produce_each(&|path, _| crate::write::confine(path).map(drop))?;
         }
-        let files = match &self.published {
-            Some(snapshot) if self.errors() == 0 => snapshot.produce_all()?,
-            _ => Vec::new(),
-        };
-        Ok(Checked {
-            sources: self.sources,
-            diagnostics: self.diagnostics,
-            site: self.site,
-            assets: self.scan.assets,
-            files,
-        })
+        Ok(checked)
     }
 }
 
@@ -666,6 +654,9 @@ fn carry_over(previous: &[(String, Slot)], planned: Vec<Planned>, keys: &Keys<'_
         .collect();
     (files, outdated)
 }
+
+/// What [`Snapshot::produce_each`] does with each file (its path and bytes).
+pub type Each<'a> = dyn Fn(&str, &[u8]) -> Result<(), Error> + Sync + 'a;
 
 /// A produced file, or the error that stopped it (a template error).
 pub type Produced = Result<Arc<[u8]>, String>;
@@ -759,13 +750,6 @@ impl Snapshot {
         std::fs::File::open(target).ok()
     }
 
-    /// Reads an asset whole, on the conditions of [`Self::open_asset`].
-    pub fn read_asset(&self, path: &Path) -> Option<Vec<u8>> {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut self.open_asset(path)?, &mut bytes).ok()?;
-        Some(bytes)
-    }
-
     /// Every path of the site: generated files and assets, sorted.
     pub fn paths(&self) -> Vec<&str> {
         let mut paths: BTreeSet<&str> = self.files.iter().map(|(p, _)| p.as_str()).collect();
@@ -793,15 +777,19 @@ impl Snapshot {
         errors
     }
 
-    /// Produces every generated file and writes it into `dir` at once, in parallel, keeping
-    /// none in memory (files produced already are written as they are); the first template
-    /// error stops. Returns how many files were written.
-    pub fn write_all(&self, dir: &Path) -> Result<usize, Error> {
-        self.files.par_iter().try_for_each(|(path, slot)| {
-            let bytes = self.render(slot).map_err(|message| Error::Template { message })?;
-            crate::write::write_file(dir, path, &bytes)
-        })?;
-        Ok(self.files.len())
+    /// Produces every generated file and gives it to `each` (a build writes it), in parallel,
+    /// keeping none in memory (files produced already are given as they are). Returns how
+    /// many files were produced, or the first error by path.
+    pub fn produce_each(&self, each: &Each<'_>) -> Result<usize, Error> {
+        let first = self
+            .files
+            .par_iter()
+            .filter_map(|(path, slot)| {
+                let bytes = self.render(slot).map_err(|message| Error::Template { message });
+                bytes.and_then(|bytes| each(path, &bytes)).err().map(|error| (path, error))
+            })
+            .min_by(|a, b| a.0.cmp(b.0));
+        first.map_or(Ok(self.files.len()), |(_, error)| Err(error))
     }
 
     /// Every generated file (assets excluded), sorted by path; the first template error stops.

@@ -38,7 +38,6 @@ use chrono::NaiveDate;
 use crate::index::Site;
 use crate::load::Asset;
 use crate::source::Sources;
-use crate::write::OutputFile;
 
 /// The outcome of `resin check`: every diagnostic, and the indexed site when the content could
 /// be read far enough.
@@ -52,9 +51,6 @@ pub struct Checked {
     pub site: Option<Arc<Site>>,
     /// Files under `content/` copied as they are.
     pub assets: Vec<Asset>,
-    /// The rendered site, when the content has no error: `check` renders it in memory, so that
-    /// template errors and files in the way of pages are found before `build`.
-    pub files: Vec<OutputFile>,
 }
 
 impl Checked {
@@ -71,9 +67,10 @@ impl Checked {
 
 /// Load → validate → index → render in memory: checks the site at `root`. `base_url`
 /// replaces `site.yaml`'s `url`. The site is rendered only when the content has no error, so
-/// that template errors and files in the way of pages are found by `check` too.
+/// that template errors and files in the way of pages are found by `check` too; each file is
+/// dropped once rendered, as `build` drops it once written.
 pub fn check(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Checked, Error> {
-    let mut workspace = incremental::Workspace::new(root, base_url)?;
+    let mut workspace = incremental::Workspace::new(root, base_url)?.without_trial();
     workspace.update(&incremental::Changes::All, today)?;
     workspace.into_checked()
 }
@@ -106,7 +103,9 @@ pub fn build(
     };
     // Each file is written as it is produced: the site is never whole in memory. A template
     // error stops the build before anything replaces `output`.
-    let written = write::write_site_with(root, output, &checked.assets, &|dir| snapshot.write_all(dir))?;
+    let written = write::write_site_with(root, output, &checked.assets, &|dir| {
+        snapshot.produce_each(&|path, bytes| write::write_file(dir, path, bytes))
+    })?;
     Ok(Built { checked, written: Some(written) })
 }
 

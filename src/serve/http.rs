@@ -140,10 +140,13 @@ fn serve_file(snapshot: &Snapshot, file: &str, served: Served<'_>, panel: Option
             response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(length));
             return response;
         }
-        Served::Asset(path) => match snapshot.read_asset(path) {
-            Some(bytes) => bytes,
-            None => return not_found(snapshot, panel),
-        },
+        Served::Asset(path) => {
+            let mut bytes = Vec::new();
+            match snapshot.open_asset(path).map(|mut f| std::io::Read::read_to_end(&mut f, &mut bytes)) {
+                Some(Ok(_)) => bytes,
+                _ => return not_found(snapshot, panel),
+            }
+        }
     };
     if content_type(file).is_none() {
         return html(StatusCode::OK, overlay::inject(&bytes, error_panel.as_deref().or(panel)));

@@ -389,3 +389,17 @@ fn a_place_text_opening_on_a_list_is_told_to_use_stars() {
     );
     test.run(&["check"]).expect_code(0);
 }
+
+/// `check` renders every file and drops it (issue 19, defect 10): a template that fails on
+/// some page is still found, as `build` finds it.
+#[test]
+fn check_finds_a_template_error_without_keeping_the_pages() {
+    let site = SiteTest::example().file(
+        "themes/resin/templates/lieu.html",
+        "{% extends \"base.html\" %}{% block contenu %}{{ inconnu.champ }}{% endblock %}",
+    );
+    let checked = site.run(&["check"]).expect_code(2);
+    assert!(checked.stderr.contains("gabarit"), "{}", checked.stderr);
+    let built = site.run(&["build"]).expect_code(2);
+    assert_eq!(checked.stderr.lines().next(), built.stderr.lines().next());
+}
