@@ -377,7 +377,7 @@ impl Workspace {
             let renderer = Renderer::with_qr_codes(site, theme, qr_codes.clone());
             let planned = renderer.plan()?;
             let paths: Vec<&str> = planned.iter().map(|p| p.path.as_str()).collect();
-            for path in asset_conflicts(&paths, &self.scan.assets) {
+            for path in crate::write::asset_conflicts(&paths, &self.scan.assets) {
                 let id = self.sources.add(path.clone(), String::new());
                 diagnostics.push(Diagnostic::new(Kind::AssetConflict { path }, id, 0..0));
             }
@@ -604,28 +604,6 @@ fn version_of(path: &str, text: &str) -> u64 {
     let mut h = hasher();
     (path, text).hash(&mut h);
     h.finish()
-}
-
-/// Content files that would be written where a generated file or folder goes: a file with the
-/// path of a generated file (`content/robots.txt`), named like a generated folder
-/// (`content/lieux/a` beside `lieux/a/index.html`), or inside a generated file's path.
-/// `generated` is sorted.
-fn asset_conflicts(generated: &[&str], assets: &[Asset]) -> Vec<String> {
-    let is_generated = |path: &str| generated.binary_search(&path).is_ok();
-    // The first generated path at or after `folder/` starts with it when the folder is generated.
-    let is_folder = |path: &str| {
-        let folder = format!("{path}/");
-        generated.get(generated.partition_point(|p| *p < folder.as_str())).is_some_and(|p| p.starts_with(&folder))
-    };
-    assets
-        .iter()
-        .filter(|a| {
-            is_generated(&a.relative)
-                || is_folder(&a.relative)
-                || a.relative.match_indices('/').any(|(i, _)| is_generated(&a.relative[..i]))
-        })
-        .map(|a| format!("content/{}", a.relative))
-        .collect()
 }
 
 /// The files of a new snapshot: each keeps the bytes of the file at its path in `previous`

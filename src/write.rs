@@ -261,6 +261,28 @@ fn exchange(_a: &Path, _b: &Path) -> bool {
     false
 }
 
+/// Content files that would be written where a generated file or folder goes: a file with the
+/// path of a generated file (`content/robots.txt`), named like a generated folder
+/// (`content/lieux/a` beside `lieux/a/index.html`), or inside a generated file's path.
+/// `generated` is sorted.
+pub fn asset_conflicts(generated: &[&str], assets: &[Asset]) -> Vec<String> {
+    let is_generated = |path: &str| generated.binary_search(&path).is_ok();
+    // The first generated path at or after `folder/` starts with it when the folder is generated.
+    let is_folder = |path: &str| {
+        let folder = format!("{path}/");
+        generated.get(generated.partition_point(|p| *p < folder.as_str())).is_some_and(|p| p.starts_with(&folder))
+    };
+    assets
+        .iter()
+        .filter(|a| {
+            is_generated(&a.relative)
+                || is_folder(&a.relative)
+                || a.relative.match_indices('/').any(|(i, _)| is_generated(&a.relative[..i]))
+        })
+        .map(|a| format!("content/{}", a.relative))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
