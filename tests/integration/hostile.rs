@@ -256,6 +256,11 @@ fn special_files_in_content_are_refused() {
         // The listener is dropped at once; its socket file stays.
         std::os::unix::net::UnixListener::bind(root.join("content/prise")).unwrap();
     });
+    // The theme's files are walked without following links, and only regular files are read.
+    run_case("tube-dans-le-theme", "ok", &|root| {
+        std::fs::create_dir_all(root.join("themes/resin/templates")).unwrap();
+        fifo(&root.join("themes/resin/templates/lieu.html"));
+    });
     let site = SiteTest::new().file("content/lieux/mediatheque.md", PLACE);
     fifo(&site.root().join("content/tube"));
     let run = site.run(&["check", "--format", "json"]).expect_code(1);
