@@ -255,7 +255,9 @@ impl Editing {
             existing = existing.parent().ok_or_else(refused)?;
         }
         let real = existing.canonicalize().map_err(|_| refused())?;
-        if real.starts_with(&self.content) { Ok(full) } else { Err(refused()) }
+        // A named pipe or a device would be waited on forever: files and folders only.
+        let special = std::fs::metadata(&full).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        if real.starts_with(&self.content) && !special { Ok(full) } else { Err(refused()) }
     }
 
     /// The files of `folder` ending with `.extension` (any with `""`), `depth` levels down,
@@ -417,6 +419,9 @@ mod tests {
         // A link leading out of content/ is not followed.
         std::os::unix::fs::symlink(&root, root.join("content/dehors")).unwrap();
         assert!(editing.check("content/dehors/secret.txt").is_err());
+        let made = std::process::Command::new("mkfifo").arg(root.join("content/tube.png")).status().unwrap();
+        assert!(made.success());
+        assert!(editing.check("content/tube.png").is_err(), "a named pipe would block the editor");
         std::os::unix::fs::symlink(root.join("secret.txt"), root.join("content/lien.md")).unwrap();
         assert!(editing.check("content/lien.md").is_err());
     }
