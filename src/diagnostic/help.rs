@@ -43,8 +43,8 @@ impl Kind {
             Kind::BodyTooDeep { .. } => "aplatissez les listes, citations ou balises HTML imbriquées les unes dans les autres".into(),
             Kind::ControlCharacter { .. } => "retirez ce caractère invisible (souvent venu d'un copier-coller) : retapez la valeur".into(),
             // A Markdown text that opens on a list: `*` marks a list item as well.
-            Kind::FormulaStart { field, sign: sign @ ('-' | '+') } if field == "presentation_detail" => format!("pour une liste, marquez ses éléments par `*` au lieu de {} ; sinon, commencez le texte par une phrase : un tableur qui ouvre les exports lirait une formule", crate::validate::rules::formula_sign_name(*sign)),
-            Kind::FormulaStart { sign, .. } => format!("commencez la valeur par une lettre ou un chiffre (retirez {}) : les exports sont repris tels quels, un tableur exécuterait la formule", crate::validate::rules::formula_sign_name(*sign)),
+            Kind::FormulaStart { field, sign: sign @ ('-' | '+') } if field == "presentation_detail" => format!("pour une liste, marquez ses éléments par `*` au lieu de {} ; sinon, commencez le texte par une phrase : un tableur qui ouvre les exports lirait une formule", formula_sign_name(*sign)),
+            Kind::FormulaStart { sign, .. } => format!("commencez la valeur par une lettre ou un chiffre (retirez {}) : les exports sont repris tels quels, un tableur exécuterait la formule", formula_sign_name(*sign)),
             Kind::ReplacementCharacter { .. } => "retapez le caractère perdu (souvent une lettre accentuée : é, è, à, ç) ; si la fiche vient de `resin import`, enregistrez le fichier d'origine en UTF-8 et importez-le à nouveau".into(),
             Kind::TooShort { min, .. } => format!("écrivez le nom complet : data·inclusion en demande {min} caractères au moins"),
             Kind::TooLong { field, max, .. } if field == "nom" => format!("raccourcissez-le à {max} caractères au plus (la limite de data·inclusion) ; le reste va dans la présentation, sous l'en-tête"),
@@ -100,9 +100,9 @@ impl Kind {
             }
             Kind::AssetConflict { .. } => "renommez ce fichier ou rangez-le dans un autre dossier, par exemple `content/fichiers/`".into(),
             Kind::ReservedSlug { slug } => format!("renommez le fichier, par exemple en `{slug}-infos.md`"),
-            Kind::UnpublishedFormat { .. } => format!(
+            Kind::UnpublishedFormat { allowed, .. } => format!(
                 "retirez ce fichier de `content/` ; seuls sont publiés les {} ; une page s'écrit en Markdown dans `content/pages/`, un document peut être enregistré en PDF",
-                crate::load::media::PUBLISHED_SUMMARY
+                allowed
             ),
             Kind::SvgTooLarge { .. } => "exportez-la en PNG ou en WebP, ou simplifiez-la : une page si lourde ne s'ouvre pas sur un vieux téléphone".into(),
             Kind::ActiveSvg { .. } => "enregistrez l'image sans script ni lien actif (Inkscape : « Enregistrer sous… », « SVG simple » ; Illustrator : « Exporter sous… », SVG), ou exportez-la en PNG, ou retirez-la".into(),
@@ -129,5 +129,14 @@ pub(crate) fn list_or(items: &[&str]) -> String {
         None => String::new(),
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} ou {last}", rest.join(", ")),
+    }
+}
+
+/// A formula sign as a message names it: « = », or a tabulation.
+pub(crate) fn formula_sign_name(sign: char) -> String {
+    match sign {
+        '\t' => "une tabulation".into(),
+        '\r' => "un retour chariot".into(),
+        sign => format!("« {sign} »"),
     }
 }

@@ -320,7 +320,7 @@ pub enum Kind {
     },
     /// An ad of the exchange board with no way to answer it.
     NoContact,
-    /// An event over more days than [`crate::validate::reseau::MAX_EVENT_DAYS`].
+    /// An event over more days than the validator allows (`MAX_EVENT_DAYS`).
     EventTooLong {
         /// Its days.
         days: i64,
@@ -377,6 +377,8 @@ pub enum Kind {
         path: String,
         /// Its extension, in lower case (empty when it has none).
         extension: String,
+        /// The formats that are published, as a message names them.
+        allowed: &'static str,
     },
     /// An SVG image of `content/` that could run a script.
     ActiveSvg {
@@ -564,7 +566,7 @@ impl fmt::Display for Kind {
             Kind::FormulaStart { field, sign } => write!(
                 f,
                 "`{field}` commence par {} : un tableur qui ouvre les exports CSV la lirait comme une formule",
-                crate::validate::rules::formula_sign_name(*sign)
+                super::help::formula_sign_name(*sign)
             ),
             Kind::ReplacementCharacter { field } => {
                 // The Markdown body is no field: it is named as "le texte".
@@ -675,10 +677,10 @@ impl Kind {
             Kind::InvalidSlug { name, .. } => write!(f, "nom « {name} » impropre à une adresse web"),
             Kind::AssetConflict { path } => write!(f, "le fichier « {path} » occupe l'adresse d'une page du site"),
             Kind::ReservedSlug { slug } => write!(f, "le nom « {slug} » est réservé à une rubrique du site"),
-            Kind::UnpublishedFormat { path, extension } if extension.is_empty() => {
+            Kind::UnpublishedFormat { path, extension, .. } if extension.is_empty() => {
                 write!(f, "« {path} » n'a pas d'extension : ce fichier ne peut pas être publié")
             }
-            Kind::UnpublishedFormat { path, extension } => {
+            Kind::UnpublishedFormat { path, extension, .. } => {
                 write!(
                     f,
                     "« {path} » : les fichiers `.{extension}` ne sont pas publiés (un navigateur pourrait y exécuter un script)"

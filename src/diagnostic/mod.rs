@@ -14,6 +14,7 @@ mod short;
 
 use std::ops::Range;
 
+pub(crate) use help::formula_sign_name;
 pub use kind::Kind;
 
 use crate::source::{FileId, LineCol, Sources};

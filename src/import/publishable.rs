@@ -53,7 +53,7 @@ pub(crate) fn problems(place: &Place, fields: &[(&'static str, String, Raw)]) ->
             let message = format!(
                 "« {} » commence par {} : un tableur qui ouvre les exports CSV l'exécuterait comme une formule ; commencez la valeur par une lettre ou un chiffre dans la source (lieu non importé)",
                 excerpt(value),
-                rules::formula_sign_name(sign)
+                crate::diagnostic::formula_sign_name(sign)
             );
             notes.push(Note { problem: Problem::Formula, column: column.clone(), message });
         }

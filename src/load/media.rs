@@ -132,7 +132,7 @@ impl Refusal {
     /// The diagnostic for the file at `path` (from the site root).
     pub fn into_kind(self, path: String) -> Kind {
         match self {
-            Refusal::Format { extension } => Kind::UnpublishedFormat { path, extension },
+            Refusal::Format { extension } => Kind::UnpublishedFormat { path, extension, allowed: PUBLISHED_SUMMARY },
             Refusal::ActiveSvg { reason, .. } => Kind::ActiveSvg { path, reason },
             Refusal::TooLarge { size } => Kind::SvgTooLarge { path, size, max: MAX_SVG },
         }

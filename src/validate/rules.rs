@@ -26,15 +26,6 @@ pub(crate) fn formula_sign(value: &str) -> Option<char> {
     (!number).then_some(first)
 }
 
-/// A formula sign as a message names it: « = », or a tabulation.
-pub(crate) fn formula_sign_name(sign: char) -> String {
-    match sign {
-        '\t' => "une tabulation".into(),
-        '\r' => "un retour chariot".into(),
-        sign => format!("« {sign} »"),
-    }
-}
-
 /// The replacement character `�` (U+FFFD): what a decoder writes for bytes it could not read,
 /// so a text holding it has lost a character (often an accented letter of a Windows-1252 file
 /// read as UTF-8).
