@@ -54,7 +54,8 @@ impl std::fmt::Display for Error {
                 shown(root)
             ),
             Error::Template { message } => write!(f, "erreur de gabarit : {message}"),
-            Error::Usage { message } => write!(f, "{message}"),
+            // It may quote what the user typed: escaped, as every value resin prints.
+            Error::Usage { message } => write!(f, "{}", crate::source::printable(message)),
             Error::UnsafeOutput { path, reason } => {
                 write!(f, "dossier de sortie {} refusé : {reason}", shown(path))
             }

@@ -185,10 +185,6 @@ fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
-        Err(Error::Usage { message }) => {
-            eprintln!("erreur : {}", printable(&message));
-            ExitCode::from(2)
-        }
         Err(error) => {
             eprintln!("erreur : {error}");
             ExitCode::from(error.code() as u8)

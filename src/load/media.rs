@@ -70,14 +70,10 @@ pub fn published(extension: &str) -> bool {
 /// refusal, the file's text when the refusal points inside it (an SVG image). Only SVG files
 /// are read.
 pub fn refusal(relative: &str, path: &Path) -> Option<(Refusal, String)> {
-    let extension = extension(relative);
-    if !published(&extension) {
-        return Some((Refusal::Format { extension }, String::new()));
+    if extension(relative) != SVG {
+        return refusal_of(relative, &[]).map(|refusal| (refusal, String::new()));
     }
-    if extension != SVG {
-        return None;
-    }
-    // Unreadable now: the copy will say why.
+    // Unreadable now: the copy will say why. Too large, not read at all.
     let size = std::fs::metadata(path).ok()?.len();
     if size > MAX_SVG {
         return Some((Refusal::TooLarge { size }, String::new()));

@@ -256,7 +256,7 @@ impl Editing {
         }
         let real = existing.canonicalize().map_err(|_| refused())?;
         // A named pipe or a device would be waited on forever: files and folders only.
-        let special = std::fs::metadata(&full).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        let special = crate::load::special(&full).is_some();
         if real.starts_with(&self.content) && !special { Ok(full) } else { Err(refused()) }
     }
 

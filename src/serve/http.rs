@@ -131,28 +131,21 @@ fn serve_file(snapshot: &Snapshot, file: &str, served: Served<'_>, panel: Option
             return html(StatusCode::INTERNAL_SERVER_ERROR, overlay::error_page(&panel));
         }
         // Media files are streamed: read whole, three downloads of a 2 GB video took the
-        // preview to 4.4 GB (issue 19). HTML is read, to add the reload script.
-        Served::Asset(path) if content_type(file).is_some() => {
+        // preview to 4.4 GB (issue 19). None is HTML: `load::media` publishes no page.
+        Served::Asset(path) => {
             let Some(asset) = snapshot.open_asset(path) else { return not_found(snapshot, panel) };
             let Ok(length) = asset.metadata().map(|m| m.len()) else { return not_found(snapshot, panel) };
             // 64 KiB a read: a few hops to the blocking threads per megabyte, not 256.
             let body = Body::from_stream(ReaderStream::with_capacity(tokio::fs::File::from_std(asset), 1 << 16));
-            let mut response = with_type(body, file);
+            let mut response = with_type(body, &content_type(file).unwrap_or_default());
             response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(length));
             return response;
         }
-        Served::Asset(path) => {
-            let mut bytes = Vec::new();
-            match snapshot.open_asset(path).map(|mut f| std::io::Read::read_to_end(&mut f, &mut bytes)) {
-                Some(Ok(_)) => bytes,
-                _ => return not_found(snapshot, panel),
-            }
-        }
     };
-    if content_type(file).is_none() {
-        return html(StatusCode::OK, overlay::inject(&bytes, error_panel.as_deref().or(panel)));
+    match content_type(file) {
+        None => html(StatusCode::OK, overlay::inject(&bytes, error_panel.as_deref().or(panel))),
+        Some(content_type) => with_type(Body::from(bytes), &content_type),
     }
-    with_type(Body::from(bytes), file)
 }
 
 /// The `Content-Type` of `file`, by its extension; `None` for HTML (served by [`html`]).
@@ -168,12 +161,11 @@ fn content_type(file: &str) -> Option<String> {
     Some(content_type)
 }
 
-/// A response of `body` with the type of `file` (not HTML), never cached.
-fn with_type(body: Body, file: &str) -> Response {
-    let content_type = content_type(file).unwrap_or_default();
+/// A response of `body` with `content_type` (not HTML), never cached.
+fn with_type(body: Body, content_type: &str) -> Response {
     let mut response = Response::new(body);
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_str(&content_type).expect("a MIME type is a header value"));
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_str(content_type).expect("a MIME type is a header value"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     // A media file is what its extension says: never sniffed into a page.
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
