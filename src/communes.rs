@@ -55,6 +55,12 @@ pub struct Communes {
     by_code: BTreeMap<String, String>,
 }
 
+/// Slug of a commune name, as used in `/communes/<slug>/`: two spellings of one commune
+/// share a page when they share a slug.
+pub fn slug(name: &str) -> String {
+    slug::slugify(name)
+}
+
 /// A commune's name folded for comparison: no case, accents or hyphens, and the ways people
 /// shorten names written out (« St » and « Ste » for « Saint » and « Sainte », « arr. » for
 /// « arrondissement », « 7ème », « 7eme », « 07 » and « Lyon7 » for « 7e », « 1 » for « 1er »).

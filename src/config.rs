@@ -3,10 +3,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::load::{Segment, SpanMap};
+use crate::load::{EntryKind, Segment, SpanMap};
+use crate::schema::rules;
 use crate::source::{FileId, Sources};
 use crate::suggest;
-use crate::validate::rules;
+
+pub use crate::schema::extension::{Extension, ExtensionType, Extensions};
 
 /// The whole `site.yaml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -141,88 +143,6 @@ fn default_branch() -> String {
 
 fn yes() -> bool {
     true
-}
-
-/// Territorial fields of places and offers, declared in `site.yaml`: validated like the
-/// standard's, shown on pages, offered as filters where marked, exported outside the
-/// standard's columns.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Extensions {
-    /// Extra fields of places.
-    #[serde(default)]
-    pub lieux: Vec<Extension>,
-    /// Extra fields of offers.
-    #[serde(default)]
-    pub offres: Vec<Extension>,
-}
-
-/// One territorial field.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Extension {
-    /// Field name in the front matter (`pass_numerique`).
-    pub nom: String,
-    /// French label shown on pages and filters ("Accepte le Pass numérique").
-    pub libelle: String,
-    /// Kind of value.
-    #[serde(rename = "type")]
-    pub kind: ExtensionType,
-    /// The allowed values of a `choix`.
-    #[serde(default)]
-    pub valeurs: Vec<String>,
-    /// True to offer it as a filter of the directory (`booleen` and `choix` only).
-    #[serde(default)]
-    pub filtre: bool,
-    /// A sentence explaining it, shown beside its value on pages.
-    #[serde(default)]
-    pub aide: Option<String>,
-}
-
-/// The kinds of territorial fields.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ExtensionType {
-    /// Yes or no.
-    Booleen,
-    /// Free text.
-    Texte,
-    /// One value of `valeurs`.
-    Choix,
-    /// An http(s) address.
-    Url,
-    /// A date.
-    Date,
-    /// A type resin does not know: reported in `site.yaml`; values of the field are not
-    /// checked (so that one typo does not also fail every entry that uses the field).
-    #[serde(other)]
-    Inconnu,
-}
-
-impl ExtensionType {
-    /// What a value of this kind is, in French.
-    pub fn expected(self) -> &'static str {
-        match self {
-            ExtensionType::Booleen => "oui ou non (`true` ou `false`)",
-            ExtensionType::Texte => "du texte",
-            ExtensionType::Choix => "une des valeurs déclarées",
-            ExtensionType::Url => "une adresse web https://…",
-            ExtensionType::Date => "une date AAAA-MM-JJ",
-            ExtensionType::Inconnu => "une valeur",
-        }
-    }
-}
-
-impl Extension {
-    /// URL part of its filter page, `/criteres/<slug>/`.
-    pub fn slug(&self) -> String {
-        slug::slugify(&self.nom)
-    }
-
-    /// URL part of the filter page of a `choix` value, `/criteres/<slug>/<value>/`.
-    pub fn value_slug(&self, value: &str) -> String {
-        format!("{}/{}", self.slug(), slug::slugify(value))
-    }
 }
 
 /// The territory: name and bounding box.
@@ -439,8 +359,8 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Di
         }
     }
     for (kind, list, standard) in [
-        ("lieux", &config.extensions.lieux, crate::validate::lieu::FIELDS),
-        ("offres", &config.extensions.offres, crate::validate::offre::FIELDS),
+        ("lieux", &config.extensions.lieux, crate::schema::names(EntryKind::Lieu)),
+        ("offres", &config.extensions.offres, crate::schema::names(EntryKind::Offre)),
     ] {
         for (i, extension) in list.iter().enumerate() {
             let at = |field: &str| vec![key("extensions"), key(kind), Segment::Index(i), key(field)];

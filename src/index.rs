@@ -264,9 +264,9 @@ impl Site {
         self.offers_by_place.get(slug).into_iter().flatten().map(|&i| &*self.entries.offres[i])
     }
 
-    /// Slug of a commune name, as used in `/communes/<slug>/`.
+    /// Slug of a commune name, as used in `/communes/<slug>/` (see [`crate::communes::slug`]).
     pub fn commune_slug(name: &str) -> String {
-        slug::slugify(name)
+        crate::communes::slug(name)
     }
 
     /// The next session of an offer on or after `today` (recurring offers have none).

@@ -12,7 +12,7 @@ use super::read::{Raw, SourceRecord};
 use super::v0;
 use crate::communes::Communes;
 use crate::config::Emprise;
-use crate::validate::rules;
+use crate::schema::rules;
 use crate::{hours, phone, suggest, vocab};
 
 /// A cleaning rule: a defect fixed without ambiguity.
@@ -216,7 +216,7 @@ pub fn column_name(column: &str) -> Option<(&'static str, bool)> {
     if let Some((known, _)) = TYPES.iter().find(|(n, _)| *n == name) {
         return Some((known, false));
     }
-    let (_, renamed) = v0::RENAMED_FIELDS.iter().find(|(old, _)| *old == name)?;
+    let (_, renamed) = crate::schema::renamed::RENAMED_FIELDS.iter().find(|(old, _)| *old == name)?;
     TYPES.iter().find(|(n, _)| n == renamed).map(|(n, _)| (*n, true))
 }
 

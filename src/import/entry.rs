@@ -10,7 +10,6 @@ use super::clean::{Kept, Place, Val};
 use crate::error::Error;
 use crate::load;
 use crate::suggest::fold;
-use crate::validate::lieu::FIELDS;
 use crate::{phone, vocab};
 
 /// The line that opens the comments holding what could not be imported.
@@ -52,7 +51,7 @@ impl Existing {
 
     /// `date_maj`.
     pub fn date(&self) -> Option<NaiveDate> {
-        self.text("date_maj").and_then(|d| crate::validate::rules::parse_date(&d))
+        self.text("date_maj").and_then(|d| crate::schema::rules::parse_date(&d))
     }
 }
 
@@ -224,7 +223,7 @@ fn kept_lines(kept: &[Kept]) -> String {
 /// order), the kept values as comments, then the body.
 fn render(fields: &Mapping, kept: &[Kept], body: &str) -> String {
     let mut out = String::from("---\n");
-    for name in FIELDS {
+    for name in crate::schema::names(load::EntryKind::Lieu) {
         if let Some(value) = fields.get(*name) {
             emit_field(&mut out, name, value);
         }
@@ -234,7 +233,7 @@ fn render(fields: &Mapping, kept: &[Kept], body: &str) -> String {
             Value::String(s) => s.as_str(),
             _ => continue,
         };
-        if !FIELDS.contains(&name) {
+        if !crate::schema::names(load::EntryKind::Lieu).contains(&name) {
             emit_field(&mut out, name, value);
         }
     }

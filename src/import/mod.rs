@@ -206,7 +206,7 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
             }
             // One commune, one spelling (the site's pages group places by commune).
             if let Some(Val::Text(commune)) = place.fields.get("commune")
-                && let Some(spelling) = spellings.get(&crate::index::Site::commune_slug(commune))
+                && let Some(spelling) = spellings.get(&crate::communes::slug(commune))
                 && spelling != commune
             {
                 cleaned.rules.push(Rule::Commune);
@@ -263,7 +263,7 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
                 Some(at) => {
                     entries.claimed[at] = true;
                     let old = &entries.list[at];
-                    let place_date = place.text("date_maj").and_then(crate::validate::rules::parse_date);
+                    let place_date = place.text("date_maj").and_then(crate::schema::rules::parse_date);
                     // A date the import wrote for want of one in the source does not count.
                     let fallback = old.text.lines().any(|l| l.starts_with("# date_maj: "));
                     if let (Some(mine), Some(theirs)) = (old.date(), place_date)
@@ -474,7 +474,7 @@ impl Entries {
 /// else the best one of the file (with lowercase letters, then accents, then the most
 /// frequent, then the first).
 fn commune_spellings(existing: &[Existing], cleaned: &[clean::Cleaned]) -> HashMap<String, String> {
-    let slug = crate::index::Site::commune_slug;
+    let slug = crate::communes::slug;
     let mut chosen: HashMap<String, String> = HashMap::new();
     for entry in existing {
         if let Some(commune) = entry.text("commune") {
@@ -548,7 +548,7 @@ fn commune_filter(codes: &[String], communes: Option<&Communes>) -> Result<Optio
     }
     let mut filter = Filter { codes: Vec::new(), names: Vec::new() };
     for code in codes.iter().flat_map(|c| c.split(',')).map(str::trim).filter(|c| !c.is_empty()) {
-        if !crate::validate::rules::is_insee_code(code) {
+        if !crate::schema::rules::is_insee_code(code) {
             return Err(Error::Usage {
                 message: format!("--commune-filter : « {code} » n'est pas un code INSEE (5 caractères, comme 69266)"),
             });

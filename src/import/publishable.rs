@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use super::clean::{Place, Val};
 use super::problem::{Note, Problem};
 use super::read::Raw;
-use crate::validate::rules;
+use crate::schema::rules;
 
 /// A value as a message quotes it: on one line, cut after 80 characters.
 pub(crate) fn excerpt(text: &str) -> String {

@@ -152,7 +152,7 @@ pub fn sanitize(text: &str) -> String {
         .filter_map(|c| match c {
             '\n' | '\t' => Some(c),
             '\u{2028}' | '\u{2029}' | '\u{85}' => Some('\n'),
-            c if c.is_control() || crate::validate::rules::is_invisible(c) => None,
+            c if c.is_control() || crate::schema::rules::is_invisible(c) => None,
             c => Some(c),
         })
         .collect()

@@ -1,21 +1,9 @@
 //! What older exports of the standard (v0.x, before 2023) call things, and their v1 names.
 //!
-//! The field renames are the standard's own (`data/standard/README.md`). The v0 vocabularies
+//! The field renames live with the content model (`schema::renamed`). The v0 vocabularies
 //! have no published correspondence: each row below maps a v0 value to the v1 value(s) that
 //! say the same thing, and a v0 value that v1 does not know is left out of the table, so that
 //! the importer reports it instead of guessing.
-
-/// v0 field name → v1 field name.
-pub const RENAMED_FIELDS: &[(&str, &str)] = &[
-    ("courriel", "courriels"),
-    ("labels_nationaux", "dispositif_programmes_nationaux"),
-    ("labels_autres", "autres_formations_labels"),
-    ("conditions_acces", "frais_a_charge"),
-    ("accessibilite", "fiche_acces_libre"),
-    ("publics_accueillis", "publics_specifiquement_adresses"),
-    ("cle_publique", "id"),
-    ("code_commune", "code_insee"),
-];
 
 /// Where a v0 value goes in v1: which field, which value.
 pub type Target = (&'static str, &'static str);

@@ -310,7 +310,7 @@ pub fn file_size(bytes: u64) -> String {
 /// The name of a file's format, from its extension.
 fn format_name(path: &str) -> String {
     let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    crate::validate::reseau::ATTACHMENT_FORMATS
+    crate::load::media::ATTACHMENT_FORMATS
         .iter()
         .find(|(e, _)| *e == extension)
         .map_or_else(|| extension.to_uppercase(), |(_, name)| name.to_string())

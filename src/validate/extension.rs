@@ -4,11 +4,11 @@
 use serde_yaml::Value;
 
 use super::fields::{Fields, type_name};
-use super::rules;
-use crate::config::{Extension, ExtensionType};
 use crate::diagnostic::Kind;
 use crate::load::Segment;
 use crate::model::ExtValue;
+use crate::schema::extension::{Extension, ExtensionType};
+use crate::schema::rules;
 use crate::suggest;
 
 /// Reads every declared field the entry gives, in the order of `declared`.

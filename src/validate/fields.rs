@@ -12,11 +12,7 @@ use crate::load::{RawEntry, Segment};
 use crate::suggest;
 use crate::vocab;
 
-use super::rules;
-
-/// Other names seen for a field, besides the v0 names of `import::v0::RENAMED_FIELDS`:
-/// suggested for unknown fields.
-const OTHER_NAMES: &[(&str, &str)] = &[("horaire", "horaires")];
+use crate::schema::rules;
 
 /// A character that has no place in a value: controls (but tab and line breaks, which YAML
 /// folds) and the invisible characters of [`rules::is_invisible`].
@@ -227,7 +223,7 @@ impl<'a> Fields<'a> {
     /// reads as two items): reported, and the list kept as read.
     pub(crate) fn texts(&mut self, name: &str) -> Vec<String> {
         let items = self.list(name);
-        if let Some((value, path)) = items.iter().find(|(t, _)| super::rules::cut_by_comma(t)) {
+        if let Some((value, path)) = items.iter().find(|(t, _)| rules::cut_by_comma(t)) {
             let span = self.entry.value_span(path);
             self.diagnostics.push(Diagnostic::new(
                 Kind::ListCut { field: name.to_string(), value: value.clone() },
@@ -462,11 +458,7 @@ impl<'a> Fields<'a> {
             .filter(|k| !self.used.contains(k))
             .collect();
         for field in unknown {
-            let renamed = crate::import::v0::RENAMED_FIELDS
-                .iter()
-                .chain(OTHER_NAMES)
-                .find(|(old, _)| *old == field)
-                .map(|(_, new)| *new);
+            let renamed = crate::schema::renamed::new_name(&field);
             let suggestion = renamed.or_else(|| suggest::closest(&field, known.iter().copied())).map(str::to_string);
             let span = self.entry.key_span(&[key(&field)]);
             self.report_span(Kind::UnknownField { field, suggestion, known: known.to_vec() }, span);

@@ -4,49 +4,13 @@ use serde_yaml::Value;
 
 use super::Context;
 use super::fields::Fields;
-use super::rules;
 use crate::communes::Communes;
+use crate::config::Emprise;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::hours;
-use crate::index::Site;
 use crate::load::{RawEntry, Segment};
 use crate::model::Lieu;
-
-/// Every field a place may have, in the standard's order.
-pub const FIELDS: &[&str] = &[
-    "id",
-    "pivot",
-    "nom",
-    "commune",
-    "code_postal",
-    "code_insee",
-    "adresse",
-    "complement_adresse",
-    "latitude",
-    "longitude",
-    "typologie",
-    "telephone",
-    "courriels",
-    "site_web",
-    "horaires",
-    "presentation_resume",
-    "source",
-    "itinerance",
-    "structure_parente",
-    "date_maj",
-    "services",
-    "publics_specifiquement_adresses",
-    "prise_en_charge_specifique",
-    "frais_a_charge",
-    "dispositif_programmes_nationaux",
-    "formations_labels",
-    "autres_formations_labels",
-    "modalites_acces",
-    "modalites_accompagnement",
-    "fiche_acces_libre",
-    "prise_rdv",
-    "pieces_a_apporter",
-];
+use crate::schema::rules;
 
 fn key(name: &str) -> Vec<Segment> {
     vec![Segment::Key(name.to_string())]
@@ -67,7 +31,7 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
     let commune = f.required_text("commune");
     let code_insee = coded_text(&mut f, "code_insee", rules::is_insee_code, |value| Kind::InseeCode { value });
     // The commune names a page (`/communes/<slug>/`): it needs letters or digits.
-    if let Some(name) = commune.as_ref().filter(|name| Site::commune_slug(name).is_empty()) {
+    if let Some(name) = commune.as_ref().filter(|name| crate::communes::slug(name).is_empty()) {
         f.report(Kind::UnknownCommune { value: name.clone(), suggestion: None }, &key("commune"));
     } else if let (Some(communes), Some(name)) = (ctx.communes, &commune) {
         check_commune(&mut f, communes, name, code_postal.as_deref(), code_insee.as_deref());
@@ -106,7 +70,7 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
     let header = entry.header_span();
     let extensions = super::extension::read(&mut f, ctx.extensions.map_or(&[][..], |e| &e.lieux[..]));
     f.exported_body("presentation_detail");
-    let mut diagnostics = f.finish(FIELDS);
+    let mut diagnostics = f.finish(crate::schema::names(crate::load::EntryKind::Lieu));
     for (missing, field, kind) in absent {
         let misspelt =
             diagnostics.iter().any(|d| matches!(&d.kind, Kind::UnknownField { suggestion: Some(s), .. } if s == field));
@@ -221,7 +185,7 @@ fn coordinates(f: &mut Fields<'_>, ctx: &Context<'_>) -> (Option<f64>, Option<f6
     match (latitude, longitude, f.raw("latitude").is_some(), f.raw("longitude").is_some()) {
         (Some(lat), Some(lon), ..) => {
             if let Some(territory) = ctx.territory
-                && let Some(kind) = rules::check_coordinates(lat, lon, &territory.emprise, &territory.nom)
+                && let Some(kind) = check_coordinates(lat, lon, &territory.emprise, &territory.nom)
             {
                 f.report(kind, &key("latitude"));
                 return (None, None);
@@ -274,4 +238,40 @@ pub(crate) fn update_date(f: &mut Fields<'_>, ctx: &Context<'_>) -> Option<chron
         f.report(Kind::StaleDate { value: date.to_string() }, &key("date_maj"));
     }
     Some(date)
+}
+
+/// Checks a coordinate pair against the territory: inside, swapped, Lambert-93 or outside.
+fn check_coordinates(latitude: f64, longitude: f64, bbox: &Emprise, territory: &str) -> Option<Kind> {
+    if bbox.contains(latitude, longitude) {
+        return None;
+    }
+    if bbox.contains(longitude, latitude) {
+        return Some(Kind::CoordinatesSwapped { latitude, longitude });
+    }
+    // Lambert-93 (EPSG:2154) covers metropolitan France with x in about 100 000–1 250 000 m and
+    // y in about 6 000 000–7 150 000 m, in either order.
+    let is_x = |v: f64| (50_000.0..=1_300_000.0).contains(&v);
+    let is_y = |v: f64| (6_000_000.0..=7_200_000.0).contains(&v);
+    if (is_x(longitude) && is_y(latitude)) || (is_x(latitude) && is_y(longitude)) {
+        return Some(Kind::CoordinatesLambert93 { latitude, longitude });
+    }
+    Some(Kind::CoordinatesOutside { latitude, longitude, territory: territory.to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LYON: Emprise = Emprise { ouest: 4.68, sud: 45.55, est: 5.07, nord: 45.94 };
+
+    #[test]
+    fn coordinates() {
+        assert_eq!(check_coordinates(45.76, 4.84, &LYON, "Lyon"), None);
+        assert!(matches!(check_coordinates(4.84, 45.76, &LYON, "Lyon"), Some(Kind::CoordinatesSwapped { .. })));
+        assert!(matches!(
+            check_coordinates(6_519_000.0, 842_000.0, &LYON, "Lyon"),
+            Some(Kind::CoordinatesLambert93 { .. })
+        ));
+        assert!(matches!(check_coordinates(48.85, 2.35, &LYON, "Lyon"), Some(Kind::CoordinatesOutside { .. })));
+    }
 }

@@ -1,9 +1,10 @@
 //! Validate stage: raw entries to the typed model, with every problem located.
 //!
-//! Each entry is checked on its own ([`validate_entry`], run in parallel by
-//! `crate::incremental`, which keeps the result per file), then the checks that need every
-//! entry run ([`cross_check`]): duplicate ids, offers naming unknown places. A file per rule family: `fields` (typed
-//! getters), `rules` (codes, URLs, coordinates), one file per content type.
+//! Each entry is checked on its own ([`validate_entry`], run in parallel by the pipeline, which
+//! keeps the result per file), then the checks that need every entry run ([`cross_check`]):
+//! duplicate ids, offers naming unknown places. A file per rule family: `fields` (typed
+//! getters), one file per content type; the value rules (codes, URLs, dates) and the fields
+//! each type may have come from the content model, [`crate::schema`].
 
 pub(crate) mod extension;
 mod fields;
@@ -11,7 +12,6 @@ pub mod lieu;
 pub mod offre;
 pub mod page;
 pub mod reseau;
-pub(crate) mod rules;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
@@ -217,7 +217,7 @@ pub fn cross_check<'a>(
     let mut slugs: HashMap<&str, String> = HashMap::new();
     for lieu in &entries.lieux {
         // The same slug as the commune's page address (computed once per spelling).
-        let slug = slugs.entry(&lieu.commune).or_insert_with(|| crate::index::Site::commune_slug(&lieu.commune));
+        let slug = slugs.entry(&lieu.commune).or_insert_with(|| crate::communes::slug(&lieu.commune));
         match spellings.get(slug.as_str()) {
             Some(first) if first.commune != lieu.commune => {
                 let kind = Kind::CommuneVariant {

@@ -9,25 +9,6 @@ use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::{RawEntry, Segment};
 use crate::model::{Calendrier, Offre, Seance};
 
-/// Every field an offer may have.
-pub const FIELDS: &[&str] = &[
-    "titre",
-    "lieux",
-    "resume",
-    "services",
-    "publics_specifiquement_adresses",
-    "prise_en_charge_specifique",
-    "frais_a_charge",
-    "modalites_acces",
-    "modalites_accompagnement",
-    "inscription",
-    "prise_rdv",
-    "horaires",
-    "seances",
-    "date_maj",
-    "pieces_a_apporter",
-];
-
 /// The place slugs an offer names, with where each is written.
 pub(crate) type PlaceRefs = Vec<(String, Vec<Segment>)>;
 
@@ -74,7 +55,7 @@ pub(crate) fn validate_offre(
 
     let extensions = super::extension::read(&mut f, ctx.extensions.map_or(&[][..], |e| &e.offres[..]));
     f.body();
-    let diagnostics = f.finish(FIELDS);
+    let diagnostics = f.finish(crate::schema::names(crate::load::EntryKind::Offre));
     let has_error = diagnostics.iter().any(|d| d.severity() == crate::Severity::Error);
     let offre = match (titre, calendrier, date_maj) {
         (Some(titre), Some(calendrier), Some(date_maj)) if !has_error => Some(Offre {

@@ -5,16 +5,13 @@ use crate::diagnostic::Diagnostic;
 use crate::load::RawEntry;
 use crate::model::Page;
 
-/// Every field a page may have.
-pub const FIELDS: &[&str] = &["titre", "resume"];
-
 /// Validates one page.
 pub(crate) fn validate_page(entry: &RawEntry, text: &str) -> (Option<Page>, Vec<Diagnostic>) {
     let mut f = Fields::new(entry, text);
     let titre = f.required_text("titre");
     let resume = f.short_text("resume", 280);
     f.body();
-    let diagnostics = f.finish(FIELDS);
+    let diagnostics = f.finish(crate::schema::names(crate::load::EntryKind::Page));
     let page = titre.filter(|_| diagnostics.is_empty()).map(|titre| Page {
         slug: entry.slug.clone(),
         file: entry.file,

@@ -1,10 +1,8 @@
-//! Value rules that do not depend on where the value sits: codes, e-mails, URLs, dates,
-//! coordinates.
+//! Value rules of the content model that do not depend on where the value sits: codes,
+//! e-mails, URLs, dates, invisible characters. `validate` reports them, `resin import` repairs
+//! what it can, and `site.yaml`'s reader checks its addresses with them.
 
 use chrono::{NaiveDate, NaiveTime};
-
-use crate::config::Emprise;
-use crate::diagnostic::Kind;
 
 /// An invisible character that has no place in a value: the zero-width space, the
 /// bidirectional embeddings and overrides (which can make a text read otherwise than it is
@@ -107,29 +105,9 @@ pub(crate) fn parse_time(value: &str) -> Option<NaiveTime> {
     shape.then(|| NaiveTime::parse_from_str(value, "%H:%M").ok()).flatten()
 }
 
-/// Checks a coordinate pair against the territory: inside, swapped, Lambert-93 or outside.
-pub(crate) fn check_coordinates(latitude: f64, longitude: f64, bbox: &Emprise, territory: &str) -> Option<Kind> {
-    if bbox.contains(latitude, longitude) {
-        return None;
-    }
-    if bbox.contains(longitude, latitude) {
-        return Some(Kind::CoordinatesSwapped { latitude, longitude });
-    }
-    // Lambert-93 (EPSG:2154) covers metropolitan France with x in about 100 000–1 250 000 m and
-    // y in about 6 000 000–7 150 000 m, in either order.
-    let is_x = |v: f64| (50_000.0..=1_300_000.0).contains(&v);
-    let is_y = |v: f64| (6_000_000.0..=7_200_000.0).contains(&v);
-    if (is_x(longitude) && is_y(latitude)) || (is_x(latitude) && is_y(longitude)) {
-        return Some(Kind::CoordinatesLambert93 { latitude, longitude });
-    }
-    Some(Kind::CoordinatesOutside { latitude, longitude, territory: territory.to_string() })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const LYON: Emprise = Emprise { ouest: 4.68, sud: 45.55, est: 5.07, nord: 45.94 };
 
     #[test]
     fn codes() {
@@ -175,16 +153,5 @@ mod tests {
         for value in ["Maison France Services", "+33 4 78 00 00 00", "+33478000000", "+33 4.78.00.00.00", "2 = 2", ""] {
             assert_eq!(formula_sign(value), None, "{value}");
         }
-    }
-
-    #[test]
-    fn coordinates() {
-        assert_eq!(check_coordinates(45.76, 4.84, &LYON, "Lyon"), None);
-        assert!(matches!(check_coordinates(4.84, 45.76, &LYON, "Lyon"), Some(Kind::CoordinatesSwapped { .. })));
-        assert!(matches!(
-            check_coordinates(6_519_000.0, 842_000.0, &LYON, "Lyon"),
-            Some(Kind::CoordinatesLambert93 { .. })
-        ));
-        assert!(matches!(check_coordinates(48.85, 2.35, &LYON, "Lyon"), Some(Kind::CoordinatesOutside { .. })));
     }
 }
