@@ -9,11 +9,11 @@ pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod hours;
-pub mod incremental;
 pub mod index;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod pipeline;
 pub mod source;
 pub mod suggest;
 pub mod vocab;
@@ -70,8 +70,8 @@ impl Checked {
 /// that template errors and files in the way of pages are found by `check` too; each file is
 /// dropped once rendered, as `build` drops it once written.
 pub fn check(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Result<Checked, Error> {
-    let mut workspace = incremental::Workspace::new(root, base_url)?.without_trial();
-    workspace.update(&incremental::Changes::All, today)?;
+    let mut workspace = pipeline::Workspace::new(root, base_url)?.without_trial();
+    workspace.update(&pipeline::Changes::All, today)?;
     workspace.into_checked()
 }
 
@@ -94,8 +94,8 @@ pub fn build(
     base_url: Option<&str>,
     strict: bool,
 ) -> Result<Built, Error> {
-    let mut workspace = incremental::Workspace::new(root, base_url)?.without_trial();
-    workspace.update(&incremental::Changes::All, today)?;
+    let mut workspace = pipeline::Workspace::new(root, base_url)?.without_trial();
+    workspace.update(&pipeline::Changes::All, today)?;
     let (checked, snapshot) = workspace.into_parts()?;
     let snapshot = match snapshot {
         Some(snapshot) if checked.site.is_some() && !checked.fails(strict) => snapshot,

@@ -19,7 +19,7 @@ use tokio_util::io::ReaderStream;
 use super::decap::{self, Editing};
 use super::overlay::{self, EVENTS_PATH, SCRIPT_PATH};
 use super::{Message, Shared};
-use crate::incremental::{Served, Snapshot};
+use crate::pipeline::{Served, Snapshot};
 
 /// What to escape in a redirect's path.
 const PATH: &AsciiSet =

@@ -26,7 +26,7 @@ use tokio::sync::broadcast;
 
 use crate::diagnostic::{self, Format, Severity};
 use crate::error::Error;
-use crate::incremental::{Changes, Snapshot, Update, Workspace};
+use crate::pipeline::{Changes, Snapshot, Update, Workspace};
 
 /// How `resin serve` was asked to run.
 #[derive(Debug, Clone)]

@@ -9,7 +9,7 @@ use std::time::Duration;
 use notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
-use crate::incremental::Changes;
+use crate::pipeline::Changes;
 
 /// How long a path must stay quiet before its events are handed over.
 const QUIET: Duration = Duration::from_millis(25);

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use resin::incremental::{Changes, Workspace};
+use resin::pipeline::{Changes, Workspace};
 use resin::{Format, diagnostic};
 
 use crate::support::SiteTest;
