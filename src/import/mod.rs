@@ -151,183 +151,16 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
     let territory_postcodes: HashSet<&str> =
         communes.iter().flat_map(|c| c.iter()).flat_map(|c| c.codes_postaux.iter().map(String::as_str)).collect();
 
-    let mut entries = Entries::new(entry::read_existing(&options.root)?);
-    let mut slugs: HashSet<String> = entries.list.iter().map(|e| e.slug.clone()).collect();
-    let mut seen_ids: HashMap<String, String> = HashMap::new();
-    let mut seen_places: HashMap<String, String> = HashMap::new();
-    let mut writes: Vec<(String, String)> = Vec::new(); // path from the root, text
-    let mut v0 = false;
-
+    let entries = Entries::new(entry::read_existing(&options.root)?);
     let all: Vec<clean::Cleaned> = file.records.iter().map(|r| clean::clean(r, &territory)).collect();
     let spellings = commune_spellings(&entries.list, &all);
-    // Ids in use, and by which entry: a new id taken by an entry of another source is left out.
-    let mut ids: HashMap<String, String> = entries.list.iter().map(|e| (e.id(), e.path.clone())).collect();
-
-    for (record, mut cleaned) in file.records.iter().zip(all) {
+    let mut run = Run::new(options, today, report, entries, filter, spellings, territory_postcodes);
+    let mut v0 = false;
+    for (record, cleaned) in file.records.iter().zip(all) {
         v0 |= cleaned.rules.iter().any(|r| matches!(r, Rule::FieldRenamed | Rule::V0Value));
-        let label = label(record);
-        let mut notes = std::mem::take(&mut cleaned.notes);
-        let mut count_rules = true;
-        'row: {
-            if cleaned.outside {
-                report.outside += 1;
-                count_rules = false;
-                notes.clear();
-                if let Some(postcode) = field(record, "code_postal").filter(|p| territory_postcodes.contains(p.trim()))
-                {
-                    notes.push(Note {
-                        problem: Problem::Commune,
-                        column: "commune".into(),
-                        message: format!(
-                            "« {} » n'est pas une commune du territoire, bien que son code postal {} en soit un : lieu non importé (si c'est une faute de frappe, corrigez la commune dans la source)",
-                            field(record, "commune").unwrap_or_default(),
-                            postcode.trim()
-                        ),
-                    });
-                }
-                break 'row;
-            }
-            let Some(mut place) = cleaned.place.take() else {
-                report.refused += 1;
-                break 'row;
-            };
-            if let Some(filter) = &filter
-                && !filter.allows(&place)
-            {
-                report.filtered += 1;
-                count_rules = false;
-                notes.clear();
-                break 'row;
-            }
-            if !place.fields.contains_key("source")
-                && let Some(source) = &options.source
-            {
-                place.fields.insert("source", Val::Text(source.clone()));
-            }
-            // One commune, one spelling (the site's pages group places by commune).
-            if let Some(Val::Text(commune)) = place.fields.get("commune")
-                && let Some(spelling) = spellings.get(&crate::communes::slug(commune))
-                && spelling != commune
-            {
-                cleaned.rules.push(Rule::Commune);
-                place.fields.insert("commune", Val::Text(spelling.clone()));
-            }
-            let at = position(record);
-            // The same id twice: the second row is left out.
-            let id = place.text("id").map(str::to_string);
-            if let Some(id) = &id {
-                if let Some(first) = seen_ids.get(id) {
-                    notes.push(Note {
-                        problem: Problem::Duplicate,
-                        column: "id".into(),
-                        message: format!("même id « {id} » que la {first} : ligne non importée"),
-                    });
-                    report.refused += 1;
-                    break 'row;
-                }
-                seen_ids.insert(id.clone(), at.clone());
-            }
-            let (pivot_key, name_key) = keys_of(&place);
-            for key in pivot_key.iter().chain([&name_key]) {
-                if let Some(first) = seen_places.get(key) {
-                    notes.push(Note {
-                        problem: Problem::Duplicate,
-                        column: String::new(),
-                        message: format!(
-                            "même {} que la {first} : doublon probable ; les deux fiches sont importées, fusionnez-les si c'est le même lieu",
-                            if Some(key) == pivot_key.as_ref() { "SIRET et même adresse" } else { "nom et même adresse" }
-                        ),
-                    });
-                    break;
-                }
-            }
-            for key in pivot_key.into_iter().chain([name_key]) {
-                seen_places.entry(key).or_insert_with(|| at.clone());
-            }
-            let source = place.text("source").map(str::to_string);
-            let found = entries.find(&place, source.as_deref());
-            if let Some(id) = &id
-                && let Some(owner) = ids.get(id)
-                && found.is_none_or(|at| entries.list[at].path != *owner)
-            {
-                notes.push(Note {
-                    problem: Problem::Duplicate,
-                    column: "id".into(),
-                    message: format!(
-                        "l'id « {id} » est déjà celui de {owner} (d'une autre source) : la fiche est écrite sans cet id"
-                    ),
-                });
-                place.fields.remove("id");
-            }
-            match found {
-                Some(at) => {
-                    entries.claimed[at] = true;
-                    let old = &entries.list[at];
-                    let place_date = place.text("date_maj").and_then(crate::schema::rules::parse_date);
-                    // A date the import wrote for want of one in the source does not count.
-                    let fallback = old.text.lines().any(|l| l.starts_with("# date_maj: "));
-                    if let (Some(mine), Some(theirs)) = (old.date(), place_date)
-                        && mine > theirs
-                        && !fallback
-                    {
-                        notes.push(Note {
-                            problem: Problem::Newer,
-                            column: "date_maj".into(),
-                            message: format!(
-                                "la fiche {} a été vérifiée le {mine}, après la source ({theirs}) : elle est gardée telle quelle",
-                                old.path
-                            ),
-                        });
-                        report.newer += 1;
-                        break 'row;
-                    }
-                    match entry::update(old, &place) {
-                        Some((text, fields)) => match entry::written(&old.slug, old.path.clone(), text.clone()) {
-                            Ok(_) => {
-                                report.changes.push(Change { path: old.path.clone(), fields: Some(fields) });
-                                writes.push((old.path.clone(), text));
-                            }
-                            Err(error) => notes.push(unwritable(&error)),
-                        },
-                        None => report.unchanged += 1,
-                    }
-                }
-                None => {
-                    let slug = entry::new_slug(&text_of(&place, "nom"), &text_of(&place, "commune"), &|s| {
-                        slugs.contains(s) || ids.contains_key(s)
-                    });
-                    let path = format!("content/lieux/{slug}.md");
-                    let text = entry::new_entry(&slug, &place, today);
-                    match entry::written(&slug, path.clone(), text.clone()) {
-                        Ok(written) => {
-                            slugs.insert(slug.clone());
-                            ids.insert(written.id(), path.clone());
-                            report.changes.push(Change { path: path.clone(), fields: None });
-                            // Known from now on, so that a later row of the file can match it.
-                            let at = entries.push(written);
-                            entries.claimed[at] = true;
-                            writes.push((path, text));
-                        }
-                        Err(error) => {
-                            notes.push(unwritable(&error));
-                            report.refused += 1;
-                        }
-                    }
-                }
-            }
-        }
-        if count_rules {
-            for rule in &cleaned.rules {
-                *report.rules.entry(*rule).or_default() += 1;
-            }
-        }
-        for note in &notes {
-            *report.problems.entry(note.problem).or_default() += 1;
-        }
-        if !notes.is_empty() {
-            report.rows.push(Row { line: record.line, number: record.number, label, notes });
-        }
+        run.record(record, cleaned);
     }
+    let Run { mut report, writes, .. } = run;
     report.described = format!(
         "{}, {}, {}",
         file.format.describe(),
@@ -336,15 +169,262 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
     );
     report.invalid = file.invalid;
     if !options.dry_run {
-        let dir = options.root.join("content").join("lieux");
-        if !writes.is_empty() {
-            std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
-        }
-        for (path, text) in &writes {
-            write_atomically(&options.root.join(path), text)?;
-        }
+        write_all(&options.root, &writes)?;
     }
     Ok(report)
+}
+
+/// Writes the entries created or updated, each atomically.
+fn write_all(root: &Path, writes: &[(String, String)]) -> Result<(), Error> {
+    let dir = root.join("content").join("lieux");
+    if !writes.is_empty() {
+        std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
+    }
+    for (path, text) in writes {
+        write_atomically(&root.join(path), text)?;
+    }
+    Ok(())
+}
+
+/// An import under way: what the records taken so far have found and decided. Each record is
+/// matched against the existing entries and those the earlier records created.
+struct Run<'a> {
+    options: &'a Options,
+    today: NaiveDate,
+    /// `--commune-filter`, when given.
+    filter: Option<Filter>,
+    /// The spelling of each commune (by slug) that the content already uses.
+    spellings: HashMap<String, String>,
+    /// The postcodes of the territory's communes.
+    territory_postcodes: HashSet<&'a str>,
+    report: Report,
+    entries: Entries,
+    /// Slugs in use.
+    slugs: HashSet<String>,
+    /// Ids seen in the file, and the row of each (`ligne 3`).
+    seen_ids: HashMap<String, String>,
+    /// Keys of the places seen in the file (SIRET and address, name and address), and the row.
+    seen_places: HashMap<String, String>,
+    /// Files to write: path from the root, text.
+    writes: Vec<(String, String)>,
+    /// Ids in use, and by which entry: a new id taken by an entry of another source is left out.
+    ids: HashMap<String, String>,
+}
+
+impl<'a> Run<'a> {
+    fn new(
+        options: &'a Options,
+        today: NaiveDate,
+        report: Report,
+        entries: Entries,
+        filter: Option<Filter>,
+        spellings: HashMap<String, String>,
+        territory_postcodes: HashSet<&'a str>,
+    ) -> Run<'a> {
+        let slugs = entries.list.iter().map(|e| e.slug.clone()).collect();
+        let ids = entries.list.iter().map(|e| (e.id(), e.path.clone())).collect();
+        Run {
+            options,
+            today,
+            filter,
+            spellings,
+            territory_postcodes,
+            report,
+            entries,
+            slugs,
+            seen_ids: HashMap::new(),
+            seen_places: HashMap::new(),
+            writes: Vec::new(),
+            ids,
+        }
+    }
+
+    /// Takes one record of the file: imports its place, or says why not; counts its fixes and
+    /// defects.
+    fn record(&mut self, record: &read::SourceRecord, mut cleaned: clean::Cleaned) {
+        let label = label(record);
+        let mut notes = std::mem::take(&mut cleaned.notes);
+        let count_rules = self.place(record, &mut cleaned, &mut notes);
+        if count_rules {
+            for rule in &cleaned.rules {
+                *self.report.rules.entry(*rule).or_default() += 1;
+            }
+        }
+        for note in &notes {
+            *self.report.problems.entry(note.problem).or_default() += 1;
+        }
+        if !notes.is_empty() {
+            self.report.rows.push(Row { line: record.line, number: record.number, label, notes });
+        }
+    }
+
+    /// The place of one record, through the territory, the filter and the duplicates, to an
+    /// entry created or updated. Returns whether the record's fixes count (not for a place left
+    /// out of the territory or by the filter).
+    fn place(&mut self, record: &read::SourceRecord, cleaned: &mut clean::Cleaned, notes: &mut Vec<Note>) -> bool {
+        if cleaned.outside {
+            self.report.outside += 1;
+            notes.clear();
+            notes.extend(self.outside_note(record));
+            return false;
+        }
+        let Some(mut place) = cleaned.place.take() else {
+            self.report.refused += 1;
+            return true;
+        };
+        if let Some(filter) = &self.filter
+            && !filter.allows(&place)
+        {
+            self.report.filtered += 1;
+            notes.clear();
+            return false;
+        }
+        if !place.fields.contains_key("source")
+            && let Some(source) = &self.options.source
+        {
+            place.fields.insert("source", Val::Text(source.clone()));
+        }
+        // One commune, one spelling (the site's pages group places by commune).
+        if let Some(Val::Text(commune)) = place.fields.get("commune")
+            && let Some(spelling) = self.spellings.get(&crate::communes::slug(commune))
+            && spelling != commune
+        {
+            cleaned.rules.push(Rule::Commune);
+            place.fields.insert("commune", Val::Text(spelling.clone()));
+        }
+        let at = position(record);
+        // The same id twice: the second row is left out.
+        let id = place.text("id").map(str::to_string);
+        if let Some(id) = &id {
+            if let Some(first) = self.seen_ids.get(id) {
+                notes.push(Note {
+                    problem: Problem::Duplicate,
+                    column: "id".into(),
+                    message: format!("même id « {id} » que la {first} : ligne non importée"),
+                });
+                self.report.refused += 1;
+                return true;
+            }
+            self.seen_ids.insert(id.clone(), at.clone());
+        }
+        self.note_likely_duplicate(&place, &at, notes);
+        let source = place.text("source").map(str::to_string);
+        let found = self.entries.find(&place, source.as_deref());
+        if let Some(id) = &id
+            && let Some(owner) = self.ids.get(id)
+            && found.is_none_or(|at| self.entries.list[at].path != *owner)
+        {
+            notes.push(Note {
+                problem: Problem::Duplicate,
+                column: "id".into(),
+                message: format!(
+                    "l'id « {id} » est déjà celui de {owner} (d'une autre source) : la fiche est écrite sans cet id"
+                ),
+            });
+            place.fields.remove("id");
+        }
+        match found {
+            Some(at) => self.update_entry(at, &place, notes),
+            None => self.create_entry(&place, notes),
+        }
+        true
+    }
+
+    /// For a place outside the territory whose postcode is the territory's: the commune is
+    /// likely mistyped.
+    fn outside_note(&self, record: &read::SourceRecord) -> Option<Note> {
+        let postcode = field(record, "code_postal").filter(|p| self.territory_postcodes.contains(p.trim()))?;
+        Some(Note {
+            problem: Problem::Commune,
+            column: "commune".into(),
+            message: format!(
+                "« {} » n'est pas une commune du territoire, bien que son code postal {} en soit un : lieu non importé (si c'est une faute de frappe, corrigez la commune dans la source)",
+                field(record, "commune").unwrap_or_default(),
+                postcode.trim()
+            ),
+        })
+    }
+
+    /// Notes a place that an earlier row of the file gives too (same SIRET and address, or same
+    /// name and address): both are imported.
+    fn note_likely_duplicate(&mut self, place: &clean::Place, at: &str, notes: &mut Vec<Note>) {
+        let (pivot_key, name_key) = keys_of(place);
+        for key in pivot_key.iter().chain([&name_key]) {
+            if let Some(first) = self.seen_places.get(key) {
+                notes.push(Note {
+                    problem: Problem::Duplicate,
+                    column: String::new(),
+                    message: format!(
+                        "même {} que la {first} : doublon probable ; les deux fiches sont importées, fusionnez-les si c'est le même lieu",
+                        if Some(key) == pivot_key.as_ref() { "SIRET et même adresse" } else { "nom et même adresse" }
+                    ),
+                });
+                break;
+            }
+        }
+        for key in pivot_key.into_iter().chain([name_key]) {
+            self.seen_places.entry(key).or_insert_with(|| at.to_string());
+        }
+    }
+
+    /// Updates the existing entry `at` with the place, unless the entry was checked after the
+    /// source.
+    fn update_entry(&mut self, at: usize, place: &clean::Place, notes: &mut Vec<Note>) {
+        self.entries.claimed[at] = true;
+        let old = &self.entries.list[at];
+        let place_date = place.text("date_maj").and_then(crate::schema::rules::parse_date);
+        // A date the import wrote for want of one in the source does not count.
+        let fallback = old.text.lines().any(|l| l.starts_with("# date_maj: "));
+        if let (Some(mine), Some(theirs)) = (old.date(), place_date)
+            && mine > theirs
+            && !fallback
+        {
+            notes.push(Note {
+                problem: Problem::Newer,
+                column: "date_maj".into(),
+                message: format!(
+                    "la fiche {} a été vérifiée le {mine}, après la source ({theirs}) : elle est gardée telle quelle",
+                    old.path
+                ),
+            });
+            self.report.newer += 1;
+            return;
+        }
+        match entry::update(old, place) {
+            Some((text, fields)) => match entry::written(&old.slug, old.path.clone(), text.clone()) {
+                Ok(_) => {
+                    self.report.changes.push(Change { path: old.path.clone(), fields: Some(fields) });
+                    self.writes.push((old.path.clone(), text));
+                }
+                Err(error) => notes.push(unwritable(&error)),
+            },
+            None => self.report.unchanged += 1,
+        }
+    }
+
+    /// Creates an entry for a place that matches none, under a slug still free.
+    fn create_entry(&mut self, place: &clean::Place, notes: &mut Vec<Note>) {
+        let slug = entry::new_slug(&text_of(place, "nom"), &text_of(place, "commune"), &|s| {
+            self.slugs.contains(s) || self.ids.contains_key(s)
+        });
+        let path = format!("content/lieux/{slug}.md");
+        let text = entry::new_entry(&slug, place, self.today);
+        match entry::written(&slug, path.clone(), text.clone()) {
+            Ok(written) => {
+                self.slugs.insert(slug.clone());
+                self.ids.insert(written.id(), path.clone());
+                self.report.changes.push(Change { path: path.clone(), fields: None });
+                // Known from now on, so that a later row of the file can match it.
+                let at = self.entries.push(written);
+                self.entries.claimed[at] = true;
+                self.writes.push((path, text));
+            }
+            Err(error) => {
+                notes.push(unwritable(&error));
+                self.report.refused += 1;
+            }
+        }
+    }
 }
 
 fn text_of(place: &clean::Place, name: &str) -> String {
