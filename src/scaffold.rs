@@ -266,3 +266,42 @@ pub fn new_site(dir: &Path, today: NaiveDate) -> Result<Vec<String>, Error> {
     }
     Ok(written)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The scaffolds are written out for their French comments: each must give exactly the
+    /// fields of the content model (`schema`), so that a field added there is added here too.
+    #[test]
+    fn every_scaffold_gives_exactly_the_fields_of_the_table() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
+        for kind in crate::schema::kinds() {
+            let text = match kind {
+                EntryKind::Lieu => lieu("Nom", today),
+                EntryKind::Offre => offre("Nom", today),
+                EntryKind::Page => page("Nom"),
+                EntryKind::Reseau(section) => reseau(section, "Nom", today),
+            };
+            let front = text.split("---\n").nth(1).expect("a front matter");
+            let yaml: serde_yaml::Mapping = serde_yaml::from_str(front).expect("the scaffold is YAML");
+            let mut given: Vec<&str> = yaml.keys().filter_map(|k| k.as_str()).collect();
+            // Commented out: a field given in another way (an offer's sessions instead of hours).
+            given.extend(
+                front
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("# ")?.split_once(':'))
+                    .map(|(k, _)| k)
+                    .filter(|k| crate::schema::names(kind).contains(k) && !yaml.contains_key(*k)),
+            );
+            given.sort_unstable();
+            // Left out on purpose: a place's `id` is its file name unless an import gives one,
+            // and `source` names who produced an imported record.
+            let omitted: &[&str] = if kind == EntryKind::Lieu { &["id", "source"] } else { &[] };
+            let mut fields: Vec<&str> =
+                crate::schema::names(kind).iter().copied().filter(|f| !omitted.contains(f)).collect();
+            fields.sort_unstable();
+            assert_eq!(given, fields, "{kind:?}");
+        }
+    }
+}

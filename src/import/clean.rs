@@ -174,54 +174,42 @@ enum Type {
     Body,
 }
 
-const TYPES: &[(&str, Type)] = &[
-    ("id", Type::Text),
-    ("pivot", Type::Code),
-    ("nom", Type::Text),
-    ("commune", Type::Text),
-    ("code_postal", Type::Code),
-    ("code_insee", Type::Code),
-    ("adresse", Type::Text),
-    ("complement_adresse", Type::Text),
-    ("latitude", Type::Number),
-    ("longitude", Type::Number),
-    ("typologie", Type::Vocabulary),
-    ("telephone", Type::Phone),
-    ("courriels", Type::Emails),
-    ("site_web", Type::Urls),
-    ("horaires", Type::Hours),
-    ("presentation_resume", Type::Text),
-    ("presentation_detail", Type::Body),
-    ("source", Type::Text),
-    ("itinerance", Type::Vocabulary),
-    ("structure_parente", Type::Text),
-    ("date_maj", Type::Date),
-    ("services", Type::Vocabulary),
-    ("publics_specifiquement_adresses", Type::Vocabulary),
-    ("prise_en_charge_specifique", Type::Vocabulary),
-    ("frais_a_charge", Type::Vocabulary),
-    ("dispositif_programmes_nationaux", Type::Vocabulary),
-    ("formations_labels", Type::Vocabulary),
-    ("autres_formations_labels", Type::Texts),
-    ("modalites_acces", Type::Vocabulary),
-    ("modalites_accompagnement", Type::Vocabulary),
-    ("fiche_acces_libre", Type::Url),
-    ("prise_rdv", Type::Url),
-];
+/// The standard's columns: those the import reads.
+fn columns() -> impl Iterator<Item = &'static str> {
+    crate::schema::standard::schema_fields().iter().map(|f| f.name.as_str())
+}
 
 /// The v1 name of a column (trimmed, lowercased, v0 names renamed); `None` for a column the
 /// standard does not have. The bool says it was a v0 name.
 pub fn column_name(column: &str) -> Option<(&'static str, bool)> {
     let name = column.trim().to_lowercase();
-    if let Some((known, _)) = TYPES.iter().find(|(n, _)| *n == name) {
+    if let Some(known) = columns().find(|n| *n == name) {
         return Some((known, false));
     }
     let (_, renamed) = crate::schema::renamed::RENAMED_FIELDS.iter().find(|(old, _)| *old == name)?;
-    TYPES.iter().find(|(n, _)| n == renamed).map(|(n, _)| (*n, true))
+    columns().find(|n| n == renamed).map(|n| (n, true))
 }
 
+/// How a column is read: as the content model types its field ([`crate::schema::LIEU`]);
+/// `presentation_detail` is the entry's body.
 fn type_of(name: &str) -> Type {
-    TYPES.iter().find(|(n, _)| *n == name).map_or(Type::Text, |(_, t)| *t)
+    use crate::schema::Type as Model;
+    if name == "presentation_detail" {
+        return Type::Body;
+    }
+    match crate::schema::LIEU.iter().find(|f| f.name == name).map(|f| f.kind) {
+        Some(Model::Code(_)) => Type::Code,
+        Some(Model::Number) => Type::Number,
+        Some(Model::Vocabulary(_)) => Type::Vocabulary,
+        Some(Model::Texts) => Type::Texts,
+        Some(Model::Phone) => Type::Phone,
+        Some(Model::Emails) => Type::Emails,
+        Some(Model::Urls) => Type::Urls,
+        Some(Model::Url) => Type::Url,
+        Some(Model::Hours) => Type::Hours,
+        Some(Model::Date) => Type::Date,
+        _ => Type::Text,
+    }
 }
 
 /// Splits a list value: a JSON array, else `|` (v1), else `;` (v0).

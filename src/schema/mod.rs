@@ -16,6 +16,7 @@ use crate::vocab;
 pub mod extension;
 pub mod renamed;
 pub mod rules;
+pub mod standard;
 
 use self::extension::{Extension, ExtensionType, Extensions};
 
@@ -660,5 +661,42 @@ mod tests {
                 assert!(!field.title.is_empty() && field.description.len() > 5, "{kind:?} {}", field.name);
             }
         }
+    }
+
+    #[test]
+    fn the_fields_of_a_place_are_the_standards_columns_then_resins_own() {
+        // `presentation_detail` is the entry's body; `pieces_a_apporter` is resin's own.
+        let columns: Vec<&str> =
+            standard::schema_fields().iter().map(|f| f.name.as_str()).filter(|n| *n != "presentation_detail").collect();
+        let fields: Vec<&str> = LIEU.iter().map(|f| f.name).filter(|n| *n != PIECES.name).collect();
+        assert_eq!(columns, fields);
+    }
+
+    /// The model's structs (`model.rs`) restate the names of the fields for serde: a field added
+    /// to the model and not to the table, or the other way round, fails here.
+    #[test]
+    fn the_model_has_exactly_the_fields_of_the_table() {
+        use std::collections::BTreeSet;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
+        let checked = crate::check(root, today, None).expect("the example site checks");
+        let site = checked.site.expect("the example site has a site.yaml");
+        let model = |value: serde_json::Value| -> BTreeSet<String> {
+            value.as_object().expect("an entry serialises to an object").keys().cloned().collect()
+        };
+        // Besides the front matter, the model holds the file name, the body and the territorial
+        // fields; an offer's `horaires` or `seances` are its `calendrier`.
+        let table = |kind: EntryKind, besides: &[&str], instead: &[&str]| -> BTreeSet<String> {
+            names(kind).iter().filter(|n| !instead.contains(n)).chain(besides).map(|n| n.to_string()).collect()
+        };
+        let lieu = serde_json::to_value(&*site.entries.lieux[0]).expect("serialises");
+        assert_eq!(model(lieu), table(EntryKind::Lieu, &["slug", "presentation_detail", "extensions"], &[]));
+        let offre = serde_json::to_value(&*site.entries.offres[0]).expect("serialises");
+        assert_eq!(
+            model(offre),
+            table(EntryKind::Offre, &["slug", "description", "extensions", "calendrier"], &["horaires", "seances"])
+        );
+        let page = serde_json::to_value(&*site.entries.pages[0]).expect("serialises");
+        assert_eq!(model(page), table(EntryKind::Page, &["slug", "corps"], &[]));
     }
 }
