@@ -1,24 +1,25 @@
 //! The content model as data: every field of every type of entry, with its French title and
-//! description, its kind of value and whether it is required; and its JSON Schema (draft
-//! 2020-12), for editors (`resin schema`).
+//! description, its kind of value and whether it is required. Everything else derives from
+//! this table: the fields each validator knows ([`names`]), the importer's columns and their
+//! types, the JSON Schemas for editors (`json.rs`, `resin schema`). Beside it: the standard's
+//! columns (`standard`, the exports and `/donnees/`), the value rules (`rules`), the other
+//! names of fields (`renamed`) and the territorial fields' types (`extension`).
 //!
-//! Validation (`validate/`) reads the same fields: a test checks that each validator knows
-//! exactly these names, and that every example entry passes its schema while every
-//! schema-level bad fixture fails it.
-
-use serde_json::{Map, Value, json};
+//! The model's structs, the scaffolds and the standard's TableSchema restate the names: tests
+//! check that they agree with the table, and that every example entry passes its schema while
+//! every schema-level bad fixture fails it.
 
 use crate::load::EntryKind;
 use crate::model::Section;
 use crate::model::reseau::CATEGORIES;
-use crate::vocab;
 
 pub mod extension;
+mod json;
 pub mod renamed;
 pub mod rules;
 pub mod standard;
 
-use self::extension::{Extension, ExtensionType, Extensions};
+pub use self::json::{json_schema, pattern, text, write};
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -441,198 +442,6 @@ pub fn type_name(kind: EntryKind) -> &'static str {
         EntryKind::Reseau(Section::Bourse) => "annonce",
         EntryKind::Reseau(Section::Agenda) => "evenement",
     }
-}
-
-/// French title of a type's schema.
-fn type_title(kind: EntryKind) -> &'static str {
-    match kind {
-        EntryKind::Lieu => "Lieu de médiation numérique",
-        EntryKind::Offre => "Offre : atelier, permanence, formation",
-        EntryKind::Page => "Page libre",
-        EntryKind::Reseau(Section::Actualites) => "Actualité de l'espace réseau",
-        EntryKind::Reseau(Section::AppelsAProjets) => "Appel à projets",
-        EntryKind::Reseau(Section::BonnesPratiques) => "Bonne pratique",
-        EntryKind::Reseau(Section::Bourse) => "Annonce de la bourse d'échanges",
-        EntryKind::Reseau(Section::Agenda) => "Événement du réseau",
-    }
-}
-
-const SLUG: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
-
-/// A value, or a list of them (resin reads a single value as a one-item list).
-fn one_or_list(item: Value) -> Value {
-    json!({ "anyOf": [item.clone(), { "type": "array", "items": item }] })
-}
-
-/// The regular expression that says what a text value of `kind` is, where one does: the
-/// schemas and the web editor check with it.
-pub fn pattern(kind: Type) -> Option<&'static str> {
-    match kind {
-        Type::Code(pattern) => Some(pattern),
-        Type::Time => Some("^([01][0-9]|2[0-3]):[0-5][0-9]$"),
-        Type::Url => Some("^https?://"),
-        Type::Email => Some("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"),
-        _ => None,
-    }
-}
-
-/// The JSON Schema of one value of `kind`.
-fn value_schema(kind: Type) -> Value {
-    let text = json!({ "type": "string", "minLength": 1 });
-    match kind {
-        Type::Text | Type::Phone | Type::Hours => text,
-        Type::Short(max) => json!({ "type": "string", "minLength": 1, "maxLength": max }),
-        Type::Code(_) | Type::Time | Type::Url | Type::Email => json!({ "type": "string", "pattern": pattern(kind) }),
-        Type::Number => json!({ "type": "number" }),
-        Type::Integer => json!({ "type": "integer", "minimum": 0 }),
-        Type::Date => json!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }),
-        Type::Texts => one_or_list(text),
-        Type::Urls => one_or_list(value_schema(Type::Url)),
-        Type::Emails => one_or_list(value_schema(Type::Email)),
-        Type::Vocabulary(field) => one_or_list(json!({ "type": "string", "enum": vocab::values(field) })),
-        Type::Choice(values) => json!({ "type": "string", "enum": values }),
-        Type::Place => json!({ "type": "string", "pattern": SLUG }),
-        Type::Places => one_or_list(value_schema(Type::Place)),
-        Type::Tags => one_or_list(json!({ "type": "string", "minLength": 2, "maxLength": 40 })),
-        Type::File => json!({ "type": "string", "pattern": "^[^/\\\\][^\\\\]*\\.[A-Za-z0-9]+$" }),
-        Type::Sessions => json!({
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "date": value_schema(Type::Date),
-                    "debut": value_schema(Type::Time),
-                    "fin": value_schema(Type::Time),
-                },
-                "required": ["date", "debut", "fin"],
-                "additionalProperties": false,
-            },
-        }),
-        Type::Attachments => json!({
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "fichier": value_schema(Type::File),
-                    "titre": { "type": "string", "minLength": 1 },
-                },
-                "required": ["fichier", "titre"],
-                "additionalProperties": false,
-            },
-        }),
-    }
-}
-
-/// The JSON Schema of a field: an optional field may also be left empty (`""`, `[]` or
-/// nothing), as the scaffolds leave them.
-fn field_schema(field: &Field) -> Value {
-    let mut schema = value_schema(field.kind);
-    if !field.required {
-        schema = json!({ "anyOf": [schema, { "type": "null" }, { "const": "" }, { "const": [] }] });
-    }
-    let Value::Object(mut object) = schema else { unreachable!("schemas are objects") };
-    object.insert("title".into(), json!(field.title));
-    object.insert("description".into(), json!(field.description));
-    Value::Object(object)
-}
-
-/// The JSON Schema of a territorial field.
-fn extension_schema(e: &Extension) -> Value {
-    let value = match e.kind {
-        ExtensionType::Booleen => json!({ "type": ["boolean", "string"], "enum": [true, false, "oui", "non"] }),
-        ExtensionType::Texte => json!({ "type": "string" }),
-        ExtensionType::Choix => json!({ "type": "string", "enum": e.valeurs }),
-        ExtensionType::Url => value_schema(Type::Url),
-        ExtensionType::Date => value_schema(Type::Date),
-        ExtensionType::Inconnu => json!({}),
-    };
-    let mut description = format!("Champ propre au territoire (site.yaml) : {}", e.kind.expected());
-    if let Some(aide) = &e.aide {
-        description = format!("{aide}. {description}");
-    }
-    json!({ "anyOf": [value, { "type": "null" }], "title": e.libelle, "description": description })
-}
-
-/// The JSON Schema (draft 2020-12) of the front matter of `kind`, with the territorial fields
-/// `extensions` declares.
-pub fn json_schema(kind: EntryKind, extensions: &Extensions) -> Value {
-    let mut properties = Map::new();
-    let mut required = Vec::new();
-    for field in fields(kind) {
-        properties.insert(field.name.into(), field_schema(field));
-        if field.required {
-            required.push(field.name);
-        }
-    }
-    let declared = match kind {
-        EntryKind::Lieu => &extensions.lieux[..],
-        EntryKind::Offre => &extensions.offres[..],
-        _ => &[],
-    };
-    for e in declared {
-        properties.insert(e.nom.clone(), extension_schema(e));
-    }
-    let mut schema = json!({
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": type_title(kind),
-        "description": format!(
-            "L'en-tête d'une fiche de content/{}/ (entre les deux lignes ---), généré par resin schema.",
-            kind.folder()
-        ),
-        "type": "object",
-        "properties": properties,
-        "required": required,
-        "additionalProperties": false,
-    });
-    // An image needs its alternative text.
-    if kind == EntryKind::Reseau(Section::Actualites) {
-        schema["dependentRequired"] = json!({ "image": ["image_alt"] });
-    }
-    // Which of two fields: an offer has hours or sessions; an event a place or an address; an
-    // ad a way to be answered.
-    let alternatives: &[&[&str]] = match kind {
-        EntryKind::Offre => &[&["horaires", "seances"]],
-        EntryKind::Reseau(Section::Agenda) => &[&["lieu", "adresse"]],
-        EntryKind::Reseau(Section::Bourse) => &[&["courriel", "telephone"]],
-        _ => &[],
-    };
-    for pair in alternatives {
-        let given =
-            |name: &str| json!({ "required": [name], "properties": { name: { "not": { "enum": [null, "", []] } } } });
-        let rule = if kind == EntryKind::Reseau(Section::Bourse) {
-            json!({ "anyOf": pair.iter().map(|n| given(n)).collect::<Vec<_>>() })
-        } else {
-            json!({ "oneOf": pair.iter().map(|n| given(n)).collect::<Vec<_>>() })
-        };
-        schema["allOf"] = json!([rule]);
-    }
-    schema
-}
-
-/// The JSON Schema of `kind` as the text of its file.
-pub fn text(kind: EntryKind, extensions: &Extensions) -> String {
-    serde_json::to_string_pretty(&json_schema(kind, extensions)).expect("plain data serialises") + "\n"
-}
-
-/// Writes `<type>.schema.json` of each of `kinds` into `dir` (created if needed); returns the
-/// files written.
-pub fn write(
-    dir: &std::path::Path,
-    kinds: &[EntryKind],
-    extensions: &Extensions,
-) -> Result<Vec<std::path::PathBuf>, crate::Error> {
-    let io = |path: &std::path::Path| {
-        let path = path.to_path_buf();
-        move |source| crate::Error::Io { path, source }
-    };
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
-    let mut written = Vec::new();
-    for &kind in kinds {
-        let path = dir.join(format!("{}.schema.json", type_name(kind)));
-        std::fs::write(&path, text(kind, extensions)).map_err(io(&path))?;
-        written.push(path);
-    }
-    Ok(written)
 }
 
 /// Every type of entry, in the order of `content/`.
