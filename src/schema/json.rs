@@ -65,12 +65,11 @@ fn value_schema(kind: Type) -> Value {
             "type": "array",
             "items": {
                 "type": "object",
-                "properties": {
-                    "date": value_schema(Type::Date),
-                    "debut": value_schema(Type::Time),
-                    "fin": value_schema(Type::Time),
-                },
-                "required": ["date", "debut", "fin"],
+                "properties": super::SESSION
+                    .iter()
+                    .map(|(name, kind)| (name.to_string(), value_schema(*kind)))
+                    .collect::<Map<String, Value>>(),
+                "required": super::session_names(),
                 "additionalProperties": false,
             },
         }),

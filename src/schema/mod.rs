@@ -408,6 +408,14 @@ pub const EVENEMENT: &[Field] = &[
     f("inscription", "Inscription", "Lien d'inscription, https://….", Type::Url),
 ];
 
+/// The fields of one dated session of an offer (an item of `seances`), all required.
+pub const SESSION: &[(&str, Type)] = &[("date", Type::Date), ("debut", Type::Time), ("fin", Type::Time)];
+
+/// The names of the fields of a session, in their order.
+pub fn session_names() -> Vec<&'static str> {
+    SESSION.iter().map(|(name, _)| *name).collect()
+}
+
 /// The fields of a type of entry.
 pub fn fields(kind: EntryKind) -> &'static [Field] {
     match kind {

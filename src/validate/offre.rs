@@ -12,8 +12,6 @@ use crate::model::{Calendrier, Offre, Seance};
 /// The place slugs an offer names, with where each is written.
 pub(crate) type PlaceRefs = Vec<(String, Vec<Segment>)>;
 
-const SESSION_FIELDS: &[&str] = &["date", "debut", "fin"];
-
 /// Validates one offer. Place slugs are checked later, once every place is known; the
 /// returned list holds them with their spans.
 pub(crate) fn validate_offre(
@@ -130,13 +128,11 @@ fn sessions(f: &mut Fields<'_>) -> Option<Vec<Seance>> {
         let fin = fin.and_then(|(v, p)| f.time_value(v, &p, "fin"));
         for k in map.keys() {
             let name = k.as_str().unwrap_or_default();
-            if !SESSION_FIELDS.contains(&name) {
-                let suggestion = crate::suggest::closest(name, SESSION_FIELDS.iter().copied()).map(str::to_string);
+            let known = crate::schema::session_names();
+            if !known.contains(&name) {
+                let suggestion = crate::suggest::closest(name, known.iter().copied()).map(str::to_string);
                 let span = f.entry.key_span(&[base.clone(), vec![key(name)]].concat());
-                f.report_span(
-                    Kind::UnknownField { field: name.to_string(), suggestion, known: SESSION_FIELDS.to_vec() },
-                    span,
-                );
+                f.report_span(Kind::UnknownField { field: name.to_string(), suggestion, known }, span);
                 ok = false;
             }
         }
