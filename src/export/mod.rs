@@ -150,44 +150,65 @@ fn schema_spelling(values: &[String]) -> Vec<String> {
 
 /// A place as one record of the standard: every column, in the schema's order.
 pub fn standard_record(lieu: &Lieu) -> Vec<(&'static str, Cell)> {
-    let fields = schema_fields();
-    let cell = |name: &str| -> Cell {
-        match name {
-            "id" => Cell::text(&lieu.id),
-            "pivot" => Cell::text(&lieu.pivot),
-            "nom" => Cell::text(&lieu.nom),
-            "commune" => Cell::text(&lieu.commune),
-            "code_postal" => Cell::text(&lieu.code_postal),
-            "code_insee" => Cell::option(&lieu.code_insee),
-            "adresse" => Cell::text(&lieu.adresse),
-            "complement_adresse" => Cell::option(&lieu.complement_adresse),
-            "latitude" => lieu.latitude.map_or(Cell::Empty, Cell::Number),
-            "longitude" => lieu.longitude.map_or(Cell::Empty, Cell::Number),
-            "typologie" => Cell::list(&lieu.typologie),
-            "telephone" => Cell::option(&lieu.telephone),
-            "courriels" => Cell::list(&lieu.courriels),
-            "site_web" => Cell::list(&lieu.site_web),
-            "horaires" => Cell::option(&lieu.horaires),
-            "presentation_resume" => Cell::option(&lieu.presentation_resume),
-            "presentation_detail" => Cell::text(&lieu.presentation_detail),
-            "source" => Cell::option(&lieu.source),
-            "itinerance" => Cell::list(&lieu.itinerance),
-            "structure_parente" => Cell::option(&lieu.structure_parente),
-            "date_maj" => Cell::text(&lieu.date_maj.to_string()),
-            "services" => Cell::list(&lieu.services),
-            "publics_specifiquement_adresses" => Cell::list(&lieu.publics_specifiquement_adresses),
-            "prise_en_charge_specifique" => Cell::list(&lieu.prise_en_charge_specifique),
-            "frais_a_charge" => Cell::list(&lieu.frais_a_charge),
-            "dispositif_programmes_nationaux" => Cell::list(&lieu.dispositif_programmes_nationaux),
-            "formations_labels" => Cell::list(&schema_spelling(&lieu.formations_labels)),
-            "autres_formations_labels" => Cell::list(&lieu.autres_formations_labels),
-            "modalites_acces" => Cell::list(&lieu.modalites_acces),
-            "modalites_accompagnement" => Cell::list(&lieu.modalites_accompagnement),
-            "fiche_acces_libre" => Cell::option(&lieu.fiche_acces_libre),
-            "prise_rdv" => Cell::option(&lieu.prise_rdv),
-            // A column added by a later version of the standard: exported empty.
-            _ => Cell::Empty,
+    // A column added by a later version of the standard: exported empty.
+    schema_fields().iter().map(|f| (f.name.as_str(), standard_cell(lieu, &f.name).unwrap_or(Cell::Empty))).collect()
+}
+
+/// The value of the standard's column `name` for a place; `None` for a column the model does
+/// not know (a test checks that it knows every column of `data/standard/schema.json`).
+fn standard_cell(lieu: &Lieu, name: &str) -> Option<Cell> {
+    Some(match name {
+        "id" => Cell::text(&lieu.id),
+        "pivot" => Cell::text(&lieu.pivot),
+        "nom" => Cell::text(&lieu.nom),
+        "commune" => Cell::text(&lieu.commune),
+        "code_postal" => Cell::text(&lieu.code_postal),
+        "code_insee" => Cell::option(&lieu.code_insee),
+        "adresse" => Cell::text(&lieu.adresse),
+        "complement_adresse" => Cell::option(&lieu.complement_adresse),
+        "latitude" => lieu.latitude.map_or(Cell::Empty, Cell::Number),
+        "longitude" => lieu.longitude.map_or(Cell::Empty, Cell::Number),
+        "typologie" => Cell::list(&lieu.typologie),
+        "telephone" => Cell::option(&lieu.telephone),
+        "courriels" => Cell::list(&lieu.courriels),
+        "site_web" => Cell::list(&lieu.site_web),
+        "horaires" => Cell::option(&lieu.horaires),
+        "presentation_resume" => Cell::option(&lieu.presentation_resume),
+        "presentation_detail" => Cell::text(&lieu.presentation_detail),
+        "source" => Cell::option(&lieu.source),
+        "itinerance" => Cell::list(&lieu.itinerance),
+        "structure_parente" => Cell::option(&lieu.structure_parente),
+        "date_maj" => Cell::text(&lieu.date_maj.to_string()),
+        "services" => Cell::list(&lieu.services),
+        "publics_specifiquement_adresses" => Cell::list(&lieu.publics_specifiquement_adresses),
+        "prise_en_charge_specifique" => Cell::list(&lieu.prise_en_charge_specifique),
+        "frais_a_charge" => Cell::list(&lieu.frais_a_charge),
+        "dispositif_programmes_nationaux" => Cell::list(&lieu.dispositif_programmes_nationaux),
+        "formations_labels" => Cell::list(&schema_spelling(&lieu.formations_labels)),
+        "autres_formations_labels" => Cell::list(&lieu.autres_formations_labels),
+        "modalites_acces" => Cell::list(&lieu.modalites_acces),
+        "modalites_accompagnement" => Cell::list(&lieu.modalites_accompagnement),
+        "fiche_acces_libre" => Cell::option(&lieu.fiche_acces_libre),
+        "prise_rdv" => Cell::option(&lieu.prise_rdv),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The exports' columns are the standard's (`schema::standard`): the model must give a
+    /// value for each of them.
+    #[test]
+    fn every_column_of_the_standard_has_a_value_in_the_model() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
+        let checked = crate::check(root, today, None).expect("the example site checks");
+        let site = checked.site.expect("the example site has a site.yaml");
+        let lieu = &site.entries.lieux[0];
+        for field in schema_fields() {
+            assert!(standard_cell(lieu, &field.name).is_some(), "{}", field.name);
         }
-    };
-    fields.iter().map(|f| (f.name.as_str(), cell(&f.name))).collect()
+    }
 }
