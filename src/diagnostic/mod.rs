@@ -11,11 +11,13 @@ mod human;
 mod json;
 mod kind;
 mod short;
+mod site;
 
 use std::ops::Range;
 
 pub(crate) use help::formula_sign_name;
 pub use kind::Kind;
+pub use site::SiteKind;
 
 use crate::source::{FileId, LineCol, Sources};
 
