@@ -3,10 +3,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Kind, SiteKind};
-use crate::load::{Segment, SpanMap};
+use crate::load::{self, Document, Segment, SpanMap};
+use crate::schema::reader::Fields;
 use crate::source::{FileId, Sources};
 use crate::suggest;
 use crate::validate::rules;
+
+mod read;
 
 /// The whole `site.yaml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -226,7 +229,7 @@ impl Extension {
 }
 
 /// The territory: name and bounding box.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Territoire {
     /// "Métropole de Lyon".
@@ -249,7 +252,7 @@ fn default_zoom() -> u8 {
 }
 
 /// A bounding box.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Copy, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Emprise {
     /// Westmost longitude.
@@ -270,7 +273,7 @@ impl Emprise {
 }
 
 /// A point in WGS 84 degrees.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Copy, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
     /// Latitude.
@@ -339,78 +342,30 @@ impl SiteConfig {
     }
 }
 
-/// The field names serde knows, for suggestions: every level of `site.yaml` together.
-const KNOWN_FIELDS: &[&str] = &[
-    "titre",
-    "description",
-    "url",
-    "territoire",
-    "carte",
-    "contact",
-    "signalement",
-    "licence_donnees",
-    "exemple",
-    "pied_de_page",
-    "nom",
-    "emprise",
-    "centre",
-    "zoom",
-    "ouest",
-    "sud",
-    "est",
-    "nord",
-    "latitude",
-    "longitude",
-    "tuiles",
-    "attribution",
-    "communes",
-    "extensions",
-    "lieux",
-    "offres",
-    "libelle",
-    "type",
-    "valeurs",
-    "filtre",
-    "aide",
-    "edition_en_ligne",
-    "forge",
-    "depot",
-    "branche",
-    "relecture",
-    "adresse",
-    "application",
-    "orientation",
-    "demandes",
-    "services",
-    "a_apporter",
-];
-
-/// Parses `site.yaml`; every problem becomes a located diagnostic. `serde_yaml` stops at the
-/// first structural problem; the values of a well-formed file are then all checked.
+/// Parses `site.yaml` with the entries' field reader: every problem becomes a located
+/// diagnostic, with the entries' kinds (unknown keys with the closest known one, missing
+/// fields, wrong types). When the file reads, its values are checked together.
 pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Diagnostic>> {
     let text = &sources.get(file).text;
-    let (bom, text_no_bom) = without_bom(text);
-    let config: SiteConfig = serde_yaml::from_str(text_no_bom).map_err(|e| {
-        if let Some((field, span)) = SpanMap::build(text_no_bom).duplicate() {
-            let kind = Kind::DuplicateField { field: field.to_string() };
-            return vec![Diagnostic::new(kind, file, span.start + bom..span.end + bom)];
-        }
-        let offset = bom + e.location().map_or(0, |l| l.index());
-        let message = e.to_string();
-        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-        let end = text[offset.min(text.len())..].find(['\n', ':']).map_or(offset, |i| offset + i);
-        vec![Diagnostic::new(translate_error(&message), file, offset..end)]
-    })?;
-
-    let spans = SpanMap::build(text_no_bom);
-    let written = |path: &[Segment]| spans.value(path).map(|r| text_no_bom[r].trim().to_string()).unwrap_or_default();
+    let doc = load::parse_document(text)
+        .map(|parsed| Document::new(file, parsed))
+        .map_err(|(kind, span)| vec![Diagnostic::new(kind, file, span)])?;
+    let mut fields = Fields::new(&doc, text);
+    let config = read::site(&mut fields);
+    let diagnostics = fields.finish(read::SITE);
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    let exists = |path: &[Segment]| doc.spans().value(path).is_some();
+    let written =
+        |path: &[Segment]| if exists(path) { text[doc.value_span(path)].trim().to_string() } else { String::new() };
     let mut problems = check_addresses(&config);
     problems.extend(check_extensions(&config.extensions, &written));
     if let Some(edition) = &config.edition_en_ligne {
         for (field, kind) in check_edition(edition, &written) {
             // A missing field is shown on the block that lacks it.
             let path = vec![key("edition_en_ligne"), key(field)];
-            let path = if spans.value(&path).is_some() { path } else { path[..1].to_vec() };
+            let path = if exists(&path) { path } else { path[..1].to_vec() };
             problems.push((kind, path));
         }
     }
@@ -418,19 +373,15 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Di
         let mut at = vec![key("orientation"), key("demandes")];
         at.extend(path);
         // A missing field is shown on the need that lacks it.
-        let at = if spans.value(&at).is_some() { at } else { at[..3].to_vec() };
+        let at = if exists(&at) { at } else { at[..3].to_vec() };
         problems.push((kind, at));
     }
-    let shift = |r: std::ops::Range<usize>| r.start + bom..r.end + bom;
-    let mut diagnostics: Vec<Diagnostic> = problems
-        .into_iter()
-        .map(|(kind, path)| Diagnostic::new(kind, file, spans.value(&path).map_or(0..0, shift)))
-        .collect();
+    let mut diagnostics: Vec<Diagnostic> =
+        problems.into_iter().map(|(kind, path)| Diagnostic::new(kind, file, doc.value_span(&path))).collect();
     // `edition_en_ligne:` with every line under it commented out reads as nothing.
-    if config.edition_en_ligne.is_none()
-        && let Some(span) = spans.key(&[key("edition_en_ligne")])
-    {
-        diagnostics.push(Diagnostic::new(Kind::Site(SiteKind::EmptyEdition), file, shift(span)));
+    if config.edition_en_ligne.is_none() && doc.fields.contains_key("edition_en_ligne") {
+        let span = doc.key_span(&[key("edition_en_ligne")]);
+        diagnostics.push(Diagnostic::new(Kind::Site(SiteKind::EmptyEdition), file, span));
     }
     if diagnostics.is_empty() { Ok(config) } else { Err(diagnostics) }
 }
@@ -562,24 +513,8 @@ fn check_orientation(orientation: &Orientation) -> Vec<(Vec<Segment>, Kind)> {
             };
             problems.push((at("libelle"), Kind::Site(kind)));
         }
-        if let Some((k, item)) = demande.a_apporter.iter().enumerate().find(|(_, t)| rules::cut_by_comma(t)) {
-            let kind = Kind::ListCut { field: "a_apporter".into(), value: item.clone() };
-            problems.push((vec![Segment::Index(i), key("a_apporter"), Segment::Index(k)], kind));
-        }
         if demande.services.is_empty() {
             problems.push((at("services"), Kind::Site(SiteKind::NeedWithoutServices)));
-        }
-        for (k, service) in demande.services.iter().enumerate() {
-            if let crate::vocab::Check::Unknown { suggestion, only_spelling } = crate::vocab::check("services", service)
-            {
-                let kind = Kind::NotInVocabulary {
-                    field: "services".into(),
-                    value: service.clone(),
-                    suggestion: suggestion.map(str::to_string),
-                    only_spelling,
-                };
-                problems.push((vec![Segment::Index(i), key("services"), Segment::Index(k)], kind));
-            }
         }
     }
     problems
@@ -689,46 +624,4 @@ fn footer_link(url: &str) -> Result<(), Option<String>> {
         return if rules::is_email(address) { Ok(()) } else { Err(None) };
     }
     rules::check_url(url).map(|_| ())
-}
-
-/// serde's English message about `site.yaml`, as a French diagnostic kind.
-fn translate_error(message: &str) -> Kind {
-    if let Some(field) = between(message, "unknown field `", "`") {
-        let suggestion = suggest::closest(field, KNOWN_FIELDS.iter().copied()).map(str::to_string);
-        return Kind::UnknownField { field: field.to_string(), suggestion, known: KNOWN_FIELDS.to_vec() };
-    }
-    if let Some(field) = between(message, "missing field `", "`") {
-        return Kind::MissingField { field: field.to_string() };
-    }
-    // "territoire.centre.longitude: invalid type: string \"é\", expected f64"
-    if let Some((path, rest)) =
-        message.split_once(": invalid type: ").or_else(|| message.split_once(": invalid value: "))
-    {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let french = |english: &str| -> &'static str {
-            let has = |word: &str| english.contains(word);
-            if ["f64", "f32", "integer", "u8", "floating"].iter().any(|w| has(w)) {
-                "un nombre"
-            } else if has("string") || has("char") {
-                "du texte"
-            } else if has("bool") {
-                "vrai ou faux (true / false)"
-            } else if has("sequence") {
-                "une liste"
-            } else if has("map") || has("struct") {
-                "une liste de champs"
-            } else if has("unit") {
-                "une valeur vide"
-            } else {
-                "une autre valeur"
-            }
-        };
-        return Kind::WrongType { field: path.to_string(), expected: french(expected), found: french(found) };
-    }
-    Kind::YamlSyntax { message: crate::load::translate_yaml_error(message) }
-}
-fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let from = text.find(start)? + start.len();
-    let to = text[from..].find(end)? + from;
-    Some(&text[from..to])
 }

@@ -14,6 +14,8 @@ use crate::model::Section;
 use crate::model::reseau::CATEGORIES;
 use crate::vocab;
 
+pub(crate) mod reader;
+
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Type {

@@ -3,12 +3,12 @@
 
 use serde_yaml::Value;
 
-use super::fields::{Fields, type_name};
 use super::rules;
 use crate::config::{Extension, ExtensionType};
 use crate::diagnostic::Kind;
 use crate::load::Segment;
 use crate::model::ExtValue;
+use crate::schema::reader::{Fields, type_name};
 use crate::suggest;
 
 /// Reads every declared field the entry gives, in the order of `declared`.

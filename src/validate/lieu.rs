@@ -3,7 +3,6 @@
 use serde_yaml::Value;
 
 use super::Context;
-use super::fields::Fields;
 use super::rules;
 use crate::communes::Communes;
 use crate::diagnostic::{Diagnostic, Kind};
@@ -11,6 +10,7 @@ use crate::hours;
 use crate::index::Site;
 use crate::load::{RawEntry, Segment};
 use crate::model::Lieu;
+use crate::schema::reader::Fields;
 
 /// Every field a place may have, in the standard's order.
 pub const FIELDS: &[&str] = &[
@@ -246,7 +246,7 @@ pub(crate) fn opening_hours(f: &mut Fields<'_>, name: &str) -> Option<String> {
     match hours::parse(&value) {
         Ok(_) => Some(value),
         Err(error) => {
-            let span = f.entry.value_span(&key(name));
+            let span = f.doc.value_span(&key(name));
             let file_text = f.entry_text();
             // Find the (trimmed) value in its source text, past the quote and spaces, then count
             // characters into it. An escaped value is not found: point at its start.

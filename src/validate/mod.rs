@@ -2,11 +2,11 @@
 //!
 //! Each entry is checked on its own ([`validate_entry`], run in parallel by
 //! `crate::incremental`, which keeps the result per file), then the checks that need every
-//! entry run ([`cross_check`]): duplicate ids, offers naming unknown places. A file per rule family: `fields` (typed
-//! getters), `rules` (codes, URLs, coordinates), one file per content type.
+//! entry run ([`cross_check`]): duplicate ids, offers naming unknown places. Fields are read by
+//! `crate::schema::reader` (typed getters, shared with `site.yaml`); a file per rule family:
+//! `rules` (codes, URLs, coordinates), one file per content type.
 
 pub(crate) mod extension;
-mod fields;
 pub mod lieu;
 pub mod offre;
 pub mod page;

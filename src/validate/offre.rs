@@ -3,11 +3,11 @@
 use serde_yaml::Value;
 
 use super::Context;
-use super::fields::{Fields, type_name};
 use super::lieu::{opening_hours, update_date};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::{RawEntry, Segment};
 use crate::model::{Calendrier, Offre, Seance};
+use crate::schema::reader::{Fields, type_name};
 
 /// Every field an offer may have.
 pub const FIELDS: &[&str] = &[
@@ -151,7 +151,7 @@ fn sessions(f: &mut Fields<'_>) -> Option<Vec<Seance>> {
             let name = k.as_str().unwrap_or_default();
             if !SESSION_FIELDS.contains(&name) {
                 let suggestion = crate::suggest::closest(name, SESSION_FIELDS.iter().copied()).map(str::to_string);
-                let span = f.entry.key_span(&[base.clone(), vec![key(name)]].concat());
+                let span = f.doc.key_span(&[base.clone(), vec![key(name)]].concat());
                 f.report_span(
                     Kind::UnknownField { field: name.to_string(), suggestion, known: SESSION_FIELDS.to_vec() },
                     span,

@@ -355,6 +355,33 @@ fn site_yaml_problems_are_located() {
     assert_eq!((d["code"].as_str(), d["line"].as_u64()), (Some("configuration"), Some(7)), "{d}");
 }
 
+/// `site.yaml` is read by the entries' field reader: every mistake is reported in one run,
+/// where it is, with the entries' kinds; a misspelt key of any block gets the closest key of
+/// that block.
+#[test]
+fn site_yaml_is_read_like_an_entry() {
+    let yaml = crate::support::SITE_YAML
+        .replace("titre: Test", "titre: [Test]")
+        .replace("longitude: 4.84 }", "longitud: 4.84 }\n  zoom: douze");
+    let run = SiteTest::new().file("content/site.yaml", &yaml).run(&["check", "--format", "json"]).expect_code(1);
+    let found: Vec<(String, String, u64, u64)> = run
+        .diagnostics()
+        .iter()
+        .map(|d| {
+            let text = |k: &str| d[k].as_str().unwrap().to_string();
+            (text("code"), text("message"), d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap())
+        })
+        .collect();
+    let expected = [
+        ("type", "`titre` doit être du texte, pas une liste", 1, 8),
+        ("champ-manquant", "champ obligatoire manquant : `longitude`", 7, 13),
+        ("champ-inconnu", "champ inconnu `longitud` : vouliez-vous dire `longitude` ?", 7, 30),
+        ("type", "`territoire.zoom` doit être un nombre entier, pas du texte", 8, 9),
+    ];
+    let expected = expected.map(|(c, m, l, col)| (c.to_string(), m.to_string(), l, col));
+    assert_eq!(found, expected, "{}", run.stdout);
+}
+
 #[test]
 fn version_names_the_commit() {
     let run = SiteTest::new().run(&["--version"]).expect_code(0);
