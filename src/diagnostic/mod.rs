@@ -8,6 +8,7 @@ mod github;
 mod gitlab;
 mod help;
 mod human;
+mod import;
 mod json;
 mod kind;
 mod short;
@@ -16,6 +17,7 @@ mod site;
 use std::ops::Range;
 
 pub(crate) use help::formula_sign_name;
+pub use import::ImportKind;
 pub use kind::Kind;
 pub use site::SiteKind;
 

@@ -376,7 +376,7 @@ fn unwritable(error: &str) -> Note {
     Note {
         problem: Problem::Missing,
         column: String::new(),
-        message: format!("fiche impossible à écrire sans la casser ({error}) : lieu non importé"),
+        message: crate::diagnostic::ImportKind::Unwritable { error: error.to_string() }.to_string(),
     }
 }
 
