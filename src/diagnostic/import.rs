@@ -134,6 +134,43 @@ pub enum ImportKind {
         /// The sign.
         sign: char,
     },
+    /// A commune outside the territory whose postcode is inside: the place is not imported.
+    OutsideWithPostcode {
+        /// The commune as written.
+        commune: String,
+        /// Its postcode.
+        postcode: String,
+    },
+    /// An id met on an earlier row: this row is not imported.
+    SameId {
+        /// The id.
+        id: String,
+        /// Where it was met first (`ligne 3`).
+        first: String,
+    },
+    /// Two rows that look like one place: both are imported.
+    LikelyDuplicate {
+        /// True when the SIRET matched, false when the name did (both with the address).
+        by_pivot: bool,
+        /// Where the first is (`ligne 3`).
+        first: String,
+    },
+    /// An id already held by an entry of another source: the entry is written without it.
+    IdTaken {
+        /// The id.
+        id: String,
+        /// The entry that holds it.
+        owner: String,
+    },
+    /// An entry checked after the source's date: left as it is.
+    Newer {
+        /// The entry.
+        path: String,
+        /// Its `date_maj`.
+        mine: String,
+        /// The source's.
+        theirs: String,
+    },
     /// The entry would not read back as it was meant: the place is not imported.
     Unwritable {
         /// Why, in French.
@@ -186,6 +223,20 @@ impl ImportKind {
             ImportKind::Formula { value, sign } => {
                 format!("« {value} » commence par {}", super::formula_sign_name(*sign))
             }
+            ImportKind::OutsideWithPostcode { commune, postcode } => format!(
+                "« {commune} » n'est pas une commune du territoire, bien que son code postal {postcode} en soit un"
+            ),
+            ImportKind::SameId { id, first } => format!("même id « {id} » que la {first}"),
+            ImportKind::LikelyDuplicate { by_pivot, first } => format!(
+                "même {} que la {first}",
+                if *by_pivot { "SIRET et même adresse" } else { "nom et même adresse" }
+            ),
+            ImportKind::IdTaken { id, owner } => {
+                format!("l'id « {id} » est déjà celui de {owner} (d'une autre source)")
+            }
+            ImportKind::Newer { path, mine, theirs } => {
+                format!("la fiche {path} a été vérifiée le {mine}, après la source ({theirs})")
+            }
             ImportKind::Unwritable { error } => format!("fiche impossible à écrire sans la casser ({error})"),
         }
     }
@@ -231,6 +282,15 @@ impl ImportKind {
             ImportKind::MissingRequired { .. } | ImportKind::InvalidRequired { .. } | ImportKind::Unwritable { .. } => {
                 "lieu non importé".into()
             }
+            ImportKind::OutsideWithPostcode { .. } => {
+                "lieu non importé (si c'est une faute de frappe, corrigez la commune dans la source)".into()
+            }
+            ImportKind::SameId { .. } => "ligne non importée".into(),
+            ImportKind::LikelyDuplicate { .. } => {
+                "doublon probable ; les deux fiches sont importées, fusionnez-les si c'est le même lieu".into()
+            }
+            ImportKind::IdTaken { .. } => "la fiche est écrite sans cet id".into(),
+            ImportKind::Newer { .. } => "elle est gardée telle quelle".into(),
             ImportKind::PostcodeMismatch { .. } => "corrigez l'un ou l'autre dans la source".into(),
             ImportKind::LostCharacter { .. } => "un caractère a été perdu au décodage du fichier ; enregistrez-le en UTF-8 et relancez l'import (lieu non importé)".into(),
             ImportKind::Formula { .. } => "un tableur qui ouvre les exports CSV l'exécuterait comme une formule ; commencez la valeur par une lettre ou un chiffre dans la source (lieu non importé)".into(),
