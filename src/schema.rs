@@ -6,6 +6,8 @@
 //! exactly these names, and that every example entry passes its schema while every
 //! schema-level bad fixture fails it.
 
+pub(crate) mod reader;
+
 use serde_json::{Map, Value, json};
 
 use crate::config::{Extension, ExtensionType, Extensions};
@@ -13,8 +15,6 @@ use crate::load::EntryKind;
 use crate::model::Section;
 use crate::model::reseau::CATEGORIES;
 use crate::vocab;
-
-pub(crate) mod reader;
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq)]
