@@ -10,13 +10,8 @@ use std::path::{Component, Path};
 
 use serde::Deserialize;
 
-use crate::diagnostic::Kind;
+use crate::diagnostic::{Kind, SiteKind};
 use crate::suggest;
-
-/// A problem of the communes file, in French, as a problem of `site.yaml`.
-fn config(message: String) -> Kind {
-    Kind::Config { message }
-}
 
 /// One commune.
 #[derive(Debug, Clone, Deserialize)]
@@ -121,47 +116,41 @@ impl Communes {
     pub fn load(root: &Path, relative: &str) -> Result<Communes, Kind> {
         let inside =
             !relative.trim().is_empty() && Path::new(relative).components().all(|c| matches!(c, Component::Normal(_)));
+        let path = || relative.to_string();
         if !inside {
-            return Err(config(format!(
-                "`territoire.communes` doit être un chemin relatif à la racine du site, sans `..` : « {relative} »"
-            )));
+            return Err(Kind::Site(SiteKind::CommunesPath { path: path() }));
         }
-        let path = root.join(relative);
+        let file = root.join(relative);
         // A symbolic link may lead anywhere: as in `content/`, only inside the site.
-        if let (Ok(real), Ok(site)) = (path.canonicalize(), root.canonicalize())
+        if let (Ok(real), Ok(site)) = (file.canonicalize(), root.canonicalize())
             && !real.starts_with(site)
         {
-            return Err(Kind::SymlinkOutside { path: relative.to_string() });
+            return Err(Kind::SymlinkOutside { path: path() });
         }
-        if path.is_dir() {
-            return Err(config(format!("« {relative} » est un dossier : indiquez le fichier CSV des communes")));
+        if file.is_dir() {
+            return Err(Kind::Site(SiteKind::CommunesFolder { path: path() }));
         }
         // A named pipe would be waited on forever (issue 19).
-        if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
-            return Err(config(format!(
-                "« {relative} » n'est pas un fichier ordinaire (tube nommé, socket…) : indiquez le fichier CSV des communes"
-            )));
+        if std::fs::metadata(&file).is_ok_and(|m| !m.is_file()) {
+            return Err(Kind::Site(SiteKind::CommunesNotAFile { path: path() }));
         }
-        let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_path(&path).map_err(|e| {
-            config(match e.kind() {
+        let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_path(&file).map_err(|e| {
+            Kind::Site(match e.kind() {
                 csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
-                    format!("liste des communes « {relative} » introuvable (le chemin part de la racine du site)")
+                    SiteKind::CommunesNotFound { path: path() }
                 }
-                _ => format!("impossible de lire la liste des communes « {relative} » : {e}"),
+                _ => SiteKind::CommunesUnreadable { path: path(), error: e.to_string() },
             })
         })?;
         let mut communes = Communes::default();
         for (i, row) in reader.deserialize::<Commune>().enumerate() {
-            let commune = row.map_err(|e| {
-                config(format!("liste des communes « {relative} », ligne {} : {e} (colonnes attendues : code_insee,nom,codes_postaux)", i + 2))
-            })?;
+            let commune =
+                row.map_err(|e| Kind::Site(SiteKind::CommunesRow { path: path(), line: i + 2, error: e.to_string() }))?;
             communes.by_code.insert(commune.code_insee.clone(), commune.nom.clone());
             communes.by_name.insert(commune.nom.clone(), commune);
         }
         if communes.is_empty() {
-            return Err(config(format!(
-                "la liste des communes « {relative} » est vide (colonnes attendues : code_insee,nom,codes_postaux)"
-            )));
+            return Err(Kind::Site(SiteKind::CommunesEmpty { path: path() }));
         }
         Ok(communes)
     }

@@ -2,13 +2,16 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Kind};
-use crate::load::{EntryKind, Segment, SpanMap};
+use crate::diagnostic::{Diagnostic, Kind, SiteKind};
+use crate::load::{self, Document, EntryKind, Segment, SpanMap};
+use crate::schema::reader::Fields;
 use crate::schema::rules;
 use crate::source::{FileId, Sources};
 use crate::suggest;
 
 pub use crate::schema::extension::{Extension, ExtensionType, Extensions};
+
+mod read;
 
 /// The whole `site.yaml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -146,7 +149,7 @@ fn yes() -> bool {
 }
 
 /// The territory: name and bounding box.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Territoire {
     /// "Métropole de Lyon".
@@ -169,7 +172,7 @@ fn default_zoom() -> u8 {
 }
 
 /// A bounding box.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Copy, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Emprise {
     /// Westmost longitude.
@@ -190,7 +193,7 @@ impl Emprise {
 }
 
 /// A point in WGS 84 degrees.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Copy, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
     /// Latitude.
@@ -259,86 +262,72 @@ impl SiteConfig {
     }
 }
 
-/// The field names serde knows, for suggestions: every level of `site.yaml` together.
-const KNOWN_FIELDS: &[&str] = &[
-    "titre",
-    "description",
-    "url",
-    "territoire",
-    "carte",
-    "contact",
-    "signalement",
-    "licence_donnees",
-    "exemple",
-    "pied_de_page",
-    "nom",
-    "emprise",
-    "centre",
-    "zoom",
-    "ouest",
-    "sud",
-    "est",
-    "nord",
-    "latitude",
-    "longitude",
-    "tuiles",
-    "attribution",
-    "communes",
-    "extensions",
-    "lieux",
-    "offres",
-    "libelle",
-    "type",
-    "valeurs",
-    "filtre",
-    "aide",
-    "edition_en_ligne",
-    "forge",
-    "depot",
-    "branche",
-    "relecture",
-    "adresse",
-    "application",
-    "orientation",
-    "demandes",
-    "services",
-    "a_apporter",
-];
-
-/// Parses `site.yaml`; every problem becomes a located diagnostic. `serde_yaml` stops at the
-/// first structural problem; the values of a well-formed file are then all checked.
+/// Parses `site.yaml` with the entries' field reader: every problem becomes a located
+/// diagnostic, with the entries' kinds (unknown keys with the closest known one, missing
+/// fields, wrong types). When the file reads, its values are checked together.
 pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Diagnostic>> {
     let text = &sources.get(file).text;
-    let (bom, text_no_bom) = without_bom(text);
-    let config: SiteConfig = serde_yaml::from_str(text_no_bom).map_err(|e| {
-        if let Some((field, span)) = SpanMap::build(text_no_bom).duplicate() {
-            let kind = Kind::DuplicateField { field: field.to_string() };
-            return vec![Diagnostic::new(kind, file, span.start + bom..span.end + bom)];
+    let doc = load::parse_document(text)
+        .map(|parsed| Document::new(file, parsed))
+        .map_err(|(kind, span)| vec![Diagnostic::new(kind, file, span)])?;
+    let mut fields = Fields::new(&doc, text);
+    let config = read::site(&mut fields);
+    let diagnostics = fields.finish(read::SITE);
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    let exists = |path: &[Segment]| doc.spans().value(path).is_some();
+    let written =
+        |path: &[Segment]| if exists(path) { text[doc.value_span(path)].trim().to_string() } else { String::new() };
+    let mut problems = check_addresses(&config);
+    problems.extend(check_extensions(&config.extensions, &written));
+    if let Some(edition) = &config.edition_en_ligne {
+        for (field, kind) in check_edition(edition, &written) {
+            // A missing field is shown on the block that lacks it.
+            let path = vec![key("edition_en_ligne"), key(field)];
+            let path = if exists(&path) { path } else { path[..1].to_vec() };
+            problems.push((kind, path));
         }
-        let offset = bom + e.location().map_or(0, |l| l.index());
-        let message = e.to_string();
-        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-        let end = text[offset.min(text.len())..].find(['\n', ':']).map_or(offset, |i| offset + i);
-        vec![Diagnostic::new(translate_error(&message), file, offset..end)]
-    })?;
+    }
+    for (path, kind) in check_orientation(&config.orientation) {
+        let mut at = vec![key("orientation"), key("demandes")];
+        at.extend(path);
+        // A missing field is shown on the need that lacks it.
+        let at = if exists(&at) { at } else { at[..3].to_vec() };
+        problems.push((kind, at));
+    }
+    let mut diagnostics: Vec<Diagnostic> =
+        problems.into_iter().map(|(kind, path)| Diagnostic::new(kind, file, doc.value_span(&path))).collect();
+    // `edition_en_ligne:` with every line under it commented out reads as nothing.
+    if config.edition_en_ligne.is_none() && doc.fields.contains_key("edition_en_ligne") {
+        let span = doc.key_span(&[key("edition_en_ligne")]);
+        diagnostics.push(Diagnostic::new(Kind::Site(SiteKind::EmptyEdition), file, span));
+    }
+    if diagnostics.is_empty() { Ok(config) } else { Err(diagnostics) }
+}
 
-    let spans = SpanMap::build(text_no_bom);
-    let mut diagnostics = Vec::new();
-    let mut report = |kind: Kind, path: &[Segment]| {
-        let span = spans.value(path).map_or(0..0, |r| r.start + bom..r.end + bom);
-        diagnostics.push(Diagnostic::new(kind, file, span));
-    };
-    let key = |k: &str| Segment::Key(k.to_string());
+/// A key of a path in `site.yaml`.
+fn key(name: &str) -> Segment {
+    Segment::Key(name.to_string())
+}
+
+/// A problem of `site.yaml` and the path of the value it is about.
+type Problem = (Kind, Vec<Segment>);
+
+/// The problems of the addresses: the site's, the contacts, the licence, the tiles, the footer.
+fn check_addresses(config: &SiteConfig) -> Vec<Problem> {
+    let mut problems = Vec::new();
     if let Err(scheme) = site_url(&config.url) {
-        report(Kind::Url { value: config.url.clone(), scheme }, &[key("url")]);
+        problems.push((Kind::Url { value: config.url.clone(), scheme }, vec![key("url")]));
     }
     for (name, value) in [("contact", Some(&config.contact)), ("signalement", config.signalement.as_ref())] {
         if let Some(value) = value.filter(|v| !rules::is_email(v)) {
-            report(Kind::Email { value: value.clone() }, &[key(name)]);
+            problems.push((Kind::Email { value: value.clone() }, vec![key(name)]));
         }
     }
     if let Err(scheme) = rules::check_url(&config.licence_donnees.url) {
-        report(Kind::Url { value: config.licence_donnees.url.clone(), scheme }, &[key("licence_donnees"), key("url")]);
+        let kind = Kind::Url { value: config.licence_donnees.url.clone(), scheme };
+        problems.push((kind, vec![key("licence_donnees"), key("url")]));
     }
     let tiles = &config.carte.tuiles;
     let has_placeholders = ["{z}", "{x}", "{y}"].iter().all(|p| tiles.contains(p));
@@ -348,217 +337,154 @@ pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Di
         Err(scheme) => Err(scheme),
     };
     if let Err(scheme) = tiles_check {
-        report(Kind::Url { value: tiles.clone(), scheme }, &[key("carte"), key("tuiles")]);
+        problems.push((Kind::Url { value: tiles.clone(), scheme }, vec![key("carte"), key("tuiles")]));
     }
     for (i, link) in config.pied_de_page.iter().enumerate() {
         if let Err(scheme) = footer_link(&link.url) {
-            report(
-                Kind::Url { value: link.url.clone(), scheme },
-                &[key("pied_de_page"), Segment::Index(i), key("url")],
-            );
+            let path = vec![key("pied_de_page"), Segment::Index(i), key("url")];
+            problems.push((Kind::Url { value: link.url.clone(), scheme }, path));
         }
     }
-    for (kind, list, standard) in [
-        ("lieux", &config.extensions.lieux, crate::schema::names(EntryKind::Lieu)),
-        ("offres", &config.extensions.offres, crate::schema::names(EntryKind::Offre)),
+    problems
+}
+
+/// The problems of the territorial fields' declarations. `written` gives the text at a path
+/// (a type resin does not know is named as written).
+fn check_extensions(extensions: &Extensions, written: &dyn Fn(&[Segment]) -> String) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (list_name, list, standard) in [
+        ("lieux", &extensions.lieux, crate::schema::names(EntryKind::Lieu)),
+        ("offres", &extensions.offres, crate::schema::names(EntryKind::Offre)),
     ] {
         for (i, extension) in list.iter().enumerate() {
-            let at = |field: &str| vec![key("extensions"), key(kind), Segment::Index(i), key(field)];
-            let name = &extension.nom;
-            let snake = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-                && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-            let message = if !snake {
-                Some(format!(
-                    "nom de champ « {name} » invalide : des minuscules sans accent, des chiffres et `_`, par exemple `pass_numerique`"
-                ))
-            } else if standard.contains(&name.as_str()) || name == "id" {
-                Some(format!("`{name}` est déjà un champ du standard national : choisissez un autre nom"))
-            } else if list[..i].iter().any(|e| &e.nom == name) {
-                Some(format!("le champ `{name}` est déclaré deux fois dans `extensions.{kind}`"))
-            } else {
-                None
-            };
-            let message = message.or_else(|| {
-                let twin = list[..i].iter().find(|e| e.slug() == extension.slug())?;
-                Some(format!(
-                    "`{name}` et `{}` donneraient la même adresse de filtre (/criteres/{}/) : choisissez des noms plus différents",
-                    twin.nom,
-                    extension.slug()
-                ))
-            });
-            if let Some(message) = message {
-                report(Kind::Config { message }, &at("nom"));
+            let at = |field: &str| vec![key("extensions"), key(list_name), Segment::Index(i), key(field)];
+            let site = |kind: SiteKind, path: Vec<Segment>| (Kind::Site(kind), path);
+            if let Some(kind) = name_problem(list, i, standard, list_name) {
+                problems.push(site(kind, at("nom")));
             }
             if extension.kind == ExtensionType::Inconnu {
-                let written = spans.value(&at("type")).map(|r| text_no_bom[r].trim().to_string()).unwrap_or_default();
-                let suggestion = suggest::closest(&written, ["booleen", "texte", "choix", "url", "date"])
-                    .map_or(String::new(), |s| format!(" ; vouliez-vous dire `{s}` ?"));
-                let message = format!(
-                    "type « {written} » inconnu : écrivez `booleen`, `texte`, `choix`, `url` ou `date`{suggestion}"
-                );
-                report(Kind::Config { message }, &at("type"));
+                let written = written(&at("type"));
+                let suggestion = suggest::closest(&written, ["booleen", "texte", "choix", "url", "date"]);
+                problems.push(site(SiteKind::ExtensionType { written, suggestion }, at("type")));
             }
             for (k, value) in extension.valeurs.iter().enumerate() {
                 let slug = slug::slugify(value);
                 let clash = extension.valeurs[..k].iter().find(|v| slug::slugify(v) == slug);
-                let message = if slug.is_empty() {
-                    Some(format!("la valeur « {value} » n'a ni lettre ni chiffre : elle ne peut pas servir de filtre"))
+                let kind = if slug.is_empty() {
+                    Some(SiteKind::ChoiceValueEmpty { value: value.clone() })
                 } else {
-                    clash.map(|v| format!("les valeurs « {v} » et « {value} » ne diffèrent que par les majuscules, les accents ou la ponctuation"))
+                    clash.map(|first| SiteKind::ChoiceValuesAlike { first: first.clone(), value: value.clone() })
                 };
-                if let Some(message) = message {
-                    let path = [at("valeurs"), vec![Segment::Index(k)]].concat();
-                    report(Kind::Config { message }, &path);
+                if let Some(kind) = kind {
+                    problems.push(site(kind, [at("valeurs"), vec![Segment::Index(k)]].concat()));
                 }
             }
-            if kind == "offres" && extension.filtre {
-                let message =
-                    "les filtres de l'annuaire portent sur les lieux : `filtre` ne sert pas aux champs des offres"
-                        .to_string();
-                report(Kind::Config { message }, &at("filtre"));
+            if list_name == "offres" && extension.filtre {
+                problems.push(site(SiteKind::OfferFilter, at("filtre")));
             }
             let kind_problem = match extension.kind {
                 ExtensionType::Inconnu => None,
-                ExtensionType::Choix if extension.valeurs.is_empty() => {
-                    Some(("type", "un champ `choix` a besoin de `valeurs: [première, seconde…]`".to_string()))
-                }
+                ExtensionType::Choix if extension.valeurs.is_empty() => Some(("type", SiteKind::ChoiceWithoutValues)),
                 ExtensionType::Choix => None,
-                _ if !extension.valeurs.is_empty() => {
-                    Some(("valeurs", "`valeurs` ne sert qu'à un champ de type `choix`".to_string()))
-                }
+                _ if !extension.valeurs.is_empty() => Some(("valeurs", SiteKind::ValuesWithoutChoice)),
                 ExtensionType::Texte | ExtensionType::Url | ExtensionType::Date if extension.filtre => {
-                    Some(("filtre", "seuls les champs `booleen` et `choix` peuvent servir de filtre".to_string()))
+                    Some(("filtre", SiteKind::FilterNotAllowed))
                 }
                 _ => None,
             };
-            if let Some((field, message)) = kind_problem {
-                report(Kind::Config { message }, &at(field));
-            }
-        }
-    }
-    if let Some(edition) = &config.edition_en_ligne {
-        for (field, message) in check_edition(edition, &spans, text_no_bom) {
-            // A missing field is shown on the block that lacks it.
-            let path = [key("edition_en_ligne"), key(field)];
-            let path = if spans.value(&path).is_some() { &path[..] } else { &path[..1] };
-            report(Kind::Config { message }, path);
-        }
-    }
-    for (path, message) in check_orientation(&config.orientation) {
-        let mut at = vec![key("orientation"), key("demandes")];
-        at.extend(path);
-        // A missing field is shown on the need that lacks it.
-        let at = if spans.value(&at).is_some() { at } else { at[..3].to_vec() };
-        report(Kind::Config { message }, &at);
-    }
-    // `edition_en_ligne:` with every line under it commented out reads as nothing.
-    if config.edition_en_ligne.is_none()
-        && let Some(span) = spans.key(&[key("edition_en_ligne")])
-    {
-        let message = "`edition_en_ligne` est vide : donnez au moins `forge:` et `depot:` (ou retirez la ligne)".into();
-        diagnostics.push(Diagnostic::new(Kind::Config { message }, file, span.start + bom..span.end + bom));
-    }
-    if diagnostics.is_empty() { Ok(config) } else { Err(diagnostics) }
-}
-
-/// The problems of `orientation`: where each is (under `orientation.demandes`), and what to do.
-fn check_orientation(orientation: &Orientation) -> Vec<(Vec<Segment>, String)> {
-    let mut problems = Vec::new();
-    let key = |k: &str| Segment::Key(k.to_string());
-    for (i, demande) in orientation.demandes.iter().enumerate() {
-        let at = |field: &str| vec![Segment::Index(i), key(field)];
-        if demande.slug().is_empty() {
-            let message = "`libelle` est vide : écrivez le besoin comme la personne le dirait, par exemple « Faire une démarche CAF »".to_string();
-            problems.push((at("libelle"), message));
-        } else if let Some(twin) = orientation.demandes[..i].iter().find(|d| d.slug() == demande.slug()) {
-            let message = format!(
-                "« {} » et « {} » donneraient le même lien vers la sélection (`?demande={}`) : changez les mots avant la parenthèse",
-                twin.libelle,
-                demande.libelle,
-                demande.slug()
-            );
-            problems.push((at("libelle"), message));
-        }
-        if let Some((k, item)) = demande.a_apporter.iter().enumerate().find(|(_, t)| rules::cut_by_comma(t)) {
-            let message = format!(
-                "« {item} » s'arrête au milieu d'une parenthèse : entre crochets, chaque virgule sépare deux éléments ; écrivez la liste un élément par ligne, chacun après un tiret"
-            );
-            problems.push((vec![Segment::Index(i), key("a_apporter"), Segment::Index(k)], message));
-        }
-        if demande.services.is_empty() {
-            let message = "`services` est vide : donnez au moins un service du standard, par exemple `[Aide aux démarches administratives]`".to_string();
-            problems.push((at("services"), message));
-        }
-        for (k, service) in demande.services.iter().enumerate() {
-            if let crate::vocab::Check::Unknown { suggestion, .. } = crate::vocab::check("services", service) {
-                let hint = suggestion.map_or_else(
-                    || " : choisissez un des 9 services du standard national (voir le README, « Orienter une personne »)".to_string(),
-                    |s| format!(" ; vouliez-vous dire « {s} » ?"),
-                );
-                let message = format!("service « {service} » inconnu du standard national{hint}");
-                problems.push((vec![Segment::Index(i), key("services"), Segment::Index(k)], message));
+            if let Some((field, kind)) = kind_problem {
+                problems.push(site(kind, at(field)));
             }
         }
     }
     problems
 }
 
-/// The problems of `edition_en_ligne`: the field each is about, and what to do.
-fn check_edition(edition: &Edition, spans: &SpanMap, text: &str) -> Vec<(&'static str, String)> {
+/// The problem of the name of `list[i]`, a territorial field of `extensions.<list_name>`.
+fn name_problem(list: &[Extension], i: usize, standard: &[&str], list_name: &'static str) -> Option<SiteKind> {
+    let extension = &list[i];
+    let name = &extension.nom;
+    let snake = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !snake {
+        Some(SiteKind::ExtensionName { name: name.clone() })
+    } else if standard.contains(&name.as_str()) || name == "id" {
+        Some(SiteKind::ExtensionStandardName { name: name.clone() })
+    } else if list[..i].iter().any(|e| &e.nom == name) {
+        Some(SiteKind::ExtensionTwice { name: name.clone(), list: list_name })
+    } else {
+        let twin = list[..i].iter().find(|e| e.slug() == extension.slug())?;
+        Some(SiteKind::ExtensionSameAddress { name: name.clone(), other: twin.nom.clone(), slug: extension.slug() })
+    }
+}
+
+/// The problems of `orientation`: where each is (under `orientation.demandes`), and what it is.
+fn check_orientation(orientation: &Orientation) -> Vec<(Vec<Segment>, Kind)> {
+    let mut problems = Vec::new();
+    for (i, demande) in orientation.demandes.iter().enumerate() {
+        let at = |field: &str| vec![Segment::Index(i), key(field)];
+        if demande.slug().is_empty() {
+            problems.push((at("libelle"), Kind::Site(SiteKind::NeedWithoutWords)));
+        } else if let Some(twin) = orientation.demandes[..i].iter().find(|d| d.slug() == demande.slug()) {
+            let kind = SiteKind::NeedsSameLink {
+                first: twin.libelle.clone(),
+                second: demande.libelle.clone(),
+                slug: demande.slug(),
+            };
+            problems.push((at("libelle"), Kind::Site(kind)));
+        }
+        if demande.services.is_empty() {
+            problems.push((at("services"), Kind::Site(SiteKind::NeedWithoutServices)));
+        }
+    }
+    problems
+}
+
+/// The problems of `edition_en_ligne`: the field each is about, and what it is. `written`
+/// gives the text at a path (a forge resin does not know is named as written).
+fn check_edition(edition: &Edition, written: &dyn Fn(&[Segment]) -> String) -> Vec<(&'static str, Kind)> {
     let mut problems = Vec::new();
     let forges = [Forge::Github, Forge::Gitlab, Forge::GitGateway].map(Forge::name);
     if edition.forge == Forge::Inconnue {
-        let path = [Segment::Key("edition_en_ligne".into()), Segment::Key("forge".into())];
-        let written = spans.value(&path).map(|r| text[r].trim().to_string()).unwrap_or_default();
-        let suggestion =
-            suggest::closest(&written, forges).map_or(String::new(), |s| format!(" ; vouliez-vous dire `{s}` ?"));
-        problems.push((
-            "forge",
-            format!("forge « {written} » inconnue : écrivez `github`, `gitlab` ou `git-gateway`{suggestion}"),
-        ));
+        let written = written(&[key("edition_en_ligne"), key("forge")]);
+        let suggestion = suggest::closest(&written, forges);
+        problems.push(("forge", SiteKind::UnknownForge { written, suggestion }.into()));
     }
     let needs_repository = matches!(edition.forge, Forge::Github | Forge::Gitlab);
     match &edition.depot {
-        None if needs_repository => problems.push((
-            "depot",
-            format!("ajoutez `depot: compte/nom-du-depot`, le dépôt {} qui contient content/", edition.forge.name()),
-        )),
-        Some(depot) if needs_repository && !is_repository(depot, edition.forge) => problems.push((
-            "depot",
-            format!(
-                "dépôt « {depot} » : écrivez `compte/nom-du-depot`{}, sans https:// ni .git",
-                if edition.forge == Forge::Gitlab { " (ou `groupe/sous-groupe/depot`)" } else { "" }
-            ),
-        )),
+        None if needs_repository => {
+            problems.push(("depot", SiteKind::MissingRepository { forge: edition.forge.name() }.into()))
+        }
+        Some(depot) if needs_repository && !is_repository(depot, edition.forge) => {
+            let kind = SiteKind::Repository { depot: depot.clone(), gitlab: edition.forge == Forge::Gitlab };
+            problems.push(("depot", kind.into()));
+        }
         _ => {}
     }
-    // git's rules for branch names (git check-ref-format), for the names people write.
-    let branch = &edition.branche;
-    let branch_ok = !branch.is_empty()
+    if !is_branch(&edition.branche) {
+        problems.push(("branche", SiteKind::Branch { branch: edition.branche.clone() }.into()));
+    }
+    if let Some(address) = &edition.adresse
+        && let Err(scheme) = rules::check_url(address)
+    {
+        problems.push(("adresse", Kind::Url { value: address.clone(), scheme }));
+    }
+    if edition.forge == Forge::Gitlab && edition.application.as_deref().is_none_or(str::is_empty) {
+        problems.push(("forge", SiteKind::GitlabApplication.into()));
+    }
+    problems
+}
+
+/// A branch name git accepts (git check-ref-format), for the names people write.
+fn is_branch(branch: &str) -> bool {
+    !branch.is_empty()
         && !branch.starts_with(['-', '/', '.'])
         && !branch.ends_with(['/', '.'])
         && !branch.ends_with(".lock")
         && branch.chars().all(|c| c.is_alphanumeric() || "-_./".contains(c))
         && !branch.contains("..")
         && !branch.contains("//")
-        && !branch.contains("/.");
-    if !branch_ok {
-        problems
-            .push(("branche", format!("branche « {} » : un nom de branche git, par exemple `main`", edition.branche)));
-    }
-    if let Some(address) = &edition.adresse
-        && rules::check_url(address).is_err()
-    {
-        problems.push(("adresse", format!("adresse « {address} » : une adresse web complète, https://…")));
-    }
-    if edition.forge == Forge::Gitlab && edition.application.as_deref().is_none_or(str::is_empty) {
-        problems.push((
-            "forge",
-            "GitLab a besoin de `application:`, l'identifiant de l'application OAuth créée dans GitLab (Paramètres > Applications)"
-                .to_string(),
-        ));
-    }
-    problems
+        && !branch.contains("/.")
 }
 
 /// A repository path on a forge: `compte/depot` (GitLab also allows sub-groups).
@@ -618,46 +544,4 @@ fn footer_link(url: &str) -> Result<(), Option<String>> {
         return if rules::is_email(address) { Ok(()) } else { Err(None) };
     }
     rules::check_url(url).map(|_| ())
-}
-
-/// serde's English message about `site.yaml`, as a French diagnostic kind.
-fn translate_error(message: &str) -> Kind {
-    if let Some(field) = between(message, "unknown field `", "`") {
-        let suggestion = suggest::closest(field, KNOWN_FIELDS.iter().copied()).map(str::to_string);
-        return Kind::UnknownField { field: field.to_string(), suggestion, known: KNOWN_FIELDS.to_vec() };
-    }
-    if let Some(field) = between(message, "missing field `", "`") {
-        return Kind::MissingField { field: field.to_string() };
-    }
-    // "territoire.centre.longitude: invalid type: string \"é\", expected f64"
-    if let Some((path, rest)) =
-        message.split_once(": invalid type: ").or_else(|| message.split_once(": invalid value: "))
-    {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let french = |english: &str| -> &'static str {
-            let has = |word: &str| english.contains(word);
-            if ["f64", "f32", "integer", "u8", "floating"].iter().any(|w| has(w)) {
-                "un nombre"
-            } else if has("string") || has("char") {
-                "du texte"
-            } else if has("bool") {
-                "vrai ou faux (true / false)"
-            } else if has("sequence") {
-                "une liste"
-            } else if has("map") || has("struct") {
-                "une liste de champs"
-            } else if has("unit") {
-                "une valeur vide"
-            } else {
-                "une autre valeur"
-            }
-        };
-        return Kind::WrongType { field: path.to_string(), expected: french(expected), found: french(found) };
-    }
-    Kind::YamlSyntax { message: crate::load::translate_yaml_error(message) }
-}
-fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let from = text.find(start)? + start.len();
-    let to = text[from..].find(end)? + from;
-    Some(&text[from..to])
 }

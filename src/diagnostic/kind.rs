@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::Severity;
+use super::site::SiteKind;
 
 /// What is wrong. The `Display` text says the problem; [`Kind::help`] says how to fix it.
 #[derive(Clone, Debug, PartialEq)]
@@ -409,11 +410,8 @@ pub enum Kind {
         /// What it is, in French (« tube nommé »…).
         what: &'static str,
     },
-    /// A problem in `site.yaml` that has no better kind.
-    Config {
-        /// What is wrong.
-        message: String,
-    },
+    /// A problem of `site.yaml` or of the communes file it names that entries do not share.
+    Site(SiteKind),
     /// Warning: a Markdown file outside `lieux/`, `offres/` and `pages/`, copied as it is.
     StrayEntry {
         /// The file's path.
@@ -499,7 +497,7 @@ impl Kind {
             Kind::SvgTooLarge { .. } => "svg-trop-lourd",
             Kind::SymlinkOutside { .. } => "lien-symbolique",
             Kind::SpecialFile { .. } => "fichier-special",
-            Kind::Config { .. } => "configuration",
+            Kind::Site(_) => "configuration",
             Kind::StrayEntry { .. } => "fiche-hors-dossier",
             Kind::StaleDate { .. } => "date-ancienne",
             Kind::NoHours => "horaires-absents",
@@ -655,7 +653,7 @@ impl fmt::Display for Kind {
             | Kind::SvgTooLarge { .. }
             | Kind::SymlinkOutside { .. }
             | Kind::SpecialFile { .. } => self.fmt_file(f),
-            Kind::Config { message } => write!(f, "{message}"),
+            Kind::Site(kind) => write!(f, "{kind}"),
             Kind::StaleDate { value } => write!(f, "fiche vérifiée il y a plus de 12 mois (`date_maj: {value}`)"),
             Kind::StrayEntry { path, .. } => write!(
                 f,

@@ -8,14 +8,18 @@ mod github;
 mod gitlab;
 mod help;
 mod human;
+mod import;
 mod json;
 mod kind;
 mod short;
+mod site;
 
 use std::ops::Range;
 
 pub(crate) use help::formula_sign_name;
+pub use import::ImportKind;
 pub use kind::Kind;
+pub use site::SiteKind;
 
 use crate::source::{FileId, LineCol, Sources};
 

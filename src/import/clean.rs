@@ -12,6 +12,7 @@ use super::read::{Raw, SourceRecord};
 use super::v0;
 use crate::communes::Communes;
 use crate::config::Emprise;
+use crate::diagnostic::ImportKind;
 use crate::schema::rules;
 use crate::{hours, phone, suggest, vocab};
 
@@ -234,11 +235,7 @@ pub fn clean(record: &SourceRecord, territory: &Territory<'_>) -> Cleaned {
     let mut c =
         Cleaner { out: Cleaned::default(), place: Place::default(), everyone: false, outside_box: false, flags };
     if !record.extra.is_empty() {
-        let message = format!(
-            "{} cellule(s) de plus que de colonnes ({}) : un séparateur dans une valeur sans guillemets ? Les cellules en trop sont gardées en commentaire",
-            record.extra.len(),
-            record.extra.join(" | ")
-        );
+        let message = ImportKind::ExtraCells { count: record.extra.len(), cells: record.extra.join(" | ") };
         c.keep(Problem::Row, "cellules en trop", "", &record.extra.join(" | "), message);
     }
     // Values per v1 field, in the file's order; a v0 and a v1 column of one field are merged.
@@ -283,13 +280,13 @@ impl Cleaner {
         self.out.rules.push(rule);
     }
 
-    fn note(&mut self, problem: Problem, column: &str, message: String) {
-        self.out.notes.push(Note { problem, column: column.to_string(), message });
+    fn note(&mut self, problem: Problem, column: &str, kind: ImportKind) {
+        self.out.notes.push(Note { problem, column: column.to_string(), message: kind.to_string() });
     }
 
     /// Reports a value and keeps it for the entry's comments.
-    fn keep(&mut self, problem: Problem, field: &str, column: &str, raw: &str, message: String) {
-        self.note(problem, column, message);
+    fn keep(&mut self, problem: Problem, field: &str, column: &str, raw: &str, kind: ImportKind) {
+        self.note(problem, column, kind);
         self.place.kept.push(Kept { field: field.to_string(), raw: raw.to_string() });
     }
 
@@ -313,16 +310,11 @@ impl Cleaner {
                 let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
                 let len = text.chars().count();
                 if name == "presentation_resume" && len > 280 {
-                    let message = format!(
-                        "résumé de {len} caractères, 280 au plus : raccourcissez-le (le texte complet est gardé en commentaire)"
-                    );
+                    let message = ImportKind::SummaryTooLong { len, max: 280 };
                     self.keep(Problem::TooLong, name, column, &text, message);
                 } else if name == "nom" && !rules::NAME_LENGTH.contains(&len) {
-                    let (min, max) = (rules::NAME_LENGTH.start(), rules::NAME_LENGTH.end());
-                    let unit = if len > 1 { "caractères" } else { "caractère" };
-                    let message = format!(
-                        "nom de {len} {unit} : de {min} à {max} attendus (limites de data·inclusion) ; corrigez-le dans la source"
-                    );
+                    let (min, max) = (*rules::NAME_LENGTH.start(), *rules::NAME_LENGTH.end());
+                    let message = ImportKind::NameLength { len, min, max };
                     self.keep(Problem::TooLong, name, column, &text, message);
                 } else {
                     self.set(name, Val::Text(text));
@@ -350,8 +342,7 @@ impl Cleaner {
                     self.set(name, Val::Text(e164));
                 }
                 None => {
-                    let message =
-                        format!("téléphone « {text} » illisible : un numéro français est attendu (04 78 00 00 00)");
+                    let message = ImportKind::Phone { value: text.clone() };
                     self.keep(Problem::Phone, name, column, &text, message);
                 }
             },
@@ -371,10 +362,7 @@ impl Cleaner {
             Type::Hours => match hours::parse(&text) {
                 Ok(_) => self.set(name, Val::Text(text)),
                 Err(error) => {
-                    let message = format!(
-                        "horaires « {text} » illisibles ({}) : écrivez-les au format OpenStreetMap, par exemple « Mo-Fr 09:00-12:00 »",
-                        error.message
-                    );
+                    let message = ImportKind::Hours { value: text.clone(), error: error.message };
                     self.keep(Problem::Hours, name, column, &text, message);
                 }
             },
@@ -415,12 +403,7 @@ impl Cleaner {
         match fixed {
             Some(code) => self.set(name, Val::Text(code)),
             None => {
-                let expected = match name {
-                    "pivot" => "un SIRET de 14 chiffres ou un RNA (W et 9 chiffres)",
-                    "code_postal" => "5 chiffres",
-                    _ => "5 caractères, comme 69123 ou 2A004",
-                };
-                let message = format!("{name} « {text} » mal formé : {expected} attendus");
+                let message = ImportKind::Code { field: name.to_string(), value: text.clone() };
                 self.keep(Problem::Code, name, column, &text, message);
             }
         }
@@ -470,17 +453,16 @@ impl Cleaner {
                 }
                 None if v0::without_v1(name, item) => {
                     let head = v0::head(item);
-                    let message = format!(
-                        "« {head} » (valeur de la v0) n'a pas d'équivalent dans {name} en v1 : la valeur est gardée en commentaire"
-                    );
+                    let message = ImportKind::V0Value { field: name.to_string(), value: head.to_string() };
                     self.keep(Problem::UnknownValue, name, column, item, message);
                 }
                 None => {
-                    let hint = match suggestion {
-                        Some(s) => format!(" ; vouliez-vous dire « {s} » ?"),
-                        None => format!(" (valeurs possibles : {})", vocab::values(name).join(", ")),
+                    let message = ImportKind::UnknownValue {
+                        field: name.to_string(),
+                        value: item.to_string(),
+                        suggestion: suggestion.map(|s| s.to_string()),
+                        allowed: vocab::values(name),
                     };
-                    let message = format!("« {item} » n'est pas une valeur de {name} dans le standard{hint}");
                     self.keep(Problem::UnknownValue, name, column, item, message);
                 }
             },
@@ -511,8 +493,7 @@ impl Cleaner {
             }
         }
         if !bad.is_empty() {
-            let message =
-                format!("courriel « {} » illisible : une adresse comme nom@exemple.fr est attendue", bad.join(" "));
+            let message = ImportKind::Email { value: bad.join(" ") };
             self.keep(Problem::Email, name, column, whole.trim(), message);
         } else if parts.len() != 1 || parts[0] != whole.trim() {
             self.rule(Rule::Email);
@@ -548,7 +529,7 @@ impl Cleaner {
     }
 
     fn bad_url(&mut self, name: &str, column: &str, text: &str) {
-        let message = format!("adresse web « {text} » illisible : une adresse complète est attendue (https://…)");
+        let message = ImportKind::Url { value: text.to_string() };
         self.keep(Problem::Url, name, column, text, message);
     }
 
@@ -561,19 +542,18 @@ impl Cleaner {
         let (Some((lat_column, lat_raw)), Some((_, lon_raw))) = (&lat, &lon) else {
             if let Some((column, raw)) = lat.as_ref().or(lon.as_ref()) {
                 let field = if lat.is_some() { "latitude" } else { "longitude" };
-                self.keep(Problem::Coordinates, field, column, raw, "une seule des deux coordonnées est donnée".into());
+                self.keep(Problem::Coordinates, field, column, raw, ImportKind::OneCoordinate);
             }
             return;
         };
         let both = format!("{lat_raw}, {lon_raw}");
         let (Some(latitude), Some(longitude)) = (parse(lat_raw), parse(lon_raw)) else {
-            let message =
-                format!("coordonnées « {both} » illisibles : des degrés décimaux sont attendus (45.76, 4.84)");
+            let message = ImportKind::Coordinates { value: both.clone() };
             self.keep(Problem::Coordinates, "latitude, longitude", lat_column, &both, message);
             return;
         };
         if latitude == 0.0 && longitude == 0.0 {
-            let message = "coordonnées nulles (0, 0) : placez le lieu sur une carte pour les retrouver".into();
+            let message = ImportKind::NullCoordinates;
             self.keep(Problem::Coordinates, "latitude, longitude", lat_column, &both, message);
             return;
         }
@@ -587,9 +567,7 @@ impl Cleaner {
                 return;
             }
             Some(emprise) if !emprise.contains(latitude, longitude) => {
-                let message = format!(
-                    "coordonnées « {both} » hors du territoire : vérifiez-les sur une carte (elles sont gardées en commentaire)"
-                );
+                let message = ImportKind::CoordinatesOutside { value: both.clone() };
                 self.keep(Problem::Coordinates, "latitude, longitude", lat_column, &both, message);
                 return;
             }
@@ -602,7 +580,7 @@ impl Cleaner {
     fn date(&mut self, fields: &[(&'static str, String, Raw)], today: NaiveDate) {
         let Some((_, column, raw)) = fields.iter().find(|(n, ..)| *n == "date_maj") else {
             self.place.no_date = true;
-            let message = "date_maj absente : la date de la fiche (ou celle de l'import) est gardée".to_string();
+            let message = ImportKind::NoDate;
             self.keep(Problem::Date, "date_maj", "date_maj", "", message);
             return;
         };
@@ -611,12 +589,11 @@ impl Cleaner {
             Some(date) => (Some(date), false),
             None => (parse_other_date(&text), true),
         };
+        let bad = |today: Option<String>, fictive: bool| Some(ImportKind::Date { value: text.clone(), today, fictive });
         let problem = match date {
-            None => Some(format!("date « {text} » illisible : AAAA-MM-JJ attendu")),
-            Some(d) if chrono::Datelike::year(&d) < 2000 => {
-                Some(format!("date « {text} » fictive (avant 2000) : indiquez quand la fiche a été vérifiée"))
-            }
-            Some(d) if d > today => Some(format!("date « {text} » dans le futur (aujourd'hui : {today})")),
+            None => bad(None, false),
+            Some(d) if chrono::Datelike::year(&d) < 2000 => bad(None, true),
+            Some(d) if d > today => bad(Some(today.to_string()), false),
             Some(_) => None,
         };
         match (problem, date) {
@@ -626,10 +603,10 @@ impl Cleaner {
                 }
                 self.set("date_maj", Val::Text(date.to_string()));
             }
-            (message, _) => {
+            (problem, _) => {
                 self.place.no_date = true;
-                let message =
-                    format!("{} ; la date de la fiche (ou celle de l'import) est gardée", message.unwrap_or_default());
+                // A date that reads and is not refused is kept: `problem` is `Some` here.
+                let message = problem.unwrap_or(ImportKind::Date { value: text.clone(), today: None, fictive: false });
                 self.keep(Problem::Date, "date_maj", column, &text, message);
             }
         }
@@ -640,13 +617,9 @@ impl Cleaner {
             if !self.place.fields.contains_key(required) {
                 let bad = self.place.kept.iter().any(|k| k.field == required);
                 if !bad {
-                    self.note(
-                        Problem::Missing,
-                        required,
-                        format!("champ obligatoire « {required} » absent : lieu non importé"),
-                    );
+                    self.note(Problem::Missing, required, ImportKind::MissingRequired { field: required.to_string() });
                 } else {
-                    self.note(Problem::Missing, required, format!("« {required} » invalide : lieu non importé"));
+                    self.note(Problem::Missing, required, ImportKind::InvalidRequired { field: required.to_string() });
                 }
                 return self.out;
             }

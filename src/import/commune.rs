@@ -3,6 +3,7 @@
 //! arrondissements becomes the arrondissement of the postcode.
 
 use crate::communes::Communes;
+use crate::diagnostic::ImportKind;
 use crate::suggest;
 
 /// Where a record's commune is, among the territory's communes.
@@ -17,7 +18,7 @@ pub enum Resolved {
         code_insee: Option<String>,
     },
     /// A commune of the territory, but the postcode or INSEE code says otherwise.
-    Mismatch(String),
+    Mismatch(ImportKind),
     /// Not in the territory.
     Outside,
 }
@@ -57,11 +58,11 @@ pub fn resolve_commune(communes: &Communes, name: &str, postcode: &str, insee: O
         _ => commune,
     };
     if !commune.codes_postaux.iter().any(|p| p == postcode) {
-        return Resolved::Mismatch(format!(
-            "le code postal {postcode} n'est pas celui de {} ({}) : corrigez l'un ou l'autre dans la source",
-            commune.nom,
-            commune.codes_postaux.join(", ")
-        ));
+        return Resolved::Mismatch(ImportKind::PostcodeMismatch {
+            postcode: postcode.to_string(),
+            commune: commune.nom.clone(),
+            codes: commune.codes_postaux.clone(),
+        });
     }
     let code_insee = match insee {
         Some(code) if code == commune.code_insee => None,
@@ -100,6 +101,8 @@ mod tests {
         // Echalas shares 69700 with Givors but is not in the Métropole.
         assert_eq!(resolve_commune(&c, "Echalas", "69700", None), Resolved::Outside);
         assert_eq!(resolve_commune(&c, "Brignais", "69530", None), Resolved::Outside);
-        assert!(matches!(resolve_commune(&c, "Bron", "69008", None), Resolved::Mismatch(m) if m.contains("69500")));
+        assert!(
+            matches!(resolve_commune(&c, "Bron", "69008", None), Resolved::Mismatch(m) if m.to_string().contains("69500"))
+        );
     }
 }

@@ -108,7 +108,7 @@ pub fn read_existing(root: &Path) -> Result<Vec<Existing>, Error> {
 pub fn written(slug: &str, path: String, text: String) -> Result<Existing, String> {
     let parsed = load::parse_entry(&text).map_err(|(kind, _)| kind.to_string())?;
     let raw = load::RawEntry::new(load::EntryKind::Lieu, crate::source::FileId(0), slug.to_string(), parsed);
-    Ok(Existing { slug: slug.to_string(), path, fields: raw.fields, body: raw.body, text })
+    Ok(Existing { slug: slug.to_string(), path, fields: raw.document.fields, body: raw.document.body, text })
 }
 
 /// Keys to recognise a place by: its address (and SIRET, or name and commune), folded.

@@ -26,6 +26,7 @@ use self::clean::{Note, Problem, Rule, Territory, Val};
 use self::entry::Existing;
 use crate::communes::Communes;
 use crate::config::{self, SiteConfig};
+use crate::diagnostic::ImportKind;
 use crate::error::Error;
 use crate::source::{Sources, printable};
 
@@ -300,7 +301,7 @@ impl<'a> Run<'a> {
                 notes.push(Note {
                     problem: Problem::Duplicate,
                     column: "id".into(),
-                    message: format!("même id « {id} » que la {first} : ligne non importée"),
+                    message: ImportKind::SameId { id: id.clone(), first: first.clone() }.to_string(),
                 });
                 self.report.refused += 1;
                 return true;
@@ -317,9 +318,7 @@ impl<'a> Run<'a> {
             notes.push(Note {
                 problem: Problem::Duplicate,
                 column: "id".into(),
-                message: format!(
-                    "l'id « {id} » est déjà celui de {owner} (d'une autre source) : la fiche est écrite sans cet id"
-                ),
+                message: ImportKind::IdTaken { id: id.clone(), owner: owner.to_string() }.to_string(),
             });
             place.fields.remove("id");
         }
@@ -337,11 +336,11 @@ impl<'a> Run<'a> {
         Some(Note {
             problem: Problem::Commune,
             column: "commune".into(),
-            message: format!(
-                "« {} » n'est pas une commune du territoire, bien que son code postal {} en soit un : lieu non importé (si c'est une faute de frappe, corrigez la commune dans la source)",
-                field(record, "commune").unwrap_or_default(),
-                postcode.trim()
-            ),
+            message: ImportKind::OutsideWithPostcode {
+                commune: field(record, "commune").unwrap_or_default(),
+                postcode: postcode.trim().to_string(),
+            }
+            .to_string(),
         })
     }
 
@@ -354,10 +353,11 @@ impl<'a> Run<'a> {
                 notes.push(Note {
                     problem: Problem::Duplicate,
                     column: String::new(),
-                    message: format!(
-                        "même {} que la {first} : doublon probable ; les deux fiches sont importées, fusionnez-les si c'est le même lieu",
-                        if Some(key) == pivot_key.as_ref() { "SIRET et même adresse" } else { "nom et même adresse" }
-                    ),
+                    message: ImportKind::LikelyDuplicate {
+                        by_pivot: Some(key) == pivot_key.as_ref(),
+                        first: first.clone(),
+                    }
+                    .to_string(),
                 });
                 break;
             }
@@ -382,10 +382,12 @@ impl<'a> Run<'a> {
             notes.push(Note {
                 problem: Problem::Newer,
                 column: "date_maj".into(),
-                message: format!(
-                    "la fiche {} a été vérifiée le {mine}, après la source ({theirs}) : elle est gardée telle quelle",
-                    old.path
-                ),
+                message: ImportKind::Newer {
+                    path: old.path.to_string(),
+                    mine: mine.to_string(),
+                    theirs: theirs.to_string(),
+                }
+                .to_string(),
             });
             self.report.newer += 1;
             return;
@@ -456,7 +458,7 @@ fn unwritable(error: &str) -> Note {
     Note {
         problem: Problem::Missing,
         column: String::new(),
-        message: format!("fiche impossible à écrire sans la casser ({error}) : lieu non importé"),
+        message: ImportKind::Unwritable { error: error.to_string() }.to_string(),
     }
 }
 

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use super::clean::{Place, Val};
 use super::problem::{Note, Problem};
 use super::read::Raw;
+use crate::diagnostic::ImportKind;
 use crate::schema::rules;
 
 /// A value as a message quotes it: on one line, cut after 80 characters.
@@ -31,11 +32,7 @@ pub(crate) fn problems(place: &Place, fields: &[(&'static str, String, Raw)]) ->
     for (name, column, raw) in fields {
         let raw = raw.display();
         if raw.contains(rules::REPLACEMENT) {
-            let message = format!(
-                "« {} » contient « {} » : un caractère a été perdu au décodage du fichier ; enregistrez-le en UTF-8 et relancez l'import (lieu non importé)",
-                excerpt(&raw),
-                rules::REPLACEMENT
-            );
+            let message = ImportKind::LostCharacter { value: excerpt(&raw) }.to_string();
             notes.push(Note { problem: Problem::LostCharacter, column: column.clone(), message });
             continue;
         }
@@ -50,11 +47,7 @@ pub(crate) fn problems(place: &Place, fields: &[(&'static str, String, Raw)]) ->
         if let Some((value, sign)) = formula
             && seen.insert(*name)
         {
-            let message = format!(
-                "« {} » commence par {} : un tableur qui ouvre les exports CSV l'exécuterait comme une formule ; commencez la valeur par une lettre ou un chiffre dans la source (lieu non importé)",
-                excerpt(value),
-                crate::diagnostic::formula_sign_name(sign)
-            );
+            let message = ImportKind::Formula { value: excerpt(value), sign }.to_string();
             notes.push(Note { problem: Problem::Formula, column: column.clone(), message });
         }
     }

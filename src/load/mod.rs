@@ -59,27 +59,48 @@ impl EntryKind {
 pub struct RawEntry {
     /// Which folder it came from.
     pub kind: EntryKind,
-    /// The file.
-    pub file: FileId,
     /// The file name without `.md`.
     pub slug: String,
-    /// Byte range of the opening `---` (where a problem of the whole entry is shown).
+    /// Its front matter and body: `entry.fields`, `entry.file`, `entry.value_span(…)` read
+    /// through it.
+    pub document: Document,
+}
+
+/// An entry is read as its document: the field reader (`validate` for entries, `config` for
+/// `site.yaml`) takes a [`Document`], and code that looks at an entry's fields or spans reads
+/// them through the entry.
+impl std::ops::Deref for RawEntry {
+    type Target = Document;
+
+    fn deref(&self) -> &Document {
+        &self.document
+    }
+}
+
+/// A YAML mapping of a file and where its keys and values are: an entry's front matter (then
+/// followed by a Markdown body), or the whole of `site.yaml`. What the field reader reads.
+#[derive(Debug)]
+pub struct Document {
+    /// The file.
+    pub file: FileId,
+    /// Byte range of the opening `---` (where a problem of the whole entry is shown); the
+    /// start of the file for `site.yaml`.
     pub header: Range<usize>,
     /// Byte offset of the YAML text in the file: spans in `spans` are relative to it.
     pub yaml_start: usize,
-    /// The front matter's top-level mapping.
+    /// The top-level mapping.
     pub fields: Mapping,
-    /// The front matter's YAML text, for [`RawEntry::spans`].
+    /// The YAML text, for [`Document::spans`].
     yaml: Box<str>,
     /// Where each key and value is: built when a position is first asked for (most entries
     /// have no problem to point at, and this is a second reading of the YAML).
     spans: std::sync::OnceLock<SpanMap>,
-    /// Byte range of the Markdown body in the file.
+    /// Byte range of the Markdown body in the file (empty, at the end, for `site.yaml`).
     pub body: Range<usize>,
 }
 
-impl RawEntry {
-    /// Where each key and value of the front matter is (relative to the YAML text).
+impl Document {
+    /// Where each key and value of the mapping is (relative to the YAML text).
     pub fn spans(&self) -> &SpanMap {
         self.spans.get_or_init(|| SpanMap::build(&self.yaml))
     }
@@ -384,8 +405,42 @@ pub struct Parsed {
 impl RawEntry {
     /// The entry of `file`, from its parsed text.
     pub fn new(kind: EntryKind, file: FileId, slug: String, parsed: Parsed) -> RawEntry {
+        RawEntry { kind, slug, document: Document::new(file, parsed) }
+    }
+}
+
+impl Document {
+    /// The document of `file`, from its parsed text.
+    pub fn new(file: FileId, parsed: Parsed) -> Document {
         let Parsed { header, yaml_start, fields, yaml, body } = parsed;
-        RawEntry { kind, file, slug, header, yaml_start, fields, yaml, spans: std::sync::OnceLock::new(), body }
+        Document { file, header, yaml_start, fields, yaml, spans: std::sync::OnceLock::new(), body }
+    }
+}
+
+/// Parses a file that is YAML from start to end (`site.yaml`), after any byte-order mark: a
+/// document without front matter delimiters or body. A duplicate key is named and pointed at.
+pub fn parse_document(text: &str) -> Result<Parsed, (Kind, Range<usize>)> {
+    let yaml = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let start = text.len() - yaml.len();
+    let fields = parse_mapping(yaml, start)?;
+    Ok(Parsed { header: start..start, yaml_start: start, fields, yaml: yaml.into(), body: text.len()..text.len() })
+}
+
+/// The top-level mapping of `yaml`, which starts at byte `start` of its file.
+fn parse_mapping(yaml: &str, start: usize) -> Result<Mapping, (Kind, Range<usize>)> {
+    match parse_yaml(yaml) {
+        Ok(Value::Mapping(m)) => Ok(m),
+        Ok(Value::Null) => Ok(Mapping::new()),
+        Ok(_) => Err((Kind::NotAMapping, start..start)),
+        Err((kind, offset)) => {
+            // serde_yaml stops at the mapping holding a duplicate key: name the key and point
+            // at its second occurrence.
+            if let Some((field, span)) = SpanMap::build(yaml).duplicate() {
+                return Err((Kind::DuplicateField { field: field.to_string() }, span.start + start..span.end + start));
+            }
+            let at = start + offset;
+            Err((kind, at..at))
+        }
     }
 }
 
@@ -403,21 +458,7 @@ pub fn span_at(text: &str, path: &[Segment]) -> Option<Range<usize>> {
 pub fn parse_entry(text: &str) -> Result<Parsed, (Kind, Range<usize>)> {
     let split = front_matter::split(text)?;
     let yaml = &text[split.yaml.clone()];
-    let fields = match parse_yaml(yaml) {
-        Ok(Value::Mapping(m)) => m,
-        Ok(Value::Null) => Mapping::new(),
-        Ok(_) => return Err((Kind::NotAMapping, split.yaml.start..split.yaml.start)),
-        Err((kind, offset)) => {
-            // serde_yaml stops at the mapping holding a duplicate key: name the key and point
-            // at its second occurrence.
-            if let Some((field, span)) = SpanMap::build(yaml).duplicate() {
-                let at = split.yaml.start;
-                return Err((Kind::DuplicateField { field: field.to_string() }, span.start + at..span.end + at));
-            }
-            let at = split.yaml.start + offset;
-            return Err((kind, at..at));
-        }
-    };
+    let fields = parse_mapping(yaml, split.yaml.start)?;
     Ok(Parsed {
         header: split.header.clone(),
         yaml_start: split.yaml.start,

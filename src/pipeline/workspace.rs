@@ -375,11 +375,7 @@ impl Workspace {
         let mut h = hasher();
         self.base_url.hash(&mut h);
         let Some(path) = self.scan.config.clone() else {
-            state.diagnostics.push(Diagnostic::global(Kind::Config {
-                message:
-                    "le fichier `content/site.yaml` est absent : créez-le (voir le README, « Le format du contenu »)"
-                        .into(),
-            }));
+            state.diagnostics.push(Diagnostic::global(Kind::Site(crate::diagnostic::SiteKind::Missing)));
             state.version = h.finish();
             return Ok(state);
         };

@@ -15,6 +15,7 @@ use crate::model::reseau::CATEGORIES;
 
 pub mod extension;
 mod json;
+pub(crate) mod reader;
 pub mod renamed;
 pub mod rules;
 pub mod standard;

@@ -3,11 +3,11 @@
 
 use serde_yaml::Value;
 
-use super::fields::{Fields, type_name};
 use crate::diagnostic::Kind;
 use crate::load::Segment;
 use crate::model::ExtValue;
 use crate::schema::extension::{Extension, ExtensionType};
+use crate::schema::reader::{Fields, type_name};
 use crate::schema::rules;
 use crate::suggest;
 

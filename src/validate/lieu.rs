@@ -3,13 +3,13 @@
 use serde_yaml::Value;
 
 use super::Context;
-use super::fields::Fields;
 use crate::communes::Communes;
 use crate::config::Emprise;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::hours;
 use crate::load::{RawEntry, Segment};
 use crate::model::Lieu;
+use crate::schema::reader::Fields;
 use crate::schema::rules;
 
 fn key(name: &str) -> Vec<Segment> {
@@ -210,7 +210,7 @@ pub(crate) fn opening_hours(f: &mut Fields<'_>, name: &str) -> Option<String> {
     match hours::parse(&value) {
         Ok(_) => Some(value),
         Err(error) => {
-            let span = f.entry.value_span(&key(name));
+            let span = f.doc.value_span(&key(name));
             let file_text = f.entry_text();
             // Find the (trimmed) value in its source text, past the quote and spaces, then count
             // characters into it. An escaped value is not found: point at its start.

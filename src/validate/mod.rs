@@ -2,12 +2,11 @@
 //!
 //! Each entry is checked on its own ([`validate_entry`], run in parallel by the pipeline, which
 //! keeps the result per file), then the checks that need every entry run ([`cross_check`]):
-//! duplicate ids, offers naming unknown places. A file per rule family: `fields` (typed
-//! getters), one file per content type; the value rules (codes, URLs, dates) and the fields
-//! each type may have come from the content model, [`crate::schema`].
+//! duplicate ids, offers naming unknown places. Fields are read by `crate::schema::reader`
+//! (typed getters, shared with `site.yaml`); a file per content type. The value rules (codes,
+//! URLs, dates) and the fields each type may have come from the content model, [`crate::schema`].
 
 pub(crate) mod extension;
-mod fields;
 pub mod lieu;
 pub mod offre;
 pub mod page;

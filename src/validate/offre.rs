@@ -3,11 +3,11 @@
 use serde_yaml::Value;
 
 use super::Context;
-use super::fields::{Fields, type_name};
 use super::lieu::{opening_hours, update_date};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::{RawEntry, Segment};
 use crate::model::{Calendrier, Offre, Seance};
+use crate::schema::reader::{Fields, type_name};
 
 /// The place slugs an offer names, with where each is written.
 pub(crate) type PlaceRefs = Vec<(String, Vec<Segment>)>;
@@ -131,7 +131,7 @@ fn sessions(f: &mut Fields<'_>) -> Option<Vec<Seance>> {
             let known = crate::schema::session_names();
             if !known.contains(&name) {
                 let suggestion = crate::suggest::closest(name, known.iter().copied()).map(str::to_string);
-                let span = f.entry.key_span(&[base.clone(), vec![key(name)]].concat());
+                let span = f.doc.key_span(&[base.clone(), vec![key(name)]].concat());
                 f.report_span(Kind::UnknownField { field: name.to_string(), suggestion, known }, span);
                 ok = false;
             }

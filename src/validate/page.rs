@@ -1,9 +1,9 @@
 //! A free page's front matter to a [`Page`].
 
-use super::fields::Fields;
 use crate::diagnostic::Diagnostic;
 use crate::load::RawEntry;
 use crate::model::Page;
+use crate::schema::reader::Fields;
 
 /// Validates one page.
 pub(crate) fn validate_page(entry: &RawEntry, text: &str) -> (Option<Page>, Vec<Diagnostic>) {

@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 
 use foldhash::{HashSet, HashSetExt};
 
-use super::fields::{Fields, type_name};
 use super::{Context, ValidEntry};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::Asset;
@@ -18,6 +17,7 @@ use crate::load::{RawEntry, Segment};
 use crate::model::reseau::{
     Annonce, Appel, CATEGORIES, Contact, Detail, Evenement, Image, Nature, PieceJointe, Publication, Section,
 };
+use crate::schema::reader::{Fields, type_name};
 use crate::source::{FileId, Sources};
 use crate::suggest;
 
@@ -226,7 +226,7 @@ fn attachments(f: &mut Fields<'_>, refs: &mut Refs) -> Vec<PieceJointe> {
             let name = k.as_str().unwrap_or_default();
             if !KNOWN.contains(&name) {
                 let suggestion = suggest::closest(name, KNOWN.iter().copied()).map(str::to_string);
-                let span = f.entry.key_span(&at(name));
+                let span = f.doc.key_span(&at(name));
                 f.report_span(Kind::UnknownField { field: name.to_string(), suggestion, known: KNOWN.to_vec() }, span);
             }
         }

@@ -224,25 +224,20 @@ fn gitlab_of_its_own_and_git_gateway() {
 #[test]
 fn editing_settings_mistakes_are_located() {
     let cases = [
-        (
-            "  forge: gitub\n  depot: a/b\n",
-            10,
-            10,
-            "forge « gitub » inconnue : écrivez `github`, `gitlab` ou `git-gateway` ; vouliez-vous dire `github` ?",
-        ),
-        ("  forge: github\n", 10, 8, "ajoutez `depot: compte/nom-du-depot`"),
+        ("  forge: gitub\n  depot: a/b\n", 10, 10, "forge « gitub » inconnue : vouliez-vous dire `github` ?"),
+        ("  forge: github\n", 10, 8, "le dépôt github qui contient content/ manque"),
         (
             "  forge: github\n  depot: https://github.com/a/b.git\n",
             11,
             10,
-            "dépôt « https://github.com/a/b.git » : écrivez `compte/nom-du-depot`",
+            "dépôt « https://github.com/a/b.git » mal écrit",
         ),
         ("  forge: gitlab\n  depot: a/b\n", 10, 10, "GitLab a besoin de `application:`"),
         (
             "  forge: github\n  depot: a/b\n  adresse: oauth.exemple.fr\n",
             12,
             12,
-            "adresse « oauth.exemple.fr » : une adresse web complète",
+            "adresse web invalide « oauth.exemple.fr »",
         ),
         ("  forge: github\n  depot: a/b\n  branche: ma branche\n", 12, 12, "branche « ma branche »"),
         ("  forge: github\n  depot: a/b\n  relectur: true\n", 12, 3, "champ inconnu"),

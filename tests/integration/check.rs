@@ -30,7 +30,7 @@ fn check_fixture(code: &str, file: Option<&str>, line: u64, column: u64, message
         assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(line), Some(column)), "{code}: {d}");
     }
     assert!(d["message"].as_str().unwrap().contains(message), "{code}: {}", d["message"]);
-    assert!(d["help"].is_string() || code == "configuration", "{code}: every problem says how to fix it");
+    assert!(d["help"].is_string(), "{code}: every problem says how to fix it");
 
     let human = test.run(&["check"]).expect_code(exit);
     insta::assert_snapshot!(format!("check_{}", code.replace('-', "_")), human.stderr);
@@ -353,6 +353,33 @@ fn site_yaml_problems_are_located() {
     let run = SiteTest::new().file("content/site.yaml", &communes).run(&["check", "--format", "json"]).expect_code(1);
     let d = &run.diagnostics()[0];
     assert_eq!((d["code"].as_str(), d["line"].as_u64()), (Some("configuration"), Some(7)), "{d}");
+}
+
+/// `site.yaml` is read by the entries' field reader: every mistake is reported in one run,
+/// where it is, with the entries' kinds; a misspelt key of any block gets the closest key of
+/// that block.
+#[test]
+fn site_yaml_is_read_like_an_entry() {
+    let yaml = crate::support::SITE_YAML
+        .replace("titre: Test", "titre: [Test]")
+        .replace("longitude: 4.84 }", "longitud: 4.84 }\n  zoom: douze");
+    let run = SiteTest::new().file("content/site.yaml", &yaml).run(&["check", "--format", "json"]).expect_code(1);
+    let found: Vec<(String, String, u64, u64)> = run
+        .diagnostics()
+        .iter()
+        .map(|d| {
+            let text = |k: &str| d[k].as_str().unwrap().to_string();
+            (text("code"), text("message"), d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap())
+        })
+        .collect();
+    let expected = [
+        ("type", "`titre` doit être du texte, pas une liste", 1, 8),
+        ("champ-manquant", "champ obligatoire manquant : `longitude`", 7, 13),
+        ("champ-inconnu", "champ inconnu `longitud` : vouliez-vous dire `longitude` ?", 7, 30),
+        ("type", "`territoire.zoom` doit être un nombre entier, pas du texte", 8, 9),
+    ];
+    let expected = expected.map(|(c, m, l, col)| (c.to_string(), m.to_string(), l, col));
+    assert_eq!(found, expected, "{}", run.stdout);
 }
 
 #[test]

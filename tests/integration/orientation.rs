@@ -162,7 +162,7 @@ fn mistakes_in_the_needs_are_located() {
             "    - libelle: Faire une démarche CAF\n      services: [Aide aux démarches administrative]\n",
             12,
             18,
-            "service « Aide aux démarches administrative » inconnu du standard national ; vouliez-vous dire « Aide aux démarches administratives » ?",
+            "valeur « Aide aux démarches administrative » inconnue pour `orientation.demandes[0].services`",
         ),
         ("    - libelle: Faire une démarche CAF\n      services: []\n", 12, 17, "`services` est vide"),
         (
@@ -181,7 +181,7 @@ fn mistakes_in_the_needs_are_located() {
             "    - libelle: Démarche CAF\n      services: [Aide aux démarches administratives]\n      a_apporter: [Vos identifiants (CAF, Ameli)]\n",
             13,
             20,
-            "« Vos identifiants (CAF » s'arrête au milieu d'une parenthèse",
+            "un élément de `orientation.demandes[0].a_apporter` s'arrête au milieu d'une parenthèse : « Vos identifiants (CAF »",
         ),
         ("    - libelle: Démarche CAF\n", 11, 7, "champ obligatoire manquant : `services`"),
     ];

@@ -1,5 +1,11 @@
-//! Reading the fields of one entry: typed getters that record a located diagnostic for every
-//! problem and keep going, so that a single run reports every error of the file.
+//! The field reader: typed getters over a YAML [`Document`] (an entry's front matter, or
+//! `site.yaml`) that record a located diagnostic for every problem and keep going, so that a
+//! single run reports every error of the file. A nested mapping (`territoire:` of `site.yaml`)
+//! or each mapping of a list is read by a reader of its own ([`Fields::section`],
+//! [`Fields::records`]), with the same kinds, spans and suggestions for unknown keys.
+//!
+//! It lives below `validate` and `config`, which both read with it (it was
+//! `validate/fields.rs`).
 
 use std::collections::BTreeSet;
 use std::ops::{Range, RangeInclusive};
@@ -8,11 +14,11 @@ use chrono::{NaiveDate, NaiveTime};
 use serde_yaml::Value;
 
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::load::{RawEntry, Segment};
+use crate::load::{Document, Segment};
 use crate::suggest;
+use crate::schema::rules;
 use crate::vocab;
 
-use crate::schema::rules;
 
 /// A character that has no place in a value: controls (but tab and line breaks, which YAML
 /// folds) and the invisible characters of [`rules::is_invisible`].
@@ -20,9 +26,14 @@ fn is_control(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || rules::is_invisible(c)
 }
 
-/// A cursor over one entry's front matter that collects diagnostics.
+/// A cursor over one mapping of a document that collects diagnostics.
 pub(crate) struct Fields<'a> {
-    pub(crate) entry: &'a RawEntry,
+    /// The document read.
+    pub(crate) doc: &'a Document,
+    /// The mapping read: the document's top level, or one nested in it at `prefix`.
+    map: &'a serde_yaml::Mapping,
+    /// Where `map` is in the document; empty at the top level.
+    prefix: Vec<Segment>,
     text: &'a str,
     pub(crate) diagnostics: Vec<Diagnostic>,
     used: BTreeSet<String>,
@@ -46,9 +57,31 @@ pub(crate) fn type_name(value: &Value) -> &'static str {
 }
 
 impl<'a> Fields<'a> {
-    /// A cursor over `entry`, whose file text is `text`.
-    pub(crate) fn new(entry: &'a RawEntry, text: &'a str) -> Self {
-        Fields { entry, text, diagnostics: Vec::new(), used: BTreeSet::new() }
+    /// A cursor over the top level of `doc`, whose file text is `text`. An entry
+    /// (`&RawEntry`) is passed as its document.
+    pub(crate) fn new(doc: &'a Document, text: &'a str) -> Self {
+        Fields { doc, map: &doc.fields, prefix: Vec::new(), text, diagnostics: Vec::new(), used: BTreeSet::new() }
+    }
+
+    /// The path of the field `name` of this mapping, in the document.
+    fn path(&self, name: &str) -> Vec<Segment> {
+        let mut path = self.prefix.clone();
+        path.push(key(name));
+        path
+    }
+
+    /// How messages name the field `name` of this mapping: itself at the top level, else its
+    /// dotted path (`territoire.centre.latitude`, `pied_de_page[1].url`).
+    pub(crate) fn label(&self, name: &str) -> String {
+        let mut label = String::new();
+        for segment in &self.prefix {
+            match segment {
+                Segment::Key(k) if label.is_empty() => label.push_str(k),
+                Segment::Key(k) => label.push_str(&format!(".{k}")),
+                Segment::Index(i) => label.push_str(&format!("[{i}]")),
+            }
+        }
+        if label.is_empty() { name.to_string() } else { format!("{label}.{name}") }
     }
 
     /// The whole text of the entry's file.
@@ -56,20 +89,29 @@ impl<'a> Fields<'a> {
         self.text
     }
 
-    /// Records a problem at the value found at `path`.
+    /// Records a problem at the value found at `path` (relative to this mapping).
     pub(crate) fn report(&mut self, kind: Kind, path: &[Segment]) {
-        let span = self.entry.value_span(path);
+        let span = self.doc.value_span(&[&self.prefix[..], path].concat());
         self.report_span(kind, span);
     }
 
     /// Records a problem at an absolute span of the file.
     pub(crate) fn report_span(&mut self, kind: Kind, span: Range<usize>) {
-        self.diagnostics.push(Diagnostic::new(kind, self.entry.file, span));
+        self.diagnostics.push(Diagnostic::new(kind, self.doc.file, span));
     }
 
-    /// Records a problem on the whole entry (the opening `---`).
+    /// Records a problem on the whole mapping: the entry's opening `---`, or the start of a
+    /// nested mapping.
     pub(crate) fn report_entry(&mut self, kind: Kind) {
-        let span = self.entry.header_span();
+        let span = if self.prefix.is_empty() {
+            self.doc.header_span()
+        } else {
+            // The start of the mapping: its first key (the event parser marks a block
+            // mapping in a list at its first colon).
+            let first = self.map.keys().next().and_then(Value::as_str).map(|k| self.doc.key_span(&self.path(k)));
+            let start = first.unwrap_or_else(|| self.doc.value_span(&self.prefix)).start;
+            start..start
+        };
         self.report_span(kind, span);
     }
 
@@ -77,7 +119,7 @@ impl<'a> Fields<'a> {
     /// all "not given" (a scaffold leaves optional fields empty).
     pub(crate) fn raw(&mut self, name: &str) -> Option<&'a Value> {
         self.used.insert(name.to_string());
-        self.entry.fields.get(name).filter(|v| match v {
+        self.map.get(name).filter(|v| match v {
             Value::Null => false,
             Value::String(s) => !s.trim().is_empty(),
             Value::Sequence(items) => !items.is_empty(),
@@ -85,12 +127,20 @@ impl<'a> Fields<'a> {
         })
     }
 
+    /// The value of a field of this mapping as written, even empty; the field is not marked
+    /// as read.
+    pub(crate) fn value(&self, name: &str) -> Option<&'a Value> {
+        self.map.get(name)
+    }
+
     /// Reports a required field that is absent, or present but empty (at its own line then).
     pub(crate) fn missing(&mut self, name: &str) {
-        if self.entry.fields.contains_key(name) {
-            let span = self.entry.key_span(&[key(name)]);
+        if self.map.contains_key(name) {
+            let span = self.doc.key_span(&self.path(name));
             self.report_span(Kind::EmptyField { field: name.to_string() }, span);
         } else {
+            // The name alone: the span shows which mapping lacks it, and the help says
+            // `ajoutez une ligne `name: …``.
             self.report_entry(Kind::MissingField { field: name.to_string() });
         }
     }
@@ -136,7 +186,7 @@ impl<'a> Fields<'a> {
     /// An optional text field.
     pub(crate) fn text(&mut self, name: &str) -> Option<String> {
         let value = self.raw(name)?;
-        self.text_value(value, &[key(name)], name)
+        self.text_value(value, &[key(name)], &self.label(name))
     }
 
     /// A required text field: a missing or empty one is reported.
@@ -145,7 +195,7 @@ impl<'a> Fields<'a> {
             self.missing(name);
             return None;
         };
-        self.text_value(value, &[key(name)], name)
+        self.text_value(value, &[key(name)], &self.label(name))
     }
 
     /// A text field that must be at most `max` characters long.
@@ -166,9 +216,9 @@ impl<'a> Fields<'a> {
     fn check_length(&mut self, name: &str, text: &str, range: RangeInclusive<usize>) {
         let len = text.chars().count();
         let kind = if len < *range.start() {
-            Kind::TooShort { field: name.to_string(), min: *range.start(), len }
+            Kind::TooShort { field: self.label(name), min: *range.start(), len }
         } else if len > *range.end() {
-            Kind::TooLong { field: name.to_string(), max: *range.end(), len }
+            Kind::TooLong { field: self.label(name), max: *range.end(), len }
         } else {
             return;
         };
@@ -183,12 +233,7 @@ impl<'a> Fields<'a> {
         items.retain(|(text, path)| {
             let clean = !text.contains('|');
             if !clean {
-                let span = self.entry.value_span(path);
-                self.diagnostics.push(Diagnostic::new(
-                    Kind::PipeInValue { field: name.to_string() },
-                    self.entry.file,
-                    span,
-                ));
+                self.report(Kind::PipeInValue { field: self.label(name) }, path);
             }
             clean
         });
@@ -203,16 +248,16 @@ impl<'a> Fields<'a> {
                 .enumerate()
                 .filter_map(|(i, item)| {
                     let path = vec![key(name), Segment::Index(i)];
-                    self.text_value(item, &path, name).map(|t| (t, path))
+                    self.text_value(item, &path, &self.label(name)).map(|t| (t, path))
                 })
                 .collect(),
             Value::String(_) => {
                 let path = vec![key(name)];
-                self.text_value(value, &path, name).map(|t| (t, path)).into_iter().collect()
+                self.text_value(value, &path, &self.label(name)).map(|t| (t, path)).into_iter().collect()
             }
             other => {
                 let found = type_name(other);
-                self.report(Kind::WrongType { field: name.to_string(), expected: "une liste", found }, &[key(name)]);
+                self.report(Kind::WrongType { field: self.label(name), expected: "une liste", found }, &[key(name)]);
                 Vec::new()
             }
         }
@@ -224,12 +269,7 @@ impl<'a> Fields<'a> {
     pub(crate) fn texts(&mut self, name: &str) -> Vec<String> {
         let items = self.list(name);
         if let Some((value, path)) = items.iter().find(|(t, _)| rules::cut_by_comma(t)) {
-            let span = self.entry.value_span(path);
-            self.diagnostics.push(Diagnostic::new(
-                Kind::ListCut { field: name.to_string(), value: value.clone() },
-                self.entry.file,
-                span,
-            ));
+            self.report(Kind::ListCut { field: self.label(name), value: value.clone() }, path);
         }
         items.into_iter().map(|(t, _)| t).collect()
     }
@@ -247,7 +287,7 @@ impl<'a> Fields<'a> {
                 }
                 vocab::Check::Unknown { suggestion, only_spelling } => self.report(
                     Kind::NotInVocabulary {
-                        field: name.to_string(),
+                        field: self.label(name),
                         value,
                         suggestion: suggestion.map(str::to_string),
                         only_spelling,
@@ -266,7 +306,7 @@ impl<'a> Fields<'a> {
             Value::Number(n) => n.as_f64(),
             other => {
                 let found = type_name(other);
-                self.report(Kind::WrongType { field: name.to_string(), expected: "un nombre", found }, &[key(name)]);
+                self.report(Kind::WrongType { field: self.label(name), expected: "un nombre", found }, &[key(name)]);
                 None
             }
         }
@@ -310,7 +350,7 @@ impl<'a> Fields<'a> {
             self.missing(name);
             return None;
         };
-        self.date_value(value, &[key(name)], name)
+        self.date_value(value, &[key(name)], &self.label(name))
     }
 
     /// An `HH:MM` time from a value at `path`.
@@ -373,7 +413,7 @@ impl<'a> Fields<'a> {
     /// An optional date field.
     pub(crate) fn date(&mut self, name: &str) -> Option<NaiveDate> {
         let value = self.raw(name)?;
-        self.date_value(value, &[key(name)], name)
+        self.date_value(value, &[key(name)], &self.label(name))
     }
 
     /// A required `HH:MM` time field.
@@ -382,7 +422,7 @@ impl<'a> Fields<'a> {
             self.missing(name);
             return None;
         };
-        self.time_value(value, &[key(name)], name)
+        self.time_value(value, &[key(name)], &self.label(name))
     }
 
     /// An optional whole number, zero or more.
@@ -396,7 +436,7 @@ impl<'a> Fields<'a> {
                 } else {
                     type_name(other)
                 };
-                let kind = Kind::WrongType { field: name.to_string(), expected: "un nombre entier", found };
+                let kind = Kind::WrongType { field: self.label(name), expected: "un nombre entier", found };
                 self.report(kind, &[key(name)]);
                 None
             }
@@ -419,14 +459,14 @@ impl<'a> Fields<'a> {
     /// Checks the Markdown body: not nested deeper than the sanitiser can take, no lost
     /// character (`�`).
     pub(crate) fn body(&mut self) {
-        let body = &self.text[self.entry.body.clone()];
+        let body = &self.text[self.doc.body.clone()];
         let depth = crate::markdown::depth(body);
         if depth > crate::markdown::MAX_DEPTH {
-            let at = self.entry.body.start;
+            let at = self.doc.body.start;
             self.report_span(Kind::BodyTooDeep { depth, max: crate::markdown::MAX_DEPTH }, at..at);
         }
         if let Some(offset) = body.find(rules::REPLACEMENT) {
-            let at = self.entry.body.start + offset;
+            let at = self.doc.body.start + offset;
             let kind = Kind::ReplacementCharacter { field: "texte".into() };
             self.report_span(kind, at..at + rules::REPLACEMENT.len_utf8());
         }
@@ -436,20 +476,96 @@ impl<'a> Fields<'a> {
     /// `presentation_detail`): it must not start as a formula either.
     pub(crate) fn exported_body(&mut self, field: &str) {
         self.body();
-        let body = &self.text[self.entry.body.clone()];
+        let body = &self.text[self.doc.body.clone()];
         let text = body.trim();
         if let Some(sign) = rules::formula_sign(text) {
-            let at = self.entry.body.start + (body.len() - body.trim_start().len());
+            let at = self.doc.body.start + (body.len() - body.trim_start().len());
             let kind = Kind::FormulaStart { field: field.to_string(), sign };
             self.report_span(kind, at..at + sign.len_utf8());
         }
     }
 
-    /// Reports every top-level field that was never read, with the closest known name.
+    /// Reads the mapping at `name` with a reader of its own, given to `read`; its problems,
+    /// and its keys that are not in `known` (with the closest one suggested), join this
+    /// reader's. `None` when the field is not given; a value that is not a mapping is reported.
+    pub(crate) fn section<T>(
+        &mut self,
+        name: &str,
+        known: &'static [&'static str],
+        read: impl FnOnce(&mut Fields<'a>) -> T,
+    ) -> Option<T> {
+        let value = self.raw(name)?;
+        self.nested(value, self.path(name), self.label(name), known, read)
+    }
+
+    /// Reads each mapping of the list at `name` as [`Fields::section`] reads one.
+    pub(crate) fn records<T>(
+        &mut self,
+        name: &str,
+        known: &'static [&'static str],
+        mut read: impl FnMut(&mut Fields<'a>) -> T,
+    ) -> Vec<T> {
+        let Some(value) = self.raw(name) else { return Vec::new() };
+        let Value::Sequence(items) = value else {
+            let found = type_name(value);
+            self.report(Kind::WrongType { field: self.label(name), expected: "une liste", found }, &[key(name)]);
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let mut path = self.path(name);
+            path.push(Segment::Index(i));
+            let label = format!("{}[{i}]", self.label(name));
+            out.extend(self.nested(item, path, label, known, &mut read));
+        }
+        out
+    }
+
+    /// A reader over `value`, a mapping at `path` (absolute) that messages call `label`.
+    fn nested<T>(
+        &mut self,
+        value: &'a Value,
+        path: Vec<Segment>,
+        label: String,
+        known: &'static [&'static str],
+        read: impl FnOnce(&mut Fields<'a>) -> T,
+    ) -> Option<T> {
+        let Value::Mapping(map) = value else {
+            let found = type_name(value);
+            let span = self.doc.value_span(&path);
+            self.report_span(Kind::WrongType { field: label, expected: "une liste de champs", found }, span);
+            return None;
+        };
+        let mut inner = Fields {
+            doc: self.doc,
+            map,
+            prefix: path,
+            text: self.text,
+            diagnostics: Vec::new(),
+            used: BTreeSet::new(),
+        };
+        let out = read(&mut inner);
+        let diagnostics = inner.finish(known);
+        self.diagnostics.extend(diagnostics);
+        Some(out)
+    }
+
+    /// An optional yes-or-no field.
+    pub(crate) fn boolean(&mut self, name: &str) -> Option<bool> {
+        match self.raw(name)? {
+            Value::Bool(b) => Some(*b),
+            other => {
+                let (field, found) = (self.label(name), type_name(other));
+                self.report(Kind::WrongType { field, expected: "oui ou non (`true` ou `false`)", found }, &[key(name)]);
+                None
+            }
+        }
+    }
+
+    /// Reports every field of this mapping that was never read, with the closest known name.
     pub(crate) fn finish(mut self, known: &'static [&'static str]) -> Vec<Diagnostic> {
         let unknown: Vec<String> = self
-            .entry
-            .fields
+            .map
             .keys()
             .map(|k| match k {
                 Value::String(s) => s.clone(),
@@ -460,7 +576,7 @@ impl<'a> Fields<'a> {
         for field in unknown {
             let renamed = crate::schema::renamed::new_name(&field);
             let suggestion = renamed.or_else(|| suggest::closest(&field, known.iter().copied())).map(str::to_string);
-            let span = self.entry.key_span(&[key(&field)]);
+            let span = self.doc.key_span(&self.path(&field));
             self.report_span(Kind::UnknownField { field, suggestion, known: known.to_vec() }, span);
         }
         self.diagnostics
