@@ -5,7 +5,7 @@
 //! `global` version (site.yaml, communes, templates, date, address) that every page depends
 //! on. This module holds only the shared machinery; each page module computes its own key
 //! beside the view it shows (`page::place::key` next to `page::place::place_view`, the cards'
-//! hashes next to the cards in [`super::cards`]), and [`super::page_key`] dispatches. The serve
+//! hashes next to the cards in [`super::cards`]), and `render::page_key` dispatches. The serve
 //! tests compare every served file with a fresh build after random edits: a forgotten
 //! dependency fails them.
 

@@ -1,6 +1,6 @@
 //! The frame of every page: what all templates share ([`SiteView`]: the site, its menu and
 //! footer), what differs from page to page in the layout ([`PageMeta`]: title, description,
-//! breadcrumb), and the [`Renderer`]'s helpers that word them and render a template.
+//! breadcrumb), and the `Renderer`'s helpers that word them and render a template.
 
 use serde::Serialize;
 use tera::Context;

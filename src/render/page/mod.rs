@@ -3,7 +3,7 @@
 //! kept between two builds of `resin serve`, its dependency key: the function that hashes the
 //! entries the page shows sits beside the code that shows them ([`super::deps`]).
 //!
-//! A page module has a `render` function called by [`super::Renderer`]'s dispatch; the folder
+//! A page module has a `render` function called by `Renderer`'s dispatch; the folder
 //! of each page is decided by the plan in [`super`].
 
 pub(crate) mod admin;
