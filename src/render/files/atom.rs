@@ -7,11 +7,11 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::view::Urls;
 use super::xml_escape;
 use crate::index::Site;
 use crate::markdown;
 use crate::model::Section;
+use crate::render::urls::Urls;
 
 /// Path of the feed in the output.
 pub const PATH: &str = "atom.xml";
@@ -140,5 +140,5 @@ fn write(
 
 /// Midnight in Paris on `date`, as RFC 3339.
 fn timestamp(date: NaiveDate) -> String {
-    super::structured::paris(date, NaiveTime::MIN)
+    crate::render::structured::paris(date, NaiveTime::MIN)
 }

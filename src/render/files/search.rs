@@ -37,10 +37,12 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use super::labels;
-use super::view::{self, Urls};
 use crate::index::Site;
 use crate::model::Lieu;
+use crate::render::cards::directory_order;
+use crate::render::labels;
+use crate::render::urls::Urls;
+use crate::render::view::phone_of;
 use crate::suggest::fold;
 use crate::vocab;
 
@@ -113,7 +115,7 @@ pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
             [param, value, t.name.clone()]
         })
         .collect();
-    let places: Vec<Value> = view::directory_order(site)
+    let places: Vec<Value> = directory_order(site)
         .into_iter()
         .map(|i| {
             let lieu = &lieux[i];
@@ -151,7 +153,7 @@ pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
             if lieu.is_itinerant() {
                 place.insert("i".into(), json!(1));
             }
-            if let Some(phone) = view::phone_of(&lieu.telephone) {
+            if let Some(phone) = phone_of(&lieu.telephone) {
                 place.insert("tel".into(), json!([phone.text, phone.href]));
             }
             let criteria: Vec<usize> = (0..site.criteres.len()).filter(|&k| in_criterion[k].contains(&i)).collect();

@@ -1,11 +1,12 @@
-//! `/orienter/`: the guided form with which an adviser goes from what a person needs to a
-//! shortlist of places, a printed fiche and a referral e-mail
-//! (`themes/resin/static/orientation.js` ranks, `orienter.js` drives the page).
+//! The data of `/orienter/` ([`crate::render::page::orient`]), the guided form with which an
+//! adviser goes from what a person needs to a shortlist of places, a printed fiche and a
+//! referral e-mail (`themes/resin/static/orientation.js` ranks, `orienter.js` drives the page).
 //!
 //! The page is a plain form that, without JavaScript, opens the directory filtered by need,
 //! commune, support, cost and kind of place. With JavaScript, the shortlist is computed in the
 //! browser from two files: the directory's index ([`super::search`]) and this module's
-//! `orienter/donnees.json`, which adds what the index lacks. Nothing typed leaves the device.
+//! `orienter/donnees.json`, which adds what the index lacks, with each place's QR code beside
+//! its page (`lieux/<slug>/qr.svg`). Nothing typed leaves the device.
 //!
 //! ```text
 //! { "services": ["Aide aux démarches administratives", …],
@@ -35,123 +36,31 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use chrono::{NaiveTime, Timelike};
 use serde_json::{Value, json};
 
-use chrono::{NaiveTime, Timelike};
-
-use super::labels;
 use super::search;
-use super::view::{self, Choice, Urls};
-use crate::config::Demande;
 use crate::hours;
 use crate::index::Site;
 use crate::model::{Calendrier, Offre};
+use crate::render::cards::{self, When};
+use crate::render::labels;
+use crate::render::page::orient::demandes;
+use crate::render::urls::Urls;
 use crate::vocab;
 
 /// Path of the page's data in the output folder.
 pub const PATH: &str = "orienter/donnees.json";
-
-/// The folder of the page.
-pub const DIR: &str = "orienter/";
 
 /// The QR code of a place's page, in the output folder: printed on the fiche.
 pub fn qr_path(slug: &str) -> String {
     format!("lieux/{slug}/qr.svg")
 }
 
-/// A place's QR code ([`super::qr::svg`]) as an SVG file. Without a width, the fiche's style
+/// A place's QR code ([`crate::render::qr::svg`]) as an SVG file. Without a width, the fiche's style
 /// sizes it.
 pub fn qr_file(svg: Option<&str>) -> Vec<u8> {
     format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}\n", svg.unwrap_or_default()).into_bytes()
-}
-
-/// The needs of the form: `site.yaml`'s, or one per service of the standard, in its plain words.
-pub fn demandes(site: &Site) -> Vec<Demande> {
-    let configured = &site.config.orientation.demandes;
-    if !configured.is_empty() {
-        return configured.clone();
-    }
-    vocab::values("services")
-        .iter()
-        .map(|service| Demande {
-            libelle: labels::service_plain(service),
-            services: vec![service.clone()],
-            a_apporter: Vec::new(),
-        })
-        .collect()
-}
-
-/// The form's choices.
-#[derive(Debug, Clone, Serialize)]
-pub struct Form {
-    /// `/lieux/`: where the form leads without JavaScript.
-    pub action: String,
-    /// `/lieux/recherche.json`.
-    pub index: String,
-    /// `/orienter/donnees.json`.
-    pub donnees: String,
-    /// The needs.
-    pub demandes: Vec<NeedChoice>,
-    /// Communes whose centre is known (distances are measured from it).
-    pub communes: Vec<Choice>,
-    /// Languages the places speak beyond French.
-    pub langues: Vec<Choice>,
-    /// Other specific support (disability, illiteracy).
-    pub handicaps: Vec<Choice>,
-    /// The map tiles of the fiche's thumbnail, and their attribution.
-    pub tuiles: String,
-    /// Attribution of the tiles.
-    pub attribution: String,
-    /// The site's name, printed on the fiche.
-    pub titre: String,
-    /// The site's public address: links in messages and on the fiche lead there.
-    pub url: String,
-}
-
-/// One need in the form.
-#[derive(Debug, Clone, Serialize)]
-pub struct NeedChoice {
-    /// Its slug (`demande` in a shortlist's link).
-    pub id: String,
-    /// Its words.
-    pub libelle: String,
-    /// The directory's filter value: the slug of its first service that some place offers
-    /// (empty when none does: the directory then shows every place).
-    pub besoin: String,
-    /// The page of that service (`/services/<slug>/`), which lists its places without JavaScript.
-    pub page: Option<String>,
-}
-
-/// The form of `/orienter/`.
-pub fn form(site: &Site, urls: &Urls) -> Form {
-    let prises = search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
-    let choice = |value: &String, words: &str| Choice { value: vocab::slug(value), text: words.to_string() };
-    let (langues, handicaps): (Vec<&String>, Vec<&String>) = prises.iter().partition(|p| p.starts_with("Langues"));
-    Form {
-        action: urls.path("lieux/"),
-        index: urls.path(search::PATH),
-        donnees: urls.path(PATH),
-        demandes: demandes(site)
-            .iter()
-            .map(|d| {
-                let term = d.services.iter().find_map(|s| site.services.iter().find(|t| &t.name == s));
-                NeedChoice {
-                    id: d.slug(),
-                    libelle: d.libelle.clone(),
-                    besoin: term.map(|t| t.slug.clone()).unwrap_or_default(),
-                    page: term.map(|t| urls.path(&format!("services/{}/", t.slug))),
-                }
-            })
-            .collect(),
-        communes: view::communes_with_centre(site),
-        langues: langues.into_iter().map(|p| choice(p, labels::support_need(p))).collect(),
-        handicaps: handicaps.into_iter().map(|p| choice(p, labels::support_need(p))).collect(),
-        tuiles: site.config.carte.tuiles.clone(),
-        attribution: site.config.carte.attribution.clone(),
-        titre: site.config.titre.clone(),
-        url: urls.absolute(""),
-    }
 }
 
 /// The bytes of `orienter/donnees.json`.
@@ -192,12 +101,12 @@ pub fn data(site: &Site, urls: &Urls) -> Vec<u8> {
     let offers: Vec<&Offre> = site
         .offers_in_order()
         .into_iter()
-        .filter(|o| view::when(site, o) != view::When::Passee && !o.lieux.is_empty())
+        .filter(|o| cards::when(site, o) != When::Passee && !o.lieux.is_empty())
         .collect();
     let offres: Vec<Value> = offers
         .iter()
         .map(|o| {
-            let card = view::offer_card(site, urls, o);
+            let card = cards::offer_card(site, urls, o);
             let mut when = card.horaires.clone();
             if let Some(next) = &card.prochaine {
                 let mut line = format!("Prochaine séance : {}, {}", next.date, next.time);
@@ -226,7 +135,7 @@ pub fn data(site: &Site, urls: &Urls) -> Vec<u8> {
 
     let offer_at: foldhash::HashMap<&str, usize> =
         offers.iter().enumerate().map(|(k, o)| (o.slug.as_str(), k)).collect();
-    let places: Vec<Value> = view::directory_order(site)
+    let places: Vec<Value> = cards::directory_order(site)
         .into_iter()
         .map(|i| {
             let lieu = &lieux[i];

@@ -1,0 +1,222 @@
+//! The cards that lists show: a place's ([`Card`], grouped by commune in [`Group`]s) and an
+//! offer's ([`OfferCard`]); the orders lists follow; and what a card depends on, for the pages'
+//! dependency keys ([`super::deps`]): whoever shows a card hashes it with the function beside it.
+
+use std::hash::Hash;
+
+use foldhash::quality::FoldHasher;
+use serde::Serialize;
+
+use super::PLACES_PER_PAGE;
+use super::deps::Keys;
+use super::labels;
+use super::urls::Urls;
+use super::view::{Phone, SessionView, phone_of, session_view};
+use crate::index::{Site, Term};
+use crate::model::{Calendrier, Lieu, Offre, Seance};
+
+/// A place as listed in /lieux/ and on taxonomy pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card {
+    /// `/lieux/<slug>/`.
+    pub href: String,
+    /// Name.
+    pub nom: String,
+    /// "Bibliothèque, médiathèque".
+    pub typologie: String,
+    /// Mobile service.
+    pub itinerant: bool,
+    /// Street address.
+    pub adresse: String,
+    /// "69008 Lyon 8e Arrondissement".
+    pub ville: String,
+    /// Services in a few words each.
+    pub services: Vec<String>,
+    /// "Gratuit", "Gratuit sous condition, Payant".
+    pub frais: String,
+    /// Phone.
+    pub telephone: Option<Phone>,
+}
+
+/// The card of a place.
+pub fn card(lieu: &Lieu, urls: &Urls) -> Card {
+    Card {
+        href: urls.path(&format!("lieux/{}/", lieu.slug)),
+        nom: lieu.nom.clone(),
+        typologie: labels::typologies(&lieu.typologie),
+        itinerant: lieu.is_itinerant(),
+        adresse: lieu.adresse.clone(),
+        ville: format!("{} {}", lieu.code_postal, lieu.commune),
+        services: lieu.services.iter().map(|s| labels::service_short(s)).collect(),
+        frais: lieu.frais_a_charge.join(", "),
+        telephone: phone_of(&lieu.telephone),
+    }
+}
+
+/// Places of one commune in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    /// Commune name.
+    pub commune: String,
+    /// `/communes/<slug>/`.
+    pub href: String,
+    /// The commune's places continue from the previous page.
+    pub suite: bool,
+    /// Places.
+    pub lieux: Vec<Card>,
+}
+
+/// Groups place indices (already in display order) by commune, consecutive runs together.
+pub fn groups(site: &Site, urls: &Urls, places: &[usize], first_is_suite: bool) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for &i in places {
+        let lieu = &site.entries.lieux[i];
+        match groups.last_mut() {
+            Some(g) if g.commune == lieu.commune => g.lieux.push(card(lieu, urls)),
+            _ => groups.push(Group {
+                commune: lieu.commune.clone(),
+                href: urls.path(&format!("communes/{}/", Site::commune_slug(&lieu.commune))),
+                suite: groups.is_empty() && first_is_suite,
+                lieux: vec![card(lieu, urls)],
+            }),
+        }
+    }
+    groups
+}
+
+/// Place indices in directory order: communes in order, places by name within each.
+pub fn directory_order(site: &Site) -> Vec<usize> {
+    site.communes.iter().flat_map(|c| c.lieux.iter().copied()).collect()
+}
+
+/// Place indices of a term, in directory order (grouped by commune).
+pub fn term_places_by_commune(site: &Site, term: &Term) -> Vec<usize> {
+    let mut member = vec![false; site.entries.lieux.len()];
+    term.lieux.iter().for_each(|&i| member[i] = true);
+    directory_order(site).into_iter().filter(|&i| member[i]).collect()
+}
+
+/// How an offer is placed in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum When {
+    /// At least one session on or after today.
+    Prochaine,
+    /// Recurring hours.
+    Recurrente,
+    /// Every session is past.
+    Passee,
+}
+
+/// An offer as listed (home page, /offres/, place page).
+#[derive(Debug, Clone, Serialize)]
+pub struct OfferCard {
+    /// `/offres/<slug>/`.
+    pub href: String,
+    /// Title.
+    pub titre: String,
+    /// Summary.
+    pub resume: Option<String>,
+    /// Where: place names and communes.
+    pub lieux: Vec<PlaceRef>,
+    /// Upcoming, recurring or past.
+    pub quand: When,
+    /// The next session (upcoming offers).
+    pub prochaine: Option<SessionView>,
+    /// How many sessions follow the next one.
+    pub autres_seances: String,
+    /// Recurring hours in short.
+    pub horaires: Vec<String>,
+    /// The last session (past offers).
+    pub derniere: Option<SessionView>,
+}
+
+/// A place named by an offer.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceRef {
+    /// Name.
+    pub nom: String,
+    /// Commune.
+    pub commune: String,
+    /// `/lieux/<slug>/`.
+    pub href: String,
+    /// Street address, postcode and commune.
+    pub adresse: String,
+}
+
+pub(crate) fn place_ref(lieu: &Lieu, urls: &Urls) -> PlaceRef {
+    PlaceRef {
+        nom: lieu.nom.clone(),
+        commune: lieu.commune.clone(),
+        href: urls.path(&format!("lieux/{}/", lieu.slug)),
+        adresse: format!("{}, {} {}", lieu.adresse, lieu.code_postal, lieu.commune),
+    }
+}
+
+/// Whether an offer is upcoming, recurring or past.
+pub fn when(site: &Site, offre: &Offre) -> When {
+    match (&offre.calendrier, site.next_session(offre)) {
+        (Calendrier::Horaires(_), _) => When::Recurrente,
+        (Calendrier::Seances(_), Some(_)) => When::Prochaine,
+        (Calendrier::Seances(_), None) => When::Passee,
+    }
+}
+
+/// The card of an offer.
+pub fn offer_card(site: &Site, urls: &Urls, offre: &Offre) -> OfferCard {
+    let (upcoming, past) = split_sessions(site, offre);
+    let horaires = match &offre.calendrier {
+        Calendrier::Horaires(h) => site.week(h).map(|w| open_lines(w.summary)).unwrap_or_default(),
+        Calendrier::Seances(_) => Vec::new(),
+    };
+    let autres = upcoming.len().saturating_sub(1);
+    OfferCard {
+        href: urls.path(&format!("offres/{}/", offre.slug)),
+        titre: offre.titre.clone(),
+        resume: offre.resume.clone(),
+        lieux: offre.lieux.iter().filter_map(|s| site.place(s)).map(|l| place_ref(l, urls)).collect(),
+        quand: when(site, offre),
+        prochaine: upcoming.first().map(|s| session_view(s)),
+        autres_seances: match autres {
+            0 => String::new(),
+            1 => "puis 1 autre séance".to_string(),
+            n => format!("puis {n} autres séances"),
+        },
+        horaires,
+        derniere: past.last().map(|s| session_view(s)),
+    }
+}
+
+/// An offer's hours summary without the "Fermé …" lines: a workshop is not "closed" the
+/// other days, it simply does not run.
+pub(crate) fn open_lines(summary: Vec<String>) -> Vec<String> {
+    summary.into_iter().filter(|line| !line.starts_with("Fermé")).collect()
+}
+
+pub(crate) fn split_sessions<'a>(site: &Site, offre: &'a Offre) -> (Vec<&'a Seance>, Vec<&'a Seance>) {
+    match &offre.calendrier {
+        Calendrier::Seances(s) => s.iter().partition(|s| s.date >= site.today),
+        Calendrier::Horaires(_) => (Vec::new(), Vec::new()),
+    }
+}
+
+/// Hashes page `n` of a list of places in directory order ([`groups`]): its places, and whether
+/// the first one continues the previous page's commune.
+pub(crate) fn hash_places_page(keys: &Keys, h: &mut FoldHasher<'static>, order: &[usize], n: usize) {
+    let lieux = &keys.site.entries.lieux;
+    let start = ((n - 1) * PLACES_PER_PAGE).min(order.len());
+    if let Some(&previous) = start.checked_sub(1).and_then(|i| order.get(i)) {
+        lieux[previous].commune.hash(h);
+    }
+    for &i in order.iter().skip(start).take(PLACES_PER_PAGE) {
+        keys.place(&lieux[i]).hash(h);
+    }
+}
+
+/// Hashes an offer's card ([`offer_card`]): the offer and the places it names.
+pub(crate) fn hash_offer_card(keys: &Keys, h: &mut FoldHasher<'static>, offre: &Offre) {
+    keys.entry(offre.file).hash(h);
+    for lieu in offre.lieux.iter().filter_map(|s| keys.site.place(s)) {
+        keys.place(lieu).hash(h);
+    }
+}

@@ -1,0 +1,15 @@
+//! The files of the site that are not HTML pages: the search index of the directory, the
+//! Atom feeds, the data of `/orienter/` and the places' QR codes, the web editor's
+//! configuration, `sitemap.xml` and `robots.txt`. (The calendars and the open data files are
+//! written by [`crate::export`].)
+
+pub mod admin;
+pub mod atom;
+pub mod orientation;
+pub mod search;
+pub mod sitemap;
+
+/// `text` escaped for XML text and attribute values.
+pub(crate) fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
+}

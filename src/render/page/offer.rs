@@ -1,0 +1,150 @@
+//! The page of an offer (`/offres/<slug>/`): a workshop or a drop-in session, its places,
+//! its sessions or recurring hours.
+
+use std::hash::{Hash, Hasher};
+
+use serde::Serialize;
+
+use crate::Error;
+use crate::index::Site;
+use crate::markdown;
+use crate::model::{Calendrier, Lieu, Offre};
+use crate::render::cards::{self, PlaceRef};
+use crate::render::deps::Keys;
+use crate::render::urls::{Urls, mailto};
+use crate::render::view::{
+    Access, DateView, ExtView, Link, ServiceView, SessionView, WeekView, access_modes, date_view, ext_views, phone_of,
+    publics_view, services_view, session_view, week_view,
+};
+use crate::render::{Renderer, structured};
+
+/// An offer page.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfferView {
+    /// schema.org JSON-LD, safe inside `<script>`.
+    pub json_ld: String,
+    /// Its iCalendar file.
+    pub agenda: String,
+    /// Title.
+    pub titre: String,
+    /// Summary.
+    pub resume: Option<String>,
+    /// Where.
+    pub lieux: Vec<PlaceRef>,
+    /// Services.
+    pub services: Vec<ServiceView>,
+    /// Publics (empty: everyone).
+    pub publics: Vec<Link>,
+    /// Specific support.
+    pub prise_en_charge: Vec<String>,
+    /// Cost.
+    pub frais: Vec<String>,
+    /// How to register.
+    pub acces: Vec<Access>,
+    /// Kinds of support.
+    pub accompagnement: Vec<String>,
+    /// Free text on registration.
+    pub inscription: Option<String>,
+    /// Online registration.
+    pub prise_rdv: Option<String>,
+    /// What to bring.
+    pub pieces: Vec<String>,
+    /// Recurring hours.
+    pub horaires: Option<WeekView>,
+    /// True when the offer has dated sessions.
+    pub a_des_seances: bool,
+    /// Sessions on or after today.
+    pub prochaines: Vec<SessionView>,
+    /// Sessions before today.
+    pub passees: Vec<SessionView>,
+    /// Description, sanitised HTML.
+    pub description_html: String,
+    /// Last update.
+    pub date_maj: DateView,
+    /// Territorial fields.
+    pub territoire: Vec<ExtView>,
+    /// "Signaler une erreur" link.
+    pub signaler: String,
+}
+
+/// The page of an offer.
+pub fn offer_view(site: &Site, urls: &Urls, offre: &Offre) -> OfferView {
+    let (upcoming, past) = cards::split_sessions(site, offre);
+    let places: Vec<&Lieu> = offre.lieux.iter().filter_map(|s| site.place(s)).collect();
+    let telephone = places.iter().find_map(|l| phone_of(&l.telephone));
+    let courriel = places.iter().find_map(|l| l.courriels.first());
+    let rdv = offre.prise_rdv.as_ref().or_else(|| places.iter().find_map(|l| l.prise_rdv.as_ref()));
+    let page_url = urls.absolute(&format!("offres/{}/", offre.slug));
+    OfferView {
+        json_ld: structured::offer(site, offre, &page_url, &|slug| urls.absolute(&format!("lieux/{slug}/"))),
+        agenda: urls.path(&format!("offres/{}/agenda.ics", offre.slug)),
+        titre: offre.titre.clone(),
+        resume: offre.resume.clone(),
+        lieux: places.iter().map(|l| cards::place_ref(l, urls)).collect(),
+        services: services_view(site, urls, &offre.services),
+        publics: publics_view(site, urls, &offre.publics_specifiquement_adresses),
+        prise_en_charge: offre.prise_en_charge_specifique.clone(),
+        frais: offre.frais_a_charge.clone(),
+        acces: access_modes(&offre.modalites_acces, telephone.as_ref(), courriel, rdv),
+        accompagnement: offre.modalites_accompagnement.clone(),
+        inscription: offre.inscription.clone(),
+        prise_rdv: offre.prise_rdv.clone(),
+        pieces: offre.pieces_a_apporter.clone(),
+        horaires: match &offre.calendrier {
+            Calendrier::Horaires(h) => week_view(site, h, "Horaires").map(|mut w| {
+                // A workshop runs, it does not open: ouverture.js words it "En ce moment ·
+                // jusqu'à 12 h" / "Prochaine fois : mardi à 9 h".
+                w.ouverture = w.ouverture.map(|json| json.replacen('{', "{\"offre\":true,", 1));
+                // A workshop is not "closed": it does not run.
+                w.summary = cards::open_lines(w.summary);
+                for day in w.days.iter_mut().filter(|d| d.ranges.is_empty()) {
+                    day.text = "Pas de séance".to_string();
+                }
+                w.holidays = w.holidays.map(|h| h.replace("Fermé les jours fériés", "Pas de séance les jours fériés"));
+                w
+            }),
+            Calendrier::Seances(_) => None,
+        },
+        a_des_seances: matches!(offre.calendrier, Calendrier::Seances(_)),
+        prochaines: upcoming.into_iter().map(session_view).collect(),
+        passees: past.into_iter().map(session_view).collect(),
+        description_html: markdown::render_markdown(&offre.description),
+        date_maj: date_view(offre.date_maj),
+        territoire: ext_views(&site.config.extensions.offres, &offre.extensions, urls),
+        signaler: mailto(
+            site.config.report_address(),
+            &format!("Erreur sur l'offre « {} » ({page_url})", offre.titre),
+            &format!("Bonjour,\n\nJ'ai repéré une erreur sur la page {page_url} :\n\n"),
+        ),
+    }
+}
+
+/// Renders the page of the offer at `i`, in the folder `dir`.
+pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error> {
+    let offre = &r.site.entries.offres[i];
+    let data = offer_view(r.site, &r.urls, offre);
+    let description = offre.resume.clone().unwrap_or_else(|| markdown::plain_text(&offre.description, 160));
+    let ariane = r.crumbs(&[("Ateliers et permanences", "offres/")]);
+    let meta = r.meta(&offre.titre, &description, dir, ariane);
+    r.page("offre.html", &meta, &data)
+}
+
+/// The key of the page of the offer at `i`: the offer, its places, and whether each of its
+/// services and publics has a page ([`offer_view`] links to it only then).
+pub(crate) fn key(keys: &Keys, i: usize) -> u64 {
+    let site = keys.site;
+    let offre = &site.entries.offres[i];
+    let mut h = keys.hasher();
+    (5u8, keys.entry(offre.file)).hash(&mut h);
+    for lieu in offre.lieux.iter().filter_map(|s| site.place(s)) {
+        keys.place(lieu).hash(&mut h);
+    }
+    // A service or public links to its page only when some place has it.
+    for service in &offre.services {
+        site.services.iter().any(|t| &t.name == service).hash(&mut h);
+    }
+    for public in &offre.publics_specifiquement_adresses {
+        site.publics.iter().any(|t| &t.name == public).hash(&mut h);
+    }
+    h.finish()
+}

@@ -1,0 +1,187 @@
+//! The page of a place (`/lieux/<slug>/`): everything the standard says of it, its offers,
+//! the entries of the network's space that name it, its QR code.
+
+use std::hash::{Hash, Hasher};
+
+use serde::Serialize;
+
+use super::reseau;
+use crate::Error;
+use crate::index::Site;
+use crate::markdown;
+use crate::model::Lieu;
+use crate::render::cards::{self, OfferCard};
+use crate::render::deps::Keys;
+use crate::render::urls::{Urls, display_url, mailto, mailto_plain};
+use crate::render::view::{
+    Access, DateView, ExtView, Link, Phone, ServiceView, WeekView, access_modes, date_view, ext_views, phone_of,
+    publics_view, services_view, week_view,
+};
+use crate::render::{Renderer, labels, structured};
+
+/// A place page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceView {
+    /// schema.org JSON-LD, safe inside `<script>`.
+    pub json_ld: String,
+    /// Name.
+    pub nom: String,
+    /// Structure type in words.
+    pub typologie: String,
+    /// Mobile service.
+    pub itinerant: bool,
+    /// Short presentation.
+    pub resume: Option<String>,
+    /// Network it belongs to.
+    pub structure_parente: Option<String>,
+    /// Street address.
+    pub adresse: String,
+    /// Building, floor…
+    pub complement: Option<String>,
+    /// Postcode.
+    pub code_postal: String,
+    /// Commune and its page.
+    pub commune: Link,
+    /// OpenStreetMap directions.
+    pub itineraire: Option<String>,
+    /// `geo:` URI.
+    pub geo: Option<String>,
+    /// `latitude,longitude`, for the small map.
+    pub coordonnees: Option<String>,
+    /// Opening hours.
+    pub horaires: Option<WeekView>,
+    /// Phone.
+    pub telephone: Option<Phone>,
+    /// E-mail addresses.
+    pub courriels: Vec<Link>,
+    /// Websites.
+    pub sites: Vec<Link>,
+    /// Booking link.
+    pub prise_rdv: Option<String>,
+    /// What to bring.
+    pub pieces: Vec<String>,
+    /// Services.
+    pub services: Vec<ServiceView>,
+    /// Publics (empty: everyone).
+    pub publics: Vec<Link>,
+    /// Specific support.
+    pub prise_en_charge: Vec<String>,
+    /// How to get there / register.
+    pub acces: Vec<Access>,
+    /// Kinds of support.
+    pub accompagnement: Vec<String>,
+    /// Cost.
+    pub frais: Vec<String>,
+    /// National programmes.
+    pub programmes: Vec<String>,
+    /// Training and labels, with the free-text ones.
+    pub labels: Vec<String>,
+    /// Acceslibre sheet.
+    pub fiche_acces_libre: Option<String>,
+    /// Offers held there.
+    pub offres: Vec<OfferCard>,
+    /// Entries of the network's space that name it.
+    pub reseau: Vec<reseau::Card>,
+    /// Presentation, sanitised HTML.
+    pub presentation_html: String,
+    /// Last update.
+    pub date_maj: DateView,
+    /// Territorial fields.
+    pub territoire: Vec<ExtView>,
+    /// The QR code of the page's address (inline SVG, drawn by resin).
+    pub qr: Option<String>,
+    /// The page's address, written out beside its QR code.
+    pub adresse_page: String,
+    /// "Signaler une erreur" link.
+    pub signaler: String,
+}
+
+/// The view of a place's page; `qr` is the QR code of its address (drawn once per place by the
+/// renderer: the fiche d'orientation prints it too).
+pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu, qr: Option<String>) -> PlaceView {
+    let telephone = phone_of(&lieu.telephone);
+    let coords = lieu.latitude.zip(lieu.longitude);
+    let page_url = urls.absolute(&format!("lieux/{}/", lieu.slug));
+    let mut labels_list = lieu.formations_labels.clone();
+    labels_list.extend(lieu.autres_formations_labels.iter().cloned());
+    PlaceView {
+        json_ld: structured::place(site, lieu, &page_url),
+        nom: lieu.nom.clone(),
+        typologie: labels::typologies(&lieu.typologie),
+        itinerant: lieu.is_itinerant(),
+        resume: lieu.presentation_resume.clone(),
+        structure_parente: lieu.structure_parente.clone(),
+        adresse: lieu.adresse.clone(),
+        complement: lieu.complement_adresse.clone(),
+        code_postal: lieu.code_postal.clone(),
+        commune: Link::new(&lieu.commune, urls.path(&format!("communes/{}/", Site::commune_slug(&lieu.commune)))),
+        itineraire: coords.map(|(lat, lon)| format!("https://www.openstreetmap.org/directions?to={lat},{lon}")),
+        geo: coords.map(|(lat, lon)| format!("geo:{lat},{lon}")),
+        coordonnees: coords.map(|(lat, lon)| format!("{lat},{lon}")),
+        horaires: lieu.horaires.as_deref().and_then(|h| week_view(site, h, "Horaires d'ouverture")),
+        acces: access_modes(&lieu.modalites_acces, telephone.as_ref(), lieu.courriels.first(), lieu.prise_rdv.as_ref()),
+        telephone,
+        courriels: lieu.courriels.iter().map(|c| Link::new(c, mailto_plain(c))).collect(),
+        sites: lieu.site_web.iter().map(|u| Link::new(display_url(u), u)).collect(),
+        prise_rdv: lieu.prise_rdv.clone(),
+        pieces: lieu.pieces_a_apporter.clone(),
+        services: services_view(site, urls, &lieu.services),
+        publics: publics_view(site, urls, &lieu.publics_specifiquement_adresses),
+        prise_en_charge: lieu.prise_en_charge_specifique.clone(),
+        accompagnement: lieu.modalites_accompagnement.clone(),
+        frais: lieu.frais_a_charge.clone(),
+        programmes: lieu.dispositif_programmes_nationaux.clone(),
+        labels: labels_list,
+        fiche_acces_libre: lieu.fiche_acces_libre.clone(),
+        offres: site.offers_at(&lieu.slug).map(|o| cards::offer_card(site, urls, o)).collect(),
+        reseau: reseau::place_mentions(site, urls, &lieu.slug),
+        presentation_html: markdown::render_markdown(&lieu.presentation_detail),
+        date_maj: date_view(lieu.date_maj),
+        territoire: ext_views(&site.config.extensions.lieux, &lieu.extensions, urls),
+        qr,
+        adresse_page: page_url.clone(),
+        signaler: mailto(
+            site.config.report_address(),
+            &format!("Erreur sur la fiche « {} » ({page_url})", lieu.nom),
+            &format!("Bonjour,\n\nJ'ai repéré une erreur sur la fiche {page_url} :\n\n"),
+        ),
+    }
+}
+
+/// Renders the page of the place at `i`, in the folder `dir`.
+pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error> {
+    let site = r.site;
+    let lieu = &site.entries.lieux[i];
+    let data = place_view(site, &r.urls, lieu, r.place_qr(i).clone());
+    let description = lieu.presentation_resume.clone().unwrap_or_else(|| {
+        let services: Vec<String> = lieu.services.iter().map(|s| labels::service_short(s)).collect();
+        let mut text = format!("{} à {}", labels::typologies(&lieu.typologie), lieu.commune);
+        if !services.is_empty() {
+            text.push_str(&format!(" : {}", services.join(", ").to_lowercase()));
+        }
+        format!("{text}.")
+    });
+    let ariane = r.crumbs(&[("Tous les lieux", "lieux/")]);
+    let meta = r.meta(&lieu.nom, &description, dir, ariane);
+    r.page("lieu.html", &meta, &data)
+}
+
+/// The key of the page of the place at `i`: the place, the cards of its offers, the entries
+/// of the network's space that name it and the places those name ([`place_view`]).
+pub(crate) fn key(keys: &Keys, i: usize) -> u64 {
+    let site = keys.site;
+    let lieu = &site.entries.lieux[i];
+    let mut h = keys.hasher();
+    (2u8, keys.place(lieu)).hash(&mut h);
+    for offre in site.offers_at(&lieu.slug) {
+        cards::hash_offer_card(keys, &mut h, offre);
+    }
+    for &i in site.reseau.by_place.get(&lieu.slug).into_iter().flatten() {
+        let p = &site.entries.reseau[i];
+        keys.entry(p.file).hash(&mut h);
+        for place in p.lieux.iter().filter_map(|s| site.place(s)) {
+            keys.place(place).hash(&mut h);
+        }
+    }
+    h.finish()
+}

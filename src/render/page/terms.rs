@@ -1,0 +1,209 @@
+//! The taxonomies' pages: the index of a taxonomy (`/communes/`, `/services/`, `/publics/`,
+//! `/criteres/`) and each term's list of places, cut in pages of [`PLACES_PER_PAGE`].
+
+use std::hash::{Hash, Hasher};
+
+use serde::Serialize;
+
+use crate::Error;
+use crate::index::{Site, Term};
+use crate::render::cards::{self, Card, Group};
+use crate::render::deps::Keys;
+use crate::render::urls::{Pagination, pagination};
+use crate::render::view::{self, TermLink};
+use crate::render::{PLACES_PER_PAGE, Renderer, labels};
+
+/// The taxonomies of places, each with its index and its terms' pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Taxonomy {
+    Communes,
+    Services,
+    Publics,
+    /// The territorial fields offered as filters.
+    Criteres,
+}
+
+impl Taxonomy {
+    /// Every taxonomy, in the order of the plan.
+    pub(crate) const ALL: [Taxonomy; 4] =
+        [Taxonomy::Communes, Taxonomy::Services, Taxonomy::Publics, Taxonomy::Criteres];
+
+    /// The folder of its index, and of its terms' pages below.
+    pub(crate) fn folder(self) -> &'static str {
+        match self {
+            Taxonomy::Communes => "communes",
+            Taxonomy::Services => "services",
+            Taxonomy::Publics => "publics",
+            Taxonomy::Criteres => "criteres",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Taxonomy::Communes => "Les communes",
+            Taxonomy::Services => "Les besoins",
+            Taxonomy::Publics => "Les publics",
+            Taxonomy::Criteres => "Les critères du territoire",
+        }
+    }
+
+    /// Its terms in `site`.
+    pub(crate) fn terms(self, site: &Site) -> &[Term] {
+        match self {
+            Taxonomy::Communes => &site.communes,
+            Taxonomy::Services => &site.services,
+            Taxonomy::Publics => &site.publics,
+            Taxonomy::Criteres => &site.criteres,
+        }
+    }
+
+    /// True when its term pages group places by commune (a commune's page lists them flat).
+    pub(crate) fn groups_by_commune(self) -> bool {
+        matches!(self, Taxonomy::Services | Taxonomy::Publics)
+    }
+}
+
+/// A list of terms (`termes.html`): a taxonomy's, or the tags of the network's space.
+#[derive(Serialize)]
+pub(crate) struct TermIndex {
+    /// What the terms are for.
+    pub(crate) intro: String,
+    /// The terms, each with its count.
+    pub(crate) termes: Vec<TermLink>,
+    /// Said when there is no term.
+    pub(crate) vide: String,
+}
+
+#[derive(Serialize)]
+struct TermPage {
+    titre: String,
+    standard: Option<String>,
+    nombre: String,
+    /// Places grouped by commune (services, publics)…
+    groupes: Vec<Group>,
+    /// …or a flat list (a commune's page).
+    cartes: Vec<Card>,
+    numero: usize,
+    pages: usize,
+    pagination: Option<Pagination>,
+}
+
+/// Renders the index of `taxonomy`, in the folder `dir`. It shows every term's count: it is
+/// made again after every change.
+pub(crate) fn render_index(r: &Renderer, taxonomy: Taxonomy, dir: &str) -> Result<String, Error> {
+    let terms = taxonomy.terms(r.site);
+    let folder = taxonomy.folder();
+    let urls = &r.urls;
+    let (termes, intro, description) = match taxonomy {
+        Taxonomy::Communes => (
+            view::term_links(terms, urls, folder, view::same_words),
+            "Choisissez votre commune pour voir les lieux qui s'y trouvent.",
+            "Les communes de la métropole où se faire aider avec le numérique.",
+        ),
+        Taxonomy::Services => (
+            view::term_links(terms, urls, folder, view::service_words),
+            "Choisissez ce que vous voulez faire pour voir les lieux qui peuvent vous aider.",
+            "Les besoins pour lesquels se faire aider avec le numérique, et les lieux qui y répondent.",
+        ),
+        Taxonomy::Publics => (
+            view::term_links(terms, urls, folder, view::same_words),
+            "Certains lieux accueillent en particulier un public. Les autres lieux accueillent tout le monde.",
+            "Les lieux qui accueillent en particulier les jeunes, les seniors, les familles…",
+        ),
+        Taxonomy::Criteres => (
+            view::term_links(terms, urls, folder, view::same_words),
+            "Des dispositifs propres à notre territoire, en plus des informations du standard national.",
+            "Les lieux par dispositif propre au territoire : Pass numérique…",
+        ),
+    };
+    let data = TermIndex { intro: intro.to_string(), termes, vide: "Aucun lieu n'est encore publié.".into() };
+    let meta = r.meta(taxonomy.title(), description, dir, r.crumbs(&[]));
+    r.page("termes.html", &meta, &data)
+}
+
+/// Renders page `n` of `total` of the term at `index` of `taxonomy`.
+pub(crate) fn render_term(
+    r: &Renderer,
+    taxonomy: Taxonomy,
+    index: usize,
+    n: usize,
+    total: usize,
+) -> Result<String, Error> {
+    let site = r.site;
+    let urls = &r.urls;
+    let term = &taxonomy.terms(site)[index];
+    let folder = taxonomy.folder();
+    let count = labels::count(term.lieux.len(), "lieu", "lieux");
+    let base = format!("{folder}/{}/", term.slug);
+    let start = (n - 1) * PLACES_PER_PAGE;
+    let (title, standard, groupes, cartes) = match taxonomy {
+        Taxonomy::Communes | Taxonomy::Criteres => (
+            if taxonomy == Taxonomy::Communes {
+                format!("Lieux à {}", term.name)
+            } else {
+                format!("Lieux : {}", term.name)
+            },
+            None,
+            Vec::new(),
+            term.lieux
+                .iter()
+                .skip(start)
+                .take(PLACES_PER_PAGE)
+                .map(|&i| cards::card(&site.entries.lieux[i], urls))
+                .collect(),
+        ),
+        Taxonomy::Services | Taxonomy::Publics => {
+            let order = cards::term_places_by_commune(site, term);
+            let slice = &order[start.min(order.len())..(start + PLACES_PER_PAGE).min(order.len())];
+            let first_is_suite = start > 0
+                && slice
+                    .first()
+                    .is_some_and(|&i| site.entries.lieux[order[start - 1]].commune == site.entries.lieux[i].commune);
+            let groupes = cards::groups(site, urls, slice, first_is_suite);
+            if taxonomy == Taxonomy::Services {
+                (
+                    labels::service_plain(&term.name),
+                    labels::service(&term.name).map(|_| term.name.clone()),
+                    groupes,
+                    Vec::new(),
+                )
+            } else {
+                (format!("Lieux pour {}", labels::public_plain(&term.name)), None, groupes, Vec::new())
+            }
+        }
+    };
+    let description = match taxonomy {
+        Taxonomy::Communes => format!("{count} à {} où se faire aider avec le numérique.", term.name),
+        Taxonomy::Criteres => format!("{} : {count}.", term.name),
+        Taxonomy::Services => format!("{} : {count} pour vous aider.", title),
+        Taxonomy::Publics => {
+            format!("{count} qui accueillent en particulier {}.", labels::public_plain(&term.name))
+        }
+    };
+    let data = TermPage {
+        titre: title.clone(),
+        standard,
+        nombre: count,
+        groupes,
+        cartes,
+        numero: n,
+        pages: total,
+        pagination: pagination(urls, &base, n, total),
+    };
+    let parent = format!("{folder}/");
+    let meta = r.list_meta(&title, &description, &base, n, total, &[(taxonomy.title(), &parent)]);
+    r.page("terme.html", &meta, &data)
+}
+
+/// The key of page `n` of `total` of the term at `index` of `taxonomy`: the term, and the
+/// places of that page in the order [`render_term`] shows them.
+pub(crate) fn key(keys: &Keys, taxonomy: Taxonomy, index: usize, n: usize, total: usize) -> u64 {
+    let term = &taxonomy.terms(keys.site)[index];
+    let mut h = keys.hasher();
+    (3u8, taxonomy, &term.slug, &term.name, n, total, term.lieux.len()).hash(&mut h);
+    match keys.by_commune.get(&(taxonomy, index)) {
+        Some(order) => cards::hash_places_page(keys, &mut h, order, n),
+        None => cards::hash_places_page(keys, &mut h, &term.lieux, n),
+    }
+    h.finish()
+}
