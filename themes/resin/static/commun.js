@@ -13,7 +13,7 @@
   function plier(texte) {
     texte = String(texte).toLowerCase();
     if (texte.normalize) texte = texte.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    return texte.replace(/[\u2019'’\-]/g, ' ').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+    return texte.replace(/[\u2019'’-]/g, ' ').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
   }
 
   function contient(liste, valeur) {
