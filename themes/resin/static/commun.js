@@ -1,7 +1,9 @@
 /* resin : ce qui sert à la fois à l'annuaire (annuaire.js) et à « Orienter une personne »
-   (orientation.js, orienter.js) : texte sans accents, listes, distances, éléments de page,
-   paramètres d'une adresse. Dans le navigateur : window.resinCommun ; dans Node (tests) :
-   require('./commun.js'). */
+   (orientation.js, orienter-*.js) : texte sans accents, listes, distances, éléments de page,
+   paramètres d'une adresse, l'état d'ouverture d'un lieu de l'index, une liste montrée par
+   lots. Dans le navigateur : window.resinCommun ; dans Node (tests) : require('./commun.js').
+   Chargé, comme les autres scripts du thème, en script classique différé (defer), avant ceux
+   qui s'en servent. */
 (function (racine, fabrique) {
   var api = fabrique();
   if (typeof module === 'object' && module.exports) module.exports = api;
@@ -42,6 +44,65 @@
     return e;
   }
 
+  // Ajoute `enfant` à la fin de `parent` et le rend, pour continuer à le remplir.
+  function ajouter(parent, enfant) {
+    parent.appendChild(enfant);
+    return enfant;
+  }
+
+  // L'état d'ouverture du lieu `l` de l'index (lieux/recherche.json) à l'heure de Paris :
+  // { ouvert, texte } (« Ouvert maintenant · ferme à 18 h »), ou null quand le lieu n'a pas
+  // d'horaires ou que ouverture.js ne sait pas l'heure (navigateur trop ancien).
+  function etatOuverture(index, l) {
+    var ouverture = typeof window === 'object' ? window.resinOuverture : null;
+    if (l.h === undefined || !ouverture) return null;
+    return ouverture.etat({ debut: index.debut, jours: index.horaires[l.h].o });
+  }
+
+  // La ligne « Ouvert maintenant… » d'une carte de lieu, ou null (voir etatOuverture).
+  function ligneOuverture(index, l) {
+    var o = etatOuverture(index, l);
+    return o ? el('p', 'etat-ouverture ' + (o.ouvert ? 'ouvert' : 'ferme'), o.texte) : null;
+  }
+
+  // Une liste de lieux montrée par lots (l'annuaire, /orienter/) : `pas` cartes d'abord, puis
+  // `pas` de plus au bouton `plus`. `carte(element, i)` fait l'élément de liste du i-ième.
+  // Chaque page garde ses mots sur le bouton : `verbe` (« Afficher » ; « Voir ») et `lot`, le
+  // texte d'un lot entier (« 30 lieux de plus » ; « 5 autres lieux »). L'annuaire ne dit pas
+  // « Voir » : son bouton d'envoi dit déjà « Voir les 23 lieux ».
+  function lots(liste, plus, pas, carte, mots) {
+    var vue = { elements: [], montres: 0 };
+
+    // Montre les éléments jusqu'au n-ième (au plus tous) ; rend le rang du premier ajouté.
+    vue.afficherJusqua = function (n) {
+      var debut = vue.montres;
+      vue.montres = Math.min(n, vue.elements.length);
+      for (var i = debut; i < vue.montres; i++) liste.appendChild(carte(vue.elements[i], i));
+      var reste = vue.elements.length - vue.montres;
+      plus.hidden = reste <= 0;
+      plus.textContent = reste > pas ? mots.verbe + ' ' + mots.lot + ' (il en reste ' + reste + ')'
+        : reste === 1 ? mots.verbe + ' le dernier lieu' : mots.verbe + ' les ' + reste + ' derniers lieux';
+      return debut;
+    };
+
+    // Vide la liste et montre les `n` premiers de `elements` (un lot si n n'est pas donné).
+    vue.recommencer = function (elements, n) {
+      vue.elements = elements;
+      vue.montres = 0;
+      liste.textContent = '';
+      return vue.afficherJusqua(n || pas);
+    };
+
+    // Le bouton « plus » : un lot de plus ; le focus va au lien du premier lieu ajouté.
+    vue.suivants = function () {
+      var premier = vue.afficherJusqua(vue.montres + pas);
+      var lien = liste.children[premier] && liste.children[premier].querySelector('a');
+      if (lien) lien.focus();
+    };
+
+    return vue;
+  }
+
   // « a=1&b=x+y&c=1&c=2 » → { a: '1', b: 'x y', c: ['1', '2'] } pour les noms de `multiples` ;
   // un autre nom répété garde sa première valeur.
   function lireParametres(texte, multiples) {
@@ -69,6 +130,7 @@
 
   return {
     plier: plier, contient: contient, distance: distance, texteDistance: texteDistance, el: el,
+    ajouter: ajouter, etatOuverture: etatOuverture, ligneOuverture: ligneOuverture, lots: lots,
     lireParametres: lireParametres, ecrireParametres: ecrireParametres
   };
 });
