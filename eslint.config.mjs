@@ -1,14 +1,15 @@
-// ESLint (npm run lint) : les scripts du thème, avec les règles recommandées de @eslint/js.
+// ESLint (npm run lint) : les scripts du thème, et ceux des tests et des outils, avec les règles
+// recommandées de @eslint/js.
 // Les scripts du site public sont écrits en ES5 (var, function), en scripts classiques
 // différés : ils tournent sur de vieux téléphones, et la syntaxe ES5 est vérifiée ici
 // (ecmaVersion 5). L'éditeur en ligne (admin/resin-cms.js) suit Decap CMS, qui demande un
 // navigateur récent. Les bibliothèques recopiées (vendor/, admin/decap-cms/) ne sont pas les
-// nôtres : elles ne sont pas lues.
+// nôtres : elles ne sont pas lues, ni ce que produit la construction (target/).
 import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['themes/resin/static/vendor/', 'themes/resin/admin/decap-cms/'] },
+  { ignores: ['themes/resin/static/vendor/', 'themes/resin/admin/decap-cms/', 'target/'] },
   {
     files: ['themes/resin/static/**/*.js'],
     ...js.configs.recommended,
@@ -42,5 +43,16 @@ export default [
       sourceType: 'script',
       globals: { ...globals.browser }
     }
-  }
+  },
+  {
+    // Les tests dans Chromium, les outils et la CI tournent dans Node ; les fonctions passées à
+    // page.evaluate() tournent dans la page, d'où aussi les noms du navigateur.
+    files: ['**/*.mjs', '**/*.cjs'],
+    ...js.configs.recommended,
+    languageOptions: {
+      ecmaVersion: 2024,
+      globals: { ...globals.node, ...globals.browser }
+    }
+  },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } }
 ];

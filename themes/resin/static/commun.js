@@ -1,9 +1,7 @@
 /* resin : ce qui sert à la fois à l'annuaire (annuaire.js) et à « Orienter une personne »
    (orientation.js, orienter-*.js) : texte sans accents, listes, distances, éléments de page,
-   paramètres d'une adresse, l'état d'ouverture d'un lieu de l'index, une liste montrée par
-   lots. Dans le navigateur : window.resinCommun ; dans Node (tests) : require('./commun.js').
-   Chargé, comme les autres scripts du thème, en script classique différé (defer), avant ceux
-   qui s'en servent. */
+   paramètres d'une adresse, ouverture d'un lieu, liste par lots. Dans le navigateur :
+   window.resinCommun ; dans Node (tests) : require('./commun.js'). */
 (function (racine, fabrique) {
   var api = fabrique();
   if (typeof module === 'object' && module.exports) module.exports = api;
@@ -44,36 +42,33 @@
     return e;
   }
 
-  // Ajoute `enfant` à la fin de `parent` et le rend, pour continuer à le remplir.
+  // Ajoute `enfant` à `parent` et le rend.
   function ajouter(parent, enfant) {
     parent.appendChild(enfant);
     return enfant;
   }
 
-  // L'état d'ouverture du lieu `l` de l'index (lieux/recherche.json) à l'heure de Paris :
-  // { ouvert, texte } (« Ouvert maintenant · ferme à 18 h »), ou null quand le lieu n'a pas
-  // d'horaires ou que ouverture.js ne sait pas l'heure (navigateur trop ancien).
+  // { ouvert, texte } (« Ouvert maintenant · ferme à 18 h ») du lieu `l` de l'index, ou null
+  // sans horaires ou sans ouverture.js (navigateur trop ancien).
   function etatOuverture(index, l) {
     var ouverture = typeof window === 'object' ? window.resinOuverture : null;
     if (l.h === undefined || !ouverture) return null;
     return ouverture.etat({ debut: index.debut, jours: index.horaires[l.h].o });
   }
 
-  // La ligne « Ouvert maintenant… » d'une carte de lieu, ou null (voir etatOuverture).
+  // Sa ligne dans une carte de lieu, ou null.
   function ligneOuverture(index, l) {
     var o = etatOuverture(index, l);
     return o ? el('p', 'etat-ouverture ' + (o.ouvert ? 'ouvert' : 'ferme'), o.texte) : null;
   }
 
-  // Une liste de lieux montrée par lots (l'annuaire, /orienter/) : `pas` cartes d'abord, puis
-  // `pas` de plus au bouton `plus`. `carte(element, i)` fait l'élément de liste du i-ième.
-  // Chaque page garde ses mots sur le bouton : `verbe` (« Afficher » ; « Voir ») et `lot`, le
-  // texte d'un lot entier (« 30 lieux de plus » ; « 5 autres lieux »). L'annuaire ne dit pas
-  // « Voir » : son bouton d'envoi dit déjà « Voir les 23 lieux ».
+  // Une liste de lieux montrée `pas` à la fois ; `carte(element, i)` fait l'élément de liste.
+  // Le bouton `plus` dit `mots.verbe` + `mots.lot` : « Afficher 30 lieux de plus » (l'annuaire,
+  // dont le bouton d'envoi dit déjà « Voir les 23 lieux »), « Voir 5 autres lieux ».
   function lots(liste, plus, pas, carte, mots) {
     var vue = { elements: [], montres: 0 };
 
-    // Montre les éléments jusqu'au n-ième (au plus tous) ; rend le rang du premier ajouté.
+    // Montre jusqu'au n-ième ; rend le rang du premier ajouté.
     vue.afficherJusqua = function (n) {
       var debut = vue.montres;
       vue.montres = Math.min(n, vue.elements.length);
@@ -85,7 +80,7 @@
       return debut;
     };
 
-    // Vide la liste et montre les `n` premiers de `elements` (un lot si n n'est pas donné).
+    // Vide la liste, montre les n premiers (un lot par défaut).
     vue.recommencer = function (elements, n) {
       vue.elements = elements;
       vue.montres = 0;
@@ -93,7 +88,7 @@
       return vue.afficherJusqua(n || pas);
     };
 
-    // Le bouton « plus » : un lot de plus ; le focus va au lien du premier lieu ajouté.
+    // Un lot de plus ; le focus va au premier lieu ajouté.
     vue.suivants = function () {
       var premier = vue.afficherJusqua(vue.montres + pas);
       var lien = liste.children[premier] && liste.children[premier].querySelector('a');

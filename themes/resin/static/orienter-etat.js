@@ -1,11 +1,5 @@
-/* resin, « Orienter une personne » (/orienter/) : ce que la page montre (window.resinOrienter.actuel)
-   et le lien entre l'adresse de la page et le formulaire.
-   La page se fait en cinq scripts classiques différés, chargés dans cet ordre après
-   ouverture.js, commun.js et orientation.js (le classement) : orienter-etat.js (celui-ci, qui
-   crée window.resinOrienter), orienter-mots.js (les critères en mots, le prochain créneau, les
-   messages), orienter-liste.js (la liste et les erreurs), orienter-fiche.js (la fiche à
-   imprimer) et orienter.js (les données, la liste proposée, les événements). Chacun ajoute ses
-   fonctions à window.resinOrienter ; elles s'appellent par lui, au moment de servir. */
+/* resin, /orienter/ : ce que montre la page (window.resinOrienter.actuel) et l'adresse de la
+   page <-> le formulaire. Le premier des scripts de la page : voir orienter.js. */
 (function () {
   'use strict';
   var form = document.getElementById('orienter');
@@ -22,10 +16,8 @@
     MULTIPLES: ['jour', 'moment', 'accompagnement'],
     // Le titre du site, sans celui de la page.
     titreInitial: document.title.replace(/^Orienter une personne – /, ''),
-    // Ce que la page montre : les données préparées par orientation.js (t), la liste proposée
-    // (resultat), les réponses qu'elle suit (etat), la position trouvée (position), et la
-    // fiche ouverte (fiche : son lieu, le bouton d'où elle vient, et si elle a son entrée
-    // d'historique).
+    // Les données préparées (orientation.js), la liste, ses réponses, la position trouvée, et
+    // la fiche ouverte (son lieu, son bouton, si elle a son entrée d'historique).
     actuel: { t: null, resultat: null, etat: null, position: null, fiche: null }
   };
   var actuel = o.actuel;

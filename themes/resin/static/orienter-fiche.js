@@ -1,8 +1,5 @@
-/* resin, « Orienter une personne » (/orienter/) : la fiche à imprimer d'un lieu de la liste,
-   en deux versions (fiche d'orientation, ou « facile à lire et à comprendre » quand la case
-   est cochée) : où aller, un petit plan, le code QR de la page du lieu, les horaires, comment
-   venir, quoi apporter, le coût. Elle a son entrée d'historique : « retour » ramène à la
-   liste. Voir orienter-etat.js pour l'ordre des scripts. */
+/* resin, /orienter/ : la fiche à imprimer d'un lieu (ou « facile à lire »), qui a son entrée
+   d'historique. Voir orienter.js. */
 (function (o) {
   'use strict';
   if (!o) return;
@@ -11,7 +8,6 @@
   var form = o.form, $ = o.$, actuel = o.actuel;
   var section = $('selection'), fiche = $('fiche'), page = $('fiche-page'), falc = $('fiche-falc');
 
-  // L'adresse d'une tuile du serveur de cartes (data-tuiles : le modèle de Leaflet).
   function tuile(modele, z, x, y) {
     return modele.replace('{s}', 'a').replace('{r}', '').replace('{z}', z).replace('{x}', x).replace('{y}', y);
   }
@@ -137,8 +133,7 @@
     ajouter(page, el('p', 'fo-pied', o.adresseAbsolue(l.u)));
   }
 
-  // La fiche du lieu `r`, ouverte du bouton `depuis`, à la place du formulaire et de la liste.
-  // Elle a son entrée d'historique : « retour » sur le téléphone ramène à la liste.
+  // La fiche a son entrée d'historique : « retour » sur le téléphone ramène à la liste.
   o.montrerFiche = function (r, depuis) {
     actuel.fiche = { r: r, bouton: depuis, empilee: false };
     remplirFiche(r);
@@ -154,8 +149,6 @@
     window.scrollTo(0, fiche.offsetTop);
   };
 
-  // Ferme la fiche (si elle est ouverte) ; `rendreFocus` : le focus revient au bouton d'où
-  // elle a été ouverte.
   o.cacherFiche = function (rendreFocus) {
     if (fiche.hidden) return;
     fiche.hidden = true;
@@ -172,12 +165,10 @@
     else o.cacherFiche(true);
   };
 
-  // La fiche ouverte, refaite (la case « facile à lire » a changé).
   o.refaireFiche = function () {
     if (actuel.fiche) remplirFiche(actuel.fiche.r);
   };
 
-  // Une fiche est-elle à l'écran ?
   o.ficheOuverte = function () {
     return !fiche.hidden;
   };

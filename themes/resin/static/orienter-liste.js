@@ -1,7 +1,5 @@
-/* resin, « Orienter une personne » (/orienter/) : la liste proposée, cinq lieux à la fois,
-   chacun avec pourquoi il est proposé et ses actions (fiche à imprimer, SMS, e-mails) ; les
-   boutons qui retirent une condition ; les erreurs du formulaire. Rien de ce que contiennent
-   les données n'est inséré comme HTML. Voir orienter-etat.js pour l'ordre des scripts. */
+/* resin, /orienter/ : la liste proposée, cinq lieux à la fois, les boutons qui retirent une
+   condition, et les erreurs du formulaire. Voir orienter.js. */
 (function (o) {
   'use strict';
   if (!o) return;
@@ -40,7 +38,6 @@
     erreurs.focus();
   };
 
-  // --- Un lieu de la liste.
   function action(actions, nom, texte, classe, nomAccessible) {
     var e = ajouter(ajouter(actions, el('li')), el(nom, classe, texte));
     e.setAttribute('aria-label', texte + ' : ' + nomAccessible);
@@ -106,7 +103,6 @@
   }
 
   // --- La liste.
-  // Vidée puis remplie : une même annonce après une autre réponse est lue de nouveau.
   o.annoncer = function (texte) {
     annonce.textContent = '';
     setTimeout(function () { annonce.textContent = texte; }, 50);
@@ -143,7 +139,6 @@
     });
   }
 
-  // Montre la liste actuel.resultat, classée pour les réponses `etat`.
   o.montrerListe = function (etat) {
     var resultat = actuel.resultat;
     lien.href = location.href;
@@ -167,6 +162,5 @@
     document.title = 'Orienter une personne – ' + o.titreInitial;
   };
 
-  // Le bouton « Voir 5 autres lieux ».
   o.plusDeLieux = lots.suivants;
 })(window.resinOrienter);

@@ -1,8 +1,5 @@
-/* resin, « Orienter une personne » (/orienter/) : ce que la page dit d'une liste et d'un lieu,
-   en mots. Les réponses en mots (« disponible le mardi, le matin »), le prochain moment qui
-   convient, ce qu'il faut apporter, et les messages prêts à envoyer par SMS ou par e-mail, à la
-   personne ou au lieu. Du texte seulement : la liste et la fiche le mettent dans la page.
-   Voir orienter-etat.js pour l'ordre des scripts de la page. */
+/* resin, /orienter/ : en mots, les réponses, le prochain moment qui convient, ce qu'il faut
+   apporter, et les messages prêts à envoyer (SMS, e-mail). Voir orienter.js. */
 (function (o) {
   'use strict';
   if (!o) return;
@@ -31,7 +28,6 @@
     return [listeEnMots(jours), listeEnMots(moments)].filter(Boolean).join(', ');
   };
 
-  // La personne est sourde ou malentendante : on lui donne l'e-mail plutôt que le téléphone.
   o.sourde = function (etat) {
     return (etat.accompagnement || []).indexOf('surdite') >= 0;
   };
@@ -58,7 +54,6 @@
     return mots.join(' · ');
   };
 
-  // --- Les jours et les heures.
   // « mardi 1er décembre » (avec l'année : « mardi 1er décembre 2026 »).
   o.dateEnMots = function (i, annee) {
     var date = api.dateDe(actuel.t.index.debut, i), n = date.getUTCDate();
@@ -82,7 +77,6 @@
     return null;
   };
 
-  // --- Ce qu'on sait d'un lieu proposé.
   // L'adresse publique d'une page du site (celle du code QR), même depuis un aperçu local.
   o.adresseAbsolue = function (chemin) {
     try { return new URL(chemin, form.getAttribute('data-url')).href; } catch (e) { return location.protocol + '//' + location.host + chemin; }
@@ -101,12 +95,10 @@
     return pieces;
   };
 
-  // Les lignes de la semaine du lieu (« Lundi au vendredi : 9 h – 12 h »).
   o.horaires = function (l) {
     return l.h === undefined ? [] : actuel.t.index.horaires[l.h].r;
   };
 
-  // Comment prendre contact (« Se présenter », « Téléphoner »…).
   o.acces = function (r) {
     return (r.plus.m || []).map(function (k) { return actuel.t.donnees.acces[k]; });
   };
@@ -117,7 +109,7 @@
   };
 
   // --- Les messages.
-  // À la personne : où aller, quand, quoi apporter ; court pour un SMS, `long` pour un e-mail.
+  // À la personne, par SMS ou (`long`) par e-mail.
   o.messagePersonne = function (r, long) {
     var l = r.lieu, lignes = [];
     lignes.push('Pour ' + o.enPhrase(actuel.resultat.demande.l) + ', allez à : ' + l.n);
@@ -140,7 +132,7 @@
     return lignes.join(long ? '\r\n' : '\n');
   };
 
-  // Au lieu, qui reçoit sur orientation d'un professionnel : la demande, à compléter.
+  // Au lieu : la demande d'orientation, à compléter.
   o.messageLieu = function (r) {
     var etat = actuel.etat, lignes = ['Bonjour,', ''];
     lignes.push('Je vous oriente une personne qui a besoin d\u2019aide pour : ' + o.enPhrase(actuel.resultat.demande.l) + '.');

@@ -6,9 +6,9 @@
    après « # », partie que le navigateur n'envoie jamais au serveur, et l'adresse tapée n'y va
    pas : seule la commune trouvée y est. Rien de ce que contiennent les données n'est inséré
    comme HTML.
-   Ce script, le dernier de la page, charge les données, calcule la liste et branche les
-   événements ; l'état, les mots, la liste et la fiche sont dans orienter-etat.js,
-   orienter-mots.js, orienter-liste.js et orienter-fiche.js, chargés avant lui. */
+   Scripts classiques différés, après commun.js et orientation.js : orienter-etat.js (crée
+   window.resinOrienter), -mots.js, -liste.js, -fiche.js y ajoutent leurs fonctions, appelées
+   par lui ; ce dernier charge les données et branche les événements. */
 (function (o) {
   'use strict';
   var api = window.resinOrientation, commun = window.resinCommun;
@@ -46,7 +46,7 @@
     return true;
   };
 
-  // --- Les événements, une fois les données là.
+  // --- Les événements.
   function preparer() {
     $('o-dispo').hidden = false;
     $('o-dispo').disabled = false;
@@ -107,7 +107,7 @@
     if (etat.demande && o.proposer(o.lireFormulaire(), location.search ? 'remplacer' : null)) titre.focus();
   }
 
-  // --- Les données : l'index de l'annuaire et celles de la page, les deux avant de commencer.
+  // --- Les données (les deux fichiers avant de commencer).
   var recus = {}, attendus = 2;
   function charger(cle, url) {
     var requete = new XMLHttpRequest();
