@@ -224,18 +224,16 @@ fn pages_are_french_accessible_html() {
         assert!(html.contains("href=\"#contenu\""), "{path}: skip link");
         assert!(html.contains("id=\"contenu\""), "{path}: skip target");
         // JavaScript only enhances: the theme's deferred files, each where it is needed. Leaflet
-        // is never in a page: carte-lieu.js loads it when a map is asked for.
+        // is never in a page: cartes.js loads it when a map is asked for.
         let json_ld = html.matches("<script type=\"application/ld+json\">").count();
         let scripts = html.matches("<script").count() - json_ld;
-        let [ouverture, accueil, annuaire, carte_lieu, leaflet, cluster, commun, orientation, orienter] =
-            crate::support::theme_scripts(&html);
-        assert_eq!(
-            scripts,
-            ouverture + accueil + annuaire + carte_lieu + leaflet + cluster + commun + orientation + orienter,
-            "{path}: no other script"
-        );
+        let counts = crate::support::theme_scripts(&html);
+        assert_eq!(scripts, counts.iter().sum::<usize>(), "{path}: no other script");
+        let [ouverture, accueil, annuaire, carte_lieu, cartes, leaflet, cluster, commun, orientation, orienter @ ..] =
+            counts;
         let orient = path == "orienter/index.html";
-        assert_eq!((orientation, orienter), (usize::from(orient), usize::from(orient)), "{path}: the guided form's");
+        assert_eq!(orientation, usize::from(orient), "{path}: the guided form's ranking");
+        assert_eq!(orienter, [usize::from(orient); 5], "{path}: the guided form's page, in five files");
         assert_eq!(accueil, usize::from(path == "index.html"), "{path}: the home page's script");
         let place = path.starts_with("lieux/") && path != "lieux/index.html" && !path.starts_with("lieux/page/");
         let offer = path.starts_with("offres/") && path != "offres/index.html" && !path.starts_with("offres/page/");
@@ -251,9 +249,10 @@ fn pages_are_french_accessible_html() {
         assert_eq!(annuaire, usize::from(directory), "{path}: the directory's script");
         assert_eq!(commun, usize::from(directory || orient), "{path}: what the directory and /orienter/ share");
         assert_eq!((leaflet, cluster), (0, 0), "{path}: Leaflet only on demand");
-        // carte-lieu.js: a place's small map, and the maps' common base on /carte/.
+        // carte-lieu.js: a place's small map; cartes.js: what it shares with the map of /carte/.
         let small_map = place && html.contains("id=\"carte-lieu\"");
-        assert_eq!(carte_lieu, usize::from(small_map || map), "{path}: small map");
+        assert_eq!(carte_lieu, usize::from(small_map), "{path}: small map");
+        assert_eq!(cartes, usize::from(small_map || map), "{path}: Leaflet's loader and the maps' base");
         // Place and offer pages with hours; the lists, whose filter "open now" uses it.
         let hours = html.contains("data-ouverture");
         assert_eq!(ouverture, usize::from(hours || directory || orient), "{path}: opening status");

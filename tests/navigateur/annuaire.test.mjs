@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SITE, MERCREDI_10H, lancer, ouvrir as ouvrirPage, axe } from './outils.mjs';
+import { SITE, lancer, ouvrir as ouvrirPage, axe } from './outils.mjs';
 
 // Dimanche 29 novembre 2026, 15 h à Paris.
 const DIMANCHE_15H = new Date('2026-11-29T14:00:00Z');

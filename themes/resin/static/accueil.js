@@ -8,7 +8,7 @@
   if (!form || !document.querySelectorAll) return;
   form.hidden = false;
   Array.prototype.forEach.call(document.querySelectorAll('.besoins a'), function (a) {
-    var besoin = /\/services\/([^\/]+)\/$/.exec(a.getAttribute('href'));
+    var besoin = /\/services\/([^/]+)\/$/.exec(a.getAttribute('href'));
     if (besoin) a.setAttribute('href', form.getAttribute('action') + '?besoin=' + besoin[1]);
   });
 })();

@@ -3,7 +3,9 @@
    src/render/search.rs). L'état des filtres est dans l'adresse de la page (?besoin=…&commune=…),
    si bien qu'un lien redonne la même sélection et que le bouton « retour » fonctionne.
    Sans JavaScript, le formulaire reste caché : la liste et les pages par besoin, commune et
-   public mènent partout. Rien de ce que contient l'index n'est inséré comme HTML. */
+   public mènent partout. Rien de ce que contient l'index n'est inséré comme HTML.
+   S'appuie sur commun.js (et ouverture.js pour « ouvert maintenant ») ; sur /carte/, sur
+   cartes.js pour charger Leaflet. */
 (function () {
   'use strict';
   var form = document.getElementById('filtres');
@@ -27,7 +29,9 @@
   var complete = $('liste-complete'), etatPosition = $('f-position-etat'), divCarte = $('carte');
   var ouverture = window.resinOuverture;
 
-  var index = null, resultats = [], montres = 0, position = null, carte = null, groupe = null;
+  var index = null, resultats = [], position = null, carte = null, groupe = null;
+  var lots = commun.lots(liste, plus, PAS, function (l) { return carteLieu(l); },
+    { verbe: 'Afficher', lot: PAS + ' lieux de plus' });
   // Le dernier champ qui a ajouté une entrée à l'historique : changer plusieurs fois de suite le
   // même champ (flèches dans une liste) remplace cette entrée au lieu d'en empiler d'autres.
   var dernierChamp = null;
@@ -106,12 +110,6 @@
     });
   }
 
-  // « Ouvert maintenant · ferme à 18 h », ou null sans horaires.
-  function etatOuverture(l) {
-    if (l.h === undefined || !ouverture) return null;
-    return ouverture.etat({ debut: index.debut, jours: index.horaires[l.h].o });
-  }
-
   function horairesDuJour(l) {
     if (l.h === undefined) return 'Horaires non renseignés';
     if (!heureConnue) return 'Horaires : voir la fiche';
@@ -149,7 +147,7 @@
       if (etat.type === 'fixe' && l.i) return false;
       if (etat.samedi && !(l.h !== undefined && index.horaires[l.h].sa)) return false;
       if (etat.ouvert) {
-        var o = etatOuverture(l);
+        var o = commun.etatOuverture(index, l);
         if (!o || !o.ouvert) return false;
       }
       for (var c = 0; c < criteres.length; c++) if (!contient(l.x, criteres[c])) return false;
@@ -207,8 +205,8 @@
       lieu.appendChild(el('strong', 'distance', commun.texteDistance(l.km)));
     }
     li.appendChild(lieu);
-    var o = etatOuverture(l);
-    if (o) li.appendChild(el('p', 'etat-ouverture ' + (o.ouvert ? 'ouvert' : 'ferme'), o.texte));
+    var ouvert = commun.ligneOuverture(index, l);
+    if (ouvert) li.appendChild(ouvert);
     if (l.s) {
       var pour = el('p');
       pour.appendChild(el('span', 'etiquette', 'Pour :'));
@@ -234,17 +232,6 @@
       li.appendChild(semaine);
     }
     return li;
-  }
-
-  function afficherJusqua(n) {
-    var debut = montres;
-    montres = Math.min(n, resultats.length);
-    for (var i = debut; i < montres; i++) liste.appendChild(carteLieu(resultats[i]));
-    var reste = resultats.length - montres;
-    plus.hidden = reste <= 0;
-    plus.textContent = reste > PAS ? 'Afficher ' + PAS + ' lieux de plus (il en reste ' + reste + ')'
-      : reste === 1 ? 'Afficher le dernier lieu' : 'Afficher les ' + reste + ' derniers lieux';
-    return debut;
   }
 
   // --- Appliquer les filtres. `historique` : 'ajouter', 'remplacer' ou rien.
@@ -298,11 +285,9 @@
     var texteAnnonce = montrer ? nombre + (n > 1 ? ' trouvés' : ' trouvé') : '';
     clearTimeout(attenteAnnonce);
     attenteAnnonce = setTimeout(function () { annonce.textContent = texteAnnonce; }, 50);
-    liste.textContent = '';
-    montres = 0;
     // De retour sur la page (bouton « retour ») : autant de lieux qu'avant.
     var etatPage = !historique && window.history && history.state;
-    afficherJusqua((etatPage && etatPage.montres) || PAS);
+    lots.recommencer(resultats, etatPage && etatPage.montres);
     if (etatPage && etatPage.y) window.scrollTo(0, etatPage.y);
     $('resultats-imprimer').hidden = n === 0;
     if (carte) dessiner();
@@ -361,8 +346,8 @@
     a.href = l.u;
     div.appendChild(a);
     div.appendChild(el('p', null, l.a + ', ' + l.v));
-    var o = etatOuverture(l), jour = horairesDuJour(l);
-    if (o) div.appendChild(el('p', 'etat-ouverture ' + (o.ouvert ? 'ouvert' : 'ferme'), o.texte));
+    var ouvert = commun.ligneOuverture(index, l), jour = horairesDuJour(l);
+    if (ouvert) div.appendChild(ouvert);
     div.appendChild(el('p', null, jour));
     return div;
   }
@@ -502,13 +487,11 @@
   });
   $('f-position').addEventListener('click', positionner);
   plus.addEventListener('click', function () {
-    var premier = afficherJusqua(montres + PAS);
-    if (window.history && history.replaceState) history.replaceState({ montres: montres, y: 0 }, '', location.href);
-    var lien = liste.children[premier] && liste.children[premier].querySelector('a');
-    if (lien) lien.focus();
+    lots.suivants();
+    if (window.history && history.replaceState) history.replaceState({ montres: lots.montres, y: 0 }, '', location.href);
   });
   $('resultats-imprimer').addEventListener('click', function () {
-    afficherJusqua(resultats.length);
+    lots.afficherJusqua(resultats.length);
     document.body.className += ' impression-selection';
     window.print();
   });
@@ -516,12 +499,12 @@
   // pour le retour.
   window.addEventListener('pagehide', function () {
     if (window.history && history.replaceState) {
-      history.replaceState({ montres: montres, y: window.pageYOffset }, '', location.href);
+      history.replaceState({ montres: lots.montres, y: window.pageYOffset }, '', location.href);
     }
   });
   // Imprimer la page (Ctrl+P) imprime aussi toute la sélection.
   window.addEventListener('beforeprint', function () {
-    if (index && !section.hidden) afficherJusqua(resultats.length);
+    if (index && !section.hidden) lots.afficherJusqua(resultats.length);
   });
   window.addEventListener('afterprint', function () {
     document.body.className = document.body.className.replace(/ ?impression-selection/g, '');
