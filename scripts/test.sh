@@ -26,7 +26,7 @@ command -v cargo >/dev/null 2>&1 || {
 missing=()
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
-if [ -z "${RESIN_SANS_NAVIGATEUR:-}" ]; then
+if [ "${RESIN_SANS_NAVIGATEUR:-}" != 1 ]; then
   # The browser tests look for $CHROMIUM, /usr/bin/chromium by default (tests/integration/navigateur.rs).
   [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
   command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
@@ -55,7 +55,7 @@ fi
 say "outils"
 cargo --version
 node --version
-[ -n "${RESIN_SANS_NAVIGATEUR:-}" ] || "${CHROMIUM:-/usr/bin/chromium}" --version
+[ "${RESIN_SANS_NAVIGATEUR:-}" = 1 ] || "${CHROMIUM:-/usr/bin/chromium}" --version
 
 say "paquets npm épinglés (npm ci)"
 npm ci --no-audit --no-fund
