@@ -6,6 +6,7 @@ mod admin;
 mod build;
 mod check;
 mod directory;
+mod docs;
 mod hostile;
 mod import;
 mod incremental;

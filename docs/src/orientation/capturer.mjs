@@ -1,16 +1,16 @@
-// Les images de docs/orientation/ : la liste et la fiche d'orientation (imprimée, normale et
+// Les images de docs/src/orientation/ : la liste et la fiche d'orientation (imprimée, normale et
 // en mots simples) pour le cas du ticket : une démarche CAF, à Vénissieux, libre le mardi
 // matin, parle arabe ; le mercredi 25 novembre 2026 à 10 h.
 //
 //   RESIN_DATE=2026-11-25 cargo run -- build --output /tmp/site
-//   RESIN_SITE=/tmp/site node docs/orientation/capturer.mjs
+//   RESIN_SITE=/tmp/site node docs/src/orientation/capturer.mjs
 //
 // Sans accès à Internet, les tuiles du petit plan sont remplacées par une image vide.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lancer, ouvrir } from '../../tests/navigateur/outils.mjs';
+import { lancer, ouvrir } from '../../../tests/navigateur/outils.mjs';
 
 const ICI = dirname(fileURLToPath(import.meta.url));
 const CAS = '/orienter/?demande=faire-une-demarche-caf&cp=69200&jour=ma&moment=matin'

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The README's test command: on a fresh machine that has Rust, installs what the test suite
+# needs and is missing, then runs it.
+#
+#   1. Debian packages: chromium (the browser tests), nodejs and npm (the npm packages and the
+#      JavaScript tests), poppler-utils (`pdfinfo` counts the pages of the printed fiche
+#      d'orientation, tests/navigateur/orienter.test.mjs), fonts-dejavu-core (the printed pages);
+#      with sudo when not root, only when one of the commands is missing;
+#   2. `npm ci`: the npm packages pinned in package-lock.json;
+#   3. `cargo test --locked`, with this script's arguments (`scripts/test.sh --test integration docs`).
+#
+# With RESIN_SANS_NAVIGATEUR=1, Chromium and poppler-utils are neither required nor installed, and
+# the browser tests are skipped (on purpose: without the variable, a missing browser is an error).
+# Messages are in French, like the rest of what resin says to its users; CI calls this script
+# (.ci/run), so the README's command is the one that CI runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '== %s\n' "$*"; }
+
+command -v cargo >/dev/null 2>&1 || {
+  echo "cargo est introuvable : installez Rust (https://rustup.rs), puis relancez scripts/test.sh" >&2
+  exit 2
+}
+
+missing=()
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ "${RESIN_SANS_NAVIGATEUR:-}" != 1 ]; then
+  # The browser tests look for $CHROMIUM, /usr/bin/chromium by default (tests/integration/navigateur.rs).
+  [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+  command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installation des paquets manquants : ${missing[*]}"
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "apt-get est introuvable (ce n'est pas une Debian ou une Ubuntu) : installez vous-même ${missing[*]}," >&2
+    echo "ou lancez RESIN_SANS_NAVIGATEUR=1 scripts/test.sh pour sauter les tests dans le navigateur." >&2
+    exit 2
+  fi
+  SUDO=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || {
+      echo "il faut être root ou avoir sudo pour installer ${missing[*]}" >&2
+      exit 2
+    }
+    SUDO=(sudo)
+  fi
+  "${SUDO[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" fonts-dejavu-core >/dev/null
+fi
+
+say "outils"
+cargo --version
+node --version
+[ "${RESIN_SANS_NAVIGATEUR:-}" = 1 ] || "${CHROMIUM:-/usr/bin/chromium}" --version
+
+say "paquets npm épinglés (npm ci)"
+npm ci --no-audit --no-fund
+
+say "cargo test --locked $*"
+started=$(date +%s)
+cargo test --locked "$@"
+say "tests réussis en $(( $(date +%s) - started )) s"
