@@ -266,3 +266,15 @@ fn new_site_sets_up_the_editors() {
     let ids: Vec<&str> = data["demandes"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["faire-une-demarche-caf", "apprendre-a-utiliser-son-telephone"]);
 }
+
+/// What `resin new` writes for every type of entry, as an animator reads it.
+#[test]
+fn new_entries_of_every_type() {
+    let site = SiteTest::new();
+    for kind in resin::schema::kinds() {
+        let name = resin::schema::type_name(kind);
+        let run = site.run(&["new", name, "Essai"]).expect_code(0);
+        let path = run.stdout.trim().trim_start_matches("./").to_string();
+        insta::assert_snapshot!(format!("new_{}", name.replace('-', "_")), site.read(&path));
+    }
+}
