@@ -1,5 +1,7 @@
 //! `resin new lieu|offre|page|actualite|appel-a-projets|bonne-pratique|annonce|evenement "Nom"`, and
-//! `resin new site DIR`: a new entry with every field present and explained in French.
+//! `resin new site DIR`: a new entry with every field present and explained in French. The
+//! fields, their order, their explanation and how each starts come from the content model's
+//! table (`schema`): a field added there appears in new entries with no other change.
 
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -9,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::error::Error;
 use crate::load::EntryKind;
-use crate::model::Section;
+use crate::schema::{Field, Start, Type};
 
 /// Writes `content/<folder>/<slug>.md` for a new entry named `name`; never overwrites.
 pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> Result<PathBuf, Error> {
@@ -38,12 +40,7 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
     let dir = root.join("content").join(kind.folder());
     std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
     let path = dir.join(format!("{slug}.md"));
-    let text = match kind {
-        EntryKind::Lieu => lieu(name, today),
-        EntryKind::Offre => offre(name, today),
-        EntryKind::Page => page(name),
-        EntryKind::Reseau(section) => reseau(section, name, today),
-    };
+    let text = entry(kind, name, today);
     // `create_new` refuses an existing file atomically.
     let mut file = OpenOptions::new().write(true).create_new(true).open(&path).map_err(|source| {
         if source.kind() == std::io::ErrorKind::AlreadyExists {
@@ -58,164 +55,117 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
     Ok(path)
 }
 
+/// The text of a new entry: every field of the content model (`schema`) in its order, each
+/// started as the table says and explained by its title and description, then a word on what
+/// to write below the front matter.
+pub fn entry(kind: EntryKind, name: &str, today: NaiveDate) -> String {
+    let mut text = format!(
+        "---\n# {}\n# Les champs marqués (obligatoire) sont à remplir ; les autres peuvent rester vides ou être \
+         supprimés.\n# Vérifiez avec : resin check\n",
+        intro(kind)
+    );
+    for field in crate::schema::fields(kind) {
+        let value = match field.start {
+            Start::Omitted => continue,
+            Start::Empty => empty(field, today),
+            Start::Name => quoted(name),
+            Start::Value(value) => value.to_string(),
+            Start::Records(_) => String::new(),
+        };
+        let line = if value.is_empty() { format!("{}:", field.name) } else { format!("{}: {value}", field.name) };
+        text.push_str(&commented(&line, &explanation(field)));
+        if let Start::Records(example) = field.start {
+            text.push_str(&format!("#   - {}\n", example.replace("DATE_DU_JOUR", &today.to_string())));
+        }
+    }
+    text.push_str("---\n");
+    text.push_str(body(kind));
+    text.push('\n');
+    text
+}
+
+/// The first comment of a new entry: what it is.
+fn intro(kind: EntryKind) -> String {
+    match kind {
+        EntryKind::Lieu => {
+            "Nouveau lieu. Les champs suivent le standard national des lieux de médiation numérique.".into()
+        }
+        EntryKind::Offre => "Nouvelle offre : un atelier, une permanence, une formation…".into(),
+        EntryKind::Page => "Nouvelle page libre.".into(),
+        EntryKind::Reseau(section) => format!("Nouvelle fiche de l'espace réseau ({}).", section.one()),
+    }
+}
+
+/// What to write below the front matter.
+fn body(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Lieu => "Présentez le lieu en quelques phrases simples : quelle aide, pour qui, comment venir.",
+        EntryKind::Offre => "Décrivez l'offre : ce qu'on y apprend, ce qu'il faut apporter, combien de personnes.",
+        EntryKind::Page => "Écrivez le texte de la page en Markdown. Utilisez `##` pour les intertitres.",
+        EntryKind::Reseau(_) => "Écrivez le texte en Markdown. Utilisez `##` pour les intertitres.",
+    }
+}
+
+/// The value of a field left for the animator to fill in: empty, in the shape of its kind
+/// (quotes for a text, brackets for a list) so that the value is written in the right place;
+/// a required date is the day of creation.
+fn empty(field: &Field, today: NaiveDate) -> String {
+    match field.kind {
+        Type::Date if field.required => today.to_string(),
+        Type::Number | Type::Integer | Type::Date | Type::Sessions | Type::Attachments => String::new(),
+        Type::Texts | Type::Urls | Type::Emails | Type::Vocabulary(_) | Type::Places | Type::Tags => "[]".into(),
+        Type::Text
+        | Type::Short(_)
+        | Type::Code(_)
+        | Type::Time
+        | Type::Url
+        | Type::Email
+        | Type::Phone
+        | Type::Hours
+        | Type::Choice(_)
+        | Type::Place
+        | Type::File => "\"\"".into(),
+    }
+}
+
+/// The column where the comments of a new entry start, as they always have.
+const COMMENT_COLUMN: usize = 34;
+
+/// A line of YAML with its comment, aligned with the others when it is short enough.
+fn commented(line: &str, comment: &str) -> String {
+    let width = line.chars().count();
+    let gap = if width < COMMENT_COLUMN { COMMENT_COLUMN - width } else { 3 };
+    format!("{line}{}# {comment}\n", " ".repeat(gap))
+}
+
+/// A field explained for an animator who does not code: its French title, whether it is
+/// required, then its description, which says what to write with an example, as a sentence
+/// that continues the title; for a list of records, how to use the example below.
+fn explanation(field: &Field) -> String {
+    let required = if field.required { " (obligatoire)" } else { "" };
+    let example = if matches!(field.start, Start::Records(_)) { " Par exemple (ôtez le #) :" } else { "" };
+    format!("{}{required} : {}{example}", field.title, continued(field))
+}
+
+/// A field's description after a colon: its first letter in lower case, unless its first word
+/// is a code (« SIRET », « AAAA-MM-JJ ») or a value written as is (« Offre ou Demande »).
+fn continued(field: &Field) -> String {
+    let description = field.description;
+    let word = description.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let mut letters = word.chars();
+    let capital = letters.next().is_some_and(char::is_uppercase);
+    let plain = letters.all(char::is_lowercase);
+    let literal = matches!(field.kind, Type::Choice(values) if values.contains(&word));
+    if !capital || !plain || literal {
+        return description.to_string();
+    }
+    let mut chars = description.chars();
+    chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// A YAML double-quoted string.
 fn quoted(text: &str) -> String {
     serde_json::to_string(text).expect("a string serialises")
-}
-
-fn lieu(name: &str, today: NaiveDate) -> String {
-    format!(
-        r#"---
-# Nouveau lieu. Les champs suivent le standard national des lieux de médiation numérique.
-# Un champ facultatif peut être supprimé ou laissé vide. Vérifiez avec : resin check
-nom: {name}                       # obligatoire : nom du lieu
-adresse: ""                       # obligatoire : numéro et rue, sans code postal ni commune
-complement_adresse: ""            # bâtiment, étage…
-code_postal: ""                   # obligatoire : cinq chiffres entre guillemets, ex. "69008"
-commune: ""                       # obligatoire : nom de la commune, ex. Lyon 8e Arrondissement
-code_insee: ""                    # code INSEE entre guillemets, ex. "69388"
-latitude:                         # degrés décimaux, ex. 45.7372
-longitude:                        # degrés décimaux, ex. 4.8710
-pivot: ""                         # SIRET (14 chiffres) ou RNA de la structure
-typologie: []                     # type de structure, ex. [BIB] (bibliothèque), [CS] (centre social), [ASSO]
-telephone: ""                     # ex. 04 78 00 00 00
-courriels: []                     # ex. [accueil@exemple.fr]
-site_web: []                      # ex. [https://exemple.fr]
-horaires: ""                      # syntaxe OpenStreetMap, ex. "Mo-Fr 09:00-12:00,14:00-17:00; PH off"
-presentation_resume: ""           # une ou deux phrases, 280 caractères au plus
-structure_parente: ""             # réseau ou organisme dont dépend le lieu
-services: []                      # ex. [Aide aux démarches administratives, Maîtrise des outils numériques du quotidien]
-publics_specifiquement_adresses: []   # ex. [Seniors, Jeunes] ; vide = tout public
-prise_en_charge_specifique: []    # ex. [Surdité, Illettrisme]
-frais_a_charge: []                # [Gratuit], [Gratuit sous condition] ou [Payant]
-modalites_acces: []               # ex. [Se présenter, Téléphoner, Prendre un RDV en ligne]
-modalites_accompagnement: []      # ex. [Accompagnement individuel, Dans un atelier collectif]
-dispositif_programmes_nationaux: []   # ex. [Conseillers numériques, France Services]
-formations_labels: []             # ex. [Mes Papiers (Métropole de Lyon)]
-autres_formations_labels: []      # autres labels, texte libre
-itinerance: []                    # [Fixe] ou [Itinérant]
-fiche_acces_libre: ""             # lien vers la fiche Acceslibre du lieu
-prise_rdv: ""                     # lien de prise de rendez-vous en ligne
-pieces_a_apporter: []             # ex. [Pièce d'identité, Numéro d'allocataire CAF]
-date_maj: {today}                 # obligatoire : date de la dernière vérification (AAAA-MM-JJ)
----
-Présentez le lieu en quelques phrases simples : quelle aide, pour qui, comment venir.
-"#,
-        name = quoted(name)
-    )
-}
-
-fn offre(name: &str, today: NaiveDate) -> String {
-    format!(
-        r#"---
-# Nouvelle offre : un atelier, une permanence, une formation… Vérifiez avec : resin check
-titre: {name}                     # obligatoire
-lieux: []                         # obligatoire : noms de fichiers des lieux, sans .md, ex. [mediatheque-du-bachut]
-resume: ""                        # une phrase, 280 caractères au plus
-services: []                      # ex. [Maîtrise des outils numériques du quotidien]
-publics_specifiquement_adresses: []   # ex. [Seniors] ; vide = tout public
-prise_en_charge_specifique: []    # ex. [Déficience visuelle]
-frais_a_charge: []                # obligatoire : [Gratuit], [Gratuit sous condition] ou [Payant]
-modalites_acces: []               # obligatoire : comment s'inscrire, ex. [Téléphoner, Se présenter]
-modalites_accompagnement: []      # ex. [Dans un atelier collectif]
-inscription: ""                   # précisions sur l'inscription, texte libre
-prise_rdv: ""                     # lien d'inscription en ligne
-# Soit des horaires réguliers (syntaxe OpenStreetMap)…
-horaires: ""                      # ex. "We 14:00-16:00; PH off"
-# … soit des séances datées (supprimez alors la ligne horaires) :
-# seances:
-#   - {{ date: {today}, debut: "14:00", fin: "16:00" }}
-date_maj: {today}                 # obligatoire : date de la dernière vérification (AAAA-MM-JJ)
-pieces_a_apporter: []             # ex. [Son téléphone chargé, Ses identifiants France Travail]
----
-Décrivez l'offre : ce qu'on y apprend, ce qu'il faut apporter, combien de personnes.
-"#,
-        name = quoted(name)
-    )
-}
-
-fn page(name: &str) -> String {
-    format!(
-        r#"---
-titre: {name}                     # obligatoire : le titre de la page
-resume: ""                        # une phrase qui résume la page
----
-Écrivez le texte de la page en Markdown. Utilisez `##` pour les intertitres.
-"#,
-        name = quoted(name)
-    )
-}
-
-/// An entry of the network's space: the fields every section has, then its own.
-fn reseau(section: Section, name: &str, today: NaiveDate) -> String {
-    let own = match section {
-        Section::Actualites => format!(
-            r#"date: {today}                     # obligatoire : date de publication (AAAA-MM-JJ)
-auteur: ""                        # qui l'écrit, ex. Samia B.
-image: ""                         # une image déposée dans content/medias/, ex. medias/actualites/photo.jpg
-image_alt: ""                     # obligatoire avec une image : ce que montre l'image, en une phrase
-"#
-        ),
-        Section::AppelsAProjets => format!(
-            r#"financeur: ""                     # obligatoire : qui finance, ex. Métropole de Lyon
-montant_min:                      # montant le plus bas, en euros, ex. 5000
-montant_max:                      # montant le plus haut, en euros, ex. 20000
-ouverture: {today}                # obligatoire : premier jour pour déposer un dossier
-cloture: {today}                  # obligatoire : dernier jour pour déposer un dossier
-structures_eligibles: []          # ex. [Associations, Centres sociaux, Communes]
-territoire: ""                    # ex. Métropole de Lyon
-lien: ""                          # obligatoire : le texte officiel de l'appel, https://…
-contact: ""                       # nom de la personne à contacter
-courriel: ""                      # ex. appels@exemple.fr
-telephone: ""                     # ex. 04 78 00 00 00
-"#
-        ),
-        Section::BonnesPratiques => format!(
-            r#"date: {today}                     # obligatoire : date de publication
-services: []                      # obligatoire : ex. [Aide aux démarches administratives]
-publics_specifiquement_adresses: []   # ex. [Seniors]
-pieces_jointes: []                # fichiers à télécharger, déposés dans content/medias/ :
-#   - {{ fichier: medias/bonnes-pratiques/guide.pdf, titre: Guide de l'animateur }}
-licence: ""                       # ex. CC BY-SA 4.0
-"#
-        ),
-        Section::Bourse => format!(
-            r#"nature: Offre                     # obligatoire : Offre ou Demande
-categorie: ""                     # obligatoire : Matériel, Locaux, Bénévoles, Compétences, Places en formation ou Autre
-commune: ""                       # obligatoire : ex. Villeurbanne
-contact: ""                       # nom de la personne à contacter
-courriel: ""                      # un courriel ou un téléphone au moins
-telephone: ""
-date: {today}                     # obligatoire : date de publication
-expiration: {today}               # obligatoire : dernier jour où l'annonce est affichée
-"#
-        ),
-        Section::Agenda => format!(
-            r#"date: {today}                     # obligatoire : le jour (le premier jour s'il y en a plusieurs)
-date_fin:                         # le dernier jour, pour un événement sur plusieurs jours
-debut: "09:30"                    # obligatoire : heure de début
-fin: "12:00"                      # obligatoire : heure de fin
-lieu: ""                          # un lieu de l'annuaire (nom de fichier sans .md)…
-adresse: ""                       # … ou une adresse libre (gardez l'un des deux)
-commune: ""                       # la commune de l'adresse libre
-inscription: ""                   # lien d'inscription, https://…
-"#
-        ),
-    };
-    let lieux = "lieux: []                         # lieux de l'annuaire concernés, ex. [mediatheque-du-bachut]\n";
-    format!(
-        r#"---
-# Nouvelle fiche de l'espace réseau ({one}). Vérifiez avec : resin check
-titre: {name}                     # obligatoire
-resume: ""                        # une phrase, 280 caractères au plus
-etiquettes: []                    # en minuscules, ex. [financement, aidants connect]
-structure: ""                     # la structure qui publie, partage ou organise
-{lieux}{own}---
-Écrivez le texte en Markdown. Utilisez `##` pour les intertitres.
-"#,
-        one = section.one(),
-        name = quoted(name)
-    )
 }
 
 /// The files of a new content-only repository (`modeles/nouveau-site/`, embedded): path and
@@ -270,38 +220,44 @@ pub fn new_site(dir: &Path, today: NaiveDate) -> Result<Vec<String>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Section;
+    use crate::schema::{fields, kinds};
 
-    /// The scaffolds are written out for their French comments: each must give exactly the
-    /// fields of the content model (`schema`), so that a field added there is added here too.
+    fn field(kind: EntryKind, name: &str) -> Field {
+        *fields(kind).iter().find(|f| f.name == name).expect("a field of the table")
+    }
+
     #[test]
-    fn every_scaffold_gives_exactly_the_fields_of_the_table() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
-        for kind in crate::schema::kinds() {
-            let text = match kind {
-                EntryKind::Lieu => lieu("Nom", today),
-                EntryKind::Offre => offre("Nom", today),
-                EntryKind::Page => page("Nom"),
-                EntryKind::Reseau(section) => reseau(section, "Nom", today),
-            };
-            let front = text.split("---\n").nth(1).expect("a front matter");
-            let yaml: serde_yaml::Mapping = serde_yaml::from_str(front).expect("the scaffold is YAML");
-            let mut given: Vec<&str> = yaml.keys().filter_map(|k| k.as_str()).collect();
-            // Commented out: a field given in another way (an offer's sessions instead of hours).
-            given.extend(
-                front
-                    .lines()
-                    .filter_map(|l| l.strip_prefix("# ")?.split_once(':'))
-                    .map(|(k, _)| k)
-                    .filter(|k| crate::schema::names(kind).contains(k) && !yaml.contains_key(*k)),
-            );
-            given.sort_unstable();
-            // Left out on purpose: a place's `id` is its file name unless an import gives one,
-            // and `source` names who produced an imported record.
-            let omitted: &[&str] = if kind == EntryKind::Lieu { &["id", "source"] } else { &[] };
-            let mut fields: Vec<&str> =
-                crate::schema::names(kind).iter().copied().filter(|f| !omitted.contains(f)).collect();
-            fields.sort_unstable();
-            assert_eq!(given, fields, "{kind:?}");
+    fn a_description_continues_its_title_in_lower_case_but_codes_and_values() {
+        assert_eq!(
+            explanation(&field(EntryKind::Lieu, "adresse")),
+            "Adresse (obligatoire) : numéro et rue, sans code postal ni commune."
+        );
+        assert!(explanation(&field(EntryKind::Lieu, "pivot")).starts_with("SIRET ou RNA : SIRET (14 chiffres)"));
+        let annonce = EntryKind::Reseau(Section::Bourse);
+        assert_eq!(explanation(&field(annonce, "nature")), "Offre ou demande (obligatoire) : Offre ou Demande.");
+        assert!(explanation(&field(annonce, "date")).ends_with(" : AAAA-MM-JJ."));
+    }
+
+    #[test]
+    fn comments_start_in_one_column_unless_the_line_is_long() {
+        assert_eq!(commented("nom: \"Essai\"", "Nom").find('#'), Some(COMMENT_COLUMN));
+        assert_eq!(
+            commented("publics_specifiquement_adresses: []", "Publics"),
+            "publics_specifiquement_adresses: []   # Publics\n"
+        );
+    }
+
+    /// Every field a new entry gives is explained in French, with what to write; the name given
+    /// to `resin new` goes in one field.
+    #[test]
+    fn every_field_of_a_new_entry_is_explained() {
+        for kind in kinds() {
+            assert_eq!(fields(kind).iter().filter(|f| f.start == Start::Name).count(), 1, "{kind:?}");
+            for field in fields(kind).iter().filter(|f| f.start != Start::Omitted) {
+                let text = explanation(field);
+                assert!(text.len() > field.title.len() + 8, "{kind:?} {}: {text}", field.name);
+            }
         }
     }
 }

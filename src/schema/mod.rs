@@ -1,12 +1,14 @@
 //! The content model as data: every field of every type of entry, with its French title and
 //! description, its kind of value and whether it is required. Everything else derives from
 //! this table: the fields each validator knows ([`names`]), the importer's columns and their
-//! types, the JSON Schemas for editors (`json.rs`, `resin schema`). Beside it: the standard's
+//! types, the JSON Schemas for editors (`json.rs`, `resin schema`), the web editor's fields,
+//! and the new entries of `resin new` (`scaffold.rs`: the fields in this order, each
+//! explained by its title and description, started as [`Field::start`] says). Beside it: the standard's
 //! columns (`standard`, the exports and `/donnees/`), the value rules (`rules`), the other
 //! names of fields (`renamed`) and the territorial fields' types (`extension`).
 //!
-//! The model's structs, the scaffolds and the standard's TableSchema restate the names: tests
-//! check that they agree with the table, and that every example entry passes its schema while
+//! The model's structs and the standard's TableSchema restate the names: tests check that
+//! they agree with the table, and that every example entry passes its schema while
 //! every schema-level bad fixture fails it.
 
 use crate::load::EntryKind;
@@ -84,14 +86,41 @@ pub struct Field {
     pub kind: Type,
     /// True when an entry without it is an error.
     pub required: bool,
+    /// How `resin new` writes it in a new entry.
+    pub start: Start,
+}
+
+/// How `resin new` starts a field in a new entry, on a line that ends with the field's title
+/// and description as a comment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Start {
+    /// Left empty for the animator to fill in: `""`, `[]`, or nothing for a number; a required
+    /// date starts at the day the entry is created, the likeliest value.
+    Empty,
+    /// The name given to `resin new`: the place's name, the title of the rest.
+    Name,
+    /// A value to start from, written as is (YAML).
+    Value(&'static str),
+    /// A list of records: left without a value and followed by a commented example of one
+    /// record (YAML, `DATE_DU_JOUR` becomes the day), which works once its `#` is removed.
+    Records(&'static str),
+    /// Left out: filled in by an import only (a place's `id`, the `source` of its record).
+    Omitted,
 }
 
 const fn f(name: &'static str, title: &'static str, description: &'static str, kind: Type) -> Field {
-    Field { name, title, description, kind, required: false }
+    Field { name, title, description, kind, required: false, start: Start::Empty }
 }
 
 const fn req(name: &'static str, title: &'static str, description: &'static str, kind: Type) -> Field {
-    Field { name, title, description, kind, required: true }
+    Field { name, title, description, kind, required: true, start: Start::Empty }
+}
+
+impl Field {
+    /// The same field, started in a new entry as `start` says.
+    const fn starts(self, start: Start) -> Field {
+        Field { start, ..self }
+    }
 }
 
 const SUMMARY: &str = "Une phrase qui résume, 280 caractères au plus.";
@@ -108,14 +137,15 @@ const PIECES: Field = f(
 
 /// The fields of a place (the national standard's, in its order, then resin's own).
 pub const LIEU: &[Field] = &[
-    f("id", "Identifiant", "Identifiant du lieu dans le standard ; le nom du fichier quand il est absent.", Type::Text),
+    f("id", "Identifiant", "Identifiant du lieu dans le standard ; le nom du fichier quand il est absent.", Type::Text)
+        .starts(Start::Omitted),
     f(
         "pivot",
         "SIRET ou RNA",
         "SIRET (14 chiffres) ou RNA de la structure, entre guillemets ; « 00000000000000 » s'il est inconnu.",
         Type::Code("^[0-9A-Za-z]{9,14}$"),
     ),
-    req("nom", "Nom", "Le nom du lieu, par exemple « Médiathèque du Bachut ».", Type::Text),
+    req("nom", "Nom", "Le nom du lieu, par exemple « Médiathèque du Bachut ».", Type::Text).starts(Start::Name),
     req(
         "commune",
         "Commune",
@@ -154,7 +184,7 @@ pub const LIEU: &[Field] = &[
         Type::Hours,
     ),
     f("presentation_resume", "Présentation courte", SUMMARY, Type::Short(280)),
-    f("source", "Source", "Qui a produit la fiche.", Type::Text),
+    f("source", "Source", "Qui a produit la fiche.", Type::Text).starts(Start::Omitted),
     f("itinerance", "Fixe ou itinérant", "[Fixe] ou [Itinérant].", Type::Vocabulary("itinerance")),
     f("structure_parente", "Structure parente", "Le réseau ou l'organisme dont dépend le lieu.", Type::Text),
     req("date_maj", "Date de mise à jour", "La date de la dernière vérification, AAAA-MM-JJ.", Type::Date),
@@ -214,7 +244,7 @@ pub const LIEU: &[Field] = &[
 
 /// The fields of an offer.
 pub const OFFRE: &[Field] = &[
-    req("titre", "Titre", "Le nom de l'atelier, de la permanence ou de la formation.", Type::Text),
+    req("titre", "Titre", "Le nom de l'atelier, de la permanence ou de la formation.", Type::Text).starts(Start::Name),
     req("lieux", "Lieux", PLACES, Type::Places),
     f("resume", "Résumé", SUMMARY, Type::Short(280)),
     f(
@@ -266,18 +296,19 @@ pub const OFFRE: &[Field] = &[
         "Séances",
         "Des dates précises : une liste de { date, debut, fin } ; ou bien des horaires réguliers.",
         Type::Sessions,
-    ),
+    )
+    .starts(Start::Records(r#"{ date: DATE_DU_JOUR, debut: "14:00", fin: "16:00" }"#)),
     req("date_maj", "Date de mise à jour", "La date de la dernière vérification, AAAA-MM-JJ.", Type::Date),
     PIECES,
 ];
 
 /// The fields of a free page.
 pub const PAGE: &[Field] = &[
-    req("titre", "Titre", "Le titre de la page.", Type::Text),
+    req("titre", "Titre", "Le titre de la page.", Type::Text).starts(Start::Name),
     f("resume", "Résumé", "Une phrase qui résume la page.", Type::Short(280)),
 ];
 
-const TITRE: Field = req("titre", "Titre", "Le titre de la publication.", Type::Text);
+const TITRE: Field = req("titre", "Titre", "Le titre de la publication.", Type::Text).starts(Start::Name);
 const RESUME: Field = f("resume", "Résumé", SUMMARY, Type::Short(280));
 const ETIQUETTES: Field = f(
     "etiquettes",
@@ -356,7 +387,8 @@ pub const BONNE_PRATIQUE: &[Field] = &[
         "Pièces jointes",
         "Fichiers déposés dans content/ : une liste de { fichier, titre }.",
         Type::Attachments,
-    ),
+    )
+    .starts(Start::Records("{ fichier: medias/bonnes-pratiques/guide.pdf, titre: Guide de l'animateur }")),
     f("licence", "Licence", "Par exemple « CC BY-SA 4.0 ».", Type::Text),
 ];
 
@@ -367,7 +399,8 @@ pub const ANNONCE: &[Field] = &[
     ETIQUETTES,
     req("structure", "Structure", "La structure qui propose ou cherche.", Type::Text),
     LIEUX,
-    req("nature", "Offre ou demande", "Offre ou Demande.", Type::Choice(&["Offre", "Demande"])),
+    req("nature", "Offre ou demande", "Offre ou Demande.", Type::Choice(&["Offre", "Demande"]))
+        .starts(Start::Value("Offre")),
     req(
         "categorie",
         "Catégorie",
@@ -391,8 +424,8 @@ pub const EVENEMENT: &[Field] = &[
     LIEUX,
     req("date", "Date", "Le jour (le premier jour s'il y en a plusieurs), AAAA-MM-JJ.", Type::Date),
     f("date_fin", "Dernier jour", "Pour un événement sur plusieurs jours (31 au plus), AAAA-MM-JJ.", Type::Date),
-    req("debut", "Début", "Heure de début, \"HH:MM\".", Type::Time),
-    req("fin", "Fin", "Heure de fin, \"HH:MM\".", Type::Time),
+    req("debut", "Début", "Heure de début, \"HH:MM\".", Type::Time).starts(Start::Value("\"09:30\"")),
+    req("fin", "Fin", "Heure de fin, \"HH:MM\".", Type::Time).starts(Start::Value("\"12:00\"")),
     f(
         "lieu",
         "Lieu",

@@ -13,7 +13,7 @@ fn new_place_has_a_folded_slug_and_checks_once_filled() {
     {
         assert!(text.contains(field), "{field} missing");
     }
-    assert!(text.contains("# obligatoire"), "fields are commented in French");
+    assert!(text.contains("# Adresse (obligatoire) : numéro et rue"), "fields are commented in French");
     // Left as is, the scaffold reports exactly the required fields still empty, on their line.
     let check = site.run(&["check", "--format", "json"]).expect_code(1);
     let missing: Vec<String> = check
@@ -277,4 +277,47 @@ fn new_entries_of_every_type() {
         let path = run.stdout.trim().trim_start_matches("./").to_string();
         insta::assert_snapshot!(format!("new_{}", name.replace('-', "_")), site.read(&path));
     }
+}
+
+/// Every new entry gives the fields of the content model's table (`resin::schema`) in its
+/// order, each on a line that explains it with its title, but those only an import fills in.
+/// Left as is, it reports on their lines exactly its required fields still empty; its examples
+/// of records (an offer's sessions, the attachments), once their `#` is removed, are valid.
+#[test]
+fn new_entries_follow_the_table_and_miss_only_their_required_fields() {
+    use resin::schema::{Start, Type};
+    use std::collections::BTreeSet;
+    let site = SiteTest::new().file("content/medias/bonnes-pratiques/guide.pdf", "%PDF-1.4\n");
+    let mut expected = BTreeSet::new();
+    for kind in resin::schema::kinds() {
+        let run = site.run(&["new", resin::schema::type_name(kind), "Essai"]).expect_code(0);
+        let path = run.stdout.trim().trim_start_matches("./").to_string();
+        let text = site.read(&path);
+        let front = text.split("---\n").nth(1).expect("a front matter");
+        let yaml: serde_yaml::Mapping = serde_yaml::from_str(front).expect("the new entry is YAML");
+        let given: Vec<&str> = yaml.keys().filter_map(|k| k.as_str()).collect();
+        let fields: Vec<_> = resin::schema::fields(kind).iter().filter(|f| f.start != Start::Omitted).collect();
+        assert_eq!(given, fields.iter().map(|f| f.name).collect::<Vec<_>>(), "{kind:?}");
+        for field in fields {
+            let (index, line) =
+                text.lines().enumerate().find(|(_, l)| l.starts_with(&format!("{}:", field.name))).unwrap();
+            assert!(line.contains(&format!("# {}", field.title)), "{line}");
+            if field.required && field.start == Start::Empty && field.kind != Type::Date {
+                expected.insert((path.clone(), index as u64 + 1, "champ-vide".to_string()));
+            }
+        }
+        site.write(&path, &text.replace("\n#   - ", "\n    - "));
+    }
+    let run = site.run(&["check", "--format", "json"]).expect_code(1);
+    let diagnostics = run.diagnostics();
+    let errors = diagnostics.iter().filter(|d| d["severity"] == "error");
+    let (entry, on_lines): (Vec<_>, Vec<_>) = errors.partition(|d| d["line"] == 1);
+    let found: BTreeSet<(String, u64, String)> = on_lines
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap().into(), d["line"].as_u64().unwrap(), d["code"].as_str().unwrap().into()))
+        .collect();
+    assert_eq!(found, expected);
+    // What is left to choose between two fields: where an event takes place, how to answer an ad.
+    let entry: BTreeSet<&str> = entry.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(entry, BTreeSet::from(["contact-manquant", "evenement-lieu"]));
 }
