@@ -3,9 +3,9 @@
 //! this table: the fields each validator knows ([`names`]), the importer's columns and their
 //! types, the JSON Schemas for editors (`json.rs`, `resin schema`), the web editor's fields,
 //! and the new entries of `resin new` (`scaffold.rs`: the fields in this order, each
-//! explained by its title and description, started as [`Field::start`] says). Beside it: the standard's
-//! columns (`standard`, the exports and `/donnees/`), the value rules (`rules`), the other
-//! names of fields (`renamed`) and the territorial fields' types (`extension`).
+//! explained by its title and description, started as [`Field::start`] says). Beside it: the
+//! standard's columns (`standard`, the exports and `/donnees/`), the value rules (`rules`), the
+//! other names of fields (`renamed`) and the territorial fields' types (`extension`).
 //!
 //! The model's structs and the standard's TableSchema restate the names: tests check that
 //! they agree with the table, and that every example entry passes its schema while
