@@ -9,14 +9,14 @@ use std::time::Instant;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Parser, Subcommand, ValueEnum};
 
-use resin::load::EntryKind;
-use resin::model::Section;
+use resin::EntryKind;
+use resin::Section;
 
 /// A faster allocator: building a site allocates many small strings.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use resin::error::shown;
-use resin::source::printable;
+use resin::printable;
 use resin::{Checked, Error, Format, diagnostic};
 
 /// `resin --version`: the version and the commit it is built from (see `build.rs`).
@@ -340,7 +340,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             // The territorial fields of the site, when its site.yaml declares some.
             let extensions = std::fs::read_to_string(root.join("content/site.yaml"))
                 .ok()
-                .and_then(|text| resin::config::salvage_extensions(&text))
+                .and_then(|text| resin::salvage_extensions(&text))
                 .unwrap_or_default();
             match out {
                 Some(dash) if dash.as_os_str() == "-" => {

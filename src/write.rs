@@ -85,16 +85,6 @@ fn resolve(path: &Path) -> PathBuf {
     resolved
 }
 
-/// Writes the site into `output`: generated files (which win over assets of the same path)
-/// and content assets, through a temporary folder swapped in at the end.
-pub fn write_site(root: &Path, output: &Path, files: &[OutputFile], assets: &[Asset]) -> Result<(), Error> {
-    write_site_with(root, output, assets, &|dir: &Path| {
-        files.par_iter().try_for_each(|file| write_file(dir, &file.path, &file.bytes))?;
-        Ok(files.len())
-    })
-    .map(|_| ())
-}
-
 /// Writes one generated file into the staging folder `dir`.
 pub fn write_file(dir: &Path, relative: &str, bytes: &[u8]) -> Result<(), Error> {
     let target = dir.join(confine(relative)?);

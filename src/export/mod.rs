@@ -1,6 +1,6 @@
 //! Open data exports in the national standard: GeoJSON, CSV, JSON, and the offers.
 
-pub use crate::schema::standard::{SchemaField, schema_fields};
+pub use crate::schema::standard::schema_fields;
 
 mod csv;
 mod geojson;

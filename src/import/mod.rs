@@ -8,13 +8,16 @@
 //! commune) and writes new entries or updates existing ones field by field. Places outside
 //! the territory of `site.yaml` are left out. A second import of the same file changes nothing.
 
-pub mod clean;
-pub mod commune;
-pub mod entry;
-pub mod problem;
+pub(crate) mod clean;
+pub(crate) mod commune;
+pub(crate) mod entry;
+pub(crate) mod problem;
 mod publishable;
-pub mod read;
-pub mod v0;
+pub(crate) mod read;
+pub(crate) mod v0;
+
+pub use self::clean::Rule;
+pub use self::problem::{Note, Problem};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::{self, Write as _};
@@ -22,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use self::clean::{Note, Problem, Rule, Territory, Val};
+use self::clean::{Territory, Val};
 use self::entry::Existing;
 use crate::communes::Communes;
 use crate::config::{self, SiteConfig};

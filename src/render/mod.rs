@@ -130,7 +130,9 @@ pub(crate) struct Planned {
     pub output: Output,
 }
 
-/// Renders the whole site, exports included. Files are sorted by path.
+/// Renders the whole site, exports included, in memory (the unit tests' build). Files are
+/// sorted by path.
+#[cfg(test)]
 pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Error> {
     let renderer = Renderer::new(site, theme);
     renderer
@@ -188,7 +190,8 @@ pub(crate) fn qr_codes(site: &Site) -> QrCodes {
 }
 
 impl<'a> Renderer<'a> {
-    /// A renderer of `site` with `theme`.
+    /// A renderer of `site` with `theme` (the unit tests'; the pipeline shares QR codes).
+    #[cfg(test)]
     pub fn new(site: &'a Site, theme: &'a Theme) -> Renderer<'a> {
         Renderer::with_qr_codes(site, theme, qr_codes(site))
     }

@@ -129,7 +129,8 @@ impl Theme {
         Theme::from_parts(templates, statics)
     }
 
-    /// The embedded theme alone.
+    /// The embedded theme alone (the unit tests').
+    #[cfg(test)]
     pub fn embedded() -> Result<Theme, Error> {
         let templates = TEMPLATES.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
         let statics = STATIC.iter().map(|(name, bytes)| (name.to_string(), bytes.to_vec())).collect();

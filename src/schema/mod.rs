@@ -13,12 +13,12 @@ use crate::load::EntryKind;
 use crate::model::Section;
 use crate::model::reseau::CATEGORIES;
 
-pub mod extension;
+pub(crate) mod extension;
 mod json;
 pub(crate) mod reader;
-pub mod renamed;
-pub mod rules;
-pub mod standard;
+pub(crate) mod renamed;
+pub(crate) mod rules;
+pub(crate) mod standard;
 
 pub use self::json::{json_schema, pattern, text, write};
 

@@ -5,7 +5,7 @@
 use serde_yaml::Value;
 
 use crate::support::{SITE_YAML, SiteTest};
-use resin::load::EntryKind;
+use resin::EntryKind;
 use resin::schema::{self, Type};
 
 /// The example's Decap configuration.
@@ -43,7 +43,7 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
             assert_eq!((widget, config["multiple"].as_bool()), ("select", Some(true)), "{at}");
             let values: Vec<&str> =
                 config["options"].as_sequence().unwrap().iter().map(|o| o["value"].as_str().unwrap()).collect();
-            assert_eq!(values, resin::vocab::values(vocabulary), "{at}: every value of the standard");
+            assert_eq!(values, resin::internals::values(vocabulary), "{at}: every value of the standard");
         }
         Type::Choice(values) => {
             assert_eq!(widget, "select", "{at}");
@@ -81,10 +81,10 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
                 // The tags resin refuses are refused while typing.
                 let re = regex_lite::Regex::new(config["field"]["pattern"][0].as_str().unwrap()).unwrap();
                 for tag in ["aidants connect", "pix", "e-inclusion", "l'atelier", "seniors 75"] {
-                    assert!(re.is_match(tag) && resin::validate::reseau::is_tag(tag), "{tag}");
+                    assert!(re.is_match(tag) && resin::internals::is_tag(tag), "{tag}");
                 }
                 for tag in ["#Pix", "Aidants", "a", "fin ", "fin-", &"x".repeat(41)] {
-                    assert!(!re.is_match(tag) && !resin::validate::reseau::is_tag(tag), "{tag}");
+                    assert!(!re.is_match(tag) && !resin::internals::is_tag(tag), "{tag}");
                 }
             }
         }
@@ -121,7 +121,7 @@ fn the_editor_names_every_field_of_every_type_with_its_widget() {
         .map(|l| l.split(',').nth(1).unwrap().to_string())
         .collect();
     let mut sorted = communes.clone();
-    sorted.sort_by_key(|c| resin::suggest::fold(c));
+    sorted.sort_by_key(|c| resin::internals::fold(c));
     let collections = config["collections"].as_sequence().unwrap();
     assert_eq!(collections.len(), schema::kinds().len(), "one collection per type");
     for (kind, collection) in schema::kinds().into_iter().zip(collections) {

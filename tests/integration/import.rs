@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use resin::import::clean::{Problem, Rule};
+use resin::import::{Problem, Rule};
 use resin::import::{Options, Report, import};
 
 use crate::support::{SiteTest, TODAY, assert_standard, repo, tree};
