@@ -9,7 +9,7 @@ use crate::schema::rules;
 use crate::source::{FileId, Sources};
 use crate::suggest;
 
-pub use crate::schema::extension::{Extension, ExtensionType, Extensions};
+pub(crate) use crate::schema::extension::{Extension, ExtensionType, Extensions};
 
 mod read;
 
@@ -265,7 +265,7 @@ impl SiteConfig {
 /// Parses `site.yaml` with the entries' field reader: every problem becomes a located
 /// diagnostic, with the entries' kinds (unknown keys with the closest known one, missing
 /// fields, wrong types). When the file reads, its values are checked together.
-pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Diagnostic>> {
+pub(crate) fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Diagnostic>> {
     let text = &sources.get(file).text;
     let doc = load::parse_document(text)
         .map(|parsed| Document::new(file, parsed))
@@ -506,7 +506,7 @@ pub fn salvage_extensions(text: &str) -> Option<Extensions> {
 
 /// Span of the value at `path` in `site.yaml` (e.g. `["territoire", "communes"]`), or of its
 /// first line when the value cannot be found.
-pub fn value_span(sources: &Sources, file: FileId, path: &[&str]) -> std::ops::Range<usize> {
+pub(crate) fn value_span(sources: &Sources, file: FileId, path: &[&str]) -> std::ops::Range<usize> {
     let (bom, yaml) = without_bom(&sources.get(file).text);
     let path: Vec<Segment> = path.iter().map(|k| Segment::Key(k.to_string())).collect();
     SpanMap::build(yaml).value(&path).map_or(bom..bom, |r| r.start + bom..r.end + bom)
@@ -520,7 +520,7 @@ fn without_bom(text: &str) -> (usize, &str) {
 
 /// The site's own address: an absolute http(s) URL without query or fragment. On error, the
 /// refused scheme when there is one.
-pub fn site_url(url: &str) -> Result<(), Option<String>> {
+pub(crate) fn site_url(url: &str) -> Result<(), Option<String>> {
     match url::Url::parse(url) {
         Ok(u)
             if matches!(u.scheme(), "http" | "https")

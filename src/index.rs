@@ -17,8 +17,8 @@ use crate::model::{Calendrier, Entries, Lieu, Offre};
 use crate::suggest::fold;
 use crate::vocab;
 
-pub mod reseau;
-pub use reseau::Reseau;
+pub(crate) mod reseau;
+pub(crate) use reseau::Reseau;
 
 /// A taxonomy term: a commune, a service or a public, with the places it lists.
 #[derive(Debug, Clone)]

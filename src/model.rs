@@ -10,8 +10,9 @@ use serde::Serialize;
 
 use crate::source::FileId;
 
-pub mod reseau;
-pub use reseau::{Publication, Section};
+pub(crate) mod reseau;
+pub(crate) use reseau::Publication;
+pub use reseau::Section;
 
 /// A place (*lieu*) where residents get help: `content/lieux/<slug>.md`.
 #[derive(Debug, Clone, Serialize)]

@@ -5,7 +5,7 @@ use crate::index::Site;
 use crate::model::Lieu;
 
 /// Every place as one CSV row, with the standard's header.
-pub fn lieux_csv(lieux: &[std::sync::Arc<Lieu>]) -> Vec<u8> {
+pub(crate) fn lieux_csv(lieux: &[std::sync::Arc<Lieu>]) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     writer.write_record(schema_fields().iter().map(|f| f.name.as_str())).expect("writing to memory cannot fail");
     for lieu in by_id(lieux) {
@@ -16,7 +16,7 @@ pub fn lieux_csv(lieux: &[std::sync::Arc<Lieu>]) -> Vec<u8> {
 }
 
 /// `lieux-territoire.csv`: the standard's columns, then the territorial fields.
-pub fn territory_csv(site: &Site) -> Vec<u8> {
+pub(super) fn territory_csv(site: &Site) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let mut header: Vec<String> = schema_fields().iter().map(|f| f.name.clone()).collect();
     header.extend(site.config.extensions.lieux.iter().map(|e| extension_column(&e.nom)));

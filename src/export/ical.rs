@@ -42,12 +42,12 @@ const VTIMEZONE: &[&str] = &[
 const BYDAY: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
 /// The calendar of one offer. `base_url`: the site's absolute address, ending with `/`.
-pub fn offer_ics(site: &Site, base_url: &str, offre: &Offre) -> Vec<u8> {
+pub(crate) fn offer_ics(site: &Site, base_url: &str, offre: &Offre) -> Vec<u8> {
     calendar(site, base_url, &offre.titre, std::iter::once(offre))
 }
 
 /// The calendar of every offer, in listing order.
-pub fn offers_ics(site: &Site, base_url: &str) -> Vec<u8> {
+pub(crate) fn offers_ics(site: &Site, base_url: &str) -> Vec<u8> {
     let name = format!("{} : ateliers et permanences", site.config.titre);
     calendar(site, base_url, &name, site.offers_in_order().into_iter())
 }
@@ -62,13 +62,13 @@ fn calendar<'a>(site: &Site, base_url: &str, name: &str, offers: impl Iterator<I
 }
 
 /// The calendar of one event of the network's agenda.
-pub fn event_ics(site: &Site, base_url: &str, event: &Publication) -> Vec<u8> {
+pub(crate) fn event_ics(site: &Site, base_url: &str, event: &Publication) -> Vec<u8> {
     let host = host(base_url);
     wrap(&event.titre, |out| network_event(site, base_url, host, event, out))
 }
 
 /// The calendar of the network's agenda: coming events, then past ones.
-pub fn agenda_ics(site: &Site, base_url: &str) -> Vec<u8> {
+pub(crate) fn agenda_ics(site: &Site, base_url: &str) -> Vec<u8> {
     let host = host(base_url);
     let at = crate::index::reseau::position(Section::Agenda);
     let name = format!("{} : agenda du réseau", site.config.titre);

@@ -8,7 +8,7 @@ use crate::index::Site;
 use crate::model::{Calendrier, Lieu};
 
 /// A place as a flat JSON object of the standard.
-pub fn standard_object(lieu: &Lieu) -> Map<String, Value> {
+pub(super) fn standard_object(lieu: &Lieu) -> Map<String, Value> {
     standard_record(lieu)
         .into_iter()
         .filter_map(|(name, cell)| {
@@ -31,7 +31,7 @@ pub fn lieux_json(lieux: &[std::sync::Arc<Lieu>]) -> Vec<u8> {
 }
 
 /// Every offer: resin's own format (the standard has no offers), documented on `/donnees/`.
-pub fn offres_json(site: &Site) -> Vec<u8> {
+pub(crate) fn offres_json(site: &Site) -> Vec<u8> {
     let base = site.config.base_url();
     let offers: Vec<Value> = site
         .entries
@@ -83,7 +83,7 @@ pub fn offres_json(site: &Site) -> Vec<u8> {
 
 /// `lieux-territoire.json`: the standard's flat objects with the territorial fields added
 /// (`extension_<nom>`, booleans and dates as JSON values).
-pub fn territory_json(site: &Site) -> Vec<u8> {
+pub(super) fn territory_json(site: &Site) -> Vec<u8> {
     let array: Vec<Value> = by_id(&site.entries.lieux)
         .into_iter()
         .map(|l| {

@@ -1,25 +1,26 @@
 //! Open data exports in the national standard: GeoJSON, CSV, JSON, and the offers.
 
-pub use crate::schema::standard::schema_fields;
+pub(crate) use crate::schema::standard::schema_fields;
 
 mod csv;
 mod geojson;
-pub mod ical;
+pub(crate) mod ical;
 mod json;
 
-pub use self::csv::lieux_csv;
-pub use self::geojson::lieux_geojson;
-pub use self::json::{lieux_json, offres_json};
+pub(crate) use self::csv::lieux_csv;
+pub(crate) use self::geojson::lieux_geojson;
+pub use self::json::lieux_json;
+pub(crate) use self::json::offres_json;
 
 use crate::index::Site;
 use crate::model::Lieu;
 
 /// Folder of the exports in the output.
-pub const DIR: &str = "donnees";
+pub(crate) const DIR: &str = "donnees";
 
 /// One export file, under `donnees/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Export {
+pub(crate) enum Export {
     /// `lieux.csv`: one place per line, the standard's columns.
     LieuxCsv,
     /// `lieux.geojson`: the places with their coordinates.
@@ -37,7 +38,7 @@ pub enum Export {
 
 impl Export {
     /// Every export.
-    pub const ALL: [Export; 6] = [
+    pub(crate) const ALL: [Export; 6] = [
         Export::LieuxCsv,
         Export::LieuxGeojson,
         Export::LieuxJson,
@@ -48,7 +49,7 @@ impl Export {
 
     /// True when the site has this file: the territorial exports only when `site.yaml`
     /// declares territorial fields of places.
-    pub fn applies(self, site: &Site) -> bool {
+    pub(crate) fn applies(self, site: &Site) -> bool {
         match self {
             Export::LieuxTerritoireCsv | Export::LieuxTerritoireJson => !site.config.extensions.lieux.is_empty(),
             _ => true,
@@ -56,7 +57,7 @@ impl Export {
     }
 
     /// Path in the output folder.
-    pub fn path(self) -> String {
+    pub(crate) fn path(self) -> String {
         let name = match self {
             Export::LieuxCsv => "lieux.csv",
             Export::LieuxGeojson => "lieux.geojson",
@@ -69,7 +70,7 @@ impl Export {
     }
 
     /// The file's bytes.
-    pub fn produce(self, site: &Site) -> Vec<u8> {
+    pub(crate) fn produce(self, site: &Site) -> Vec<u8> {
         match self {
             Export::LieuxCsv => lieux_csv(&site.entries.lieux),
             Export::LieuxGeojson => lieux_geojson(site),
@@ -83,7 +84,7 @@ impl Export {
 
 /// The places in the order of the exports: by `id` (the slug when the entry has none), so that
 /// an import of an export, whose files may be named otherwise, exports the same file again.
-pub fn by_id(lieux: &[std::sync::Arc<Lieu>]) -> Vec<&Lieu> {
+pub(crate) fn by_id(lieux: &[std::sync::Arc<Lieu>]) -> Vec<&Lieu> {
     let mut sorted: Vec<&Lieu> = lieux.iter().map(|l| l.as_ref()).collect();
     sorted.sort_by(|a, b| (&a.id, &a.slug).cmp(&(&b.id, &b.slug)));
     sorted
@@ -125,12 +126,12 @@ impl Cell {
 
 /// The column of a territorial field in the territorial exports: `extension_<nom>`, so that
 /// no one takes it for a column of the standard.
-pub fn extension_column(nom: &str) -> String {
+pub(crate) fn extension_column(nom: &str) -> String {
     format!("extension_{nom}")
 }
 
 /// A place's territorial fields, one cell per declared field of places (empty when not given).
-pub fn extension_cells(site: &Site, lieu: &Lieu) -> Vec<(String, Cell)> {
+pub(crate) fn extension_cells(site: &Site, lieu: &Lieu) -> Vec<(String, Cell)> {
     site.config
         .extensions
         .lieux

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::commune::{Resolved, resolve_commune};
-pub use super::problem::{Note, Problem};
+pub(crate) use super::problem::{Note, Problem};
 use super::read::{Raw, SourceRecord};
 use super::v0;
 use crate::communes::Communes;
@@ -182,7 +182,7 @@ fn columns() -> impl Iterator<Item = &'static str> {
 
 /// The v1 name of a column (trimmed, lowercased, v0 names renamed); `None` for a column the
 /// standard does not have. The bool says it was a v0 name.
-pub fn column_name(column: &str) -> Option<(&'static str, bool)> {
+pub(crate) fn column_name(column: &str) -> Option<(&'static str, bool)> {
     let name = column.trim().to_lowercase();
     if let Some(known) = columns().find(|n| *n == name) {
         return Some((known, false));

@@ -40,12 +40,12 @@ pub struct Reseau {
 }
 
 /// The position of a section in [`Section::ALL`].
-pub fn position(section: Section) -> usize {
+pub(crate) fn position(section: Section) -> usize {
     Section::ALL.iter().position(|s| *s == section).unwrap_or_default()
 }
 
 /// True when the entry shows in lists on `today`: every entry but expired ads.
-pub fn is_listed(p: &Publication, today: NaiveDate) -> bool {
+pub(crate) fn is_listed(p: &Publication, today: NaiveDate) -> bool {
     !matches!(&p.detail, Detail::Annonce(a) if a.expired(today))
 }
 

@@ -208,7 +208,7 @@ pub enum Nature {
 }
 
 /// The categories of the exchange board.
-pub const CATEGORIES: &[&str] = &["Matériel", "Locaux", "Bénévoles", "Compétences", "Places en formation", "Autre"];
+pub(crate) const CATEGORIES: &[&str] = &["Matériel", "Locaux", "Bénévoles", "Compétences", "Places en formation", "Autre"];
 
 /// An ad of the exchange board.
 #[derive(Debug, Clone, Serialize)]

@@ -17,7 +17,7 @@ use crate::model::{Calendrier, Lieu, Offre, Seance};
 
 /// A place as listed in /lieux/ and on taxonomy pages.
 #[derive(Debug, Clone, Serialize)]
-pub struct Card {
+pub(crate) struct Card {
     /// `/lieux/<slug>/`.
     pub href: String,
     /// Name.
@@ -39,7 +39,7 @@ pub struct Card {
 }
 
 /// The card of a place.
-pub fn card(lieu: &Lieu, urls: &Urls) -> Card {
+pub(crate) fn card(lieu: &Lieu, urls: &Urls) -> Card {
     Card {
         href: urls.path(&format!("lieux/{}/", lieu.slug)),
         nom: lieu.nom.clone(),
@@ -55,7 +55,7 @@ pub fn card(lieu: &Lieu, urls: &Urls) -> Card {
 
 /// Places of one commune in a list.
 #[derive(Debug, Clone, Serialize)]
-pub struct Group {
+pub(crate) struct Group {
     /// Commune name.
     pub commune: String,
     /// `/communes/<slug>/`.
@@ -67,7 +67,7 @@ pub struct Group {
 }
 
 /// Groups place indices (already in display order) by commune, consecutive runs together.
-pub fn groups(site: &Site, urls: &Urls, places: &[usize], first_is_suite: bool) -> Vec<Group> {
+pub(crate) fn groups(site: &Site, urls: &Urls, places: &[usize], first_is_suite: bool) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for &i in places {
         let lieu = &site.entries.lieux[i];
@@ -85,12 +85,12 @@ pub fn groups(site: &Site, urls: &Urls, places: &[usize], first_is_suite: bool) 
 }
 
 /// Place indices in directory order: communes in order, places by name within each.
-pub fn directory_order(site: &Site) -> Vec<usize> {
+pub(crate) fn directory_order(site: &Site) -> Vec<usize> {
     site.communes.iter().flat_map(|c| c.lieux.iter().copied()).collect()
 }
 
 /// Place indices of a term, in directory order (grouped by commune).
-pub fn term_places_by_commune(site: &Site, term: &Term) -> Vec<usize> {
+pub(crate) fn term_places_by_commune(site: &Site, term: &Term) -> Vec<usize> {
     let mut member = vec![false; site.entries.lieux.len()];
     term.lieux.iter().for_each(|&i| member[i] = true);
     directory_order(site).into_iter().filter(|&i| member[i]).collect()
@@ -99,7 +99,7 @@ pub fn term_places_by_commune(site: &Site, term: &Term) -> Vec<usize> {
 /// How an offer is placed in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum When {
+pub(crate) enum When {
     /// At least one session on or after today.
     Prochaine,
     /// Recurring hours.
@@ -110,7 +110,7 @@ pub enum When {
 
 /// An offer as listed (home page, /offres/, place page).
 #[derive(Debug, Clone, Serialize)]
-pub struct OfferCard {
+pub(crate) struct OfferCard {
     /// `/offres/<slug>/`.
     pub href: String,
     /// Title.
@@ -133,7 +133,7 @@ pub struct OfferCard {
 
 /// A place named by an offer.
 #[derive(Debug, Clone, Serialize)]
-pub struct PlaceRef {
+pub(crate) struct PlaceRef {
     /// Name.
     pub nom: String,
     /// Commune.
@@ -154,7 +154,7 @@ pub(crate) fn place_ref(lieu: &Lieu, urls: &Urls) -> PlaceRef {
 }
 
 /// Whether an offer is upcoming, recurring or past.
-pub fn when(site: &Site, offre: &Offre) -> When {
+pub(crate) fn when(site: &Site, offre: &Offre) -> When {
     match (&offre.calendrier, site.next_session(offre)) {
         (Calendrier::Horaires(_), _) => When::Recurrente,
         (Calendrier::Seances(_), Some(_)) => When::Prochaine,
@@ -163,7 +163,7 @@ pub fn when(site: &Site, offre: &Offre) -> When {
 }
 
 /// The card of an offer.
-pub fn offer_card(site: &Site, urls: &Urls, offre: &Offre) -> OfferCard {
+pub(crate) fn offer_card(site: &Site, urls: &Urls, offre: &Offre) -> OfferCard {
     let (upcoming, past) = split_sessions(site, offre);
     let horaires = match &offre.calendrier {
         Calendrier::Horaires(h) => site.week(h).map(|w| open_lines(w.summary)).unwrap_or_default(),

@@ -37,7 +37,7 @@ pub(crate) struct Keys<'a> {
 impl<'a> Keys<'a> {
     /// Keys for `site`, where `version` gives the version of an entry's file and `global` that
     /// of everything else.
-    pub fn new(site: &'a Site, version: &'a (dyn Fn(FileId) -> u64 + Sync), global: u64) -> Keys<'a> {
+    pub(crate) fn new(site: &'a Site, version: &'a (dyn Fn(FileId) -> u64 + Sync), global: u64) -> Keys<'a> {
         let directory = cards::directory_order(site);
         let mut position = vec![0; site.entries.lieux.len()];
         for (at, &i) in directory.iter().enumerate() {
@@ -56,7 +56,7 @@ impl<'a> Keys<'a> {
 
     /// The key of a file; `None` for files that depend on the whole site (home page, sitemap,
     /// exports…), produced again after every change.
-    pub fn key(&self, output: Output) -> Option<u64> {
+    pub(crate) fn key(&self, output: Output) -> Option<u64> {
         match output {
             // The web editor's files come from the binary: they never change.
             Output::AdminFile(i) => {

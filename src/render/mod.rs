@@ -15,37 +15,35 @@
 //! [`labels`] (French words of the standard's values), [`structured`] (schema.org JSON-LD),
 //! [`qr`] (QR codes).
 
-pub mod cards;
-pub mod deps;
-pub mod files;
-pub mod filters;
-pub mod labels;
-pub mod layout;
-pub mod page;
-pub mod qr;
-pub mod structured;
-pub mod theme;
-pub mod urls;
-pub mod view;
+pub(crate) mod cards;
+pub(crate) mod deps;
+pub(crate) mod files;
+pub(crate) mod filters;
+pub(crate) mod labels;
+pub(crate) mod layout;
+pub(crate) mod page;
+pub(crate) mod qr;
+pub(crate) mod structured;
+pub(crate) mod theme;
+pub(crate) mod urls;
+pub(crate) mod view;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 use layout::SiteView;
 pub(crate) use page::terms::Taxonomy;
-pub use theme::Theme;
+pub(crate) use theme::Theme;
 use urls::{Urls, page_dir};
 
 use crate::Error;
 use crate::export;
 use crate::index::Site;
-use crate::write::OutputFile;
 
 /// Places per page of `/lieux/` and of the taxonomy pages.
-pub const PLACES_PER_PAGE: usize = 100;
+pub(crate) const PLACES_PER_PAGE: usize = 100;
 
 /// Offers per page of `/offres/`.
-pub const OFFERS_PER_PAGE: usize = 100;
+pub(crate) const OFFERS_PER_PAGE: usize = 100;
 
 /// One page to render.
 #[derive(Debug, Clone, Copy)]
@@ -130,17 +128,6 @@ pub(crate) struct Planned {
     pub output: Output,
 }
 
-/// Renders the whole site, exports included, in memory (the unit tests' build). Files are
-/// sorted by path.
-#[cfg(test)]
-pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Error> {
-    let renderer = Renderer::new(site, theme);
-    renderer
-        .plan()?
-        .par_iter()
-        .map(|planned| Ok(OutputFile { path: planned.path.clone(), bytes: renderer.produce(planned.output)?.into() }))
-        .collect()
-}
 
 /// Every page, in a fixed order.
 fn jobs(site: &Site) -> Vec<Job> {
@@ -192,12 +179,12 @@ pub(crate) fn qr_codes(site: &Site) -> QrCodes {
 impl<'a> Renderer<'a> {
     /// A renderer of `site` with `theme` (the unit tests'; the pipeline shares QR codes).
     #[cfg(test)]
-    pub fn new(site: &'a Site, theme: &'a Theme) -> Renderer<'a> {
+    pub(crate) fn new(site: &'a Site, theme: &'a Theme) -> Renderer<'a> {
         Renderer::with_qr_codes(site, theme, qr_codes(site))
     }
 
     /// A renderer that shares the QR codes drawn by others of the same site.
-    pub fn with_qr_codes(site: &'a Site, theme: &'a Theme, qr_codes: QrCodes) -> Renderer<'a> {
+    pub(crate) fn with_qr_codes(site: &'a Site, theme: &'a Theme, qr_codes: QrCodes) -> Renderer<'a> {
         let urls = Urls::new(&site.config.url);
         let shared = layout::site_view(site, &urls);
         Renderer { site, theme, urls, shared, qr_codes }
@@ -211,7 +198,7 @@ impl<'a> Renderer<'a> {
 
     /// Every file of the site, sorted by path. Two files with one path are an error: one would
     /// silently replace the other (reserved page names and one spelling per commune prevent it).
-    pub fn plan(&self) -> Result<Vec<Planned>, Error> {
+    pub(crate) fn plan(&self) -> Result<Vec<Planned>, Error> {
         let mut planned: Vec<Planned> = jobs(self.site)
             .into_iter()
             .map(|job| Planned { path: self.path(job), output: Output::Page(job) })
@@ -266,7 +253,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Produces one file.
-    pub fn produce(&self, output: Output) -> Result<Vec<u8>, Error> {
+    pub(crate) fn produce(&self, output: Output) -> Result<Vec<u8>, Error> {
         Ok(match output {
             Output::Page(job) => self.render(job)?.into_bytes(),
             Output::Sitemap => {

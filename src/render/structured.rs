@@ -18,7 +18,7 @@ use crate::model::{Calendrier, Lieu, Offre};
 const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /// The JSON-LD of a place page (`page_url`: its absolute address).
-pub fn place(site: &Site, lieu: &Lieu, page_url: &str) -> String {
+pub(crate) fn place(site: &Site, lieu: &Lieu, page_url: &str) -> String {
     let mut data = Map::new();
     data.insert("@context".into(), json!("https://schema.org"));
     data.insert("@type".into(), json!("LocalBusiness"));
@@ -65,7 +65,7 @@ pub fn place(site: &Site, lieu: &Lieu, page_url: &str) -> String {
 }
 
 /// The JSON-LD of an offer page: its sessions, or its weekly schedule, at its places.
-pub fn offer(site: &Site, offre: &Offre, page_url: &str, place_url: &dyn Fn(&str) -> String) -> String {
+pub(crate) fn offer(site: &Site, offre: &Offre, page_url: &str, place_url: &dyn Fn(&str) -> String) -> String {
     let places: Vec<Value> =
         offre.lieux.iter().filter_map(|slug| site.place(slug)).map(|lieu| place_ref(lieu, place_url)).collect();
     let location = match places.len() {
@@ -125,7 +125,7 @@ pub fn offer(site: &Site, offre: &Offre, page_url: &str, place_url: &dyn Fn(&str
 
 /// The JSON-LD of an event of the network's agenda: one `Event` from its first day's start to
 /// its last day's end, at its venue (a place of the directory, or its free address).
-pub fn network_event(site: &Site, p: &Publication, page_url: &str, place_url: &dyn Fn(&str) -> String) -> String {
+pub(crate) fn network_event(site: &Site, p: &Publication, page_url: &str, place_url: &dyn Fn(&str) -> String) -> String {
     let Detail::Evenement(e) = &p.detail else { return String::new() };
     let location = match (&e.lieu, &e.adresse) {
         (Some(slug), _) => site.place(slug).map(|lieu| place_ref(lieu, place_url)),
@@ -234,7 +234,7 @@ pub(crate) fn paris(date: NaiveDate, time: NaiveTime) -> String {
 
 /// JSON safe inside `<script type="application/ld+json">`: nothing in it can end the element
 /// or start a comment.
-pub fn script_json(value: &Value) -> String {
+pub(crate) fn script_json(value: &Value) -> String {
     serde_json::to_string(value)
         .expect("JSON values always serialise")
         .replace('<', "\\u003c")

@@ -7,6 +7,21 @@ use crate::config::{Emprise, Lien, Point, SiteConfig, Territoire};
 use crate::model::{Calendrier, Entries, Lieu, Offre, Page, Seance};
 use crate::source::FileId;
 
+use rayon::prelude::*;
+
+use crate::write::OutputFile;
+
+/// Renders the whole site, exports included, in memory. Files are
+/// sorted by path.
+fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Error> {
+    let renderer = Renderer::new(site, theme);
+    renderer
+        .plan()?
+        .par_iter()
+        .map(|planned| Ok(OutputFile { path: planned.path.clone(), bytes: renderer.produce(planned.output)?.into() }))
+        .collect()
+}
+
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }

@@ -7,10 +7,10 @@
 //! URLs, dates) and the fields each type may have come from the content model, [`crate::schema`].
 
 pub(crate) mod extension;
-pub mod lieu;
-pub mod offre;
-pub mod page;
-pub mod reseau;
+pub(crate) mod lieu;
+pub(crate) mod offre;
+pub(crate) mod page;
+pub(crate) mod reseau;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
@@ -28,7 +28,7 @@ use crate::source::{FileId, Sources};
 use crate::suggest;
 
 /// What validation needs besides the entries.
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     /// The territory of `site.yaml`; `None` when `site.yaml` itself has an error, in which
     /// case coordinates are not checked against it.
     pub territory: Option<&'a Territoire>,
@@ -41,7 +41,7 @@ pub struct Context<'a> {
 }
 
 /// Page slugs that would collide with the site's own sections.
-pub const RESERVED_SLUGS: &[&str] = &[
+pub(crate) const RESERVED_SLUGS: &[&str] = &[
     "lieux",
     "offres",
     "communes",
@@ -64,11 +64,11 @@ pub const RESERVED_SLUGS: &[&str] = &[
 ];
 
 /// Slugs of the network's space that would collide with its lists' own pages.
-pub const RESERVED_RESEAU_SLUGS: &[&str] = &["archives", "page"];
+pub(crate) const RESERVED_RESEAU_SLUGS: &[&str] = &["archives", "page"];
 
 /// An entry's typed value, when it has no error of its own.
 #[derive(Debug, Clone)]
-pub enum Validated {
+pub(crate) enum Validated {
     /// A place.
     Lieu(Option<Arc<Lieu>>),
     /// An offer, and the places it names (with where they are named).
@@ -82,7 +82,7 @@ pub enum Validated {
 /// One entry checked on its own: its value, its problems, and what the checks across entries
 /// need to locate theirs. `resin serve` keeps one per file and checks again only changed files.
 #[derive(Debug, Clone)]
-pub struct ValidEntry {
+pub(crate) struct ValidEntry {
     /// Which folder it came from.
     pub kind: EntryKind,
     /// The file.
@@ -100,7 +100,7 @@ pub struct ValidEntry {
 }
 
 /// Checks one entry on its own.
-pub fn validate_entry(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> ValidEntry {
+pub(crate) fn validate_entry(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> ValidEntry {
     let (value, mut diagnostics) = match entry.kind {
         EntryKind::Lieu => {
             let (l, d) = lieu::validate_lieu(entry, text, ctx);
@@ -133,7 +133,7 @@ pub fn validate_entry(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> ValidE
 
 /// The checks that need every entry (duplicate slugs and ids, one spelling per commune, offers
 /// naming unknown places), over entries each checked on its own, in file path order.
-pub fn cross_check<'a>(
+pub(crate) fn cross_check<'a>(
     sources: &Sources,
     checked: impl Iterator<Item = &'a ValidEntry> + Clone,
     unreadable: &[(EntryKind, String)],

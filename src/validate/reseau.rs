@@ -21,15 +21,15 @@ use crate::schema::reader::{Fields, type_name};
 use crate::source::{FileId, Sources};
 use crate::suggest;
 
-pub use crate::load::media::{ATTACHMENT_FORMATS, IMAGE_FORMATS};
+pub(crate) use crate::load::media::{ATTACHMENT_FORMATS, IMAGE_FORMATS};
 
 /// The longest an event may last, in days: its calendar has one event per day, and a typo in
 /// a year (`2126`) must not write a calendar of a hundred years.
-pub const MAX_EVENT_DAYS: i64 = 31;
+pub(crate) const MAX_EVENT_DAYS: i64 = 31;
 
 /// What an entry names that only the whole site can check.
 #[derive(Debug, Clone, Default)]
-pub struct Refs {
+pub(crate) struct Refs {
     /// Place slugs, with where each is written.
     pub lieux: Vec<(String, Vec<Segment>)>,
     /// Files under `content/`: the path, the field, and where it is written.

@@ -18,7 +18,7 @@ use crate::render::labels;
 use crate::schema::{self, Field, Type};
 
 /// The folder of the editor in the output.
-pub const DIR: &str = "admin";
+pub(crate) const DIR: &str = "admin";
 
 /// Decap's widget for `field` of `kind`, with the options it needs.
 fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
@@ -281,7 +281,7 @@ fn backend(edition: &Edition) -> Value {
 }
 
 /// Decap's whole configuration (`admin/config.yml`), or nothing when web editing is off.
-pub fn config(site: &Site) -> Option<Value> {
+pub(crate) fn config(site: &Site) -> Option<Value> {
     let edition = site.config.edition_en_ligne.as_ref()?;
     let mut config = json!({
         "backend": backend(edition),
@@ -301,7 +301,7 @@ pub fn config(site: &Site) -> Option<Value> {
 }
 
 /// `config.yml`: the configuration as YAML (keys sorted, so the file is the same at every build).
-pub fn config_yml(site: &Site) -> Option<String> {
+pub(crate) fn config_yml(site: &Site) -> Option<String> {
     let config = config(site)?;
     let yaml = serde_yaml::to_string(&config).expect("a JSON value is YAML");
     Some(format!(

@@ -14,10 +14,10 @@ use crate::model::Section;
 use crate::render::urls::Urls;
 
 /// Path of the feed in the output.
-pub const PATH: &str = "atom.xml";
+pub(crate) const PATH: &str = "atom.xml";
 
 /// Entries in the feed.
-pub const ENTRIES: usize = 100;
+pub(crate) const ENTRIES: usize = 100;
 
 struct Entry {
     date: NaiveDate,
@@ -29,7 +29,7 @@ struct Entry {
 }
 
 /// The feed's bytes.
-pub fn feed(site: &Site, urls: &Urls) -> Vec<u8> {
+pub(crate) fn feed(site: &Site, urls: &Urls) -> Vec<u8> {
     let entries: Vec<Entry> = site
         .entries
         .lieux
@@ -54,7 +54,7 @@ pub fn feed(site: &Site, urls: &Urls) -> Vec<u8> {
 }
 
 /// Path of the feed of the network's space (`section` `None`) or of one of its sections.
-pub fn reseau_path(section: Option<Section>) -> String {
+pub(crate) fn reseau_path(section: Option<Section>) -> String {
     match section {
         Some(section) => format!("reseau/{}/atom.xml", section.folder()),
         None => "reseau/atom.xml".to_string(),
@@ -64,7 +64,7 @@ pub fn reseau_path(section: Option<Section>) -> String {
 /// The feed of the network's space, or of one section: listed entries (expired ads left
 /// out), newest first. An entry's date is its publication, a call's opening or an event's
 /// day, never later than the build date (a coming event is news from today).
-pub fn reseau_feed(site: &Site, urls: &Urls, section: Option<Section>) -> Vec<u8> {
+pub(crate) fn reseau_feed(site: &Site, urls: &Urls, section: Option<Section>) -> Vec<u8> {
     let entries: Vec<Entry> = site
         .reseau
         .newest

@@ -50,21 +50,21 @@ use crate::render::urls::Urls;
 use crate::vocab;
 
 /// Path of the page's data in the output folder.
-pub const PATH: &str = "orienter/donnees.json";
+pub(crate) const PATH: &str = "orienter/donnees.json";
 
 /// The QR code of a place's page, in the output folder: printed on the fiche.
-pub fn qr_path(slug: &str) -> String {
+pub(crate) fn qr_path(slug: &str) -> String {
     format!("lieux/{slug}/qr.svg")
 }
 
 /// A place's QR code ([`crate::render::qr::svg`]) as an SVG file. Without a width, the fiche's style
 /// sizes it.
-pub fn qr_file(svg: Option<&str>) -> Vec<u8> {
+pub(crate) fn qr_file(svg: Option<&str>) -> Vec<u8> {
     format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}\n", svg.unwrap_or_default()).into_bytes()
 }
 
 /// The bytes of `orienter/donnees.json`.
-pub fn data(site: &Site, urls: &Urls) -> Vec<u8> {
+pub(crate) fn data(site: &Site, urls: &Urls) -> Vec<u8> {
     let lieux = &site.entries.lieux;
     let services = vocab::values("services");
     let service_at = |name: &String| services.iter().position(|s| s == name);

@@ -47,10 +47,10 @@ use crate::suggest::fold;
 use crate::vocab;
 
 /// Path of the index in the output folder.
-pub const PATH: &str = "lieux/recherche.json";
+pub(crate) const PATH: &str = "lieux/recherche.json";
 
 /// The index's bytes.
-pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
+pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
     let lieux = &site.entries.lieux;
 
     let publics: Vec<String> = site.publics.iter().map(|t| t.name.clone()).collect();
@@ -187,7 +187,7 @@ pub(crate) fn json_file(value: &Value) -> Vec<u8> {
 
 /// The values of a vocabulary that some place has, in the standard's order (the filter form
 /// offers the same choices).
-pub fn present(site: &Site, field: &str, values_of: impl Fn(&Lieu) -> &Vec<String>) -> Vec<String> {
+pub(crate) fn present(site: &Site, field: &str, values_of: impl Fn(&Lieu) -> &Vec<String>) -> Vec<String> {
     let lieux = &site.entries.lieux;
     vocab::values(field).iter().filter(|v| lieux.iter().any(|l| values_of(l).contains(v))).cloned().collect()
 }
@@ -195,7 +195,7 @@ pub fn present(site: &Site, field: &str, values_of: impl Fn(&Lieu) -> &Vec<Strin
 /// The communes of the index, sorted by folded name: the territory's (from the communes file)
 /// and any other a place names, each with its centre: the file's, or else the mean of the
 /// commune's places (`None` when neither is known).
-pub fn communes(site: &Site) -> Vec<(String, Option<(f64, f64)>)> {
+pub(crate) fn communes(site: &Site) -> Vec<(String, Option<(f64, f64)>)> {
     let lieux = &site.entries.lieux;
     let mut communes: BTreeMap<(String, String), Option<(f64, f64)>> =
         site.centres.iter().map(|c| ((fold(&c.nom), c.nom.clone()), c.centre())).collect();
@@ -217,7 +217,7 @@ pub fn communes(site: &Site) -> Vec<(String, Option<(f64, f64)>)> {
 /// The form's field and value of a territorial criterion, from its term's slug:
 /// `pass-numerique` → (`x-pass-numerique`, `1`); `mes-papiers/sur-rendez-vous` →
 /// (`x-mes-papiers`, `sur-rendez-vous`). The `x-` keeps them apart from the other filters.
-pub fn criterion_field(slug: &str) -> (String, String) {
+pub(crate) fn criterion_field(slug: &str) -> (String, String) {
     match slug.split_once('/') {
         Some((field, value)) => (format!("x-{field}"), value.to_string()),
         None => (format!("x-{slug}"), "1".to_string()),

@@ -35,7 +35,7 @@ struct DataFile {
 
 /// One field of the standard on /donnees/.
 #[derive(Debug, Clone, Serialize)]
-pub struct FieldView {
+pub(crate) struct FieldView {
     /// Column name.
     pub name: String,
     /// Title.
@@ -47,7 +47,7 @@ pub struct FieldView {
 }
 
 /// The standard's fields.
-pub fn fields() -> Vec<FieldView> {
+pub(crate) fn fields() -> Vec<FieldView> {
     crate::export::schema_fields()
         .iter()
         .map(|f| FieldView {

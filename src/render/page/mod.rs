@@ -17,5 +17,5 @@ pub(crate) mod offers;
 pub(crate) mod orient;
 pub(crate) mod place;
 pub(crate) mod places;
-pub mod reseau;
+pub(crate) mod reseau;
 pub(crate) mod terms;

@@ -20,7 +20,7 @@ use crate::render::{Renderer, structured};
 
 /// An offer page.
 #[derive(Debug, Clone, Serialize)]
-pub struct OfferView {
+pub(crate) struct OfferView {
     /// schema.org JSON-LD, safe inside `<script>`.
     pub json_ld: String,
     /// Its iCalendar file.
@@ -68,7 +68,7 @@ pub struct OfferView {
 }
 
 /// The page of an offer.
-pub fn offer_view(site: &Site, urls: &Urls, offre: &Offre) -> OfferView {
+pub(crate) fn offer_view(site: &Site, urls: &Urls, offre: &Offre) -> OfferView {
     let (upcoming, past) = cards::split_sessions(site, offre);
     let places: Vec<&Lieu> = offre.lieux.iter().filter_map(|s| site.place(s)).collect();
     let telephone = places.iter().find_map(|l| phone_of(&l.telephone));

@@ -21,7 +21,7 @@ use crate::render::{Renderer, labels, structured};
 
 /// A place page.
 #[derive(Debug, Clone, Serialize)]
-pub struct PlaceView {
+pub(crate) struct PlaceView {
     /// schema.org JSON-LD, safe inside `<script>`.
     pub json_ld: String,
     /// Name.
@@ -98,7 +98,7 @@ pub struct PlaceView {
 
 /// The view of a place's page; `qr` is the QR code of its address (drawn once per place by the
 /// renderer: the fiche d'orientation prints it too).
-pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu, qr: Option<String>) -> PlaceView {
+pub(crate) fn place_view(site: &Site, urls: &Urls, lieu: &Lieu, qr: Option<String>) -> PlaceView {
     let telephone = phone_of(&lieu.telephone);
     let coords = lieu.latitude.zip(lieu.longitude);
     let page_url = urls.absolute(&format!("lieux/{}/", lieu.slug));

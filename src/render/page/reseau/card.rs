@@ -12,7 +12,7 @@ use crate::render::urls::Urls;
 
 /// An entry in a list.
 #[derive(Debug, Clone, Serialize)]
-pub struct Card {
+pub(crate) struct Card {
     /// Title.
     pub titre: String,
     /// Its page.
@@ -38,7 +38,7 @@ pub struct Card {
 }
 
 /// "5 000 €", with a narrow no-break space between thousands (French typography).
-pub fn euros(amount: u64) -> String {
+pub(super) fn euros(amount: u64) -> String {
     let digits = amount.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -51,7 +51,7 @@ pub fn euros(amount: u64) -> String {
 }
 
 /// The amount of a call in words.
-pub fn amount(appel: &Appel) -> Option<String> {
+pub(super) fn amount(appel: &Appel) -> Option<String> {
     match (appel.montant_min, appel.montant_max) {
         (Some(min), Some(max)) if min == max => Some(euros(min)),
         (Some(min), Some(max)) => Some(format!("De {} à {}", euros(min), euros(max))),
@@ -71,7 +71,7 @@ fn in_days(days: i64) -> String {
 }
 
 /// Where a call stands, in words: "Clôture dans 12 jours (7 décembre 2026)".
-pub fn deadline(appel: &Appel, today: NaiveDate) -> String {
+pub(super) fn deadline(appel: &Appel, today: NaiveDate) -> String {
     match appel.state(today) {
         CallState::Ouvert => {
             let days = (appel.cloture - today).num_days();
@@ -96,7 +96,7 @@ fn call_badge(state: CallState) -> &'static str {
 
 /// An event's days and hours: "Jeudi 3 décembre 2026, 9 h 30 – 12 h", "Du 14 au 15 janvier
 /// 2027, 9 h – 17 h".
-pub fn event_when(p: &Publication) -> String {
+pub(super) fn event_when(p: &Publication) -> String {
     let Detail::Evenement(e) = &p.detail else { return String::new() };
     let hours = format!("{} – {}", hours::format_time(e.debut), hours::format_time(e.fin));
     match e.date_fin.filter(|d| *d > p.date) {
@@ -112,7 +112,7 @@ pub fn event_when(p: &Publication) -> String {
 
 /// "Du 4 au 5 décembre 2026", "Du 30 novembre au 2 décembre 2026", "Du 30 décembre 2026
 /// au 2 janvier 2027".
-pub fn date_range(first: NaiveDate, last: NaiveDate) -> String {
+pub(super) fn date_range(first: NaiveDate, last: NaiveDate) -> String {
     use chrono::Datelike;
     let full = hours::format_date(first);
     let start = if first.year() != last.year() {
@@ -135,7 +135,7 @@ fn event_where(site: &Site, p: &Publication) -> Option<String> {
 }
 
 /// The card of an entry.
-pub fn card(site: &Site, urls: &Urls, p: &Publication) -> Card {
+pub(super) fn card(site: &Site, urls: &Urls, p: &Publication) -> Card {
     let today = site.today;
     let (mut badge, mut avant, mut apres, mut ou) = (None, None, None, None);
     let (quand, iso) = match &p.detail {
@@ -196,7 +196,7 @@ impl LowercaseFirst for String {
 }
 
 /// What names a place, for its page.
-pub fn place_mentions(site: &Site, urls: &Urls, slug: &str) -> Vec<Card> {
+pub(crate) fn place_mentions(site: &Site, urls: &Urls, slug: &str) -> Vec<Card> {
     site.reseau
         .by_place
         .get(slug)

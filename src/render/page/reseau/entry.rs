@@ -17,7 +17,7 @@ use crate::render::view::{DateView, Link, Phone, date_view, phone_of};
 
 /// A file to download: "Guide de l'animateur (PDF, 120 Ko)".
 #[derive(Debug, Clone, Serialize)]
-pub struct Download {
+pub(super) struct Download {
     /// The file's address.
     pub href: String,
     /// What it is.
@@ -29,7 +29,7 @@ pub struct Download {
 }
 
 /// "850 octets", "120 Ko", "2,4 Mo".
-pub fn file_size(bytes: u64) -> String {
+pub(super) fn file_size(bytes: u64) -> String {
     if bytes < 1000 {
         format!("{bytes} octets")
     } else if bytes < 1_000_000 {
@@ -51,7 +51,7 @@ fn format_name(path: &str) -> String {
 
 /// How to reach someone.
 #[derive(Debug, Clone, Serialize)]
-pub struct ContactView {
+pub(super) struct ContactView {
     /// Name.
     pub nom: Option<String>,
     /// E-mail address.
@@ -71,7 +71,7 @@ fn contact_view(contact: &Contact) -> Option<ContactView> {
 
 /// The page of an entry: what every section has, and what its own shows.
 #[derive(Debug, Clone, Serialize)]
-pub struct EntryView {
+pub(super) struct EntryView {
     /// The section's folder (`appels-a-projets`): the template shows its own part.
     pub type_: &'static str,
     /// Title.
@@ -149,7 +149,7 @@ pub(crate) fn entry_list(p: &Publication, today: NaiveDate) -> (String, String) 
 }
 
 /// The page of an entry.
-pub fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView {
+pub(super) fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView {
     let today = site.today;
     let card = card(site, urls, p);
     let (text, dir) = entry_list(p, today);

@@ -7,7 +7,7 @@ use serde::Serialize;
 mod card;
 mod entry;
 
-pub use card::Card;
+pub(crate) use card::Card;
 pub(crate) use card::place_mentions;
 
 use super::terms::TermIndex;
@@ -22,7 +22,7 @@ use crate::render::view::{Link, TermLink};
 use crate::render::{Renderer, labels};
 
 /// Entries per page of a list.
-pub const PER_PAGE: usize = 20;
+pub(crate) const PER_PAGE: usize = 20;
 
 /// One page of the network's space.
 #[derive(Debug, Clone, Copy)]
@@ -40,7 +40,7 @@ pub(crate) enum Page {
 }
 
 /// True for the sections that have an archive: closed calls, past events.
-pub fn has_archive(section: Section) -> bool {
+pub(crate) fn has_archive(section: Section) -> bool {
     matches!(section, Section::AppelsAProjets | Section::Agenda)
 }
 
@@ -93,21 +93,21 @@ pub(crate) fn tag_dir(slug: &str) -> String {
 }
 
 /// The folder of an entry's page.
-pub fn entry_dir(p: &Publication) -> String {
+pub(crate) fn entry_dir(p: &Publication) -> String {
     format!("reseau/{}/{}/", p.section.folder(), p.slug)
 }
 
 /// The file of an event's calendar.
-pub fn event_calendar(p: &Publication) -> String {
+pub(crate) fn event_calendar(p: &Publication) -> String {
     format!("{}evenement.ics", entry_dir(p))
 }
 
 /// Path of the whole agenda's calendar.
-pub const AGENDA_CALENDAR: &str = "reseau/agenda/agenda.ics";
+pub(crate) const AGENDA_CALENDAR: &str = "reseau/agenda/agenda.ics";
 
 /// A block of the network's home: a few cards and the way to the whole list.
 #[derive(Debug, Clone, Serialize)]
-pub struct HomeBlock {
+pub(crate) struct HomeBlock {
     /// Heading.
     pub titre: String,
     /// The first entries.
@@ -120,7 +120,7 @@ pub struct HomeBlock {
 
 /// The network's home.
 #[derive(Debug, Clone, Serialize)]
-pub struct HomeView {
+pub(crate) struct HomeView {
     /// One block per section, in the order people look for them.
     pub blocs: Vec<HomeBlock>,
     /// Every tag with its count.
@@ -142,7 +142,7 @@ const HOME_CARDS: [(Section, usize, &str); 5] = [
 
 /// The network's home: latest news, open calls by deadline, next events, recent ads, good
 /// practices.
-pub fn home_view(site: &Site, urls: &Urls) -> HomeView {
+pub(crate) fn home_view(site: &Site, urls: &Urls) -> HomeView {
     let blocs = HOME_CARDS
         .iter()
         .map(|&(section, count, vide)| {
@@ -181,7 +181,7 @@ pub fn home_view(site: &Site, urls: &Urls) -> HomeView {
 }
 
 /// Every tag with its count.
-pub fn tag_cloud(site: &Site, urls: &Urls) -> Vec<TermLink> {
+pub(crate) fn tag_cloud(site: &Site, urls: &Urls) -> Vec<TermLink> {
     site.reseau
         .tags
         .iter()
@@ -196,7 +196,7 @@ pub fn tag_cloud(site: &Site, urls: &Urls) -> Vec<TermLink> {
 
 /// A list page: a section's, its archive's or a tag's.
 #[derive(Debug, Clone, Serialize)]
-pub struct ListView {
+pub(crate) struct ListView {
     /// The heading.
     pub titre: String,
     /// What the list holds.
@@ -222,7 +222,7 @@ pub struct ListView {
 }
 
 /// The title, introduction and "empty" text of a section's list or archive.
-pub fn list_words(section: Section, archive: bool) -> (String, &'static str, &'static str) {
+pub(crate) fn list_words(section: Section, archive: bool) -> (String, &'static str, &'static str) {
     match (section, archive) {
         (Section::Actualites, _) => (
             "Actualités du réseau".into(),
