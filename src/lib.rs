@@ -44,7 +44,7 @@ pub use crate::source::{Sources, printable};
 pub mod internals {
     pub use crate::export::{lieux_json, standard_record};
     pub use crate::hours::{parse as parse_hours, week};
-    pub use crate::import::clean::{Territory, clean};
+    pub use crate::import::clean::{ImportScope, clean};
     pub use crate::import::entry::new_entry;
     pub use crate::import::read::read;
     pub use crate::load::{parse_entry, parse_yaml};

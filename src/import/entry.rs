@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_yaml::{Mapping, Value};
 
-use super::clean::{Kept, Place, Val};
+use super::clean::{Kept, ImportedPlace, Val};
 use crate::error::Error;
 use crate::load;
 use crate::suggest::fold;
@@ -247,7 +247,7 @@ fn render(fields: &Mapping, kept: &[Kept], body: &str) -> String {
 }
 
 /// The text of a new entry for `place`, written as `slug`.
-pub fn new_entry(slug: &str, place: &Place, today: NaiveDate) -> String {
+pub fn new_entry(slug: &str, place: &ImportedPlace, today: NaiveDate) -> String {
     let mut fields = Mapping::new();
     for (name, val) in &place.fields {
         if *name == "id" && matches!(val, Val::Text(id) if id == slug) {
@@ -266,7 +266,7 @@ pub fn new_entry(slug: &str, place: &Place, today: NaiveDate) -> String {
 
 /// The updated text of an existing entry, and the fields that changed; `None` when nothing
 /// changes. The body and the fields the source does not give are kept.
-pub(crate) fn update(existing: &Existing, place: &Place) -> Option<(String, Vec<&'static str>)> {
+pub(crate) fn update(existing: &Existing, place: &ImportedPlace) -> Option<(String, Vec<&'static str>)> {
     let mut fields = existing.fields.clone();
     let mut changed = Vec::new();
     for (name, val) in &place.fields {
@@ -303,8 +303,8 @@ pub(crate) fn update(existing: &Existing, place: &Place) -> Option<(String, Vec<
 mod tests {
     use super::*;
 
-    fn place(fields: &[(&'static str, Val)]) -> Place {
-        Place { fields: fields.iter().cloned().collect(), ..Place::default() }
+    fn place(fields: &[(&'static str, Val)]) -> ImportedPlace {
+        ImportedPlace { fields: fields.iter().cloned().collect(), ..ImportedPlace::default() }
     }
 
     fn existing(text: &str) -> Existing {

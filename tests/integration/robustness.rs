@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use resin::internals::standard_record;
 use resin::import::Options;
-use resin::internals::{Territory, clean, read};
+use resin::internals::{ImportScope, clean, read};
 
 use crate::support::{SiteTest, TODAY, copy_dir, repo};
 
@@ -61,7 +61,7 @@ proptest! {
 
     #[test]
     fn the_importer_never_panics(bytes in prop_oneof![entry_like(), prop::collection::vec(any::<u8>(), 0..512), csv_like(), json_like()]) {
-        let territory = Territory { emprise: None, communes: None, today: today(), flags: &[] };
+        let territory = ImportScope { emprise: None, communes: None, today: today(), flags: &[] };
         for name in ["x.csv", "x.json", "x"] {
             if let Ok(file) = read(&bytes, name) {
                 for record in &file.records {
