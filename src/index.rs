@@ -13,12 +13,12 @@ use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::hours::{self, Week};
-use crate::model::{Calendrier, Entries, Lieu, Offre};
+use crate::model::{Entries, Offer, Place, Schedule};
 use crate::suggest::fold;
 use crate::vocab;
 
 pub(crate) mod reseau;
-pub(crate) use reseau::Reseau;
+pub(crate) use reseau::Network;
 
 /// A taxonomy term: a commune, a service or a public, with the places it lists.
 #[derive(Debug, Clone)]
@@ -63,7 +63,7 @@ pub struct Site {
     /// the commune picker of "près de moi" lists them. Empty without a communes file.
     pub centres: Vec<crate::communes::Commune>,
     /// The network's space: lists, archives, tags.
-    pub reseau: Reseau,
+    pub reseau: Network,
     /// Size in bytes of each file under `content/` that an entry of the network's space
     /// offers to download, by path relative to `content/`.
     pub file_sizes: HashMap<String, u64>,
@@ -82,23 +82,23 @@ fn sort_keys<T>(items: &[Arc<T>], previous: Option<(&[Arc<T>], &[String])>, key:
 }
 
 /// The first session of an offer on or after `today` (recurring offers have none).
-fn next_session_from(offre: &Offre, today: NaiveDate) -> Option<NaiveDate> {
+fn next_session_from(offre: &Offer, today: NaiveDate) -> Option<NaiveDate> {
     match &offre.calendrier {
-        Calendrier::Seances(s) => s.iter().map(|s| s.date).find(|d| *d >= today),
-        Calendrier::Horaires(_) => None,
+        Schedule::Sessions(s) => s.iter().map(|s| s.date).find(|d| *d >= today),
+        Schedule::Hours(_) => None,
     }
 }
 
 /// Offers with an upcoming session first (soonest first), then recurring offers, then offers
 /// whose sessions are all past (most recent first); by title within each.
-fn offer_order(offres: &[Arc<Offre>], titles: &[String], today: NaiveDate) -> Vec<usize> {
+fn offer_order(offres: &[Arc<Offer>], titles: &[String], today: NaiveDate) -> Vec<usize> {
     let mut order: Vec<usize> = (0..offres.len()).collect();
     order.sort_by_cached_key(|&i| {
         let o = &offres[i];
         let rank = match (&o.calendrier, next_session_from(o, today)) {
-            (Calendrier::Seances(_), Some(next)) => (0, Some(next), None),
-            (Calendrier::Horaires(_), _) => (1, None, None),
-            (Calendrier::Seances(s), None) => (2, None, Some(Reverse(s.last().map(|s| s.date)))),
+            (Schedule::Sessions(_), Some(next)) => (0, Some(next), None),
+            (Schedule::Hours(_), _) => (1, None, None),
+            (Schedule::Sessions(s), None) => (2, None, Some(Reverse(s.last().map(|s| s.date)))),
         };
         (rank, titles[i].clone(), o.slug.clone())
     });
@@ -113,12 +113,12 @@ fn criteria(config: &SiteConfig, entries: &Entries, by_name: &[usize]) -> Vec<Te
     for e in config.extensions.lieux.iter().filter(|e| e.filtre) {
         let value_of = |i: usize| entries.lieux[i].extensions.iter().find(|(n, _)| n == &e.nom).map(|(_, v)| v);
         match e.kind {
-            ExtensionType::Booleen => {
+            ExtensionType::Boolean => {
                 let lieux: Vec<usize> =
                     by_name.iter().copied().filter(|&i| value_of(i) == Some(&ExtValue::Bool(true))).collect();
                 terms.push(Term { slug: e.slug(), name: e.libelle.clone(), lieux });
             }
-            ExtensionType::Choix => {
+            ExtensionType::Choice => {
                 for value in &e.valeurs {
                     let wanted = ExtValue::Text(value.clone());
                     let lieux: Vec<usize> = by_name.iter().copied().filter(|&i| value_of(i) == Some(&wanted)).collect();
@@ -171,7 +171,7 @@ impl Site {
             .collect();
 
         // One pass over the places for each vocabulary; terms in the standard's order.
-        let by_vocabulary = |field: &str, values_of: &dyn Fn(&Lieu) -> &Vec<String>| -> Vec<Term> {
+        let by_vocabulary = |field: &str, values_of: &dyn Fn(&Place) -> &Vec<String>| -> Vec<Term> {
             let values = vocab::values(field);
             let position: HashMap<&str, usize> = values.iter().enumerate().map(|(i, v)| (v.as_str(), i)).collect();
             let mut members: Vec<Vec<usize>> = vec![Vec::new(); values.len()];
@@ -211,8 +211,8 @@ impl Site {
         let offer_order = offer_order(&entries.offres, &titles, today);
         let mut distinct: Vec<&str> = entries.lieux.iter().filter_map(|l| l.horaires.as_deref()).collect();
         distinct.extend(entries.offres.iter().filter_map(|o| match &o.calendrier {
-            Calendrier::Horaires(h) => Some(h.as_str()),
-            Calendrier::Seances(_) => None,
+            Schedule::Hours(h) => Some(h.as_str()),
+            Schedule::Sessions(_) => None,
         }));
         distinct.sort_unstable();
         distinct.dedup();
@@ -227,7 +227,7 @@ impl Site {
             .into_iter()
             .collect();
 
-        let reseau = Reseau::new(&entries.reseau, today);
+        let reseau = Network::new(&entries.reseau, today);
         let criteres = criteria(&config, &entries, &by_name);
         Site {
             config,
@@ -255,12 +255,12 @@ impl Site {
     }
 
     /// The place with this slug.
-    pub fn place(&self, slug: &str) -> Option<&Lieu> {
+    pub fn place(&self, slug: &str) -> Option<&Place> {
         self.place_by_slug.get(slug).map(|&i| &*self.entries.lieux[i])
     }
 
     /// Offers held at a place, sorted by title.
-    pub fn offers_at(&self, slug: &str) -> impl Iterator<Item = &Offre> {
+    pub fn offers_at(&self, slug: &str) -> impl Iterator<Item = &Offer> {
         self.offers_by_place.get(slug).into_iter().flatten().map(|&i| &*self.entries.offres[i])
     }
 
@@ -270,13 +270,13 @@ impl Site {
     }
 
     /// The next session of an offer on or after `today` (recurring offers have none).
-    pub fn next_session(&self, offre: &Offre) -> Option<NaiveDate> {
+    pub fn next_session(&self, offre: &Offer) -> Option<NaiveDate> {
         next_session_from(offre, self.today)
     }
 
     /// Offers in listing order: those with an upcoming session first (soonest first), then
     /// recurring offers (by title), then offers whose sessions are all past (most recent first).
-    pub fn offers_in_order(&self) -> Vec<&Offre> {
+    pub fn offers_in_order(&self) -> Vec<&Offer> {
         self.offer_order.iter().map(|&i| &*self.entries.offres[i]).collect()
     }
 }

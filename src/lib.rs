@@ -8,28 +8,28 @@
 // The stages, in the order data flows through them (ARCHITECTURE.md): a module uses only
 // modules above it in this list. Those the library's users call are `pub`; the rest are the
 // crate's own.
+pub(crate) mod communes;
+pub(crate) mod config;
+pub mod diagnostic;
+pub mod error;
+pub(crate) mod export;
+pub(crate) mod hours;
+pub mod import;
+pub(crate) mod index;
+pub(crate) mod load;
 pub(crate) mod markdown;
+pub(crate) mod model;
 pub(crate) mod phone;
+pub mod pipeline;
+pub(crate) mod render;
+pub mod scaffold;
+pub mod schema;
+pub mod serve;
 pub(crate) mod source;
 pub(crate) mod suggest;
-pub(crate) mod vocab;
-pub(crate) mod hours;
-pub(crate) mod model;
-pub mod error;
-pub mod diagnostic;
-pub(crate) mod load;
-pub(crate) mod communes;
-pub mod schema;
-pub(crate) mod config;
 pub(crate) mod validate;
-pub(crate) mod index;
-pub(crate) mod export;
-pub(crate) mod render;
+pub(crate) mod vocab;
 pub(crate) mod write;
-pub mod pipeline;
-pub mod serve;
-pub mod import;
-pub mod scaffold;
 
 pub use crate::config::salvage_extensions;
 pub use crate::diagnostic::{Diagnostic, Format, Kind, Severity};
@@ -42,13 +42,13 @@ pub use crate::source::{Sources, printable};
 /// properties of the loaders, the hours parser and the importer. Not part of the API.
 #[doc(hidden)]
 pub mod internals {
-    pub use crate::export::{lieux_json, standard_record};
+    pub use crate::export::{places_json, standard_record};
     pub use crate::hours::{parse as parse_hours, week};
     pub use crate::import::clean::{ImportScope, clean};
     pub use crate::import::entry::new_entry;
     pub use crate::import::read::read;
     pub use crate::load::{parse_entry, parse_yaml};
-    pub use crate::model::Lieu;
+    pub use crate::model::Place;
     pub use crate::suggest::fold;
     pub use crate::validate::reseau::is_tag;
     pub use crate::vocab::values;

@@ -159,14 +159,21 @@ enum FormatArg {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum KindArg {
-    Lieu,
-    Offre,
+    #[value(name = "lieu")]
+    Place,
+    #[value(name = "offre")]
+    Offer,
     Page,
-    Actualite,
-    AppelAProjets,
-    BonnePratique,
-    Annonce,
-    Evenement,
+    #[value(name = "actualite")]
+    News,
+    #[value(name = "appel-a-projets")]
+    CallForProjects,
+    #[value(name = "bonne-pratique")]
+    GoodPractice,
+    #[value(name = "annonce")]
+    Announcement,
+    #[value(name = "evenement")]
+    Event,
     Site,
 }
 
@@ -384,13 +391,13 @@ fn run(cli: Cli) -> Result<u8, Error> {
 /// The type of entry a `TYPE` argument names (`site` is handled before: it is not an entry).
 fn entry_kind(kind: KindArg) -> EntryKind {
     match kind {
-        KindArg::Lieu | KindArg::Site => EntryKind::Lieu,
-        KindArg::Offre => EntryKind::Offre,
+        KindArg::Place | KindArg::Site => EntryKind::Place,
+        KindArg::Offer => EntryKind::Offer,
         KindArg::Page => EntryKind::Page,
-        KindArg::Actualite => EntryKind::Reseau(Section::Actualites),
-        KindArg::AppelAProjets => EntryKind::Reseau(Section::AppelsAProjets),
-        KindArg::BonnePratique => EntryKind::Reseau(Section::BonnesPratiques),
-        KindArg::Annonce => EntryKind::Reseau(Section::Bourse),
-        KindArg::Evenement => EntryKind::Reseau(Section::Agenda),
+        KindArg::News => EntryKind::Network(Section::News),
+        KindArg::CallForProjects => EntryKind::Network(Section::CallsForProjects),
+        KindArg::GoodPractice => EntryKind::Network(Section::GoodPractices),
+        KindArg::Announcement => EntryKind::Network(Section::Exchange),
+        KindArg::Event => EntryKind::Network(Section::Agenda),
     }
 }

@@ -22,7 +22,7 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
     }
     let reserved = match kind {
         EntryKind::Page => crate::validate::RESERVED_SLUGS,
-        EntryKind::Reseau(_) => crate::validate::RESERVED_RESEAU_SLUGS,
+        EntryKind::Network(_) => crate::validate::RESERVED_RESEAU_SLUGS,
         _ => &[],
     };
     if reserved.contains(&slug.as_str()) {
@@ -39,10 +39,10 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
     std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
     let path = dir.join(format!("{slug}.md"));
     let text = match kind {
-        EntryKind::Lieu => lieu(name, today),
-        EntryKind::Offre => offre(name, today),
+        EntryKind::Place => lieu(name, today),
+        EntryKind::Offer => offre(name, today),
         EntryKind::Page => page(name),
-        EntryKind::Reseau(section) => reseau(section, name, today),
+        EntryKind::Network(section) => reseau(section, name, today),
     };
     // `create_new` refuses an existing file atomically.
     let mut file = OpenOptions::new().write(true).create_new(true).open(&path).map_err(|source| {
@@ -149,14 +149,14 @@ resume: ""                        # une phrase qui résume la page
 /// An entry of the network's space: the fields every section has, then its own.
 fn reseau(section: Section, name: &str, today: NaiveDate) -> String {
     let own = match section {
-        Section::Actualites => format!(
+        Section::News => format!(
             r#"date: {today}                     # obligatoire : date de publication (AAAA-MM-JJ)
 auteur: ""                        # qui l'écrit, ex. Samia B.
 image: ""                         # une image déposée dans content/medias/, ex. medias/actualites/photo.jpg
 image_alt: ""                     # obligatoire avec une image : ce que montre l'image, en une phrase
 "#
         ),
-        Section::AppelsAProjets => format!(
+        Section::CallsForProjects => format!(
             r#"financeur: ""                     # obligatoire : qui finance, ex. Métropole de Lyon
 montant_min:                      # montant le plus bas, en euros, ex. 5000
 montant_max:                      # montant le plus haut, en euros, ex. 20000
@@ -170,7 +170,7 @@ courriel: ""                      # ex. appels@exemple.fr
 telephone: ""                     # ex. 04 78 00 00 00
 "#
         ),
-        Section::BonnesPratiques => format!(
+        Section::GoodPractices => format!(
             r#"date: {today}                     # obligatoire : date de publication
 services: []                      # obligatoire : ex. [Aide aux démarches administratives]
 publics_specifiquement_adresses: []   # ex. [Seniors]
@@ -179,7 +179,7 @@ pieces_jointes: []                # fichiers à télécharger, déposés dans co
 licence: ""                       # ex. CC BY-SA 4.0
 "#
         ),
-        Section::Bourse => format!(
+        Section::Exchange => format!(
             r#"nature: Offre                     # obligatoire : Offre ou Demande
 categorie: ""                     # obligatoire : Matériel, Locaux, Bénévoles, Compétences, Places en formation ou Autre
 commune: ""                       # obligatoire : ex. Villeurbanne
@@ -278,10 +278,10 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
         for kind in crate::schema::kinds() {
             let text = match kind {
-                EntryKind::Lieu => lieu("Nom", today),
-                EntryKind::Offre => offre("Nom", today),
+                EntryKind::Place => lieu("Nom", today),
+                EntryKind::Offer => offre("Nom", today),
                 EntryKind::Page => page("Nom"),
-                EntryKind::Reseau(section) => reseau(section, "Nom", today),
+                EntryKind::Network(section) => reseau(section, "Nom", today),
             };
             let front = text.split("---\n").nth(1).expect("a front matter");
             let yaml: serde_yaml::Mapping = serde_yaml::from_str(front).expect("the scaffold is YAML");
@@ -297,7 +297,7 @@ mod tests {
             given.sort_unstable();
             // Left out on purpose: a place's `id` is its file name unless an import gives one,
             // and `source` names who produced an imported record.
-            let omitted: &[&str] = if kind == EntryKind::Lieu { &["id", "source"] } else { &[] };
+            let omitted: &[&str] = if kind == EntryKind::Place { &["id", "source"] } else { &[] };
             let mut fields: Vec<&str> =
                 crate::schema::names(kind).iter().copied().filter(|f| !omitted.contains(f)).collect();
             fields.sort_unstable();

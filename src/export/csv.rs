@@ -2,10 +2,10 @@
 
 use super::{by_id, extension_cells, extension_column, schema_fields, standard_record};
 use crate::index::Site;
-use crate::model::Lieu;
+use crate::model::Place;
 
 /// Every place as one CSV row, with the standard's header.
-pub(crate) fn lieux_csv(lieux: &[std::sync::Arc<Lieu>]) -> Vec<u8> {
+pub(crate) fn places_csv(lieux: &[std::sync::Arc<Place>]) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     writer.write_record(schema_fields().iter().map(|f| f.name.as_str())).expect("writing to memory cannot fail");
     for lieu in by_id(lieux) {

@@ -7,7 +7,7 @@ use super::json::standard_object;
 use crate::index::Site;
 
 /// Places with coordinates as a GeoJSON FeatureCollection (WGS 84, `[longitude, latitude]`).
-pub(crate) fn lieux_geojson(site: &Site) -> Vec<u8> {
+pub(crate) fn places_geojson(site: &Site) -> Vec<u8> {
     let base = site.config.base_url();
     let features = super::by_id(&site.entries.lieux)
         .into_iter()

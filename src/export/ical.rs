@@ -15,7 +15,7 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 
 use crate::index::Site;
 use crate::model::reseau::{Detail, Publication, Section};
-use crate::model::{Calendrier, Offre};
+use crate::model::{Offer, Schedule};
 
 /// Europe/Paris since 1996: CET in winter, CEST from the last Sunday of March to the last
 /// Sunday of October.
@@ -42,7 +42,7 @@ const VTIMEZONE: &[&str] = &[
 const BYDAY: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
 /// The calendar of one offer. `base_url`: the site's absolute address, ending with `/`.
-pub(crate) fn offer_ics(site: &Site, base_url: &str, offre: &Offre) -> Vec<u8> {
+pub(crate) fn offer_ics(site: &Site, base_url: &str, offre: &Offer) -> Vec<u8> {
     calendar(site, base_url, &offre.titre, std::iter::once(offre))
 }
 
@@ -52,7 +52,7 @@ pub(crate) fn offers_ics(site: &Site, base_url: &str) -> Vec<u8> {
     calendar(site, base_url, &name, site.offers_in_order().into_iter())
 }
 
-fn calendar<'a>(site: &Site, base_url: &str, name: &str, offers: impl Iterator<Item = &'a Offre>) -> Vec<u8> {
+fn calendar<'a>(site: &Site, base_url: &str, name: &str, offers: impl Iterator<Item = &'a Offer>) -> Vec<u8> {
     let host = host(base_url);
     wrap(name, |out| {
         for offre in offers {
@@ -86,7 +86,7 @@ fn host(base_url: &str) -> &str {
 
 /// One VEVENT per day of an event of the network's agenda.
 fn network_event(site: &Site, base_url: &str, host: &str, p: &Publication, out: &mut Lines) {
-    let Detail::Evenement(e) = &p.detail else { return };
+    let Detail::Event(e) = &p.detail else { return };
     let url = format!("{base_url}reseau/agenda/{}/", p.slug);
     let location = match (&e.lieu, &e.adresse) {
         (Some(slug), _) => {
@@ -143,7 +143,7 @@ fn wrap(name: &str, body: impl FnOnce(&mut Lines)) -> Vec<u8> {
     out.bytes
 }
 
-fn events(site: &Site, base_url: &str, host: &str, offre: &Offre, out: &mut Lines) {
+fn events(site: &Site, base_url: &str, host: &str, offre: &Offer, out: &mut Lines) {
     let url = format!("{base_url}offres/{}/", offre.slug);
     let places: Vec<String> = offre
         .lieux
@@ -166,7 +166,7 @@ fn events(site: &Site, base_url: &str, host: &str, offre: &Offre, out: &mut Line
         out.property("URL", &url);
     };
     match &offre.calendrier {
-        Calendrier::Seances(seances) => {
+        Schedule::Sessions(seances) => {
             for (i, s) in seances.iter().enumerate() {
                 out.line("BEGIN:VEVENT");
                 out.property("UID", &format!("{}-seance-{}@{host}", offre.slug, i + 1));
@@ -176,7 +176,7 @@ fn events(site: &Site, base_url: &str, host: &str, offre: &Offre, out: &mut Line
                 out.line("END:VEVENT");
             }
         }
-        Calendrier::Horaires(horaires) => {
+        Schedule::Hours(horaires) => {
             let Some(week) = site.week(horaires) else { return };
             let monday = crate::hours::monday(site.today);
             for (day, periods) in week.regular.iter().enumerate() {

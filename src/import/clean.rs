@@ -11,7 +11,7 @@ pub(crate) use super::problem::{Note, Problem};
 use super::read::{Raw, SourceRecord};
 use super::v0;
 use crate::communes::Communes;
-use crate::config::Emprise;
+use crate::config::Bounds;
 use crate::diagnostic::ImportKind;
 use crate::schema::rules;
 use crate::{hours, phone, suggest, vocab};
@@ -148,7 +148,7 @@ pub struct Cleaned {
 /// The territory a record is checked against.
 pub struct ImportScope<'a> {
     /// The bounding box of `site.yaml`.
-    pub emprise: Option<Emprise>,
+    pub emprise: Option<Bounds>,
     /// The communes list, when `site.yaml` names one.
     pub communes: Option<&'a Communes>,
     /// The build date: `date_maj` may not be later.
@@ -229,11 +229,16 @@ pub fn clean(record: &SourceRecord, territory: &ImportScope<'_>) -> Cleaned {
     let flags: Vec<(String, String)> = territory
         .flags
         .iter()
-        .filter(|e| e.kind == crate::config::ExtensionType::Booleen)
+        .filter(|e| e.kind == crate::config::ExtensionType::Boolean)
         .map(|e| (e.nom.clone(), suggest::fold(&e.libelle)))
         .collect();
-    let mut c =
-        Cleaner { out: Cleaned::default(), place: ImportedPlace::default(), everyone: false, outside_box: false, flags };
+    let mut c = Cleaner {
+        out: Cleaned::default(),
+        place: ImportedPlace::default(),
+        everyone: false,
+        outside_box: false,
+        flags,
+    };
     if !record.extra.is_empty() {
         let message = ImportKind::ExtraCells { count: record.extra.len(), cells: record.extra.join(" | ") };
         c.keep(Problem::Row, "cellules en trop", "", &record.extra.join(" | "), message);

@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_yaml::{Mapping, Value};
 
-use super::clean::{Kept, ImportedPlace, Val};
+use super::clean::{ImportedPlace, Kept, Val};
 use crate::error::Error;
 use crate::load;
 use crate::suggest::fold;
@@ -58,7 +58,7 @@ impl Existing {
 /// Reads every place of `content/lieux/` (and its subfolders) under `root`. A file that
 /// cannot be read as an entry stops the import: `resin check` says what is wrong with it.
 pub(crate) fn read_existing(root: &Path) -> Result<Vec<Existing>, Error> {
-    let dir = root.join("content").join(load::EntryKind::Lieu.folder());
+    let dir = root.join("content").join(load::EntryKind::Place.folder());
     let mut found = Vec::new();
     let io = |path: &Path, source| Error::Io { path: path.to_path_buf(), source };
     match std::fs::symlink_metadata(&dir) {
@@ -107,7 +107,7 @@ pub(crate) fn read_existing(root: &Path) -> Result<Vec<Existing>, Error> {
 /// import writes (checked to read back before it is written).
 pub(crate) fn written(slug: &str, path: String, text: String) -> Result<Existing, String> {
     let parsed = load::parse_entry(&text).map_err(|(kind, _)| kind.to_string())?;
-    let raw = load::RawEntry::new(load::EntryKind::Lieu, crate::source::FileId(0), slug.to_string(), parsed);
+    let raw = load::RawEntry::new(load::EntryKind::Place, crate::source::FileId(0), slug.to_string(), parsed);
     Ok(Existing { slug: slug.to_string(), path, fields: raw.document.fields, body: raw.document.body, text })
 }
 
@@ -223,7 +223,7 @@ fn kept_lines(kept: &[Kept]) -> String {
 /// order), the kept values as comments, then the body.
 fn render(fields: &Mapping, kept: &[Kept], body: &str) -> String {
     let mut out = String::from("---\n");
-    for name in crate::schema::names(load::EntryKind::Lieu) {
+    for name in crate::schema::names(load::EntryKind::Place) {
         if let Some(value) = fields.get(*name) {
             emit_field(&mut out, name, value);
         }
@@ -233,7 +233,7 @@ fn render(fields: &Mapping, kept: &[Kept], body: &str) -> String {
             Value::String(s) => s.as_str(),
             _ => continue,
         };
-        if !crate::schema::names(load::EntryKind::Lieu).contains(&name) {
+        if !crate::schema::names(load::EntryKind::Place).contains(&name) {
             emit_field(&mut out, name, value);
         }
     }

@@ -21,35 +21,35 @@ pub(crate) use spans::{Segment, SpanMap};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EntryKind {
     /// `content/lieux/`: a place.
-    Lieu,
+    Place,
     /// `content/offres/`: an offer.
-    Offre,
+    Offer,
     /// `content/pages/`: a free page.
     Page,
     /// A folder of the network's space (`content/actualites/`…).
-    Reseau(Section),
+    Network(Section),
 }
 
 impl EntryKind {
     /// Every kind, in the order they are validated.
     pub const ALL: [EntryKind; 8] = [
-        EntryKind::Lieu,
-        EntryKind::Offre,
+        EntryKind::Place,
+        EntryKind::Offer,
         EntryKind::Page,
-        EntryKind::Reseau(Section::Actualites),
-        EntryKind::Reseau(Section::AppelsAProjets),
-        EntryKind::Reseau(Section::BonnesPratiques),
-        EntryKind::Reseau(Section::Bourse),
-        EntryKind::Reseau(Section::Agenda),
+        EntryKind::Network(Section::News),
+        EntryKind::Network(Section::CallsForProjects),
+        EntryKind::Network(Section::GoodPractices),
+        EntryKind::Network(Section::Exchange),
+        EntryKind::Network(Section::Agenda),
     ];
 
     /// The folder under `content/`.
     pub fn folder(self) -> &'static str {
         match self {
-            EntryKind::Lieu => "lieux",
-            EntryKind::Offre => "offres",
+            EntryKind::Place => "lieux",
+            EntryKind::Offer => "offres",
             EntryKind::Page => "pages",
-            EntryKind::Reseau(section) => section.folder(),
+            EntryKind::Network(section) => section.folder(),
         }
     }
 }

@@ -13,7 +13,7 @@ use super::labels;
 use super::urls::Urls;
 use super::view::{Phone, SessionView, phone_of, session_view};
 use crate::index::{Site, Term};
-use crate::model::{Calendrier, Lieu, Offre, Seance};
+use crate::model::{Offer, Place, Schedule, Session};
 
 /// A place as listed in /lieux/ and on taxonomy pages.
 #[derive(Debug, Clone, Serialize)]
@@ -39,7 +39,7 @@ pub(crate) struct Card {
 }
 
 /// The card of a place.
-pub(crate) fn card(lieu: &Lieu, urls: &Urls) -> Card {
+pub(crate) fn card(lieu: &Place, urls: &Urls) -> Card {
     Card {
         href: urls.path(&format!("lieux/{}/", lieu.slug)),
         nom: lieu.nom.clone(),
@@ -101,11 +101,14 @@ pub(crate) fn term_places_by_commune(site: &Site, term: &Term) -> Vec<usize> {
 #[serde(rename_all = "snake_case")]
 pub(crate) enum When {
     /// At least one session on or after today.
-    Prochaine,
+    #[serde(rename = "prochaine")]
+    Next,
     /// Recurring hours.
-    Recurrente,
+    #[serde(rename = "recurrente")]
+    Recurring,
     /// Every session is past.
-    Passee,
+    #[serde(rename = "passee")]
+    Past,
 }
 
 /// An offer as listed (home page, /offres/, place page).
@@ -144,7 +147,7 @@ pub(crate) struct PlaceRef {
     pub adresse: String,
 }
 
-pub(crate) fn place_ref(lieu: &Lieu, urls: &Urls) -> PlaceRef {
+pub(crate) fn place_ref(lieu: &Place, urls: &Urls) -> PlaceRef {
     PlaceRef {
         nom: lieu.nom.clone(),
         commune: lieu.commune.clone(),
@@ -154,20 +157,20 @@ pub(crate) fn place_ref(lieu: &Lieu, urls: &Urls) -> PlaceRef {
 }
 
 /// Whether an offer is upcoming, recurring or past.
-pub(crate) fn when(site: &Site, offre: &Offre) -> When {
+pub(crate) fn when(site: &Site, offre: &Offer) -> When {
     match (&offre.calendrier, site.next_session(offre)) {
-        (Calendrier::Horaires(_), _) => When::Recurrente,
-        (Calendrier::Seances(_), Some(_)) => When::Prochaine,
-        (Calendrier::Seances(_), None) => When::Passee,
+        (Schedule::Hours(_), _) => When::Recurring,
+        (Schedule::Sessions(_), Some(_)) => When::Next,
+        (Schedule::Sessions(_), None) => When::Past,
     }
 }
 
 /// The card of an offer.
-pub(crate) fn offer_card(site: &Site, urls: &Urls, offre: &Offre) -> OfferCard {
+pub(crate) fn offer_card(site: &Site, urls: &Urls, offre: &Offer) -> OfferCard {
     let (upcoming, past) = split_sessions(site, offre);
     let horaires = match &offre.calendrier {
-        Calendrier::Horaires(h) => site.week(h).map(|w| open_lines(w.summary)).unwrap_or_default(),
-        Calendrier::Seances(_) => Vec::new(),
+        Schedule::Hours(h) => site.week(h).map(|w| open_lines(w.summary)).unwrap_or_default(),
+        Schedule::Sessions(_) => Vec::new(),
     };
     let autres = upcoming.len().saturating_sub(1);
     OfferCard {
@@ -193,10 +196,10 @@ pub(crate) fn open_lines(summary: Vec<String>) -> Vec<String> {
     summary.into_iter().filter(|line| !line.starts_with("Fermé")).collect()
 }
 
-pub(crate) fn split_sessions<'a>(site: &Site, offre: &'a Offre) -> (Vec<&'a Seance>, Vec<&'a Seance>) {
+pub(crate) fn split_sessions<'a>(site: &Site, offre: &'a Offer) -> (Vec<&'a Session>, Vec<&'a Session>) {
     match &offre.calendrier {
-        Calendrier::Seances(s) => s.iter().partition(|s| s.date >= site.today),
-        Calendrier::Horaires(_) => (Vec::new(), Vec::new()),
+        Schedule::Sessions(s) => s.iter().partition(|s| s.date >= site.today),
+        Schedule::Hours(_) => (Vec::new(), Vec::new()),
     }
 }
 
@@ -214,7 +217,7 @@ pub(crate) fn hash_places_page(keys: &Keys, h: &mut FoldHasher<'static>, order: 
 }
 
 /// Hashes an offer's card ([`offer_card`]): the offer and the places it names.
-pub(crate) fn hash_offer_card(keys: &Keys, h: &mut FoldHasher<'static>, offre: &Offre) {
+pub(crate) fn hash_offer_card(keys: &Keys, h: &mut FoldHasher<'static>, offre: &Offer) {
     keys.entry(offre.file).hash(h);
     for lieu in offre.lieux.iter().filter_map(|s| keys.site.place(s)) {
         keys.place(lieu).hash(h);

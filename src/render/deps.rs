@@ -17,7 +17,7 @@ use foldhash::quality::{FixedState, FoldHasher};
 use super::page::terms::Taxonomy;
 use super::{Output, cards};
 use crate::index::Site;
-use crate::model::{Lieu, Offre};
+use crate::model::{Offer, Place};
 use crate::source::FileId;
 
 /// Computes file keys for one site.
@@ -31,7 +31,7 @@ pub(crate) struct Keys<'a> {
     /// Places of each term whose pages group them by commune, in directory order.
     pub(crate) by_commune: BTreeMap<(Taxonomy, usize), Vec<usize>>,
     /// Offers in listing order.
-    pub(crate) offers: Vec<&'a Offre>,
+    pub(crate) offers: Vec<&'a Offer>,
 }
 
 impl<'a> Keys<'a> {
@@ -82,7 +82,7 @@ impl<'a> Keys<'a> {
     }
 
     /// The version of a place's file.
-    pub(crate) fn place(&self, lieu: &Lieu) -> u64 {
+    pub(crate) fn place(&self, lieu: &Place) -> u64 {
         self.entry(lieu.file)
     }
 }

@@ -88,7 +88,7 @@ fn criterion_filters(site: &Site) -> Vec<CriterionFilter> {
         .filter(|e| e.filtre)
         .filter_map(|e| {
             let choix: Vec<Choice> = match e.kind {
-                crate::config::ExtensionType::Choix => e
+                crate::config::ExtensionType::Choice => e
                     .valeurs
                     .iter()
                     .filter(|v| has_places(&e.value_slug(v)))
@@ -97,7 +97,7 @@ fn criterion_filters(site: &Site) -> Vec<CriterionFilter> {
                 _ => Vec::new(),
             };
             let present =
-                if e.kind == crate::config::ExtensionType::Choix { !choix.is_empty() } else { has_places(&e.slug()) };
+                if e.kind == crate::config::ExtensionType::Choice { !choix.is_empty() } else { has_places(&e.slug()) };
             present.then(|| CriterionFilter { nom: format!("x-{}", e.slug()), libelle: e.libelle.clone(), choix })
         })
         .collect()

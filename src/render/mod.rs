@@ -77,7 +77,7 @@ pub(crate) enum Job {
     Data,
     NotFound,
     /// A page of the network's space.
-    Reseau(page::reseau::Page),
+    Network(page::reseau::Page),
 }
 
 /// What produces one file of the site.
@@ -102,7 +102,7 @@ pub(crate) enum Output {
     /// The iCalendar file of every offer.
     Calendar,
     /// The Atom feed of the network's space (`None`) or of one section.
-    ReseauFeed(Option<crate::model::Section>),
+    NetworkFeed(Option<crate::model::Section>),
     /// The iCalendar file of the event at this index of `entries.reseau`.
     EventCalendar(usize),
     /// The iCalendar file of the network's agenda.
@@ -128,7 +128,6 @@ pub(crate) struct Planned {
     pub output: Output,
 }
 
-
 /// Every page, in a fixed order.
 fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = vec![Job::Home];
@@ -136,7 +135,7 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((1..=total).map(|n| Job::Places { n, total }));
     jobs.extend((0..site.entries.lieux.len()).map(Job::Place));
     for taxonomy in Taxonomy::ALL {
-        if taxonomy == Taxonomy::Criteres && site.criteres.is_empty() {
+        if taxonomy == Taxonomy::Criteria && site.criteres.is_empty() {
             continue;
         }
         jobs.push(Job::TermIndex(taxonomy));
@@ -152,7 +151,7 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs.push(Job::Map);
     jobs.push(Job::Orient);
     jobs.push(Job::Data);
-    jobs.extend(page::reseau::pages(site).into_iter().map(Job::Reseau));
+    jobs.extend(page::reseau::pages(site).into_iter().map(Job::Network));
     jobs.push(Job::NotFound);
     jobs
 }
@@ -216,11 +215,11 @@ impl<'a> Renderer<'a> {
             planned
                 .push(Planned { path: format!("offres/{}/agenda.ics", offre.slug), output: Output::OfferCalendar(i) });
         }
-        planned.push(Planned { path: files::atom::reseau_path(None), output: Output::ReseauFeed(None) });
+        planned.push(Planned { path: files::atom::reseau_path(None), output: Output::NetworkFeed(None) });
         for section in crate::model::Section::ALL {
             planned.push(Planned {
                 path: files::atom::reseau_path(Some(section)),
-                output: Output::ReseauFeed(Some(section)),
+                output: Output::NetworkFeed(Some(section)),
             });
         }
         planned.push(Planned { path: page::reseau::AGENDA_CALENDAR.into(), output: Output::Agenda });
@@ -273,7 +272,7 @@ impl<'a> Renderer<'a> {
                 export::ical::offer_ics(self.site, &self.urls.base_url, &self.site.entries.offres[i])
             }
             Output::Calendar => export::ical::offers_ics(self.site, &self.urls.base_url),
-            Output::ReseauFeed(section) => files::atom::reseau_feed(self.site, &self.urls, section),
+            Output::NetworkFeed(section) => files::atom::reseau_feed(self.site, &self.urls, section),
             Output::EventCalendar(i) => {
                 export::ical::event_ics(self.site, &self.urls.base_url, &self.site.entries.reseau[i])
             }
@@ -304,7 +303,7 @@ impl<'a> Renderer<'a> {
             Job::Orient => page::orient::DIR.into(),
             Job::Data => "donnees/".into(),
             Job::NotFound => "404".into(),
-            Job::Reseau(p) => page::reseau::dir(site, p),
+            Job::Network(p) => page::reseau::dir(site, p),
         }
     }
 
@@ -321,7 +320,7 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Place(i) => Some(self.site.entries.lieux[i].date_maj),
             Job::Offer(i) => Some(self.site.entries.offres[i].date_maj),
-            Job::Reseau(page::reseau::Page::Entry(i)) => Some(self.site.entries.reseau[i].date.min(self.site.today)),
+            Job::Network(page::reseau::Page::Entry(i)) => Some(self.site.entries.reseau[i].date.min(self.site.today)),
             _ => None,
         }
     }
@@ -342,7 +341,7 @@ impl<'a> Renderer<'a> {
             Job::Orient => page::orient::render(self, &dir),
             Job::Data => page::data::render(self, &dir),
             Job::NotFound => page::not_found::render(self, &dir),
-            Job::Reseau(p) => page::reseau::render(self, p, &dir),
+            Job::Network(p) => page::reseau::render(self, p, &dir),
         }
     }
 }
@@ -353,7 +352,7 @@ fn page_key(keys: &deps::Keys, job: Job) -> Option<u64> {
     match job {
         // They show counts, choices or lists drawn from every entry. The network's space is
         // small: its pages are made again after every change too.
-        Job::Home | Job::TermIndex(_) | Job::Map | Job::Orient | Job::Data | Job::NotFound | Job::Reseau(_) => None,
+        Job::Home | Job::TermIndex(_) | Job::Map | Job::Orient | Job::Data | Job::NotFound | Job::Network(_) => None,
         Job::Places { n, total } => page::places::key(keys, n, total),
         Job::Place(i) => Some(page::place::key(keys, i)),
         Job::Term { taxonomy, index, n, total } => Some(page::terms::key(keys, taxonomy, index, n, total)),

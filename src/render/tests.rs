@@ -3,8 +3,8 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::*;
-use crate::config::{Emprise, Lien, Point, SiteConfig, Territoire};
-use crate::model::{Calendrier, Entries, Lieu, Offre, Page, Seance};
+use crate::config::{Bounds, FooterLink, Point, SiteConfig, Territory};
+use crate::model::{Entries, Offer, Page, Place, Schedule, Session};
 use crate::source::FileId;
 
 use rayon::prelude::*;
@@ -35,9 +35,9 @@ fn config(url: &str) -> SiteConfig {
         titre: "Rés'IN".into(),
         description: "Trouver de l'aide avec le numérique près de chez vous, dans la Métropole de Lyon.".into(),
         url: url.into(),
-        territoire: Territoire {
+        territoire: Territory {
             nom: "Métropole de Lyon".into(),
-            emprise: Emprise { ouest: 4.6, sud: 45.5, est: 5.1, nord: 45.95 },
+            emprise: Bounds { ouest: 4.6, sud: 45.5, est: 5.1, nord: 45.95 },
             centre: Point { latitude: 45.76, longitude: 4.84 },
             zoom: 11,
             communes: None,
@@ -48,8 +48,8 @@ fn config(url: &str) -> SiteConfig {
         licence_donnees: Default::default(),
         exemple: true,
         pied_de_page: vec![
-            Lien { titre: "À propos".into(), url: "/a-propos/".into() },
-            Lien { titre: "Métropole de Lyon".into(), url: "https://www.grandlyon.com/".into() },
+            FooterLink { titre: "À propos".into(), url: "/a-propos/".into() },
+            FooterLink { titre: "Métropole de Lyon".into(), url: "https://www.grandlyon.com/".into() },
         ],
         extensions: Default::default(),
         edition_en_ligne: None,
@@ -57,8 +57,8 @@ fn config(url: &str) -> SiteConfig {
     }
 }
 
-fn lieu(slug: &str, nom: &str, commune: &str) -> Lieu {
-    Lieu {
+fn lieu(slug: &str, nom: &str, commune: &str) -> Place {
+    Place {
         slug: slug.into(),
         file: FileId(0),
         id: slug.into(),
@@ -98,8 +98,8 @@ fn lieu(slug: &str, nom: &str, commune: &str) -> Lieu {
     }
 }
 
-fn offre(slug: &str, titre: &str, lieux: &[&str], calendrier: Calendrier) -> Offre {
-    Offre {
+fn offre(slug: &str, titre: &str, lieux: &[&str], calendrier: Schedule) -> Offer {
+    Offer {
         slug: slug.into(),
         file: FileId(0),
         titre: titre.into(),
@@ -121,8 +121,8 @@ fn offre(slug: &str, titre: &str, lieux: &[&str], calendrier: Calendrier) -> Off
     }
 }
 
-fn session(d: NaiveDate) -> Seance {
-    Seance { date: d, debut: time(14, 0), fin: time(16, 0) }
+fn session(d: NaiveDate) -> Session {
+    Session { date: d, debut: time(14, 0), fin: time(16, 0) }
 }
 
 /// A small site: three places in two communes, three offers, one page.
@@ -161,7 +161,7 @@ fn small_site(url: &str) -> Site {
             "atelier-smartphone",
             "Atelier « Mon smartphone »",
             &["mediatheque-du-bachut"],
-            Calendrier::Seances(vec![
+            Schedule::Sessions(vec![
                 session(date(2026, 11, 17)),
                 session(date(2026, 12, 1)),
                 session(date(2026, 12, 8)),
@@ -171,13 +171,13 @@ fn small_site(url: &str) -> Site {
             "permanence",
             "Permanence démarches",
             &["mediatheque-du-bachut", "bus-numerique"],
-            Calendrier::Horaires("Mo,We 09:00-12:00; PH off".into()),
+            Schedule::Hours("Mo,We 09:00-12:00; PH off".into()),
         ),
         offre(
             "ancien-atelier",
             "Ancien atelier",
             &["centre-social-des-etats-unis"],
-            Calendrier::Seances(vec![session(date(2026, 1, 6))]),
+            Schedule::Sessions(vec![session(date(2026, 1, 6))]),
         ),
     ];
     let pages = vec![Page {

@@ -10,7 +10,7 @@ use super::labels;
 use super::urls::{Urls, display_url, mailto_plain};
 use crate::hours;
 use crate::index::{Site, Term};
-use crate::model::Seance;
+use crate::model::Session;
 use crate::phone;
 
 /// A link.
@@ -79,7 +79,7 @@ pub(crate) struct SessionView {
     pub time: String,
 }
 
-pub(crate) fn session_view(s: &Seance) -> SessionView {
+pub(crate) fn session_view(s: &Session) -> SessionView {
     SessionView {
         date: hours::format_date_with_weekday(s.date),
         iso: s.date.to_string(),
@@ -189,7 +189,12 @@ pub(crate) fn publics_view(site: &Site, urls: &Urls, publics: &[String]) -> Vec<
 }
 
 /// Taxonomy term links with counts.
-pub(crate) fn term_links(terms: &[Term], urls: &Urls, folder: &str, plain: fn(&str) -> Option<String>) -> Vec<TermLink> {
+pub(crate) fn term_links(
+    terms: &[Term],
+    urls: &Urls,
+    folder: &str,
+    plain: fn(&str) -> Option<String>,
+) -> Vec<TermLink> {
     terms
         .iter()
         .map(|t| {
@@ -245,7 +250,7 @@ pub(crate) fn ext_views(
                 }
                 (_, ExtValue::Bool(false)) => ("Non".to_string(), None),
                 (ExtensionType::Url, ExtValue::Text(url)) => (display_url(url), Some(url.clone())),
-                (ExtensionType::Choix, ExtValue::Text(v)) => {
+                (ExtensionType::Choice, ExtValue::Text(v)) => {
                     (v.clone(), e.filtre.then(|| urls.path(&format!("criteres/{}/", e.value_slug(v)))))
                 }
                 (_, ExtValue::Text(t)) => (t.clone(), None),

@@ -24,16 +24,16 @@ fn strings(value: &Value) -> Vec<String> {
 fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, communes: &[String]) {
     let widget = config["widget"].as_str().unwrap_or_else(|| panic!("{kind:?} {}: no widget", field.name));
     let at = format!("{kind:?} {}", field.name);
-    if kind == EntryKind::Lieu && field.name == "latitude" {
+    if kind == EntryKind::Place && field.name == "latitude" {
         assert_eq!(widget, "resin-position", "{at}: the map");
         assert_eq!(config["tuiles"], "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "{at}");
         return;
     }
-    if kind == EntryKind::Lieu && field.name == "longitude" {
+    if kind == EntryKind::Place && field.name == "longitude" {
         assert_eq!(widget, "hidden", "{at}: written by the map");
         return;
     }
-    if kind == EntryKind::Lieu && field.name == "commune" {
+    if kind == EntryKind::Place && field.name == "commune" {
         assert_eq!(widget, "select", "{at}: the territory's communes");
         assert_eq!(strings(&config["options"]), communes, "{at}");
         return;
@@ -134,8 +134,8 @@ fn the_editor_names_every_field_of_every_type_with_its_widget() {
         let fields = collection["fields"].as_sequence().unwrap();
         let model = schema::fields(kind);
         let extensions: Vec<&str> = match kind {
-            EntryKind::Lieu => vec!["pass_numerique", "mes_papiers"],
-            EntryKind::Offre => vec!["materiel_prete"],
+            EntryKind::Place => vec!["pass_numerique", "mes_papiers"],
+            EntryKind::Offer => vec!["materiel_prete"],
             _ => vec![],
         };
         let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
@@ -152,7 +152,7 @@ fn the_editor_names_every_field_of_every_type_with_its_widget() {
         let body = fields.last().unwrap();
         assert_eq!((body["widget"].as_str(), body["required"].as_bool()), (Some("markdown"), Some(false)));
         assert_eq!(body["editor_components"], Value::Sequence(vec![]), "no image inserted by a relative address");
-        if kind == EntryKind::Lieu {
+        if kind == EntryKind::Place {
             let by_name = |n: &str| fields.iter().find(|f| f["name"] == n).unwrap();
             assert_eq!(by_name("pass_numerique")["widget"], "boolean");
             assert_eq!(by_name("pass_numerique")["label"], "Accepte le Pass numérique");

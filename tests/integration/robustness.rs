@@ -4,8 +4,8 @@
 
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
-use resin::internals::standard_record;
 use resin::import::Options;
+use resin::internals::standard_record;
 use resin::internals::{ImportScope, clean, read};
 
 use crate::support::{SiteTest, TODAY, copy_dir, repo};
@@ -130,7 +130,7 @@ fn json_like() -> impl Strategy<Value = Vec<u8>> {
 }
 
 /// A valid place of the Métropole de Lyon, with every field of the standard drawn at random.
-fn place() -> impl Strategy<Value = resin::internals::Lieu> {
+fn place() -> impl Strategy<Value = resin::internals::Place> {
     let words =
         |n: std::ops::Range<usize>| prop::collection::vec("[A-Za-zéèàçÉ][a-zéèêàùç]{0,8}", n).prop_map(|w| w.join(" "));
     let communes = [
@@ -198,7 +198,7 @@ fn place() -> impl Strategy<Value = resin::internals::Lieu> {
             site_web.dedup();
             autres.dedup();
             let (name, postcode, insee, lat, lon) = commune;
-            resin::internals::Lieu {
+            resin::internals::Place {
                 slug: id.clone(),
                 file: Default::default(),
                 id,
@@ -249,7 +249,7 @@ proptest! {
         let site = SiteTest::new();
         std::fs::copy(repo().join("content/site.yaml"), site.root().join("content/site.yaml")).unwrap();
         copy_dir(&repo().join("data/territoire"), &site.root().join("data/territoire"));
-        let exported = resin::internals::lieux_json(&[std::sync::Arc::new(lieu.clone())]);
+        let exported = resin::internals::places_json(&[std::sync::Arc::new(lieu.clone())]);
         std::fs::write(site.root().join("export.json"), &exported).unwrap();
         let options = Options { root: site.root().to_path_buf(), file: site.root().join("export.json"), ..Options::default() };
         let report = resin::import::import(&options, today()).unwrap();

@@ -38,7 +38,7 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use crate::index::Site;
-use crate::model::Lieu;
+use crate::model::Place;
 use crate::render::cards::directory_order;
 use crate::render::labels;
 use crate::render::urls::Urls;
@@ -187,7 +187,7 @@ pub(crate) fn json_file(value: &Value) -> Vec<u8> {
 
 /// The values of a vocabulary that some place has, in the standard's order (the filter form
 /// offers the same choices).
-pub(crate) fn present(site: &Site, field: &str, values_of: impl Fn(&Lieu) -> &Vec<String>) -> Vec<String> {
+pub(crate) fn present(site: &Site, field: &str, values_of: impl Fn(&Place) -> &Vec<String>) -> Vec<String> {
     let lieux = &site.entries.lieux;
     vocab::values(field).iter().filter(|v| lieux.iter().any(|l| values_of(l).contains(v))).cloned().collect()
 }

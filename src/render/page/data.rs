@@ -139,7 +139,7 @@ pub(crate) fn render(r: &Renderer, dir: &str) -> Result<String, Error> {
             newest_place.max(newest_offer),
         ),
     ];
-    if export::Export::LieuxTerritoireCsv.applies(site) {
+    if export::Export::PlacesTerritoryCsv.applies(site) {
         let labels: Vec<String> = site
             .config
             .extensions

@@ -35,7 +35,7 @@ pub(crate) fn render(r: &Renderer) -> Result<String, Error> {
     let offres: Vec<OfferCard> = site
         .offers_in_order()
         .into_iter()
-        .filter(|o| cards::when(site, o) != When::Passee)
+        .filter(|o| cards::when(site, o) != When::Past)
         .take(OFFERS)
         .map(|o| cards::offer_card(site, urls, o))
         .collect();

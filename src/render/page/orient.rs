@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::Error;
-use crate::config::Demande;
+use crate::config::Need;
 use crate::index::Site;
 use crate::render::files::{self, search};
 use crate::render::filters::{self, Choice};
@@ -19,14 +19,14 @@ use crate::vocab;
 pub(crate) const DIR: &str = "orienter/";
 
 /// The needs of the form: `site.yaml`'s, or one per service of the standard, in its plain words.
-pub(crate) fn demandes(site: &Site) -> Vec<Demande> {
+pub(crate) fn demandes(site: &Site) -> Vec<Need> {
     let configured = &site.config.orientation.demandes;
     if !configured.is_empty() {
         return configured.clone();
     }
     vocab::values("services")
         .iter()
-        .map(|service| Demande {
+        .map(|service| Need {
             libelle: labels::service_plain(service),
             services: vec![service.clone()],
             a_apporter: Vec::new(),

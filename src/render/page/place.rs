@@ -9,7 +9,7 @@ use super::reseau;
 use crate::Error;
 use crate::index::Site;
 use crate::markdown;
-use crate::model::Lieu;
+use crate::model::Place;
 use crate::render::cards::{self, OfferCard};
 use crate::render::deps::Keys;
 use crate::render::urls::{Urls, display_url, mailto, mailto_plain};
@@ -98,7 +98,7 @@ pub(crate) struct PlaceView {
 
 /// The view of a place's page; `qr` is the QR code of its address (drawn once per place by the
 /// renderer: the fiche d'orientation prints it too).
-pub(crate) fn place_view(site: &Site, urls: &Urls, lieu: &Lieu, qr: Option<String>) -> PlaceView {
+pub(crate) fn place_view(site: &Site, urls: &Urls, lieu: &Place, qr: Option<String>) -> PlaceView {
     let telephone = phone_of(&lieu.telephone);
     let coords = lieu.latitude.zip(lieu.longitude);
     let page_url = urls.absolute(&format!("lieux/{}/", lieu.slug));

@@ -88,7 +88,7 @@ pub(super) struct EntryView {
     pub lieux: Vec<PlaceRef>,
     /// Publication, opening or first day.
     pub date: DateView,
-    /// A badge: "Ouvert", "Offre"…
+    /// A badge: "Ouvert", "Offer"…
     pub badge: Option<String>,
     /// When, in words (a call's deadline, an event's days and hours).
     pub quand: Option<String>,
@@ -164,7 +164,7 @@ pub(super) fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView
         lieux: p
             .lieux
             .iter()
-            .filter(|slug| !matches!(&p.detail, Detail::Evenement(e) if e.lieu.as_ref() == Some(*slug)))
+            .filter(|slug| !matches!(&p.detail, Detail::Event(e) if e.lieu.as_ref() == Some(*slug)))
             .filter_map(|slug| site.place(slug))
             .map(|l| cards::place_ref(l, urls))
             .collect(),
@@ -196,11 +196,11 @@ pub(super) fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView
         json_ld: None,
     };
     match &p.detail {
-        Detail::Actualite { auteur, image } => {
+        Detail::News { auteur, image } => {
             v.auteur = auteur.clone();
             v.image = image.as_ref().map(|i| Link { text: i.alt.clone(), href: urls.path(&i.fichier) });
         }
-        Detail::Appel(a) => {
+        Detail::Call(a) => {
             v.quand = Some(deadline(a, today));
             v.financeur = Some(a.financeur.clone());
             v.montant = amount(a);
@@ -211,7 +211,7 @@ pub(super) fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView
             v.lien = Some(Link { text: display_url(&a.lien), href: a.lien.clone() });
             v.contact = contact_view(&a.contact);
         }
-        Detail::BonnePratique { services, publics, pieces_jointes, licence } => {
+        Detail::GoodPractice { services, publics, pieces_jointes, licence } => {
             // Professionals read the standard's own words.
             v.services = services.clone();
             v.publics = publics.clone();
@@ -226,13 +226,13 @@ pub(super) fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView
                 .collect();
             v.licence = licence.clone();
         }
-        Detail::Annonce(a) => {
+        Detail::Announcement(a) => {
             v.categorie = Some(a.categorie.clone());
             v.commune = Some(a.commune.clone());
             v.expiration = Some(date_view(a.expiration));
             v.contact = contact_view(&a.contact);
         }
-        Detail::Evenement(e) => {
+        Detail::Event(e) => {
             v.quand = Some(event_when(p));
             v.lieu = e.lieu.as_deref().and_then(|slug| site.place(slug)).map(|l| cards::place_ref(l, urls));
             v.adresse = e.free_address();

@@ -41,7 +41,7 @@ pub(crate) enum Page {
 
 /// True for the sections that have an archive: closed calls, past events.
 pub(crate) fn has_archive(section: Section) -> bool {
-    matches!(section, Section::AppelsAProjets | Section::Agenda)
+    matches!(section, Section::CallsForProjects | Section::Agenda)
 }
 
 /// Every page of the network's space, in a fixed order. Expired ads have none: they leave
@@ -133,11 +133,11 @@ pub(crate) struct HomeView {
 
 /// How many entries the home shows per section.
 const HOME_CARDS: [(Section, usize, &str); 5] = [
-    (Section::Actualites, 3, "Aucune actualité pour le moment."),
-    (Section::AppelsAProjets, 4, "Aucun appel à projets ouvert ou à venir en ce moment."),
+    (Section::News, 3, "Aucune actualité pour le moment."),
+    (Section::CallsForProjects, 4, "Aucun appel à projets ouvert ou à venir en ce moment."),
     (Section::Agenda, 3, "Aucun événement à venir pour le moment."),
-    (Section::Bourse, 3, "Aucune annonce en cours."),
-    (Section::BonnesPratiques, 3, "Aucune bonne pratique partagée pour le moment."),
+    (Section::Exchange, 3, "Aucune annonce en cours."),
+    (Section::GoodPractices, 3, "Aucune bonne pratique partagée pour le moment."),
 ];
 
 /// The network's home: latest news, open calls by deadline, next events, recent ads, good
@@ -147,11 +147,11 @@ pub(crate) fn home_view(site: &Site, urls: &Urls) -> HomeView {
         .iter()
         .map(|&(section, count, vide)| {
             let titre = match section {
-                Section::Actualites => "Dernières actualités",
-                Section::AppelsAProjets => "Appels à projets ouverts et à venir",
+                Section::News => "Dernières actualités",
+                Section::CallsForProjects => "Appels à projets ouverts et à venir",
                 Section::Agenda => "Prochains événements",
-                Section::Bourse => "Bourse d'échanges : annonces récentes",
-                Section::BonnesPratiques => "Bonnes pratiques récentes",
+                Section::Exchange => "Bourse d'échanges : annonces récentes",
+                Section::GoodPractices => "Bonnes pratiques récentes",
             };
             let list = &site.reseau.lists[position(section)];
             HomeBlock {
@@ -159,11 +159,11 @@ pub(crate) fn home_view(site: &Site, urls: &Urls) -> HomeView {
                 cartes: list.iter().take(count).map(|&i| card::card(site, urls, &site.entries.reseau[i])).collect(),
                 tout: Link {
                     text: match section {
-                        Section::Actualites => "Toutes les actualités".to_string(),
-                        Section::AppelsAProjets => "Tous les appels à projets".to_string(),
+                        Section::News => "Toutes les actualités".to_string(),
+                        Section::CallsForProjects => "Tous les appels à projets".to_string(),
                         Section::Agenda => "Tout l'agenda".to_string(),
-                        Section::Bourse => "Toutes les annonces".to_string(),
-                        Section::BonnesPratiques => "Toutes les bonnes pratiques".to_string(),
+                        Section::Exchange => "Toutes les annonces".to_string(),
+                        Section::GoodPractices => "Toutes les bonnes pratiques".to_string(),
                     },
                     href: urls.path(&list_dir(section, false)),
                 },
@@ -224,27 +224,27 @@ pub(crate) struct ListView {
 /// The title, introduction and "empty" text of a section's list or archive.
 pub(crate) fn list_words(section: Section, archive: bool) -> (String, &'static str, &'static str) {
     match (section, archive) {
-        (Section::Actualites, _) => (
+        (Section::News, _) => (
             "Actualités du réseau".into(),
             "Les nouvelles de la médiation numérique dans la métropole, les plus récentes d'abord.",
             "Aucune actualité pour le moment.",
         ),
-        (Section::AppelsAProjets, false) => (
+        (Section::CallsForProjects, false) => (
             "Appels à projets".into(),
             "Les appels à projets et financements ouverts ou à venir, par date de clôture : les plus urgents d'abord. Les appels clos passent aux archives.",
             "Aucun appel à projets ouvert en ce moment.",
         ),
-        (Section::AppelsAProjets, true) => (
+        (Section::CallsForProjects, true) => (
             "Appels à projets clos".into(),
             "Les appels à projets dont la date de clôture est passée, les plus récents d'abord.",
             "Aucun appel clos.",
         ),
-        (Section::BonnesPratiques, _) => (
+        (Section::GoodPractices, _) => (
             "Bonnes pratiques et outils".into(),
             "Des méthodes, supports et outils partagés par les structures du réseau, à télécharger et à réutiliser.",
             "Aucune bonne pratique partagée pour le moment.",
         ),
-        (Section::Bourse, _) => (
+        (Section::Exchange, _) => (
             "Bourse d'échanges".into(),
             "Matériel, locaux, bénévoles, compétences, places en formation : ce que les structures du réseau proposent ou cherchent. Une annonce disparaît le lendemain de sa date d'expiration.",
             "Aucune annonce en cours.",
