@@ -67,9 +67,9 @@ pub struct Site {
     /// Size in bytes of each file under `content/` that an entry of the network's space
     /// offers to download, by path relative to `content/`.
     pub file_sizes: HashMap<String, u64>,
-    /// Place names folded (accents, case) for sorting, in the order of `entries.lieux`.
+    /// Place names folded (accents, case) for sorting, in the order of `entries.places`.
     folded_names: Vec<String>,
-    /// Offer titles folded for sorting, in the order of `entries.offres`.
+    /// Offer titles folded for sorting, in the order of `entries.offers`.
     folded_titles: Vec<String>,
 }
 
@@ -111,7 +111,7 @@ fn criteria(config: &SiteConfig, entries: &Entries, by_name: &[usize]) -> Vec<Te
     use crate::model::ExtValue;
     let mut terms = Vec::new();
     for e in config.extensions.lieux.iter().filter(|e| e.filtre) {
-        let value_of = |i: usize| entries.lieux[i].extensions.iter().find(|(n, _)| n == &e.nom).map(|(_, v)| v);
+        let value_of = |i: usize| entries.places[i].extensions.iter().find(|(n, _)| n == &e.nom).map(|(_, v)| v);
         match e.kind {
             ExtensionType::Boolean => {
                 let lieux: Vec<usize> =
@@ -143,21 +143,23 @@ impl Site {
     /// same `Arc`): sort keys, and week tables when the date is the same.
     pub fn with_previous(config: SiteConfig, entries: Entries, today: NaiveDate, previous: Option<&Site>) -> Site {
         // Folded once: sorting compares names many times.
-        let folded =
-            sort_keys(&entries.lieux, previous.map(|p| (&p.entries.lieux[..], &p.folded_names[..])), |l| fold(&l.nom));
-        let place_order =
-            |a: &usize, b: &usize| (&folded[*a], &entries.lieux[*a].slug).cmp(&(&folded[*b], &entries.lieux[*b].slug));
+        let folded = sort_keys(&entries.places, previous.map(|p| (&p.entries.places[..], &p.folded_names[..])), |l| {
+            fold(&l.nom)
+        });
+        let place_order = |a: &usize, b: &usize| {
+            (&folded[*a], &entries.places[*a].slug).cmp(&(&folded[*b], &entries.places[*b].slug))
+        };
 
         // Every place once, in name order: the lists below are filled in that order, so they
         // come out sorted.
-        let mut by_name: Vec<usize> = (0..entries.lieux.len()).collect();
+        let mut by_name: Vec<usize> = (0..entries.places.len()).collect();
         by_name.sort_by(place_order);
 
         // Communes sorted by folded name (then name), each folded once.
         let mut groups: HashMap<&str, usize> = HashMap::new();
         let mut communes: Vec<(String, &str, Vec<usize>)> = Vec::new();
         for &i in &by_name {
-            let commune = entries.lieux[i].commune.as_str();
+            let commune = entries.places[i].commune.as_str();
             let group = *groups.entry(commune).or_insert_with(|| {
                 communes.push((fold(commune), commune, Vec::new()));
                 communes.len() - 1
@@ -176,7 +178,7 @@ impl Site {
             let position: HashMap<&str, usize> = values.iter().enumerate().map(|(i, v)| (v.as_str(), i)).collect();
             let mut members: Vec<Vec<usize>> = vec![Vec::new(); values.len()];
             for &i in &by_name {
-                for value in values_of(&entries.lieux[i]) {
+                for value in values_of(&entries.places[i]) {
                     if let Some(&at) = position.get(value.as_str())
                         && members[at].last() != Some(&i)
                     {
@@ -194,23 +196,23 @@ impl Site {
         let services = by_vocabulary("services", &|l| &l.services);
         let publics = by_vocabulary("publics_specifiquement_adresses", &|l| &l.publics_specifiquement_adresses);
 
-        let titles = sort_keys(&entries.offres, previous.map(|p| (&p.entries.offres[..], &p.folded_titles[..])), |o| {
+        let titles = sort_keys(&entries.offers, previous.map(|p| (&p.entries.offers[..], &p.folded_titles[..])), |o| {
             fold(&o.titre)
         });
         let mut offers_by_place: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, offre) in entries.offres.iter().enumerate() {
+        for (i, offre) in entries.offers.iter().enumerate() {
             for slug in &offre.lieux {
                 offers_by_place.entry(slug.clone()).or_default().push(i);
             }
         }
         for offers in offers_by_place.values_mut() {
-            offers.sort_by(|&a, &b| (&titles[a], &entries.offres[a].slug).cmp(&(&titles[b], &entries.offres[b].slug)));
+            offers.sort_by(|&a, &b| (&titles[a], &entries.offers[a].slug).cmp(&(&titles[b], &entries.offers[b].slug)));
             offers.dedup();
         }
-        let place_by_slug = entries.lieux.iter().enumerate().map(|(i, l)| (l.slug.clone(), i)).collect();
-        let offer_order = offer_order(&entries.offres, &titles, today);
-        let mut distinct: Vec<&str> = entries.lieux.iter().filter_map(|l| l.horaires.as_deref()).collect();
-        distinct.extend(entries.offres.iter().filter_map(|o| match &o.calendrier {
+        let place_by_slug = entries.places.iter().enumerate().map(|(i, l)| (l.slug.clone(), i)).collect();
+        let offer_order = offer_order(&entries.offers, &titles, today);
+        let mut distinct: Vec<&str> = entries.places.iter().filter_map(|l| l.horaires.as_deref()).collect();
+        distinct.extend(entries.offers.iter().filter_map(|o| match &o.calendrier {
             Schedule::Hours(h) => Some(h.as_str()),
             Schedule::Sessions(_) => None,
         }));
@@ -227,7 +229,7 @@ impl Site {
             .into_iter()
             .collect();
 
-        let reseau = Network::new(&entries.reseau, today);
+        let reseau = Network::new(&entries.network, today);
         let criteres = criteria(&config, &entries, &by_name);
         Site {
             config,
@@ -256,12 +258,12 @@ impl Site {
 
     /// The place with this slug.
     pub fn place(&self, slug: &str) -> Option<&Place> {
-        self.place_by_slug.get(slug).map(|&i| &*self.entries.lieux[i])
+        self.place_by_slug.get(slug).map(|&i| &*self.entries.places[i])
     }
 
     /// Offers held at a place, sorted by title.
     pub fn offers_at(&self, slug: &str) -> impl Iterator<Item = &Offer> {
-        self.offers_by_place.get(slug).into_iter().flatten().map(|&i| &*self.entries.offres[i])
+        self.offers_by_place.get(slug).into_iter().flatten().map(|&i| &*self.entries.offers[i])
     }
 
     /// Slug of a commune name, as used in `/communes/<slug>/` (see [`crate::communes::slug`]).
@@ -277,6 +279,6 @@ impl Site {
     /// Offers in listing order: those with an upcoming session first (soonest first), then
     /// recurring offers (by title), then offers whose sessions are all past (most recent first).
     pub fn offers_in_order(&self) -> Vec<&Offer> {
-        self.offer_order.iter().map(|&i| &*self.entries.offres[i]).collect()
+        self.offer_order.iter().map(|&i| &*self.entries.offers[i]).collect()
     }
 }

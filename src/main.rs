@@ -309,10 +309,10 @@ fn run(cli: Cli) -> Result<u8, Error> {
                     eprintln!(
                         "Site construit dans {} : {}, {}, {}, {} de l'espace réseau ; {} fichiers en {} ms.",
                         shown(&output),
-                        diagnostic::count(site.entries.lieux.len(), "lieu", "lieux"),
-                        diagnostic::count(site.entries.offres.len(), "offre", "offres"),
+                        diagnostic::count(site.entries.places.len(), "lieu", "lieux"),
+                        diagnostic::count(site.entries.offers.len(), "offre", "offres"),
                         diagnostic::count(site.entries.pages.len(), "page", "pages"),
-                        diagnostic::count(site.entries.reseau.len(), "publication", "publications"),
+                        diagnostic::count(site.entries.network.len(), "publication", "publications"),
                         count,
                         started.elapsed().as_millis()
                     );

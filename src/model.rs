@@ -209,11 +209,11 @@ pub struct Page {
 #[derive(Debug, Clone, Default)]
 pub struct Entries {
     /// Places.
-    pub lieux: Vec<Arc<Place>>,
+    pub places: Vec<Arc<Place>>,
     /// Offers.
-    pub offres: Vec<Arc<Offer>>,
+    pub offers: Vec<Arc<Offer>>,
     /// Free pages.
     pub pages: Vec<Arc<Page>>,
     /// The entries of the network's space, every section together.
-    pub reseau: Vec<Arc<Publication>>,
+    pub network: Vec<Arc<Publication>>,
 }

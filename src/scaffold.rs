@@ -39,10 +39,10 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
     std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
     let path = dir.join(format!("{slug}.md"));
     let text = match kind {
-        EntryKind::Place => lieu(name, today),
-        EntryKind::Offer => offre(name, today),
+        EntryKind::Place => place(name, today),
+        EntryKind::Offer => offer(name, today),
         EntryKind::Page => page(name),
-        EntryKind::Network(section) => reseau(section, name, today),
+        EntryKind::Network(section) => network(section, name, today),
     };
     // `create_new` refuses an existing file atomically.
     let mut file = OpenOptions::new().write(true).create_new(true).open(&path).map_err(|source| {
@@ -63,7 +63,7 @@ fn quoted(text: &str) -> String {
     serde_json::to_string(text).expect("a string serialises")
 }
 
-fn lieu(name: &str, today: NaiveDate) -> String {
+fn place(name: &str, today: NaiveDate) -> String {
     format!(
         r#"---
 # Nouveau lieu. Les champs suivent le standard national des lieux de médiation numérique.
@@ -105,7 +105,7 @@ Présentez le lieu en quelques phrases simples : quelle aide, pour qui, comment 
     )
 }
 
-fn offre(name: &str, today: NaiveDate) -> String {
+fn offer(name: &str, today: NaiveDate) -> String {
     format!(
         r#"---
 # Nouvelle offre : un atelier, une permanence, une formation… Vérifiez avec : resin check
@@ -147,7 +147,7 @@ resume: ""                        # une phrase qui résume la page
 }
 
 /// An entry of the network's space: the fields every section has, then its own.
-fn reseau(section: Section, name: &str, today: NaiveDate) -> String {
+fn network(section: Section, name: &str, today: NaiveDate) -> String {
     let own = match section {
         Section::News => format!(
             r#"date: {today}                     # obligatoire : date de publication (AAAA-MM-JJ)
@@ -278,10 +278,10 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
         for kind in crate::schema::kinds() {
             let text = match kind {
-                EntryKind::Place => lieu("Nom", today),
-                EntryKind::Offer => offre("Nom", today),
+                EntryKind::Place => place("Nom", today),
+                EntryKind::Offer => offer("Nom", today),
                 EntryKind::Page => page("Nom"),
-                EntryKind::Network(section) => reseau(section, "Nom", today),
+                EntryKind::Network(section) => network(section, "Nom", today),
             };
             let front = text.split("---\n").nth(1).expect("a front matter");
             let yaml: serde_yaml::Mapping = serde_yaml::from_str(front).expect("the scaffold is YAML");

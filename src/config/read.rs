@@ -70,8 +70,8 @@ pub(super) fn site(f: &mut Fields<'_>) -> SiteConfig {
         titre: required(f, "titre"),
         description: required(f, "description"),
         url: required(f, "url"),
-        territoire: required_section(f, "territoire", TERRITOIRE, territoire),
-        carte: f.section("carte", CARTE, carte).unwrap_or_default(),
+        territoire: required_section(f, "territoire", TERRITOIRE, territory),
+        carte: f.section("carte", CARTE, map).unwrap_or_default(),
         contact: required(f, "contact"),
         signalement: f.text("signalement"),
         licence_donnees: f.section("licence_donnees", LICENCE, licence).unwrap_or_default(),
@@ -84,7 +84,7 @@ pub(super) fn site(f: &mut Fields<'_>) -> SiteConfig {
     }
 }
 
-fn territoire(f: &mut Fields<'_>) -> Territory {
+fn territory(f: &mut Fields<'_>) -> Territory {
     // An empty `communes: ""` is a path that names nothing, reported as such by the communes'
     // loader, not a value left out.
     let written = matches!(f.value("communes"), Some(serde_yaml::Value::String(_)));
@@ -120,7 +120,7 @@ fn zoom(f: &mut Fields<'_>) -> u8 {
     })
 }
 
-fn carte(f: &mut Fields<'_>) -> MapConfig {
+fn map(f: &mut Fields<'_>) -> MapConfig {
     MapConfig { tuiles: required(f, "tuiles"), attribution: required(f, "attribution") }
 }
 

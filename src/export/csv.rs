@@ -21,7 +21,7 @@ pub(super) fn territory_csv(site: &Site) -> Vec<u8> {
     let mut header: Vec<String> = schema_fields().iter().map(|f| f.name.clone()).collect();
     header.extend(site.config.extensions.lieux.iter().map(|e| extension_column(&e.nom)));
     writer.write_record(&header).expect("writing to memory cannot fail");
-    for lieu in by_id(&site.entries.lieux) {
+    for lieu in by_id(&site.entries.places) {
         let mut row: Vec<String> = standard_record(lieu).into_iter().map(|(_, cell)| cell.as_csv()).collect();
         row.extend(extension_cells(site, lieu).into_iter().map(|(_, cell)| cell.as_csv()));
         writer.write_record(&row).expect("writing to memory cannot fail");

@@ -35,7 +35,7 @@ pub(crate) fn offers_json(site: &Site) -> Vec<u8> {
     let base = site.config.base_url();
     let offers: Vec<Value> = site
         .entries
-        .offres
+        .offers
         .iter()
         .map(|o| {
             let lieux: Vec<Value> = o
@@ -84,7 +84,7 @@ pub(crate) fn offers_json(site: &Site) -> Vec<u8> {
 /// `lieux-territoire.json`: the standard's flat objects with the territorial fields added
 /// (`extension_<nom>`, booleans and dates as JSON values).
 pub(super) fn territory_json(site: &Site) -> Vec<u8> {
-    let array: Vec<Value> = by_id(&site.entries.lieux)
+    let array: Vec<Value> = by_id(&site.entries.places)
         .into_iter()
         .map(|l| {
             let mut object = standard_object(l);

@@ -72,9 +72,9 @@ impl Export {
     /// The file's bytes.
     pub(crate) fn produce(self, site: &Site) -> Vec<u8> {
         match self {
-            Export::PlacesCsv => places_csv(&site.entries.lieux),
+            Export::PlacesCsv => places_csv(&site.entries.places),
             Export::PlacesGeojson => places_geojson(site),
-            Export::PlacesJson => places_json(&site.entries.lieux),
+            Export::PlacesJson => places_json(&site.entries.places),
             Export::OffersJson => offers_json(site),
             Export::PlacesTerritoryCsv => self::csv::territory_csv(site),
             Export::PlacesTerritoryJson => self::json::territory_json(site),
@@ -207,7 +207,7 @@ mod tests {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
         let checked = crate::check(root, today, None).expect("the example site checks");
         let site = checked.site.expect("the example site has a site.yaml");
-        let lieu = &site.entries.lieux[0];
+        let lieu = &site.entries.places[0];
         for field in schema_fields() {
             assert!(standard_cell(lieu, &field.name).is_some(), "{}", field.name);
         }

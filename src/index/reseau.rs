@@ -17,7 +17,7 @@ pub struct Tag {
     pub slug: String,
     /// The tag as written.
     pub name: String,
-    /// Indices into `entries.reseau` of the listed entries carrying it, newest first.
+    /// Indices into `entries.network` of the listed entries carrying it, newest first.
     pub entries: Vec<usize>,
 }
 

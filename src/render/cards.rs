@@ -70,7 +70,7 @@ pub(crate) struct Group {
 pub(crate) fn groups(site: &Site, urls: &Urls, places: &[usize], first_is_suite: bool) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for &i in places {
-        let lieu = &site.entries.lieux[i];
+        let lieu = &site.entries.places[i];
         match groups.last_mut() {
             Some(g) if g.commune == lieu.commune => g.lieux.push(card(lieu, urls)),
             _ => groups.push(Group {
@@ -91,7 +91,7 @@ pub(crate) fn directory_order(site: &Site) -> Vec<usize> {
 
 /// Place indices of a term, in directory order (grouped by commune).
 pub(crate) fn term_places_by_commune(site: &Site, term: &Term) -> Vec<usize> {
-    let mut member = vec![false; site.entries.lieux.len()];
+    let mut member = vec![false; site.entries.places.len()];
     term.lieux.iter().for_each(|&i| member[i] = true);
     directory_order(site).into_iter().filter(|&i| member[i]).collect()
 }
@@ -206,7 +206,7 @@ pub(crate) fn split_sessions<'a>(site: &Site, offre: &'a Offer) -> (Vec<&'a Sess
 /// Hashes page `n` of a list of places in directory order ([`groups`]): its places, and whether
 /// the first one continues the previous page's commune.
 pub(crate) fn hash_places_page(keys: &Keys, h: &mut FoldHasher<'static>, order: &[usize], n: usize) {
-    let lieux = &keys.site.entries.lieux;
+    let lieux = &keys.site.entries.places;
     let start = ((n - 1) * PLACES_PER_PAGE).min(order.len());
     if let Some(&previous) = start.checked_sub(1).and_then(|i| order.get(i)) {
         lieux[previous].commune.hash(h);

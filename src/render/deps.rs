@@ -39,7 +39,7 @@ impl<'a> Keys<'a> {
     /// of everything else.
     pub(crate) fn new(site: &'a Site, version: &'a (dyn Fn(FileId) -> u64 + Sync), global: u64) -> Keys<'a> {
         let directory = cards::directory_order(site);
-        let mut position = vec![0; site.entries.lieux.len()];
+        let mut position = vec![0; site.entries.places.len()];
         for (at, &i) in directory.iter().enumerate() {
             position[i] = at;
         }

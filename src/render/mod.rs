@@ -103,7 +103,7 @@ pub(crate) enum Output {
     Calendar,
     /// The Atom feed of the network's space (`None`) or of one section.
     NetworkFeed(Option<crate::model::Section>),
-    /// The iCalendar file of the event at this index of `entries.reseau`.
+    /// The iCalendar file of the event at this index of `entries.network`.
     EventCalendar(usize),
     /// The iCalendar file of the network's agenda.
     Agenda,
@@ -131,9 +131,9 @@ pub(crate) struct Planned {
 /// Every page, in a fixed order.
 fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = vec![Job::Home];
-    let total = site.entries.lieux.len().div_ceil(PLACES_PER_PAGE).max(1);
+    let total = site.entries.places.len().div_ceil(PLACES_PER_PAGE).max(1);
     jobs.extend((1..=total).map(|n| Job::Places { n, total }));
-    jobs.extend((0..site.entries.lieux.len()).map(Job::Place));
+    jobs.extend((0..site.entries.places.len()).map(Job::Place));
     for taxonomy in Taxonomy::ALL {
         if taxonomy == Taxonomy::Criteria && site.criteres.is_empty() {
             continue;
@@ -144,9 +144,9 @@ fn jobs(site: &Site) -> Vec<Job> {
             jobs.extend((1..=total).map(|n| Job::Term { taxonomy, index, n, total }));
         }
     }
-    let total = site.entries.offres.len().div_ceil(OFFERS_PER_PAGE).max(1);
+    let total = site.entries.offers.len().div_ceil(OFFERS_PER_PAGE).max(1);
     jobs.extend((1..=total).map(|n| Job::Offers { n, total }));
-    jobs.extend((0..site.entries.offres.len()).map(Job::Offer));
+    jobs.extend((0..site.entries.offers.len()).map(Job::Offer));
     jobs.extend((0..site.entries.pages.len()).map(Job::Page));
     jobs.push(Job::Map);
     jobs.push(Job::Orient);
@@ -172,7 +172,7 @@ pub(crate) type QrCodes = std::sync::Arc<[std::sync::OnceLock<Option<String>>]>;
 
 /// Room for the QR codes of `site`'s places.
 pub(crate) fn qr_codes(site: &Site) -> QrCodes {
-    site.entries.lieux.iter().map(|_| std::sync::OnceLock::new()).collect()
+    site.entries.places.iter().map(|_| std::sync::OnceLock::new()).collect()
 }
 
 impl<'a> Renderer<'a> {
@@ -192,7 +192,7 @@ impl<'a> Renderer<'a> {
     /// The QR code of the address of the place at `i` (`None` if too long for a QR code).
     fn place_qr(&self, i: usize) -> &Option<String> {
         self.qr_codes[i]
-            .get_or_init(|| qr::svg(&self.urls.absolute(&format!("lieux/{}/", self.site.entries.lieux[i].slug))))
+            .get_or_init(|| qr::svg(&self.urls.absolute(&format!("lieux/{}/", self.site.entries.places[i].slug))))
     }
 
     /// Every file of the site, sorted by path. Two files with one path are an error: one would
@@ -206,24 +206,24 @@ impl<'a> Renderer<'a> {
         planned.push(Planned { path: "robots.txt".into(), output: Output::Robots });
         planned.push(Planned { path: files::search::PATH.into(), output: Output::Search });
         planned.push(Planned { path: files::orientation::PATH.into(), output: Output::Orientation });
-        for (i, lieu) in self.site.entries.lieux.iter().enumerate() {
+        for (i, lieu) in self.site.entries.places.iter().enumerate() {
             planned.push(Planned { path: files::orientation::qr_path(&lieu.slug), output: Output::PlaceQr(i) });
         }
         planned.push(Planned { path: files::atom::PATH.into(), output: Output::Atom });
         planned.push(Planned { path: format!("{}/offres.ics", export::DIR), output: Output::Calendar });
-        for (i, offre) in self.site.entries.offres.iter().enumerate() {
+        for (i, offre) in self.site.entries.offers.iter().enumerate() {
             planned
                 .push(Planned { path: format!("offres/{}/agenda.ics", offre.slug), output: Output::OfferCalendar(i) });
         }
-        planned.push(Planned { path: files::atom::reseau_path(None), output: Output::NetworkFeed(None) });
+        planned.push(Planned { path: files::atom::network_path(None), output: Output::NetworkFeed(None) });
         for section in crate::model::Section::ALL {
             planned.push(Planned {
-                path: files::atom::reseau_path(Some(section)),
+                path: files::atom::network_path(Some(section)),
                 output: Output::NetworkFeed(Some(section)),
             });
         }
         planned.push(Planned { path: page::reseau::AGENDA_CALENDAR.into(), output: Output::Agenda });
-        for (i, p) in self.site.entries.reseau.iter().enumerate() {
+        for (i, p) in self.site.entries.network.iter().enumerate() {
             if p.section == crate::model::Section::Agenda {
                 planned.push(Planned { path: page::reseau::event_calendar(p), output: Output::EventCalendar(i) });
             }
@@ -269,12 +269,12 @@ impl<'a> Renderer<'a> {
             Output::Search => files::search::index(self.site, &self.urls),
             Output::Atom => files::atom::feed(self.site, &self.urls),
             Output::OfferCalendar(i) => {
-                export::ical::offer_ics(self.site, &self.urls.base_url, &self.site.entries.offres[i])
+                export::ical::offer_ics(self.site, &self.urls.base_url, &self.site.entries.offers[i])
             }
             Output::Calendar => export::ical::offers_ics(self.site, &self.urls.base_url),
-            Output::NetworkFeed(section) => files::atom::reseau_feed(self.site, &self.urls, section),
+            Output::NetworkFeed(section) => files::atom::network_feed(self.site, &self.urls, section),
             Output::EventCalendar(i) => {
-                export::ical::event_ics(self.site, &self.urls.base_url, &self.site.entries.reseau[i])
+                export::ical::event_ics(self.site, &self.urls.base_url, &self.site.entries.network[i])
             }
             Output::Agenda => export::ical::agenda_ics(self.site, &self.urls.base_url),
             Output::AdminPage => page::admin::render(self)?.into_bytes(),
@@ -291,13 +291,13 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Home => String::new(),
             Job::Places { n, .. } => page_dir("lieux/", n),
-            Job::Place(i) => format!("lieux/{}/", site.entries.lieux[i].slug),
+            Job::Place(i) => format!("lieux/{}/", site.entries.places[i].slug),
             Job::TermIndex(taxonomy) => format!("{}/", taxonomy.folder()),
             Job::Term { taxonomy, index, n, .. } => {
                 page_dir(&format!("{}/{}/", taxonomy.folder(), taxonomy.terms(site)[index].slug), n)
             }
             Job::Offers { n, .. } => page_dir("offres/", n),
-            Job::Offer(i) => format!("offres/{}/", site.entries.offres[i].slug),
+            Job::Offer(i) => format!("offres/{}/", site.entries.offers[i].slug),
             Job::Page(i) => format!("{}/", site.entries.pages[i].slug),
             Job::Map => "carte/".into(),
             Job::Orient => page::orient::DIR.into(),
@@ -318,9 +318,9 @@ impl<'a> Renderer<'a> {
     /// When a page's content last changed, where known (for the sitemap).
     fn lastmod(&self, job: Job) -> Option<NaiveDate> {
         match job {
-            Job::Place(i) => Some(self.site.entries.lieux[i].date_maj),
-            Job::Offer(i) => Some(self.site.entries.offres[i].date_maj),
-            Job::Network(page::reseau::Page::Entry(i)) => Some(self.site.entries.reseau[i].date.min(self.site.today)),
+            Job::Place(i) => Some(self.site.entries.places[i].date_maj),
+            Job::Offer(i) => Some(self.site.entries.offers[i].date_maj),
+            Job::Network(page::reseau::Page::Entry(i)) => Some(self.site.entries.network[i].date.min(self.site.today)),
             _ => None,
         }
     }

@@ -188,10 +188,10 @@ fn small_site(url: &str) -> Site {
         corps: "## Qui sommes-nous ?\n\nLe réseau Rés'IN.".into(),
     }];
     let entries = Entries {
-        lieux: vec![bus, cs, bachut].into_iter().map(Arc::new).collect(),
-        offres: offres.into_iter().map(Arc::new).collect(),
+        places: vec![bus, cs, bachut].into_iter().map(Arc::new).collect(),
+        offers: offres.into_iter().map(Arc::new).collect(),
         pages: pages.into_iter().map(Arc::new).collect(),
-        reseau: Vec::new(),
+        network: Vec::new(),
     };
     Site::new(config(url), entries, date(2026, 11, 25))
 }
@@ -399,7 +399,7 @@ fn the_directory_is_paginated_by_100() {
     let mut site = small_site("https://resin.exemple.fr/");
     for i in 0..205 {
         let commune = if i < 150 { "Bron" } else { "Vénissieux" };
-        site.entries.lieux.push(Arc::new(lieu(&format!("lieu-{i:03}"), &format!("Lieu {i:03}"), commune)));
+        site.entries.places.push(Arc::new(lieu(&format!("lieu-{i:03}"), &format!("Lieu {i:03}"), commune)));
     }
     let site = Site::new(site.config.clone(), site.entries.clone(), site.today);
     let files = render(&site);
@@ -419,14 +419,14 @@ fn the_directory_is_paginated_by_100() {
 fn service_pages_and_offers_are_paginated_too() {
     let mut site = small_site("https://resin.exemple.fr/");
     for i in 0..150 {
-        site.entries.lieux.push(Arc::new(lieu(&format!("lieu-{i:03}"), &format!("Lieu {i:03}"), "Bron")));
+        site.entries.places.push(Arc::new(lieu(&format!("lieu-{i:03}"), &format!("Lieu {i:03}"), "Bron")));
     }
-    let template = (*site.entries.offres[0]).clone();
+    let template = (*site.entries.offers[0]).clone();
     for i in 0..120 {
         let mut offre = template.clone();
         offre.slug = format!("offre-{i:03}");
         offre.titre = format!("Offre {i:03}");
-        site.entries.offres.push(Arc::new(offre));
+        site.entries.offers.push(Arc::new(offre));
     }
     let site = Site::new(site.config.clone(), site.entries.clone(), site.today);
     let files = render(&site);

@@ -507,9 +507,9 @@ mod tests {
         let table = |kind: EntryKind, besides: &[&str], instead: &[&str]| -> BTreeSet<String> {
             names(kind).iter().filter(|n| !instead.contains(n)).chain(besides).map(|n| n.to_string()).collect()
         };
-        let lieu = serde_json::to_value(&*site.entries.lieux[0]).expect("serialises");
+        let lieu = serde_json::to_value(&*site.entries.places[0]).expect("serialises");
         assert_eq!(model(lieu), table(EntryKind::Place, &["slug", "presentation_detail", "extensions"], &[]));
-        let offre = serde_json::to_value(&*site.entries.offres[0]).expect("serialises");
+        let offre = serde_json::to_value(&*site.entries.offers[0]).expect("serialises");
         assert_eq!(
             model(offre),
             table(EntryKind::Offer, &["slug", "description", "extensions", "calendrier"], &["horaires", "seances"])

@@ -175,18 +175,18 @@ pub(crate) fn cross_check<'a>(
             place_slugs.insert(&entry.slug);
         }
         match &entry.value {
-            Validated::Place(Some(l)) if slug_ok => entries.lieux.push(l.clone()),
+            Validated::Place(Some(l)) if slug_ok => entries.places.push(l.clone()),
             Validated::Offer(o, places) => {
                 offer_places.push((entry, places));
                 if let Some(o) = o.as_ref().filter(|_| slug_ok) {
-                    entries.offres.push(o.clone());
+                    entries.offers.push(o.clone());
                 }
             }
             Validated::Page(Some(p)) if slug_ok => entries.pages.push(p.clone()),
             Validated::Network(p, refs) => {
                 reseau_refs.push((entry, refs));
                 if let Some(p) = p.as_ref().filter(|_| slug_ok) {
-                    entries.reseau.push(p.clone());
+                    entries.network.push(p.clone());
                 }
             }
             _ => {}
@@ -198,7 +198,7 @@ pub(crate) fn cross_check<'a>(
     // may just be using its file name), the later one when both do.
     let mut ids: HashMap<&str, &Place> = HashMap::new();
     let mut duplicates = HashSet::new();
-    for lieu in entries.lieux.iter().map(|l| &**l) {
+    for lieu in entries.places.iter().map(|l| &**l) {
         let Some(first) = ids.get(lieu.id.as_str()).copied() else {
             ids.insert(&lieu.id, lieu);
             continue;
@@ -214,7 +214,7 @@ pub(crate) fn cross_check<'a>(
     // One commune, one spelling: "Lyon 8e" and "lyon 8e" would share the address of one page.
     let mut spellings: HashMap<String, &Place> = HashMap::new();
     let mut slugs: HashMap<&str, String> = HashMap::new();
-    for lieu in &entries.lieux {
+    for lieu in &entries.places {
         // The same slug as the commune's page address (computed once per spelling).
         let slug = slugs.entry(&lieu.commune).or_insert_with(|| crate::communes::slug(&lieu.commune));
         match spellings.get(slug.as_str()) {
@@ -233,7 +233,7 @@ pub(crate) fn cross_check<'a>(
             }
         }
     }
-    entries.lieux.retain(|l| !duplicates.contains(&l.slug));
+    entries.places.retain(|l| !duplicates.contains(&l.slug));
 
     // Offers and entries of the network's space naming places that do not exist.
     let mut bad_entries = HashSet::new();
@@ -257,15 +257,15 @@ pub(crate) fn cross_check<'a>(
     }
     let bad_reseau = reseau::cross_check(sources, &reseau_refs, assets, &mut diagnostics);
     // A place that failed validation still exists: its offers keep it, but it has no page.
-    let published: HashSet<&str> = entries.lieux.iter().map(|l| l.slug.as_str()).collect();
-    entries.reseau.retain(|p| !bad_entries.contains(&p.file) && !bad_reseau.contains(&p.file));
-    for publication in &mut entries.reseau {
+    let published: HashSet<&str> = entries.places.iter().map(|l| l.slug.as_str()).collect();
+    entries.network.retain(|p| !bad_entries.contains(&p.file) && !bad_reseau.contains(&p.file));
+    for publication in &mut entries.network {
         if publication.lieux.iter().any(|slug| !published.contains(slug.as_str())) {
             Arc::make_mut(publication).lieux.retain(|slug| published.contains(&slug.as_str()));
         }
     }
-    entries.offres.retain(|o| !bad_entries.contains(&o.file));
-    for offre in &mut entries.offres {
+    entries.offers.retain(|o| !bad_entries.contains(&o.file));
+    for offre in &mut entries.offers {
         if offre.lieux.iter().any(|slug| !published.contains(slug.as_str())) {
             Arc::make_mut(offre).lieux.retain(|slug| published.contains(&slug.as_str()));
         }

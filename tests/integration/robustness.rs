@@ -258,7 +258,7 @@ proptest! {
         let checked = resin::check(site.root(), today(), None).unwrap();
         prop_assert_eq!(checked.errors(), 0, "{:?}", checked.diagnostics);
         let site_read = checked.site.unwrap();
-        let back = &site_read.entries.lieux[0];
+        let back = &site_read.entries.places[0];
         prop_assert_eq!(standard_record(back), standard_record(&lieu));
     }
 }

@@ -65,7 +65,7 @@ pub(crate) fn qr_file(svg: Option<&str>) -> Vec<u8> {
 
 /// The bytes of `orienter/donnees.json`.
 pub(crate) fn data(site: &Site, urls: &Urls) -> Vec<u8> {
-    let lieux = &site.entries.lieux;
+    let lieux = &site.entries.places;
     let services = vocab::values("services");
     let service_at = |name: &String| services.iter().position(|s| s == name);
     let demandes: Vec<Value> = demandes(site)

@@ -51,7 +51,7 @@ pub(crate) const PATH: &str = "lieux/recherche.json";
 
 /// The index's bytes.
 pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
-    let lieux = &site.entries.lieux;
+    let lieux = &site.entries.places;
 
     let publics: Vec<String> = site.publics.iter().map(|t| t.name.clone()).collect();
     let prises = present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
@@ -188,7 +188,7 @@ pub(crate) fn json_file(value: &Value) -> Vec<u8> {
 /// The values of a vocabulary that some place has, in the standard's order (the filter form
 /// offers the same choices).
 pub(crate) fn present(site: &Site, field: &str, values_of: impl Fn(&Place) -> &Vec<String>) -> Vec<String> {
-    let lieux = &site.entries.lieux;
+    let lieux = &site.entries.places;
     vocab::values(field).iter().filter(|v| lieux.iter().any(|l| values_of(l).contains(v))).cloned().collect()
 }
 
@@ -196,7 +196,7 @@ pub(crate) fn present(site: &Site, field: &str, values_of: impl Fn(&Place) -> &V
 /// and any other a place names, each with its centre: the file's, or else the mean of the
 /// commune's places (`None` when neither is known).
 pub(crate) fn communes(site: &Site) -> Vec<(String, Option<(f64, f64)>)> {
-    let lieux = &site.entries.lieux;
+    let lieux = &site.entries.places;
     let mut communes: BTreeMap<(String, String), Option<(f64, f64)>> =
         site.centres.iter().map(|c| ((fold(&c.nom), c.nom.clone()), c.centre())).collect();
     for term in &site.communes {

@@ -121,7 +121,7 @@ pub(crate) fn offer_view(site: &Site, urls: &Urls, offre: &Offer) -> OfferView {
 
 /// Renders the page of the offer at `i`, in the folder `dir`.
 pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error> {
-    let offre = &r.site.entries.offres[i];
+    let offre = &r.site.entries.offers[i];
     let data = offer_view(r.site, &r.urls, offre);
     let description = offre.resume.clone().unwrap_or_else(|| markdown::plain_text(&offre.description, 160));
     let ariane = r.crumbs(&[("Ateliers et permanences", "offres/")]);
@@ -133,7 +133,7 @@ pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error>
 /// services and publics has a page ([`offer_view`] links to it only then).
 pub(crate) fn key(keys: &Keys, i: usize) -> u64 {
     let site = keys.site;
-    let offre = &site.entries.offres[i];
+    let offre = &site.entries.offers[i];
     let mut h = keys.hasher();
     (5u8, keys.entry(offre.file)).hash(&mut h);
     for lieu in offre.lieux.iter().filter_map(|s| site.place(s)) {

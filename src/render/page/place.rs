@@ -151,7 +151,7 @@ pub(crate) fn place_view(site: &Site, urls: &Urls, lieu: &Place, qr: Option<Stri
 /// Renders the page of the place at `i`, in the folder `dir`.
 pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error> {
     let site = r.site;
-    let lieu = &site.entries.lieux[i];
+    let lieu = &site.entries.places[i];
     let data = place_view(site, &r.urls, lieu, r.place_qr(i).clone());
     let description = lieu.presentation_resume.clone().unwrap_or_else(|| {
         let services: Vec<String> = lieu.services.iter().map(|s| labels::service_short(s)).collect();
@@ -170,14 +170,14 @@ pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error>
 /// of the network's space that name it and the places those name ([`place_view`]).
 pub(crate) fn key(keys: &Keys, i: usize) -> u64 {
     let site = keys.site;
-    let lieu = &site.entries.lieux[i];
+    let lieu = &site.entries.places[i];
     let mut h = keys.hasher();
     (2u8, keys.place(lieu)).hash(&mut h);
     for offre in site.offers_at(&lieu.slug) {
         cards::hash_offer_card(keys, &mut h, offre);
     }
     for &i in site.reseau.by_place.get(&lieu.slug).into_iter().flatten() {
-        let p = &site.entries.reseau[i];
+        let p = &site.entries.network[i];
         keys.entry(p.file).hash(&mut h);
         for place in p.lieux.iter().filter_map(|s| site.place(s)) {
             keys.place(place).hash(&mut h);

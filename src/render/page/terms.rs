@@ -149,7 +149,7 @@ pub(crate) fn render_term(
                 .iter()
                 .skip(start)
                 .take(PLACES_PER_PAGE)
-                .map(|&i| cards::card(&site.entries.lieux[i], urls))
+                .map(|&i| cards::card(&site.entries.places[i], urls))
                 .collect(),
         ),
         Taxonomy::Services | Taxonomy::Publics => {
@@ -158,7 +158,7 @@ pub(crate) fn render_term(
             let first_is_suite = start > 0
                 && slice
                     .first()
-                    .is_some_and(|&i| site.entries.lieux[order[start - 1]].commune == site.entries.lieux[i].commune);
+                    .is_some_and(|&i| site.entries.places[order[start - 1]].commune == site.entries.places[i].commune);
             let groupes = cards::groups(site, urls, slice, first_is_suite);
             if taxonomy == Taxonomy::Services {
                 (

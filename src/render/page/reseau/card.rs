@@ -204,8 +204,8 @@ pub(crate) fn place_mentions(site: &Site, urls: &Urls, slug: &str) -> Vec<Card> 
         .flatten()
         .map(|&i| {
             // Short on a resident's page: what it is, its title and date.
-            let mut card = card(site, urls, &site.entries.reseau[i]);
-            card.rubrique = site.entries.reseau[i].section.one().to_string();
+            let mut card = card(site, urls, &site.entries.network[i]);
+            card.rubrique = site.entries.network[i].section.one().to_string();
             card.resume = None;
             card.structure = None;
             card.ou = None;

@@ -31,7 +31,7 @@ pub(crate) enum Page {
     Home,
     /// A section's list (or its archive), page `n` of `total`.
     List { section: Section, archive: bool, n: usize, total: usize },
-    /// The page of the entry at this index of `entries.reseau`.
+    /// The page of the entry at this index of `entries.network`.
     Entry(usize),
     /// `/reseau/etiquettes/`.
     Tags,
@@ -58,7 +58,7 @@ pub(crate) fn pages(site: &Site) -> Vec<Page> {
             pages.extend((1..=total).map(|n| Page::List { section, archive: true, n, total }));
         }
     }
-    for (i, p) in site.entries.reseau.iter().enumerate() {
+    for (i, p) in site.entries.network.iter().enumerate() {
         if crate::index::reseau::is_listed(p, site.today) {
             pages.push(Page::Entry(i));
         }
@@ -81,7 +81,7 @@ pub(crate) fn dir(site: &Site, page: Page) -> String {
     match page {
         Page::Home => "reseau/".into(),
         Page::List { section, archive, n, .. } => page_dir(&list_dir(section, archive), n),
-        Page::Entry(i) => entry_dir(&site.entries.reseau[i]),
+        Page::Entry(i) => entry_dir(&site.entries.network[i]),
         Page::Tags => "reseau/etiquettes/".into(),
         Page::Tag { index, n, .. } => page_dir(&tag_dir(&site.reseau.tags[index].slug), n),
     }
@@ -156,7 +156,7 @@ pub(crate) fn home_view(site: &Site, urls: &Urls) -> HomeView {
             let list = &site.reseau.lists[position(section)];
             HomeBlock {
                 titre: titre.to_string(),
-                cartes: list.iter().take(count).map(|&i| card::card(site, urls, &site.entries.reseau[i])).collect(),
+                cartes: list.iter().take(count).map(|&i| card::card(site, urls, &site.entries.network[i])).collect(),
                 tout: Link {
                     text: match section {
                         Section::News => "Toutes les actualités".to_string(),
@@ -171,11 +171,11 @@ pub(crate) fn home_view(site: &Site, urls: &Urls) -> HomeView {
             }
         })
         .collect();
-    let mut flux = vec![Link { text: "Tout l'espace réseau".into(), href: urls.path(&atom::reseau_path(None)) }];
+    let mut flux = vec![Link { text: "Tout l'espace réseau".into(), href: urls.path(&atom::network_path(None)) }];
     flux.extend(
         Section::ALL
             .iter()
-            .map(|&s| Link { text: s.title().to_string(), href: urls.path(&atom::reseau_path(Some(s))) }),
+            .map(|&s| Link { text: s.title().to_string(), href: urls.path(&atom::network_path(Some(s))) }),
     );
     HomeView { blocs, etiquettes: tag_cloud(site, urls), flux, agenda: urls.path(AGENDA_CALENDAR) }
 }
@@ -262,13 +262,13 @@ pub(crate) fn list_words(section: Section, archive: bool) -> (String, &'static s
     }
 }
 
-/// The cards of page `n` of a list of entries (indices into `entries.reseau`).
+/// The cards of page `n` of a list of entries (indices into `entries.network`).
 fn page_cards(site: &Site, urls: &Urls, items: &[usize], n: usize) -> Vec<Card> {
     items
         .iter()
         .skip((n - 1) * PER_PAGE)
         .take(PER_PAGE)
-        .map(|&i| card::card(site, urls, &site.entries.reseau[i]))
+        .map(|&i| card::card(site, urls, &site.entries.network[i]))
         .collect()
 }
 
@@ -293,7 +293,7 @@ pub(crate) fn list_view(site: &Site, urls: &Urls, section: Section, archive: boo
         pagination: pagination(urls, &base, n, total),
         vide: vide.to_string(),
         voir_aussi,
-        flux: Some(urls.path(&atom::reseau_path(Some(section)))),
+        flux: Some(urls.path(&atom::network_path(Some(section)))),
         agenda: (section == Section::Agenda).then(|| urls.path(AGENDA_CALENDAR)),
     }
 }
@@ -348,7 +348,7 @@ pub(crate) fn render(r: &Renderer, page: Page, dir: &str) -> Result<String, Erro
             r.page("reseau-liste.html", &meta, &data)
         }
         Page::Entry(i) => {
-            let p = &site.entries.reseau[i];
+            let p = &site.entries.network[i];
             let data = entry::entry_view(site, urls, p);
             let description = p.resume.clone().unwrap_or_else(|| markdown::plain_text(&p.corps, 160));
             let (text, list) = entry::entry_list(p, site.today);
