@@ -17,8 +17,8 @@ use crate::model::{Entries, Offer, Place, Schedule};
 use crate::suggest::fold;
 use crate::vocab;
 
-pub(crate) mod reseau;
-pub(crate) use reseau::Network;
+pub(crate) mod network;
+pub(crate) use network::Network;
 
 /// A taxonomy term: a commune, a service or a public, with the places it lists.
 #[derive(Debug, Clone)]

@@ -50,7 +50,7 @@ pub mod internals {
     pub use crate::load::{parse_entry, parse_yaml};
     pub use crate::model::Place;
     pub use crate::suggest::fold;
-    pub use crate::validate::reseau::is_tag;
+    pub use crate::validate::network::is_tag;
     pub use crate::vocab::values;
 }
 

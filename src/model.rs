@@ -10,9 +10,9 @@ use serde::Serialize;
 
 use crate::source::FileId;
 
-pub(crate) mod reseau;
-pub(crate) use reseau::Publication;
-pub use reseau::Section;
+pub(crate) mod network;
+pub(crate) use network::Publication;
+pub use network::Section;
 
 /// A place (*lieu*) where residents get help: `content/lieux/<slug>.md`.
 #[derive(Debug, Clone, Serialize)]

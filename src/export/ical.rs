@@ -14,7 +14,7 @@
 use chrono::{Duration, NaiveDate, NaiveTime};
 
 use crate::index::Site;
-use crate::model::reseau::{Detail, Publication, Section};
+use crate::model::network::{Detail, Publication, Section};
 use crate::model::{Offer, Schedule};
 
 /// Europe/Paris since 1996: CET in winter, CEST from the last Sunday of March to the last
@@ -70,7 +70,7 @@ pub(crate) fn event_ics(site: &Site, base_url: &str, event: &Publication) -> Vec
 /// The calendar of the network's agenda: coming events, then past ones.
 pub(crate) fn agenda_ics(site: &Site, base_url: &str) -> Vec<u8> {
     let host = host(base_url);
-    let at = crate::index::reseau::position(Section::Agenda);
+    let at = crate::index::network::position(Section::Agenda);
     let name = format!("{} : agenda du réseau", site.config.titre);
     wrap(&name, |out| {
         for &i in site.reseau.lists[at].iter().chain(&site.reseau.archives[at]) {

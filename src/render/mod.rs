@@ -77,7 +77,7 @@ pub(crate) enum Job {
     Data,
     NotFound,
     /// A page of the network's space.
-    Network(page::reseau::Page),
+    Network(page::network::Page),
 }
 
 /// What produces one file of the site.
@@ -151,7 +151,7 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs.push(Job::Map);
     jobs.push(Job::Orient);
     jobs.push(Job::Data);
-    jobs.extend(page::reseau::pages(site).into_iter().map(Job::Network));
+    jobs.extend(page::network::pages(site).into_iter().map(Job::Network));
     jobs.push(Job::NotFound);
     jobs
 }
@@ -222,10 +222,10 @@ impl<'a> Renderer<'a> {
                 output: Output::NetworkFeed(Some(section)),
             });
         }
-        planned.push(Planned { path: page::reseau::AGENDA_CALENDAR.into(), output: Output::Agenda });
+        planned.push(Planned { path: page::network::AGENDA_CALENDAR.into(), output: Output::Agenda });
         for (i, p) in self.site.entries.network.iter().enumerate() {
             if p.section == crate::model::Section::Agenda {
-                planned.push(Planned { path: page::reseau::event_calendar(p), output: Output::EventCalendar(i) });
+                planned.push(Planned { path: page::network::event_calendar(p), output: Output::EventCalendar(i) });
             }
         }
         for (i, (path, _)) in self.theme.statics.iter().enumerate() {
@@ -303,7 +303,7 @@ impl<'a> Renderer<'a> {
             Job::Orient => page::orient::DIR.into(),
             Job::Data => "donnees/".into(),
             Job::NotFound => "404".into(),
-            Job::Network(p) => page::reseau::dir(site, p),
+            Job::Network(p) => page::network::dir(site, p),
         }
     }
 
@@ -320,7 +320,7 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Place(i) => Some(self.site.entries.places[i].date_maj),
             Job::Offer(i) => Some(self.site.entries.offers[i].date_maj),
-            Job::Network(page::reseau::Page::Entry(i)) => Some(self.site.entries.network[i].date.min(self.site.today)),
+            Job::Network(page::network::Page::Entry(i)) => Some(self.site.entries.network[i].date.min(self.site.today)),
             _ => None,
         }
     }
@@ -341,7 +341,7 @@ impl<'a> Renderer<'a> {
             Job::Orient => page::orient::render(self, &dir),
             Job::Data => page::data::render(self, &dir),
             Job::NotFound => page::not_found::render(self, &dir),
-            Job::Network(p) => page::reseau::render(self, p, &dir),
+            Job::Network(p) => page::network::render(self, p, &dir),
         }
     }
 }

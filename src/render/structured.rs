@@ -12,7 +12,7 @@ use chrono_tz::Europe::Paris;
 use serde_json::{Map, Value, json};
 
 use crate::index::Site;
-use crate::model::reseau::{Detail, Publication};
+use crate::model::network::{Detail, Publication};
 use crate::model::{Offer, Place, Schedule};
 
 const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];

@@ -11,7 +11,7 @@
 
 use crate::load::EntryKind;
 use crate::model::Section;
-use crate::model::reseau::CATEGORIES;
+use crate::model::network::CATEGORIES;
 
 pub(crate) mod extension;
 mod json;

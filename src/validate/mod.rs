@@ -7,10 +7,10 @@
 //! URLs, dates) and the fields each type may have come from the content model, [`crate::schema`].
 
 pub(crate) mod extension;
-pub(crate) mod lieu;
-pub(crate) mod offre;
+pub(crate) mod network;
+pub(crate) mod offer;
 pub(crate) mod page;
-pub(crate) mod reseau;
+pub(crate) mod place;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
@@ -72,11 +72,11 @@ pub(crate) enum Validated {
     /// A place.
     Place(Option<Arc<Place>>),
     /// An offer, and the places it names (with where they are named).
-    Offer(Option<Arc<Offer>>, offre::PlaceRefs),
+    Offer(Option<Arc<Offer>>, offer::PlaceRefs),
     /// A free page.
     Page(Option<Arc<Page>>),
     /// An entry of the network's space, and what it names.
-    Network(Option<Arc<Publication>>, reseau::Refs),
+    Network(Option<Arc<Publication>>, network::Refs),
 }
 
 /// One entry checked on its own: its value, its problems, and what the checks across entries
@@ -103,11 +103,11 @@ pub(crate) struct ValidEntry {
 pub(crate) fn validate_entry(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> ValidEntry {
     let (value, mut diagnostics) = match entry.kind {
         EntryKind::Place => {
-            let (l, d) = lieu::validate_place(entry, text, ctx);
+            let (l, d) = place::validate_place(entry, text, ctx);
             (Validated::Place(l.map(Arc::new)), d)
         }
         EntryKind::Offer => {
-            let (o, places, d) = offre::validate_offer(entry, text, ctx);
+            let (o, places, d) = offer::validate_offer(entry, text, ctx);
             (Validated::Offer(o.map(Arc::new), places), d)
         }
         EntryKind::Page => {
@@ -115,7 +115,7 @@ pub(crate) fn validate_entry(entry: &RawEntry, text: &str, ctx: &Context<'_>) ->
             (Validated::Page(p.map(Arc::new)), d)
         }
         EntryKind::Network(section) => {
-            let (p, refs, d) = reseau::validate(section, entry, text, ctx);
+            let (p, refs, d) = network::validate(section, entry, text, ctx);
             (Validated::Network(p.map(Arc::new), refs), d)
         }
     };
@@ -255,7 +255,7 @@ pub(crate) fn cross_check<'a>(
             }
         }
     }
-    let bad_reseau = reseau::cross_check(sources, &reseau_refs, assets, &mut diagnostics);
+    let bad_reseau = network::cross_check(sources, &reseau_refs, assets, &mut diagnostics);
     // A place that failed validation still exists: its offers keep it, but it has no page.
     let published: HashSet<&str> = entries.places.iter().map(|l| l.slug.as_str()).collect();
     entries.network.retain(|p| !bad_entries.contains(&p.file) && !bad_reseau.contains(&p.file));

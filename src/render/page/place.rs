@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
 
-use super::reseau;
+use super::network;
 use crate::Error;
 use crate::index::Site;
 use crate::markdown;
@@ -81,7 +81,7 @@ pub(crate) struct PlaceView {
     /// Offers held there.
     pub offres: Vec<OfferCard>,
     /// Entries of the network's space that name it.
-    pub reseau: Vec<reseau::Card>,
+    pub reseau: Vec<network::Card>,
     /// Presentation, sanitised HTML.
     pub presentation_html: String,
     /// Last update.
@@ -134,7 +134,7 @@ pub(crate) fn place_view(site: &Site, urls: &Urls, lieu: &Place, qr: Option<Stri
         labels: labels_list,
         fiche_acces_libre: lieu.fiche_acces_libre.clone(),
         offres: site.offers_at(&lieu.slug).map(|o| cards::offer_card(site, urls, o)).collect(),
-        reseau: reseau::place_mentions(site, urls, &lieu.slug),
+        reseau: network::place_mentions(site, urls, &lieu.slug),
         presentation_html: markdown::render_markdown(&lieu.presentation_detail),
         date_maj: date_view(lieu.date_maj),
         territoire: ext_views(&site.config.extensions.lieux, &lieu.extensions, urls),

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::entry_dir;
 use crate::hours;
 use crate::index::Site;
-use crate::model::reseau::{Call, CallState, Detail, Nature, Publication};
+use crate::model::network::{Call, CallState, Detail, Nature, Publication};
 use crate::render::urls::Urls;
 
 /// An entry in a list.

@@ -14,7 +14,7 @@ use super::{Context, ValidEntry};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::Asset;
 use crate::load::{RawEntry, Segment};
-use crate::model::reseau::{
+use crate::model::network::{
     Announcement, Attachment, CATEGORIES, Call, Contact, Detail, Event, Image, Nature, Publication, Section,
 };
 use crate::schema::reader::{Fields, type_name};

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt};
 
-use crate::model::reseau::{CallState, Detail, Publication, Section};
+use crate::model::network::{CallState, Detail, Publication, Section};
 use crate::suggest::fold;
 
 /// A tag and the entries that carry it.

@@ -3,7 +3,7 @@
 use serde_yaml::Value;
 
 use super::Context;
-use super::lieu::{opening_hours, update_date};
+use super::place::{opening_hours, update_date};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::{RawEntry, Segment};
 use crate::model::{Offer, Schedule, Session};

@@ -13,9 +13,9 @@ pub(crate) use card::place_mentions;
 use super::terms::TermIndex;
 use crate::Error;
 use crate::index::Site;
-use crate::index::reseau::position;
+use crate::index::network::position;
 use crate::markdown;
-use crate::model::reseau::{Publication, Section};
+use crate::model::network::{Publication, Section};
 use crate::render::files::atom;
 use crate::render::urls::{Pagination, Urls, page_dir, pagination};
 use crate::render::view::{Link, TermLink};
@@ -59,7 +59,7 @@ pub(crate) fn pages(site: &Site) -> Vec<Page> {
         }
     }
     for (i, p) in site.entries.network.iter().enumerate() {
-        if crate::index::reseau::is_listed(p, site.today) {
+        if crate::index::network::is_listed(p, site.today) {
             pages.push(Page::Entry(i));
         }
     }

@@ -9,7 +9,7 @@ use super::card::{amount, card, deadline, event_when};
 use super::{entry_dir, event_calendar, has_archive, list_dir, tag_dir};
 use crate::index::Site;
 use crate::markdown;
-use crate::model::reseau::{Contact, Detail, Publication};
+use crate::model::network::{Contact, Detail, Publication};
 use crate::render::cards::{self, PlaceRef};
 use crate::render::structured;
 use crate::render::urls::{Urls, display_url, mailto_plain};
