@@ -63,7 +63,7 @@ pub struct Site {
     /// the commune picker of "près de moi" lists them. Empty without a communes file.
     pub centres: Vec<crate::communes::Commune>,
     /// The network's space: lists, archives, tags.
-    pub reseau: Network,
+    pub network: Network,
     /// Size in bytes of each file under `content/` that an entry of the network's space
     /// offers to download, by path relative to `content/`.
     pub file_sizes: HashMap<String, u64>,
@@ -229,7 +229,7 @@ impl Site {
             .into_iter()
             .collect();
 
-        let reseau = Network::new(&entries.network, today);
+        let network = Network::new(&entries.network, today);
         let criteres = criteria(&config, &entries, &by_name);
         Site {
             config,
@@ -244,7 +244,7 @@ impl Site {
             offer_order,
             weeks,
             centres: Vec::new(),
-            reseau,
+            network,
             file_sizes: HashMap::new(),
             folded_names: folded,
             folded_titles: titles,

@@ -73,7 +73,7 @@ pub(crate) fn agenda_ics(site: &Site, base_url: &str) -> Vec<u8> {
     let at = crate::index::network::position(Section::Agenda);
     let name = format!("{} : agenda du réseau", site.config.titre);
     wrap(&name, |out| {
-        for &i in site.reseau.lists[at].iter().chain(&site.reseau.archives[at]) {
+        for &i in site.network.lists[at].iter().chain(&site.network.archives[at]) {
             network_event(site, base_url, host, &site.entries.network[i], out);
         }
     })

@@ -66,7 +66,7 @@ pub(crate) fn network_path(section: Option<Section>) -> String {
 /// day, never later than the build date (a coming event is news from today).
 pub(crate) fn network_feed(site: &Site, urls: &Urls, section: Option<Section>) -> Vec<u8> {
     let entries: Vec<Entry> = site
-        .reseau
+        .network
         .newest
         .iter()
         .map(|&i| &site.entries.network[i])

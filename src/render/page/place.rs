@@ -176,7 +176,7 @@ pub(crate) fn key(keys: &Keys, i: usize) -> u64 {
     for offre in site.offers_at(&lieu.slug) {
         cards::hash_offer_card(keys, &mut h, offre);
     }
-    for &i in site.reseau.by_place.get(&lieu.slug).into_iter().flatten() {
+    for &i in site.network.by_place.get(&lieu.slug).into_iter().flatten() {
         let p = &site.entries.network[i];
         keys.entry(p.file).hash(&mut h);
         for place in p.lieux.iter().filter_map(|s| site.place(s)) {

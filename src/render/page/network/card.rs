@@ -197,7 +197,7 @@ impl LowercaseFirst for String {
 
 /// What names a place, for its page.
 pub(crate) fn place_mentions(site: &Site, urls: &Urls, slug: &str) -> Vec<Card> {
-    site.reseau
+    site.network
         .by_place
         .get(slug)
         .into_iter()

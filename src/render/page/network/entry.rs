@@ -249,9 +249,9 @@ pub(super) fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView
 /// Links to the pages of `tags`.
 fn tag_links(site: &Site, urls: &Urls, tags: &[String]) -> Vec<Link> {
     tags.iter()
-        .filter_map(|name| site.reseau.tag(name))
+        .filter_map(|name| site.network.tag(name))
         .map(|i| {
-            let tag = &site.reseau.tags[i];
+            let tag = &site.network.tags[i];
             Link { text: tag.name.clone(), href: urls.path(&tag_dir(&tag.slug)) }
         })
         .collect()

@@ -47,7 +47,7 @@ pub(crate) fn has_archive(section: Section) -> bool {
 /// Every page of the network's space, in a fixed order. Expired ads have none: they leave
 /// the site, their files stay in the content.
 pub(crate) fn pages(site: &Site) -> Vec<Page> {
-    let reseau = &site.reseau;
+    let reseau = &site.network;
     let mut pages = vec![Page::Home];
     for section in Section::ALL {
         let at = position(section);
@@ -83,7 +83,7 @@ pub(crate) fn dir(site: &Site, page: Page) -> String {
         Page::List { section, archive, n, .. } => page_dir(&list_dir(section, archive), n),
         Page::Entry(i) => entry_dir(&site.entries.network[i]),
         Page::Tags => "reseau/etiquettes/".into(),
-        Page::Tag { index, n, .. } => page_dir(&tag_dir(&site.reseau.tags[index].slug), n),
+        Page::Tag { index, n, .. } => page_dir(&tag_dir(&site.network.tags[index].slug), n),
     }
 }
 
@@ -153,7 +153,7 @@ pub(crate) fn home_view(site: &Site, urls: &Urls) -> HomeView {
                 Section::Exchange => "Bourse d'échanges : annonces récentes",
                 Section::GoodPractices => "Bonnes pratiques récentes",
             };
-            let list = &site.reseau.lists[position(section)];
+            let list = &site.network.lists[position(section)];
             HomeBlock {
                 titre: titre.to_string(),
                 cartes: list.iter().take(count).map(|&i| card::card(site, urls, &site.entries.network[i])).collect(),
@@ -182,7 +182,7 @@ pub(crate) fn home_view(site: &Site, urls: &Urls) -> HomeView {
 
 /// Every tag with its count.
 pub(crate) fn tag_cloud(site: &Site, urls: &Urls) -> Vec<TermLink> {
-    site.reseau
+    site.network
         .tags
         .iter()
         .map(|t| TermLink {
@@ -275,7 +275,7 @@ fn page_cards(site: &Site, urls: &Urls, items: &[usize], n: usize) -> Vec<Card> 
 /// A section's list or archive, page `n` of `total`.
 pub(crate) fn list_view(site: &Site, urls: &Urls, section: Section, archive: bool, n: usize, total: usize) -> ListView {
     let at = position(section);
-    let items = if archive { &site.reseau.archives[at] } else { &site.reseau.lists[at] };
+    let items = if archive { &site.network.archives[at] } else { &site.network.lists[at] };
     let (titre, intro, vide) = list_words(section, archive);
     let base = list_dir(section, archive);
     let mut voir_aussi = Vec::new();
@@ -300,7 +300,7 @@ pub(crate) fn list_view(site: &Site, urls: &Urls, section: Section, archive: boo
 
 /// A tag's page `n` of `total`.
 pub(crate) fn tag_view(site: &Site, urls: &Urls, index: usize, n: usize, total: usize) -> ListView {
-    let tag = &site.reseau.tags[index];
+    let tag = &site.network.tags[index];
     ListView {
         titre: format!("Étiquette « {} »", tag.name),
         intro: format!(
@@ -372,7 +372,7 @@ pub(crate) fn render(r: &Renderer, page: Page, dir: &str) -> Result<String, Erro
         }
         Page::Tag { index, n, total } => {
             let data = tag_view(site, urls, index, n, total);
-            let base = tag_dir(&site.reseau.tags[index].slug);
+            let base = tag_dir(&site.network.tags[index].slug);
             let meta = r.list_meta(
                 &data.titre.clone(),
                 &data.intro.clone(),
