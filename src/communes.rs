@@ -52,7 +52,7 @@ pub struct Communes {
 
 /// Slug of a commune name, as used in `/communes/<slug>/`: two spellings of one commune
 /// share a page when they share a slug.
-pub fn slug(name: &str) -> String {
+pub(crate) fn slug(name: &str) -> String {
     slug::slugify(name)
 }
 

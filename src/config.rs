@@ -9,7 +9,7 @@ use crate::schema::rules;
 use crate::source::{FileId, Sources};
 use crate::suggest;
 
-pub use crate::schema::extension::{Extension, ExtensionType, Extensions};
+pub(crate) use crate::schema::extension::{Extension, ExtensionType, Extensions};
 
 mod read;
 
@@ -24,10 +24,10 @@ pub struct SiteConfig {
     /// Public address of the site, e.g. `https://resin.exemple.fr/`.
     pub url: String,
     /// The territory the directory covers.
-    pub territoire: Territoire,
+    pub territoire: Territory,
     /// Map tiles.
     #[serde(default)]
-    pub carte: Carte,
+    pub carte: MapConfig,
     /// Contact address of the network.
     pub contact: String,
     /// Where "Signaler une erreur" writes to; the contact address when absent.
@@ -41,7 +41,7 @@ pub struct SiteConfig {
     pub exemple: bool,
     /// Links in the footer.
     #[serde(default)]
-    pub pied_de_page: Vec<Lien>,
+    pub pied_de_page: Vec<FooterLink>,
     /// Fields the territory tracks beyond the national standard.
     #[serde(default)]
     pub extensions: Extensions,
@@ -61,13 +61,13 @@ pub struct SiteConfig {
 pub struct Orientation {
     /// The needs, in the order of the form.
     #[serde(default)]
-    pub demandes: Vec<Demande>,
+    pub demandes: Vec<Need>,
 }
 
 /// One need of the guided form.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Demande {
+pub struct Need {
     /// What the person wants to do, as they would say it ("Faire une démarche CAF").
     pub libelle: String,
     /// The standard's services that answer it: a place offering one of them fits.
@@ -77,7 +77,7 @@ pub struct Demande {
     pub a_apporter: Vec<String>,
 }
 
-impl Demande {
+impl Need {
     /// Its identifier in links to the shortlist: the words before any bracket
     /// (« Faire une démarche CAF (APL…) » → `?demande=faire-une-demarche-caf`).
     pub fn slug(&self) -> String {
@@ -125,7 +125,7 @@ pub enum Forge {
     GitGateway,
     /// A forge resin does not know: reported in `site.yaml`.
     #[serde(other)]
-    Inconnue,
+    Unknown,
 }
 
 impl Forge {
@@ -135,7 +135,7 @@ impl Forge {
             Forge::Github => "github",
             Forge::Gitlab => "gitlab",
             Forge::GitGateway => "git-gateway",
-            Forge::Inconnue => "?",
+            Forge::Unknown => "?",
         }
     }
 }
@@ -151,11 +151,11 @@ fn yes() -> bool {
 /// The territory: name and bounding box.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Territoire {
+pub struct Territory {
     /// "Métropole de Lyon".
     pub nom: String,
     /// Bounding box in WGS 84 degrees: coordinates of places must fall inside.
-    pub emprise: Emprise,
+    pub emprise: Bounds,
     /// Map centre.
     pub centre: Point,
     /// Initial map zoom.
@@ -174,7 +174,7 @@ fn default_zoom() -> u8 {
 /// A bounding box.
 #[derive(Debug, Clone, Default, Copy, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Emprise {
+pub struct Bounds {
     /// Westmost longitude.
     pub ouest: f64,
     /// Southmost latitude.
@@ -185,7 +185,7 @@ pub struct Emprise {
     pub nord: f64,
 }
 
-impl Emprise {
+impl Bounds {
     /// True when the point is inside the box.
     pub fn contains(&self, latitude: f64, longitude: f64) -> bool {
         (self.sud..=self.nord).contains(&latitude) && (self.ouest..=self.est).contains(&longitude)
@@ -205,16 +205,16 @@ pub struct Point {
 /// Map tiles: URL template and attribution.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Carte {
+pub struct MapConfig {
     /// Tile URL template with `{z}`, `{x}`, `{y}`.
     pub tuiles: String,
     /// Attribution text shown on the map.
     pub attribution: String,
 }
 
-impl Default for Carte {
+impl Default for MapConfig {
     fn default() -> Self {
-        Carte {
+        MapConfig {
             tuiles: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
             attribution: "© les contributeurs d'OpenStreetMap".into(),
         }
@@ -243,7 +243,7 @@ impl Default for Licence {
 /// A footer link.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Lien {
+pub struct FooterLink {
     /// Link text.
     pub titre: String,
     /// Site path (`/a-propos/`) or absolute http(s) URL.
@@ -265,7 +265,7 @@ impl SiteConfig {
 /// Parses `site.yaml` with the entries' field reader: every problem becomes a located
 /// diagnostic, with the entries' kinds (unknown keys with the closest known one, missing
 /// fields, wrong types). When the file reads, its values are checked together.
-pub fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Diagnostic>> {
+pub(crate) fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig, Vec<Diagnostic>> {
     let text = &sources.get(file).text;
     let doc = load::parse_document(text)
         .map(|parsed| Document::new(file, parsed))
@@ -353,8 +353,8 @@ fn check_addresses(config: &SiteConfig) -> Vec<Problem> {
 fn check_extensions(extensions: &Extensions, written: &dyn Fn(&[Segment]) -> String) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (list_name, list, standard) in [
-        ("lieux", &extensions.lieux, crate::schema::names(EntryKind::Lieu)),
-        ("offres", &extensions.offres, crate::schema::names(EntryKind::Offre)),
+        ("lieux", &extensions.lieux, crate::schema::names(EntryKind::Place)),
+        ("offres", &extensions.offres, crate::schema::names(EntryKind::Offer)),
     ] {
         for (i, extension) in list.iter().enumerate() {
             let at = |field: &str| vec![key("extensions"), key(list_name), Segment::Index(i), key(field)];
@@ -362,7 +362,7 @@ fn check_extensions(extensions: &Extensions, written: &dyn Fn(&[Segment]) -> Str
             if let Some(kind) = name_problem(list, i, standard, list_name) {
                 problems.push(site(kind, at("nom")));
             }
-            if extension.kind == ExtensionType::Inconnu {
+            if extension.kind == ExtensionType::Unknown {
                 let written = written(&at("type"));
                 let suggestion = suggest::closest(&written, ["booleen", "texte", "choix", "url", "date"]);
                 problems.push(site(SiteKind::ExtensionType { written, suggestion }, at("type")));
@@ -383,11 +383,11 @@ fn check_extensions(extensions: &Extensions, written: &dyn Fn(&[Segment]) -> Str
                 problems.push(site(SiteKind::OfferFilter, at("filtre")));
             }
             let kind_problem = match extension.kind {
-                ExtensionType::Inconnu => None,
-                ExtensionType::Choix if extension.valeurs.is_empty() => Some(("type", SiteKind::ChoiceWithoutValues)),
-                ExtensionType::Choix => None,
+                ExtensionType::Unknown => None,
+                ExtensionType::Choice if extension.valeurs.is_empty() => Some(("type", SiteKind::ChoiceWithoutValues)),
+                ExtensionType::Choice => None,
                 _ if !extension.valeurs.is_empty() => Some(("valeurs", SiteKind::ValuesWithoutChoice)),
-                ExtensionType::Texte | ExtensionType::Url | ExtensionType::Date if extension.filtre => {
+                ExtensionType::Text | ExtensionType::Url | ExtensionType::Date if extension.filtre => {
                     Some(("filtre", SiteKind::FilterNotAllowed))
                 }
                 _ => None,
@@ -445,7 +445,7 @@ fn check_orientation(orientation: &Orientation) -> Vec<(Vec<Segment>, Kind)> {
 fn check_edition(edition: &Edition, written: &dyn Fn(&[Segment]) -> String) -> Vec<(&'static str, Kind)> {
     let mut problems = Vec::new();
     let forges = [Forge::Github, Forge::Gitlab, Forge::GitGateway].map(Forge::name);
-    if edition.forge == Forge::Inconnue {
+    if edition.forge == Forge::Unknown {
         let written = written(&[key("edition_en_ligne"), key("forge")]);
         let suggestion = suggest::closest(&written, forges);
         problems.push(("forge", SiteKind::UnknownForge { written, suggestion }.into()));
@@ -506,7 +506,7 @@ pub fn salvage_extensions(text: &str) -> Option<Extensions> {
 
 /// Span of the value at `path` in `site.yaml` (e.g. `["territoire", "communes"]`), or of its
 /// first line when the value cannot be found.
-pub fn value_span(sources: &Sources, file: FileId, path: &[&str]) -> std::ops::Range<usize> {
+pub(crate) fn value_span(sources: &Sources, file: FileId, path: &[&str]) -> std::ops::Range<usize> {
     let (bom, yaml) = without_bom(&sources.get(file).text);
     let path: Vec<Segment> = path.iter().map(|k| Segment::Key(k.to_string())).collect();
     SpanMap::build(yaml).value(&path).map_or(bom..bom, |r| r.start + bom..r.end + bom)
@@ -520,7 +520,7 @@ fn without_bom(text: &str) -> (usize, &str) {
 
 /// The site's own address: an absolute http(s) URL without query or fragment. On error, the
 /// refused scheme when there is one.
-pub fn site_url(url: &str) -> Result<(), Option<String>> {
+pub(crate) fn site_url(url: &str) -> Result<(), Option<String>> {
     match url::Url::parse(url) {
         Ok(u)
             if matches!(u.scheme(), "http" | "https")

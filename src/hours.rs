@@ -12,7 +12,7 @@ use opening_hours_syntax::ExtendedTime;
 use serde::Serialize;
 
 /// French day names, Monday first.
-pub const DAY_NAMES: [&str; 7] = ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"];
+pub(crate) const DAY_NAMES: [&str; 7] = ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"];
 const MONTHS: [&str; 12] = [
     "janvier",
     "février",
@@ -59,7 +59,7 @@ pub struct Week {
 }
 
 /// Days of opening periods given to the browser: the site is rebuilt at least that often.
-pub const UPCOMING_DAYS: u32 = 14;
+pub(crate) const UPCOMING_DAYS: u32 = 14;
 
 /// A problem in an `horaires` value: French message and the character column (0-based) in the value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +107,7 @@ fn looks_french(value: &str) -> bool {
 }
 
 /// The Monday of the week holding `date`.
-pub fn monday(date: NaiveDate) -> NaiveDate {
+pub(crate) fn monday(date: NaiveDate) -> NaiveDate {
     date - Duration::days(date.weekday().num_days_from_monday().into())
 }
 
@@ -182,7 +182,7 @@ fn extended_time(t: ExtendedTime) -> String {
 
 /// "9 h", "9 h 30", "minuit": a time as people say it, with no-break spaces (French
 /// typography: "18 h" never splits at the end of a line).
-pub fn format_time(t: NaiveTime) -> String {
+pub(crate) fn format_time(t: NaiveTime) -> String {
     use chrono::Timelike;
     match (t.hour(), t.minute()) {
         (0, 0) => "minuit".to_string(),
@@ -192,7 +192,7 @@ pub fn format_time(t: NaiveTime) -> String {
 }
 
 /// "a", "a et b", "a, b et c".
-pub fn join_et(items: &[String]) -> String {
+pub(crate) fn join_et(items: &[String]) -> String {
     match items.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
@@ -231,13 +231,13 @@ fn summarise(days: &[Day]) -> Vec<String> {
 }
 
 /// "3 mars 2026", "1er décembre 2026".
-pub fn format_date(date: NaiveDate) -> String {
+pub(crate) fn format_date(date: NaiveDate) -> String {
     let day = if date.day() == 1 { "1er".to_string() } else { date.day().to_string() };
     format!("{day} {} {}", MONTHS[date.month0() as usize], date.year())
 }
 
 /// "mardi 1er décembre 2026".
-pub fn format_date_with_weekday(date: NaiveDate) -> String {
+pub(crate) fn format_date_with_weekday(date: NaiveDate) -> String {
     let weekday = DAY_NAMES[date.weekday().num_days_from_monday() as usize].to_lowercase();
     format!("{weekday} {}", format_date(date))
 }

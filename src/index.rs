@@ -13,12 +13,12 @@ use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::hours::{self, Week};
-use crate::model::{Calendrier, Entries, Lieu, Offre};
+use crate::model::{Entries, Offer, Place, Schedule};
 use crate::suggest::fold;
 use crate::vocab;
 
-pub mod reseau;
-pub use reseau::Reseau;
+pub(crate) mod network;
+pub(crate) use network::Network;
 
 /// A taxonomy term: a commune, a service or a public, with the places it lists.
 #[derive(Debug, Clone)]
@@ -63,13 +63,13 @@ pub struct Site {
     /// the commune picker of "près de moi" lists them. Empty without a communes file.
     pub centres: Vec<crate::communes::Commune>,
     /// The network's space: lists, archives, tags.
-    pub reseau: Reseau,
+    pub network: Network,
     /// Size in bytes of each file under `content/` that an entry of the network's space
     /// offers to download, by path relative to `content/`.
     pub file_sizes: HashMap<String, u64>,
-    /// Place names folded (accents, case) for sorting, in the order of `entries.lieux`.
+    /// Place names folded (accents, case) for sorting, in the order of `entries.places`.
     folded_names: Vec<String>,
-    /// Offer titles folded for sorting, in the order of `entries.offres`.
+    /// Offer titles folded for sorting, in the order of `entries.offers`.
     folded_titles: Vec<String>,
 }
 
@@ -82,23 +82,23 @@ fn sort_keys<T>(items: &[Arc<T>], previous: Option<(&[Arc<T>], &[String])>, key:
 }
 
 /// The first session of an offer on or after `today` (recurring offers have none).
-fn next_session_from(offre: &Offre, today: NaiveDate) -> Option<NaiveDate> {
+fn next_session_from(offre: &Offer, today: NaiveDate) -> Option<NaiveDate> {
     match &offre.calendrier {
-        Calendrier::Seances(s) => s.iter().map(|s| s.date).find(|d| *d >= today),
-        Calendrier::Horaires(_) => None,
+        Schedule::Sessions(s) => s.iter().map(|s| s.date).find(|d| *d >= today),
+        Schedule::Hours(_) => None,
     }
 }
 
 /// Offers with an upcoming session first (soonest first), then recurring offers, then offers
 /// whose sessions are all past (most recent first); by title within each.
-fn offer_order(offres: &[Arc<Offre>], titles: &[String], today: NaiveDate) -> Vec<usize> {
+fn offer_order(offres: &[Arc<Offer>], titles: &[String], today: NaiveDate) -> Vec<usize> {
     let mut order: Vec<usize> = (0..offres.len()).collect();
     order.sort_by_cached_key(|&i| {
         let o = &offres[i];
         let rank = match (&o.calendrier, next_session_from(o, today)) {
-            (Calendrier::Seances(_), Some(next)) => (0, Some(next), None),
-            (Calendrier::Horaires(_), _) => (1, None, None),
-            (Calendrier::Seances(s), None) => (2, None, Some(Reverse(s.last().map(|s| s.date)))),
+            (Schedule::Sessions(_), Some(next)) => (0, Some(next), None),
+            (Schedule::Hours(_), _) => (1, None, None),
+            (Schedule::Sessions(s), None) => (2, None, Some(Reverse(s.last().map(|s| s.date)))),
         };
         (rank, titles[i].clone(), o.slug.clone())
     });
@@ -111,14 +111,14 @@ fn criteria(config: &SiteConfig, entries: &Entries, by_name: &[usize]) -> Vec<Te
     use crate::model::ExtValue;
     let mut terms = Vec::new();
     for e in config.extensions.lieux.iter().filter(|e| e.filtre) {
-        let value_of = |i: usize| entries.lieux[i].extensions.iter().find(|(n, _)| n == &e.nom).map(|(_, v)| v);
+        let value_of = |i: usize| entries.places[i].extensions.iter().find(|(n, _)| n == &e.nom).map(|(_, v)| v);
         match e.kind {
-            ExtensionType::Booleen => {
+            ExtensionType::Boolean => {
                 let lieux: Vec<usize> =
                     by_name.iter().copied().filter(|&i| value_of(i) == Some(&ExtValue::Bool(true))).collect();
                 terms.push(Term { slug: e.slug(), name: e.libelle.clone(), lieux });
             }
-            ExtensionType::Choix => {
+            ExtensionType::Choice => {
                 for value in &e.valeurs {
                     let wanted = ExtValue::Text(value.clone());
                     let lieux: Vec<usize> = by_name.iter().copied().filter(|&i| value_of(i) == Some(&wanted)).collect();
@@ -143,21 +143,23 @@ impl Site {
     /// same `Arc`): sort keys, and week tables when the date is the same.
     pub fn with_previous(config: SiteConfig, entries: Entries, today: NaiveDate, previous: Option<&Site>) -> Site {
         // Folded once: sorting compares names many times.
-        let folded =
-            sort_keys(&entries.lieux, previous.map(|p| (&p.entries.lieux[..], &p.folded_names[..])), |l| fold(&l.nom));
-        let place_order =
-            |a: &usize, b: &usize| (&folded[*a], &entries.lieux[*a].slug).cmp(&(&folded[*b], &entries.lieux[*b].slug));
+        let folded = sort_keys(&entries.places, previous.map(|p| (&p.entries.places[..], &p.folded_names[..])), |l| {
+            fold(&l.nom)
+        });
+        let place_order = |a: &usize, b: &usize| {
+            (&folded[*a], &entries.places[*a].slug).cmp(&(&folded[*b], &entries.places[*b].slug))
+        };
 
         // Every place once, in name order: the lists below are filled in that order, so they
         // come out sorted.
-        let mut by_name: Vec<usize> = (0..entries.lieux.len()).collect();
+        let mut by_name: Vec<usize> = (0..entries.places.len()).collect();
         by_name.sort_by(place_order);
 
         // Communes sorted by folded name (then name), each folded once.
         let mut groups: HashMap<&str, usize> = HashMap::new();
         let mut communes: Vec<(String, &str, Vec<usize>)> = Vec::new();
         for &i in &by_name {
-            let commune = entries.lieux[i].commune.as_str();
+            let commune = entries.places[i].commune.as_str();
             let group = *groups.entry(commune).or_insert_with(|| {
                 communes.push((fold(commune), commune, Vec::new()));
                 communes.len() - 1
@@ -171,12 +173,12 @@ impl Site {
             .collect();
 
         // One pass over the places for each vocabulary; terms in the standard's order.
-        let by_vocabulary = |field: &str, values_of: &dyn Fn(&Lieu) -> &Vec<String>| -> Vec<Term> {
+        let by_vocabulary = |field: &str, values_of: &dyn Fn(&Place) -> &Vec<String>| -> Vec<Term> {
             let values = vocab::values(field);
             let position: HashMap<&str, usize> = values.iter().enumerate().map(|(i, v)| (v.as_str(), i)).collect();
             let mut members: Vec<Vec<usize>> = vec![Vec::new(); values.len()];
             for &i in &by_name {
-                for value in values_of(&entries.lieux[i]) {
+                for value in values_of(&entries.places[i]) {
                     if let Some(&at) = position.get(value.as_str())
                         && members[at].last() != Some(&i)
                     {
@@ -194,25 +196,25 @@ impl Site {
         let services = by_vocabulary("services", &|l| &l.services);
         let publics = by_vocabulary("publics_specifiquement_adresses", &|l| &l.publics_specifiquement_adresses);
 
-        let titles = sort_keys(&entries.offres, previous.map(|p| (&p.entries.offres[..], &p.folded_titles[..])), |o| {
+        let titles = sort_keys(&entries.offers, previous.map(|p| (&p.entries.offers[..], &p.folded_titles[..])), |o| {
             fold(&o.titre)
         });
         let mut offers_by_place: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, offre) in entries.offres.iter().enumerate() {
+        for (i, offre) in entries.offers.iter().enumerate() {
             for slug in &offre.lieux {
                 offers_by_place.entry(slug.clone()).or_default().push(i);
             }
         }
         for offers in offers_by_place.values_mut() {
-            offers.sort_by(|&a, &b| (&titles[a], &entries.offres[a].slug).cmp(&(&titles[b], &entries.offres[b].slug)));
+            offers.sort_by(|&a, &b| (&titles[a], &entries.offers[a].slug).cmp(&(&titles[b], &entries.offers[b].slug)));
             offers.dedup();
         }
-        let place_by_slug = entries.lieux.iter().enumerate().map(|(i, l)| (l.slug.clone(), i)).collect();
-        let offer_order = offer_order(&entries.offres, &titles, today);
-        let mut distinct: Vec<&str> = entries.lieux.iter().filter_map(|l| l.horaires.as_deref()).collect();
-        distinct.extend(entries.offres.iter().filter_map(|o| match &o.calendrier {
-            Calendrier::Horaires(h) => Some(h.as_str()),
-            Calendrier::Seances(_) => None,
+        let place_by_slug = entries.places.iter().enumerate().map(|(i, l)| (l.slug.clone(), i)).collect();
+        let offer_order = offer_order(&entries.offers, &titles, today);
+        let mut distinct: Vec<&str> = entries.places.iter().filter_map(|l| l.horaires.as_deref()).collect();
+        distinct.extend(entries.offers.iter().filter_map(|o| match &o.calendrier {
+            Schedule::Hours(h) => Some(h.as_str()),
+            Schedule::Sessions(_) => None,
         }));
         distinct.sort_unstable();
         distinct.dedup();
@@ -227,7 +229,7 @@ impl Site {
             .into_iter()
             .collect();
 
-        let reseau = Reseau::new(&entries.reseau, today);
+        let network = Network::new(&entries.network, today);
         let criteres = criteria(&config, &entries, &by_name);
         Site {
             config,
@@ -242,7 +244,7 @@ impl Site {
             offer_order,
             weeks,
             centres: Vec::new(),
-            reseau,
+            network,
             file_sizes: HashMap::new(),
             folded_names: folded,
             folded_titles: titles,
@@ -255,13 +257,13 @@ impl Site {
     }
 
     /// The place with this slug.
-    pub fn place(&self, slug: &str) -> Option<&Lieu> {
-        self.place_by_slug.get(slug).map(|&i| &*self.entries.lieux[i])
+    pub fn place(&self, slug: &str) -> Option<&Place> {
+        self.place_by_slug.get(slug).map(|&i| &*self.entries.places[i])
     }
 
     /// Offers held at a place, sorted by title.
-    pub fn offers_at(&self, slug: &str) -> impl Iterator<Item = &Offre> {
-        self.offers_by_place.get(slug).into_iter().flatten().map(|&i| &*self.entries.offres[i])
+    pub fn offers_at(&self, slug: &str) -> impl Iterator<Item = &Offer> {
+        self.offers_by_place.get(slug).into_iter().flatten().map(|&i| &*self.entries.offers[i])
     }
 
     /// Slug of a commune name, as used in `/communes/<slug>/` (see [`crate::communes::slug`]).
@@ -270,13 +272,13 @@ impl Site {
     }
 
     /// The next session of an offer on or after `today` (recurring offers have none).
-    pub fn next_session(&self, offre: &Offre) -> Option<NaiveDate> {
+    pub fn next_session(&self, offre: &Offer) -> Option<NaiveDate> {
         next_session_from(offre, self.today)
     }
 
     /// Offers in listing order: those with an upcoming session first (soonest first), then
     /// recurring offers (by title), then offers whose sessions are all past (most recent first).
-    pub fn offers_in_order(&self) -> Vec<&Offre> {
-        self.offer_order.iter().map(|&i| &*self.entries.offres[i]).collect()
+    pub fn offers_in_order(&self) -> Vec<&Offer> {
+        self.offer_order.iter().map(|&i| &*self.entries.offers[i]).collect()
     }
 }

@@ -5,30 +5,54 @@
 //! Data flows one way: [`load`] → [`validate`] → [`index`] → [`render`] and [`export`] →
 //! [`write`]. The CLI (`main.rs`) is a thin layer over [`check`] and [`build`].
 
-pub mod config;
+// The stages, in the order data flows through them (ARCHITECTURE.md): a module uses only
+// modules above it in this list. Those the library's users call are `pub`; the rest are the
+// crate's own.
+pub(crate) mod communes;
+pub(crate) mod config;
 pub mod diagnostic;
 pub mod error;
-pub mod hours;
-pub mod index;
-pub mod load;
-pub mod markdown;
-pub mod model;
-pub mod pipeline;
-pub mod source;
-pub mod suggest;
-pub mod vocab;
-
-pub use diagnostic::{Diagnostic, Format, Kind, Severity};
-pub use error::Error;
-pub mod export;
+pub(crate) mod export;
+pub(crate) mod hours;
 pub mod import;
-pub mod phone;
-pub mod render;
+pub(crate) mod index;
+pub(crate) mod load;
+pub(crate) mod markdown;
+pub(crate) mod model;
+pub(crate) mod phone;
+pub mod pipeline;
+pub(crate) mod render;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;
-pub mod validate;
-pub mod write;
+pub(crate) mod source;
+pub(crate) mod suggest;
+pub(crate) mod validate;
+pub(crate) mod vocab;
+pub(crate) mod write;
+
+pub use crate::config::salvage_extensions;
+pub use crate::diagnostic::{Diagnostic, Format, Kind, Severity};
+pub use crate::error::Error;
+pub use crate::load::EntryKind;
+pub use crate::model::Section;
+pub use crate::source::{Sources, printable};
+
+/// What the integration tests (`tests/`) reach below the library's entry points: robustness
+/// properties of the loaders, the hours parser and the importer. Not part of the API.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::export::{places_json, standard_record};
+    pub use crate::hours::{parse as parse_hours, week};
+    pub use crate::import::clean::{ImportScope, clean};
+    pub use crate::import::entry::new_entry;
+    pub use crate::import::read::read;
+    pub use crate::load::{parse_entry, parse_yaml};
+    pub use crate::model::Place;
+    pub use crate::suggest::fold;
+    pub use crate::validate::network::is_tag;
+    pub use crate::vocab::values;
+}
 
 use std::path::Path;
 use std::sync::Arc;
@@ -37,7 +61,6 @@ use chrono::NaiveDate;
 
 use crate::index::Site;
 use crate::load::Asset;
-use crate::source::Sources;
 
 /// The outcome of `resin check`: every diagnostic, and the indexed site when the content could
 /// be read far enough.
@@ -138,4 +161,3 @@ pub fn until_tomorrow() -> Option<std::time::Duration> {
     let next = tomorrow.and_local_timezone(chrono_tz::Europe::Paris).earliest()?;
     (next.with_timezone(&chrono::Utc) - chrono::Utc::now()).to_std().ok()
 }
-pub mod communes;

@@ -9,14 +9,14 @@ use std::time::Instant;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Parser, Subcommand, ValueEnum};
 
-use resin::load::EntryKind;
-use resin::model::Section;
+use resin::EntryKind;
+use resin::Section;
 
 /// A faster allocator: building a site allocates many small strings.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use resin::error::shown;
-use resin::source::printable;
+use resin::printable;
 use resin::{Checked, Error, Format, diagnostic};
 
 /// `resin --version`: the version and the commit it is built from (see `build.rs`).
@@ -159,14 +159,21 @@ enum FormatArg {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum KindArg {
-    Lieu,
-    Offre,
+    #[value(name = "lieu")]
+    Place,
+    #[value(name = "offre")]
+    Offer,
     Page,
-    Actualite,
-    AppelAProjets,
-    BonnePratique,
-    Annonce,
-    Evenement,
+    #[value(name = "actualite")]
+    News,
+    #[value(name = "appel-a-projets")]
+    CallForProjects,
+    #[value(name = "bonne-pratique")]
+    GoodPractice,
+    #[value(name = "annonce")]
+    Announcement,
+    #[value(name = "evenement")]
+    Event,
     Site,
 }
 
@@ -302,10 +309,10 @@ fn run(cli: Cli) -> Result<u8, Error> {
                     eprintln!(
                         "Site construit dans {} : {}, {}, {}, {} de l'espace réseau ; {} fichiers en {} ms.",
                         shown(&output),
-                        diagnostic::count(site.entries.lieux.len(), "lieu", "lieux"),
-                        diagnostic::count(site.entries.offres.len(), "offre", "offres"),
+                        diagnostic::count(site.entries.places.len(), "lieu", "lieux"),
+                        diagnostic::count(site.entries.offers.len(), "offre", "offres"),
                         diagnostic::count(site.entries.pages.len(), "page", "pages"),
-                        diagnostic::count(site.entries.reseau.len(), "publication", "publications"),
+                        diagnostic::count(site.entries.network.len(), "publication", "publications"),
                         count,
                         started.elapsed().as_millis()
                     );
@@ -340,7 +347,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             // The territorial fields of the site, when its site.yaml declares some.
             let extensions = std::fs::read_to_string(root.join("content/site.yaml"))
                 .ok()
-                .and_then(|text| resin::config::salvage_extensions(&text))
+                .and_then(|text| resin::salvage_extensions(&text))
                 .unwrap_or_default();
             match out {
                 Some(dash) if dash.as_os_str() == "-" => {
@@ -384,13 +391,13 @@ fn run(cli: Cli) -> Result<u8, Error> {
 /// The type of entry a `TYPE` argument names (`site` is handled before: it is not an entry).
 fn entry_kind(kind: KindArg) -> EntryKind {
     match kind {
-        KindArg::Lieu | KindArg::Site => EntryKind::Lieu,
-        KindArg::Offre => EntryKind::Offre,
+        KindArg::Place | KindArg::Site => EntryKind::Place,
+        KindArg::Offer => EntryKind::Offer,
         KindArg::Page => EntryKind::Page,
-        KindArg::Actualite => EntryKind::Reseau(Section::Actualites),
-        KindArg::AppelAProjets => EntryKind::Reseau(Section::AppelsAProjets),
-        KindArg::BonnePratique => EntryKind::Reseau(Section::BonnesPratiques),
-        KindArg::Annonce => EntryKind::Reseau(Section::Bourse),
-        KindArg::Evenement => EntryKind::Reseau(Section::Agenda),
+        KindArg::News => EntryKind::Network(Section::News),
+        KindArg::CallForProjects => EntryKind::Network(Section::CallsForProjects),
+        KindArg::GoodPractice => EntryKind::Network(Section::GoodPractices),
+        KindArg::Announcement => EntryKind::Network(Section::Exchange),
+        KindArg::Event => EntryKind::Network(Section::Agenda),
     }
 }

@@ -23,14 +23,14 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 
 /// How deep a body may nest (lists, quotes, raw HTML elements): deeper, the HTML sanitiser
 /// takes a time that grows with the square of the depth.
-pub const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = 64;
 
 /// The deepest nesting of a Markdown body: its containers (lists, quotes, emphasis…) plus the
 /// elements its raw HTML leaves open, counted as an HTML parser would: every start tag of a
 /// non-void element opens one (`<div/>` too), an end tag closes the open element of its name
 /// and those inside it (a stray one closes nothing), a `<p>` or `<li>` closes the one before
 /// it, comments count for nothing. Linear in the length of the body.
-pub fn depth(body: &str) -> usize {
+pub(crate) fn depth(body: &str) -> usize {
     let (mut depth, mut max) = (0usize, 0usize);
     let mut open = OpenElements::default();
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
@@ -139,7 +139,7 @@ fn html_tags(html: &str, open: &mut OpenElements) {
 
 /// Renders a Markdown body to safe HTML. Headings are shifted so that the body never holds an
 /// `h1` (the page title is the only one): `#` becomes `h2`, `##` stays `h2`, `###` stays `h3`.
-pub fn render_markdown(body: &str) -> String {
+pub(crate) fn render_markdown(body: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
     let parser = Parser::new_ext(body, options).map(|event| match event {
         Event::Start(Tag::Heading { level: HeadingLevel::H1, id, classes, attrs }) => {
@@ -154,7 +154,7 @@ pub fn render_markdown(body: &str) -> String {
 }
 
 /// Plain text of a Markdown body (for summaries and meta descriptions), at most `max` characters.
-pub fn plain_text(body: &str, max: usize) -> String {
+pub(crate) fn plain_text(body: &str, max: usize) -> String {
     let mut text = String::new();
     for event in Parser::new(body) {
         match event {

@@ -10,12 +10,13 @@ use serde::Serialize;
 
 use crate::source::FileId;
 
-pub mod reseau;
-pub use reseau::{Publication, Section};
+pub(crate) mod network;
+pub(crate) use network::Publication;
+pub use network::Section;
 
 /// A place (*lieu*) where residents get help: `content/lieux/<slug>.md`.
 #[derive(Debug, Clone, Serialize)]
-pub struct Lieu {
+pub struct Place {
     /// File name without `.md`: the page's address `/lieux/<slug>/`.
     pub slug: String,
     /// The source file.
@@ -115,7 +116,7 @@ impl ExtValue {
     }
 }
 
-impl Lieu {
+impl Place {
     /// True for mobile services (buses, outreach).
     pub fn is_itinerant(&self) -> bool {
         self.itinerance.iter().any(|i| i == "Itinérant")
@@ -124,7 +125,7 @@ impl Lieu {
 
 /// An offer run at one or more places: `content/offres/<slug>.md`.
 #[derive(Debug, Clone, Serialize)]
-pub struct Offre {
+pub struct Offer {
     /// File name without `.md`.
     pub slug: String,
     /// The source file.
@@ -153,7 +154,7 @@ pub struct Offre {
     /// Online registration link.
     pub prise_rdv: Option<String>,
     /// When it runs.
-    pub calendrier: Calendrier,
+    pub calendrier: Schedule,
     /// Markdown body: the description.
     pub description: String,
     /// Last time the record was checked.
@@ -167,16 +168,18 @@ pub struct Offre {
 /// When an offer runs: recurring hours or dated sessions.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Calendrier {
+pub enum Schedule {
     /// Recurring hours, OSM `opening_hours` syntax.
-    Horaires(String),
+    #[serde(rename = "horaires")]
+    Hours(String),
     /// Dated sessions, sorted by date and start time.
-    Seances(Vec<Seance>),
+    #[serde(rename = "seances")]
+    Sessions(Vec<Session>),
 }
 
 /// One dated session of an offer.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Seance {
+pub struct Session {
     /// Day.
     pub date: NaiveDate,
     /// Start time.
@@ -206,11 +209,11 @@ pub struct Page {
 #[derive(Debug, Clone, Default)]
 pub struct Entries {
     /// Places.
-    pub lieux: Vec<Arc<Lieu>>,
+    pub places: Vec<Arc<Place>>,
     /// Offers.
-    pub offres: Vec<Arc<Offre>>,
+    pub offers: Vec<Arc<Offer>>,
     /// Free pages.
     pub pages: Vec<Arc<Page>>,
     /// The entries of the network's space, every section together.
-    pub reseau: Vec<Arc<Publication>>,
+    pub network: Vec<Arc<Publication>>,
 }

@@ -3,7 +3,7 @@
 /// Normalises a French phone number to E.164 (`+33478000000`). Accepts `04 78 00 00 00`,
 /// `04.78.00.00.00`, `04-78-00-00-00`, `0478000000`, `+33 4 78 00 00 00`, `+33 (0)4 78…`,
 /// `0033 4 78…`, and the overseas codes of the standard (`+590`, `+262`…). `None` otherwise.
-pub fn normalize(raw: &str) -> Option<String> {
+pub(crate) fn normalize(raw: &str) -> Option<String> {
     let trimmed = raw.trim();
     if trimmed.is_empty() || !trimmed.chars().all(|c| c.is_ascii_digit() || " .-/()+\u{a0}\u{202f}".contains(c)) {
         return None;
@@ -52,7 +52,7 @@ pub fn normalize(raw: &str) -> Option<String> {
 }
 
 /// Displays an E.164 number the French way: `+33478000000` → `04 78 00 00 00`.
-pub fn display(e164: &str) -> String {
+pub(crate) fn display(e164: &str) -> String {
     match e164.strip_prefix("+33") {
         Some(national) if national.len() == 9 => {
             let digits = format!("0{national}");

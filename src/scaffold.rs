@@ -24,7 +24,7 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
     }
     let reserved = match kind {
         EntryKind::Page => crate::validate::RESERVED_SLUGS,
-        EntryKind::Reseau(_) => crate::validate::RESERVED_RESEAU_SLUGS,
+        EntryKind::Network(_) => crate::validate::RESERVED_RESEAU_SLUGS,
         _ => &[],
     };
     if reserved.contains(&slug.as_str()) {
@@ -87,22 +87,22 @@ pub fn entry(kind: EntryKind, name: &str, today: NaiveDate) -> String {
 /// The first comment of a new entry: what it is.
 fn intro(kind: EntryKind) -> String {
     match kind {
-        EntryKind::Lieu => {
+        EntryKind::Place => {
             "Nouveau lieu. Les champs suivent le standard national des lieux de médiation numérique.".into()
         }
-        EntryKind::Offre => "Nouvelle offre : un atelier, une permanence, une formation…".into(),
+        EntryKind::Offer => "Nouvelle offre : un atelier, une permanence, une formation…".into(),
         EntryKind::Page => "Nouvelle page libre.".into(),
-        EntryKind::Reseau(section) => format!("Nouvelle fiche de l'espace réseau ({}).", section.one()),
+        EntryKind::Network(section) => format!("Nouvelle fiche de l'espace réseau ({}).", section.one()),
     }
 }
 
 /// What to write below the front matter.
 fn body(kind: EntryKind) -> &'static str {
     match kind {
-        EntryKind::Lieu => "Présentez le lieu en quelques phrases simples : quelle aide, pour qui, comment venir.",
-        EntryKind::Offre => "Décrivez l'offre : ce qu'on y apprend, ce qu'il faut apporter, combien de personnes.",
+        EntryKind::Place => "Présentez le lieu en quelques phrases simples : quelle aide, pour qui, comment venir.",
+        EntryKind::Offer => "Décrivez l'offre : ce qu'on y apprend, ce qu'il faut apporter, combien de personnes.",
         EntryKind::Page => "Écrivez le texte de la page en Markdown. Utilisez `##` pour les intertitres.",
-        EntryKind::Reseau(_) => "Écrivez le texte en Markdown. Utilisez `##` pour les intertitres.",
+        EntryKind::Network(_) => "Écrivez le texte en Markdown. Utilisez `##` pour les intertitres.",
     }
 }
 
@@ -148,7 +148,7 @@ fn explanation(field: &Field) -> String {
 }
 
 /// A field's description after a colon: its first letter in lower case, unless its first word
-/// is a code (« SIRET », « AAAA-MM-JJ ») or a value written as is (« Offre ou Demande »).
+/// is a code (« SIRET », « AAAA-MM-JJ ») or a value written as is (« Offer ou Need »).
 fn continued(field: &Field) -> String {
     let description = field.description;
     let word = description.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
@@ -230,11 +230,11 @@ mod tests {
     #[test]
     fn a_description_continues_its_title_in_lower_case_but_codes_and_values() {
         assert_eq!(
-            explanation(&field(EntryKind::Lieu, "adresse")),
+            explanation(&field(EntryKind::Place, "adresse")),
             "Adresse (obligatoire) : numéro et rue, sans code postal ni commune."
         );
-        assert!(explanation(&field(EntryKind::Lieu, "pivot")).starts_with("SIRET ou RNA : SIRET (14 chiffres)"));
-        let annonce = EntryKind::Reseau(Section::Bourse);
+        assert!(explanation(&field(EntryKind::Place, "pivot")).starts_with("SIRET ou RNA : SIRET (14 chiffres)"));
+        let annonce = EntryKind::Network(Section::Exchange);
         assert_eq!(explanation(&field(annonce, "nature")), "Offre ou demande (obligatoire) : Offre ou Demande.");
         assert!(explanation(&field(annonce, "date")).ends_with(" : AAAA-MM-JJ."));
     }

@@ -93,7 +93,7 @@ impl Sources {
 }
 
 /// The largest character boundary of `text` at or before `offset` (clamped to the text).
-pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -151,7 +151,7 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 /// Serialised JSON with every [`unprintable`] character that JSON leaves as it is (DEL, C1
 /// controls, separators, bidirectional controls) written as a `\uXXXX` escape: the same data
 /// for a program, nothing raw in a log.
-pub fn json_escaped(json: String) -> String {
+pub(crate) fn json_escaped(json: String) -> String {
     if !json.chars().any(unprintable) {
         return json;
     }
@@ -169,7 +169,7 @@ pub fn json_escaped(json: String) -> String {
 
 /// A window of a file's text made safe to print under a caret: [`unprintable`] characters
 /// but tabs and line ends are escaped, and `span` (in `text`) is moved with them.
-pub fn printable_window(text: &str, span: Range<usize>) -> (String, Range<usize>) {
+pub(crate) fn printable_window(text: &str, span: Range<usize>) -> (String, Range<usize>) {
     let mut out = String::with_capacity(text.len());
     let (mut start, mut end) = (None, None);
     let mut chars = text.char_indices().peekable();

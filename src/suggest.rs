@@ -10,7 +10,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// The candidate closest to `input`, when it is close enough to be a likely typo.
-pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let folded = fold(input);
     let mut best: Option<(f64, &'a str)> = None;
     for candidate in candidates {

@@ -24,7 +24,7 @@ pub fn values(field: &str) -> &'static [String] {
 
 /// The result of checking one value against a vocabulary.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Check {
+pub(crate) enum Check {
     /// The value is allowed; this is its canonical spelling.
     Ok(&'static str),
     /// The value is not allowed.
@@ -37,7 +37,7 @@ pub enum Check {
 }
 
 /// Checks `value` against the vocabulary of `field`.
-pub fn check(field: &str, value: &str) -> Check {
+pub(crate) fn check(field: &str, value: &str) -> Check {
     let allowed = values(field);
     if let Some(v) = allowed.iter().find(|v| *v == value) {
         return Check::Ok(v);
@@ -53,7 +53,7 @@ pub fn check(field: &str, value: &str) -> Check {
 }
 
 /// Slug of a vocabulary value, for taxonomy URLs (`/services/aide-aux-demarches-administratives/`).
-pub fn slug(value: &str) -> String {
+pub(crate) fn slug(value: &str) -> String {
     slug::slugify(value)
 }
 

@@ -20,11 +20,11 @@ pub struct OutputFile {
 }
 
 /// Marks a folder as resin's output, so that resin only ever replaces its own folders.
-pub const MARKER: &str = ".resin-build";
+pub(crate) const MARKER: &str = ".resin-build";
 
 /// Checks that a relative output path stays inside the output folder: plain components only,
 /// no `..`, no root, no drive, no empty name.
-pub fn confine(relative: &str) -> Result<PathBuf, Error> {
+pub(crate) fn confine(relative: &str) -> Result<PathBuf, Error> {
     let path = Path::new(relative);
     // Checked on the text too: `Path::components` silently skips empty and `.` segments.
     let plain = !relative.contains('\\')
@@ -85,18 +85,8 @@ fn resolve(path: &Path) -> PathBuf {
     resolved
 }
 
-/// Writes the site into `output`: generated files (which win over assets of the same path)
-/// and content assets, through a temporary folder swapped in at the end.
-pub fn write_site(root: &Path, output: &Path, files: &[OutputFile], assets: &[Asset]) -> Result<(), Error> {
-    write_site_with(root, output, assets, &|dir: &Path| {
-        files.par_iter().try_for_each(|file| write_file(dir, &file.path, &file.bytes))?;
-        Ok(files.len())
-    })
-    .map(|_| ())
-}
-
 /// Writes one generated file into the staging folder `dir`.
-pub fn write_file(dir: &Path, relative: &str, bytes: &[u8]) -> Result<(), Error> {
+pub(crate) fn write_file(dir: &Path, relative: &str, bytes: &[u8]) -> Result<(), Error> {
     let target = dir.join(confine(relative)?);
     create_parent(&target)?;
     fs::write(&target, bytes).map_err(|source| Error::Io { path: target.clone(), source })
@@ -105,7 +95,7 @@ pub fn write_file(dir: &Path, relative: &str, bytes: &[u8]) -> Result<(), Error>
 /// Like [`write_site`], with the generated files written by `generate` into the staging folder
 /// it is given (as they are produced, so that they need not all be in memory at once); it
 /// returns how many it wrote. An error from `generate` leaves `output` untouched.
-pub fn write_site_with(
+pub(crate) fn write_site_with(
     root: &Path,
     output: &Path,
     assets: &[Asset],
@@ -265,7 +255,7 @@ fn exchange(_a: &Path, _b: &Path) -> bool {
 /// path of a generated file (`content/robots.txt`), named like a generated folder
 /// (`content/lieux/a` beside `lieux/a/index.html`), or inside a generated file's path.
 /// `generated` is sorted.
-pub fn asset_conflicts(generated: &[&str], assets: &[Asset]) -> Vec<String> {
+pub(crate) fn asset_conflicts(generated: &[&str], assets: &[Asset]) -> Vec<String> {
     let is_generated = |path: &str| generated.binary_search(&path).is_ok();
     // The first generated path at or after `folder/` starts with it when the folder is generated.
     let is_folder = |path: &str| {

@@ -6,8 +6,8 @@
 use crate::schema::reader::Fields;
 
 use super::{
-    Carte, Demande, Edition, Emprise, Extension, ExtensionType, Extensions, Forge, Licence, Lien, Orientation, Point,
-    SiteConfig, Territoire,
+    Bounds, Edition, Extension, ExtensionType, Extensions, FooterLink, Forge, Licence, MapConfig, Need, Orientation,
+    Point, SiteConfig, Territory,
 };
 
 /// The keys of the top level of `site.yaml`.
@@ -70,28 +70,28 @@ pub(super) fn site(f: &mut Fields<'_>) -> SiteConfig {
         titre: required(f, "titre"),
         description: required(f, "description"),
         url: required(f, "url"),
-        territoire: required_section(f, "territoire", TERRITOIRE, territoire),
-        carte: f.section("carte", CARTE, carte).unwrap_or_default(),
+        territoire: required_section(f, "territoire", TERRITOIRE, territory),
+        carte: f.section("carte", CARTE, map).unwrap_or_default(),
         contact: required(f, "contact"),
         signalement: f.text("signalement"),
         licence_donnees: f.section("licence_donnees", LICENCE, licence).unwrap_or_default(),
         exemple: f.boolean("exemple").unwrap_or_default(),
         pied_de_page: f
-            .records("pied_de_page", LIEN, |f| Lien { titre: required(f, "titre"), url: required(f, "url") }),
+            .records("pied_de_page", LIEN, |f| FooterLink { titre: required(f, "titre"), url: required(f, "url") }),
         extensions: f.section("extensions", EXTENSIONS, extensions).unwrap_or_default(),
         edition_en_ligne: f.section("edition_en_ligne", EDITION, edition),
         orientation: f.section("orientation", ORIENTATION, orientation).unwrap_or_default(),
     }
 }
 
-fn territoire(f: &mut Fields<'_>) -> Territoire {
+fn territory(f: &mut Fields<'_>) -> Territory {
     // An empty `communes: ""` is a path that names nothing, reported as such by the communes'
     // loader, not a value left out.
     let written = matches!(f.value("communes"), Some(serde_yaml::Value::String(_)));
     let communes = f.text("communes").or_else(|| written.then(String::new));
-    Territoire {
+    Territory {
         nom: required(f, "nom"),
-        emprise: required_section(f, "emprise", EMPRISE, |f| Emprise {
+        emprise: required_section(f, "emprise", EMPRISE, |f| Bounds {
             ouest: required_number(f, "ouest"),
             sud: required_number(f, "sud"),
             est: required_number(f, "est"),
@@ -120,8 +120,8 @@ fn zoom(f: &mut Fields<'_>) -> u8 {
     })
 }
 
-fn carte(f: &mut Fields<'_>) -> Carte {
-    Carte { tuiles: required(f, "tuiles"), attribution: required(f, "attribution") }
+fn map(f: &mut Fields<'_>) -> MapConfig {
+    MapConfig { tuiles: required(f, "tuiles"), attribution: required(f, "attribution") }
 }
 
 fn licence(f: &mut Fields<'_>) -> Licence {
@@ -134,12 +134,12 @@ fn extensions(f: &mut Fields<'_>) -> Extensions {
 
 fn extension(f: &mut Fields<'_>) -> Extension {
     let kind = match f.required_text("type").as_deref() {
-        Some("booleen") => ExtensionType::Booleen,
-        Some("texte") => ExtensionType::Texte,
-        Some("choix") => ExtensionType::Choix,
+        Some("booleen") => ExtensionType::Boolean,
+        Some("texte") => ExtensionType::Text,
+        Some("choix") => ExtensionType::Choice,
         Some("url") => ExtensionType::Url,
         Some("date") => ExtensionType::Date,
-        _ => ExtensionType::Inconnu,
+        _ => ExtensionType::Unknown,
     };
     Extension {
         nom: required(f, "nom"),
@@ -156,7 +156,7 @@ fn edition(f: &mut Fields<'_>) -> Edition {
         Some("github") => Forge::Github,
         Some("gitlab") => Forge::Gitlab,
         Some("git-gateway") => Forge::GitGateway,
-        _ => Forge::Inconnue,
+        _ => Forge::Unknown,
     };
     Edition {
         forge,
@@ -174,7 +174,7 @@ fn orientation(f: &mut Fields<'_>) -> Orientation {
             if f.value("services").is_none() {
                 f.missing("services");
             }
-            Demande {
+            Need {
                 libelle: required(f, "libelle"),
                 services: f.vocabulary("services"),
                 a_apporter: f.texts("a_apporter"),

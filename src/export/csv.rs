@@ -2,10 +2,10 @@
 
 use super::{by_id, extension_cells, extension_column, schema_fields, standard_record};
 use crate::index::Site;
-use crate::model::Lieu;
+use crate::model::Place;
 
 /// Every place as one CSV row, with the standard's header.
-pub fn lieux_csv(lieux: &[std::sync::Arc<Lieu>]) -> Vec<u8> {
+pub(crate) fn places_csv(lieux: &[std::sync::Arc<Place>]) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     writer.write_record(schema_fields().iter().map(|f| f.name.as_str())).expect("writing to memory cannot fail");
     for lieu in by_id(lieux) {
@@ -16,12 +16,12 @@ pub fn lieux_csv(lieux: &[std::sync::Arc<Lieu>]) -> Vec<u8> {
 }
 
 /// `lieux-territoire.csv`: the standard's columns, then the territorial fields.
-pub fn territory_csv(site: &Site) -> Vec<u8> {
+pub(super) fn territory_csv(site: &Site) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let mut header: Vec<String> = schema_fields().iter().map(|f| f.name.clone()).collect();
     header.extend(site.config.extensions.lieux.iter().map(|e| extension_column(&e.nom)));
     writer.write_record(&header).expect("writing to memory cannot fail");
-    for lieu in by_id(&site.entries.lieux) {
+    for lieu in by_id(&site.entries.places) {
         let mut row: Vec<String> = standard_record(lieu).into_iter().map(|(_, cell)| cell.as_csv()).collect();
         row.extend(extension_cells(site, lieu).into_iter().map(|(_, cell)| cell.as_csv()));
         writer.write_record(&row).expect("writing to memory cannot fail");

@@ -7,9 +7,9 @@ use super::json::standard_object;
 use crate::index::Site;
 
 /// Places with coordinates as a GeoJSON FeatureCollection (WGS 84, `[longitude, latitude]`).
-pub fn lieux_geojson(site: &Site) -> Vec<u8> {
+pub(crate) fn places_geojson(site: &Site) -> Vec<u8> {
     let base = site.config.base_url();
-    let features = super::by_id(&site.entries.lieux)
+    let features = super::by_id(&site.entries.places)
         .into_iter()
         .filter_map(|lieu| {
             let (lat, lon) = (lieu.latitude?, lieu.longitude?);

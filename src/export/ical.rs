@@ -14,8 +14,8 @@
 use chrono::{Duration, NaiveDate, NaiveTime};
 
 use crate::index::Site;
-use crate::model::reseau::{Detail, Publication, Section};
-use crate::model::{Calendrier, Offre};
+use crate::model::network::{Detail, Publication, Section};
+use crate::model::{Offer, Schedule};
 
 /// Europe/Paris since 1996: CET in winter, CEST from the last Sunday of March to the last
 /// Sunday of October.
@@ -42,17 +42,17 @@ const VTIMEZONE: &[&str] = &[
 const BYDAY: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
 /// The calendar of one offer. `base_url`: the site's absolute address, ending with `/`.
-pub fn offer_ics(site: &Site, base_url: &str, offre: &Offre) -> Vec<u8> {
+pub(crate) fn offer_ics(site: &Site, base_url: &str, offre: &Offer) -> Vec<u8> {
     calendar(site, base_url, &offre.titre, std::iter::once(offre))
 }
 
 /// The calendar of every offer, in listing order.
-pub fn offers_ics(site: &Site, base_url: &str) -> Vec<u8> {
+pub(crate) fn offers_ics(site: &Site, base_url: &str) -> Vec<u8> {
     let name = format!("{} : ateliers et permanences", site.config.titre);
     calendar(site, base_url, &name, site.offers_in_order().into_iter())
 }
 
-fn calendar<'a>(site: &Site, base_url: &str, name: &str, offers: impl Iterator<Item = &'a Offre>) -> Vec<u8> {
+fn calendar<'a>(site: &Site, base_url: &str, name: &str, offers: impl Iterator<Item = &'a Offer>) -> Vec<u8> {
     let host = host(base_url);
     wrap(name, |out| {
         for offre in offers {
@@ -62,19 +62,19 @@ fn calendar<'a>(site: &Site, base_url: &str, name: &str, offers: impl Iterator<I
 }
 
 /// The calendar of one event of the network's agenda.
-pub fn event_ics(site: &Site, base_url: &str, event: &Publication) -> Vec<u8> {
+pub(crate) fn event_ics(site: &Site, base_url: &str, event: &Publication) -> Vec<u8> {
     let host = host(base_url);
     wrap(&event.titre, |out| network_event(site, base_url, host, event, out))
 }
 
 /// The calendar of the network's agenda: coming events, then past ones.
-pub fn agenda_ics(site: &Site, base_url: &str) -> Vec<u8> {
+pub(crate) fn agenda_ics(site: &Site, base_url: &str) -> Vec<u8> {
     let host = host(base_url);
-    let at = crate::index::reseau::position(Section::Agenda);
+    let at = crate::index::network::position(Section::Agenda);
     let name = format!("{} : agenda du réseau", site.config.titre);
     wrap(&name, |out| {
-        for &i in site.reseau.lists[at].iter().chain(&site.reseau.archives[at]) {
-            network_event(site, base_url, host, &site.entries.reseau[i], out);
+        for &i in site.network.lists[at].iter().chain(&site.network.archives[at]) {
+            network_event(site, base_url, host, &site.entries.network[i], out);
         }
     })
 }
@@ -86,7 +86,7 @@ fn host(base_url: &str) -> &str {
 
 /// One VEVENT per day of an event of the network's agenda.
 fn network_event(site: &Site, base_url: &str, host: &str, p: &Publication, out: &mut Lines) {
-    let Detail::Evenement(e) = &p.detail else { return };
+    let Detail::Event(e) = &p.detail else { return };
     let url = format!("{base_url}reseau/agenda/{}/", p.slug);
     let location = match (&e.lieu, &e.adresse) {
         (Some(slug), _) => {
@@ -143,7 +143,7 @@ fn wrap(name: &str, body: impl FnOnce(&mut Lines)) -> Vec<u8> {
     out.bytes
 }
 
-fn events(site: &Site, base_url: &str, host: &str, offre: &Offre, out: &mut Lines) {
+fn events(site: &Site, base_url: &str, host: &str, offre: &Offer, out: &mut Lines) {
     let url = format!("{base_url}offres/{}/", offre.slug);
     let places: Vec<String> = offre
         .lieux
@@ -166,7 +166,7 @@ fn events(site: &Site, base_url: &str, host: &str, offre: &Offre, out: &mut Line
         out.property("URL", &url);
     };
     match &offre.calendrier {
-        Calendrier::Seances(seances) => {
+        Schedule::Sessions(seances) => {
             for (i, s) in seances.iter().enumerate() {
                 out.line("BEGIN:VEVENT");
                 out.property("UID", &format!("{}-seance-{}@{host}", offre.slug, i + 1));
@@ -176,7 +176,7 @@ fn events(site: &Site, base_url: &str, host: &str, offre: &Offre, out: &mut Line
                 out.line("END:VEVENT");
             }
         }
-        Calendrier::Horaires(horaires) => {
+        Schedule::Hours(horaires) => {
             let Some(week) = site.week(horaires) else { return };
             let monday = crate::hours::monday(site.today);
             for (day, periods) in week.regular.iter().enumerate() {

@@ -5,10 +5,10 @@ use serde_json::{Map, Value, json};
 
 use super::{Cell, by_id, extension_cells, standard_record};
 use crate::index::Site;
-use crate::model::{Calendrier, Lieu};
+use crate::model::{Place, Schedule};
 
 /// A place as a flat JSON object of the standard.
-pub fn standard_object(lieu: &Lieu) -> Map<String, Value> {
+pub(super) fn standard_object(lieu: &Place) -> Map<String, Value> {
     standard_record(lieu)
         .into_iter()
         .filter_map(|(name, cell)| {
@@ -23,7 +23,7 @@ pub fn standard_object(lieu: &Lieu) -> Map<String, Value> {
 }
 
 /// Every place, as a JSON array in the standard.
-pub fn lieux_json(lieux: &[std::sync::Arc<Lieu>]) -> Vec<u8> {
+pub fn places_json(lieux: &[std::sync::Arc<Place>]) -> Vec<u8> {
     let array: Vec<Value> = by_id(lieux).into_iter().map(|l| Value::Object(standard_object(l))).collect();
     let mut bytes = serde_json::to_vec_pretty(&array).expect("plain data serialises");
     bytes.push(b'\n');
@@ -31,11 +31,11 @@ pub fn lieux_json(lieux: &[std::sync::Arc<Lieu>]) -> Vec<u8> {
 }
 
 /// Every offer: resin's own format (the standard has no offers), documented on `/donnees/`.
-pub fn offres_json(site: &Site) -> Vec<u8> {
+pub(crate) fn offers_json(site: &Site) -> Vec<u8> {
     let base = site.config.base_url();
     let offers: Vec<Value> = site
         .entries
-        .offres
+        .offers
         .iter()
         .map(|o| {
             let lieux: Vec<Value> = o
@@ -45,8 +45,8 @@ pub fn offres_json(site: &Site) -> Vec<u8> {
                 .map(|l| json!({ "id": l.id, "nom": l.nom, "commune": l.commune }))
                 .collect();
             let (horaires, seances) = match &o.calendrier {
-                Calendrier::Horaires(h) => (Some(h.clone()), Vec::new()),
-                Calendrier::Seances(s) => (
+                Schedule::Hours(h) => (Some(h.clone()), Vec::new()),
+                Schedule::Sessions(s) => (
                     None,
                     s.iter()
                         .map(|s| json!({ "date": s.date.to_string(), "debut": s.debut.format("%H:%M").to_string(), "fin": s.fin.format("%H:%M").to_string() }))
@@ -83,8 +83,8 @@ pub fn offres_json(site: &Site) -> Vec<u8> {
 
 /// `lieux-territoire.json`: the standard's flat objects with the territorial fields added
 /// (`extension_<nom>`, booleans and dates as JSON values).
-pub fn territory_json(site: &Site) -> Vec<u8> {
-    let array: Vec<Value> = by_id(&site.entries.lieux)
+pub(super) fn territory_json(site: &Site) -> Vec<u8> {
+    let array: Vec<Value> = by_id(&site.entries.places)
         .into_iter()
         .map(|l| {
             let mut object = standard_object(l);

@@ -1,90 +1,91 @@
 //! Open data exports in the national standard: GeoJSON, CSV, JSON, and the offers.
 
-pub use crate::schema::standard::{SchemaField, schema_fields};
+pub(crate) use crate::schema::standard::schema_fields;
 
 mod csv;
 mod geojson;
-pub mod ical;
+pub(crate) mod ical;
 mod json;
 
-pub use self::csv::lieux_csv;
-pub use self::geojson::lieux_geojson;
-pub use self::json::{lieux_json, offres_json};
+pub(crate) use self::csv::places_csv;
+pub(crate) use self::geojson::places_geojson;
+pub(crate) use self::json::offers_json;
+pub use self::json::places_json;
 
 use crate::index::Site;
-use crate::model::Lieu;
+use crate::model::Place;
 
 /// Folder of the exports in the output.
-pub const DIR: &str = "donnees";
+pub(crate) const DIR: &str = "donnees";
 
 /// One export file, under `donnees/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Export {
+pub(crate) enum Export {
     /// `lieux.csv`: one place per line, the standard's columns.
-    LieuxCsv,
+    PlacesCsv,
     /// `lieux.geojson`: the places with their coordinates.
-    LieuxGeojson,
+    PlacesGeojson,
     /// `lieux.json`: the places in the standard's JSON.
-    LieuxJson,
+    PlacesJson,
     /// `offres.json`: the offers.
-    OffresJson,
+    OffersJson,
     /// `lieux-territoire.csv`: the standard's columns, then one column per territorial field
     /// (`extension_<nom>`), outside the standard. Only when `site.yaml` declares some.
-    LieuxTerritoireCsv,
+    PlacesTerritoryCsv,
     /// `lieux-territoire.json`: the same as flat JSON objects.
-    LieuxTerritoireJson,
+    PlacesTerritoryJson,
 }
 
 impl Export {
     /// Every export.
-    pub const ALL: [Export; 6] = [
-        Export::LieuxCsv,
-        Export::LieuxGeojson,
-        Export::LieuxJson,
-        Export::OffresJson,
-        Export::LieuxTerritoireCsv,
-        Export::LieuxTerritoireJson,
+    pub(crate) const ALL: [Export; 6] = [
+        Export::PlacesCsv,
+        Export::PlacesGeojson,
+        Export::PlacesJson,
+        Export::OffersJson,
+        Export::PlacesTerritoryCsv,
+        Export::PlacesTerritoryJson,
     ];
 
     /// True when the site has this file: the territorial exports only when `site.yaml`
     /// declares territorial fields of places.
-    pub fn applies(self, site: &Site) -> bool {
+    pub(crate) fn applies(self, site: &Site) -> bool {
         match self {
-            Export::LieuxTerritoireCsv | Export::LieuxTerritoireJson => !site.config.extensions.lieux.is_empty(),
+            Export::PlacesTerritoryCsv | Export::PlacesTerritoryJson => !site.config.extensions.lieux.is_empty(),
             _ => true,
         }
     }
 
     /// Path in the output folder.
-    pub fn path(self) -> String {
+    pub(crate) fn path(self) -> String {
         let name = match self {
-            Export::LieuxCsv => "lieux.csv",
-            Export::LieuxGeojson => "lieux.geojson",
-            Export::LieuxJson => "lieux.json",
-            Export::OffresJson => "offres.json",
-            Export::LieuxTerritoireCsv => "lieux-territoire.csv",
-            Export::LieuxTerritoireJson => "lieux-territoire.json",
+            Export::PlacesCsv => "lieux.csv",
+            Export::PlacesGeojson => "lieux.geojson",
+            Export::PlacesJson => "lieux.json",
+            Export::OffersJson => "offres.json",
+            Export::PlacesTerritoryCsv => "lieux-territoire.csv",
+            Export::PlacesTerritoryJson => "lieux-territoire.json",
         };
         format!("{DIR}/{name}")
     }
 
     /// The file's bytes.
-    pub fn produce(self, site: &Site) -> Vec<u8> {
+    pub(crate) fn produce(self, site: &Site) -> Vec<u8> {
         match self {
-            Export::LieuxCsv => lieux_csv(&site.entries.lieux),
-            Export::LieuxGeojson => lieux_geojson(site),
-            Export::LieuxJson => lieux_json(&site.entries.lieux),
-            Export::OffresJson => offres_json(site),
-            Export::LieuxTerritoireCsv => self::csv::territory_csv(site),
-            Export::LieuxTerritoireJson => self::json::territory_json(site),
+            Export::PlacesCsv => places_csv(&site.entries.places),
+            Export::PlacesGeojson => places_geojson(site),
+            Export::PlacesJson => places_json(&site.entries.places),
+            Export::OffersJson => offers_json(site),
+            Export::PlacesTerritoryCsv => self::csv::territory_csv(site),
+            Export::PlacesTerritoryJson => self::json::territory_json(site),
         }
     }
 }
 
 /// The places in the order of the exports: by `id` (the slug when the entry has none), so that
 /// an import of an export, whose files may be named otherwise, exports the same file again.
-pub fn by_id(lieux: &[std::sync::Arc<Lieu>]) -> Vec<&Lieu> {
-    let mut sorted: Vec<&Lieu> = lieux.iter().map(|l| l.as_ref()).collect();
+pub(crate) fn by_id(lieux: &[std::sync::Arc<Place>]) -> Vec<&Place> {
+    let mut sorted: Vec<&Place> = lieux.iter().map(|l| l.as_ref()).collect();
     sorted.sort_by(|a, b| (&a.id, &a.slug).cmp(&(&b.id, &b.slug)));
     sorted
 }
@@ -125,12 +126,12 @@ impl Cell {
 
 /// The column of a territorial field in the territorial exports: `extension_<nom>`, so that
 /// no one takes it for a column of the standard.
-pub fn extension_column(nom: &str) -> String {
+pub(crate) fn extension_column(nom: &str) -> String {
     format!("extension_{nom}")
 }
 
 /// A place's territorial fields, one cell per declared field of places (empty when not given).
-pub fn extension_cells(site: &Site, lieu: &Lieu) -> Vec<(String, Cell)> {
+pub(crate) fn extension_cells(site: &Site, lieu: &Place) -> Vec<(String, Cell)> {
     site.config
         .extensions
         .lieux
@@ -149,14 +150,14 @@ fn schema_spelling(values: &[String]) -> Vec<String> {
 }
 
 /// A place as one record of the standard: every column, in the schema's order.
-pub fn standard_record(lieu: &Lieu) -> Vec<(&'static str, Cell)> {
+pub fn standard_record(lieu: &Place) -> Vec<(&'static str, Cell)> {
     // A column added by a later version of the standard: exported empty.
     schema_fields().iter().map(|f| (f.name.as_str(), standard_cell(lieu, &f.name).unwrap_or(Cell::Empty))).collect()
 }
 
 /// The value of the standard's column `name` for a place; `None` for a column the model does
 /// not know (a test checks that it knows every column of `data/standard/schema.json`).
-fn standard_cell(lieu: &Lieu, name: &str) -> Option<Cell> {
+fn standard_cell(lieu: &Place, name: &str) -> Option<Cell> {
     Some(match name {
         "id" => Cell::text(&lieu.id),
         "pivot" => Cell::text(&lieu.pivot),
@@ -206,7 +207,7 @@ mod tests {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
         let checked = crate::check(root, today, None).expect("the example site checks");
         let site = checked.site.expect("the example site has a site.yaml");
-        let lieu = &site.entries.lieux[0];
+        let lieu = &site.entries.places[0];
         for field in schema_fields() {
             assert!(standard_cell(lieu, &field.name).is_some(), "{}", field.name);
         }

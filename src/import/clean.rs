@@ -7,11 +7,11 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::commune::{Resolved, resolve_commune};
-pub use super::problem::{Note, Problem};
+pub(crate) use super::problem::{Note, Problem};
 use super::read::{Raw, SourceRecord};
 use super::v0;
 use crate::communes::Communes;
-use crate::config::Emprise;
+use crate::config::Bounds;
 use crate::diagnostic::ImportKind;
 use crate::schema::rules;
 use crate::{hours, phone, suggest, vocab};
@@ -109,7 +109,7 @@ pub struct Kept {
 
 /// One place, cleaned.
 #[derive(Debug, Clone, Default)]
-pub struct Place {
+pub struct ImportedPlace {
     /// Its fields, by v1 name (`presentation_detail` is `body`).
     pub fields: BTreeMap<&'static str, Val>,
     /// `presentation_detail`: the Markdown body of a new entry.
@@ -122,7 +122,7 @@ pub struct Place {
     pub extensions: BTreeMap<String, bool>,
 }
 
-impl Place {
+impl ImportedPlace {
     /// A text field.
     pub fn text(&self, name: &str) -> Option<&str> {
         match self.fields.get(name) {
@@ -136,8 +136,8 @@ impl Place {
 #[derive(Debug, Default)]
 pub struct Cleaned {
     /// The place; `None` when it cannot be imported (see the notes).
-    pub place: Option<Place>,
-    /// Place outside the territory (not imported, not reported row by row).
+    pub place: Option<ImportedPlace>,
+    /// ImportedPlace outside the territory (not imported, not reported row by row).
     pub outside: bool,
     /// Rules applied, one per value fixed.
     pub rules: Vec<Rule>,
@@ -146,9 +146,9 @@ pub struct Cleaned {
 }
 
 /// The territory a record is checked against.
-pub struct Territory<'a> {
+pub struct ImportScope<'a> {
     /// The bounding box of `site.yaml`.
-    pub emprise: Option<Emprise>,
+    pub emprise: Option<Bounds>,
     /// The communes list, when `site.yaml` names one.
     pub communes: Option<&'a Communes>,
     /// The build date: `date_maj` may not be later.
@@ -182,7 +182,7 @@ fn columns() -> impl Iterator<Item = &'static str> {
 
 /// The v1 name of a column (trimmed, lowercased, v0 names renamed); `None` for a column the
 /// standard does not have. The bool says it was a v0 name.
-pub fn column_name(column: &str) -> Option<(&'static str, bool)> {
+pub(crate) fn column_name(column: &str) -> Option<(&'static str, bool)> {
     let name = column.trim().to_lowercase();
     if let Some(known) = columns().find(|n| *n == name) {
         return Some((known, false));
@@ -225,15 +225,20 @@ fn items(raw: &Raw) -> Vec<String> {
 }
 
 /// Cleans one record against the territory.
-pub fn clean(record: &SourceRecord, territory: &Territory<'_>) -> Cleaned {
+pub fn clean(record: &SourceRecord, territory: &ImportScope<'_>) -> Cleaned {
     let flags: Vec<(String, String)> = territory
         .flags
         .iter()
-        .filter(|e| e.kind == crate::config::ExtensionType::Booleen)
+        .filter(|e| e.kind == crate::config::ExtensionType::Boolean)
         .map(|e| (e.nom.clone(), suggest::fold(&e.libelle)))
         .collect();
-    let mut c =
-        Cleaner { out: Cleaned::default(), place: Place::default(), everyone: false, outside_box: false, flags };
+    let mut c = Cleaner {
+        out: Cleaned::default(),
+        place: ImportedPlace::default(),
+        everyone: false,
+        outside_box: false,
+        flags,
+    };
     if !record.extra.is_empty() {
         let message = ImportKind::ExtraCells { count: record.extra.len(), cells: record.extra.join(" | ") };
         c.keep(Problem::Row, "cellules en trop", "", &record.extra.join(" | "), message);
@@ -267,7 +272,7 @@ pub fn clean(record: &SourceRecord, territory: &Territory<'_>) -> Cleaned {
 
 struct Cleaner {
     out: Cleaned,
-    place: Place,
+    place: ImportedPlace,
     everyone: bool,
     /// Coordinates outside the bounding box: outside the territory when there is no communes list.
     outside_box: bool,
@@ -533,7 +538,7 @@ impl Cleaner {
         self.keep(Problem::Url, name, column, text, message);
     }
 
-    fn coordinates(&mut self, fields: &[(&'static str, String, Raw)], territory: &Territory<'_>) {
+    fn coordinates(&mut self, fields: &[(&'static str, String, Raw)], territory: &ImportScope<'_>) {
         let get = |name: &str| {
             fields.iter().find(|(n, ..)| *n == name).map(|(_, column, raw)| (column.clone(), raw.display()))
         };
@@ -612,7 +617,7 @@ impl Cleaner {
         }
     }
 
-    fn finish(mut self, territory: &Territory<'_>, fields: &[(&'static str, String, Raw)]) -> Cleaned {
+    fn finish(mut self, territory: &ImportScope<'_>, fields: &[(&'static str, String, Raw)]) -> Cleaned {
         for required in ["nom", "adresse", "code_postal", "commune"] {
             if !self.place.fields.contains_key(required) {
                 let bad = self.place.kept.iter().any(|k| k.field == required);

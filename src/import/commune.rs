@@ -8,7 +8,7 @@ use crate::suggest;
 
 /// Where a record's commune is, among the territory's communes.
 #[derive(Debug, PartialEq)]
-pub enum Resolved {
+pub(crate) enum Resolved {
     /// In the territory: the commune's INSEE name, and the INSEE code to write when the one
     /// given must change.
     Inside {
@@ -27,7 +27,7 @@ pub enum Resolved {
 /// current one, as "Oullins" in "Oullins-Pierre-Bénite") with `postcode`. A city divided in
 /// arrondissements becomes the arrondissement of the postcode. A postcode alone never puts a
 /// place in the territory: several are shared with communes outside it.
-pub fn resolve_commune(communes: &Communes, name: &str, postcode: &str, insee: Option<&str>) -> Resolved {
+pub(crate) fn resolve_commune(communes: &Communes, name: &str, postcode: &str, insee: Option<&str>) -> Resolved {
     let plain = |text: &str| suggest::fold(&text.replace(['-', '\''], " "));
     let folded = plain(name);
     let by_code = insee.and_then(|code| communes.by_code(code));

@@ -6,18 +6,18 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_yaml::{Mapping, Value};
 
-use super::clean::{Kept, Place, Val};
+use super::clean::{ImportedPlace, Kept, Val};
 use crate::error::Error;
 use crate::load;
 use crate::suggest::fold;
 use crate::{phone, vocab};
 
 /// The line that opens the comments holding what could not be imported.
-pub const KEPT_HEADER: &str = "# Valeurs de la source à reprendre à la main (resin import) :";
+pub(crate) const KEPT_HEADER: &str = "# Valeurs de la source à reprendre à la main (resin import) :";
 
 /// A place already in `content/lieux/`.
 #[derive(Debug)]
-pub struct Existing {
+pub(crate) struct Existing {
     /// File name without `.md`.
     pub slug: String,
     /// Path relative to the site root, with `/` (`content/lieux/villeurbanne/x.md`).
@@ -36,7 +36,7 @@ impl Existing {
     }
 
     /// A text field (numbers written as text too).
-    pub fn text(&self, name: &str) -> Option<String> {
+    pub(crate) fn text(&self, name: &str) -> Option<String> {
         match self.get(name)? {
             Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
             Value::Number(n) => Some(n.to_string()),
@@ -45,20 +45,20 @@ impl Existing {
     }
 
     /// `id`, or the slug when absent.
-    pub fn id(&self) -> String {
+    pub(crate) fn id(&self) -> String {
         self.text("id").unwrap_or_else(|| self.slug.clone())
     }
 
     /// `date_maj`.
-    pub fn date(&self) -> Option<NaiveDate> {
+    pub(crate) fn date(&self) -> Option<NaiveDate> {
         self.text("date_maj").and_then(|d| crate::schema::rules::parse_date(&d))
     }
 }
 
 /// Reads every place of `content/lieux/` (and its subfolders) under `root`. A file that
 /// cannot be read as an entry stops the import: `resin check` says what is wrong with it.
-pub fn read_existing(root: &Path) -> Result<Vec<Existing>, Error> {
-    let dir = root.join("content").join(load::EntryKind::Lieu.folder());
+pub(crate) fn read_existing(root: &Path) -> Result<Vec<Existing>, Error> {
+    let dir = root.join("content").join(load::EntryKind::Place.folder());
     let mut found = Vec::new();
     let io = |path: &Path, source| Error::Io { path: path.to_path_buf(), source };
     match std::fs::symlink_metadata(&dir) {
@@ -105,20 +105,20 @@ pub fn read_existing(root: &Path) -> Result<Vec<Existing>, Error> {
 
 /// An entry's text read as an [`Existing`] entry: the files of `content/lieux/`, and what the
 /// import writes (checked to read back before it is written).
-pub fn written(slug: &str, path: String, text: String) -> Result<Existing, String> {
+pub(crate) fn written(slug: &str, path: String, text: String) -> Result<Existing, String> {
     let parsed = load::parse_entry(&text).map_err(|(kind, _)| kind.to_string())?;
-    let raw = load::RawEntry::new(load::EntryKind::Lieu, crate::source::FileId(0), slug.to_string(), parsed);
+    let raw = load::RawEntry::new(load::EntryKind::Place, crate::source::FileId(0), slug.to_string(), parsed);
     Ok(Existing { slug: slug.to_string(), path, fields: raw.document.fields, body: raw.document.body, text })
 }
 
 /// Keys to recognise a place by: its address (and SIRET, or name and commune), folded.
-pub fn address_key(pivot: Option<&str>, nom: &str, adresse: &str, commune: &str) -> (Option<String>, String) {
+pub(crate) fn address_key(pivot: Option<&str>, nom: &str, adresse: &str, commune: &str) -> (Option<String>, String) {
     let pivot = pivot.filter(|p| !p.bytes().all(|b| b == b'0')).map(|p| format!("{p}|{}", fold(adresse)));
     (pivot, format!("{}|{}|{}", fold(nom), fold(adresse), fold(commune)))
 }
 
 /// A file slug for a new place: its name, else its name and commune, else a number added.
-pub fn new_slug(nom: &str, commune: &str, taken: &dyn Fn(&str) -> bool) -> String {
+pub(crate) fn new_slug(nom: &str, commune: &str, taken: &dyn Fn(&str) -> bool) -> String {
     let base = load::file_slug(nom);
     let base = if base.is_empty() { "lieu".to_string() } else { base };
     if !taken(&base) {
@@ -223,7 +223,7 @@ fn kept_lines(kept: &[Kept]) -> String {
 /// order), the kept values as comments, then the body.
 fn render(fields: &Mapping, kept: &[Kept], body: &str) -> String {
     let mut out = String::from("---\n");
-    for name in crate::schema::names(load::EntryKind::Lieu) {
+    for name in crate::schema::names(load::EntryKind::Place) {
         if let Some(value) = fields.get(*name) {
             emit_field(&mut out, name, value);
         }
@@ -233,7 +233,7 @@ fn render(fields: &Mapping, kept: &[Kept], body: &str) -> String {
             Value::String(s) => s.as_str(),
             _ => continue,
         };
-        if !crate::schema::names(load::EntryKind::Lieu).contains(&name) {
+        if !crate::schema::names(load::EntryKind::Place).contains(&name) {
             emit_field(&mut out, name, value);
         }
     }
@@ -247,7 +247,7 @@ fn render(fields: &Mapping, kept: &[Kept], body: &str) -> String {
 }
 
 /// The text of a new entry for `place`, written as `slug`.
-pub fn new_entry(slug: &str, place: &Place, today: NaiveDate) -> String {
+pub fn new_entry(slug: &str, place: &ImportedPlace, today: NaiveDate) -> String {
     let mut fields = Mapping::new();
     for (name, val) in &place.fields {
         if *name == "id" && matches!(val, Val::Text(id) if id == slug) {
@@ -266,7 +266,7 @@ pub fn new_entry(slug: &str, place: &Place, today: NaiveDate) -> String {
 
 /// The updated text of an existing entry, and the fields that changed; `None` when nothing
 /// changes. The body and the fields the source does not give are kept.
-pub fn update(existing: &Existing, place: &Place) -> Option<(String, Vec<&'static str>)> {
+pub(crate) fn update(existing: &Existing, place: &ImportedPlace) -> Option<(String, Vec<&'static str>)> {
     let mut fields = existing.fields.clone();
     let mut changed = Vec::new();
     for (name, val) in &place.fields {
@@ -303,8 +303,8 @@ pub fn update(existing: &Existing, place: &Place) -> Option<(String, Vec<&'stati
 mod tests {
     use super::*;
 
-    fn place(fields: &[(&'static str, Val)]) -> Place {
-        Place { fields: fields.iter().cloned().collect(), ..Place::default() }
+    fn place(fields: &[(&'static str, Val)]) -> ImportedPlace {
+        ImportedPlace { fields: fields.iter().cloned().collect(), ..ImportedPlace::default() }
     }
 
     fn existing(text: &str) -> Existing {

@@ -8,13 +8,16 @@
 //! commune) and writes new entries or updates existing ones field by field. Places outside
 //! the territory of `site.yaml` are left out. A second import of the same file changes nothing.
 
-pub mod clean;
-pub mod commune;
-pub mod entry;
-pub mod problem;
+pub(crate) mod clean;
+pub(crate) mod commune;
+pub(crate) mod entry;
+pub(crate) mod problem;
 mod publishable;
-pub mod read;
-pub mod v0;
+pub(crate) mod read;
+pub(crate) mod v0;
+
+pub use self::clean::Rule;
+pub use self::problem::{Note, Problem};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::{self, Write as _};
@@ -22,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use self::clean::{Note, Problem, Rule, Territory, Val};
+use self::clean::{ImportScope, Val};
 use self::entry::Existing;
 use crate::communes::Communes;
 use crate::config::{self, SiteConfig};
@@ -74,7 +77,7 @@ pub struct Report {
     pub file: String,
     /// Format, encoding and version, in French.
     pub described: String,
-    /// Territory name.
+    /// ImportScope name.
     pub territory: String,
     /// Records read.
     pub read: usize,
@@ -130,7 +133,7 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
         .map_err(|message| Error::Usage { message: format!("{} : {message}", options.file.display()) })?;
     let (site, communes) = site(&options.root)?;
     let filter = commune_filter(&options.communes, communes.as_ref())?;
-    let territory = Territory {
+    let territory = ImportScope {
         emprise: Some(site.territoire.emprise),
         communes: communes.as_ref(),
         today,
@@ -346,7 +349,7 @@ impl<'a> Run<'a> {
 
     /// Notes a place that an earlier row of the file gives too (same SIRET and address, or same
     /// name and address): both are imported.
-    fn note_likely_duplicate(&mut self, place: &clean::Place, at: &str, notes: &mut Vec<Note>) {
+    fn note_likely_duplicate(&mut self, place: &clean::ImportedPlace, at: &str, notes: &mut Vec<Note>) {
         let (pivot_key, name_key) = keys_of(place);
         for key in pivot_key.iter().chain([&name_key]) {
             if let Some(first) = self.seen_places.get(key) {
@@ -369,7 +372,7 @@ impl<'a> Run<'a> {
 
     /// Updates the existing entry `at` with the place, unless the entry was checked after the
     /// source.
-    fn update_entry(&mut self, at: usize, place: &clean::Place, notes: &mut Vec<Note>) {
+    fn update_entry(&mut self, at: usize, place: &clean::ImportedPlace, notes: &mut Vec<Note>) {
         self.entries.claimed[at] = true;
         let old = &self.entries.list[at];
         let place_date = place.text("date_maj").and_then(crate::schema::rules::parse_date);
@@ -405,7 +408,7 @@ impl<'a> Run<'a> {
     }
 
     /// Creates an entry for a place that matches none, under a slug still free.
-    fn create_entry(&mut self, place: &clean::Place, notes: &mut Vec<Note>) {
+    fn create_entry(&mut self, place: &clean::ImportedPlace, notes: &mut Vec<Note>) {
         let slug = entry::new_slug(&text_of(place, "nom"), &text_of(place, "commune"), &|s| {
             self.slugs.contains(s) || self.ids.contains_key(s)
         });
@@ -429,7 +432,7 @@ impl<'a> Run<'a> {
     }
 }
 
-fn text_of(place: &clean::Place, name: &str) -> String {
+fn text_of(place: &clean::ImportedPlace, name: &str) -> String {
     place.text(name).unwrap_or_default().to_string()
 }
 
@@ -463,7 +466,7 @@ fn unwritable(error: &str) -> Note {
 }
 
 /// The keys a place is recognised by: SIRET and address, name, address and commune.
-fn keys_of(place: &clean::Place) -> (Option<String>, String) {
+fn keys_of(place: &clean::ImportedPlace) -> (Option<String>, String) {
     entry::address_key(
         place.text("pivot"),
         &text_of(place, "nom"),
@@ -516,7 +519,7 @@ impl Entries {
     /// address (the same name first), else same name, address and commune. Among equals, the
     /// one the place would not change, so that importing twice pairs rows and entries the
     /// same way; else the first by path.
-    fn find(&self, place: &clean::Place, source: Option<&str>) -> Option<usize> {
+    fn find(&self, place: &clean::ImportedPlace, source: Option<&str>) -> Option<usize> {
         let free = |list: Option<&Vec<usize>>| -> Vec<usize> {
             list.map(|l| l.iter().copied().filter(|i| !self.claimed[*i]).collect()).unwrap_or_default()
         };
@@ -542,7 +545,7 @@ impl Entries {
         self.pick(&free(self.by_name.get(&name)), place)
     }
 
-    fn pick(&self, candidates: &[usize], place: &clean::Place) -> Option<usize> {
+    fn pick(&self, candidates: &[usize], place: &clean::ImportedPlace) -> Option<usize> {
         if candidates.len() > 1
             && let Some(same) = candidates.iter().find(|i| entry::update(&self.list[**i], place).is_none())
         {
@@ -617,7 +620,7 @@ struct Filter {
 }
 
 impl Filter {
-    fn allows(&self, place: &clean::Place) -> bool {
+    fn allows(&self, place: &clean::ImportedPlace) -> bool {
         let commune = place.text("commune").unwrap_or_default();
         place.text("code_insee").is_some_and(|c| self.codes.iter().any(|f| f == c))
             || self.names.iter().any(|n| commune == n || commune.starts_with(&format!("{n} ")))

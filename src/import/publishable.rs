@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use super::clean::{Place, Val};
+use super::clean::{ImportedPlace, Val};
 use super::problem::{Note, Problem};
 use super::read::Raw;
 use crate::diagnostic::ImportKind;
@@ -25,7 +25,7 @@ pub(crate) fn excerpt(text: &str) -> String {
 /// values: v1 name, column as the file writes it, raw value. A lost character is looked for in
 /// the raw value (it may have made the value unreadable, and kept in a comment); a formula in
 /// the cleaned one (a phone number becomes `+33…` in E.164, which runs nothing).
-pub(crate) fn problems(place: &Place, fields: &[(&'static str, String, Raw)]) -> Vec<Note> {
+pub(crate) fn problems(place: &ImportedPlace, fields: &[(&'static str, String, Raw)]) -> Vec<Note> {
     let mut notes = Vec::new();
     // A field given by two columns (v0 and v1 names) is reported once.
     let mut seen = BTreeSet::new();
@@ -66,7 +66,7 @@ mod tests {
 
     #[test]
     fn finds_formulas_in_cleaned_values_and_lost_characters_in_raw_ones() {
-        let mut place = Place::default();
+        let mut place = ImportedPlace::default();
         place.fields.insert("nom", Val::Text("=HYPERLINK(\"https://x.fr\")".into()));
         place.fields.insert("telephone", Val::Text("+33478000000".into()));
         place.fields.insert("autres_formations_labels", Val::List(vec!["Label".into(), "@SUM(1)".into()]));

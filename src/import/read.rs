@@ -109,7 +109,7 @@ pub struct SourceFile {
 /// UTF-8, or mostly UTF-8 with a few stray bytes (replaced by `�`, and counted); else
 /// Windows-1252. Returns the text, the encoding, and the number of bytes replaced with the
 /// byte offset (in the text) of the first one.
-pub fn decode(bytes: &[u8]) -> (String, Encoding, Option<(usize, usize)>) {
+pub(crate) fn decode(bytes: &[u8]) -> (String, Encoding, Option<(usize, usize)>) {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let encoding = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
         let (text, _) = encoding.decode_without_bom_handling(&bytes[2..]);
@@ -147,7 +147,7 @@ fn replacements(text: &str) -> Option<(usize, usize)> {
 /// `resin check` refuses (zero-width space, bidirectional embeddings and overrides, invisible
 /// operators, BOM; joiners and direction marks are writing, and kept); line and paragraph
 /// separators become line feeds, carriage returns are dropped.
-pub fn sanitize(text: &str) -> String {
+pub(crate) fn sanitize(text: &str) -> String {
     text.chars()
         .filter_map(|c| match c {
             '\n' | '\t' => Some(c),
@@ -189,7 +189,7 @@ pub fn read(bytes: &[u8], name: &str) -> Result<SourceFile, String> {
 
 /// The column separator of a CSV: the most frequent of `,`, `;` and tab on the header line,
 /// outside quotes (`|` separates list values in the standard, never columns).
-pub fn separator(text: &str) -> u8 {
+pub(crate) fn separator(text: &str) -> u8 {
     let header = text.lines().next().unwrap_or_default();
     let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
     let mut quoted = false;

@@ -6,12 +6,12 @@
 //! the importer reports it instead of guessing.
 
 /// Where a v0 value goes in v1: which field, which value.
-pub type Target = (&'static str, &'static str);
+pub(crate) type Target = (&'static str, &'static str);
 
 /// v0 value (its text before « : », as v0 writes a value and its explanation) → v1 targets,
 /// for the fields whose vocabulary changed. A value of `publics_accueillis` may land in
 /// `prise_en_charge_specifique`, which v0 did not have.
-pub const VALUES: &[(&str, &str, &[Target])] = &[
+pub(crate) const VALUES: &[(&str, &str, &[Target])] = &[
     // services (v0.1)
     ("services", "Accéder à du matériel", &[("services", "Accès internet et matériel informatique")]),
     ("services", "Accéder à une connexion internet", &[("services", "Accès internet et matériel informatique")]),
@@ -104,26 +104,26 @@ pub const VALUES: &[(&str, &str, &[Target])] = &[
 ];
 
 /// A v0 value without its explanation: v0 writes « Gratuit : Je peux accéder gratuitement… ».
-pub fn head(raw: &str) -> &str {
+pub(crate) fn head(raw: &str) -> &str {
     raw.split(" : ").next().unwrap_or(raw).trim()
 }
 
 /// v0 values that say something v1 has no value for: reported as such, and kept in a comment.
-pub const WITHOUT_V1: &[(&str, &str)] = &[("frais_a_charge", "Accepte le Pass numérique")];
+pub(crate) const WITHOUT_V1: &[(&str, &str)] = &[("frais_a_charge", "Accepte le Pass numérique")];
 
 /// True when `raw` is a v0 value of `field` that v1 cannot say.
-pub fn without_v1(field: &str, raw: &str) -> bool {
+pub(crate) fn without_v1(field: &str, raw: &str) -> bool {
     let folded = crate::suggest::fold(head(raw));
     WITHOUT_V1.iter().any(|(f, v)| *f == field && crate::suggest::fold(v) == folded)
 }
 
 /// `publics_accueillis` values that mean "everyone": v1 leaves `publics_specifiquement_adresses`
 /// empty for a place open to all, so a v0 list holding one of them keeps no public.
-pub const EVERYONE: &[&str] = &["Adultes", "Tout public"];
+pub(crate) const EVERYONE: &[&str] = &["Adultes", "Tout public"];
 
 /// The v1 targets of a v0 value of `field` (v1 name), compared without case or accents and
 /// on the text before « : ».
-pub fn value(field: &str, raw: &str) -> Option<&'static [Target]> {
+pub(crate) fn value(field: &str, raw: &str) -> Option<&'static [Target]> {
     let folded = crate::suggest::fold(head(raw));
     VALUES.iter().find(|(f, v0, _)| *f == field && crate::suggest::fold(v0) == folded).map(|(_, _, targets)| *targets)
 }

@@ -6,7 +6,7 @@ use crate::diagnostic::Kind;
 
 /// The two parts of a content file, as byte ranges into its text.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Split {
+pub(super) struct Split {
     /// The opening `---` (without trailing spaces or line ending).
     pub header: Range<usize>,
     /// The YAML between the `---` lines.
@@ -16,7 +16,7 @@ pub struct Split {
 }
 
 /// Splits `text` (whose first bytes may be a BOM). Errors carry the span to point at.
-pub fn split(text: &str) -> Result<Split, (Kind, Range<usize>)> {
+pub(super) fn split(text: &str) -> Result<Split, (Kind, Range<usize>)> {
     let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     let mut lines = line_spans(text, start);
     let Some(first) = lines.next() else {

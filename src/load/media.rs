@@ -14,10 +14,10 @@ use crate::diagnostic::Kind;
 
 /// Image formats a browser shows, for `image` fields (SVG is left out there: an `<img>` shows
 /// it, but most readers and exports do not).
-pub const IMAGE_FORMATS: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "avif"];
+pub(crate) const IMAGE_FORMATS: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "avif"];
 
 /// Formats of attachments, with their names as shown.
-pub const ATTACHMENT_FORMATS: &[(&str, &str)] = &[
+pub(crate) const ATTACHMENT_FORMATS: &[(&str, &str)] = &[
     ("pdf", "PDF"),
     ("odt", "texte OpenDocument"),
     ("ods", "tableur OpenDocument"),
@@ -38,28 +38,28 @@ pub const ATTACHMENT_FORMATS: &[(&str, &str)] = &[
 
 /// Other formats published as they are (linked from a text, not named by a field): older office
 /// documents, drawings, calendars, sound, video and icons, which a browser shows or downloads.
-pub const OTHER_FORMATS: &[&str] = &["doc", "xls", "ppt", "odg", "rtf", "ics", "ogg", "webm", "m4a", "ico"];
+pub(crate) const OTHER_FORMATS: &[&str] = &["doc", "xls", "ppt", "odg", "rtf", "ics", "ogg", "webm", "m4a", "ico"];
 
 /// SVG: published once [`svg_danger`] finds nothing that can run.
-pub const SVG: &str = "svg";
+pub(crate) const SVG: &str = "svg";
 
 /// The largest SVG image read, in bytes: an image of a directory's page is far smaller, and a
 /// larger one would take the memory of a check (and of the preview, on each request).
-pub const MAX_SVG: u64 = 5_000_000;
+pub(crate) const MAX_SVG: u64 = 5_000_000;
 
 /// How the allowed formats are named in messages.
-pub const PUBLISHED_SUMMARY: &str = "images (PNG, JPEG, WebP, GIF, AVIF, ICO, SVG sans script), PDF, \
+pub(crate) const PUBLISHED_SUMMARY: &str = "images (PNG, JPEG, WebP, GIF, AVIF, ICO, SVG sans script), PDF, \
     documents bureautiques (OpenDocument, Word, Excel, PowerPoint, RTF), EPUB, CSV, texte, calendrier ICS, ZIP, \
     son et vidéo (MP3, M4A, OGG, MP4, WebM)";
 
 /// The extension of a file name, in lower case (`""` when it has none).
-pub fn extension(name: &str) -> String {
+pub(crate) fn extension(name: &str) -> String {
     let name = name.rsplit('/').next().unwrap_or(name);
     name.rsplit_once('.').filter(|(stem, _)| !stem.is_empty()).map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
 }
 
 /// Whether a file with this extension (lower case) may be published.
-pub fn published(extension: &str) -> bool {
+pub(crate) fn published(extension: &str) -> bool {
     extension == SVG
         || IMAGE_FORMATS.contains(&extension)
         || OTHER_FORMATS.contains(&extension)
@@ -69,7 +69,7 @@ pub fn published(extension: &str) -> bool {
 /// Why a media file at `path` (named `relative`) may not be published, or `None`; with the
 /// refusal, the file's text when the refusal points inside it (an SVG image). Only SVG files
 /// are read.
-pub fn refusal(relative: &str, path: &Path) -> Option<(Refusal, String)> {
+pub(crate) fn refusal(relative: &str, path: &Path) -> Option<(Refusal, String)> {
     if extension(relative) != SVG {
         return refusal_of(relative, &[]).map(|refusal| (refusal, String::new()));
     }
@@ -88,7 +88,7 @@ pub fn refusal(relative: &str, path: &Path) -> Option<(Refusal, String)> {
 }
 
 /// Why a media file named `relative`, holding `bytes`, may not be published, or `None`.
-pub fn refusal_of(relative: &str, bytes: &[u8]) -> Option<Refusal> {
+pub(crate) fn refusal_of(relative: &str, bytes: &[u8]) -> Option<Refusal> {
     let extension = extension(relative);
     if !published(&extension) {
         return Some(Refusal::Format { extension });
@@ -104,7 +104,7 @@ pub fn refusal_of(relative: &str, bytes: &[u8]) -> Option<Refusal> {
 
 /// Why a file is not published.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     /// Its format is not in the allow-list (`extension` is empty for a file without one).
     Format {
         /// The extension, in lower case.
@@ -126,7 +126,7 @@ pub enum Refusal {
 
 impl Refusal {
     /// The diagnostic for the file at `path` (from the site root).
-    pub fn into_kind(self, path: String) -> Kind {
+    pub(crate) fn into_kind(self, path: String) -> Kind {
         match self {
             Refusal::Format { extension } => Kind::UnpublishedFormat { path, extension, allowed: PUBLISHED_SUMMARY },
             Refusal::ActiveSvg { reason, .. } => Kind::ActiveSvg { path, reason },
@@ -135,7 +135,7 @@ impl Refusal {
     }
 
     /// Where in the file the refusal points (the whole file: `0..0`).
-    pub fn span(&self) -> Range<usize> {
+    pub(crate) fn span(&self) -> Range<usize> {
         match self {
             Refusal::Format { .. } | Refusal::TooLarge { .. } => 0..0,
             Refusal::ActiveSvg { span, .. } => span.clone(),
@@ -175,7 +175,7 @@ const ACTIVE_ADDRESSES: &[&str] = &[
 /// than http(s), mailto, tel, sms, geo or a `data:image/…` that is not SVG, and any attribute
 /// holding `javascript:`, `vbscript:` or a `data:` document (HTML, XML, SVG, script) once blanks
 /// are taken out (as browsers do in URLs). Entities of a DTD are checked as expanded.
-pub fn svg_danger(bytes: &[u8]) -> Option<(String, Range<usize>)> {
+pub(crate) fn svg_danger(bytes: &[u8]) -> Option<(String, Range<usize>)> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => return Some(("du texte qui n'est pas en UTF-8".into(), e.valid_up_to()..e.valid_up_to())),

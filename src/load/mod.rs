@@ -2,8 +2,8 @@
 //! and body, and parse the YAML. Nothing here knows what a field means: that is `validate`.
 
 mod front_matter;
-pub mod media;
-pub mod spans;
+pub(crate) mod media;
+pub(crate) mod spans;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -15,48 +15,48 @@ use crate::diagnostic::Kind;
 use crate::error::Error;
 use crate::model::Section;
 use crate::source::FileId;
-pub use spans::{Segment, SpanMap};
+pub(crate) use spans::{Segment, SpanMap};
 
 /// The content types that live in their own folder of `content/`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EntryKind {
     /// `content/lieux/`: a place.
-    Lieu,
+    Place,
     /// `content/offres/`: an offer.
-    Offre,
+    Offer,
     /// `content/pages/`: a free page.
     Page,
     /// A folder of the network's space (`content/actualites/`…).
-    Reseau(Section),
+    Network(Section),
 }
 
 impl EntryKind {
     /// Every kind, in the order they are validated.
     pub const ALL: [EntryKind; 8] = [
-        EntryKind::Lieu,
-        EntryKind::Offre,
+        EntryKind::Place,
+        EntryKind::Offer,
         EntryKind::Page,
-        EntryKind::Reseau(Section::Actualites),
-        EntryKind::Reseau(Section::AppelsAProjets),
-        EntryKind::Reseau(Section::BonnesPratiques),
-        EntryKind::Reseau(Section::Bourse),
-        EntryKind::Reseau(Section::Agenda),
+        EntryKind::Network(Section::News),
+        EntryKind::Network(Section::CallsForProjects),
+        EntryKind::Network(Section::GoodPractices),
+        EntryKind::Network(Section::Exchange),
+        EntryKind::Network(Section::Agenda),
     ];
 
     /// The folder under `content/`.
     pub fn folder(self) -> &'static str {
         match self {
-            EntryKind::Lieu => "lieux",
-            EntryKind::Offre => "offres",
+            EntryKind::Place => "lieux",
+            EntryKind::Offer => "offres",
             EntryKind::Page => "pages",
-            EntryKind::Reseau(section) => section.folder(),
+            EntryKind::Network(section) => section.folder(),
         }
     }
 }
 
 /// A content file split and parsed, its fields not yet checked.
 #[derive(Debug)]
-pub struct RawEntry {
+pub(crate) struct RawEntry {
     /// Which folder it came from.
     pub kind: EntryKind,
     /// The file name without `.md`.
@@ -80,7 +80,7 @@ impl std::ops::Deref for RawEntry {
 /// A YAML mapping of a file and where its keys and values are: an entry's front matter (then
 /// followed by a Markdown body), or the whole of `site.yaml`. What the field reader reads.
 #[derive(Debug)]
-pub struct Document {
+pub(crate) struct Document {
     /// The file.
     pub file: FileId,
     /// Byte range of the opening `---` (where a problem of the whole entry is shown); the
@@ -101,13 +101,13 @@ pub struct Document {
 
 impl Document {
     /// Where each key and value of the mapping is (relative to the YAML text).
-    pub fn spans(&self) -> &SpanMap {
+    pub(crate) fn spans(&self) -> &SpanMap {
         self.spans.get_or_init(|| SpanMap::build(&self.yaml))
     }
 
     /// Absolute span (in the file) of the value at `path`, else of its key, else of the
     /// whole front matter's first line.
-    pub fn value_span(&self, path: &[Segment]) -> Range<usize> {
+    pub(crate) fn value_span(&self, path: &[Segment]) -> Range<usize> {
         let spans = self.spans();
         spans
             .value(path)
@@ -116,14 +116,14 @@ impl Document {
     }
 
     /// Absolute span of the key at `path`.
-    pub fn key_span(&self, path: &[Segment]) -> Range<usize> {
+    pub(crate) fn key_span(&self, path: &[Segment]) -> Range<usize> {
         self.spans()
             .key(path)
             .map_or(self.yaml_start..self.yaml_start, |r| r.start + self.yaml_start..r.end + self.yaml_start)
     }
 
     /// Span to use for a missing field: the opening `---`.
-    pub fn header_span(&self) -> Range<usize> {
+    pub(crate) fn header_span(&self) -> Range<usize> {
         self.header.clone()
     }
 }
@@ -139,7 +139,7 @@ pub struct Asset {
 
 /// A content file that is an entry, found by [`scan`].
 #[derive(Debug, Clone)]
-pub struct EntryPath {
+pub(crate) struct EntryPath {
     /// Which folder.
     pub kind: EntryKind,
     /// Where to read it.
@@ -152,7 +152,7 @@ pub struct EntryPath {
 
 /// A file of `content/` that cannot be published.
 #[derive(Debug, Clone)]
-pub struct Problem {
+pub(crate) struct Problem {
     /// Its path relative to the site root.
     pub path: String,
     /// What is wrong.
@@ -166,14 +166,14 @@ pub struct Problem {
 
 impl Problem {
     /// A problem of the whole file at `path`.
-    pub fn of(path: String, kind: Kind) -> Problem {
+    pub(crate) fn of(path: String, kind: Kind) -> Problem {
         Problem { path, kind, text: String::new(), span: 0..0 }
     }
 }
 
 /// What `content/` holds, before any file is read.
 #[derive(Debug, Default)]
-pub struct Scan {
+pub(crate) struct Scan {
     /// `content/site.yaml`, when present.
     pub config: Option<PathBuf>,
     /// The entries, in path order (the order of a walk sorted by file name).
@@ -189,7 +189,7 @@ pub struct Scan {
 }
 
 /// Walks the `content/` folder of the site at `root` in a fixed order and sorts its files.
-pub fn scan(root: &Path) -> Result<Scan, Error> {
+pub(crate) fn scan(root: &Path) -> Result<Scan, Error> {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         return Err(Error::NoContent { root: root.to_path_buf() });
@@ -250,7 +250,7 @@ pub fn scan(root: &Path) -> Result<Scan, Error> {
 
 /// What `path` is (through a link) when it is neither a regular file nor a folder, in French;
 /// `None` for a file, a folder, or what cannot be read (its reading reports the error).
-pub fn special(path: &Path) -> Option<&'static str> {
+pub(crate) fn special(path: &Path) -> Option<&'static str> {
     let kind = std::fs::metadata(path).ok()?.file_type();
     if kind.is_file() || kind.is_dir() {
         return None;
@@ -271,13 +271,13 @@ pub fn special(path: &Path) -> Option<&'static str> {
 
 /// Names left out of the site: hidden files and folders (`.git`, `.x.md.swp`) and editors'
 /// leftovers (`x.md~` backups, Emacs's `#x.md#` and `.#x.md`).
-pub fn ignored(name: &str) -> bool {
+pub(crate) fn ignored(name: &str) -> bool {
     name.starts_with('.') || name.starts_with('#') || name.ends_with('~')
 }
 
 /// What a file of `content/` is.
 #[derive(Debug, Clone)]
-pub enum Classified {
+pub(crate) enum Classified {
     /// `site.yaml`.
     Config,
     /// An entry.
@@ -292,7 +292,7 @@ pub enum Classified {
 
 /// Sorts one file (not a folder, not a link, not hidden) of `content/`; `relative` is its path
 /// under `content/` with `/` separators.
-pub fn classify(relative: &str, path: &Path) -> Classified {
+pub(crate) fn classify(relative: &str, path: &Path) -> Classified {
     if let Some(part) = relative.split('/').find(|part| unfit_name(part)) {
         // Name the faulty folder or file; the suggestion keeps a file's extension.
         let suggestion = match part.rsplit_once('.') {
@@ -350,7 +350,7 @@ pub fn classify(relative: &str, path: &Path) -> Classified {
 /// character), or that is not the same file on every system: names Windows reserves for
 /// devices (`con`, `nul`, `com1`…, with any extension), a final dot or space, `:` (a stream),
 /// `~` (a short name) and `<>"|*`. The web editor's local API refuses the same names.
-pub fn unfit_name(name: &str) -> bool {
+pub(crate) fn unfit_name(name: &str) -> bool {
     name.contains(['\\', '?', '#', ':', '~', '<', '>', '"', '|', '*'])
         || name.chars().any(char::is_control)
         || name.ends_with(['.', ' '])
@@ -378,12 +378,12 @@ fn portable_stem(stem: &str) -> String {
 
 /// The longest slug of a file name, in bytes: with `.md`, far below the 255 bytes most file
 /// systems allow, and an address that can still be read out or typed.
-pub const MAX_SLUG: usize = 80;
+pub(crate) const MAX_SLUG: usize = 80;
 
 /// A file name (without extension) made from `text`: lowercase ASCII letters, digits and
 /// single hyphens, cut at a word under [`MAX_SLUG`] bytes, never a Windows device name; empty
 /// when `text` has no letter or digit. `resin new` and `resin import` name files with it.
-pub fn file_slug(text: &str) -> String {
+pub(crate) fn file_slug(text: &str) -> String {
     let mut slug = slug::slugify(text);
     if slug.len() > MAX_SLUG {
         let end = slug[..MAX_SLUG].rfind('-').unwrap_or(MAX_SLUG);
@@ -404,14 +404,14 @@ pub struct Parsed {
 
 impl RawEntry {
     /// The entry of `file`, from its parsed text.
-    pub fn new(kind: EntryKind, file: FileId, slug: String, parsed: Parsed) -> RawEntry {
+    pub(crate) fn new(kind: EntryKind, file: FileId, slug: String, parsed: Parsed) -> RawEntry {
         RawEntry { kind, slug, document: Document::new(file, parsed) }
     }
 }
 
 impl Document {
     /// The document of `file`, from its parsed text.
-    pub fn new(file: FileId, parsed: Parsed) -> Document {
+    pub(crate) fn new(file: FileId, parsed: Parsed) -> Document {
         let Parsed { header, yaml_start, fields, yaml, body } = parsed;
         Document { file, header, yaml_start, fields, yaml, spans: std::sync::OnceLock::new(), body }
     }
@@ -419,7 +419,7 @@ impl Document {
 
 /// Parses a file that is YAML from start to end (`site.yaml`), after any byte-order mark: a
 /// document without front matter delimiters or body. A duplicate key is named and pointed at.
-pub fn parse_document(text: &str) -> Result<Parsed, (Kind, Range<usize>)> {
+pub(crate) fn parse_document(text: &str) -> Result<Parsed, (Kind, Range<usize>)> {
     let yaml = text.strip_prefix('\u{feff}').unwrap_or(text);
     let start = text.len() - yaml.len();
     let fields = parse_mapping(yaml, start)?;
@@ -447,7 +447,7 @@ fn parse_mapping(yaml: &str, start: usize) -> Result<Mapping, (Kind, Range<usize
 /// The absolute span of the value at `path` (else its key) in an entry's `text`, found by
 /// reading its front matter again: for the checks across entries, which point at a value
 /// only when they report it.
-pub fn span_at(text: &str, path: &[Segment]) -> Option<Range<usize>> {
+pub(crate) fn span_at(text: &str, path: &[Segment]) -> Option<Range<usize>> {
     let split = front_matter::split(text).ok()?;
     let spans = SpanMap::build(&text[split.yaml.clone()]);
     let span = spans.value(path).or_else(|| spans.key(path))?;
@@ -477,7 +477,7 @@ pub fn parse_yaml(yaml: &str) -> Result<Value, (Kind, usize)> {
 }
 
 /// The parser's English message, in French for the common cases.
-pub fn translate_yaml_error(message: &str) -> String {
+pub(crate) fn translate_yaml_error(message: &str) -> String {
     // serde_yaml appends " at line L column C": the location is printed by resin itself.
     let message = message.split(" at line ").next().unwrap_or(message);
     let known: &[(&str, &str)] = &[
@@ -514,7 +514,7 @@ pub fn translate_yaml_error(message: &str) -> String {
 
 /// Reads a file; when it is not UTF-8, returns it lossily decoded and the offset of the first
 /// invalid byte.
-pub fn read_text(path: &Path) -> Result<(String, Option<usize>), Error> {
+pub(crate) fn read_text(path: &Path) -> Result<(String, Option<usize>), Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     Ok(match String::from_utf8(bytes) {
         Ok(text) => (text, None),

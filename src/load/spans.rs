@@ -13,7 +13,7 @@ use yaml_rust2::scanner::Marker;
 
 /// One step of a path into the front matter: a mapping key or a list index.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Segment {
+pub(crate) enum Segment {
     /// A mapping key.
     Key(String),
     /// A position in a list.
@@ -22,7 +22,7 @@ pub enum Segment {
 
 /// Key and value spans by path, relative to the start of the YAML text.
 #[derive(Debug, Default)]
-pub struct SpanMap {
+pub(crate) struct SpanMap {
     keys: HashMap<Vec<Segment>, Range<usize>>,
     values: HashMap<Vec<Segment>, Range<usize>>,
     duplicate: Option<(String, Range<usize>)>,
@@ -31,7 +31,7 @@ pub struct SpanMap {
 impl SpanMap {
     /// Builds the map; a YAML text the event parser rejects gives an empty map (the caller
     /// then falls back to the start of the front matter).
-    pub fn build(yaml: &str) -> SpanMap {
+    pub(crate) fn build(yaml: &str) -> SpanMap {
         // yaml-rust2's markers count characters: map them to byte offsets.
         let mut char_to_byte: Vec<usize> = yaml.char_indices().map(|(i, _)| i).collect();
         char_to_byte.push(yaml.len());
@@ -44,17 +44,17 @@ impl SpanMap {
     }
 
     /// Span of the key at `path` (its last segment must be a key).
-    pub fn key(&self, path: &[Segment]) -> Option<Range<usize>> {
+    pub(crate) fn key(&self, path: &[Segment]) -> Option<Range<usize>> {
         self.keys.get(path).cloned()
     }
 
     /// The first key written twice in one mapping, with the span of its second occurrence.
-    pub fn duplicate(&self) -> Option<(&str, Range<usize>)> {
+    pub(crate) fn duplicate(&self) -> Option<(&str, Range<usize>)> {
         self.duplicate.as_ref().map(|(k, r)| (k.as_str(), r.clone()))
     }
 
     /// Span of the value at `path`: a scalar's text, or the first line of a list or mapping.
-    pub fn value(&self, path: &[Segment]) -> Option<Range<usize>> {
+    pub(crate) fn value(&self, path: &[Segment]) -> Option<Range<usize>> {
         self.values.get(path).cloned()
     }
 }

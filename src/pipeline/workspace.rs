@@ -453,7 +453,7 @@ impl Workspace {
 fn file_sizes(site: &Site, assets: &[Asset]) -> HashMap<String, u64> {
     let by_path: HashMap<&str, &Asset> = assets.iter().map(|a| (a.relative.as_str(), a)).collect();
     site.entries
-        .reseau
+        .network
         .iter()
         .flat_map(|p| p.files())
         .filter_map(|file| {

@@ -13,11 +13,11 @@ use super::labels;
 use super::urls::Urls;
 use super::view::{Phone, SessionView, phone_of, session_view};
 use crate::index::{Site, Term};
-use crate::model::{Calendrier, Lieu, Offre, Seance};
+use crate::model::{Offer, Place, Schedule, Session};
 
 /// A place as listed in /lieux/ and on taxonomy pages.
 #[derive(Debug, Clone, Serialize)]
-pub struct Card {
+pub(crate) struct Card {
     /// `/lieux/<slug>/`.
     pub href: String,
     /// Name.
@@ -39,7 +39,7 @@ pub struct Card {
 }
 
 /// The card of a place.
-pub fn card(lieu: &Lieu, urls: &Urls) -> Card {
+pub(crate) fn card(lieu: &Place, urls: &Urls) -> Card {
     Card {
         href: urls.path(&format!("lieux/{}/", lieu.slug)),
         nom: lieu.nom.clone(),
@@ -55,7 +55,7 @@ pub fn card(lieu: &Lieu, urls: &Urls) -> Card {
 
 /// Places of one commune in a list.
 #[derive(Debug, Clone, Serialize)]
-pub struct Group {
+pub(crate) struct Group {
     /// Commune name.
     pub commune: String,
     /// `/communes/<slug>/`.
@@ -67,10 +67,10 @@ pub struct Group {
 }
 
 /// Groups place indices (already in display order) by commune, consecutive runs together.
-pub fn groups(site: &Site, urls: &Urls, places: &[usize], first_is_suite: bool) -> Vec<Group> {
+pub(crate) fn groups(site: &Site, urls: &Urls, places: &[usize], first_is_suite: bool) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for &i in places {
-        let lieu = &site.entries.lieux[i];
+        let lieu = &site.entries.places[i];
         match groups.last_mut() {
             Some(g) if g.commune == lieu.commune => g.lieux.push(card(lieu, urls)),
             _ => groups.push(Group {
@@ -85,13 +85,13 @@ pub fn groups(site: &Site, urls: &Urls, places: &[usize], first_is_suite: bool) 
 }
 
 /// Place indices in directory order: communes in order, places by name within each.
-pub fn directory_order(site: &Site) -> Vec<usize> {
+pub(crate) fn directory_order(site: &Site) -> Vec<usize> {
     site.communes.iter().flat_map(|c| c.lieux.iter().copied()).collect()
 }
 
 /// Place indices of a term, in directory order (grouped by commune).
-pub fn term_places_by_commune(site: &Site, term: &Term) -> Vec<usize> {
-    let mut member = vec![false; site.entries.lieux.len()];
+pub(crate) fn term_places_by_commune(site: &Site, term: &Term) -> Vec<usize> {
+    let mut member = vec![false; site.entries.places.len()];
     term.lieux.iter().for_each(|&i| member[i] = true);
     directory_order(site).into_iter().filter(|&i| member[i]).collect()
 }
@@ -99,18 +99,21 @@ pub fn term_places_by_commune(site: &Site, term: &Term) -> Vec<usize> {
 /// How an offer is placed in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum When {
+pub(crate) enum When {
     /// At least one session on or after today.
-    Prochaine,
+    #[serde(rename = "prochaine")]
+    Next,
     /// Recurring hours.
-    Recurrente,
+    #[serde(rename = "recurrente")]
+    Recurring,
     /// Every session is past.
-    Passee,
+    #[serde(rename = "passee")]
+    Past,
 }
 
 /// An offer as listed (home page, /offres/, place page).
 #[derive(Debug, Clone, Serialize)]
-pub struct OfferCard {
+pub(crate) struct OfferCard {
     /// `/offres/<slug>/`.
     pub href: String,
     /// Title.
@@ -133,7 +136,7 @@ pub struct OfferCard {
 
 /// A place named by an offer.
 #[derive(Debug, Clone, Serialize)]
-pub struct PlaceRef {
+pub(crate) struct PlaceRef {
     /// Name.
     pub nom: String,
     /// Commune.
@@ -144,7 +147,7 @@ pub struct PlaceRef {
     pub adresse: String,
 }
 
-pub(crate) fn place_ref(lieu: &Lieu, urls: &Urls) -> PlaceRef {
+pub(crate) fn place_ref(lieu: &Place, urls: &Urls) -> PlaceRef {
     PlaceRef {
         nom: lieu.nom.clone(),
         commune: lieu.commune.clone(),
@@ -154,20 +157,20 @@ pub(crate) fn place_ref(lieu: &Lieu, urls: &Urls) -> PlaceRef {
 }
 
 /// Whether an offer is upcoming, recurring or past.
-pub fn when(site: &Site, offre: &Offre) -> When {
+pub(crate) fn when(site: &Site, offre: &Offer) -> When {
     match (&offre.calendrier, site.next_session(offre)) {
-        (Calendrier::Horaires(_), _) => When::Recurrente,
-        (Calendrier::Seances(_), Some(_)) => When::Prochaine,
-        (Calendrier::Seances(_), None) => When::Passee,
+        (Schedule::Hours(_), _) => When::Recurring,
+        (Schedule::Sessions(_), Some(_)) => When::Next,
+        (Schedule::Sessions(_), None) => When::Past,
     }
 }
 
 /// The card of an offer.
-pub fn offer_card(site: &Site, urls: &Urls, offre: &Offre) -> OfferCard {
+pub(crate) fn offer_card(site: &Site, urls: &Urls, offre: &Offer) -> OfferCard {
     let (upcoming, past) = split_sessions(site, offre);
     let horaires = match &offre.calendrier {
-        Calendrier::Horaires(h) => site.week(h).map(|w| open_lines(w.summary)).unwrap_or_default(),
-        Calendrier::Seances(_) => Vec::new(),
+        Schedule::Hours(h) => site.week(h).map(|w| open_lines(w.summary)).unwrap_or_default(),
+        Schedule::Sessions(_) => Vec::new(),
     };
     let autres = upcoming.len().saturating_sub(1);
     OfferCard {
@@ -193,17 +196,17 @@ pub(crate) fn open_lines(summary: Vec<String>) -> Vec<String> {
     summary.into_iter().filter(|line| !line.starts_with("Fermé")).collect()
 }
 
-pub(crate) fn split_sessions<'a>(site: &Site, offre: &'a Offre) -> (Vec<&'a Seance>, Vec<&'a Seance>) {
+pub(crate) fn split_sessions<'a>(site: &Site, offre: &'a Offer) -> (Vec<&'a Session>, Vec<&'a Session>) {
     match &offre.calendrier {
-        Calendrier::Seances(s) => s.iter().partition(|s| s.date >= site.today),
-        Calendrier::Horaires(_) => (Vec::new(), Vec::new()),
+        Schedule::Sessions(s) => s.iter().partition(|s| s.date >= site.today),
+        Schedule::Hours(_) => (Vec::new(), Vec::new()),
     }
 }
 
 /// Hashes page `n` of a list of places in directory order ([`groups`]): its places, and whether
 /// the first one continues the previous page's commune.
 pub(crate) fn hash_places_page(keys: &Keys, h: &mut FoldHasher<'static>, order: &[usize], n: usize) {
-    let lieux = &keys.site.entries.lieux;
+    let lieux = &keys.site.entries.places;
     let start = ((n - 1) * PLACES_PER_PAGE).min(order.len());
     if let Some(&previous) = start.checked_sub(1).and_then(|i| order.get(i)) {
         lieux[previous].commune.hash(h);
@@ -214,7 +217,7 @@ pub(crate) fn hash_places_page(keys: &Keys, h: &mut FoldHasher<'static>, order: 
 }
 
 /// Hashes an offer's card ([`offer_card`]): the offer and the places it names.
-pub(crate) fn hash_offer_card(keys: &Keys, h: &mut FoldHasher<'static>, offre: &Offre) {
+pub(crate) fn hash_offer_card(keys: &Keys, h: &mut FoldHasher<'static>, offre: &Offer) {
     keys.entry(offre.file).hash(h);
     for lieu in offre.lieux.iter().filter_map(|s| keys.site.place(s)) {
         keys.place(lieu).hash(h);

@@ -17,7 +17,7 @@ use foldhash::quality::{FixedState, FoldHasher};
 use super::page::terms::Taxonomy;
 use super::{Output, cards};
 use crate::index::Site;
-use crate::model::{Lieu, Offre};
+use crate::model::{Offer, Place};
 use crate::source::FileId;
 
 /// Computes file keys for one site.
@@ -31,15 +31,15 @@ pub(crate) struct Keys<'a> {
     /// Places of each term whose pages group them by commune, in directory order.
     pub(crate) by_commune: BTreeMap<(Taxonomy, usize), Vec<usize>>,
     /// Offers in listing order.
-    pub(crate) offers: Vec<&'a Offre>,
+    pub(crate) offers: Vec<&'a Offer>,
 }
 
 impl<'a> Keys<'a> {
     /// Keys for `site`, where `version` gives the version of an entry's file and `global` that
     /// of everything else.
-    pub fn new(site: &'a Site, version: &'a (dyn Fn(FileId) -> u64 + Sync), global: u64) -> Keys<'a> {
+    pub(crate) fn new(site: &'a Site, version: &'a (dyn Fn(FileId) -> u64 + Sync), global: u64) -> Keys<'a> {
         let directory = cards::directory_order(site);
-        let mut position = vec![0; site.entries.lieux.len()];
+        let mut position = vec![0; site.entries.places.len()];
         for (at, &i) in directory.iter().enumerate() {
             position[i] = at;
         }
@@ -56,7 +56,7 @@ impl<'a> Keys<'a> {
 
     /// The key of a file; `None` for files that depend on the whole site (home page, sitemap,
     /// exports…), produced again after every change.
-    pub fn key(&self, output: Output) -> Option<u64> {
+    pub(crate) fn key(&self, output: Output) -> Option<u64> {
         match output {
             // The web editor's files come from the binary: they never change.
             Output::AdminFile(i) => {
@@ -82,7 +82,7 @@ impl<'a> Keys<'a> {
     }
 
     /// The version of a place's file.
-    pub(crate) fn place(&self, lieu: &Lieu) -> u64 {
+    pub(crate) fn place(&self, lieu: &Place) -> u64 {
         self.entry(lieu.file)
     }
 }

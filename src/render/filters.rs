@@ -11,7 +11,7 @@ use crate::index::Site;
 
 /// One choice of a filter: its value in the URL query and its words.
 #[derive(Debug, Clone, Serialize)]
-pub struct Choice {
+pub(crate) struct Choice {
     /// Value in the query (`?besoin=aide-aux-demarches-administratives`).
     pub value: String,
     /// Words shown.
@@ -21,7 +21,7 @@ pub struct Choice {
 /// The filter form of `/lieux/`, `/carte/` and the home page (`annuaire.js` brings it to
 /// life; its choices are the same as the search index's).
 #[derive(Debug, Clone, Serialize)]
-pub struct Filters {
+pub(crate) struct Filters {
     /// `/lieux/`: where the home page's form leads.
     pub action: String,
     /// `/lieux/recherche.json`.
@@ -42,7 +42,7 @@ pub struct Filters {
 
 /// A territorial field as a filter: a checkbox (`booleen`) or a list (`choix`).
 #[derive(Debug, Clone, Serialize)]
-pub struct CriterionFilter {
+pub(crate) struct CriterionFilter {
     /// The form's field (`x-pass-numerique`).
     pub nom: String,
     /// Its label.
@@ -52,7 +52,7 @@ pub struct CriterionFilter {
 }
 
 /// The filters' choices for `site`.
-pub fn filters(site: &Site, urls: &Urls) -> Filters {
+pub(crate) fn filters(site: &Site, urls: &Urls) -> Filters {
     let choice = |value: &str, text: String| Choice { value: crate::vocab::slug(value), text };
     let prises = search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
     Filters {
@@ -69,7 +69,7 @@ pub fn filters(site: &Site, urls: &Urls) -> Filters {
 
 /// The communes whose centre is known, to measure distances from (`depuis` of the directory
 /// and of `/orienter/`), by name.
-pub fn communes_with_centre(site: &Site) -> Vec<Choice> {
+pub(crate) fn communes_with_centre(site: &Site) -> Vec<Choice> {
     search::communes(site)
         .into_iter()
         .filter(|(_, centre)| centre.is_some())
@@ -88,7 +88,7 @@ fn criterion_filters(site: &Site) -> Vec<CriterionFilter> {
         .filter(|e| e.filtre)
         .filter_map(|e| {
             let choix: Vec<Choice> = match e.kind {
-                crate::config::ExtensionType::Choix => e
+                crate::config::ExtensionType::Choice => e
                     .valeurs
                     .iter()
                     .filter(|v| has_places(&e.value_slug(v)))
@@ -97,7 +97,7 @@ fn criterion_filters(site: &Site) -> Vec<CriterionFilter> {
                 _ => Vec::new(),
             };
             let present =
-                if e.kind == crate::config::ExtensionType::Choix { !choix.is_empty() } else { has_places(&e.slug()) };
+                if e.kind == crate::config::ExtensionType::Choice { !choix.is_empty() } else { has_places(&e.slug()) };
             present.then(|| CriterionFilter { nom: format!("x-{}", e.slug()), libelle: e.libelle.clone(), choix })
         })
         .collect()

@@ -3,7 +3,7 @@
 
 /// Plain words for one of the standard's services.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ServiceLabel {
+pub(crate) struct ServiceLabel {
     /// What the resident wants to do, in their words (home page buttons, page titles).
     pub plain: &'static str,
     /// A few words, for place cards and lists.
@@ -68,22 +68,22 @@ const SERVICES: [(&str, ServiceLabel); 9] = [
 ];
 
 /// The plain words of one of the standard's services; `None` for a value outside the standard.
-pub fn service(name: &str) -> Option<ServiceLabel> {
+pub(crate) fn service(name: &str) -> Option<ServiceLabel> {
     SERVICES.iter().find(|(n, _)| *n == name).map(|(_, l)| *l)
 }
 
 /// Plain words of a service (the name itself when it is not one of the standard's 9).
-pub fn service_plain(name: &str) -> String {
+pub(crate) fn service_plain(name: &str) -> String {
     service(name).map_or(name, |l| l.plain).to_string()
 }
 
 /// Short words of a service (the name itself when it is not one of the standard's 9).
-pub fn service_short(name: &str) -> String {
+pub(crate) fn service_short(name: &str) -> String {
     service(name).map_or(name, |l| l.short).to_string()
 }
 
 /// Who a public is, in a sentence: "Lieux pour **les seniors**".
-pub fn public_plain(name: &str) -> String {
+pub(crate) fn public_plain(name: &str) -> String {
     match name {
         "Jeunes" => "les jeunes",
         "Étudiants" => "les étudiants",
@@ -109,13 +109,13 @@ const SUPPORT: [(&str, &str, &str); 7] = [
 
 /// What a person needs, for a `prise_en_charge_specifique` value ("Est sourde ou
 /// malentendante"); a value outside the standard as it is.
-pub fn support_need(value: &str) -> &str {
+pub(crate) fn support_need(value: &str) -> &str {
     SUPPORT.iter().find(|(v, _, _)| *v == value).map_or(value, |(_, need, _)| need)
 }
 
 /// Why a place suits the person, for a `prise_en_charge_specifique` value ("accueil des
 /// personnes sourdes").
-pub fn support_reason(value: &str) -> String {
+pub(crate) fn support_reason(value: &str) -> String {
     SUPPORT
         .iter()
         .find(|(v, _, _)| *v == value)
@@ -156,12 +156,12 @@ const TYPOLOGIES: &[(&str, &str)] = &[
 ];
 
 /// A structure type in words ("Bibliothèque, médiathèque"); unknown codes as they are.
-pub fn typologie(code: &str) -> &str {
+pub(crate) fn typologie(code: &str) -> &str {
     TYPOLOGIES.iter().find(|(c, _)| *c == code).map_or(code, |(_, words)| words)
 }
 
 /// Several structure types in words, without repeating one (`CS` and `CSC` are both "Centre social").
-pub fn typologies(codes: &[String]) -> String {
+pub(crate) fn typologies(codes: &[String]) -> String {
     let mut words: Vec<&str> = Vec::new();
     for code in codes {
         let w = typologie(code);
@@ -173,7 +173,7 @@ pub fn typologies(codes: &[String]) -> String {
 }
 
 /// "1 lieu", "3 lieux", "0 lieu".
-pub fn count(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     if n <= 1 { format!("{n} {one}") } else { format!("{n} {many}") }
 }
 

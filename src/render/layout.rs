@@ -13,7 +13,7 @@ use crate::index::Site;
 
 /// Everything templates share: the site, its menu and footer.
 #[derive(Debug, Clone, Serialize)]
-pub struct SiteView {
+pub(crate) struct SiteView {
     /// "Rés'IN".
     pub titre: String,
     /// The site's one-sentence description.
@@ -38,7 +38,7 @@ pub struct SiteView {
 
 /// What a map needs: tiles, attribution, the territory's centre and zoom, the scripts.
 #[derive(Debug, Clone, Serialize)]
-pub struct MapSettings {
+pub(crate) struct MapSettings {
     /// Tile URL template.
     pub tuiles: String,
     /// Attribution text (plain text: the scripts escape it).
@@ -50,7 +50,7 @@ pub struct MapSettings {
 }
 
 /// The menu entries: (text, page folder).
-pub const MENU: [(&str, &str); 7] = [
+pub(crate) const MENU: [(&str, &str); 7] = [
     ("Accueil", ""),
     ("Lieux", "lieux/"),
     ("Carte", "carte/"),
@@ -61,7 +61,7 @@ pub const MENU: [(&str, &str); 7] = [
 ];
 
 /// The shared part of every page.
-pub fn site_view(site: &Site, urls: &Urls) -> SiteView {
+pub(crate) fn site_view(site: &Site, urls: &Urls) -> SiteView {
     let config = &site.config;
     SiteView {
         titre: config.titre.clone(),
@@ -84,7 +84,7 @@ pub fn site_view(site: &Site, urls: &Urls) -> SiteView {
 
 /// What differs from page to page in the layout.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageMeta {
+pub(crate) struct PageMeta {
     /// `<title>`: "Page – Rés'IN".
     pub title: String,
     /// Meta description.

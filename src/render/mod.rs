@@ -15,37 +15,35 @@
 //! [`labels`] (French words of the standard's values), [`structured`] (schema.org JSON-LD),
 //! [`qr`] (QR codes).
 
-pub mod cards;
-pub mod deps;
-pub mod files;
-pub mod filters;
-pub mod labels;
-pub mod layout;
-pub mod page;
-pub mod qr;
-pub mod structured;
-pub mod theme;
-pub mod urls;
-pub mod view;
+pub(crate) mod cards;
+pub(crate) mod deps;
+pub(crate) mod files;
+pub(crate) mod filters;
+pub(crate) mod labels;
+pub(crate) mod layout;
+pub(crate) mod page;
+pub(crate) mod qr;
+pub(crate) mod structured;
+pub(crate) mod theme;
+pub(crate) mod urls;
+pub(crate) mod view;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 use layout::SiteView;
 pub(crate) use page::terms::Taxonomy;
-pub use theme::Theme;
+pub(crate) use theme::Theme;
 use urls::{Urls, page_dir};
 
 use crate::Error;
 use crate::export;
 use crate::index::Site;
-use crate::write::OutputFile;
 
 /// Places per page of `/lieux/` and of the taxonomy pages.
-pub const PLACES_PER_PAGE: usize = 100;
+pub(crate) const PLACES_PER_PAGE: usize = 100;
 
 /// Offers per page of `/offres/`.
-pub const OFFERS_PER_PAGE: usize = 100;
+pub(crate) const OFFERS_PER_PAGE: usize = 100;
 
 /// One page to render.
 #[derive(Debug, Clone, Copy)]
@@ -79,7 +77,7 @@ pub(crate) enum Job {
     Data,
     NotFound,
     /// A page of the network's space.
-    Reseau(page::reseau::Page),
+    Network(page::network::Page),
 }
 
 /// What produces one file of the site.
@@ -104,8 +102,8 @@ pub(crate) enum Output {
     /// The iCalendar file of every offer.
     Calendar,
     /// The Atom feed of the network's space (`None`) or of one section.
-    ReseauFeed(Option<crate::model::Section>),
-    /// The iCalendar file of the event at this index of `entries.reseau`.
+    NetworkFeed(Option<crate::model::Section>),
+    /// The iCalendar file of the event at this index of `entries.network`.
     EventCalendar(usize),
     /// The iCalendar file of the network's agenda.
     Agenda,
@@ -130,24 +128,14 @@ pub(crate) struct Planned {
     pub output: Output,
 }
 
-/// Renders the whole site, exports included. Files are sorted by path.
-pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Error> {
-    let renderer = Renderer::new(site, theme);
-    renderer
-        .plan()?
-        .par_iter()
-        .map(|planned| Ok(OutputFile { path: planned.path.clone(), bytes: renderer.produce(planned.output)?.into() }))
-        .collect()
-}
-
 /// Every page, in a fixed order.
 fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = vec![Job::Home];
-    let total = site.entries.lieux.len().div_ceil(PLACES_PER_PAGE).max(1);
+    let total = site.entries.places.len().div_ceil(PLACES_PER_PAGE).max(1);
     jobs.extend((1..=total).map(|n| Job::Places { n, total }));
-    jobs.extend((0..site.entries.lieux.len()).map(Job::Place));
+    jobs.extend((0..site.entries.places.len()).map(Job::Place));
     for taxonomy in Taxonomy::ALL {
-        if taxonomy == Taxonomy::Criteres && site.criteres.is_empty() {
+        if taxonomy == Taxonomy::Criteria && site.criteres.is_empty() {
             continue;
         }
         jobs.push(Job::TermIndex(taxonomy));
@@ -156,14 +144,14 @@ fn jobs(site: &Site) -> Vec<Job> {
             jobs.extend((1..=total).map(|n| Job::Term { taxonomy, index, n, total }));
         }
     }
-    let total = site.entries.offres.len().div_ceil(OFFERS_PER_PAGE).max(1);
+    let total = site.entries.offers.len().div_ceil(OFFERS_PER_PAGE).max(1);
     jobs.extend((1..=total).map(|n| Job::Offers { n, total }));
-    jobs.extend((0..site.entries.offres.len()).map(Job::Offer));
+    jobs.extend((0..site.entries.offers.len()).map(Job::Offer));
     jobs.extend((0..site.entries.pages.len()).map(Job::Page));
     jobs.push(Job::Map);
     jobs.push(Job::Orient);
     jobs.push(Job::Data);
-    jobs.extend(page::reseau::pages(site).into_iter().map(Job::Reseau));
+    jobs.extend(page::network::pages(site).into_iter().map(Job::Network));
     jobs.push(Job::NotFound);
     jobs
 }
@@ -184,17 +172,18 @@ pub(crate) type QrCodes = std::sync::Arc<[std::sync::OnceLock<Option<String>>]>;
 
 /// Room for the QR codes of `site`'s places.
 pub(crate) fn qr_codes(site: &Site) -> QrCodes {
-    site.entries.lieux.iter().map(|_| std::sync::OnceLock::new()).collect()
+    site.entries.places.iter().map(|_| std::sync::OnceLock::new()).collect()
 }
 
 impl<'a> Renderer<'a> {
-    /// A renderer of `site` with `theme`.
-    pub fn new(site: &'a Site, theme: &'a Theme) -> Renderer<'a> {
+    /// A renderer of `site` with `theme` (the unit tests'; the pipeline shares QR codes).
+    #[cfg(test)]
+    pub(crate) fn new(site: &'a Site, theme: &'a Theme) -> Renderer<'a> {
         Renderer::with_qr_codes(site, theme, qr_codes(site))
     }
 
     /// A renderer that shares the QR codes drawn by others of the same site.
-    pub fn with_qr_codes(site: &'a Site, theme: &'a Theme, qr_codes: QrCodes) -> Renderer<'a> {
+    pub(crate) fn with_qr_codes(site: &'a Site, theme: &'a Theme, qr_codes: QrCodes) -> Renderer<'a> {
         let urls = Urls::new(&site.config.url);
         let shared = layout::site_view(site, &urls);
         Renderer { site, theme, urls, shared, qr_codes }
@@ -203,12 +192,12 @@ impl<'a> Renderer<'a> {
     /// The QR code of the address of the place at `i` (`None` if too long for a QR code).
     fn place_qr(&self, i: usize) -> &Option<String> {
         self.qr_codes[i]
-            .get_or_init(|| qr::svg(&self.urls.absolute(&format!("lieux/{}/", self.site.entries.lieux[i].slug))))
+            .get_or_init(|| qr::svg(&self.urls.absolute(&format!("lieux/{}/", self.site.entries.places[i].slug))))
     }
 
     /// Every file of the site, sorted by path. Two files with one path are an error: one would
     /// silently replace the other (reserved page names and one spelling per commune prevent it).
-    pub fn plan(&self) -> Result<Vec<Planned>, Error> {
+    pub(crate) fn plan(&self) -> Result<Vec<Planned>, Error> {
         let mut planned: Vec<Planned> = jobs(self.site)
             .into_iter()
             .map(|job| Planned { path: self.path(job), output: Output::Page(job) })
@@ -217,26 +206,26 @@ impl<'a> Renderer<'a> {
         planned.push(Planned { path: "robots.txt".into(), output: Output::Robots });
         planned.push(Planned { path: files::search::PATH.into(), output: Output::Search });
         planned.push(Planned { path: files::orientation::PATH.into(), output: Output::Orientation });
-        for (i, lieu) in self.site.entries.lieux.iter().enumerate() {
+        for (i, lieu) in self.site.entries.places.iter().enumerate() {
             planned.push(Planned { path: files::orientation::qr_path(&lieu.slug), output: Output::PlaceQr(i) });
         }
         planned.push(Planned { path: files::atom::PATH.into(), output: Output::Atom });
         planned.push(Planned { path: format!("{}/offres.ics", export::DIR), output: Output::Calendar });
-        for (i, offre) in self.site.entries.offres.iter().enumerate() {
+        for (i, offre) in self.site.entries.offers.iter().enumerate() {
             planned
                 .push(Planned { path: format!("offres/{}/agenda.ics", offre.slug), output: Output::OfferCalendar(i) });
         }
-        planned.push(Planned { path: files::atom::reseau_path(None), output: Output::ReseauFeed(None) });
+        planned.push(Planned { path: files::atom::network_path(None), output: Output::NetworkFeed(None) });
         for section in crate::model::Section::ALL {
             planned.push(Planned {
-                path: files::atom::reseau_path(Some(section)),
-                output: Output::ReseauFeed(Some(section)),
+                path: files::atom::network_path(Some(section)),
+                output: Output::NetworkFeed(Some(section)),
             });
         }
-        planned.push(Planned { path: page::reseau::AGENDA_CALENDAR.into(), output: Output::Agenda });
-        for (i, p) in self.site.entries.reseau.iter().enumerate() {
+        planned.push(Planned { path: page::network::AGENDA_CALENDAR.into(), output: Output::Agenda });
+        for (i, p) in self.site.entries.network.iter().enumerate() {
             if p.section == crate::model::Section::Agenda {
-                planned.push(Planned { path: page::reseau::event_calendar(p), output: Output::EventCalendar(i) });
+                planned.push(Planned { path: page::network::event_calendar(p), output: Output::EventCalendar(i) });
             }
         }
         for (i, (path, _)) in self.theme.statics.iter().enumerate() {
@@ -263,7 +252,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Produces one file.
-    pub fn produce(&self, output: Output) -> Result<Vec<u8>, Error> {
+    pub(crate) fn produce(&self, output: Output) -> Result<Vec<u8>, Error> {
         Ok(match output {
             Output::Page(job) => self.render(job)?.into_bytes(),
             Output::Sitemap => {
@@ -280,12 +269,12 @@ impl<'a> Renderer<'a> {
             Output::Search => files::search::index(self.site, &self.urls),
             Output::Atom => files::atom::feed(self.site, &self.urls),
             Output::OfferCalendar(i) => {
-                export::ical::offer_ics(self.site, &self.urls.base_url, &self.site.entries.offres[i])
+                export::ical::offer_ics(self.site, &self.urls.base_url, &self.site.entries.offers[i])
             }
             Output::Calendar => export::ical::offers_ics(self.site, &self.urls.base_url),
-            Output::ReseauFeed(section) => files::atom::reseau_feed(self.site, &self.urls, section),
+            Output::NetworkFeed(section) => files::atom::network_feed(self.site, &self.urls, section),
             Output::EventCalendar(i) => {
-                export::ical::event_ics(self.site, &self.urls.base_url, &self.site.entries.reseau[i])
+                export::ical::event_ics(self.site, &self.urls.base_url, &self.site.entries.network[i])
             }
             Output::Agenda => export::ical::agenda_ics(self.site, &self.urls.base_url),
             Output::AdminPage => page::admin::render(self)?.into_bytes(),
@@ -302,19 +291,19 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Home => String::new(),
             Job::Places { n, .. } => page_dir("lieux/", n),
-            Job::Place(i) => format!("lieux/{}/", site.entries.lieux[i].slug),
+            Job::Place(i) => format!("lieux/{}/", site.entries.places[i].slug),
             Job::TermIndex(taxonomy) => format!("{}/", taxonomy.folder()),
             Job::Term { taxonomy, index, n, .. } => {
                 page_dir(&format!("{}/{}/", taxonomy.folder(), taxonomy.terms(site)[index].slug), n)
             }
             Job::Offers { n, .. } => page_dir("offres/", n),
-            Job::Offer(i) => format!("offres/{}/", site.entries.offres[i].slug),
+            Job::Offer(i) => format!("offres/{}/", site.entries.offers[i].slug),
             Job::Page(i) => format!("{}/", site.entries.pages[i].slug),
             Job::Map => "carte/".into(),
             Job::Orient => page::orient::DIR.into(),
             Job::Data => "donnees/".into(),
             Job::NotFound => "404".into(),
-            Job::Reseau(p) => page::reseau::dir(site, p),
+            Job::Network(p) => page::network::dir(site, p),
         }
     }
 
@@ -329,9 +318,9 @@ impl<'a> Renderer<'a> {
     /// When a page's content last changed, where known (for the sitemap).
     fn lastmod(&self, job: Job) -> Option<NaiveDate> {
         match job {
-            Job::Place(i) => Some(self.site.entries.lieux[i].date_maj),
-            Job::Offer(i) => Some(self.site.entries.offres[i].date_maj),
-            Job::Reseau(page::reseau::Page::Entry(i)) => Some(self.site.entries.reseau[i].date.min(self.site.today)),
+            Job::Place(i) => Some(self.site.entries.places[i].date_maj),
+            Job::Offer(i) => Some(self.site.entries.offers[i].date_maj),
+            Job::Network(page::network::Page::Entry(i)) => Some(self.site.entries.network[i].date.min(self.site.today)),
             _ => None,
         }
     }
@@ -352,7 +341,7 @@ impl<'a> Renderer<'a> {
             Job::Orient => page::orient::render(self, &dir),
             Job::Data => page::data::render(self, &dir),
             Job::NotFound => page::not_found::render(self, &dir),
-            Job::Reseau(p) => page::reseau::render(self, p, &dir),
+            Job::Network(p) => page::network::render(self, p, &dir),
         }
     }
 }
@@ -363,7 +352,7 @@ fn page_key(keys: &deps::Keys, job: Job) -> Option<u64> {
     match job {
         // They show counts, choices or lists drawn from every entry. The network's space is
         // small: its pages are made again after every change too.
-        Job::Home | Job::TermIndex(_) | Job::Map | Job::Orient | Job::Data | Job::NotFound | Job::Reseau(_) => None,
+        Job::Home | Job::TermIndex(_) | Job::Map | Job::Orient | Job::Data | Job::NotFound | Job::Network(_) => None,
         Job::Places { n, total } => page::places::key(keys, n, total),
         Job::Place(i) => Some(page::place::key(keys, i)),
         Job::Term { taxonomy, index, n, total } => Some(page::terms::key(keys, taxonomy, index, n, total)),

@@ -10,7 +10,7 @@ const QUIET_ZONE: usize = 4;
 
 /// The QR code of `text` as an SVG element sized by CSS (one unit per module), hidden from
 /// screen readers: the page says in words what it leads to. `None` if the text is too long.
-pub fn svg(text: &str) -> Option<String> {
+pub(crate) fn svg(text: &str) -> Option<String> {
     let dark = modules(text)?;
     let width = dark.len();
     let size = width + 2 * QUIET_ZONE;

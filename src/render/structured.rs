@@ -12,13 +12,13 @@ use chrono_tz::Europe::Paris;
 use serde_json::{Map, Value, json};
 
 use crate::index::Site;
-use crate::model::reseau::{Detail, Publication};
-use crate::model::{Calendrier, Lieu, Offre};
+use crate::model::network::{Detail, Publication};
+use crate::model::{Offer, Place, Schedule};
 
 const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /// The JSON-LD of a place page (`page_url`: its absolute address).
-pub fn place(site: &Site, lieu: &Lieu, page_url: &str) -> String {
+pub(crate) fn place(site: &Site, lieu: &Place, page_url: &str) -> String {
     let mut data = Map::new();
     data.insert("@context".into(), json!("https://schema.org"));
     data.insert("@type".into(), json!("LocalBusiness"));
@@ -65,7 +65,7 @@ pub fn place(site: &Site, lieu: &Lieu, page_url: &str) -> String {
 }
 
 /// The JSON-LD of an offer page: its sessions, or its weekly schedule, at its places.
-pub fn offer(site: &Site, offre: &Offre, page_url: &str, place_url: &dyn Fn(&str) -> String) -> String {
+pub(crate) fn offer(site: &Site, offre: &Offer, page_url: &str, place_url: &dyn Fn(&str) -> String) -> String {
     let places: Vec<Value> =
         offre.lieux.iter().filter_map(|slug| site.place(slug)).map(|lieu| place_ref(lieu, place_url)).collect();
     let location = match places.len() {
@@ -90,7 +90,7 @@ pub fn offer(site: &Site, offre: &Offre, page_url: &str, place_url: &dyn Fn(&str
         event
     };
     let events: Vec<Value> = match &offre.calendrier {
-        Calendrier::Seances(seances) => seances
+        Schedule::Sessions(seances) => seances
             .iter()
             .enumerate()
             .map(|(i, s)| {
@@ -100,7 +100,7 @@ pub fn offer(site: &Site, offre: &Offre, page_url: &str, place_url: &dyn Fn(&str
                 Value::Object(event)
             })
             .collect(),
-        Calendrier::Horaires(horaires) => {
+        Schedule::Hours(horaires) => {
             let mut event = base(format!("{page_url}#offre"));
             if let Some(week) = site.week(horaires) {
                 let schedule: Vec<Value> = periods(&week.regular)
@@ -125,8 +125,13 @@ pub fn offer(site: &Site, offre: &Offre, page_url: &str, place_url: &dyn Fn(&str
 
 /// The JSON-LD of an event of the network's agenda: one `Event` from its first day's start to
 /// its last day's end, at its venue (a place of the directory, or its free address).
-pub fn network_event(site: &Site, p: &Publication, page_url: &str, place_url: &dyn Fn(&str) -> String) -> String {
-    let Detail::Evenement(e) = &p.detail else { return String::new() };
+pub(crate) fn network_event(
+    site: &Site,
+    p: &Publication,
+    page_url: &str,
+    place_url: &dyn Fn(&str) -> String,
+) -> String {
+    let Detail::Event(e) = &p.detail else { return String::new() };
     let location = match (&e.lieu, &e.adresse) {
         (Some(slug), _) => site.place(slug).map(|lieu| place_ref(lieu, place_url)),
         (None, Some(adresse)) => {
@@ -167,7 +172,7 @@ pub fn network_event(site: &Site, p: &Publication, page_url: &str, place_url: &d
 }
 
 /// A place of the directory where something happens: its page's place, by `@id`.
-fn place_ref(lieu: &Lieu, place_url: &dyn Fn(&str) -> String) -> Value {
+fn place_ref(lieu: &Place, place_url: &dyn Fn(&str) -> String) -> Value {
     json!({
         "@type": "Place",
         "@id": format!("{}#lieu", place_url(&lieu.slug)),
@@ -176,7 +181,7 @@ fn place_ref(lieu: &Lieu, place_url: &dyn Fn(&str) -> String) -> Value {
     })
 }
 
-fn address(lieu: &Lieu) -> Value {
+fn address(lieu: &Place) -> Value {
     let street = match &lieu.complement_adresse {
         Some(more) => format!("{}, {more}", lieu.adresse),
         None => lieu.adresse.clone(),
@@ -234,7 +239,7 @@ pub(crate) fn paris(date: NaiveDate, time: NaiveTime) -> String {
 
 /// JSON safe inside `<script type="application/ld+json">`: nothing in it can end the element
 /// or start a comment.
-pub fn script_json(value: &Value) -> String {
+pub(crate) fn script_json(value: &Value) -> String {
     serde_json::to_string(value)
         .expect("JSON values always serialise")
         .replace('<', "\\u003c")

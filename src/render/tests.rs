@@ -3,9 +3,24 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::*;
-use crate::config::{Emprise, Lien, Point, SiteConfig, Territoire};
-use crate::model::{Calendrier, Entries, Lieu, Offre, Page, Seance};
+use crate::config::{Bounds, FooterLink, Point, SiteConfig, Territory};
+use crate::model::{Entries, Offer, Page, Place, Schedule, Session};
 use crate::source::FileId;
+
+use rayon::prelude::*;
+
+use crate::write::OutputFile;
+
+/// Renders the whole site, exports included, in memory. Files are
+/// sorted by path.
+fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Error> {
+    let renderer = Renderer::new(site, theme);
+    renderer
+        .plan()?
+        .par_iter()
+        .map(|planned| Ok(OutputFile { path: planned.path.clone(), bytes: renderer.produce(planned.output)?.into() }))
+        .collect()
+}
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -20,9 +35,9 @@ fn config(url: &str) -> SiteConfig {
         titre: "Rés'IN".into(),
         description: "Trouver de l'aide avec le numérique près de chez vous, dans la Métropole de Lyon.".into(),
         url: url.into(),
-        territoire: Territoire {
+        territoire: Territory {
             nom: "Métropole de Lyon".into(),
-            emprise: Emprise { ouest: 4.6, sud: 45.5, est: 5.1, nord: 45.95 },
+            emprise: Bounds { ouest: 4.6, sud: 45.5, est: 5.1, nord: 45.95 },
             centre: Point { latitude: 45.76, longitude: 4.84 },
             zoom: 11,
             communes: None,
@@ -33,8 +48,8 @@ fn config(url: &str) -> SiteConfig {
         licence_donnees: Default::default(),
         exemple: true,
         pied_de_page: vec![
-            Lien { titre: "À propos".into(), url: "/a-propos/".into() },
-            Lien { titre: "Métropole de Lyon".into(), url: "https://www.grandlyon.com/".into() },
+            FooterLink { titre: "À propos".into(), url: "/a-propos/".into() },
+            FooterLink { titre: "Métropole de Lyon".into(), url: "https://www.grandlyon.com/".into() },
         ],
         extensions: Default::default(),
         edition_en_ligne: None,
@@ -42,8 +57,8 @@ fn config(url: &str) -> SiteConfig {
     }
 }
 
-fn lieu(slug: &str, nom: &str, commune: &str) -> Lieu {
-    Lieu {
+fn lieu(slug: &str, nom: &str, commune: &str) -> Place {
+    Place {
         slug: slug.into(),
         file: FileId(0),
         id: slug.into(),
@@ -83,8 +98,8 @@ fn lieu(slug: &str, nom: &str, commune: &str) -> Lieu {
     }
 }
 
-fn offre(slug: &str, titre: &str, lieux: &[&str], calendrier: Calendrier) -> Offre {
-    Offre {
+fn offre(slug: &str, titre: &str, lieux: &[&str], calendrier: Schedule) -> Offer {
+    Offer {
         slug: slug.into(),
         file: FileId(0),
         titre: titre.into(),
@@ -106,8 +121,8 @@ fn offre(slug: &str, titre: &str, lieux: &[&str], calendrier: Calendrier) -> Off
     }
 }
 
-fn session(d: NaiveDate) -> Seance {
-    Seance { date: d, debut: time(14, 0), fin: time(16, 0) }
+fn session(d: NaiveDate) -> Session {
+    Session { date: d, debut: time(14, 0), fin: time(16, 0) }
 }
 
 /// A small site: three places in two communes, three offers, one page.
@@ -146,7 +161,7 @@ fn small_site(url: &str) -> Site {
             "atelier-smartphone",
             "Atelier « Mon smartphone »",
             &["mediatheque-du-bachut"],
-            Calendrier::Seances(vec![
+            Schedule::Sessions(vec![
                 session(date(2026, 11, 17)),
                 session(date(2026, 12, 1)),
                 session(date(2026, 12, 8)),
@@ -156,13 +171,13 @@ fn small_site(url: &str) -> Site {
             "permanence",
             "Permanence démarches",
             &["mediatheque-du-bachut", "bus-numerique"],
-            Calendrier::Horaires("Mo,We 09:00-12:00; PH off".into()),
+            Schedule::Hours("Mo,We 09:00-12:00; PH off".into()),
         ),
         offre(
             "ancien-atelier",
             "Ancien atelier",
             &["centre-social-des-etats-unis"],
-            Calendrier::Seances(vec![session(date(2026, 1, 6))]),
+            Schedule::Sessions(vec![session(date(2026, 1, 6))]),
         ),
     ];
     let pages = vec![Page {
@@ -173,10 +188,10 @@ fn small_site(url: &str) -> Site {
         corps: "## Qui sommes-nous ?\n\nLe réseau Rés'IN.".into(),
     }];
     let entries = Entries {
-        lieux: vec![bus, cs, bachut].into_iter().map(Arc::new).collect(),
-        offres: offres.into_iter().map(Arc::new).collect(),
+        places: vec![bus, cs, bachut].into_iter().map(Arc::new).collect(),
+        offers: offres.into_iter().map(Arc::new).collect(),
         pages: pages.into_iter().map(Arc::new).collect(),
-        reseau: Vec::new(),
+        network: Vec::new(),
     };
     Site::new(config(url), entries, date(2026, 11, 25))
 }
@@ -384,7 +399,7 @@ fn the_directory_is_paginated_by_100() {
     let mut site = small_site("https://resin.exemple.fr/");
     for i in 0..205 {
         let commune = if i < 150 { "Bron" } else { "Vénissieux" };
-        site.entries.lieux.push(Arc::new(lieu(&format!("lieu-{i:03}"), &format!("Lieu {i:03}"), commune)));
+        site.entries.places.push(Arc::new(lieu(&format!("lieu-{i:03}"), &format!("Lieu {i:03}"), commune)));
     }
     let site = Site::new(site.config.clone(), site.entries.clone(), site.today);
     let files = render(&site);
@@ -404,14 +419,14 @@ fn the_directory_is_paginated_by_100() {
 fn service_pages_and_offers_are_paginated_too() {
     let mut site = small_site("https://resin.exemple.fr/");
     for i in 0..150 {
-        site.entries.lieux.push(Arc::new(lieu(&format!("lieu-{i:03}"), &format!("Lieu {i:03}"), "Bron")));
+        site.entries.places.push(Arc::new(lieu(&format!("lieu-{i:03}"), &format!("Lieu {i:03}"), "Bron")));
     }
-    let template = (*site.entries.offres[0]).clone();
+    let template = (*site.entries.offers[0]).clone();
     for i in 0..120 {
         let mut offre = template.clone();
         offre.slug = format!("offre-{i:03}");
         offre.titre = format!("Offre {i:03}");
-        site.entries.offres.push(Arc::new(offre));
+        site.entries.offers.push(Arc::new(offre));
     }
     let site = Site::new(site.config.clone(), site.entries.clone(), site.today);
     let files = render(&site);

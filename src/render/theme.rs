@@ -11,7 +11,7 @@ use tera::Tera;
 use crate::Error;
 
 /// Name of the default theme, and of its folder under `themes/`.
-pub const THEME_NAME: &str = "resin";
+pub(crate) const THEME_NAME: &str = "resin";
 
 macro_rules! embedded_templates {
     ($($name:literal),* $(,)?) => {
@@ -26,7 +26,7 @@ macro_rules! embedded_static {
 }
 
 /// The embedded templates: name and text.
-pub const TEMPLATES: &[(&str, &str)] = embedded_templates![
+pub(crate) const TEMPLATES: &[(&str, &str)] = embedded_templates![
     "base.html",
     "macros.html",
     "accueil.html",
@@ -48,7 +48,7 @@ pub const TEMPLATES: &[(&str, &str)] = embedded_templates![
 ];
 
 /// The embedded static files: path under `static/` and bytes.
-pub const STATIC: &[(&str, &[u8])] = embedded_static![
+pub(crate) const STATIC: &[(&str, &[u8])] = embedded_static![
     "style.css",
     "favicon.svg",
     "ouverture.js",
@@ -77,10 +77,10 @@ pub const STATIC: &[(&str, &[u8])] = embedded_static![
 /// The web editor's files (`themes/resin/admin/`: Decap CMS and resin's additions), written
 /// under `admin/` when `site.yaml` turns web editing on: path under `admin/` and bytes,
 /// sorted by path. Listed by `build.rs`.
-pub const ADMIN: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/admin_files.rs"));
+pub(crate) const ADMIN: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/admin_files.rs"));
 
 /// Templates ready to render, and the static files to copy under `static/`.
-pub struct Theme {
+pub(crate) struct Theme {
     pub(crate) tera: Tera,
     /// Path under `static/` (with `/` separators) and contents, sorted by path.
     pub(crate) statics: Vec<(String, Vec<u8>)>,
@@ -102,7 +102,7 @@ impl std::fmt::Debug for Theme {
 
 impl Theme {
     /// The embedded theme, overridden file by file by `<site_root>/themes/resin/` when present.
-    pub fn load(site_root: &Path) -> Result<Theme, Error> {
+    pub(crate) fn load(site_root: &Path) -> Result<Theme, Error> {
         let folder = site_root.join("themes").join(THEME_NAME);
         let mut templates: Vec<(String, String)> =
             TEMPLATES.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
@@ -129,8 +129,9 @@ impl Theme {
         Theme::from_parts(templates, statics)
     }
 
-    /// The embedded theme alone.
-    pub fn embedded() -> Result<Theme, Error> {
+    /// The embedded theme alone (the unit tests').
+    #[cfg(test)]
+    pub(crate) fn embedded() -> Result<Theme, Error> {
         let templates = TEMPLATES.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
         let statics = STATIC.iter().map(|(name, bytes)| (name.to_string(), bytes.to_vec())).collect();
         Theme::from_parts(templates, statics)
@@ -159,7 +160,7 @@ impl Theme {
 
 /// Escapes text for HTML element content and quoted attribute values: `&`, `<`, `>`, `"` and
 /// `'`. Tera's default also escapes `/`, which is safe but makes every URL six times heavier.
-pub fn escape_html(input: &str) -> String {
+pub(crate) fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + input.len() / 8);
     for c in input.chars() {
         match c {

@@ -11,7 +11,7 @@ const ADDRESS: &AsciiSet = &COMPONENT.remove(b'@').remove(b'+');
 
 /// Site paths and absolute URLs, from the base URL of `site.yaml`.
 #[derive(Debug, Clone)]
-pub struct Urls {
+pub(crate) struct Urls {
     /// Path of the site root on its host, starting and ending with `/` (`/`, `/resin/`).
     pub base: String,
     /// Absolute base URL, ending with `/`.
@@ -20,7 +20,7 @@ pub struct Urls {
 
 impl Urls {
     /// From `site.yaml`'s `url`.
-    pub fn new(url: &str) -> Urls {
+    pub(crate) fn new(url: &str) -> Urls {
         let base_url = if url.ends_with('/') { url.to_string() } else { format!("{url}/") };
         let after_scheme = base_url.split_once("://").map_or(base_url.as_str(), |(_, rest)| rest);
         let base = after_scheme.find('/').map_or("/".to_string(), |i| after_scheme[i..].to_string());
@@ -31,17 +31,17 @@ impl Urls {
     }
 
     /// Site path of a page folder (`lieux/x/` → `/lieux/x/` under the base path).
-    pub fn path(&self, dir: &str) -> String {
+    pub(crate) fn path(&self, dir: &str) -> String {
         format!("{}{dir}", self.base)
     }
 
     /// Absolute URL of a page folder.
-    pub fn absolute(&self, dir: &str) -> String {
+    pub(crate) fn absolute(&self, dir: &str) -> String {
         format!("{}{dir}", self.base_url)
     }
 
     /// A link target from `site.yaml` (`/a-propos/` or an absolute URL): site paths get the base path.
-    pub fn config_link(&self, url: &str) -> String {
+    pub(crate) fn config_link(&self, url: &str) -> String {
         match url.strip_prefix('/') {
             Some(rest) if !rest.starts_with('/') => self.path(rest),
             _ => url.to_string(),
@@ -50,7 +50,7 @@ impl Urls {
 }
 
 /// `mailto:` link with a subject and a body, percent-encoded (RFC 6068: lines end with CRLF).
-pub fn mailto(address: &str, subject: &str, body: &str) -> String {
+pub(crate) fn mailto(address: &str, subject: &str, body: &str) -> String {
     let body = body.replace("\r\n", "\n").replace('\n', "\r\n");
     format!(
         "mailto:{}?subject={}&body={}",
@@ -61,19 +61,19 @@ pub fn mailto(address: &str, subject: &str, body: &str) -> String {
 }
 
 /// Plain `mailto:` link.
-pub fn mailto_plain(address: &str) -> String {
+pub(crate) fn mailto_plain(address: &str) -> String {
     format!("mailto:{}", utf8_percent_encode(address, ADDRESS))
 }
 
 /// A URL as shown: without the scheme and the final `/`.
-pub fn display_url(url: &str) -> String {
+pub(crate) fn display_url(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     rest.strip_suffix('/').unwrap_or(rest).to_string()
 }
 
 /// Links between the pages of a list.
 #[derive(Debug, Clone, Serialize)]
-pub struct Pagination {
+pub(crate) struct Pagination {
     precedente: Option<String>,
     suivante: Option<String>,
     pages: Vec<PageLink>,

@@ -10,12 +10,12 @@ use super::labels;
 use super::urls::{Urls, display_url, mailto_plain};
 use crate::hours;
 use crate::index::{Site, Term};
-use crate::model::Seance;
+use crate::model::Session;
 use crate::phone;
 
 /// A link.
 #[derive(Debug, Clone, Serialize)]
-pub struct Link {
+pub(crate) struct Link {
     /// Text.
     pub text: String,
     /// Target.
@@ -31,7 +31,7 @@ impl Link {
 
 /// A link to a taxonomy term with its count of places.
 #[derive(Debug, Clone, Serialize)]
-pub struct TermLink {
+pub(crate) struct TermLink {
     /// Words shown (plain words for services).
     pub text: String,
     /// The standard's value, when different from `text`.
@@ -44,7 +44,7 @@ pub struct TermLink {
 
 /// A phone number, shown and dialled.
 #[derive(Debug, Clone, Serialize)]
-pub struct Phone {
+pub(crate) struct Phone {
     /// "04 78 00 00 00".
     pub text: String,
     /// "tel:+33478000000".
@@ -57,7 +57,7 @@ pub(crate) fn phone_of(e164: &Option<String>) -> Option<Phone> {
 
 /// A date: French words and ISO form (for `<time datetime>`).
 #[derive(Debug, Clone, Serialize)]
-pub struct DateView {
+pub(crate) struct DateView {
     /// "3 mars 2026".
     pub text: String,
     /// "2026-03-03".
@@ -70,7 +70,7 @@ pub(crate) fn date_view(date: NaiveDate) -> DateView {
 
 /// A dated session: "mardi 1er décembre 2026", "14 h – 16 h".
 #[derive(Debug, Clone, Serialize)]
-pub struct SessionView {
+pub(crate) struct SessionView {
     /// "mardi 1er décembre 2026".
     pub date: String,
     /// "2026-12-01".
@@ -79,7 +79,7 @@ pub struct SessionView {
     pub time: String,
 }
 
-pub(crate) fn session_view(s: &Seance) -> SessionView {
+pub(crate) fn session_view(s: &Session) -> SessionView {
     SessionView {
         date: hours::format_date_with_weekday(s.date),
         iso: s.date.to_string(),
@@ -89,7 +89,7 @@ pub(crate) fn session_view(s: &Seance) -> SessionView {
 
 /// The week of opening hours.
 #[derive(Debug, Clone, Serialize)]
-pub struct WeekView {
+pub(crate) struct WeekView {
     /// "Lundi au vendredi : 9 h – 12 h", "Fermé le dimanche".
     pub summary: Vec<String>,
     /// Table caption.
@@ -120,7 +120,7 @@ pub(crate) fn week_view(site: &Site, horaires: &str, caption: &str) -> Option<We
 
 /// A mode of access, with the link that goes with it ("Téléphoner : 04…").
 #[derive(Debug, Clone, Serialize)]
-pub struct Access {
+pub(crate) struct Access {
     /// What to do.
     pub text: String,
     /// The phone, e-mail or booking link to do it.
@@ -158,7 +158,7 @@ pub(crate) fn access_modes(
 
 /// A service on a place or offer page.
 #[derive(Debug, Clone, Serialize)]
-pub struct ServiceView {
+pub(crate) struct ServiceView {
     /// Plain words.
     pub text: String,
     /// The standard's name.
@@ -189,7 +189,12 @@ pub(crate) fn publics_view(site: &Site, urls: &Urls, publics: &[String]) -> Vec<
 }
 
 /// Taxonomy term links with counts.
-pub fn term_links(terms: &[Term], urls: &Urls, folder: &str, plain: fn(&str) -> Option<String>) -> Vec<TermLink> {
+pub(crate) fn term_links(
+    terms: &[Term],
+    urls: &Urls,
+    folder: &str,
+    plain: fn(&str) -> Option<String>,
+) -> Vec<TermLink> {
     terms
         .iter()
         .map(|t| {
@@ -205,18 +210,18 @@ pub fn term_links(terms: &[Term], urls: &Urls, folder: &str, plain: fn(&str) -> 
 }
 
 /// Plain words of a service, for [`term_links`].
-pub fn service_words(name: &str) -> Option<String> {
+pub(crate) fn service_words(name: &str) -> Option<String> {
     labels::service(name).map(|l| l.plain.to_string())
 }
 
 /// No other words, for [`term_links`].
-pub fn same_words(_: &str) -> Option<String> {
+pub(crate) fn same_words(_: &str) -> Option<String> {
     None
 }
 
 /// A territorial field of an entry, as shown.
 #[derive(Debug, Clone, Serialize)]
-pub struct ExtView {
+pub(crate) struct ExtView {
     /// Its label ("Accepte le Pass numérique").
     pub libelle: String,
     /// Its value in words ("Oui", "Point relais", "3 mars 2026").
@@ -228,7 +233,7 @@ pub struct ExtView {
 }
 
 /// The territorial fields an entry gives, in their order of declaration.
-pub fn ext_views(
+pub(crate) fn ext_views(
     declared: &[crate::config::Extension],
     values: &[(String, crate::model::ExtValue)],
     urls: &Urls,
@@ -245,7 +250,7 @@ pub fn ext_views(
                 }
                 (_, ExtValue::Bool(false)) => ("Non".to_string(), None),
                 (ExtensionType::Url, ExtValue::Text(url)) => (display_url(url), Some(url.clone())),
-                (ExtensionType::Choix, ExtValue::Text(v)) => {
+                (ExtensionType::Choice, ExtValue::Text(v)) => {
                     (v.clone(), e.filtre.then(|| urls.path(&format!("criteres/{}/", e.value_slug(v)))))
                 }
                 (_, ExtValue::Text(t)) => (t.clone(), None),

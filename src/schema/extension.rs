@@ -45,11 +45,14 @@ pub struct Extension {
 #[serde(rename_all = "lowercase")]
 pub enum ExtensionType {
     /// Yes or no.
-    Booleen,
+    #[serde(rename = "booleen")]
+    Boolean,
     /// Free text.
-    Texte,
+    #[serde(rename = "texte")]
+    Text,
     /// One value of `valeurs`.
-    Choix,
+    #[serde(rename = "choix")]
+    Choice,
     /// An http(s) address.
     Url,
     /// A date.
@@ -57,19 +60,19 @@ pub enum ExtensionType {
     /// A type resin does not know: reported in `site.yaml`; values of the field are not
     /// checked (so that one typo does not also fail every entry that uses the field).
     #[serde(other)]
-    Inconnu,
+    Unknown,
 }
 
 impl ExtensionType {
     /// What a value of this kind is, in French.
     pub fn expected(self) -> &'static str {
         match self {
-            ExtensionType::Booleen => "oui ou non (`true` ou `false`)",
-            ExtensionType::Texte => "du texte",
-            ExtensionType::Choix => "une des valeurs déclarées",
+            ExtensionType::Boolean => "oui ou non (`true` ou `false`)",
+            ExtensionType::Text => "du texte",
+            ExtensionType::Choice => "une des valeurs déclarées",
             ExtensionType::Url => "une adresse web https://…",
             ExtensionType::Date => "une date AAAA-MM-JJ",
-            ExtensionType::Inconnu => "une valeur",
+            ExtensionType::Unknown => "une valeur",
         }
     }
 }

@@ -12,14 +12,14 @@ use crate::vocab;
 /// French title of a type's schema.
 fn type_title(kind: EntryKind) -> &'static str {
     match kind {
-        EntryKind::Lieu => "Lieu de médiation numérique",
-        EntryKind::Offre => "Offre : atelier, permanence, formation",
+        EntryKind::Place => "Lieu de médiation numérique",
+        EntryKind::Offer => "Offre : atelier, permanence, formation",
         EntryKind::Page => "Page libre",
-        EntryKind::Reseau(Section::Actualites) => "Actualité de l'espace réseau",
-        EntryKind::Reseau(Section::AppelsAProjets) => "Appel à projets",
-        EntryKind::Reseau(Section::BonnesPratiques) => "Bonne pratique",
-        EntryKind::Reseau(Section::Bourse) => "Annonce de la bourse d'échanges",
-        EntryKind::Reseau(Section::Agenda) => "Événement du réseau",
+        EntryKind::Network(Section::News) => "Actualité de l'espace réseau",
+        EntryKind::Network(Section::CallsForProjects) => "Appel à projets",
+        EntryKind::Network(Section::GoodPractices) => "Bonne pratique",
+        EntryKind::Network(Section::Exchange) => "Annonce de la bourse d'échanges",
+        EntryKind::Network(Section::Agenda) => "Événement du réseau",
     }
 }
 
@@ -104,12 +104,12 @@ fn field_schema(field: &Field) -> Value {
 /// The JSON Schema of a territorial field.
 fn extension_schema(e: &Extension) -> Value {
     let value = match e.kind {
-        ExtensionType::Booleen => json!({ "type": ["boolean", "string"], "enum": [true, false, "oui", "non"] }),
-        ExtensionType::Texte => json!({ "type": "string" }),
-        ExtensionType::Choix => json!({ "type": "string", "enum": e.valeurs }),
+        ExtensionType::Boolean => json!({ "type": ["boolean", "string"], "enum": [true, false, "oui", "non"] }),
+        ExtensionType::Text => json!({ "type": "string" }),
+        ExtensionType::Choice => json!({ "type": "string", "enum": e.valeurs }),
         ExtensionType::Url => value_schema(Type::Url),
         ExtensionType::Date => value_schema(Type::Date),
-        ExtensionType::Inconnu => json!({}),
+        ExtensionType::Unknown => json!({}),
     };
     let mut description = format!("Champ propre au territoire (site.yaml) : {}", e.kind.expected());
     if let Some(aide) = &e.aide {
@@ -130,8 +130,8 @@ pub fn json_schema(kind: EntryKind, extensions: &Extensions) -> Value {
         }
     }
     let declared = match kind {
-        EntryKind::Lieu => &extensions.lieux[..],
-        EntryKind::Offre => &extensions.offres[..],
+        EntryKind::Place => &extensions.lieux[..],
+        EntryKind::Offer => &extensions.offres[..],
         _ => &[],
     };
     for e in declared {
@@ -150,21 +150,21 @@ pub fn json_schema(kind: EntryKind, extensions: &Extensions) -> Value {
         "additionalProperties": false,
     });
     // An image needs its alternative text.
-    if kind == EntryKind::Reseau(Section::Actualites) {
+    if kind == EntryKind::Network(Section::News) {
         schema["dependentRequired"] = json!({ "image": ["image_alt"] });
     }
     // Which of two fields: an offer has hours or sessions; an event a place or an address; an
     // ad a way to be answered.
     let alternatives: &[&[&str]] = match kind {
-        EntryKind::Offre => &[&["horaires", "seances"]],
-        EntryKind::Reseau(Section::Agenda) => &[&["lieu", "adresse"]],
-        EntryKind::Reseau(Section::Bourse) => &[&["courriel", "telephone"]],
+        EntryKind::Offer => &[&["horaires", "seances"]],
+        EntryKind::Network(Section::Agenda) => &[&["lieu", "adresse"]],
+        EntryKind::Network(Section::Exchange) => &[&["courriel", "telephone"]],
         _ => &[],
     };
     for pair in alternatives {
         let given =
             |name: &str| json!({ "required": [name], "properties": { name: { "not": { "enum": [null, "", []] } } } });
-        let rule = if kind == EntryKind::Reseau(Section::Bourse) {
+        let rule = if kind == EntryKind::Network(Section::Exchange) {
             json!({ "anyOf": pair.iter().map(|n| given(n)).collect::<Vec<_>>() })
         } else {
             json!({ "oneOf": pair.iter().map(|n| given(n)).collect::<Vec<_>>() })

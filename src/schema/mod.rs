@@ -13,14 +13,14 @@
 
 use crate::load::EntryKind;
 use crate::model::Section;
-use crate::model::reseau::CATEGORIES;
+use crate::model::network::CATEGORIES;
 
-pub mod extension;
+pub(crate) mod extension;
 mod json;
 pub(crate) mod reader;
-pub mod renamed;
-pub mod rules;
-pub mod standard;
+pub(crate) mod renamed;
+pub(crate) mod rules;
+pub(crate) mod standard;
 
 pub use self::json::{json_schema, pattern, text, write};
 
@@ -453,14 +453,14 @@ pub fn session_names() -> Vec<&'static str> {
 /// The fields of a type of entry.
 pub fn fields(kind: EntryKind) -> &'static [Field] {
     match kind {
-        EntryKind::Lieu => LIEU,
-        EntryKind::Offre => OFFRE,
+        EntryKind::Place => LIEU,
+        EntryKind::Offer => OFFRE,
         EntryKind::Page => PAGE,
-        EntryKind::Reseau(Section::Actualites) => ACTUALITE,
-        EntryKind::Reseau(Section::AppelsAProjets) => APPEL,
-        EntryKind::Reseau(Section::BonnesPratiques) => BONNE_PRATIQUE,
-        EntryKind::Reseau(Section::Bourse) => ANNONCE,
-        EntryKind::Reseau(Section::Agenda) => EVENEMENT,
+        EntryKind::Network(Section::News) => ACTUALITE,
+        EntryKind::Network(Section::CallsForProjects) => APPEL,
+        EntryKind::Network(Section::GoodPractices) => BONNE_PRATIQUE,
+        EntryKind::Network(Section::Exchange) => ANNONCE,
+        EntryKind::Network(Section::Agenda) => EVENEMENT,
     }
 }
 
@@ -475,14 +475,14 @@ pub fn names(kind: EntryKind) -> &'static [&'static str] {
 /// The name of a type, for `--type` and the schema's file: `lieu`, `appel-a-projets`…
 pub fn type_name(kind: EntryKind) -> &'static str {
     match kind {
-        EntryKind::Lieu => "lieu",
-        EntryKind::Offre => "offre",
+        EntryKind::Place => "lieu",
+        EntryKind::Offer => "offre",
         EntryKind::Page => "page",
-        EntryKind::Reseau(Section::Actualites) => "actualite",
-        EntryKind::Reseau(Section::AppelsAProjets) => "appel-a-projets",
-        EntryKind::Reseau(Section::BonnesPratiques) => "bonne-pratique",
-        EntryKind::Reseau(Section::Bourse) => "annonce",
-        EntryKind::Reseau(Section::Agenda) => "evenement",
+        EntryKind::Network(Section::News) => "actualite",
+        EntryKind::Network(Section::CallsForProjects) => "appel-a-projets",
+        EntryKind::Network(Section::GoodPractices) => "bonne-pratique",
+        EntryKind::Network(Section::Exchange) => "annonce",
+        EntryKind::Network(Section::Agenda) => "evenement",
     }
 }
 
@@ -540,12 +540,12 @@ mod tests {
         let table = |kind: EntryKind, besides: &[&str], instead: &[&str]| -> BTreeSet<String> {
             names(kind).iter().filter(|n| !instead.contains(n)).chain(besides).map(|n| n.to_string()).collect()
         };
-        let lieu = serde_json::to_value(&*site.entries.lieux[0]).expect("serialises");
-        assert_eq!(model(lieu), table(EntryKind::Lieu, &["slug", "presentation_detail", "extensions"], &[]));
-        let offre = serde_json::to_value(&*site.entries.offres[0]).expect("serialises");
+        let lieu = serde_json::to_value(&*site.entries.places[0]).expect("serialises");
+        assert_eq!(model(lieu), table(EntryKind::Place, &["slug", "presentation_detail", "extensions"], &[]));
+        let offre = serde_json::to_value(&*site.entries.offers[0]).expect("serialises");
         assert_eq!(
             model(offre),
-            table(EntryKind::Offre, &["slug", "description", "extensions", "calendrier"], &["horaires", "seances"])
+            table(EntryKind::Offer, &["slug", "description", "extensions", "calendrier"], &["horaires", "seances"])
         );
         let page = serde_json::to_value(&*site.entries.pages[0]).expect("serialises");
         assert_eq!(model(page), table(EntryKind::Page, &["slug", "corps"], &[]));

@@ -3,7 +3,7 @@
 //! The field renames are the standard's own (`data/standard/README.md`).
 
 /// v0 field name → v1 field name.
-pub const RENAMED_FIELDS: &[(&str, &str)] = &[
+pub(crate) const RENAMED_FIELDS: &[(&str, &str)] = &[
     ("courriel", "courriels"),
     ("labels_nationaux", "dispositif_programmes_nationaux"),
     ("labels_autres", "autres_formations_labels"),
@@ -16,9 +16,9 @@ pub const RENAMED_FIELDS: &[(&str, &str)] = &[
 
 /// Other names seen for a field, besides the v0 names of [`RENAMED_FIELDS`]:
 /// suggested for unknown fields.
-pub const OTHER_NAMES: &[(&str, &str)] = &[("horaire", "horaires")];
+pub(crate) const OTHER_NAMES: &[(&str, &str)] = &[("horaire", "horaires")];
 
 /// The current name of a field written under an old or mistaken name, if it is one.
-pub fn new_name(name: &str) -> Option<&'static str> {
+pub(crate) fn new_name(name: &str) -> Option<&'static str> {
     RENAMED_FIELDS.iter().chain(OTHER_NAMES).find(|(old, _)| *old == name).map(|(_, new)| *new)
 }

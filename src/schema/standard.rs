@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 /// One column of the national standard, from its TableSchema (`data/standard/schema.json`).
 #[derive(Debug, Clone, Deserialize)]
-pub struct SchemaField {
+pub(crate) struct SchemaField {
     /// Column name.
     pub name: String,
     /// French title.
@@ -25,7 +25,7 @@ pub struct SchemaField {
 
 impl SchemaField {
     /// True when the standard requires the column.
-    pub fn required(&self) -> bool {
+    pub(crate) fn required(&self) -> bool {
         self.constraints.get("required").and_then(serde_json::Value::as_bool).unwrap_or(false)
     }
 }
@@ -42,6 +42,6 @@ static FIELDS: LazyLock<Vec<SchemaField>> = LazyLock::new(|| {
 });
 
 /// The standard's columns, in its order.
-pub fn schema_fields() -> &'static [SchemaField] {
+pub(crate) fn schema_fields() -> &'static [SchemaField] {
     &FIELDS
 }

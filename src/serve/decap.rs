@@ -28,14 +28,14 @@ use crate::load::media;
 use crate::source::printable;
 
 /// Where Decap's local API answers.
-pub const API_PATH: &str = "/__resin/decap";
+pub(crate) const API_PATH: &str = "/__resin/decap";
 
 /// The largest request: an image or a document sent with the editor.
-pub const MAX_BODY: usize = 32 * 1024 * 1024;
+pub(crate) const MAX_BODY: usize = 32 * 1024 * 1024;
 
 /// The site being edited, and the addresses the preview answers to.
 #[derive(Debug)]
-pub struct Editing {
+pub(crate) struct Editing {
     /// The site root (canonical).
     root: PathBuf,
     /// `content/` (canonical).
@@ -46,20 +46,20 @@ pub struct Editing {
 
 impl Editing {
     /// Local editing of the site at `root` for a preview listening on `port` of this computer.
-    pub fn new(root: &Path, port: u16) -> Option<Editing> {
+    pub(crate) fn new(root: &Path, port: u16) -> Option<Editing> {
         let content = root.join("content").canonicalize().ok()?;
         let hosts = ["127.0.0.1", "localhost", "[::1]"].iter().map(|h| format!("{h}:{port}")).collect();
         Some(Editing { root: root.to_path_buf(), content, hosts })
     }
 
     /// The request's `Host`, when it is one of the preview's own addresses.
-    pub fn own_host(&self, headers: &HeaderMap) -> Option<String> {
+    pub(crate) fn own_host(&self, headers: &HeaderMap) -> Option<String> {
         let host = headers.get(header::HOST)?.to_str().ok()?;
         self.hosts.iter().any(|h| h == host).then(|| host.to_string())
     }
 
     /// The line that tells Decap, in `config.yml`, to use this API instead of the forge.
-    pub fn config_line(host: &str) -> String {
+    pub(crate) fn config_line(host: &str) -> String {
         // Decap uses it from `localhost` and `127.0.0.1`, and from the hosts listed.
         format!("local_backend:\n  url: http://{host}{API_PATH}\n  allowed_hosts: ['[::1]']\n")
     }
@@ -77,7 +77,7 @@ struct Request {
 type Refusal = (StatusCode, String);
 
 /// `POST /__resin/decap`.
-pub async fn api(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Body) -> Response {
+pub(crate) async fn api(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Body) -> Response {
     let Some(editing) = shared.editing.clone() else {
         return refuse((StatusCode::NOT_FOUND, "l'édition locale n'est ouverte qu'à cet ordinateur".into()));
     };

@@ -9,10 +9,10 @@
 //!   that pages asked for meanwhile are produced at once (`http`);
 //! - the **HTTP** server (tokio, axum) serves the current snapshot and the reload events.
 
-pub mod decap;
+pub(crate) mod decap;
 mod http;
-pub mod overlay;
-pub mod watch;
+pub(crate) mod overlay;
+pub(crate) mod watch;
 
 use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr, TcpListener};

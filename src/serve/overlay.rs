@@ -5,15 +5,15 @@
 use crate::render::theme::escape_html;
 
 /// The address of the reload events (server-sent events).
-pub const EVENTS_PATH: &str = "/__resin/evenements";
+pub(crate) const EVENTS_PATH: &str = "/__resin/evenements";
 
 /// The address of the reload script: a file of its own, since the pages' Content Security
 /// Policy refuses inline scripts.
-pub const SCRIPT_PATH: &str = "/__resin/recharger.js";
+pub(crate) const SCRIPT_PATH: &str = "/__resin/recharger.js";
 
 /// Reloads the page when the server says the site changed. EventSource reconnects by itself
 /// when the server restarts.
-pub fn reload_script() -> String {
+pub(crate) fn reload_script() -> String {
     format!(
         "(function(){{if(!window.EventSource)return;var s=new EventSource(\"{EVENTS_PATH}\");\
          s.addEventListener(\"recharger\",function(){{location.reload();}});}})();\n"
@@ -26,7 +26,7 @@ fn reload_tag() -> String {
 
 /// The errors panel: the human report of `resin check`, without colours. `last_good`: an
 /// earlier version of the site is shown under it.
-pub fn panel(report: &str, errors: usize, last_good: bool) -> String {
+pub(crate) fn panel(report: &str, errors: usize, last_good: bool) -> String {
     let title = match errors {
         0 => "Le site n'a pas pu être mis à jour".to_string(),
         1 => "Le site n'est pas à jour : 1 erreur à corriger".to_string(),
@@ -48,7 +48,7 @@ background:#f6f6f6;padding:.75rem;border-radius:4px\">{}</pre></div>",
 }
 
 /// Adds the reload script, and the errors panel if any, at the end of an HTML page's body.
-pub fn inject(html: &[u8], panel: Option<&str>) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8], panel: Option<&str>) -> Vec<u8> {
     let addition = format!("{}{}", panel.unwrap_or_default(), reload_tag());
     let at = find_last(html, b"</body>").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + addition.len());
@@ -59,7 +59,7 @@ pub fn inject(html: &[u8], panel: Option<&str>) -> Vec<u8> {
 }
 
 /// A page for when no version of the site could be built yet.
-pub fn error_page(panel: &str) -> Vec<u8> {
+pub(crate) fn error_page(panel: &str) -> Vec<u8> {
     let html = "<!doctype html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <title>Erreurs dans le contenu – resin serve</title>\n</head>\n<body>\n\

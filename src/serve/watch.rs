@@ -17,7 +17,7 @@ const QUIET: Duration = Duration::from_millis(25);
 const TICK: Duration = Duration::from_millis(5);
 
 /// The watcher: keep it alive as long as changes are wanted.
-pub struct Watcher {
+pub(crate) struct Watcher {
     debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
     root: PathBuf,
     themes_watched: bool,
@@ -28,7 +28,7 @@ pub struct Watcher {
 
 impl Watcher {
     /// Watches the site at `root`, and `files` outside `content/` and `themes/`.
-    pub fn start(root: &Path, files: &[PathBuf]) -> notify::Result<Watcher> {
+    pub(crate) fn start(root: &Path, files: &[PathBuf]) -> notify::Result<Watcher> {
         let (sender, changes) = channel();
         let debouncer = new_debouncer(QUIET, Some(TICK), handler(sender))?;
         let mut watcher =
@@ -42,7 +42,7 @@ impl Watcher {
     }
 
     /// Watches `themes/` once it exists.
-    pub fn watch_themes(&mut self) {
+    pub(crate) fn watch_themes(&mut self) {
         let themes = self.root.join("themes");
         if !self.themes_watched && themes.is_dir() {
             self.themes_watched = self.debouncer.watch(&themes, RecursiveMode::Recursive).is_ok();
@@ -51,7 +51,7 @@ impl Watcher {
 
     /// Watches `content/` and `themes/` again when they were themselves removed, created or
     /// renamed (a watch ends with its folder); returns true if so: everything must be read again.
-    pub fn rewatch(&mut self, paths: &[PathBuf]) -> bool {
+    pub(crate) fn rewatch(&mut self, paths: &[PathBuf]) -> bool {
         let content = self.root.join("content");
         let themes = self.root.join("themes");
         let mut again = false;
@@ -72,7 +72,7 @@ impl Watcher {
     }
 
     /// Watches these files too (the communes file named by `site.yaml`), through their folder.
-    pub fn watch_files(&mut self, files: &[PathBuf]) {
+    pub(crate) fn watch_files(&mut self, files: &[PathBuf]) {
         for file in files {
             if self.files.contains(file) {
                 continue;
@@ -89,7 +89,7 @@ impl Watcher {
 
     /// True when a changed path matters for the site: under `content/` or `themes/` (hidden
     /// files excepted: editors' swap files are not content), or a watched file.
-    pub fn relevant(&self, path: &Path) -> bool {
+    pub(crate) fn relevant(&self, path: &Path) -> bool {
         if self.files.iter().any(|f| f == path) {
             return true;
         }
@@ -122,7 +122,7 @@ fn handler(sender: Sender<Changes>) -> impl FnMut(DebounceEventResult) + Send + 
 }
 
 /// Merges two batches of changes.
-pub fn merge(a: Changes, b: Changes) -> Changes {
+pub(crate) fn merge(a: Changes, b: Changes) -> Changes {
     match (a, b) {
         (Changes::Paths(mut a), Changes::Paths(b)) => {
             a.extend(b);

@@ -20,9 +20,9 @@ pub(crate) fn read(f: &mut Fields<'_>, declared: &[Extension]) -> Vec<(String, E
 fn hint(e: &Extension) -> String {
     let name = &e.nom;
     match e.kind {
-        ExtensionType::Booleen => format!("écrivez `{name}: true` (oui) ou `{name}: false` (non)"),
-        ExtensionType::Texte => format!("écrivez le texte après `{name}:`, entre guillemets s'il contient `: `"),
-        ExtensionType::Choix => {
+        ExtensionType::Boolean => format!("écrivez `{name}: true` (oui) ou `{name}: false` (non)"),
+        ExtensionType::Text => format!("écrivez le texte après `{name}:`, entre guillemets s'il contient `: `"),
+        ExtensionType::Choice => {
             format!(
                 "choisissez parmi : {}",
                 e.valeurs.iter().map(|v| format!("« {v} »")).collect::<Vec<_>>().join(", ")
@@ -30,7 +30,7 @@ fn hint(e: &Extension) -> String {
         }
         ExtensionType::Url => format!("écrivez l'adresse complète, par exemple `{name}: https://exemple.fr/page`"),
         ExtensionType::Date => format!("écrivez la date sous la forme AAAA-MM-JJ, par exemple `{name}: 2026-03-03`"),
-        ExtensionType::Inconnu => format!("corrigez le type de `{name}` dans `site.yaml`"),
+        ExtensionType::Unknown => format!("corrigez le type de `{name}` dans `site.yaml`"),
     }
 }
 
@@ -50,9 +50,9 @@ fn value(f: &mut Fields<'_>, e: &Extension) -> Option<ExtValue> {
     };
     match (e.kind, raw) {
         // The declaration is reported in site.yaml; its values are not checked.
-        (ExtensionType::Inconnu, _) => None,
-        (ExtensionType::Booleen, Value::Bool(b)) => Some(ExtValue::Bool(*b)),
-        (ExtensionType::Booleen, Value::String(s)) => {
+        (ExtensionType::Unknown, _) => None,
+        (ExtensionType::Boolean, Value::Bool(b)) => Some(ExtValue::Bool(*b)),
+        (ExtensionType::Boolean, Value::String(s)) => {
             // "oui" and "non" are what people write: YAML reads them as text.
             match suggest::fold(s.trim()).as_str() {
                 "oui" | "vrai" => Some(ExtValue::Bool(true)),
@@ -60,8 +60,8 @@ fn value(f: &mut Fields<'_>, e: &Extension) -> Option<ExtValue> {
                 _ => wrong(f, format!("« {s} »")),
             }
         }
-        (ExtensionType::Texte, Value::String(_)) => f.text_value(raw, &path, &e.nom).map(ExtValue::Text),
-        (ExtensionType::Choix, Value::String(s)) => {
+        (ExtensionType::Text, Value::String(_)) => f.text_value(raw, &path, &e.nom).map(ExtValue::Text),
+        (ExtensionType::Choice, Value::String(s)) => {
             let folded = suggest::fold(s.trim());
             match e.valeurs.iter().find(|v| suggest::fold(v) == folded) {
                 Some(v) => Some(ExtValue::Text(v.clone())),

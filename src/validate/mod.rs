@@ -7,10 +7,10 @@
 //! URLs, dates) and the fields each type may have come from the content model, [`crate::schema`].
 
 pub(crate) mod extension;
-pub mod lieu;
-pub mod offre;
-pub mod page;
-pub mod reseau;
+pub(crate) mod network;
+pub(crate) mod offer;
+pub(crate) mod page;
+pub(crate) mod place;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
@@ -19,19 +19,19 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::communes::Communes;
-use crate::config::Territoire;
+use crate::config::Territory;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::Asset;
 use crate::load::{EntryKind, RawEntry, Segment};
-use crate::model::{Entries, Lieu, Offre, Page, Publication};
+use crate::model::{Entries, Offer, Page, Place, Publication};
 use crate::source::{FileId, Sources};
 use crate::suggest;
 
 /// What validation needs besides the entries.
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     /// The territory of `site.yaml`; `None` when `site.yaml` itself has an error, in which
     /// case coordinates are not checked against it.
-    pub territory: Option<&'a Territoire>,
+    pub territory: Option<&'a Territory>,
     /// The territory's communes, when `site.yaml` names a list.
     pub communes: Option<&'a Communes>,
     /// The build date: `date_maj` may not be later, and is stale 12 months before.
@@ -41,7 +41,7 @@ pub struct Context<'a> {
 }
 
 /// Page slugs that would collide with the site's own sections.
-pub const RESERVED_SLUGS: &[&str] = &[
+pub(crate) const RESERVED_SLUGS: &[&str] = &[
     "lieux",
     "offres",
     "communes",
@@ -64,25 +64,25 @@ pub const RESERVED_SLUGS: &[&str] = &[
 ];
 
 /// Slugs of the network's space that would collide with its lists' own pages.
-pub const RESERVED_RESEAU_SLUGS: &[&str] = &["archives", "page"];
+pub(crate) const RESERVED_RESEAU_SLUGS: &[&str] = &["archives", "page"];
 
 /// An entry's typed value, when it has no error of its own.
 #[derive(Debug, Clone)]
-pub enum Validated {
+pub(crate) enum Validated {
     /// A place.
-    Lieu(Option<Arc<Lieu>>),
+    Place(Option<Arc<Place>>),
     /// An offer, and the places it names (with where they are named).
-    Offre(Option<Arc<Offre>>, offre::PlaceRefs),
+    Offer(Option<Arc<Offer>>, offer::PlaceRefs),
     /// A free page.
     Page(Option<Arc<Page>>),
     /// An entry of the network's space, and what it names.
-    Reseau(Option<Arc<Publication>>, reseau::Refs),
+    Network(Option<Arc<Publication>>, network::Refs),
 }
 
 /// One entry checked on its own: its value, its problems, and what the checks across entries
 /// need to locate theirs. `resin serve` keeps one per file and checks again only changed files.
 #[derive(Debug, Clone)]
-pub struct ValidEntry {
+pub(crate) struct ValidEntry {
     /// Which folder it came from.
     pub kind: EntryKind,
     /// The file.
@@ -100,23 +100,23 @@ pub struct ValidEntry {
 }
 
 /// Checks one entry on its own.
-pub fn validate_entry(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> ValidEntry {
+pub(crate) fn validate_entry(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> ValidEntry {
     let (value, mut diagnostics) = match entry.kind {
-        EntryKind::Lieu => {
-            let (l, d) = lieu::validate_lieu(entry, text, ctx);
-            (Validated::Lieu(l.map(Arc::new)), d)
+        EntryKind::Place => {
+            let (l, d) = place::validate_place(entry, text, ctx);
+            (Validated::Place(l.map(Arc::new)), d)
         }
-        EntryKind::Offre => {
-            let (o, places, d) = offre::validate_offre(entry, text, ctx);
-            (Validated::Offre(o.map(Arc::new), places), d)
+        EntryKind::Offer => {
+            let (o, places, d) = offer::validate_offer(entry, text, ctx);
+            (Validated::Offer(o.map(Arc::new), places), d)
         }
         EntryKind::Page => {
             let (p, d) = page::validate_page(entry, text);
             (Validated::Page(p.map(Arc::new)), d)
         }
-        EntryKind::Reseau(section) => {
-            let (p, refs, d) = reseau::validate(section, entry, text, ctx);
-            (Validated::Reseau(p.map(Arc::new), refs), d)
+        EntryKind::Network(section) => {
+            let (p, refs, d) = network::validate(section, entry, text, ctx);
+            (Validated::Network(p.map(Arc::new), refs), d)
         }
     };
     diagnostics.extend(check_slug(entry));
@@ -133,7 +133,7 @@ pub fn validate_entry(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> ValidE
 
 /// The checks that need every entry (duplicate slugs and ids, one spelling per commune, offers
 /// naming unknown places), over entries each checked on its own, in file path order.
-pub fn cross_check<'a>(
+pub(crate) fn cross_check<'a>(
     sources: &Sources,
     checked: impl Iterator<Item = &'a ValidEntry> + Clone,
     unreadable: &[(EntryKind, String)],
@@ -160,7 +160,7 @@ pub fn cross_check<'a>(
     let mut offer_places = Vec::new();
     let mut reseau_refs = Vec::new();
     let mut place_slugs: HashSet<&str> =
-        unreadable.iter().filter(|(kind, _)| *kind == EntryKind::Lieu).map(|(_, slug)| slug.as_str()).collect();
+        unreadable.iter().filter(|(kind, _)| *kind == EntryKind::Place).map(|(_, slug)| slug.as_str()).collect();
     let mut by_file: HashMap<FileId, &ValidEntry> = HashMap::new();
     for entry in checked {
         by_file.insert(entry.file, entry);
@@ -171,22 +171,22 @@ pub fn cross_check<'a>(
         let slug_ok = !found.iter().any(|d| {
             matches!(d.kind, Kind::InvalidSlug { .. } | Kind::ReservedSlug { .. } | Kind::DuplicateSlug { .. })
         });
-        if entry.kind == EntryKind::Lieu && slug_ok {
+        if entry.kind == EntryKind::Place && slug_ok {
             place_slugs.insert(&entry.slug);
         }
         match &entry.value {
-            Validated::Lieu(Some(l)) if slug_ok => entries.lieux.push(l.clone()),
-            Validated::Offre(o, places) => {
+            Validated::Place(Some(l)) if slug_ok => entries.places.push(l.clone()),
+            Validated::Offer(o, places) => {
                 offer_places.push((entry, places));
                 if let Some(o) = o.as_ref().filter(|_| slug_ok) {
-                    entries.offres.push(o.clone());
+                    entries.offers.push(o.clone());
                 }
             }
             Validated::Page(Some(p)) if slug_ok => entries.pages.push(p.clone()),
-            Validated::Reseau(p, refs) => {
+            Validated::Network(p, refs) => {
                 reseau_refs.push((entry, refs));
                 if let Some(p) = p.as_ref().filter(|_| slug_ok) {
-                    entries.reseau.push(p.clone());
+                    entries.network.push(p.clone());
                 }
             }
             _ => {}
@@ -196,14 +196,14 @@ pub fn cross_check<'a>(
 
     // Two places with the same `id`: reported on the one that writes it explicitly (the other
     // may just be using its file name), the later one when both do.
-    let mut ids: HashMap<&str, &Lieu> = HashMap::new();
+    let mut ids: HashMap<&str, &Place> = HashMap::new();
     let mut duplicates = HashSet::new();
-    for lieu in entries.lieux.iter().map(|l| &**l) {
+    for lieu in entries.places.iter().map(|l| &**l) {
         let Some(first) = ids.get(lieu.id.as_str()).copied() else {
             ids.insert(&lieu.id, lieu);
             continue;
         };
-        let explicit = |l: &Lieu| by_file[&l.file].has_id;
+        let explicit = |l: &Place| by_file[&l.file].has_id;
         let (reported, other) = if explicit(lieu) || !explicit(first) { (lieu, first) } else { (first, lieu) };
         let entry = by_file[&reported.file];
         let span = if entry.has_id { span_of(sources, entry, "id") } else { entry.header.clone() };
@@ -212,9 +212,9 @@ pub fn cross_check<'a>(
         duplicates.insert(reported.slug.clone());
     }
     // One commune, one spelling: "Lyon 8e" and "lyon 8e" would share the address of one page.
-    let mut spellings: HashMap<String, &Lieu> = HashMap::new();
+    let mut spellings: HashMap<String, &Place> = HashMap::new();
     let mut slugs: HashMap<&str, String> = HashMap::new();
-    for lieu in &entries.lieux {
+    for lieu in &entries.places {
         // The same slug as the commune's page address (computed once per spelling).
         let slug = slugs.entry(&lieu.commune).or_insert_with(|| crate::communes::slug(&lieu.commune));
         match spellings.get(slug.as_str()) {
@@ -233,7 +233,7 @@ pub fn cross_check<'a>(
             }
         }
     }
-    entries.lieux.retain(|l| !duplicates.contains(&l.slug));
+    entries.places.retain(|l| !duplicates.contains(&l.slug));
 
     // Offers and entries of the network's space naming places that do not exist.
     let mut bad_entries = HashSet::new();
@@ -255,17 +255,17 @@ pub fn cross_check<'a>(
             }
         }
     }
-    let bad_reseau = reseau::cross_check(sources, &reseau_refs, assets, &mut diagnostics);
+    let bad_reseau = network::cross_check(sources, &reseau_refs, assets, &mut diagnostics);
     // A place that failed validation still exists: its offers keep it, but it has no page.
-    let published: HashSet<&str> = entries.lieux.iter().map(|l| l.slug.as_str()).collect();
-    entries.reseau.retain(|p| !bad_entries.contains(&p.file) && !bad_reseau.contains(&p.file));
-    for publication in &mut entries.reseau {
+    let published: HashSet<&str> = entries.places.iter().map(|l| l.slug.as_str()).collect();
+    entries.network.retain(|p| !bad_entries.contains(&p.file) && !bad_reseau.contains(&p.file));
+    for publication in &mut entries.network {
         if publication.lieux.iter().any(|slug| !published.contains(slug.as_str())) {
             Arc::make_mut(publication).lieux.retain(|slug| published.contains(&slug.as_str()));
         }
     }
-    entries.offres.retain(|o| !bad_entries.contains(&o.file));
-    for offre in &mut entries.offres {
+    entries.offers.retain(|o| !bad_entries.contains(&o.file));
+    for offre in &mut entries.offers {
         if offre.lieux.iter().any(|slug| !published.contains(slug.as_str())) {
             Arc::make_mut(offre).lieux.retain(|slug| published.contains(&slug.as_str()));
         }
@@ -298,7 +298,7 @@ fn check_slug(entry: &RawEntry) -> Option<Diagnostic> {
     let reserved = match entry.kind {
         EntryKind::Page => RESERVED_SLUGS,
         // The archive and the pages of a list of the network's space.
-        EntryKind::Reseau(_) => RESERVED_RESEAU_SLUGS,
+        EntryKind::Network(_) => RESERVED_RESEAU_SLUGS,
         _ => &[],
     };
     reserved

@@ -5,7 +5,7 @@
 use serde_yaml::Value;
 
 use crate::support::{SITE_YAML, SiteTest};
-use resin::load::EntryKind;
+use resin::EntryKind;
 use resin::schema::{self, Type};
 
 /// The example's Decap configuration.
@@ -24,16 +24,16 @@ fn strings(value: &Value) -> Vec<String> {
 fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, communes: &[String]) {
     let widget = config["widget"].as_str().unwrap_or_else(|| panic!("{kind:?} {}: no widget", field.name));
     let at = format!("{kind:?} {}", field.name);
-    if kind == EntryKind::Lieu && field.name == "latitude" {
+    if kind == EntryKind::Place && field.name == "latitude" {
         assert_eq!(widget, "resin-position", "{at}: the map");
         assert_eq!(config["tuiles"], "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "{at}");
         return;
     }
-    if kind == EntryKind::Lieu && field.name == "longitude" {
+    if kind == EntryKind::Place && field.name == "longitude" {
         assert_eq!(widget, "hidden", "{at}: written by the map");
         return;
     }
-    if kind == EntryKind::Lieu && field.name == "commune" {
+    if kind == EntryKind::Place && field.name == "commune" {
         assert_eq!(widget, "select", "{at}: the territory's communes");
         assert_eq!(strings(&config["options"]), communes, "{at}");
         return;
@@ -43,7 +43,7 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
             assert_eq!((widget, config["multiple"].as_bool()), ("select", Some(true)), "{at}");
             let values: Vec<&str> =
                 config["options"].as_sequence().unwrap().iter().map(|o| o["value"].as_str().unwrap()).collect();
-            assert_eq!(values, resin::vocab::values(vocabulary), "{at}: every value of the standard");
+            assert_eq!(values, resin::internals::values(vocabulary), "{at}: every value of the standard");
         }
         Type::Choice(values) => {
             assert_eq!(widget, "select", "{at}");
@@ -81,10 +81,10 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
                 // The tags resin refuses are refused while typing.
                 let re = regex_lite::Regex::new(config["field"]["pattern"][0].as_str().unwrap()).unwrap();
                 for tag in ["aidants connect", "pix", "e-inclusion", "l'atelier", "seniors 75"] {
-                    assert!(re.is_match(tag) && resin::validate::reseau::is_tag(tag), "{tag}");
+                    assert!(re.is_match(tag) && resin::internals::is_tag(tag), "{tag}");
                 }
                 for tag in ["#Pix", "Aidants", "a", "fin ", "fin-", &"x".repeat(41)] {
-                    assert!(!re.is_match(tag) && !resin::validate::reseau::is_tag(tag), "{tag}");
+                    assert!(!re.is_match(tag) && !resin::internals::is_tag(tag), "{tag}");
                 }
             }
         }
@@ -121,7 +121,7 @@ fn the_editor_names_every_field_of_every_type_with_its_widget() {
         .map(|l| l.split(',').nth(1).unwrap().to_string())
         .collect();
     let mut sorted = communes.clone();
-    sorted.sort_by_key(|c| resin::suggest::fold(c));
+    sorted.sort_by_key(|c| resin::internals::fold(c));
     let collections = config["collections"].as_sequence().unwrap();
     assert_eq!(collections.len(), schema::kinds().len(), "one collection per type");
     for (kind, collection) in schema::kinds().into_iter().zip(collections) {
@@ -134,8 +134,8 @@ fn the_editor_names_every_field_of_every_type_with_its_widget() {
         let fields = collection["fields"].as_sequence().unwrap();
         let model = schema::fields(kind);
         let extensions: Vec<&str> = match kind {
-            EntryKind::Lieu => vec!["pass_numerique", "mes_papiers"],
-            EntryKind::Offre => vec!["materiel_prete"],
+            EntryKind::Place => vec!["pass_numerique", "mes_papiers"],
+            EntryKind::Offer => vec!["materiel_prete"],
             _ => vec![],
         };
         let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
@@ -152,7 +152,7 @@ fn the_editor_names_every_field_of_every_type_with_its_widget() {
         let body = fields.last().unwrap();
         assert_eq!((body["widget"].as_str(), body["required"].as_bool()), (Some("markdown"), Some(false)));
         assert_eq!(body["editor_components"], Value::Sequence(vec![]), "no image inserted by a relative address");
-        if kind == EntryKind::Lieu {
+        if kind == EntryKind::Place {
             let by_name = |n: &str| fields.iter().find(|f| f["name"] == n).unwrap();
             assert_eq!(by_name("pass_numerique")["widget"], "boolean");
             assert_eq!(by_name("pass_numerique")["label"], "Accepte le Pass numérique");

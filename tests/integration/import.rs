@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use resin::import::clean::{Problem, Rule};
 use resin::import::{Options, Report, import};
+use resin::import::{Problem, Rule};
 
 use crate::support::{SiteTest, TODAY, assert_standard, repo, tree};
 

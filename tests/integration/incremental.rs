@@ -25,7 +25,7 @@ fn today() -> NaiveDate {
 
 /// One edit an animator could make.
 #[derive(Debug, Clone)]
-pub enum Edit {
+pub(crate) enum Edit {
     /// Renames a place (its `nom`).
     RenamePlace { place: usize, name: usize },
     /// Moves a place to another place's commune (postcode, INSEE code, coordinates).
@@ -127,7 +127,7 @@ fn edit() -> impl Strategy<Value = Edit> {
 }
 
 /// The example site and the original files of each kind.
-pub struct Example {
+pub(crate) struct Example {
     pub site: SiteTest,
     places: Vec<(String, String)>,
     offers: Vec<(String, String)>,
@@ -161,7 +161,7 @@ fn originals(root: &Path, folder: &str) -> Vec<(String, String)> {
 }
 
 /// Replaces the line `key: …` of the front matter (the first one).
-pub fn set_field(text: &str, key: &str, value: &str) -> String {
+pub(crate) fn set_field(text: &str, key: &str, value: &str) -> String {
     let prefix = format!("{key}:");
     let mut done = false;
     let mut out: Vec<String> = Vec::new();
@@ -194,7 +194,7 @@ fn field<'a>(text: &'a str, key: &str) -> Option<&'a str> {
 impl Example {
     /// The example content, each place copied four more times (so that lists run over several
     /// pages) and some offers held in two places.
-    pub fn new() -> Example {
+    pub(crate) fn new() -> Example {
         let site = SiteTest::example();
         let root = site.root().to_path_buf();
         for (relative, text) in originals(&root, "lieux") {
@@ -229,7 +229,7 @@ impl Example {
     }
 
     /// The same, with templates that show all the data of each page.
-    pub fn showing_all_data() -> Example {
+    pub(crate) fn showing_all_data() -> Example {
         let example = Example::new();
         for name in DATA_TEMPLATES {
             example.write(&format!("themes/resin/templates/{name}"), DATA_TEMPLATE);
@@ -238,7 +238,7 @@ impl Example {
     }
 
     /// The date of the next update.
-    pub fn today(&self) -> NaiveDate {
+    pub(crate) fn today(&self) -> NaiveDate {
         today() + chrono::Days::new(self.days.get())
     }
 
@@ -264,7 +264,7 @@ impl Example {
     }
 
     /// Applies an edit; returns the paths it touched.
-    pub fn apply(&self, edit: &Edit) -> Vec<PathBuf> {
+    pub(crate) fn apply(&self, edit: &Edit) -> Vec<PathBuf> {
         let place = |i: usize| &self.places[i % self.places.len()];
         let offer = |i: usize| &self.offers[i % self.offers.len()];
         let rewrite = |relative: &str, change: &dyn Fn(&str) -> String| -> Vec<PathBuf> {
@@ -398,7 +398,7 @@ impl Example {
 
 /// Asserts that the workspace agrees with a fresh check of the same content: same diagnostics
 /// and, without errors, the same files byte for byte.
-pub fn assert_same_as_fresh(workspace: &Workspace, root: &Path, today: NaiveDate) {
+pub(crate) fn assert_same_as_fresh(workspace: &Workspace, root: &Path, today: NaiveDate) {
     let fresh = resin::check(root, today, Some(BASE)).expect("fresh check");
     let ours = diagnostic::render(workspace.diagnostics(), workspace.sources(), Format::Json, false);
     let theirs = diagnostic::render(&fresh.diagnostics, &fresh.sources, Format::Json, false);

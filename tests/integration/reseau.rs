@@ -325,7 +325,7 @@ fn each_field_of_each_section_is_checked_in_one_run() {
             "{file}:{line} {code} missing from {found:#?}"
         );
     }
-    // "offer" is close to "Offre": the case and accents of the board's own lists do not matter.
+    // "offer" is close to "Offer": the case and accents of the board's own lists do not matter.
     let nature = run.diagnostics().into_iter().find(|d| d["code"] == "vocabulaire" && d["line"] == 3).unwrap();
     assert_eq!(nature["help"], "vouliez-vous dire « Offre » ?");
     // `categorie: materiel` is accepted as "Matériel".

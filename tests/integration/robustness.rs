@@ -4,8 +4,9 @@
 
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
-use resin::export::standard_record;
-use resin::import::{Options, clean, read};
+use resin::import::Options;
+use resin::internals::standard_record;
+use resin::internals::{ImportScope, clean, read};
 
 use crate::support::{SiteTest, TODAY, copy_dir, repo};
 
@@ -41,8 +42,8 @@ proptest! {
     #[test]
     fn the_front_matter_loader_never_panics(bytes in prop_oneof![entry_like(), prop::collection::vec(any::<u8>(), 0..512)]) {
         let text = String::from_utf8_lossy(&bytes);
-        let _ = resin::load::parse_entry(&text);
-        let _ = resin::load::parse_yaml(&text);
+        let _ = resin::internals::parse_entry(&text);
+        let _ = resin::internals::parse_yaml(&text);
     }
 
     #[test]
@@ -51,23 +52,23 @@ proptest! {
         "(Mo|Tu|We|Th|Fr|Sa|Su|PH|SH)(-(Mo|Tu|We|Th|Fr|Sa|Su))? [0-9]{1,2}:[0-9]{2}-[0-9]{1,2}:[0-9]{2}(; |, )?(off|PH off)?",
         any::<String>(),
     ]) {
-        if let Ok(_hours) = resin::hours::parse(&text) {
+        if let Ok(_hours) = resin::internals::parse_hours(&text) {
             // A value that parses gives a week table, whatever the day.
-            let _ = resin::hours::week(&text, today());
-            let _ = resin::hours::week(&text, NaiveDate::from_ymd_opt(2027, 12, 31).unwrap());
+            let _ = resin::internals::week(&text, today());
+            let _ = resin::internals::week(&text, NaiveDate::from_ymd_opt(2027, 12, 31).unwrap());
         }
     }
 
     #[test]
     fn the_importer_never_panics(bytes in prop_oneof![entry_like(), prop::collection::vec(any::<u8>(), 0..512), csv_like(), json_like()]) {
-        let territory = clean::Territory { emprise: None, communes: None, today: today(), flags: &[] };
+        let territory = ImportScope { emprise: None, communes: None, today: today(), flags: &[] };
         for name in ["x.csv", "x.json", "x"] {
-            if let Ok(file) = read::read(&bytes, name) {
+            if let Ok(file) = read(&bytes, name) {
                 for record in &file.records {
-                    let cleaned = clean::clean(record, &territory);
+                    let cleaned = clean(record, &territory);
                     if let Some(place) = &cleaned.place {
-                        let text = resin::import::entry::new_entry("x", place, today());
-                        prop_assert!(resin::load::parse_entry(&text).is_ok(), "an imported entry must read back:\n{}", text);
+                        let text = resin::internals::new_entry("x", place, today());
+                        prop_assert!(resin::internals::parse_entry(&text).is_ok(), "an imported entry must read back:\n{}", text);
                     }
                 }
             }
@@ -129,7 +130,7 @@ fn json_like() -> impl Strategy<Value = Vec<u8>> {
 }
 
 /// A valid place of the Métropole de Lyon, with every field of the standard drawn at random.
-fn place() -> impl Strategy<Value = resin::model::Lieu> {
+fn place() -> impl Strategy<Value = resin::internals::Place> {
     let words =
         |n: std::ops::Range<usize>| prop::collection::vec("[A-Za-zéèàçÉ][a-zéèêàùç]{0,8}", n).prop_map(|w| w.join(" "));
     let communes = [
@@ -139,7 +140,7 @@ fn place() -> impl Strategy<Value = resin::model::Lieu> {
         ("Oullins-Pierre-Bénite", "69600", "69149", 45.71, 4.81),
     ];
     let subset = |field: &'static str| {
-        let values = resin::vocab::values(field).to_vec();
+        let values = resin::internals::values(field).to_vec();
         prop::sample::subsequence(values.clone(), 0..=values.len().min(3))
     };
     let hours = prop::sample::select(vec![
@@ -197,7 +198,7 @@ fn place() -> impl Strategy<Value = resin::model::Lieu> {
             site_web.dedup();
             autres.dedup();
             let (name, postcode, insee, lat, lon) = commune;
-            resin::model::Lieu {
+            resin::internals::Place {
                 slug: id.clone(),
                 file: Default::default(),
                 id,
@@ -248,7 +249,7 @@ proptest! {
         let site = SiteTest::new();
         std::fs::copy(repo().join("content/site.yaml"), site.root().join("content/site.yaml")).unwrap();
         copy_dir(&repo().join("data/territoire"), &site.root().join("data/territoire"));
-        let exported = resin::export::lieux_json(&[std::sync::Arc::new(lieu.clone())]);
+        let exported = resin::internals::places_json(&[std::sync::Arc::new(lieu.clone())]);
         std::fs::write(site.root().join("export.json"), &exported).unwrap();
         let options = Options { root: site.root().to_path_buf(), file: site.root().join("export.json"), ..Options::default() };
         let report = resin::import::import(&options, today()).unwrap();
@@ -257,7 +258,7 @@ proptest! {
         let checked = resin::check(site.root(), today(), None).unwrap();
         prop_assert_eq!(checked.errors(), 0, "{:?}", checked.diagnostics);
         let site_read = checked.site.unwrap();
-        let back = &site_read.entries.lieux[0];
+        let back = &site_read.entries.places[0];
         prop_assert_eq!(standard_record(back), standard_record(&lieu));
     }
 }

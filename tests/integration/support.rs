@@ -8,10 +8,10 @@ use std::process::{Command, Output};
 use tempfile::TempDir;
 
 /// The day every test runs on: the example content is dated around it.
-pub const TODAY: &str = "2026-11-25";
+pub(crate) const TODAY: &str = "2026-11-25";
 
 /// The repository root (where the example `content/` lives).
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
@@ -20,7 +20,7 @@ pub fn repo() -> PathBuf {
 /// share; Leaflet and its clustering plugin, which no page names (cartes.js loads them on
 /// demand); the helpers the lists share, and the ranking and the page of /orienter/ (the last
 /// five, in the order the page loads them).
-pub const THEME_SCRIPTS: [&str; 14] = [
+pub(crate) const THEME_SCRIPTS: [&str; 14] = [
     "<script src=\"/static/ouverture.js\" defer></script>",
     "<script src=\"/static/accueil.js\" defer></script>",
     "<script src=\"/static/annuaire.js\" defer></script>",
@@ -38,14 +38,14 @@ pub const THEME_SCRIPTS: [&str; 14] = [
 ];
 
 /// How many of each of [`THEME_SCRIPTS`] a page holds.
-pub fn theme_scripts(html: &str) -> [usize; 14] {
+pub(crate) fn theme_scripts(html: &str) -> [usize; 14] {
     THEME_SCRIPTS.map(|tag| html.matches(tag).count())
 }
 
 /// Whether the npm packages (`npm ci`) and Chromium are there for the tests that need them.
 /// They are part of the suite: without them a test fails with what to install, unless
 /// `RESIN_SANS_NAVIGATEUR=1` says to skip those checks on purpose.
-pub fn npm_packages() -> bool {
+pub(crate) fn npm_packages() -> bool {
     if std::env::var_os("RESIN_SANS_NAVIGATEUR").is_some_and(|v| v == "1") {
         eprintln!("RESIN_SANS_NAVIGATEUR=1 : tests du navigateur et des bibliothèques npm sautés");
         return false;
@@ -58,7 +58,7 @@ pub fn npm_packages() -> bool {
 }
 
 /// A minimal valid `site.yaml`.
-pub const SITE_YAML: &str = "\
+pub(crate) const SITE_YAML: &str = "\
 titre: Test
 description: Un site de test.
 url: https://test.exemple.fr/
@@ -70,7 +70,7 @@ contact: contact@exemple.fr
 ";
 
 /// A minimal valid place.
-pub const PLACE: &str = "\
+pub(crate) const PLACE: &str = "\
 ---
 nom: Médiathèque du Bachut
 adresse: 2 place du 11 Novembre 1918
@@ -87,12 +87,12 @@ Bienvenue.
 ";
 
 /// A site in a temporary folder.
-pub struct SiteTest {
+pub(crate) struct SiteTest {
     dir: TempDir,
 }
 
 /// What a run of `resin` gave.
-pub struct Run {
+pub(crate) struct Run {
     /// Exit code.
     pub code: i32,
     /// Standard output.
@@ -103,7 +103,7 @@ pub struct Run {
 
 impl SiteTest {
     /// An empty site with only a valid `content/site.yaml`.
-    pub fn new() -> SiteTest {
+    pub(crate) fn new() -> SiteTest {
         let dir = tempfile::Builder::new().prefix("resin-test-").tempdir().expect("temp dir");
         let test = SiteTest { dir };
         test.write("content/site.yaml", SITE_YAML);
@@ -112,7 +112,7 @@ impl SiteTest {
 
     /// A copy of the repository's example content and the communes list it names (not its
     /// theme: the embedded one is used).
-    pub fn example() -> SiteTest {
+    pub(crate) fn example() -> SiteTest {
         let dir = tempfile::Builder::new().prefix("resin-test-").tempdir().expect("temp dir");
         copy_dir(&repo().join("content"), &dir.path().join("content"));
         copy_dir(&repo().join("data/territoire"), &dir.path().join("data/territoire"));
@@ -120,35 +120,35 @@ impl SiteTest {
     }
 
     /// The site root.
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         self.dir.path()
     }
 
     /// Adds or replaces a file (path relative to the root).
-    pub fn file(self, path: &str, text: &str) -> SiteTest {
+    pub(crate) fn file(self, path: &str, text: &str) -> SiteTest {
         self.write(path, text);
         self
     }
 
     /// Writes a file in place (for changes between runs).
-    pub fn write(&self, path: &str, text: &str) {
+    pub(crate) fn write(&self, path: &str, text: &str) {
         let target = self.root().join(path);
         fs::create_dir_all(target.parent().unwrap()).unwrap();
         fs::write(target, text).unwrap();
     }
 
     /// Deletes a file.
-    pub fn remove(&self, path: &str) {
+    pub(crate) fn remove(&self, path: &str) {
         fs::remove_file(self.root().join(path)).unwrap();
     }
 
     /// Runs `resin` with `args` in the site root, on [`TODAY`].
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         self.run_with(args, &[])
     }
 
     /// Runs `resin` with extra environment variables.
-    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+    pub(crate) fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut command = resin(self.root());
         command.args(args);
         for (k, v) in env {
@@ -163,19 +163,19 @@ impl SiteTest {
     }
 
     /// Runs `resin build` and asserts it succeeds.
-    pub fn build(&self) -> Run {
+    pub(crate) fn build(&self) -> Run {
         let run = self.run(&["build"]);
         assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
         run
     }
 
     /// Reads a file of the site (e.g. `public/index.html`).
-    pub fn read(&self, path: &str) -> String {
+    pub(crate) fn read(&self, path: &str) -> String {
         fs::read_to_string(self.root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
     }
 
     /// Names of the staging folders (`.resin-…`) left in the site root: there should be none.
-    pub fn staging_leftovers(&self) -> Vec<String> {
+    pub(crate) fn staging_leftovers(&self) -> Vec<String> {
         fs::read_dir(self.root())
             .unwrap()
             .filter_map(Result::ok)
@@ -185,33 +185,33 @@ impl SiteTest {
     }
 
     /// True when the file exists.
-    pub fn exists(&self, path: &str) -> bool {
+    pub(crate) fn exists(&self, path: &str) -> bool {
         self.root().join(path).exists()
     }
 }
 
 impl Run {
     /// Asserts the exit code, showing the output when it differs.
-    pub fn expect_code(self, code: i32) -> Run {
+    pub(crate) fn expect_code(self, code: i32) -> Run {
         assert_eq!(self.code, code, "stdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
         self
     }
 
     /// The JSON diagnostics of `check --format json`.
-    pub fn diagnostics(&self) -> Vec<serde_json::Value> {
+    pub(crate) fn diagnostics(&self) -> Vec<serde_json::Value> {
         self.stdout.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect()
     }
 }
 
 /// The `resin` binary, to run in `root` on [`TODAY`], without colours.
-pub fn resin(root: &Path) -> Command {
+pub(crate) fn resin(root: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_resin"));
     command.current_dir(root).env("RESIN_DATE", TODAY).env("NO_COLOR", "1");
     command
 }
 
 /// Copies a folder recursively.
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -225,7 +225,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// Every file under `dir` with its bytes, by relative path (for tree comparisons).
-pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+pub(crate) fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     let mut out = std::collections::BTreeMap::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.unwrap();
@@ -239,7 +239,7 @@ pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 
 /// Asserts that a `lieux.json` export follows the standard's TableSchema
 /// (data/standard/schema.json): required fields present, every text matching its pattern.
-pub fn assert_standard(json: &str) {
+pub(crate) fn assert_standard(json: &str) {
     let schema: serde_json::Value = serde_json::from_str(include_str!("../../data/standard/schema.json")).unwrap();
     let places: Vec<std::collections::BTreeMap<String, serde_json::Value>> = serde_json::from_str(json).unwrap();
     assert!(!places.is_empty(), "no place exported");
@@ -264,7 +264,7 @@ pub fn assert_standard(json: &str) {
 /// outside form from the content in any page (HTML or XML) under `public`, and no template
 /// run from a value; the theme's own scripts and JSON-LD (with no `<` inside) excepted.
 /// Returns the number of HTML pages checked.
-pub fn assert_harmless(public: &Path, case: &str) -> usize {
+pub(crate) fn assert_harmless(public: &Path, case: &str) -> usize {
     let handler = regex_lite::Regex::new(r#"<[a-z][^<>]*\son[a-z]+\s*="#).unwrap();
     let mut pages = 0;
     // SVG images too: opened on their own, they are documents that can run a script.
@@ -298,7 +298,7 @@ pub fn assert_harmless(public: &Path, case: &str) -> usize {
 /// Checks that each `(block, line, column, message)` of `site.yaml` (its valid start
 /// [`SITE_YAML`], then `block`) fails `resin check` with its first diagnostic there, saying
 /// `message`.
-pub fn assert_config_mistakes(cases: &[(String, u64, u64, &str)]) {
+pub(crate) fn assert_config_mistakes(cases: &[(String, u64, u64, &str)]) {
     for (block, line, column, message) in cases {
         let yaml = format!("{SITE_YAML}{block}");
         let run = SiteTest::new().file("content/site.yaml", &yaml).run(&["check", "--format", "json"]).expect_code(1);

@@ -18,12 +18,12 @@ use crate::render::labels;
 use crate::schema::{self, Field, Type};
 
 /// The folder of the editor in the output.
-pub const DIR: &str = "admin";
+pub(crate) const DIR: &str = "admin";
 
 /// Decap's widget for `field` of `kind`, with the options it needs.
 fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
     // The map edits both coordinates; the longitude goes with it.
-    if kind == EntryKind::Lieu && field.name == "latitude" {
+    if kind == EntryKind::Place && field.name == "latitude" {
         let config = &site.config;
         // Where to look first: the centre of the commune chosen, when the list gives it.
         let communes: serde_json::Map<String, Value> =
@@ -37,12 +37,12 @@ fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
             "communes": communes,
         });
     }
-    if kind == EntryKind::Lieu && field.name == "longitude" {
+    if kind == EntryKind::Place && field.name == "longitude" {
         return json!({ "widget": "hidden" });
     }
     // The territory's communes, when its list is known (a place's; an event or an ad may be
     // elsewhere).
-    if kind == EntryKind::Lieu && field.name == "commune" && !site.centres.is_empty() {
+    if kind == EntryKind::Place && field.name == "commune" && !site.centres.is_empty() {
         let mut names: Vec<&str> = site.centres.iter().map(|c| c.nom.as_str()).collect();
         names.sort_by_cached_key(|name| crate::suggest::fold(name));
         return json!({ "widget": "select", "options": names });
@@ -147,7 +147,7 @@ fn subfield(name: &str, label: &str, widget: Value) -> Value {
 /// each save): Decap's own `relation` widget does not show the places an entry already names
 /// when they are named by file name (decaporg/decap-cms#4954).
 fn places(site: &Site, multiple: bool) -> Value {
-    let mut lieux: Vec<&crate::model::Lieu> = site.entries.lieux.iter().map(|l| &**l).collect();
+    let mut lieux: Vec<&crate::model::Place> = site.entries.places.iter().map(|l| &**l).collect();
     lieux.sort_by_cached_key(|l| (crate::suggest::fold(&l.nom), l.slug.clone()));
     let options: Vec<Value> =
         lieux.iter().map(|l| json!({ "label": format!("{} ({})", l.nom, l.commune), "value": l.slug })).collect();
@@ -157,11 +157,11 @@ fn places(site: &Site, multiple: bool) -> Value {
 /// The widget of a territorial field.
 fn extension_widget(e: &Extension) -> Value {
     match e.kind {
-        ExtensionType::Booleen => json!({ "widget": "boolean" }),
-        ExtensionType::Choix => json!({ "widget": "select", "options": e.valeurs }),
+        ExtensionType::Boolean => json!({ "widget": "boolean" }),
+        ExtensionType::Choice => json!({ "widget": "select", "options": e.valeurs }),
         ExtensionType::Url => url(),
         ExtensionType::Date => date(),
-        ExtensionType::Texte | ExtensionType::Inconnu => json!({ "widget": "string" }),
+        ExtensionType::Text | ExtensionType::Unknown => json!({ "widget": "string" }),
     }
 }
 
@@ -192,10 +192,10 @@ fn field_config(name: &str, label: &str, hint: &str, required: bool, widget: Val
 /// How the text below the front matter is called, by type.
 fn body_label(kind: EntryKind) -> (&'static str, &'static str) {
     match kind {
-        EntryKind::Lieu => ("Présentation", "Ce qu'on y trouve, comment venir, en phrases simples."),
-        EntryKind::Offre => ("Description", "Le déroulé, ce qu'il faut apporter, le niveau attendu."),
+        EntryKind::Place => ("Présentation", "Ce qu'on y trouve, comment venir, en phrases simples."),
+        EntryKind::Offer => ("Description", "Le déroulé, ce qu'il faut apporter, le niveau attendu."),
         EntryKind::Page => ("Texte de la page", "Des intertitres (##) aident à lire et à écouter la page."),
-        EntryKind::Reseau(_) => ("Texte", "Le texte complet, en Markdown."),
+        EntryKind::Network(_) => ("Texte", "Le texte complet, en Markdown."),
     }
 }
 
@@ -203,16 +203,16 @@ fn body_label(kind: EntryKind) -> (&'static str, &'static str) {
 /// summary shown in lists.
 fn collection_words(kind: EntryKind) -> (&'static str, &'static str, &'static str, &'static str) {
     match kind {
-        EntryKind::Lieu => ("Lieux", "Lieu", "nom", "{{nom}} ({{commune}})"),
-        EntryKind::Offre => ("Offres", "Offre", "titre", "{{titre}}"),
+        EntryKind::Place => ("Lieux", "Lieu", "nom", "{{nom}} ({{commune}})"),
+        EntryKind::Offer => ("Offres", "Offre", "titre", "{{titre}}"),
         EntryKind::Page => ("Pages", "Page", "titre", "{{titre}}"),
-        EntryKind::Reseau(Section::Actualites) => ("Actualités", "Actualité", "titre", "{{date}} – {{titre}}"),
-        EntryKind::Reseau(Section::AppelsAProjets) => {
+        EntryKind::Network(Section::News) => ("Actualités", "Actualité", "titre", "{{date}} – {{titre}}"),
+        EntryKind::Network(Section::CallsForProjects) => {
             ("Appels à projets", "Appel à projets", "titre", "{{titre}} (clôture {{cloture}})")
         }
-        EntryKind::Reseau(Section::BonnesPratiques) => ("Bonnes pratiques", "Bonne pratique", "titre", "{{titre}}"),
-        EntryKind::Reseau(Section::Bourse) => ("Bourse d'échanges", "Annonce", "titre", "{{nature}} – {{titre}}"),
-        EntryKind::Reseau(Section::Agenda) => ("Agenda", "Événement", "titre", "{{date}} – {{titre}}"),
+        EntryKind::Network(Section::GoodPractices) => ("Bonnes pratiques", "Bonne pratique", "titre", "{{titre}}"),
+        EntryKind::Network(Section::Exchange) => ("Bourse d'échanges", "Annonce", "titre", "{{nature}} – {{titre}}"),
+        EntryKind::Network(Section::Agenda) => ("Agenda", "Événement", "titre", "{{date}} – {{titre}}"),
     }
 }
 
@@ -224,8 +224,8 @@ fn collection(kind: EntryKind, site: &Site) -> Value {
         .map(|f| field_config(f.name, f.title, &hint(f), f.required, widget(kind, f, site)))
         .collect();
     let extensions = match kind {
-        EntryKind::Lieu => &site.config.extensions.lieux[..],
-        EntryKind::Offre => &site.config.extensions.offres[..],
+        EntryKind::Place => &site.config.extensions.lieux[..],
+        EntryKind::Offer => &site.config.extensions.offres[..],
         _ => &[],
     };
     for e in extensions {
@@ -275,13 +275,13 @@ fn backend(edition: &Edition) -> Value {
                 backend["auth_endpoint"] = json!("oauth/authorize");
             }
         }
-        Forge::GitGateway | Forge::Inconnue => {}
+        Forge::GitGateway | Forge::Unknown => {}
     }
     backend
 }
 
 /// Decap's whole configuration (`admin/config.yml`), or nothing when web editing is off.
-pub fn config(site: &Site) -> Option<Value> {
+pub(crate) fn config(site: &Site) -> Option<Value> {
     let edition = site.config.edition_en_ligne.as_ref()?;
     let mut config = json!({
         "backend": backend(edition),
@@ -301,7 +301,7 @@ pub fn config(site: &Site) -> Option<Value> {
 }
 
 /// `config.yml`: the configuration as YAML (keys sorted, so the file is the same at every build).
-pub fn config_yml(site: &Site) -> Option<String> {
+pub(crate) fn config_yml(site: &Site) -> Option<String> {
     let config = config(site)?;
     let yaml = serde_yaml::to_string(&config).expect("a JSON value is YAML");
     Some(format!(

@@ -14,10 +14,10 @@ use crate::model::Section;
 use crate::render::urls::Urls;
 
 /// Path of the feed in the output.
-pub const PATH: &str = "atom.xml";
+pub(crate) const PATH: &str = "atom.xml";
 
 /// Entries in the feed.
-pub const ENTRIES: usize = 100;
+pub(crate) const ENTRIES: usize = 100;
 
 struct Entry {
     date: NaiveDate,
@@ -29,10 +29,10 @@ struct Entry {
 }
 
 /// The feed's bytes.
-pub fn feed(site: &Site, urls: &Urls) -> Vec<u8> {
+pub(crate) fn feed(site: &Site, urls: &Urls) -> Vec<u8> {
     let entries: Vec<Entry> = site
         .entries
-        .lieux
+        .places
         .iter()
         .map(|l| Entry {
             date: l.date_maj,
@@ -41,7 +41,7 @@ pub fn feed(site: &Site, urls: &Urls) -> Vec<u8> {
             url: urls.absolute(&format!("lieux/{}/", l.slug)),
             summary: l.presentation_resume.clone().unwrap_or_else(|| markdown::plain_text(&l.presentation_detail, 200)),
         })
-        .chain(site.entries.offres.iter().map(|o| Entry {
+        .chain(site.entries.offers.iter().map(|o| Entry {
             date: o.date_maj,
             category: ("offre", "Atelier ou permanence"),
             title: o.titre.clone(),
@@ -54,7 +54,7 @@ pub fn feed(site: &Site, urls: &Urls) -> Vec<u8> {
 }
 
 /// Path of the feed of the network's space (`section` `None`) or of one of its sections.
-pub fn reseau_path(section: Option<Section>) -> String {
+pub(crate) fn network_path(section: Option<Section>) -> String {
     match section {
         Some(section) => format!("reseau/{}/atom.xml", section.folder()),
         None => "reseau/atom.xml".to_string(),
@@ -64,12 +64,12 @@ pub fn reseau_path(section: Option<Section>) -> String {
 /// The feed of the network's space, or of one section: listed entries (expired ads left
 /// out), newest first. An entry's date is its publication, a call's opening or an event's
 /// day, never later than the build date (a coming event is news from today).
-pub fn reseau_feed(site: &Site, urls: &Urls, section: Option<Section>) -> Vec<u8> {
+pub(crate) fn network_feed(site: &Site, urls: &Urls, section: Option<Section>) -> Vec<u8> {
     let entries: Vec<Entry> = site
-        .reseau
+        .network
         .newest
         .iter()
-        .map(|&i| &site.entries.reseau[i])
+        .map(|&i| &site.entries.network[i])
         .filter(|p| section.is_none_or(|s| p.section == s))
         .map(|p| Entry {
             date: p.date.min(site.today),
@@ -84,7 +84,7 @@ pub fn reseau_feed(site: &Site, urls: &Urls, section: Option<Section>) -> Vec<u8
         None => (format!("{} : l'espace réseau", site.config.titre), "reseau/".to_string()),
     };
     let subtitle = "Actualités, appels à projets, bonnes pratiques, bourse d'échanges et agenda du réseau de la médiation numérique.";
-    write(site, urls, &title, subtitle, &reseau_path(section), &dir, entries)
+    write(site, urls, &title, subtitle, &network_path(section), &dir, entries)
 }
 
 /// An Atom document: `entries` sorted newest first and cut to [`ENTRIES`].

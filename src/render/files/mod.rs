@@ -3,11 +3,11 @@
 //! configuration, `sitemap.xml` and `robots.txt`. (The calendars and the open data files are
 //! written by [`crate::export`].)
 
-pub mod admin;
-pub mod atom;
-pub mod orientation;
-pub mod search;
-pub mod sitemap;
+pub(crate) mod admin;
+pub(crate) mod atom;
+pub(crate) mod orientation;
+pub(crate) mod search;
+pub(crate) mod sitemap;
 
 /// `text` escaped for XML text and attribute values.
 pub(crate) fn xml_escape(text: &str) -> String {

@@ -42,7 +42,7 @@ use serde_json::{Value, json};
 use super::search;
 use crate::hours;
 use crate::index::Site;
-use crate::model::{Calendrier, Offre};
+use crate::model::{Offer, Schedule};
 use crate::render::cards::{self, When};
 use crate::render::labels;
 use crate::render::page::orient::demandes;
@@ -50,22 +50,22 @@ use crate::render::urls::Urls;
 use crate::vocab;
 
 /// Path of the page's data in the output folder.
-pub const PATH: &str = "orienter/donnees.json";
+pub(crate) const PATH: &str = "orienter/donnees.json";
 
 /// The QR code of a place's page, in the output folder: printed on the fiche.
-pub fn qr_path(slug: &str) -> String {
+pub(crate) fn qr_path(slug: &str) -> String {
     format!("lieux/{slug}/qr.svg")
 }
 
 /// A place's QR code ([`crate::render::qr::svg`]) as an SVG file. Without a width, the fiche's style
 /// sizes it.
-pub fn qr_file(svg: Option<&str>) -> Vec<u8> {
+pub(crate) fn qr_file(svg: Option<&str>) -> Vec<u8> {
     format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}\n", svg.unwrap_or_default()).into_bytes()
 }
 
 /// The bytes of `orienter/donnees.json`.
-pub fn data(site: &Site, urls: &Urls) -> Vec<u8> {
-    let lieux = &site.entries.lieux;
+pub(crate) fn data(site: &Site, urls: &Urls) -> Vec<u8> {
+    let lieux = &site.entries.places;
     let services = vocab::values("services");
     let service_at = |name: &String| services.iter().position(|s| s == name);
     let demandes: Vec<Value> = demandes(site)
@@ -98,10 +98,10 @@ pub fn data(site: &Site, urls: &Urls) -> Vec<u8> {
         .collect();
 
     let acces = vocab::values("modalites_acces");
-    let offers: Vec<&Offre> = site
+    let offers: Vec<&Offer> = site
         .offers_in_order()
         .into_iter()
-        .filter(|o| cards::when(site, o) != When::Passee && !o.lieux.is_empty())
+        .filter(|o| cards::when(site, o) != When::Past && !o.lieux.is_empty())
         .collect();
     let offres: Vec<Value> = offers
         .iter()
@@ -183,10 +183,10 @@ pub fn data(site: &Site, urls: &Urls) -> Vec<u8> {
 
 /// When an offer runs in the [`hours::UPCOMING_DAYS`] days of the index, as the index gives
 /// the places' hours (minutes from each day's midnight); `None` when its hours cannot be read.
-fn offer_periods(site: &Site, offre: &Offre) -> Option<Vec<Vec<(u32, u32)>>> {
+fn offer_periods(site: &Site, offre: &Offer) -> Option<Vec<Vec<(u32, u32)>>> {
     match &offre.calendrier {
-        Calendrier::Horaires(h) => site.week(h).map(|w| w.upcoming),
-        Calendrier::Seances(seances) => {
+        Schedule::Hours(h) => site.week(h).map(|w| w.upcoming),
+        Schedule::Sessions(seances) => {
             let mut days = vec![Vec::new(); hours::UPCOMING_DAYS as usize];
             let minutes = |t: NaiveTime| t.hour() * 60 + t.minute();
             for s in seances {

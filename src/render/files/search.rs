@@ -38,7 +38,7 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use crate::index::Site;
-use crate::model::Lieu;
+use crate::model::Place;
 use crate::render::cards::directory_order;
 use crate::render::labels;
 use crate::render::urls::Urls;
@@ -47,11 +47,11 @@ use crate::suggest::fold;
 use crate::vocab;
 
 /// Path of the index in the output folder.
-pub const PATH: &str = "lieux/recherche.json";
+pub(crate) const PATH: &str = "lieux/recherche.json";
 
 /// The index's bytes.
-pub fn index(site: &Site, urls: &Urls) -> Vec<u8> {
-    let lieux = &site.entries.lieux;
+pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
+    let lieux = &site.entries.places;
 
     let publics: Vec<String> = site.publics.iter().map(|t| t.name.clone()).collect();
     let prises = present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
@@ -187,16 +187,16 @@ pub(crate) fn json_file(value: &Value) -> Vec<u8> {
 
 /// The values of a vocabulary that some place has, in the standard's order (the filter form
 /// offers the same choices).
-pub fn present(site: &Site, field: &str, values_of: impl Fn(&Lieu) -> &Vec<String>) -> Vec<String> {
-    let lieux = &site.entries.lieux;
+pub(crate) fn present(site: &Site, field: &str, values_of: impl Fn(&Place) -> &Vec<String>) -> Vec<String> {
+    let lieux = &site.entries.places;
     vocab::values(field).iter().filter(|v| lieux.iter().any(|l| values_of(l).contains(v))).cloned().collect()
 }
 
 /// The communes of the index, sorted by folded name: the territory's (from the communes file)
 /// and any other a place names, each with its centre: the file's, or else the mean of the
 /// commune's places (`None` when neither is known).
-pub fn communes(site: &Site) -> Vec<(String, Option<(f64, f64)>)> {
-    let lieux = &site.entries.lieux;
+pub(crate) fn communes(site: &Site) -> Vec<(String, Option<(f64, f64)>)> {
+    let lieux = &site.entries.places;
     let mut communes: BTreeMap<(String, String), Option<(f64, f64)>> =
         site.centres.iter().map(|c| ((fold(&c.nom), c.nom.clone()), c.centre())).collect();
     for term in &site.communes {
@@ -217,7 +217,7 @@ pub fn communes(site: &Site) -> Vec<(String, Option<(f64, f64)>)> {
 /// The form's field and value of a territorial criterion, from its term's slug:
 /// `pass-numerique` → (`x-pass-numerique`, `1`); `mes-papiers/sur-rendez-vous` →
 /// (`x-mes-papiers`, `sur-rendez-vous`). The `x-` keeps them apart from the other filters.
-pub fn criterion_field(slug: &str) -> (String, String) {
+pub(crate) fn criterion_field(slug: &str) -> (String, String) {
     match slug.split_once('/') {
         Some((field, value)) => (format!("x-{field}"), value.to_string()),
         None => (format!("x-{slug}"), "1".to_string()),

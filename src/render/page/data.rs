@@ -35,7 +35,7 @@ struct DataFile {
 
 /// One field of the standard on /donnees/.
 #[derive(Debug, Clone, Serialize)]
-pub struct FieldView {
+pub(crate) struct FieldView {
     /// Column name.
     pub name: String,
     /// Title.
@@ -47,7 +47,7 @@ pub struct FieldView {
 }
 
 /// The standard's fields.
-pub fn fields() -> Vec<FieldView> {
+pub(crate) fn fields() -> Vec<FieldView> {
     crate::export::schema_fields()
         .iter()
         .map(|f| FieldView {
@@ -64,11 +64,11 @@ pub(crate) fn render(r: &Renderer, dir: &str) -> Result<String, Error> {
     let site = r.site;
     let urls = &r.urls;
     let file = |name: &str| urls.path(&format!("donnees/{name}"));
-    let newest_place = site.entries.lieux.iter().map(|l| l.date_maj).max();
-    let newest_offer = site.entries.offres.iter().map(|o| o.date_maj).max();
-    let places = site.entries.lieux.len();
-    let with_coords = site.entries.lieux.iter().filter(|l| l.latitude.is_some()).count();
-    let offers = site.entries.offres.len();
+    let newest_place = site.entries.places.iter().map(|l| l.date_maj).max();
+    let newest_offer = site.entries.offers.iter().map(|o| o.date_maj).max();
+    let places = site.entries.places.len();
+    let with_coords = site.entries.places.iter().filter(|l| l.latitude.is_some()).count();
+    let offers = site.entries.offers.len();
     let data_file =
         |href: String, nom: &str, format: &str, mime: &str, contenu: &str, count: String, newest: Option<NaiveDate>| {
             DataFile {
@@ -139,7 +139,7 @@ pub(crate) fn render(r: &Renderer, dir: &str) -> Result<String, Error> {
             newest_place.max(newest_offer),
         ),
     ];
-    if export::Export::LieuxTerritoireCsv.applies(site) {
+    if export::Export::PlacesTerritoryCsv.applies(site) {
         let labels: Vec<String> = site
             .config
             .extensions
@@ -161,8 +161,8 @@ pub(crate) fn render(r: &Renderer, dir: &str) -> Result<String, Error> {
         fichiers,
         licence: Link { text: site.config.licence_donnees.nom.clone(), href: site.config.licence_donnees.url.clone() },
         champs: fields(),
-        lieux: labels::count(site.entries.lieux.len(), "lieu", "lieux"),
-        offres: labels::count(site.entries.offres.len(), "offre", "offres"),
+        lieux: labels::count(site.entries.places.len(), "lieu", "lieux"),
+        offres: labels::count(site.entries.offers.len(), "offre", "offres"),
     };
     let meta = r.meta(
         "Données ouvertes",

@@ -35,7 +35,7 @@ pub(crate) fn render(r: &Renderer) -> Result<String, Error> {
     let offres: Vec<OfferCard> = site
         .offers_in_order()
         .into_iter()
-        .filter(|o| cards::when(site, o) != When::Passee)
+        .filter(|o| cards::when(site, o) != When::Past)
         .take(OFFERS)
         .map(|o| cards::offer_card(site, urls, o))
         .collect();
@@ -45,9 +45,9 @@ pub(crate) fn render(r: &Renderer) -> Result<String, Error> {
         publics: view::term_links(&site.publics, urls, "publics", view::same_words),
         chiffres: format!(
             "{} dans {}, {}",
-            labels::count(site.entries.lieux.len(), "lieu", "lieux"),
+            labels::count(site.entries.places.len(), "lieu", "lieux"),
             labels::count(site.communes.len(), "commune", "communes"),
-            labels::count(site.entries.offres.len(), "offre", "offres"),
+            labels::count(site.entries.offers.len(), "offre", "offres"),
         ),
         offres,
         filtres: filters::filters(site, urls),

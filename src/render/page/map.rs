@@ -21,7 +21,7 @@ pub(crate) fn render(r: &Renderer, dir: &str) -> Result<String, Error> {
     let data = MapPage {
         filtres: filters::filters(site, &r.urls),
         parcourir: r.browse_links(),
-        total: labels::count(site.entries.lieux.len(), "lieu", "lieux"),
+        total: labels::count(site.entries.places.len(), "lieu", "lieux"),
     };
     let meta = r.meta(
         "Carte des lieux",

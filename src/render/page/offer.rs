@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::Error;
 use crate::index::Site;
 use crate::markdown;
-use crate::model::{Calendrier, Lieu, Offre};
+use crate::model::{Offer, Place, Schedule};
 use crate::render::cards::{self, PlaceRef};
 use crate::render::deps::Keys;
 use crate::render::urls::{Urls, mailto};
@@ -20,7 +20,7 @@ use crate::render::{Renderer, structured};
 
 /// An offer page.
 #[derive(Debug, Clone, Serialize)]
-pub struct OfferView {
+pub(crate) struct OfferView {
     /// schema.org JSON-LD, safe inside `<script>`.
     pub json_ld: String,
     /// Its iCalendar file.
@@ -68,9 +68,9 @@ pub struct OfferView {
 }
 
 /// The page of an offer.
-pub fn offer_view(site: &Site, urls: &Urls, offre: &Offre) -> OfferView {
+pub(crate) fn offer_view(site: &Site, urls: &Urls, offre: &Offer) -> OfferView {
     let (upcoming, past) = cards::split_sessions(site, offre);
-    let places: Vec<&Lieu> = offre.lieux.iter().filter_map(|s| site.place(s)).collect();
+    let places: Vec<&Place> = offre.lieux.iter().filter_map(|s| site.place(s)).collect();
     let telephone = places.iter().find_map(|l| phone_of(&l.telephone));
     let courriel = places.iter().find_map(|l| l.courriels.first());
     let rdv = offre.prise_rdv.as_ref().or_else(|| places.iter().find_map(|l| l.prise_rdv.as_ref()));
@@ -91,7 +91,7 @@ pub fn offer_view(site: &Site, urls: &Urls, offre: &Offre) -> OfferView {
         prise_rdv: offre.prise_rdv.clone(),
         pieces: offre.pieces_a_apporter.clone(),
         horaires: match &offre.calendrier {
-            Calendrier::Horaires(h) => week_view(site, h, "Horaires").map(|mut w| {
+            Schedule::Hours(h) => week_view(site, h, "Horaires").map(|mut w| {
                 // A workshop runs, it does not open: ouverture.js words it "En ce moment ·
                 // jusqu'à 12 h" / "Prochaine fois : mardi à 9 h".
                 w.ouverture = w.ouverture.map(|json| json.replacen('{', "{\"offre\":true,", 1));
@@ -103,9 +103,9 @@ pub fn offer_view(site: &Site, urls: &Urls, offre: &Offre) -> OfferView {
                 w.holidays = w.holidays.map(|h| h.replace("Fermé les jours fériés", "Pas de séance les jours fériés"));
                 w
             }),
-            Calendrier::Seances(_) => None,
+            Schedule::Sessions(_) => None,
         },
-        a_des_seances: matches!(offre.calendrier, Calendrier::Seances(_)),
+        a_des_seances: matches!(offre.calendrier, Schedule::Sessions(_)),
         prochaines: upcoming.into_iter().map(session_view).collect(),
         passees: past.into_iter().map(session_view).collect(),
         description_html: markdown::render_markdown(&offre.description),
@@ -121,7 +121,7 @@ pub fn offer_view(site: &Site, urls: &Urls, offre: &Offre) -> OfferView {
 
 /// Renders the page of the offer at `i`, in the folder `dir`.
 pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error> {
-    let offre = &r.site.entries.offres[i];
+    let offre = &r.site.entries.offers[i];
     let data = offer_view(r.site, &r.urls, offre);
     let description = offre.resume.clone().unwrap_or_else(|| markdown::plain_text(&offre.description, 160));
     let ariane = r.crumbs(&[("Ateliers et permanences", "offres/")]);
@@ -133,7 +133,7 @@ pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error>
 /// services and publics has a page ([`offer_view`] links to it only then).
 pub(crate) fn key(keys: &Keys, i: usize) -> u64 {
     let site = keys.site;
-    let offre = &site.entries.offres[i];
+    let offre = &site.entries.offers[i];
     let mut h = keys.hasher();
     (5u8, keys.entry(offre.file)).hash(&mut h);
     for lieu in offre.lieux.iter().filter_map(|s| site.place(s)) {

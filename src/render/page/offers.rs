@@ -47,9 +47,9 @@ pub(crate) fn render(r: &Renderer, n: usize, total: usize) -> Result<String, Err
             data.suite = Some(card.quand);
         }
         match card.quand {
-            When::Prochaine => data.prochaines.push(card),
-            When::Recurrente => data.recurrentes.push(card),
-            When::Passee => data.passees.push(card),
+            When::Next => data.prochaines.push(card),
+            When::Recurring => data.recurrentes.push(card),
+            When::Past => data.passees.push(card),
         }
     }
     let meta = r.list_meta(

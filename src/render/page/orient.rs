@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::Error;
-use crate::config::Demande;
+use crate::config::Need;
 use crate::index::Site;
 use crate::render::files::{self, search};
 use crate::render::filters::{self, Choice};
@@ -16,17 +16,17 @@ use crate::render::{Renderer, labels};
 use crate::vocab;
 
 /// The folder of the page.
-pub const DIR: &str = "orienter/";
+pub(crate) const DIR: &str = "orienter/";
 
 /// The needs of the form: `site.yaml`'s, or one per service of the standard, in its plain words.
-pub fn demandes(site: &Site) -> Vec<Demande> {
+pub(crate) fn demandes(site: &Site) -> Vec<Need> {
     let configured = &site.config.orientation.demandes;
     if !configured.is_empty() {
         return configured.clone();
     }
     vocab::values("services")
         .iter()
-        .map(|service| Demande {
+        .map(|service| Need {
             libelle: labels::service_plain(service),
             services: vec![service.clone()],
             a_apporter: Vec::new(),
@@ -36,7 +36,7 @@ pub fn demandes(site: &Site) -> Vec<Demande> {
 
 /// The form's choices.
 #[derive(Debug, Clone, Serialize)]
-pub struct Form {
+pub(crate) struct Form {
     /// `/lieux/`: where the form leads without JavaScript.
     pub action: String,
     /// `/lieux/recherche.json`.
@@ -63,7 +63,7 @@ pub struct Form {
 
 /// One need in the form.
 #[derive(Debug, Clone, Serialize)]
-pub struct NeedChoice {
+pub(crate) struct NeedChoice {
     /// Its slug (`demande` in a shortlist's link).
     pub id: String,
     /// Its words.
@@ -76,7 +76,7 @@ pub struct NeedChoice {
 }
 
 /// The form of `/orienter/`.
-pub fn form(site: &Site, urls: &Urls) -> Form {
+pub(crate) fn form(site: &Site, urls: &Urls) -> Form {
     let prises = search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
     let choice = |value: &String, words: &str| Choice { value: vocab::slug(value), text: words.to_string() };
     let (langues, handicaps): (Vec<&String>, Vec<&String>) = prises.iter().partition(|p| p.starts_with("Langues"));

@@ -5,11 +5,11 @@ use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
 
-use super::reseau;
+use super::network;
 use crate::Error;
 use crate::index::Site;
 use crate::markdown;
-use crate::model::Lieu;
+use crate::model::Place;
 use crate::render::cards::{self, OfferCard};
 use crate::render::deps::Keys;
 use crate::render::urls::{Urls, display_url, mailto, mailto_plain};
@@ -21,7 +21,7 @@ use crate::render::{Renderer, labels, structured};
 
 /// A place page.
 #[derive(Debug, Clone, Serialize)]
-pub struct PlaceView {
+pub(crate) struct PlaceView {
     /// schema.org JSON-LD, safe inside `<script>`.
     pub json_ld: String,
     /// Name.
@@ -81,7 +81,7 @@ pub struct PlaceView {
     /// Offers held there.
     pub offres: Vec<OfferCard>,
     /// Entries of the network's space that name it.
-    pub reseau: Vec<reseau::Card>,
+    pub reseau: Vec<network::Card>,
     /// Presentation, sanitised HTML.
     pub presentation_html: String,
     /// Last update.
@@ -98,7 +98,7 @@ pub struct PlaceView {
 
 /// The view of a place's page; `qr` is the QR code of its address (drawn once per place by the
 /// renderer: the fiche d'orientation prints it too).
-pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu, qr: Option<String>) -> PlaceView {
+pub(crate) fn place_view(site: &Site, urls: &Urls, lieu: &Place, qr: Option<String>) -> PlaceView {
     let telephone = phone_of(&lieu.telephone);
     let coords = lieu.latitude.zip(lieu.longitude);
     let page_url = urls.absolute(&format!("lieux/{}/", lieu.slug));
@@ -134,7 +134,7 @@ pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu, qr: Option<String>) -> 
         labels: labels_list,
         fiche_acces_libre: lieu.fiche_acces_libre.clone(),
         offres: site.offers_at(&lieu.slug).map(|o| cards::offer_card(site, urls, o)).collect(),
-        reseau: reseau::place_mentions(site, urls, &lieu.slug),
+        reseau: network::place_mentions(site, urls, &lieu.slug),
         presentation_html: markdown::render_markdown(&lieu.presentation_detail),
         date_maj: date_view(lieu.date_maj),
         territoire: ext_views(&site.config.extensions.lieux, &lieu.extensions, urls),
@@ -151,7 +151,7 @@ pub fn place_view(site: &Site, urls: &Urls, lieu: &Lieu, qr: Option<String>) -> 
 /// Renders the page of the place at `i`, in the folder `dir`.
 pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error> {
     let site = r.site;
-    let lieu = &site.entries.lieux[i];
+    let lieu = &site.entries.places[i];
     let data = place_view(site, &r.urls, lieu, r.place_qr(i).clone());
     let description = lieu.presentation_resume.clone().unwrap_or_else(|| {
         let services: Vec<String> = lieu.services.iter().map(|s| labels::service_short(s)).collect();
@@ -170,14 +170,14 @@ pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error>
 /// of the network's space that name it and the places those name ([`place_view`]).
 pub(crate) fn key(keys: &Keys, i: usize) -> u64 {
     let site = keys.site;
-    let lieu = &site.entries.lieux[i];
+    let lieu = &site.entries.places[i];
     let mut h = keys.hasher();
     (2u8, keys.place(lieu)).hash(&mut h);
     for offre in site.offers_at(&lieu.slug) {
         cards::hash_offer_card(keys, &mut h, offre);
     }
-    for &i in site.reseau.by_place.get(&lieu.slug).into_iter().flatten() {
-        let p = &site.entries.reseau[i];
+    for &i in site.network.by_place.get(&lieu.slug).into_iter().flatten() {
+        let p = &site.entries.network[i];
         keys.entry(p.file).hash(&mut h);
         for place in p.lieux.iter().filter_map(|s| site.place(s)) {
             keys.place(place).hash(&mut h);

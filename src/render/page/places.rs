@@ -36,10 +36,10 @@ pub(crate) fn render(r: &Renderer, n: usize, total: usize) -> Result<String, Err
     let first_is_suite = start > 0
         && slice
             .first()
-            .is_some_and(|&i| site.entries.lieux[order[start - 1]].commune == site.entries.lieux[i].commune);
+            .is_some_and(|&i| site.entries.places[order[start - 1]].commune == site.entries.places[i].commune);
     let data = Places {
         groupes: cards::groups(site, urls, slice, first_is_suite),
-        total: labels::count(site.entries.lieux.len(), "lieu", "lieux"),
+        total: labels::count(site.entries.places.len(), "lieu", "lieux"),
         communes: labels::count(site.communes.len(), "commune", "communes"),
         numero: n,
         pages: total,
@@ -49,7 +49,7 @@ pub(crate) fn render(r: &Renderer, n: usize, total: usize) -> Result<String, Err
     };
     let description = format!(
         "Les {} où se faire aider avec le numérique, commune par commune.",
-        labels::count(site.entries.lieux.len(), "lieu", "lieux")
+        labels::count(site.entries.places.len(), "lieu", "lieux")
     );
     let meta = r.list_meta("Tous les lieux", &description, "lieux/", n, total, &[]);
     r.page("lieux.html", &meta, &data)
@@ -63,7 +63,7 @@ pub(crate) fn key(keys: &Keys, n: usize, total: usize) -> Option<u64> {
     }
     let site = keys.site;
     let mut h = keys.hasher();
-    (1u8, n, total, site.entries.lieux.len(), site.communes.len()).hash(&mut h);
+    (1u8, n, total, site.entries.places.len(), site.communes.len()).hash(&mut h);
     cards::hash_places_page(keys, &mut h, &keys.directory, n);
     Some(std::hash::Hasher::finish(&h))
 }

@@ -20,13 +20,13 @@ pub(crate) enum Taxonomy {
     Services,
     Publics,
     /// The territorial fields offered as filters.
-    Criteres,
+    Criteria,
 }
 
 impl Taxonomy {
     /// Every taxonomy, in the order of the plan.
     pub(crate) const ALL: [Taxonomy; 4] =
-        [Taxonomy::Communes, Taxonomy::Services, Taxonomy::Publics, Taxonomy::Criteres];
+        [Taxonomy::Communes, Taxonomy::Services, Taxonomy::Publics, Taxonomy::Criteria];
 
     /// The folder of its index, and of its terms' pages below.
     pub(crate) fn folder(self) -> &'static str {
@@ -34,7 +34,7 @@ impl Taxonomy {
             Taxonomy::Communes => "communes",
             Taxonomy::Services => "services",
             Taxonomy::Publics => "publics",
-            Taxonomy::Criteres => "criteres",
+            Taxonomy::Criteria => "criteres",
         }
     }
 
@@ -43,7 +43,7 @@ impl Taxonomy {
             Taxonomy::Communes => "Les communes",
             Taxonomy::Services => "Les besoins",
             Taxonomy::Publics => "Les publics",
-            Taxonomy::Criteres => "Les critères du territoire",
+            Taxonomy::Criteria => "Les critères du territoire",
         }
     }
 
@@ -53,7 +53,7 @@ impl Taxonomy {
             Taxonomy::Communes => &site.communes,
             Taxonomy::Services => &site.services,
             Taxonomy::Publics => &site.publics,
-            Taxonomy::Criteres => &site.criteres,
+            Taxonomy::Criteria => &site.criteres,
         }
     }
 
@@ -110,7 +110,7 @@ pub(crate) fn render_index(r: &Renderer, taxonomy: Taxonomy, dir: &str) -> Resul
             "Certains lieux accueillent en particulier un public. Les autres lieux accueillent tout le monde.",
             "Les lieux qui accueillent en particulier les jeunes, les seniors, les familles…",
         ),
-        Taxonomy::Criteres => (
+        Taxonomy::Criteria => (
             view::term_links(terms, urls, folder, view::same_words),
             "Des dispositifs propres à notre territoire, en plus des informations du standard national.",
             "Les lieux par dispositif propre au territoire : Pass numérique…",
@@ -137,7 +137,7 @@ pub(crate) fn render_term(
     let base = format!("{folder}/{}/", term.slug);
     let start = (n - 1) * PLACES_PER_PAGE;
     let (title, standard, groupes, cartes) = match taxonomy {
-        Taxonomy::Communes | Taxonomy::Criteres => (
+        Taxonomy::Communes | Taxonomy::Criteria => (
             if taxonomy == Taxonomy::Communes {
                 format!("Lieux à {}", term.name)
             } else {
@@ -149,7 +149,7 @@ pub(crate) fn render_term(
                 .iter()
                 .skip(start)
                 .take(PLACES_PER_PAGE)
-                .map(|&i| cards::card(&site.entries.lieux[i], urls))
+                .map(|&i| cards::card(&site.entries.places[i], urls))
                 .collect(),
         ),
         Taxonomy::Services | Taxonomy::Publics => {
@@ -158,7 +158,7 @@ pub(crate) fn render_term(
             let first_is_suite = start > 0
                 && slice
                     .first()
-                    .is_some_and(|&i| site.entries.lieux[order[start - 1]].commune == site.entries.lieux[i].commune);
+                    .is_some_and(|&i| site.entries.places[order[start - 1]].commune == site.entries.places[i].commune);
             let groupes = cards::groups(site, urls, slice, first_is_suite);
             if taxonomy == Taxonomy::Services {
                 (
@@ -174,7 +174,7 @@ pub(crate) fn render_term(
     };
     let description = match taxonomy {
         Taxonomy::Communes => format!("{count} à {} où se faire aider avec le numérique.", term.name),
-        Taxonomy::Criteres => format!("{} : {count}.", term.name),
+        Taxonomy::Criteria => format!("{} : {count}.", term.name),
         Taxonomy::Services => format!("{} : {count} pour vous aider.", title),
         Taxonomy::Publics => {
             format!("{count} qui accueillent en particulier {}.", labels::public_plain(&term.name))

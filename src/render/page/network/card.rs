@@ -7,19 +7,19 @@ use serde::Serialize;
 use super::entry_dir;
 use crate::hours;
 use crate::index::Site;
-use crate::model::reseau::{Appel, CallState, Detail, Nature, Publication};
+use crate::model::network::{Call, CallState, Detail, Nature, Publication};
 use crate::render::urls::Urls;
 
 /// An entry in a list.
 #[derive(Debug, Clone, Serialize)]
-pub struct Card {
+pub(crate) struct Card {
     /// Title.
     pub titre: String,
     /// Its page.
     pub href: String,
     /// The section's name, on lists that mix sections.
     pub rubrique: String,
-    /// A word that matters first: "Offre", "Demande", "Ouvert", "À venir", "Clos".
+    /// A word that matters first: "Offer", "Need", "Ouvert", "À venir", "Clos".
     pub badge: Option<String>,
     /// Said before the date: an ad's category.
     pub avant: Option<String>,
@@ -38,7 +38,7 @@ pub struct Card {
 }
 
 /// "5 000 €", with a narrow no-break space between thousands (French typography).
-pub fn euros(amount: u64) -> String {
+pub(super) fn euros(amount: u64) -> String {
     let digits = amount.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -51,7 +51,7 @@ pub fn euros(amount: u64) -> String {
 }
 
 /// The amount of a call in words.
-pub fn amount(appel: &Appel) -> Option<String> {
+pub(super) fn amount(appel: &Call) -> Option<String> {
     match (appel.montant_min, appel.montant_max) {
         (Some(min), Some(max)) if min == max => Some(euros(min)),
         (Some(min), Some(max)) => Some(format!("De {} à {}", euros(min), euros(max))),
@@ -71,33 +71,33 @@ fn in_days(days: i64) -> String {
 }
 
 /// Where a call stands, in words: "Clôture dans 12 jours (7 décembre 2026)".
-pub fn deadline(appel: &Appel, today: NaiveDate) -> String {
+pub(super) fn deadline(appel: &Call, today: NaiveDate) -> String {
     match appel.state(today) {
-        CallState::Ouvert => {
+        CallState::Open => {
             let days = (appel.cloture - today).num_days();
             format!("Clôture {} ({})", in_days(days), hours::format_date(appel.cloture))
         }
-        CallState::AVenir => {
+        CallState::Upcoming => {
             let days = (appel.ouverture - today).num_days();
             format!("Ouverture {} ({})", in_days(days), hours::format_date(appel.ouverture))
         }
-        CallState::Clos => format!("Clos le {}", hours::format_date(appel.cloture)),
+        CallState::Closed => format!("Clos le {}", hours::format_date(appel.cloture)),
     }
 }
 
 /// The state of a call as a badge.
 fn call_badge(state: CallState) -> &'static str {
     match state {
-        CallState::Ouvert => "Ouvert",
-        CallState::AVenir => "À venir",
-        CallState::Clos => "Clos",
+        CallState::Open => "Ouvert",
+        CallState::Upcoming => "À venir",
+        CallState::Closed => "Clos",
     }
 }
 
 /// An event's days and hours: "Jeudi 3 décembre 2026, 9 h 30 – 12 h", "Du 14 au 15 janvier
 /// 2027, 9 h – 17 h".
-pub fn event_when(p: &Publication) -> String {
-    let Detail::Evenement(e) = &p.detail else { return String::new() };
+pub(super) fn event_when(p: &Publication) -> String {
+    let Detail::Event(e) = &p.detail else { return String::new() };
     let hours = format!("{} – {}", hours::format_time(e.debut), hours::format_time(e.fin));
     match e.date_fin.filter(|d| *d > p.date) {
         Some(last) => format!("{}, {hours}", date_range(p.date, last)),
@@ -112,7 +112,7 @@ pub fn event_when(p: &Publication) -> String {
 
 /// "Du 4 au 5 décembre 2026", "Du 30 novembre au 2 décembre 2026", "Du 30 décembre 2026
 /// au 2 janvier 2027".
-pub fn date_range(first: NaiveDate, last: NaiveDate) -> String {
+pub(super) fn date_range(first: NaiveDate, last: NaiveDate) -> String {
     use chrono::Datelike;
     let full = hours::format_date(first);
     let start = if first.year() != last.year() {
@@ -127,7 +127,7 @@ pub fn date_range(first: NaiveDate, last: NaiveDate) -> String {
 
 /// Where an event is held, in words.
 fn event_where(site: &Site, p: &Publication) -> Option<String> {
-    let Detail::Evenement(e) = &p.detail else { return None };
+    let Detail::Event(e) = &p.detail else { return None };
     match (&e.lieu, &e.adresse) {
         (Some(slug), _) => site.place(slug).map(|l| format!("{}, {}", l.nom, l.commune)),
         (None, _) => e.free_address(),
@@ -135,25 +135,25 @@ fn event_where(site: &Site, p: &Publication) -> Option<String> {
 }
 
 /// The card of an entry.
-pub fn card(site: &Site, urls: &Urls, p: &Publication) -> Card {
+pub(super) fn card(site: &Site, urls: &Urls, p: &Publication) -> Card {
     let today = site.today;
     let (mut badge, mut avant, mut apres, mut ou) = (None, None, None, None);
     let (quand, iso) = match &p.detail {
-        Detail::Actualite { .. } => (format!("Publié le {}", hours::format_date(p.date)), p.date),
-        Detail::BonnePratique { .. } => (format!("Partagé le {}", hours::format_date(p.date)), p.date),
-        Detail::Appel(a) => {
+        Detail::News { .. } => (format!("Publié le {}", hours::format_date(p.date)), p.date),
+        Detail::GoodPractice { .. } => (format!("Partagé le {}", hours::format_date(p.date)), p.date),
+        Detail::Call(a) => {
             let state = a.state(today);
             badge = Some(call_badge(state).to_string());
             apres = amount(a).map(|a| a.to_lowercase_first());
-            (deadline(a, today), if state == CallState::AVenir { a.ouverture } else { a.cloture })
+            (deadline(a, today), if state == CallState::Upcoming { a.ouverture } else { a.cloture })
         }
-        Detail::Annonce(a) => {
+        Detail::Announcement(a) => {
             badge = Some(nature(a.nature).to_string());
             avant = Some(a.categorie.clone());
             ou = Some(a.commune.clone());
             (format!("jusqu'au {}", hours::format_date(a.expiration)), a.expiration)
         }
-        Detail::Evenement(_) => {
+        Detail::Event(_) => {
             ou = event_where(site, p);
             (event_when(p), p.date)
         }
@@ -175,11 +175,11 @@ pub fn card(site: &Site, urls: &Urls, p: &Publication) -> Card {
     }
 }
 
-/// "Offre", "Demande".
+/// "Offer", "Need".
 fn nature(n: Nature) -> &'static str {
     match n {
-        Nature::Offre => "Offre",
-        Nature::Demande => "Demande",
+        Nature::Offer => "Offre",
+        Nature::Need => "Demande",
     }
 }
 
@@ -196,16 +196,16 @@ impl LowercaseFirst for String {
 }
 
 /// What names a place, for its page.
-pub fn place_mentions(site: &Site, urls: &Urls, slug: &str) -> Vec<Card> {
-    site.reseau
+pub(crate) fn place_mentions(site: &Site, urls: &Urls, slug: &str) -> Vec<Card> {
+    site.network
         .by_place
         .get(slug)
         .into_iter()
         .flatten()
         .map(|&i| {
             // Short on a resident's page: what it is, its title and date.
-            let mut card = card(site, urls, &site.entries.reseau[i]);
-            card.rubrique = site.entries.reseau[i].section.one().to_string();
+            let mut card = card(site, urls, &site.entries.network[i]);
+            card.rubrique = site.entries.network[i].section.one().to_string();
             card.resume = None;
             card.structure = None;
             card.ou = None;

@@ -14,22 +14,22 @@ use super::{Context, ValidEntry};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::Asset;
 use crate::load::{RawEntry, Segment};
-use crate::model::reseau::{
-    Annonce, Appel, CATEGORIES, Contact, Detail, Evenement, Image, Nature, PieceJointe, Publication, Section,
+use crate::model::network::{
+    Announcement, Attachment, CATEGORIES, Call, Contact, Detail, Event, Image, Nature, Publication, Section,
 };
 use crate::schema::reader::{Fields, type_name};
 use crate::source::{FileId, Sources};
 use crate::suggest;
 
-pub use crate::load::media::{ATTACHMENT_FORMATS, IMAGE_FORMATS};
+pub(crate) use crate::load::media::{ATTACHMENT_FORMATS, IMAGE_FORMATS};
 
 /// The longest an event may last, in days: its calendar has one event per day, and a typo in
 /// a year (`2126`) must not write a calendar of a hundred years.
-pub const MAX_EVENT_DAYS: i64 = 31;
+pub(crate) const MAX_EVENT_DAYS: i64 = 31;
 
 /// What an entry names that only the whole site can check.
 #[derive(Debug, Clone, Default)]
-pub struct Refs {
+pub(crate) struct Refs {
     /// Place slugs, with where each is written.
     pub lieux: Vec<(String, Vec<Segment>)>,
     /// Files under `content/`: the path, the field, and where it is written.
@@ -57,17 +57,17 @@ pub(crate) fn validate(
     let structure = f.text("structure");
     refs.lieux = unique(f.list("lieux"));
     let (date, detail) = match section {
-        Section::Actualites => {
+        Section::News => {
             let date = f.required_date("date");
             let auteur = f.text("auteur");
             let image = image(&mut f, &mut refs);
-            (date, Some(Detail::Actualite { auteur, image }))
+            (date, Some(Detail::News { auteur, image }))
         }
-        Section::AppelsAProjets => {
+        Section::CallsForProjects => {
             let appel = call(&mut f);
-            (appel.as_ref().map(|a| a.ouverture), appel.map(Detail::Appel))
+            (appel.as_ref().map(|a| a.ouverture), appel.map(Detail::Call))
         }
-        Section::BonnesPratiques => {
+        Section::GoodPractices => {
             let date = f.required_date("date");
             if structure.is_none() {
                 f.missing("structure");
@@ -77,22 +77,22 @@ pub(crate) fn validate(
             let publics = f.vocabulary("publics_specifiquement_adresses");
             let pieces_jointes = attachments(&mut f, &mut refs);
             let licence = f.text("licence");
-            (date, Some(Detail::BonnePratique { services, publics, pieces_jointes, licence }))
+            (date, Some(Detail::GoodPractice { services, publics, pieces_jointes, licence }))
         }
-        Section::Bourse => {
+        Section::Exchange => {
             if structure.is_none() {
                 f.missing("structure");
             }
             let (date, annonce) = ad(&mut f, ctx);
-            (date, annonce.map(Detail::Annonce))
+            (date, annonce.map(Detail::Announcement))
         }
         Section::Agenda => {
             let (date, event) = event(&mut f, &mut refs, ctx);
-            (date, event.map(Detail::Evenement))
+            (date, event.map(Detail::Event))
         }
     };
     f.body();
-    let diagnostics = f.finish(crate::schema::names(crate::load::EntryKind::Reseau(section)));
+    let diagnostics = f.finish(crate::schema::names(crate::load::EntryKind::Network(section)));
     let has_error = diagnostics.iter().any(|d| d.severity() == crate::Severity::Error);
     let publication = match (titre, date, detail) {
         (Some(titre), Some(date), Some(detail)) if !has_error => Some(Publication {
@@ -200,7 +200,7 @@ static ATTACHMENT_EXTENSIONS: std::sync::LazyLock<Vec<&'static str>> =
     std::sync::LazyLock::new(|| ATTACHMENT_FORMATS.iter().map(|(extension, _)| *extension).collect());
 
 /// `pieces_jointes`: a list of `{ fichier, titre }`.
-fn attachments(f: &mut Fields<'_>, refs: &mut Refs) -> Vec<PieceJointe> {
+fn attachments(f: &mut Fields<'_>, refs: &mut Refs) -> Vec<Attachment> {
     const KNOWN: &[&str] = &["fichier", "titre"];
     let Some(value) = f.raw("pieces_jointes") else { return Vec::new() };
     let Value::Sequence(items) = value else {
@@ -244,7 +244,7 @@ fn attachments(f: &mut Fields<'_>, refs: &mut Refs) -> Vec<PieceJointe> {
             fichier.and_then(|raw| file_path(f, &raw, "pieces_jointes", &at("fichier"), &ATTACHMENT_EXTENSIONS));
         if let (Some(fichier), Some(titre)) = (fichier, titre) {
             refs.fichiers.push((fichier.clone(), "pieces_jointes", at("fichier")));
-            out.push(PieceJointe { fichier, titre });
+            out.push(Attachment { fichier, titre });
         }
     }
     out
@@ -279,7 +279,7 @@ fn contact(f: &mut Fields<'_>) -> Contact {
 }
 
 /// The fields of a call for projects.
-fn call(f: &mut Fields<'_>) -> Option<Appel> {
+fn call(f: &mut Fields<'_>) -> Option<Call> {
     let financeur = f.required_text("financeur");
     let montant_min = f.whole_number("montant_min");
     let montant_max = f.whole_number("montant_max");
@@ -298,7 +298,7 @@ fn call(f: &mut Fields<'_>) -> Option<Appel> {
         f.missing("lien");
     }
     let contact = contact(f);
-    Some(Appel {
+    Some(Call {
         financeur: financeur?,
         montant_min,
         montant_max,
@@ -345,9 +345,9 @@ fn commune(f: &mut Fields<'_>, ctx: &Context<'_>, required: bool) -> Option<Stri
 }
 
 /// The fields of an ad; its publication date.
-fn ad(f: &mut Fields<'_>, ctx: &Context<'_>) -> (Option<chrono::NaiveDate>, Option<Annonce>) {
+fn ad(f: &mut Fields<'_>, ctx: &Context<'_>) -> (Option<chrono::NaiveDate>, Option<Announcement>) {
     let nature =
-        choice(f, "nature", &["Offre", "Demande"]).map(|n| if n == "Offre" { Nature::Offre } else { Nature::Demande });
+        choice(f, "nature", &["Offre", "Demande"]).map(|n| if n == "Offre" { Nature::Offer } else { Nature::Need });
     let categorie = choice(f, "categorie", CATEGORIES);
     let commune = commune(f, ctx, true);
     let contact = contact(f);
@@ -363,7 +363,7 @@ fn ad(f: &mut Fields<'_>, ctx: &Context<'_>) -> (Option<chrono::NaiveDate>, Opti
     in_order(f, date, "date", expiration, "expiration");
     let annonce = match (nature, categorie, commune, expiration) {
         (Some(nature), Some(categorie), Some(commune), Some(expiration)) => {
-            Some(Annonce { nature, categorie: categorie.to_string(), commune, contact, expiration })
+            Some(Announcement { nature, categorie: categorie.to_string(), commune, contact, expiration })
         }
         _ => None,
     };
@@ -371,7 +371,7 @@ fn ad(f: &mut Fields<'_>, ctx: &Context<'_>) -> (Option<chrono::NaiveDate>, Opti
 }
 
 /// The fields of an event; its first day.
-fn event(f: &mut Fields<'_>, refs: &mut Refs, ctx: &Context<'_>) -> (Option<chrono::NaiveDate>, Option<Evenement>) {
+fn event(f: &mut Fields<'_>, refs: &mut Refs, ctx: &Context<'_>) -> (Option<chrono::NaiveDate>, Option<Event>) {
     let date = f.required_date("date");
     let date_fin = f.date("date_fin");
     if in_order(f, date, "date", date_fin, "date_fin")
@@ -410,7 +410,7 @@ fn event(f: &mut Fields<'_>, refs: &mut Refs, ctx: &Context<'_>) -> (Option<chro
     }
     let inscription = f.url("inscription");
     let event = match (debut, fin) {
-        (Some(debut), Some(fin)) => Some(Evenement { date_fin, debut, fin, lieu, adresse, commune, inscription }),
+        (Some(debut), Some(fin)) => Some(Event { date_fin, debut, fin, lieu, adresse, commune, inscription }),
         _ => None,
     };
     (date, event)

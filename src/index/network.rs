@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt};
 
-use crate::model::reseau::{CallState, Detail, Publication, Section};
+use crate::model::network::{CallState, Detail, Publication, Section};
 use crate::suggest::fold;
 
 /// A tag and the entries that carry it.
@@ -17,13 +17,13 @@ pub struct Tag {
     pub slug: String,
     /// The tag as written.
     pub name: String,
-    /// Indices into `entries.reseau` of the listed entries carrying it, newest first.
+    /// Indices into `entries.network` of the listed entries carrying it, newest first.
     pub entries: Vec<usize>,
 }
 
 /// The network's space, indexed.
 #[derive(Debug, Clone, Default)]
-pub struct Reseau {
+pub struct Network {
     /// Per section (in [`Section::ALL`] order), the entries of its main list, in order:
     /// news and good practices newest first; open and coming calls by closing date; current
     /// ads newest first; coming events soonest first.
@@ -40,28 +40,28 @@ pub struct Reseau {
 }
 
 /// The position of a section in [`Section::ALL`].
-pub fn position(section: Section) -> usize {
+pub(crate) fn position(section: Section) -> usize {
     Section::ALL.iter().position(|s| *s == section).unwrap_or_default()
 }
 
 /// True when the entry shows in lists on `today`: every entry but expired ads.
-pub fn is_listed(p: &Publication, today: NaiveDate) -> bool {
-    !matches!(&p.detail, Detail::Annonce(a) if a.expired(today))
+pub(crate) fn is_listed(p: &Publication, today: NaiveDate) -> bool {
+    !matches!(&p.detail, Detail::Announcement(a) if a.expired(today))
 }
 
-impl Reseau {
+impl Network {
     /// Indexes `entries` for `today`.
-    pub fn new(entries: &[Arc<Publication>], today: NaiveDate) -> Reseau {
-        let mut reseau = Reseau::default();
+    pub fn new(entries: &[Arc<Publication>], today: NaiveDate) -> Network {
+        let mut reseau = Network::default();
         let titles: Vec<String> = entries.iter().map(|p| fold(&p.titre)).collect();
         // Ties on dates are broken by title, then slug: the order never depends on files.
         let tie = |i: usize| (titles[i].clone(), entries[i].slug.clone());
         for (i, p) in entries.iter().enumerate() {
             let at = position(p.section);
             match &p.detail {
-                Detail::Appel(a) if a.state(today) == CallState::Clos => reseau.archives[at].push(i),
-                Detail::Evenement(_) if p.is_past(today) => reseau.archives[at].push(i),
-                Detail::Annonce(a) if a.expired(today) => {}
+                Detail::Call(a) if a.state(today) == CallState::Closed => reseau.archives[at].push(i),
+                Detail::Event(_) if p.is_past(today) => reseau.archives[at].push(i),
+                Detail::Announcement(a) if a.expired(today) => {}
                 _ => reseau.lists[at].push(i),
             }
         }
@@ -69,7 +69,7 @@ impl Reseau {
             let at = position(section);
             let list = &mut reseau.lists[at];
             match section {
-                Section::AppelsAProjets => list.sort_by_cached_key(|&i| (entries[i].last_day(), tie(i))),
+                Section::CallsForProjects => list.sort_by_cached_key(|&i| (entries[i].last_day(), tie(i))),
                 Section::Agenda => list.sort_by_cached_key(|&i| (entries[i].date, start(&entries[i]), tie(i))),
                 _ => list.sort_by_cached_key(|&i| (Reverse(entries[i].date), tie(i))),
             }
@@ -99,7 +99,7 @@ impl Reseau {
         reseau
     }
 
-    /// The index of the tag with this name (as written in an entry) in [`Reseau::tags`].
+    /// The index of the tag with this name (as written in an entry) in [`Network::tags`].
     pub fn tag(&self, name: &str) -> Option<usize> {
         let slug = slug::slugify(name);
         self.tags.iter().position(|t| t.slug == slug)
@@ -109,7 +109,7 @@ impl Reseau {
 /// An event's start time, for ordering events of one day.
 fn start(p: &Publication) -> Option<chrono::NaiveTime> {
     match &p.detail {
-        Detail::Evenement(e) => Some(e.debut),
+        Detail::Event(e) => Some(e.debut),
         _ => None,
     }
 }

@@ -7,22 +7,22 @@ use serde::Serialize;
 mod card;
 mod entry;
 
-pub use card::Card;
+pub(crate) use card::Card;
 pub(crate) use card::place_mentions;
 
 use super::terms::TermIndex;
 use crate::Error;
 use crate::index::Site;
-use crate::index::reseau::position;
+use crate::index::network::position;
 use crate::markdown;
-use crate::model::reseau::{Publication, Section};
+use crate::model::network::{Publication, Section};
 use crate::render::files::atom;
 use crate::render::urls::{Pagination, Urls, page_dir, pagination};
 use crate::render::view::{Link, TermLink};
 use crate::render::{Renderer, labels};
 
 /// Entries per page of a list.
-pub const PER_PAGE: usize = 20;
+pub(crate) const PER_PAGE: usize = 20;
 
 /// One page of the network's space.
 #[derive(Debug, Clone, Copy)]
@@ -31,7 +31,7 @@ pub(crate) enum Page {
     Home,
     /// A section's list (or its archive), page `n` of `total`.
     List { section: Section, archive: bool, n: usize, total: usize },
-    /// The page of the entry at this index of `entries.reseau`.
+    /// The page of the entry at this index of `entries.network`.
     Entry(usize),
     /// `/reseau/etiquettes/`.
     Tags,
@@ -40,14 +40,14 @@ pub(crate) enum Page {
 }
 
 /// True for the sections that have an archive: closed calls, past events.
-pub fn has_archive(section: Section) -> bool {
-    matches!(section, Section::AppelsAProjets | Section::Agenda)
+pub(crate) fn has_archive(section: Section) -> bool {
+    matches!(section, Section::CallsForProjects | Section::Agenda)
 }
 
 /// Every page of the network's space, in a fixed order. Expired ads have none: they leave
 /// the site, their files stay in the content.
 pub(crate) fn pages(site: &Site) -> Vec<Page> {
-    let reseau = &site.reseau;
+    let reseau = &site.network;
     let mut pages = vec![Page::Home];
     for section in Section::ALL {
         let at = position(section);
@@ -58,8 +58,8 @@ pub(crate) fn pages(site: &Site) -> Vec<Page> {
             pages.extend((1..=total).map(|n| Page::List { section, archive: true, n, total }));
         }
     }
-    for (i, p) in site.entries.reseau.iter().enumerate() {
-        if crate::index::reseau::is_listed(p, site.today) {
+    for (i, p) in site.entries.network.iter().enumerate() {
+        if crate::index::network::is_listed(p, site.today) {
             pages.push(Page::Entry(i));
         }
     }
@@ -81,9 +81,9 @@ pub(crate) fn dir(site: &Site, page: Page) -> String {
     match page {
         Page::Home => "reseau/".into(),
         Page::List { section, archive, n, .. } => page_dir(&list_dir(section, archive), n),
-        Page::Entry(i) => entry_dir(&site.entries.reseau[i]),
+        Page::Entry(i) => entry_dir(&site.entries.network[i]),
         Page::Tags => "reseau/etiquettes/".into(),
-        Page::Tag { index, n, .. } => page_dir(&tag_dir(&site.reseau.tags[index].slug), n),
+        Page::Tag { index, n, .. } => page_dir(&tag_dir(&site.network.tags[index].slug), n),
     }
 }
 
@@ -93,21 +93,21 @@ pub(crate) fn tag_dir(slug: &str) -> String {
 }
 
 /// The folder of an entry's page.
-pub fn entry_dir(p: &Publication) -> String {
+pub(crate) fn entry_dir(p: &Publication) -> String {
     format!("reseau/{}/{}/", p.section.folder(), p.slug)
 }
 
 /// The file of an event's calendar.
-pub fn event_calendar(p: &Publication) -> String {
+pub(crate) fn event_calendar(p: &Publication) -> String {
     format!("{}evenement.ics", entry_dir(p))
 }
 
 /// Path of the whole agenda's calendar.
-pub const AGENDA_CALENDAR: &str = "reseau/agenda/agenda.ics";
+pub(crate) const AGENDA_CALENDAR: &str = "reseau/agenda/agenda.ics";
 
 /// A block of the network's home: a few cards and the way to the whole list.
 #[derive(Debug, Clone, Serialize)]
-pub struct HomeBlock {
+pub(crate) struct HomeBlock {
     /// Heading.
     pub titre: String,
     /// The first entries.
@@ -120,7 +120,7 @@ pub struct HomeBlock {
 
 /// The network's home.
 #[derive(Debug, Clone, Serialize)]
-pub struct HomeView {
+pub(crate) struct HomeView {
     /// One block per section, in the order people look for them.
     pub blocs: Vec<HomeBlock>,
     /// Every tag with its count.
@@ -133,37 +133,37 @@ pub struct HomeView {
 
 /// How many entries the home shows per section.
 const HOME_CARDS: [(Section, usize, &str); 5] = [
-    (Section::Actualites, 3, "Aucune actualité pour le moment."),
-    (Section::AppelsAProjets, 4, "Aucun appel à projets ouvert ou à venir en ce moment."),
+    (Section::News, 3, "Aucune actualité pour le moment."),
+    (Section::CallsForProjects, 4, "Aucun appel à projets ouvert ou à venir en ce moment."),
     (Section::Agenda, 3, "Aucun événement à venir pour le moment."),
-    (Section::Bourse, 3, "Aucune annonce en cours."),
-    (Section::BonnesPratiques, 3, "Aucune bonne pratique partagée pour le moment."),
+    (Section::Exchange, 3, "Aucune annonce en cours."),
+    (Section::GoodPractices, 3, "Aucune bonne pratique partagée pour le moment."),
 ];
 
 /// The network's home: latest news, open calls by deadline, next events, recent ads, good
 /// practices.
-pub fn home_view(site: &Site, urls: &Urls) -> HomeView {
+pub(crate) fn home_view(site: &Site, urls: &Urls) -> HomeView {
     let blocs = HOME_CARDS
         .iter()
         .map(|&(section, count, vide)| {
             let titre = match section {
-                Section::Actualites => "Dernières actualités",
-                Section::AppelsAProjets => "Appels à projets ouverts et à venir",
+                Section::News => "Dernières actualités",
+                Section::CallsForProjects => "Appels à projets ouverts et à venir",
                 Section::Agenda => "Prochains événements",
-                Section::Bourse => "Bourse d'échanges : annonces récentes",
-                Section::BonnesPratiques => "Bonnes pratiques récentes",
+                Section::Exchange => "Bourse d'échanges : annonces récentes",
+                Section::GoodPractices => "Bonnes pratiques récentes",
             };
-            let list = &site.reseau.lists[position(section)];
+            let list = &site.network.lists[position(section)];
             HomeBlock {
                 titre: titre.to_string(),
-                cartes: list.iter().take(count).map(|&i| card::card(site, urls, &site.entries.reseau[i])).collect(),
+                cartes: list.iter().take(count).map(|&i| card::card(site, urls, &site.entries.network[i])).collect(),
                 tout: Link {
                     text: match section {
-                        Section::Actualites => "Toutes les actualités".to_string(),
-                        Section::AppelsAProjets => "Tous les appels à projets".to_string(),
+                        Section::News => "Toutes les actualités".to_string(),
+                        Section::CallsForProjects => "Tous les appels à projets".to_string(),
                         Section::Agenda => "Tout l'agenda".to_string(),
-                        Section::Bourse => "Toutes les annonces".to_string(),
-                        Section::BonnesPratiques => "Toutes les bonnes pratiques".to_string(),
+                        Section::Exchange => "Toutes les annonces".to_string(),
+                        Section::GoodPractices => "Toutes les bonnes pratiques".to_string(),
                     },
                     href: urls.path(&list_dir(section, false)),
                 },
@@ -171,18 +171,18 @@ pub fn home_view(site: &Site, urls: &Urls) -> HomeView {
             }
         })
         .collect();
-    let mut flux = vec![Link { text: "Tout l'espace réseau".into(), href: urls.path(&atom::reseau_path(None)) }];
+    let mut flux = vec![Link { text: "Tout l'espace réseau".into(), href: urls.path(&atom::network_path(None)) }];
     flux.extend(
         Section::ALL
             .iter()
-            .map(|&s| Link { text: s.title().to_string(), href: urls.path(&atom::reseau_path(Some(s))) }),
+            .map(|&s| Link { text: s.title().to_string(), href: urls.path(&atom::network_path(Some(s))) }),
     );
     HomeView { blocs, etiquettes: tag_cloud(site, urls), flux, agenda: urls.path(AGENDA_CALENDAR) }
 }
 
 /// Every tag with its count.
-pub fn tag_cloud(site: &Site, urls: &Urls) -> Vec<TermLink> {
-    site.reseau
+pub(crate) fn tag_cloud(site: &Site, urls: &Urls) -> Vec<TermLink> {
+    site.network
         .tags
         .iter()
         .map(|t| TermLink {
@@ -196,7 +196,7 @@ pub fn tag_cloud(site: &Site, urls: &Urls) -> Vec<TermLink> {
 
 /// A list page: a section's, its archive's or a tag's.
 #[derive(Debug, Clone, Serialize)]
-pub struct ListView {
+pub(crate) struct ListView {
     /// The heading.
     pub titre: String,
     /// What the list holds.
@@ -222,29 +222,29 @@ pub struct ListView {
 }
 
 /// The title, introduction and "empty" text of a section's list or archive.
-pub fn list_words(section: Section, archive: bool) -> (String, &'static str, &'static str) {
+pub(crate) fn list_words(section: Section, archive: bool) -> (String, &'static str, &'static str) {
     match (section, archive) {
-        (Section::Actualites, _) => (
+        (Section::News, _) => (
             "Actualités du réseau".into(),
             "Les nouvelles de la médiation numérique dans la métropole, les plus récentes d'abord.",
             "Aucune actualité pour le moment.",
         ),
-        (Section::AppelsAProjets, false) => (
+        (Section::CallsForProjects, false) => (
             "Appels à projets".into(),
             "Les appels à projets et financements ouverts ou à venir, par date de clôture : les plus urgents d'abord. Les appels clos passent aux archives.",
             "Aucun appel à projets ouvert en ce moment.",
         ),
-        (Section::AppelsAProjets, true) => (
+        (Section::CallsForProjects, true) => (
             "Appels à projets clos".into(),
             "Les appels à projets dont la date de clôture est passée, les plus récents d'abord.",
             "Aucun appel clos.",
         ),
-        (Section::BonnesPratiques, _) => (
+        (Section::GoodPractices, _) => (
             "Bonnes pratiques et outils".into(),
             "Des méthodes, supports et outils partagés par les structures du réseau, à télécharger et à réutiliser.",
             "Aucune bonne pratique partagée pour le moment.",
         ),
-        (Section::Bourse, _) => (
+        (Section::Exchange, _) => (
             "Bourse d'échanges".into(),
             "Matériel, locaux, bénévoles, compétences, places en formation : ce que les structures du réseau proposent ou cherchent. Une annonce disparaît le lendemain de sa date d'expiration.",
             "Aucune annonce en cours.",
@@ -262,20 +262,20 @@ pub fn list_words(section: Section, archive: bool) -> (String, &'static str, &'s
     }
 }
 
-/// The cards of page `n` of a list of entries (indices into `entries.reseau`).
+/// The cards of page `n` of a list of entries (indices into `entries.network`).
 fn page_cards(site: &Site, urls: &Urls, items: &[usize], n: usize) -> Vec<Card> {
     items
         .iter()
         .skip((n - 1) * PER_PAGE)
         .take(PER_PAGE)
-        .map(|&i| card::card(site, urls, &site.entries.reseau[i]))
+        .map(|&i| card::card(site, urls, &site.entries.network[i]))
         .collect()
 }
 
 /// A section's list or archive, page `n` of `total`.
 pub(crate) fn list_view(site: &Site, urls: &Urls, section: Section, archive: bool, n: usize, total: usize) -> ListView {
     let at = position(section);
-    let items = if archive { &site.reseau.archives[at] } else { &site.reseau.lists[at] };
+    let items = if archive { &site.network.archives[at] } else { &site.network.lists[at] };
     let (titre, intro, vide) = list_words(section, archive);
     let base = list_dir(section, archive);
     let mut voir_aussi = Vec::new();
@@ -293,14 +293,14 @@ pub(crate) fn list_view(site: &Site, urls: &Urls, section: Section, archive: boo
         pagination: pagination(urls, &base, n, total),
         vide: vide.to_string(),
         voir_aussi,
-        flux: Some(urls.path(&atom::reseau_path(Some(section)))),
+        flux: Some(urls.path(&atom::network_path(Some(section)))),
         agenda: (section == Section::Agenda).then(|| urls.path(AGENDA_CALENDAR)),
     }
 }
 
 /// A tag's page `n` of `total`.
 pub(crate) fn tag_view(site: &Site, urls: &Urls, index: usize, n: usize, total: usize) -> ListView {
-    let tag = &site.reseau.tags[index];
+    let tag = &site.network.tags[index];
     ListView {
         titre: format!("Étiquette « {} »", tag.name),
         intro: format!(
@@ -348,7 +348,7 @@ pub(crate) fn render(r: &Renderer, page: Page, dir: &str) -> Result<String, Erro
             r.page("reseau-liste.html", &meta, &data)
         }
         Page::Entry(i) => {
-            let p = &site.entries.reseau[i];
+            let p = &site.entries.network[i];
             let data = entry::entry_view(site, urls, p);
             let description = p.resume.clone().unwrap_or_else(|| markdown::plain_text(&p.corps, 160));
             let (text, list) = entry::entry_list(p, site.today);
@@ -372,7 +372,7 @@ pub(crate) fn render(r: &Renderer, page: Page, dir: &str) -> Result<String, Erro
         }
         Page::Tag { index, n, total } => {
             let data = tag_view(site, urls, index, n, total);
-            let base = tag_dir(&site.reseau.tags[index].slug);
+            let base = tag_dir(&site.network.tags[index].slug);
             let meta = r.list_meta(
                 &data.titre.clone(),
                 &data.intro.clone(),

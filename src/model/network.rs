@@ -11,13 +11,17 @@ use crate::source::FileId;
 #[serde(rename_all = "kebab-case")]
 pub enum Section {
     /// `content/actualites/`: news.
-    Actualites,
+    #[serde(rename = "actualites")]
+    News,
     /// `content/appels-a-projets/`: calls for projects and funding.
-    AppelsAProjets,
+    #[serde(rename = "appels-a-projets")]
+    CallsForProjects,
     /// `content/bonnes-pratiques/`: good practices and tools, with attachments.
-    BonnesPratiques,
+    #[serde(rename = "bonnes-pratiques")]
+    GoodPractices,
     /// `content/bourse/`: offers and requests between structures.
-    Bourse,
+    #[serde(rename = "bourse")]
+    Exchange,
     /// `content/agenda/`: the network's events.
     Agenda,
 }
@@ -25,15 +29,15 @@ pub enum Section {
 impl Section {
     /// Every section, in the order of the menu.
     pub const ALL: [Section; 5] =
-        [Section::Actualites, Section::AppelsAProjets, Section::BonnesPratiques, Section::Bourse, Section::Agenda];
+        [Section::News, Section::CallsForProjects, Section::GoodPractices, Section::Exchange, Section::Agenda];
 
     /// The folder under `content/`, and under `/reseau/` in the site.
     pub fn folder(self) -> &'static str {
         match self {
-            Section::Actualites => "actualites",
-            Section::AppelsAProjets => "appels-a-projets",
-            Section::BonnesPratiques => "bonnes-pratiques",
-            Section::Bourse => "bourse",
+            Section::News => "actualites",
+            Section::CallsForProjects => "appels-a-projets",
+            Section::GoodPractices => "bonnes-pratiques",
+            Section::Exchange => "bourse",
             Section::Agenda => "agenda",
         }
     }
@@ -41,10 +45,10 @@ impl Section {
     /// The section's title.
     pub fn title(self) -> &'static str {
         match self {
-            Section::Actualites => "Actualités",
-            Section::AppelsAProjets => "Appels à projets",
-            Section::BonnesPratiques => "Bonnes pratiques",
-            Section::Bourse => "Bourse d'échanges",
+            Section::News => "Actualités",
+            Section::CallsForProjects => "Appels à projets",
+            Section::GoodPractices => "Bonnes pratiques",
+            Section::Exchange => "Bourse d'échanges",
             Section::Agenda => "Agenda du réseau",
         }
     }
@@ -52,10 +56,10 @@ impl Section {
     /// What one entry is called ("une actualité").
     pub fn one(self) -> &'static str {
         match self {
-            Section::Actualites => "actualité",
-            Section::AppelsAProjets => "appel à projets",
-            Section::BonnesPratiques => "bonne pratique",
-            Section::Bourse => "annonce",
+            Section::News => "actualité",
+            Section::CallsForProjects => "appel à projets",
+            Section::GoodPractices => "bonne pratique",
+            Section::Exchange => "annonce",
             Section::Agenda => "événement",
         }
     }
@@ -95,29 +99,34 @@ pub struct Publication {
 #[serde(rename_all = "snake_case")]
 pub enum Detail {
     /// News.
-    Actualite {
+    #[serde(rename = "actualite")]
+    News {
         /// Who wrote it.
         auteur: Option<String>,
         /// Illustration.
         image: Option<Image>,
     },
     /// A call for projects.
-    Appel(Appel),
+    #[serde(rename = "appel")]
+    Call(Call),
     /// A good practice.
-    BonnePratique {
+    #[serde(rename = "bonne_pratique")]
+    GoodPractice {
         /// Services of the standard it is about.
         services: Vec<String>,
         /// Publics of the standard it is for.
         publics: Vec<String>,
         /// Files to download.
-        pieces_jointes: Vec<PieceJointe>,
+        pieces_jointes: Vec<Attachment>,
         /// Licence of the shared material.
         licence: Option<String>,
     },
     /// An ad of the exchange board.
-    Annonce(Annonce),
+    #[serde(rename = "annonce")]
+    Announcement(Announcement),
     /// An event.
-    Evenement(Evenement),
+    #[serde(rename = "evenement")]
+    Event(Event),
 }
 
 /// An image and its alternative text.
@@ -131,7 +140,7 @@ pub struct Image {
 
 /// A file to download.
 #[derive(Debug, Clone, Serialize)]
-pub struct PieceJointe {
+pub struct Attachment {
     /// Path under `content/` (and in the site).
     pub fichier: String,
     /// What it is ("Guide de l'animateur").
@@ -151,7 +160,7 @@ pub struct Contact {
 
 /// A call for projects or funding.
 #[derive(Debug, Clone, Serialize)]
-pub struct Appel {
+pub struct Call {
     /// Who funds it.
     pub financeur: String,
     /// Smallest amount, in euros.
@@ -177,22 +186,25 @@ pub struct Appel {
 #[serde(rename_all = "snake_case")]
 pub enum CallState {
     /// Open.
-    Ouvert,
+    #[serde(rename = "ouvert")]
+    Open,
     /// Not open yet.
-    AVenir,
+    #[serde(rename = "a_venir")]
+    Upcoming,
     /// Closed: in the archive.
-    Clos,
+    #[serde(rename = "clos")]
+    Closed,
 }
 
-impl Appel {
+impl Call {
     /// Where the call stands on `today`.
     pub fn state(&self, today: NaiveDate) -> CallState {
         if today > self.cloture {
-            CallState::Clos
+            CallState::Closed
         } else if today < self.ouverture {
-            CallState::AVenir
+            CallState::Upcoming
         } else {
-            CallState::Ouvert
+            CallState::Open
         }
     }
 }
@@ -202,17 +214,18 @@ impl Appel {
 #[serde(rename_all = "snake_case")]
 pub enum Nature {
     /// The structure offers something.
-    Offre,
+    Offer,
     /// The structure looks for something.
-    Demande,
+    Need,
 }
 
 /// The categories of the exchange board.
-pub const CATEGORIES: &[&str] = &["Matériel", "Locaux", "Bénévoles", "Compétences", "Places en formation", "Autre"];
+pub(crate) const CATEGORIES: &[&str] =
+    &["Matériel", "Locaux", "Bénévoles", "Compétences", "Places en formation", "Autre"];
 
 /// An ad of the exchange board.
 #[derive(Debug, Clone, Serialize)]
-pub struct Annonce {
+pub struct Announcement {
     /// Offer or request.
     pub nature: Nature,
     /// One of [`CATEGORIES`].
@@ -225,7 +238,7 @@ pub struct Annonce {
     pub expiration: NaiveDate,
 }
 
-impl Annonce {
+impl Announcement {
     /// True once the ad's last day has passed: it leaves the lists, its file stays.
     pub fn expired(&self, today: NaiveDate) -> bool {
         today > self.expiration
@@ -234,7 +247,7 @@ impl Annonce {
 
 /// A network event.
 #[derive(Debug, Clone, Serialize)]
-pub struct Evenement {
+pub struct Event {
     /// Last day, for an event over several days.
     pub date_fin: Option<NaiveDate>,
     /// Start time (each day).
@@ -251,7 +264,7 @@ pub struct Evenement {
     pub inscription: Option<String>,
 }
 
-impl Evenement {
+impl Event {
     /// The free address with its commune ("40 rue des Jardins, Villeurbanne").
     pub fn free_address(&self) -> Option<String> {
         let adresse = self.adresse.as_ref()?;
@@ -266,9 +279,9 @@ impl Publication {
     /// The last day the entry is current: an event's last day, a call's closing, an ad's expiry.
     pub fn last_day(&self) -> Option<NaiveDate> {
         match &self.detail {
-            Detail::Appel(a) => Some(a.cloture),
-            Detail::Annonce(a) => Some(a.expiration),
-            Detail::Evenement(e) => Some(e.date_fin.unwrap_or(self.date)),
+            Detail::Call(a) => Some(a.cloture),
+            Detail::Announcement(a) => Some(a.expiration),
+            Detail::Event(e) => Some(e.date_fin.unwrap_or(self.date)),
             _ => None,
         }
     }
@@ -276,8 +289,8 @@ impl Publication {
     /// The files under `content/` it shows or offers to download.
     pub fn files(&self) -> Vec<&str> {
         match &self.detail {
-            Detail::Actualite { image: Some(image), .. } => vec![image.fichier.as_str()],
-            Detail::BonnePratique { pieces_jointes, .. } => pieces_jointes.iter().map(|p| p.fichier.as_str()).collect(),
+            Detail::News { image: Some(image), .. } => vec![image.fichier.as_str()],
+            Detail::GoodPractice { pieces_jointes, .. } => pieces_jointes.iter().map(|p| p.fichier.as_str()).collect(),
             _ => Vec::new(),
         }
     }

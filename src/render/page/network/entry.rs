@@ -9,7 +9,7 @@ use super::card::{amount, card, deadline, event_when};
 use super::{entry_dir, event_calendar, has_archive, list_dir, tag_dir};
 use crate::index::Site;
 use crate::markdown;
-use crate::model::reseau::{Contact, Detail, Publication};
+use crate::model::network::{Contact, Detail, Publication};
 use crate::render::cards::{self, PlaceRef};
 use crate::render::structured;
 use crate::render::urls::{Urls, display_url, mailto_plain};
@@ -17,7 +17,7 @@ use crate::render::view::{DateView, Link, Phone, date_view, phone_of};
 
 /// A file to download: "Guide de l'animateur (PDF, 120 Ko)".
 #[derive(Debug, Clone, Serialize)]
-pub struct Download {
+pub(super) struct Download {
     /// The file's address.
     pub href: String,
     /// What it is.
@@ -29,7 +29,7 @@ pub struct Download {
 }
 
 /// "850 octets", "120 Ko", "2,4 Mo".
-pub fn file_size(bytes: u64) -> String {
+pub(super) fn file_size(bytes: u64) -> String {
     if bytes < 1000 {
         format!("{bytes} octets")
     } else if bytes < 1_000_000 {
@@ -51,7 +51,7 @@ fn format_name(path: &str) -> String {
 
 /// How to reach someone.
 #[derive(Debug, Clone, Serialize)]
-pub struct ContactView {
+pub(super) struct ContactView {
     /// Name.
     pub nom: Option<String>,
     /// E-mail address.
@@ -71,7 +71,7 @@ fn contact_view(contact: &Contact) -> Option<ContactView> {
 
 /// The page of an entry: what every section has, and what its own shows.
 #[derive(Debug, Clone, Serialize)]
-pub struct EntryView {
+pub(super) struct EntryView {
     /// The section's folder (`appels-a-projets`): the template shows its own part.
     pub type_: &'static str,
     /// Title.
@@ -88,7 +88,7 @@ pub struct EntryView {
     pub lieux: Vec<PlaceRef>,
     /// Publication, opening or first day.
     pub date: DateView,
-    /// A badge: "Ouvert", "Offre"…
+    /// A badge: "Ouvert", "Offer"…
     pub badge: Option<String>,
     /// When, in words (a call's deadline, an event's days and hours).
     pub quand: Option<String>,
@@ -149,7 +149,7 @@ pub(crate) fn entry_list(p: &Publication, today: NaiveDate) -> (String, String) 
 }
 
 /// The page of an entry.
-pub fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView {
+pub(super) fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView {
     let today = site.today;
     let card = card(site, urls, p);
     let (text, dir) = entry_list(p, today);
@@ -164,7 +164,7 @@ pub fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView {
         lieux: p
             .lieux
             .iter()
-            .filter(|slug| !matches!(&p.detail, Detail::Evenement(e) if e.lieu.as_ref() == Some(*slug)))
+            .filter(|slug| !matches!(&p.detail, Detail::Event(e) if e.lieu.as_ref() == Some(*slug)))
             .filter_map(|slug| site.place(slug))
             .map(|l| cards::place_ref(l, urls))
             .collect(),
@@ -196,11 +196,11 @@ pub fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView {
         json_ld: None,
     };
     match &p.detail {
-        Detail::Actualite { auteur, image } => {
+        Detail::News { auteur, image } => {
             v.auteur = auteur.clone();
             v.image = image.as_ref().map(|i| Link { text: i.alt.clone(), href: urls.path(&i.fichier) });
         }
-        Detail::Appel(a) => {
+        Detail::Call(a) => {
             v.quand = Some(deadline(a, today));
             v.financeur = Some(a.financeur.clone());
             v.montant = amount(a);
@@ -211,7 +211,7 @@ pub fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView {
             v.lien = Some(Link { text: display_url(&a.lien), href: a.lien.clone() });
             v.contact = contact_view(&a.contact);
         }
-        Detail::BonnePratique { services, publics, pieces_jointes, licence } => {
+        Detail::GoodPractice { services, publics, pieces_jointes, licence } => {
             // Professionals read the standard's own words.
             v.services = services.clone();
             v.publics = publics.clone();
@@ -226,13 +226,13 @@ pub fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView {
                 .collect();
             v.licence = licence.clone();
         }
-        Detail::Annonce(a) => {
+        Detail::Announcement(a) => {
             v.categorie = Some(a.categorie.clone());
             v.commune = Some(a.commune.clone());
             v.expiration = Some(date_view(a.expiration));
             v.contact = contact_view(&a.contact);
         }
-        Detail::Evenement(e) => {
+        Detail::Event(e) => {
             v.quand = Some(event_when(p));
             v.lieu = e.lieu.as_deref().and_then(|slug| site.place(slug)).map(|l| cards::place_ref(l, urls));
             v.adresse = e.free_address();
@@ -249,9 +249,9 @@ pub fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView {
 /// Links to the pages of `tags`.
 fn tag_links(site: &Site, urls: &Urls, tags: &[String]) -> Vec<Link> {
     tags.iter()
-        .filter_map(|name| site.reseau.tag(name))
+        .filter_map(|name| site.network.tag(name))
         .map(|i| {
-            let tag = &site.reseau.tags[i];
+            let tag = &site.network.tags[i];
             Link { text: tag.name.clone(), href: urls.path(&tag_dir(&tag.slug)) }
         })
         .collect()

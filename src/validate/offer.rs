@@ -1,12 +1,12 @@
-//! An offer's front matter to an [`Offre`].
+//! An offer's front matter to an [`Offer`].
 
 use serde_yaml::Value;
 
 use super::Context;
-use super::lieu::{opening_hours, update_date};
+use super::place::{opening_hours, update_date};
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::{RawEntry, Segment};
-use crate::model::{Calendrier, Offre, Seance};
+use crate::model::{Offer, Schedule, Session};
 use crate::schema::reader::{Fields, type_name};
 
 /// The place slugs an offer names, with where each is written.
@@ -14,11 +14,11 @@ pub(crate) type PlaceRefs = Vec<(String, Vec<Segment>)>;
 
 /// Validates one offer. Place slugs are checked later, once every place is known; the
 /// returned list holds them with their spans.
-pub(crate) fn validate_offre(
+pub(crate) fn validate_offer(
     entry: &RawEntry,
     text: &str,
     ctx: &Context<'_>,
-) -> (Option<Offre>, PlaceRefs, Vec<Diagnostic>) {
+) -> (Option<Offer>, PlaceRefs, Vec<Diagnostic>) {
     let mut f = Fields::new(entry, text);
     let titre = f.required_text("titre");
     let mut lieux: PlaceRefs = f.list("lieux");
@@ -45,18 +45,18 @@ pub(crate) fn validate_offre(
             f.report_entry(Kind::OfferSchedule { both: false });
             None
         }
-        (true, false) => opening_hours(&mut f, "horaires").map(Calendrier::Horaires),
-        (false, true) => sessions(&mut f).map(Calendrier::Seances),
+        (true, false) => opening_hours(&mut f, "horaires").map(Schedule::Hours),
+        (false, true) => sessions(&mut f).map(Schedule::Sessions),
     };
     let date_maj = update_date(&mut f, ctx);
     let pieces_a_apporter = f.texts("pieces_a_apporter");
 
     let extensions = super::extension::read(&mut f, ctx.extensions.map_or(&[][..], |e| &e.offres[..]));
     f.body();
-    let diagnostics = f.finish(crate::schema::names(crate::load::EntryKind::Offre));
+    let diagnostics = f.finish(crate::schema::names(crate::load::EntryKind::Offer));
     let has_error = diagnostics.iter().any(|d| d.severity() == crate::Severity::Error);
     let offre = match (titre, calendrier, date_maj) {
-        (Some(titre), Some(calendrier), Some(date_maj)) if !has_error => Some(Offre {
+        (Some(titre), Some(calendrier), Some(date_maj)) if !has_error => Some(Offer {
             slug: entry.slug.clone(),
             file: entry.file,
             titre,
@@ -82,7 +82,7 @@ pub(crate) fn validate_offre(
 }
 
 /// `seances`: a list of `{ date, debut, fin }`, returned sorted.
-fn sessions(f: &mut Fields<'_>) -> Option<Vec<Seance>> {
+fn sessions(f: &mut Fields<'_>) -> Option<Vec<Session>> {
     let key = |k: &str| Segment::Key(k.to_string());
     let items = match f.raw("seances") {
         Some(Value::Sequence(items)) => items,
@@ -137,7 +137,7 @@ fn sessions(f: &mut Fields<'_>) -> Option<Vec<Seance>> {
             }
         }
         match (date, debut, fin) {
-            (Some(date), Some(debut), Some(fin)) if fin > debut => out.push(Seance { date, debut, fin }),
+            (Some(date), Some(debut), Some(fin)) if fin > debut => out.push(Session { date, debut, fin }),
             (Some(_), Some(debut), Some(fin)) => {
                 let kind = Kind::SessionEndsBeforeStart {
                     start: debut.format("%H:%M").to_string(),

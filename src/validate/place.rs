@@ -1,14 +1,14 @@
-//! A place's front matter to a [`Lieu`].
+//! A place's front matter to a [`Place`].
 
 use serde_yaml::Value;
 
 use super::Context;
 use crate::communes::Communes;
-use crate::config::Emprise;
+use crate::config::Bounds;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::hours;
 use crate::load::{RawEntry, Segment};
-use crate::model::Lieu;
+use crate::model::Place;
 use crate::schema::reader::Fields;
 use crate::schema::rules;
 
@@ -17,7 +17,7 @@ fn key(name: &str) -> Vec<Segment> {
 }
 
 /// Validates one place. Returns the place when it has no error, and every diagnostic.
-pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> (Option<Lieu>, Vec<Diagnostic>) {
+pub(crate) fn validate_place(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> (Option<Place>, Vec<Diagnostic>) {
     let mut f = Fields::new(entry, text);
     let body = &text[entry.body.clone()];
 
@@ -70,7 +70,7 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
     let header = entry.header_span();
     let extensions = super::extension::read(&mut f, ctx.extensions.map_or(&[][..], |e| &e.lieux[..]));
     f.exported_body("presentation_detail");
-    let mut diagnostics = f.finish(crate::schema::names(crate::load::EntryKind::Lieu));
+    let mut diagnostics = f.finish(crate::schema::names(crate::load::EntryKind::Place));
     for (missing, field, kind) in absent {
         let misspelt =
             diagnostics.iter().any(|d| matches!(&d.kind, Kind::UnknownField { suggestion: Some(s), .. } if s == field));
@@ -80,7 +80,7 @@ pub(crate) fn validate_lieu(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> 
     }
     let has_error = diagnostics.iter().any(|d| d.severity() == crate::Severity::Error);
     let lieu = match (nom, adresse, code_postal, commune, date_maj) {
-        (Some(nom), Some(adresse), Some(code_postal), Some(commune), Some(date_maj)) if !has_error => Some(Lieu {
+        (Some(nom), Some(adresse), Some(code_postal), Some(commune), Some(date_maj)) if !has_error => Some(Place {
             slug: entry.slug.clone(),
             file: entry.file,
             id,
@@ -241,7 +241,7 @@ pub(crate) fn update_date(f: &mut Fields<'_>, ctx: &Context<'_>) -> Option<chron
 }
 
 /// Checks a coordinate pair against the territory: inside, swapped, Lambert-93 or outside.
-fn check_coordinates(latitude: f64, longitude: f64, bbox: &Emprise, territory: &str) -> Option<Kind> {
+fn check_coordinates(latitude: f64, longitude: f64, bbox: &Bounds, territory: &str) -> Option<Kind> {
     if bbox.contains(latitude, longitude) {
         return None;
     }
@@ -262,7 +262,7 @@ fn check_coordinates(latitude: f64, longitude: f64, bbox: &Emprise, territory: &
 mod tests {
     use super::*;
 
-    const LYON: Emprise = Emprise { ouest: 4.68, sud: 45.55, est: 5.07, nord: 45.94 };
+    const LYON: Bounds = Bounds { ouest: 4.68, sud: 45.55, est: 5.07, nord: 45.94 };
 
     #[test]
     fn coordinates() {
