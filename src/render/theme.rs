@@ -3,6 +3,10 @@
 //! The default theme (`themes/resin/`) is embedded in the binary, so a site root holding only
 //! `content/` builds. A file of the same name under `<root>/themes/resin/templates/` or
 //! `<root>/themes/resin/static/` replaces the embedded one; other files found there are added.
+//!
+//! A script kept apart by concern in the sources is served as one file: the parts listed in
+//! [`JOINED`] (`static/orienter/*.js`) are joined, in the listed order, into their script
+//! (`static/orienter.js`) once the site root's files are in, so a part can be overridden alone.
 
 use std::path::{Path, PathBuf};
 
@@ -58,11 +62,11 @@ pub(crate) const STATIC: &[(&str, &[u8])] = embedded_static![
     "carte-lieu.js",
     "commun.js",
     "orientation.js",
-    "orienter-etat.js",
-    "orienter-mots.js",
-    "orienter-liste.js",
-    "orienter-fiche.js",
-    "orienter.js",
+    "orienter/etat.js",
+    "orienter/mots.js",
+    "orienter/liste.js",
+    "orienter/fiche.js",
+    "orienter/page.js",
     "vendor/leaflet/leaflet.js",
     "vendor/leaflet/leaflet.css",
     "vendor/leaflet/LICENSE",
@@ -74,6 +78,18 @@ pub(crate) const STATIC: &[(&str, &[u8])] = embedded_static![
     "vendor/leaflet.markercluster/MIT-LICENCE.txt",
 ];
 
+/// Scripts whose sources are split by concern but that are served as one file (one request, not
+/// five, for old phones on little data): the script's path under `static/`, and its parts' paths
+/// under `static/` in the order they are joined. The parts themselves are not published.
+///
+/// `/orienter/`: `etat.js` creates `window.resinOrienter` (and begins with the file's
+/// `'use strict'`), `mots.js`, `liste.js` and `fiche.js` add their functions to it, `page.js`
+/// loads the data and binds the events.
+pub(crate) const JOINED: &[(&str, &[&str])] = &[(
+    "orienter.js",
+    &["orienter/etat.js", "orienter/mots.js", "orienter/liste.js", "orienter/fiche.js", "orienter/page.js"],
+)];
+
 /// The web editor's files (`themes/resin/admin/`: Decap CMS and resin's additions), written
 /// under `admin/` when `site.yaml` turns web editing on: path under `admin/` and bytes,
 /// sorted by path. Listed by `build.rs`.
@@ -82,7 +98,8 @@ pub(crate) const ADMIN: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/a
 /// Templates ready to render, and the static files to copy under `static/`.
 pub(crate) struct Theme {
     pub(crate) tera: Tera,
-    /// Path under `static/` (with `/` separators) and contents, sorted by path.
+    /// Path under `static/` (with `/` separators) and contents, sorted by path; the [`JOINED`]
+    /// scripts joined.
     pub(crate) statics: Vec<(String, Vec<u8>)>,
     /// A hash of every template: pages depend on it (not on the static files, which they only
     /// link to).
@@ -125,7 +142,6 @@ impl Theme {
                 None => statics.push((name, bytes)),
             }
         }
-        statics.sort_by(|a, b| a.0.cmp(&b.0));
         Theme::from_parts(templates, statics)
     }
 
@@ -137,8 +153,10 @@ impl Theme {
         Theme::from_parts(templates, statics)
     }
 
-    fn from_parts(mut templates: Vec<(String, String)>, statics: Vec<(String, Vec<u8>)>) -> Result<Theme, Error> {
+    fn from_parts(mut templates: Vec<(String, String)>, mut statics: Vec<(String, Vec<u8>)>) -> Result<Theme, Error> {
         templates.sort_by(|a, b| a.0.cmp(&b.0));
+        join_scripts(&mut statics);
+        statics.sort_by(|a, b| a.0.cmp(&b.0));
         let version = {
             use std::hash::{Hash, Hasher};
             let mut h = std::hash::DefaultHasher::new();
@@ -155,6 +173,31 @@ impl Theme {
     /// Renders one template; errors name the template and carry Tera's whole explanation.
     pub(crate) fn render(&self, name: &str, context: &tera::Context) -> Result<String, Error> {
         self.tera.render(name, context).map_err(|e| template_error(&format!("« {name} »"), &e))
+    }
+}
+
+/// Replaces the parts of each [`JOINED`] script by the script: the parts' bytes in order, each
+/// followed by a line break when it does not end with one, and by a `;` line when its last
+/// character is not a `;` (a part ending in an expression or a comment cannot run into the
+/// next, which starts with `(`). The same parts give the same bytes. A script the site root
+/// gives whole (`themes/resin/static/orienter.js`) is served as it is, without the parts.
+fn join_scripts(statics: &mut Vec<(String, Vec<u8>)>) {
+    for (script, parts) in JOINED {
+        let mut joined = Vec::new();
+        for part in *parts {
+            let Some(i) = statics.iter().position(|(name, _)| name == part) else { continue };
+            let (_, bytes) = statics.remove(i);
+            joined.extend_from_slice(&bytes);
+            if !joined.ends_with(b"\n") {
+                joined.push(b'\n');
+            }
+            if joined.trim_ascii_end().last() != Some(&b';') {
+                joined.extend_from_slice(b";\n");
+            }
+        }
+        if !statics.iter().any(|(name, _)| name == script) {
+            statics.push((script.to_string(), joined));
+        }
     }
 }
 
@@ -262,7 +305,8 @@ mod tests {
         let theme = Theme::load(root.path()).unwrap();
         let paths: Vec<&str> = theme.statics.iter().map(|(p, _)| p.as_str()).collect();
         assert!(paths.contains(&"img/logo.svg"), "{paths:?}");
-        assert_eq!(paths.len(), STATIC.len() + 1, "{paths:?}");
+        let parts: usize = JOINED.iter().map(|(_, parts)| parts.len()).sum();
+        assert_eq!(paths.len(), STATIC.len() - parts + JOINED.len() + 1, "{paths:?}");
         assert!(paths.is_sorted(), "{paths:?}");
         assert!(theme.tera.get_template("page.html").is_ok());
     }
@@ -277,5 +321,64 @@ mod tests {
         let message = err.to_string();
         assert!(matches!(err, Error::Template { .. }), "{message}");
         assert!(message.contains("lieu.html"), "{message}");
+    }
+
+    fn embedded_bytes(path: &str) -> &'static [u8] {
+        STATIC.iter().find(|(p, _)| *p == path).unwrap_or_else(|| panic!("{path} is not embedded")).1
+    }
+
+    fn static_file<'a>(theme: &'a Theme, path: &str) -> Option<&'a [u8]> {
+        theme.statics.iter().find(|(p, _)| p == path).map(|(_, bytes)| bytes.as_slice())
+    }
+
+    #[test]
+    fn a_joined_script_is_its_parts_in_order_and_the_parts_are_not_published() {
+        let theme = Theme::embedded().unwrap();
+        for (script, parts) in JOINED {
+            // Each embedded part ends with `;` and a line break: the join adds nothing.
+            let expected: Vec<u8> = parts.iter().flat_map(|part| embedded_bytes(part).to_vec()).collect();
+            for part in *parts {
+                assert!(embedded_bytes(part).ends_with(b";\n"), "{part}");
+                assert!(static_file(&theme, part).is_none(), "{part} is published");
+            }
+            assert!(static_file(&theme, script) == Some(expected.as_slice()), "{script}");
+        }
+        let orienter = String::from_utf8(static_file(&theme, "orienter.js").unwrap().to_vec()).unwrap();
+        let order = ["orienter/mots.js", "orienter/liste.js", "orienter/fiche.js", "orienter/page.js"]
+            .map(|part| orienter.find(&format!("/* {part}")).unwrap_or_else(|| panic!("{part}")));
+        assert!(orienter.starts_with("/* resin : la page « Orienter une personne »"));
+        assert!(order.is_sorted(), "{order:?}");
+        let paths: Vec<&str> = theme.statics.iter().map(|(p, _)| p.as_str()).collect();
+        assert!(paths.is_sorted(), "{paths:?}");
+    }
+
+    #[test]
+    fn a_part_from_the_site_root_is_joined_in_its_place_and_cannot_run_into_the_next() {
+        let root = tempfile::tempdir().unwrap();
+        let folder = root.path().join("themes/resin/static/orienter");
+        std::fs::create_dir_all(&folder).unwrap();
+        // No line break, no `;`: the next part starts with `(` and would call this one.
+        std::fs::write(folder.join("mots.js"), "window.autre = function () {} // fin").unwrap();
+        let theme = Theme::load(root.path()).unwrap();
+        let joined = static_file(&theme, "orienter.js").unwrap();
+        let mut expected = embedded_bytes("orienter/etat.js").to_vec();
+        expected.extend_from_slice(b"window.autre = function () {} // fin\n;\n");
+        for part in ["orienter/liste.js", "orienter/fiche.js", "orienter/page.js"] {
+            expected.extend_from_slice(embedded_bytes(part));
+        }
+        assert!(joined == expected.as_slice(), "{}", String::from_utf8_lossy(joined));
+        assert!(theme.statics.iter().all(|(p, _)| !p.starts_with("orienter/")));
+    }
+
+    #[test]
+    fn a_whole_script_from_the_site_root_is_served_as_it_is() {
+        let root = tempfile::tempdir().unwrap();
+        let folder = root.path().join("themes/resin/static");
+        std::fs::create_dir_all(folder.join("orienter")).unwrap();
+        std::fs::write(folder.join("orienter.js"), "/* tout */\n").unwrap();
+        std::fs::write(folder.join("orienter/mots.js"), "/* ignoré */\n").unwrap();
+        let theme = Theme::load(root.path()).unwrap();
+        assert_eq!(static_file(&theme, "orienter.js"), Some(b"/* tout */\n".as_slice()));
+        assert!(theme.statics.iter().all(|(p, _)| !p.starts_with("orienter/")));
     }
 }

@@ -229,11 +229,11 @@ fn pages_are_french_accessible_html() {
         let scripts = html.matches("<script").count() - json_ld;
         let counts = crate::support::theme_scripts(&html);
         assert_eq!(scripts, counts.iter().sum::<usize>(), "{path}: no other script");
-        let [ouverture, accueil, annuaire, carte_lieu, cartes, leaflet, cluster, commun, orientation, orienter @ ..] =
+        let [ouverture, accueil, annuaire, carte_lieu, cartes, leaflet, cluster, commun, orientation, orienter] =
             counts;
         let orient = path == "orienter/index.html";
         assert_eq!(orientation, usize::from(orient), "{path}: the guided form's ranking");
-        assert_eq!(orienter, [usize::from(orient); 5], "{path}: the guided form's page, in five files");
+        assert_eq!(orienter, usize::from(orient), "{path}: the guided form's page, in one file");
         assert_eq!(accueil, usize::from(path == "index.html"), "{path}: the home page's script");
         let place = path.starts_with("lieux/") && path != "lieux/index.html" && !path.starts_with("lieux/page/");
         let offer = path.starts_with("offres/") && path != "offres/index.html" && !path.starts_with("offres/page/");
@@ -257,6 +257,33 @@ fn pages_are_french_accessible_html() {
         let hours = html.contains("data-ouverture");
         assert_eq!(ouverture, usize::from(hours || directory || orient), "{path}: opening status");
         assert!(html.contains("exemples fictifs"), "{path}: the example notice");
+    }
+}
+
+#[test]
+fn the_orienter_script_is_served_as_one_file_joined_from_its_parts() {
+    let site = example();
+    // The parts of themes/resin/static/orienter/, in the order of render::theme::JOINED; each
+    // ends with `;` and a line break, so the join adds nothing between them.
+    let parts = ["etat.js", "mots.js", "liste.js", "fiche.js", "page.js"];
+    let mut expected = String::new();
+    for part in parts {
+        let text = std::fs::read_to_string(repo().join("themes/resin/static/orienter").join(part)).unwrap();
+        assert!(text.ends_with(";\n"), "{part}");
+        expected.push_str(&text);
+    }
+    let served = site.read("public/static/orienter.js");
+    assert!(served == expected, "static/orienter.js is not its parts joined in order");
+    assert!(served.starts_with("/* resin : la page « Orienter une personne »"));
+    assert!(!site.root().join("public/static/orienter").exists(), "the parts are not published");
+    // A valid script as a whole (the browser tests run it in Chromium).
+    if std::process::Command::new("node").arg("--version").output().is_ok() {
+        let output = std::process::Command::new("node")
+            .args(["--check", "public/static/orienter.js"])
+            .current_dir(site.root())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     }
 }
 

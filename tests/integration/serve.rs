@@ -314,6 +314,14 @@ fn edits_creations_deletions_and_renames_are_served_and_pages_reloaded() {
     });
     site.write("themes/resin/static/style.css", "body { color: navy; }\n");
     server.wait_for("/static/style.css", "replaced", |g| g.text() == "body { color: navy; }\n");
+    // A part of a joined script is served joined into its script, in its place, not alone.
+    let part = include_str!("../../themes/resin/static/orienter/liste.js").replace("PAS = 5", "PAS = 7");
+    site.write("themes/resin/static/orienter/liste.js", &part);
+    let joined = server.wait_for("/static/orienter.js", "joined again", |g| g.text().contains("PAS = 7"));
+    let text = joined.text();
+    let [etat, liste, page] = ["/* resin : la page", "PAS = 7", "/* orienter/page.js"].map(|s| text.find(s).unwrap());
+    assert!(etat < liste && liste < page, "the parts in order");
+    assert_eq!(server.get("/static/orienter/liste.js").status, 404);
 }
 
 #[test]

@@ -18,9 +18,9 @@ pub(crate) fn repo() -> PathBuf {
 /// The theme's script tags, all deferred files of `/static/`: the "open now" line, the home
 /// page's search form, the directory's filters and map, a place's small map and what the maps
 /// share; Leaflet and its clustering plugin, which no page names (cartes.js loads them on
-/// demand); the helpers the lists share, and the ranking and the page of /orienter/ (the last
-/// five, in the order the page loads them).
-pub(crate) const THEME_SCRIPTS: [&str; 14] = [
+/// demand); the helpers the lists share, and the ranking and the page of /orienter/ (one file
+/// that resin joins from the parts of `static/orienter/`).
+pub(crate) const THEME_SCRIPTS: [&str; 10] = [
     "<script src=\"/static/ouverture.js\" defer></script>",
     "<script src=\"/static/accueil.js\" defer></script>",
     "<script src=\"/static/annuaire.js\" defer></script>",
@@ -30,15 +30,11 @@ pub(crate) const THEME_SCRIPTS: [&str; 14] = [
     "<script src=\"/static/vendor/leaflet.markercluster/leaflet.markercluster.js\" defer></script>",
     "<script src=\"/static/commun.js\" defer></script>",
     "<script src=\"/static/orientation.js\" defer></script>",
-    "<script src=\"/static/orienter-etat.js\" defer></script>",
-    "<script src=\"/static/orienter-mots.js\" defer></script>",
-    "<script src=\"/static/orienter-liste.js\" defer></script>",
-    "<script src=\"/static/orienter-fiche.js\" defer></script>",
     "<script src=\"/static/orienter.js\" defer></script>",
 ];
 
 /// How many of each of [`THEME_SCRIPTS`] a page holds.
-pub(crate) fn theme_scripts(html: &str) -> [usize; 14] {
+pub(crate) fn theme_scripts(html: &str) -> [usize; 10] {
     THEME_SCRIPTS.map(|tag| html.matches(tag).count())
 }
 

@@ -1,5 +1,5 @@
 /* resin : ce qui sert à la fois à l'annuaire (annuaire.js) et à « Orienter une personne »
-   (orientation.js, orienter-*.js) : texte sans accents, listes, distances, éléments de page,
+   (orientation.js, orienter.js) : texte sans accents, listes, distances, éléments de page,
    paramètres d'une adresse, ouverture d'un lieu, liste par lots. Dans le navigateur :
    window.resinCommun ; dans Node (tests) : require('./commun.js'). */
 (function (racine, fabrique) {

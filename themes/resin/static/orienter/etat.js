@@ -1,7 +1,18 @@
-/* resin, /orienter/ : ce que montre la page (window.resinOrienter.actuel) et l'adresse de la
-   page <-> le formulaire. Le premier des scripts de la page : voir orienter.js. */
+/* resin : la page « Orienter une personne » (/orienter/), static/orienter.js, que resin assemble
+   des parties de static/orienter/ dans cet ordre : etat.js, mots.js, liste.js, fiche.js, page.js.
+   Sans JavaScript, le formulaire ouvre l'annuaire avec ses critères (/lieux/?besoin=…). Avec,
+   il propose une liste classée (orientation.js), une fiche à imprimer, des messages prêts à
+   envoyer par SMS ou par e-mail, et un lien qui redonne la même liste. Tout se calcule ici :
+   rien de ce qui est saisi n'est envoyé au site. Les réponses vont dans l'adresse de la page
+   après « # », partie que le navigateur n'envoie jamais au serveur, et l'adresse tapée n'y va
+   pas : seule la commune trouvée y est. Rien de ce que contiennent les données n'est inséré
+   comme HTML.
+   Script classique différé, après commun.js et orientation.js. Chaque partie ajoute ses
+   fonctions à window.resinOrienter ; celle-ci le crée, avec ce que montre la page (actuel) et
+   l'adresse de la page <-> le formulaire ; page.js charge les données et branche les
+   événements. Le 'use strict' qui suit vaut pour tout le fichier. */
+'use strict';
 (function () {
-  'use strict';
   var form = document.getElementById('orienter');
   var commun = window.resinCommun;
   if (!form || !commun || !document.querySelector) return;

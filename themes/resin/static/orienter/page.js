@@ -1,16 +1,5 @@
-/* resin : la page « Orienter une personne » (/orienter/).
-   Sans JavaScript, le formulaire ouvre l'annuaire avec ses critères (/lieux/?besoin=…). Avec,
-   il propose une liste classée (orientation.js), une fiche à imprimer, des messages prêts à
-   envoyer par SMS ou par e-mail, et un lien qui redonne la même liste. Tout se calcule ici :
-   rien de ce qui est saisi n'est envoyé au site. Les réponses vont dans l'adresse de la page
-   après « # », partie que le navigateur n'envoie jamais au serveur, et l'adresse tapée n'y va
-   pas : seule la commune trouvée y est. Rien de ce que contiennent les données n'est inséré
-   comme HTML.
-   Scripts classiques différés, après commun.js et orientation.js : orienter-etat.js (crée
-   window.resinOrienter), -mots.js, -liste.js, -fiche.js y ajoutent leurs fonctions, appelées
-   par lui ; ce dernier charge les données et branche les événements. */
+/* orienter/page.js, la dernière partie : charge les données et branche les événements. */
 (function (o) {
-  'use strict';
   var api = window.resinOrientation, commun = window.resinCommun;
   if (!o || !o.montrerFiche || !api || !commun || !window.XMLHttpRequest || !document.querySelector || !window.JSON) return;
   var form = o.form, $ = o.$, actuel = o.actuel;

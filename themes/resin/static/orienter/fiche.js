@@ -1,7 +1,5 @@
-/* resin, /orienter/ : la fiche à imprimer d'un lieu (ou « facile à lire »), qui a son entrée
-   d'historique. Voir orienter.js. */
+/* orienter/fiche.js : la fiche à imprimer d'un lieu (ou « facile à lire »), qui a son entrée d'historique. */
 (function (o) {
-  'use strict';
   if (!o) return;
   var commun = window.resinCommun, ouverture = window.resinOuverture;
   var el = commun.el, ajouter = commun.ajouter;

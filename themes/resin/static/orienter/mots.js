@@ -1,7 +1,5 @@
-/* resin, /orienter/ : en mots, les réponses, le prochain moment qui convient, ce qu'il faut
-   apporter, et les messages prêts à envoyer (SMS, e-mail). Voir orienter.js. */
+/* orienter/mots.js : les réponses en mots, le prochain moment qui convient, ce qu'il faut apporter, les messages. */
 (function (o) {
-  'use strict';
   if (!o) return;
   var commun = window.resinCommun, api = window.resinOrientation, ouverture = window.resinOuverture;
   var form = o.form, $ = o.$, actuel = o.actuel;

@@ -1,7 +1,5 @@
-/* resin, /orienter/ : la liste proposée, cinq lieux à la fois, les boutons qui retirent une
-   condition, et les erreurs du formulaire. Voir orienter.js. */
+/* orienter/liste.js : la liste proposée, cinq lieux à la fois, les conditions à retirer, les erreurs du formulaire. */
 (function (o) {
-  'use strict';
   if (!o) return;
   var commun = window.resinCommun, api = window.resinOrientation;
   var el = commun.el, ajouter = commun.ajouter;
