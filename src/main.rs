@@ -15,6 +15,7 @@ use resin::model::Section;
 /// A faster allocator: building a site allocates many small strings.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use resin::diagnostic::UsageKind;
 use resin::error::shown;
 use resin::source::printable;
 use resin::{Checked, Error, Format, diagnostic};
@@ -333,7 +334,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let kinds: Vec<EntryKind> = match kind {
                 None => resin::schema::kinds().to_vec(),
                 Some(KindArg::Site) => {
-                    return Err(Error::Usage { message: "--type : un type de fiche, pas « site »".into() });
+                    return Err(Error::Command(UsageKind::SchemaOfSite));
                 }
                 Some(kind) => vec![entry_kind(kind)],
             };
@@ -345,9 +346,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             match out {
                 Some(dash) if dash.as_os_str() == "-" => {
                     let [kind] = kinds[..] else {
-                        return Err(Error::Usage {
-                            message: "--out - écrit un seul schéma : précisez --type".into()
-                        });
+                        return Err(Error::Command(UsageKind::SchemaOutWithoutType));
                     };
                     print!("{}", resin::schema::text(kind, &extensions));
                 }
