@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::Severity;
+use super::media::{SpecialKind, SvgHazard};
 use super::site::SiteKind;
 
 /// What is wrong. The `Display` text says the problem; [`Kind::help`] says how to fix it.
@@ -380,8 +381,8 @@ pub enum Kind {
     ActiveSvg {
         /// The file's path.
         path: String,
-        /// What was found, in French.
-        reason: String,
+        /// What was found.
+        reason: SvgHazard,
     },
     /// An SVG image too large to be read.
     SvgTooLarge {
@@ -402,8 +403,8 @@ pub enum Kind {
     SpecialFile {
         /// Its path.
         path: String,
-        /// What it is, in French (« tube nommé »…).
-        what: &'static str,
+        /// What it is.
+        what: SpecialKind,
     },
     /// A problem of `site.yaml` or of the communes file it names that entries do not share.
     Site(SiteKind),

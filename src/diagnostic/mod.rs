@@ -11,6 +11,7 @@ mod human;
 mod import;
 mod json;
 mod kind;
+mod media;
 mod short;
 mod site;
 mod usage;
@@ -20,6 +21,7 @@ use std::ops::Range;
 pub(crate) use help::formula_sign_name;
 pub use import::{ImportError, ImportKind, SourceError};
 pub use kind::{Declared, ExtensionMismatch, Found, Kind};
+pub use media::{SpecialKind, SvgHazard};
 pub use site::SiteKind;
 pub use usage::UsageKind;
 
