@@ -15,9 +15,10 @@ use serde_yaml::Value;
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::{Document, Segment};
-use crate::schema::rules;
 use crate::suggest;
+use crate::schema::rules;
 use crate::vocab;
+
 
 /// A character that has no place in a value: controls (but tab and line breaks, which YAML
 /// folds) and the invisible characters of [`rules::is_invisible`].
