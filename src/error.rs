@@ -1,6 +1,9 @@
-//! Errors that are not content problems: I/O, templates, usage (exit code 2).
+//! Errors that are not content problems: I/O, templates, usage (exit code 2). The French text of
+//! usage problems is in [`crate::diagnostic`] ([`UsageKind`], [`ImportError`]).
 
 use std::path::PathBuf;
+
+use crate::diagnostic::{ImportError, UsageKind};
 
 /// An error that stops a command. Content problems are [`crate::Diagnostic`]s instead.
 #[derive(Debug)]
@@ -22,7 +25,13 @@ pub enum Error {
         /// The template and Tera's explanation.
         message: String,
     },
-    /// A command-line argument is wrong.
+    /// A command cannot run as asked: an argument, an environment variable, a name or a
+    /// folder given. Its French text is the kind's.
+    Command(UsageKind),
+    /// What stops `resin import` before it writes: its French text is the kind's.
+    Import(ImportError),
+    /// A usage or environment problem still told in free text (`serve`, the theme folder,
+    /// `--base-url`): to become a [`UsageKind`].
     Usage {
         /// What is wrong.
         message: String,
@@ -54,7 +63,9 @@ impl std::fmt::Display for Error {
                 shown(root)
             ),
             Error::Template { message } => write!(f, "erreur de gabarit : {message}"),
-            // It may quote what the user typed: escaped, as every value resin prints.
+            // They may quote what the user typed: escaped, as every value resin prints.
+            Error::Command(kind) => write!(f, "{}", crate::source::printable(&kind.to_string())),
+            Error::Import(kind) => write!(f, "{}", crate::source::printable(&kind.to_string())),
             Error::Usage { message } => write!(f, "{}", crate::source::printable(message)),
             Error::UnsafeOutput { path, reason } => {
                 write!(f, "dossier de sortie {} refusé : {reason}", shown(path))

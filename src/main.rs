@@ -15,6 +15,7 @@ use resin::Section;
 /// A faster allocator: building a site allocates many small strings.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use resin::diagnostic::UsageKind;
 use resin::error::shown;
 use resin::printable;
 use resin::{Checked, Error, Format, diagnostic};
@@ -186,7 +187,7 @@ fn main() -> ExitCode {
         }
         Err(error) => {
             // The arguments are the user's: escaped, as every value resin prints.
-            eprintln!("erreur : {}\nPour l'aide : resin --help", printable(&usage_error(&error)));
+            eprintln!("erreur : {}\nPour l'aide : resin --help", printable(&usage_error(&error).to_string()));
             return ExitCode::from(2);
         }
     };
@@ -199,8 +200,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// clap's usage errors, in French for the common cases.
-fn usage_error(error: &clap::Error) -> String {
+/// clap's usage errors, told as [`UsageKind`]s for the common cases.
+fn usage_error(error: &clap::Error) -> UsageKind {
     let context = |kind: ContextKind| match error.get(kind) {
         Some(ContextValue::String(s)) => s.clone(),
         Some(ContextValue::Strings(v)) => v.join(", "),
@@ -212,50 +213,29 @@ fn usage_error(error: &clap::Error) -> String {
         Some(ContextValue::Strings(v)) => v.last().cloned().unwrap_or_default(),
         _ => context(kind),
     };
-    let suggestion = match (best(ContextKind::SuggestedSubcommand), best(ContextKind::SuggestedArg)) {
-        (s, _) if !s.is_empty() => format!(" ; vouliez-vous dire « {s} » ?"),
-        (_, a) if !a.is_empty() => format!(" ; vouliez-vous dire « {a} » ?"),
-        _ => String::new(),
-    };
+    let suggestion =
+        [best(ContextKind::SuggestedSubcommand), best(ContextKind::SuggestedArg)].into_iter().find(|s| !s.is_empty());
+    let option = || context(ContextKind::InvalidArg);
     match error.kind() {
         ErrorKind::InvalidSubcommand => {
-            format!(
-                "commande inconnue « {} »{suggestion} (commandes : build, check, serve, new, import, schema)",
-                context(ContextKind::InvalidSubcommand)
-            )
+            UsageKind::UnknownCommand { command: context(ContextKind::InvalidSubcommand), suggestion }
         }
-        ErrorKind::UnknownArgument => format!("option inconnue « {} »{suggestion}", context(ContextKind::InvalidArg)),
+        ErrorKind::UnknownArgument => UsageKind::UnknownOption { option: option(), suggestion },
         ErrorKind::InvalidValue if context(ContextKind::InvalidValue).is_empty() => {
-            format!("il manque la valeur de {}", context(ContextKind::InvalidArg))
+            UsageKind::MissingValue { option: option() }
         }
-        ErrorKind::ArgumentConflict => {
-            format!(
-                "l'option {} est donnée deux fois, ou avec une option incompatible",
-                context(ContextKind::InvalidArg)
-            )
-        }
-        ErrorKind::InvalidValue => format!(
-            "valeur « {} » impossible pour {} (valeurs possibles : {})",
-            context(ContextKind::InvalidValue),
-            context(ContextKind::InvalidArg),
-            context(ContextKind::ValidValue)
-        ),
+        ErrorKind::ArgumentConflict => UsageKind::OptionConflict { option: option() },
+        ErrorKind::InvalidValue => UsageKind::ValueNotAllowed {
+            value: context(ContextKind::InvalidValue),
+            option: option(),
+            allowed: context(ContextKind::ValidValue),
+        },
         ErrorKind::ValueValidation => {
-            let arg = context(ContextKind::InvalidArg);
-            let expected = if arg.starts_with("--port") {
-                " : un nombre de 0 à 65535 est attendu"
-            } else if arg.starts_with("--bind") {
-                " : une adresse IP est attendue, par exemple 127.0.0.1"
-            } else {
-                ""
-            };
-            format!("valeur « {} » impossible pour {arg}{expected}", context(ContextKind::InvalidValue))
+            UsageKind::InvalidValue { value: context(ContextKind::InvalidValue), option: option() }
         }
-        ErrorKind::MissingRequiredArgument => format!("il manque : {}", context(ContextKind::InvalidArg)),
-        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "indiquez une commande : build, check, serve, import ou new".to_string()
-        }
-        _ => error.kind().to_string(),
+        ErrorKind::MissingRequiredArgument => UsageKind::MissingArguments { arguments: option() },
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => UsageKind::NoCommand,
+        _ => UsageKind::Arguments { message: error.kind().to_string() },
     }
 }
 
@@ -340,7 +320,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let kinds: Vec<EntryKind> = match kind {
                 None => resin::schema::kinds().to_vec(),
                 Some(KindArg::Site) => {
-                    return Err(Error::Usage { message: "--type : un type de fiche, pas « site »".into() });
+                    return Err(Error::Command(UsageKind::SchemaOfSite));
                 }
                 Some(kind) => vec![entry_kind(kind)],
             };
@@ -352,9 +332,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             match out {
                 Some(dash) if dash.as_os_str() == "-" => {
                     let [kind] = kinds[..] else {
-                        return Err(Error::Usage {
-                            message: "--out - écrit un seul schéma : précisez --type".into()
-                        });
+                        return Err(Error::Command(UsageKind::SchemaOutWithoutType));
                     };
                     print!("{}", resin::schema::text(kind, &extensions));
                 }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::diagnostic::UsageKind;
 use crate::error::Error;
 use crate::load::EntryKind;
 use crate::schema::{Field, Start, Type};
@@ -18,9 +19,7 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
     // Cut as the importer does: a long title must not give a name the system refuses.
     let slug = crate::load::file_slug(name);
     if slug.is_empty() {
-        return Err(Error::Usage {
-            message: format!("« {name} » ne donne aucun nom de fichier : utilisez des lettres ou des chiffres"),
-        });
+        return Err(Error::Command(UsageKind::NoFileName { name: name.to_string() }));
     }
     let reserved = match kind {
         EntryKind::Page => crate::validate::RESERVED_SLUGS,
@@ -28,11 +27,7 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
         _ => &[],
     };
     if reserved.contains(&slug.as_str()) {
-        return Err(Error::Usage {
-            message: format!(
-                "« {slug} » est l'adresse d'une rubrique du site : choisissez un autre titre, par exemple « {name} (informations) »"
-            ),
-        });
+        return Err(Error::Command(UsageKind::ReservedName { slug, name: name.to_string() }));
     }
     if !root.join("content").is_dir() {
         return Err(Error::NoContent { root: root.to_path_buf() });
@@ -44,9 +39,7 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
     // `create_new` refuses an existing file atomically.
     let mut file = OpenOptions::new().write(true).create_new(true).open(&path).map_err(|source| {
         if source.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::Usage {
-                message: format!("{} existe déjà : choisissez un autre nom ou modifiez ce fichier", path.display()),
-            }
+            Error::Command(UsageKind::EntryExists { path: path.clone() })
         } else {
             Error::Io { path: path.clone(), source }
         }
@@ -194,9 +187,7 @@ pub const NEW_SITE: &[(&str, &str)] = &[
 pub fn new_site(dir: &Path, today: NaiveDate) -> Result<Vec<String>, Error> {
     let occupied = std::fs::read_dir(dir).map(|mut entries| entries.next().is_some()).unwrap_or(false);
     if occupied {
-        return Err(Error::Usage {
-            message: format!("{} existe déjà et n'est pas vide : choisissez un nouveau dossier", dir.display()),
-        });
+        return Err(Error::Command(UsageKind::FolderNotEmpty { path: dir.to_path_buf() }));
     }
     for (path, text) in NEW_SITE {
         let target = dir.join(path);

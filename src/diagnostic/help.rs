@@ -1,6 +1,7 @@
 //! How to fix each kind of problem, in French: [`Kind::help`].
 
 use super::Kind;
+use super::kind::Declared;
 
 impl Kind {
     /// How to fix the problem, in French.
@@ -92,7 +93,7 @@ impl Kind {
             Kind::NoContact => "ajoutez `courriel: …` ou `telephone: …`".into(),
             Kind::EventTooLong { max, .. } => format!("vérifiez `date_fin` (l'année ?) ; un événement plus long que {max} jours s'écrit en plusieurs fiches, ou comme une offre"),
             Kind::EventPlace { .. } => "gardez `lieu` (le nom de fichier d'un lieu de l'annuaire, sans `.md`) ou `adresse` (une adresse libre, avec `commune`), pas les deux".into(),
-            Kind::ExtensionValue { hint, .. } => hint.clone(),
+            Kind::ExtensionValue(value) => extension_help(&value.field, &value.declared),
             Kind::DuplicateSlug { .. } => "renommez l'un des deux fichiers".into(),
             Kind::DuplicateId { .. } => "chaque lieu doit avoir un `id` unique : changez l'un des deux, ou retirez-le pour utiliser le nom du fichier".into(),
             Kind::InvalidSlug { suggestion, .. } => {
@@ -122,6 +123,20 @@ impl Kind {
     }
 }
 
+/// How to write a value of the territorial field `name`.
+fn extension_help(name: &str, declared: &Declared) -> String {
+    match declared {
+        Declared::Boolean => format!("écrivez `{name}: true` (oui) ou `{name}: false` (non)"),
+        Declared::Text => format!("écrivez le texte après `{name}:`, entre guillemets s'il contient `: `"),
+        Declared::Choice(values) => {
+            let quoted: Vec<String> = values.iter().map(|v| format!("« {v} »")).collect();
+            format!("choisissez parmi : {}", quoted.join(", "))
+        }
+        Declared::Url => format!("écrivez l'adresse complète, par exemple `{name}: https://exemple.fr/page`"),
+        Declared::Date => format!("écrivez la date sous la forme AAAA-MM-JJ, par exemple `{name}: 2026-03-03`"),
+    }
+}
+
 /// "a, b ou c" with backquotes, for lists of names in help texts.
 pub(crate) fn list_or(items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
@@ -138,5 +153,51 @@ pub(crate) fn formula_sign_name(sign: char) -> String {
         '\t' => "une tabulation".into(),
         '\r' => "un retour chariot".into(),
         sign => format!("« {sign} »"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::{Declared, ExtensionMismatch, Found, Kind};
+
+    #[test]
+    fn a_territorial_value_names_its_field_and_says_how_to_write_it() {
+        let choice = Kind::ExtensionValue(Box::new(ExtensionMismatch {
+            field: "accueil".into(),
+            label: "Type d'accueil".into(),
+            expected: "une des valeurs déclarées",
+            declared: Declared::Choice(vec!["Libre".into(), "Sur rendez-vous".into()]),
+            found: Found::Close { value: "libres".into(), suggestion: "Libre".into() },
+        }));
+        assert_eq!(choice.code(), "extension");
+        assert_eq!(
+            choice.to_string(),
+            "`accueil` (« Type d'accueil », champ propre au territoire) attend une des valeurs déclarées, pas « libres » (vouliez-vous dire « Libre » ?)"
+        );
+        assert_eq!(choice.help().as_deref(), Some("choisissez parmi : « Libre », « Sur rendez-vous »"));
+        let boolean = Kind::ExtensionValue(Box::new(ExtensionMismatch {
+            field: "pass".into(),
+            label: "Pass".into(),
+            expected: "oui ou non (`true` ou `false`)",
+            declared: Declared::Boolean,
+            found: Found::Type("une liste"),
+        }));
+        assert_eq!(
+            boolean.to_string(),
+            "`pass` (« Pass », champ propre au territoire) attend oui ou non (`true` ou `false`), pas une liste"
+        );
+        assert_eq!(boolean.help().as_deref(), Some("écrivez `pass: true` (oui) ou `pass: false` (non)"));
+        let date = Kind::ExtensionValue(Box::new(ExtensionMismatch {
+            field: "depuis".into(),
+            label: "Depuis".into(),
+            expected: "une date AAAA-MM-JJ",
+            declared: Declared::Date,
+            found: Found::Bool(true),
+        }));
+        assert!(date.to_string().ends_with("pas `true`"));
+        assert_eq!(
+            date.help().as_deref(),
+            Some("écrivez la date sous la forme AAAA-MM-JJ, par exemple `depuis: 2026-03-03`")
+        );
     }
 }

@@ -1,8 +1,14 @@
 //! The defects `resin import` finds in a source row, as its report names them: [`ImportKind`],
 //! its French text and how to fix it. The report prints one line per defect, the problem then
 //! the fix (`what : help`), under the row and column it is about.
+//!
+//! What stops an import before it writes anything is an [`ImportError`] (the source file that
+//! does not read is a [`SourceError`]), printed as `erreur : …` with exit code 2.
 
 use std::fmt;
+use std::path::PathBuf;
+
+use super::Kind;
 
 /// A defect of one row of the source file.
 #[derive(Clone, Debug, PartialEq)]
@@ -173,8 +179,8 @@ pub enum ImportKind {
     },
     /// The entry would not read back as it was meant: the place is not imported.
     Unwritable {
-        /// Why, in French.
-        error: String,
+        /// What reading it back found.
+        kind: Kind,
     },
 }
 
@@ -237,7 +243,7 @@ impl ImportKind {
             ImportKind::Newer { path, mine, theirs } => {
                 format!("la fiche {path} a été vérifiée le {mine}, après la source ({theirs})")
             }
-            ImportKind::Unwritable { error } => format!("fiche impossible à écrire sans la casser ({error})"),
+            ImportKind::Unwritable { kind } => format!("fiche impossible à écrire sans la casser ({kind})"),
         }
     }
 
@@ -309,6 +315,144 @@ impl fmt::Display for ImportKind {
     }
 }
 
+/// What stops `resin import` before it writes anything: an option, the source file, the site's
+/// settings, or an entry of `content/lieux/` it cannot read or must not overwrite.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    /// The source file is not an export that reads.
+    Source {
+        /// The file given.
+        file: PathBuf,
+        /// What is wrong with it.
+        problem: SourceError,
+    },
+    /// A `--commune-filter` code that is not an INSEE code.
+    FilterCode {
+        /// The code as given.
+        code: String,
+    },
+    /// A `--commune-filter` code of a commune outside the territory.
+    FilterOutside {
+        /// The code as given.
+        code: String,
+    },
+    /// `content/site.yaml` does not read: `resin check` says why.
+    SiteInvalid,
+    /// The communes list that `site.yaml` names does not read (boxed, as the kinds below: an
+    /// [`crate::Error`] stays small).
+    Communes(Box<Kind>),
+    /// `content/lieux/` is a symbolic link or not a folder.
+    PlacesNotAFolder {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// An entry of `content/lieux/` that is not UTF-8.
+    EntryNotUtf8 {
+        /// The entry, from the site root.
+        path: String,
+    },
+    /// An entry of `content/lieux/` that does not read as an entry.
+    EntryUnreadable {
+        /// The entry, from the site root.
+        path: String,
+        /// What reading it found.
+        kind: Box<Kind>,
+    },
+    /// The file the import would write is a symbolic link.
+    Symlink {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fix = "corrigez-la d'abord (resin check dit où), puis relancez l'import";
+        match self {
+            ImportError::Source { file, problem } => write!(f, "{} : {problem}", file.display()),
+            ImportError::FilterCode { code } => {
+                write!(f, "--commune-filter : « {code} » n'est pas un code INSEE (5 caractères, comme 69266)")
+            }
+            ImportError::FilterOutside { code } => {
+                write!(f, "--commune-filter : le code INSEE {code} n'est pas une commune du territoire")
+            }
+            ImportError::SiteInvalid => write!(
+                f,
+                "content/site.yaml contient des erreurs : lancez `resin check` et corrigez-les avant d'importer"
+            ),
+            ImportError::Communes(kind) => write!(f, "{kind}"),
+            ImportError::PlacesNotAFolder { path } => write!(
+                f,
+                "{} n'est pas un dossier (lien symbolique ?) : l'import n'écrit que dans un vrai dossier content/lieux/",
+                path.display()
+            ),
+            ImportError::EntryNotUtf8 { path } => write!(f, "{path} : fiche qui n'est pas en UTF-8 ; {fix}"),
+            ImportError::EntryUnreadable { path, kind } => write!(f, "{path} : {kind} ; {fix}"),
+            ImportError::Symlink { path } => {
+                write!(f, "{} est un lien symbolique : l'import ne l'écrase pas", path.display())
+            }
+        }
+    }
+}
+
+/// Why the source file of an import does not read as a CSV or JSON export.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SourceError {
+    /// The CSV header does not read.
+    CsvHeader {
+        /// The CSV reader's error.
+        error: String,
+    },
+    /// The file has no header: no column is named.
+    Empty,
+    /// A CSV row does not read.
+    CsvRow {
+        /// Its line.
+        line: u64,
+        /// The CSV reader's error.
+        error: String,
+    },
+    /// The JSON does not parse.
+    Json {
+        /// Where the parser stopped.
+        line: usize,
+        /// Its column.
+        column: usize,
+        /// The parser's error.
+        error: String,
+    },
+    /// The JSON holds no list of places.
+    NotAList,
+    /// An item of the JSON list that is not an object.
+    NotAnObject {
+        /// Its line (0 when unknown).
+        line: usize,
+        /// Its position in the list (1-based).
+        number: usize,
+    },
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SourceError::CsvHeader { error } => write!(f, "en-tête CSV illisible : {error}"),
+            SourceError::Empty => {
+                write!(f, "le fichier est vide : la première ligne doit nommer les colonnes (id, nom, commune…)")
+            }
+            SourceError::CsvRow { line, error } => write!(f, "ligne {line} : CSV illisible ({error})"),
+            SourceError::Json { line, column, error } => {
+                write!(f, "JSON illisible, ligne {line} colonne {column} : {error}")
+            }
+            SourceError::NotAList => {
+                write!(f, "le JSON doit être une liste de lieux : `[{{\"id\": …, \"nom\": …}}, …]`")
+            }
+            SourceError::NotAnObject { line, number } => {
+                write!(f, "ligne {line} : le lieu n° {number} n'est pas un objet `{{…}}`")
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::ImportKind;
@@ -324,5 +468,36 @@ mod tests {
         assert_eq!(code.to_string(), "code_postal « 6900 » mal formé : 5 chiffres attendus");
         assert_eq!(code.help().as_deref(), Some("5 chiffres attendus"));
         assert_eq!(ImportKind::OneCoordinate.help(), None);
+    }
+
+    #[test]
+    fn what_stops_an_import_says_where_and_how_to_go_on() {
+        use super::{ImportError, SourceError};
+        use crate::diagnostic::Kind;
+        let filter = ImportError::FilterCode { code: "6912".into() };
+        assert_eq!(
+            filter.to_string(),
+            "--commune-filter : « 6912 » n'est pas un code INSEE (5 caractères, comme 69266)"
+        );
+        let entry = ImportError::EntryUnreadable {
+            path: "content/lieux/a.md".into(),
+            kind: Box::new(Kind::UnclosedFrontMatter),
+        };
+        assert_eq!(
+            entry.to_string(),
+            "content/lieux/a.md : l'en-tête n'est pas fermé par une ligne `---` ; corrigez-la d'abord (resin check dit où), puis relancez l'import"
+        );
+        let source = ImportError::Source { file: "lieux.json".into(), problem: SourceError::NotAList };
+        assert_eq!(
+            source.to_string(),
+            "lieux.json : le JSON doit être une liste de lieux : `[{\"id\": …, \"nom\": …}, …]`"
+        );
+        let row = SourceError::NotAnObject { line: 3, number: 2 };
+        assert_eq!(row.to_string(), "ligne 3 : le lieu n° 2 n'est pas un objet `{…}`");
+        let unwritable = ImportKind::Unwritable { kind: Kind::NotAMapping };
+        assert_eq!(
+            unwritable.to_string(),
+            "fiche impossible à écrire sans la casser (l'en-tête n'est pas une liste de champs) : lieu non importé"
+        );
     }
 }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::Severity;
+use super::media::{SpecialKind, SvgHazard};
 use super::site::SiteKind;
 
 /// What is wrong. The `Display` text says the problem; [`Kind::help`] says how to fix it.
@@ -333,14 +334,9 @@ pub enum Kind {
         /// True when both are given.
         both: bool,
     },
-    /// A value of a territorial field (declared in `site.yaml`) of the wrong kind.
-    ExtensionValue {
-        /// The whole message: the field, its label in `site.yaml`, what it takes and what was
-        /// written.
-        message: String,
-        /// How to write it.
-        hint: String,
-    },
+    /// A value of a territorial field (declared in `site.yaml`) of the wrong kind (boxed:
+    /// every diagnostic is as large as the largest kind).
+    ExtensionValue(Box<ExtensionMismatch>),
     /// Two entries share a slug.
     DuplicateSlug {
         /// The slug.
@@ -385,8 +381,8 @@ pub enum Kind {
     ActiveSvg {
         /// The file's path.
         path: String,
-        /// What was found, in French.
-        reason: String,
+        /// What was found.
+        reason: SvgHazard,
     },
     /// An SVG image too large to be read.
     SvgTooLarge {
@@ -407,8 +403,8 @@ pub enum Kind {
     SpecialFile {
         /// Its path.
         path: String,
-        /// What it is, in French (« tube nommé »…).
-        what: &'static str,
+        /// What it is.
+        what: SpecialKind,
     },
     /// A problem of `site.yaml` or of the communes file it names that entries do not share.
     Site(SiteKind),
@@ -430,6 +426,66 @@ pub enum Kind {
     NoCoordinates,
     /// Warning: a place without `services`.
     NoServices,
+}
+
+/// A value of a territorial field that its declaration does not take: [`Kind::ExtensionValue`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExtensionMismatch {
+    /// The field.
+    pub field: String,
+    /// Its label in `site.yaml`.
+    pub label: String,
+    /// What it takes, in the schema's words (`ExtensionType::expected`: « une date AAAA-MM-JJ »).
+    pub expected: &'static str,
+    /// Its declared type, which says how to write a value.
+    pub declared: Declared,
+    /// What was written.
+    pub found: Found,
+}
+
+/// The type of a territorial field as declared in `site.yaml` (`type:`, and `valeurs:` of a
+/// `choix`), for the help of [`Kind::ExtensionValue`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Declared {
+    /// `booleen`.
+    Boolean,
+    /// `texte`.
+    Text,
+    /// `choix`, with its values.
+    Choice(Vec<String>),
+    /// `url`.
+    Url,
+    /// `date`.
+    Date,
+}
+
+/// A value as a problem quotes it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    /// Text (or a number read as text): « … ».
+    Text(String),
+    /// Text close to one of the values of a `choix`.
+    Close {
+        /// The text.
+        value: String,
+        /// The closest value.
+        suggestion: String,
+    },
+    /// A YAML `true` or `false`.
+    Bool(bool),
+    /// A value of another type, named in French (« une liste »).
+    Type(&'static str),
+}
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Found::Text(value) => write!(f, "« {value} »"),
+            Found::Close { value, suggestion } => write!(f, "« {value} » (vouliez-vous dire « {suggestion} » ?)"),
+            Found::Bool(b) => write!(f, "`{b}`"),
+            Found::Type(name) => write!(f, "{name}"),
+        }
+    }
 }
 
 impl Kind {
@@ -486,7 +542,7 @@ impl Kind {
             Kind::NoContact => "contact-manquant",
             Kind::EventPlace { .. } => "evenement-lieu",
             Kind::EventTooLong { .. } => "evenement-trop-long",
-            Kind::ExtensionValue { .. } => "extension",
+            Kind::ExtensionValue(_) => "extension",
             Kind::DuplicateSlug { .. } => "slug-en-double",
             Kind::DuplicateId { .. } => "id-en-double",
             Kind::InvalidSlug { .. } => "nom-de-fichier",
@@ -642,7 +698,10 @@ impl fmt::Display for Kind {
             }
             Kind::EventPlace { both: true } => write!(f, "l'événement a à la fois `lieu` et `adresse`"),
             Kind::EventPlace { both: false } => write!(f, "l'événement n'a ni `lieu` ni `adresse`"),
-            Kind::ExtensionValue { message, .. } => write!(f, "{message}"),
+            Kind::ExtensionValue(value) => {
+                let ExtensionMismatch { field, label, expected, found, .. } = value.as_ref();
+                write!(f, "`{field}` (« {label} », champ propre au territoire) attend {expected}, pas {found}")
+            }
             Kind::DuplicateSlug { .. }
             | Kind::DuplicateId { .. }
             | Kind::InvalidSlug { .. }

@@ -11,15 +11,19 @@ mod human;
 mod import;
 mod json;
 mod kind;
+mod media;
 mod short;
 mod site;
+mod usage;
 
 use std::ops::Range;
 
 pub(crate) use help::formula_sign_name;
-pub use import::ImportKind;
-pub use kind::Kind;
+pub use import::{ImportError, ImportKind, SourceError};
+pub use kind::{Declared, ExtensionMismatch, Found, Kind};
+pub use media::{SpecialKind, SvgHazard};
 pub use site::SiteKind;
+pub use usage::UsageKind;
 
 use crate::source::{FileId, LineCol, Sources};
 

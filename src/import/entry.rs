@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde_yaml::{Mapping, Value};
 
 use super::clean::{ImportedPlace, Kept, Val};
+use crate::diagnostic::{ImportError, Kind};
 use crate::error::Error;
 use crate::load;
 use crate::suggest::fold;
@@ -65,12 +66,7 @@ pub(crate) fn read_existing(root: &Path) -> Result<Vec<Existing>, Error> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(found),
         Err(e) => return Err(io(&dir, e)),
         Ok(meta) if meta.file_type().is_symlink() || !meta.is_dir() => {
-            return Err(Error::Usage {
-                message: format!(
-                    "{} n'est pas un dossier (lien symbolique ?) : l'import n'écrit que dans un vrai dossier content/lieux/",
-                    dir.display()
-                ),
-            });
+            return Err(Error::Import(ImportError::PlacesNotAFolder { path: dir }));
         }
         Ok(_) => {}
     }
@@ -92,21 +88,20 @@ pub(crate) fn read_existing(root: &Path) -> Result<Vec<Existing>, Error> {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        let unreadable = |why: &str| Error::Usage {
-            message: format!("{relative} : {why} ; corrigez-la d'abord (resin check dit où), puis relancez l'import"),
-        };
         if invalid.is_some() {
-            return Err(unreadable("fiche qui n'est pas en UTF-8"));
+            return Err(Error::Import(ImportError::EntryNotUtf8 { path: relative }));
         }
-        found.push(written(&slug, relative.clone(), text).map_err(|why| unreadable(&why))?);
+        let unreadable =
+            |kind| Error::Import(ImportError::EntryUnreadable { path: relative.clone(), kind: Box::new(kind) });
+        found.push(written(&slug, relative.clone(), text).map_err(unreadable)?);
     }
     Ok(found)
 }
 
 /// An entry's text read as an [`Existing`] entry: the files of `content/lieux/`, and what the
 /// import writes (checked to read back before it is written).
-pub(crate) fn written(slug: &str, path: String, text: String) -> Result<Existing, String> {
-    let parsed = load::parse_entry(&text).map_err(|(kind, _)| kind.to_string())?;
+pub(crate) fn written(slug: &str, path: String, text: String) -> Result<Existing, Kind> {
+    let parsed = load::parse_entry(&text).map_err(|(kind, _)| kind)?;
     let raw = load::RawEntry::new(load::EntryKind::Place, crate::source::FileId(0), slug.to_string(), parsed);
     Ok(Existing { slug: slug.to_string(), path, fields: raw.document.fields, body: raw.document.body, text })
 }

@@ -29,7 +29,7 @@ use self::clean::{ImportScope, Val};
 use self::entry::Existing;
 use crate::communes::Communes;
 use crate::config::{self, SiteConfig};
-use crate::diagnostic::ImportKind;
+use crate::diagnostic::{ImportError, ImportKind, Kind};
 use crate::error::Error;
 use crate::source::{Sources, printable};
 
@@ -130,7 +130,7 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
     let bytes = std::fs::read(&options.file).map_err(|source| Error::Io { path: options.file.clone(), source })?;
     let name = options.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let file = read::read(&bytes, &name)
-        .map_err(|message| Error::Usage { message: format!("{} : {message}", options.file.display()) })?;
+        .map_err(|problem| Error::Import(ImportError::Source { file: options.file.clone(), problem }))?;
     let (site, communes) = site(&options.root)?;
     let filter = commune_filter(&options.communes, communes.as_ref())?;
     let territory = ImportScope {
@@ -457,11 +457,11 @@ fn position(record: &read::SourceRecord) -> String {
     if record.line > 0 { format!("ligne {}", record.line) } else { format!("fiche n° {}", record.number) }
 }
 
-fn unwritable(error: &str) -> Note {
+fn unwritable(error: &Kind) -> Note {
     Note {
         problem: Problem::Missing,
         column: String::new(),
-        message: ImportKind::Unwritable { error: error.to_string() }.to_string(),
+        message: ImportKind::Unwritable { kind: error.clone() }.to_string(),
     }
 }
 
@@ -599,13 +599,10 @@ fn site(root: &Path) -> Result<(SiteConfig, Option<Communes>), Error> {
     let text = std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
     let mut sources = Sources::new(root);
     let id = sources.add("content/site.yaml".into(), text);
-    let config = config::load_config(&sources, id).map_err(|_| Error::Usage {
-        message: "content/site.yaml contient des erreurs : lancez `resin check` et corrigez-les avant d'importer"
-            .into(),
-    })?;
+    let config = config::load_config(&sources, id).map_err(|_| Error::Import(ImportError::SiteInvalid))?;
     let communes = match &config.territoire.communes {
         Some(relative) => {
-            Some(Communes::load(root, relative).map_err(|kind| Error::Usage { message: kind.to_string() })?)
+            Some(Communes::load(root, relative).map_err(|kind| Error::Import(ImportError::Communes(Box::new(kind))))?)
         }
         None => None,
     };
@@ -634,15 +631,11 @@ fn commune_filter(codes: &[String], communes: Option<&Communes>) -> Result<Optio
     let mut filter = Filter { codes: Vec::new(), names: Vec::new() };
     for code in codes.iter().flat_map(|c| c.split(',')).map(str::trim).filter(|c| !c.is_empty()) {
         if !crate::schema::rules::is_insee_code(code) {
-            return Err(Error::Usage {
-                message: format!("--commune-filter : « {code} » n'est pas un code INSEE (5 caractères, comme 69266)"),
-            });
+            return Err(Error::Import(ImportError::FilterCode { code: code.to_string() }));
         }
         if let Some(communes) = communes {
             let Some(commune) = communes.by_code(code) else {
-                return Err(Error::Usage {
-                    message: format!("--commune-filter : le code INSEE {code} n'est pas une commune du territoire"),
-                });
+                return Err(Error::Import(ImportError::FilterOutside { code: code.to_string() }));
             };
             filter.names.push(commune.nom.clone());
         }
@@ -658,9 +651,7 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), Error> {
     let io = |source| Error::Io { path: path.to_path_buf(), source };
     let permissions = match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
-            return Err(Error::Usage {
-                message: format!("{} est un lien symbolique : l'import ne l'écrase pas", path.display()),
-            });
+            return Err(Error::Import(ImportError::Symlink { path: path.to_path_buf() }));
         }
         Ok(meta) => Some(meta.permissions()),
         Err(_) => None,

@@ -3,6 +3,8 @@
 
 use serde_json::Value;
 
+use crate::diagnostic::SourceError;
+
 /// The file's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -164,8 +166,8 @@ fn column(text: &str) -> String {
 }
 
 /// Reads a file's bytes. `name` (the file name) decides between CSV and JSON by its extension,
-/// else the first character does. Errors are French sentences.
-pub fn read(bytes: &[u8], name: &str) -> Result<SourceFile, String> {
+/// else the first character does.
+pub fn read(bytes: &[u8], name: &str) -> Result<SourceFile, SourceError> {
     let (text, encoding, invalid) = decode(bytes);
     let invalid = invalid.map(|(count, at)| (count, Lines::new(&text).line_at(at)));
     let lower = name.to_lowercase();
@@ -203,24 +205,26 @@ pub(crate) fn separator(text: &str) -> u8 {
     counts.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map_or(b',', |(s, _)| *s)
 }
 
-fn read_csv(text: &str, separator: u8) -> Result<(Vec<String>, Vec<SourceRecord>), String> {
+fn read_csv(text: &str, separator: u8) -> Result<(Vec<String>, Vec<SourceRecord>), SourceError> {
     read_csv_with(text, separator, &mut Lines::new(text))
 }
 
 /// [`read_csv`], numbering the rows' lines with `lines` (a test counts its work).
-fn read_csv_with(text: &str, separator: u8, lines: &mut Lines<'_>) -> Result<(Vec<String>, Vec<SourceRecord>), String> {
+fn read_csv_with(
+    text: &str,
+    separator: u8,
+    lines: &mut Lines<'_>,
+) -> Result<(Vec<String>, Vec<SourceRecord>), SourceError> {
     let mut reader = csv::ReaderBuilder::new().delimiter(separator).flexible(true).from_reader(text.as_bytes());
     let columns: Vec<String> =
-        reader.headers().map_err(|e| format!("en-tête CSV illisible : {e}"))?.iter().map(column).collect();
+        reader.headers().map_err(|e| SourceError::CsvHeader { error: e.to_string() })?.iter().map(column).collect();
     if columns.iter().all(String::is_empty) {
-        return Err("le fichier est vide : la première ligne doit nommer les colonnes (id, nom, commune…)".into());
+        return Err(SourceError::Empty);
     }
     let mut records = Vec::new();
     for row in reader.records() {
-        let row = row.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
-            format!("ligne {line} : CSV illisible ({e})")
-        })?;
+        let row =
+            row.map_err(|e| SourceError::CsvRow { line: e.position().map_or(0, |p| p.line()), error: e.to_string() })?;
         let line = row.position().map_or(0, |p| lines.line_at(p.byte() as usize));
         let fields: Vec<(String, Raw)> = columns
             .iter()
@@ -273,9 +277,12 @@ impl<'a> Lines<'a> {
     }
 }
 
-fn read_json(text: &str) -> Result<(Vec<String>, Vec<SourceRecord>), String> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| format!("JSON illisible, ligne {} colonne {} : {e}", e.line(), e.column()))?;
+fn read_json(text: &str) -> Result<(Vec<String>, Vec<SourceRecord>), SourceError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| SourceError::Json {
+        line: e.line(),
+        column: e.column(),
+        error: e.to_string(),
+    })?;
     // A bare array, or an object holding it (`{"lieux": […]}`, `{"data": […]}`): a known name,
     // else the longest array.
     let items = match &value {
@@ -285,10 +292,10 @@ fn read_json(text: &str) -> Result<(Vec<String>, Vec<SourceRecord>), String> {
                 ["lieux", "data", "results", "items"].iter().find_map(|k| map.get(*k).and_then(Value::as_array));
             match known.or_else(|| map.values().filter_map(Value::as_array).max_by_key(|a| a.len())) {
                 Some(items) => items,
-                None => return Err("le JSON doit être une liste de lieux : `[{\"id\": …, \"nom\": …}, …]`".into()),
+                None => return Err(SourceError::NotAList),
             }
         }
-        _ => return Err("le JSON doit être une liste de lieux : `[{\"id\": …, \"nom\": …}, …]`".into()),
+        _ => return Err(SourceError::NotAList),
     };
     // The lines of the array read: the only one of its length (0 when unknown).
     let candidates: Vec<Vec<usize>> = element_lines(text).into_iter().filter(|l| l.len() == items.len()).collect();
@@ -298,7 +305,7 @@ fn read_json(text: &str) -> Result<(Vec<String>, Vec<SourceRecord>), String> {
     for (i, item) in items.iter().enumerate() {
         let line = lines.get(i).copied().unwrap_or(0);
         let Value::Object(map) = item else {
-            return Err(format!("ligne {line} : le lieu n° {} n'est pas un objet `{{…}}`", i + 1));
+            return Err(SourceError::NotAnObject { line, number: i + 1 });
         };
         let mut fields = Vec::new();
         for (key, value) in map {
@@ -469,7 +476,9 @@ mod tests {
         let named = read(b"{\"erreurs\": [],\n \"lieux\": [\n{\"id\": \"a\"}]}", "x.json").unwrap();
         assert_eq!(named.records.len(), 1, "the array named lieux, not the first one");
         assert_eq!(named.records[0].line, 3);
-        assert!(read(b"{\"id\": 1}", "x.json").unwrap_err().contains("liste de lieux"));
-        assert!(read(b"[{\"id\": ", "x.json").unwrap_err().contains("JSON illisible"));
+        assert_eq!(read(b"{\"id\": 1}", "x.json").unwrap_err(), SourceError::NotAList);
+        assert!(matches!(read(b"[{\"id\": ", "x.json").unwrap_err(), SourceError::Json { line: 1, .. }));
+        assert_eq!(read(b"[1]", "x.json").unwrap_err(), SourceError::NotAnObject { line: 1, number: 1 });
+        assert_eq!(read(b"\n", "x.csv").unwrap_err(), SourceError::Empty);
     }
 }

@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::path::Path;
 
-use crate::diagnostic::Kind;
+use crate::diagnostic::{Kind, SvgHazard};
 
 /// Image formats a browser shows, for `image` fields (SVG is left out there: an `<img>` shows
 /// it, but most readers and exports do not).
@@ -112,8 +112,8 @@ pub(crate) enum Refusal {
     },
     /// An SVG image that can run a script: what was found, in French, and where.
     ActiveSvg {
-        /// « un élément `<script>` », « l'attribut `onload` »…
-        reason: String,
+        /// What was found: an element `<script>`, an attribute `onload`…
+        reason: SvgHazard,
         /// Byte range of the element or attribute in the file.
         span: Range<usize>,
     },
@@ -175,16 +175,16 @@ const ACTIVE_ADDRESSES: &[&str] = &[
 /// than http(s), mailto, tel, sms, geo or a `data:image/…` that is not SVG, and any attribute
 /// holding `javascript:`, `vbscript:` or a `data:` document (HTML, XML, SVG, script) once blanks
 /// are taken out (as browsers do in URLs). Entities of a DTD are checked as expanded.
-pub(crate) fn svg_danger(bytes: &[u8]) -> Option<(String, Range<usize>)> {
+pub(crate) fn svg_danger(bytes: &[u8]) -> Option<(SvgHazard, Range<usize>)> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
-        Err(e) => return Some(("du texte qui n'est pas en UTF-8".into(), e.valid_up_to()..e.valid_up_to())),
+        Err(e) => return Some((SvgHazard::NotUtf8, e.valid_up_to()..e.valid_up_to())),
     };
     // A DTD is read (Illustrator writes one, with entities), its entities expanded by the
     // parser as a browser does, within its limits; attribute defaults (`<!ATTLIST svg onload
     // CDATA …>`) would add attributes this check does not see: refused.
     if let Some(at) = text.find("<!ATTLIST") {
-        return Some(("une déclaration d'attributs par défaut (`<!ATTLIST>`)".into(), at..at + "<!ATTLIST".len()));
+        return Some((SvgHazard::AttributeDefaults, at..at + "<!ATTLIST".len()));
     }
     let options = roxmltree::ParsingOptions { allow_dtd: true, nodes_limit: 1_000_000, ..Default::default() };
     let document = match roxmltree::Document::parse_with_options(text, options) {
@@ -195,16 +195,16 @@ pub(crate) fn svg_danger(bytes: &[u8]) -> Option<(String, Range<usize>)> {
             let line_start: usize = text.split('\n').take(row).map(|line| line.len() + 1).sum();
             let line = text.get(line_start.min(text.len())..).unwrap_or_default();
             let at = (line_start + line.char_indices().nth(col).map_or(line.len(), |(i, _)| i)).min(text.len());
-            return Some((format!("du XML mal formé ({e})"), at..at));
+            return Some((SvgHazard::Malformed { error: e.to_string() }, at..at));
         }
     };
     let root = document.root_element();
     if root.tag_name().name() != "svg" || root.tag_name().namespace() != Some(SVG_NS) {
-        return Some((format!("une racine `<{}>` au lieu de `<svg>`", root.tag_name().name()), root.range()));
+        return Some((SvgHazard::Root { name: root.tag_name().name().to_string() }, root.range()));
     }
     for node in document.descendants() {
         if node.is_pi() {
-            return Some(("une instruction de traitement (`<?…?>`)".into(), node.range()));
+            return Some((SvgHazard::ProcessingInstruction, node.range()));
         }
         if !node.is_element() {
             continue;
@@ -214,10 +214,10 @@ pub(crate) fn svg_danger(bytes: &[u8]) -> Option<(String, Range<usize>)> {
         // The opening tag: up to the first `>` (an attribute value may hold one, rarely).
         let tag = start..text[start..].find('>').map_or(node.range().end, |end| start + end + 1);
         if ACTIVE_ELEMENTS.contains(&name.to_ascii_lowercase().as_str()) {
-            return Some((format!("un élément `<{name}>`"), tag));
+            return Some((SvgHazard::Element { name: name.to_string() }, tag));
         }
         if node.tag_name().namespace() == Some(XHTML_NS) {
-            return Some((format!("un élément HTML `<{name}>`"), tag));
+            return Some((SvgHazard::HtmlElement { name: name.to_string() }, tag));
         }
         for attribute in node.attributes() {
             if let Some(reason) = attribute_danger(attribute.name(), attribute.value()) {
@@ -229,16 +229,16 @@ pub(crate) fn svg_danger(bytes: &[u8]) -> Option<(String, Range<usize>)> {
 }
 
 /// What makes one attribute able to run a script, or `None`.
-fn attribute_danger(name: &str, value: &str) -> Option<String> {
+fn attribute_danger(name: &str, value: &str) -> Option<SvgHazard> {
     if name.len() > 2 && name[..2].eq_ignore_ascii_case("on") {
-        return Some(format!("l'attribut d'événement `{name}`"));
+        return Some(SvgHazard::EventAttribute { name: name.to_string() });
     }
     // Browsers drop blanks and control characters from URLs: `java\tscript:` is `javascript:`.
     let squeezed: String =
         value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
     for active in ACTIVE_ADDRESSES {
         if squeezed.contains(active) {
-            return Some(format!("une adresse `{active}` dans l'attribut `{name}`"));
+            return Some(SvgHazard::ActiveAddress { address: active, attribute: name.to_string() });
         }
     }
     if name == "href" {
@@ -252,7 +252,7 @@ fn attribute_danger(name: &str, value: &str) -> Option<String> {
             && !SAFE_SCHEMES.contains(&scheme)
             && !raster
         {
-            return Some(format!("un lien `{scheme}:` dans l'attribut `{name}`"));
+            return Some(SvgHazard::Scheme { scheme: scheme.to_string(), attribute: name.to_string() });
         }
     }
     None
@@ -322,22 +322,23 @@ mod tests {
         ] {
             let (reason, span) = svg_danger(&svg(inner)).unwrap_or_else(|| panic!("{inner} passed"));
             assert!(span.start >= OPEN.len() && span.end > span.start, "{inner}: {span:?}");
-            assert!(reason.contains(found), "{inner}: {reason}");
+            assert!(reason.to_string().contains(found), "{inner}: {reason}");
         }
         let pi = format!("<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?>{OPEN}</svg>");
-        assert!(svg_danger(pi.as_bytes()).unwrap().0.contains("instruction"));
+        assert_eq!(svg_danger(pi.as_bytes()).unwrap().0, SvgHazard::ProcessingInstruction);
         // What entities hide is checked expanded; attribute defaults are refused.
         let entity = format!("<!DOCTYPE svg [<!ENTITY s \"<script>alert(1)</script>\">]>{OPEN}&s;</svg>");
-        assert!(svg_danger(entity.as_bytes()).unwrap().0.contains("`<script>`"));
+        assert_eq!(svg_danger(entity.as_bytes()).unwrap().0, SvgHazard::Element { name: "script".into() });
         let attlist = format!("<!DOCTYPE svg [<!ATTLIST svg onload CDATA \"alert(1)\">]>{OPEN}</svg>");
-        assert!(svg_danger(attlist.as_bytes()).unwrap().0.contains("ATTLIST"));
+        assert_eq!(svg_danger(attlist.as_bytes()).unwrap().0, SvgHazard::AttributeDefaults);
         let laughs = format!(
             "<!DOCTYPE svg [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\"><!ENTITY h \"&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;\">]>{OPEN}<text>&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;</text></svg>"
         );
         assert!(svg_danger(laughs.as_bytes()).is_some(), "a billion laughs is refused, not expanded");
-        assert!(svg_danger(b"<html><script>alert(1)</script></html>").unwrap().0.contains("racine"));
-        assert!(svg_danger(b"<svg><script>").unwrap().0.contains("mal form"));
-        assert!(svg_danger(b"\xff\xfe<svg/>").unwrap().0.contains("UTF-8"));
+        let html = svg_danger(b"<html><script>alert(1)</script></html>").unwrap().0;
+        assert_eq!(html, SvgHazard::Root { name: "html".into() });
+        assert!(matches!(svg_danger(b"<svg><script>").unwrap().0, SvgHazard::Malformed { .. }));
+        assert_eq!(svg_danger(b"\xff\xfe<svg/>").unwrap().0, SvgHazard::NotUtf8);
         // Where: the attribute itself, on its line.
         let text = "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <circle r=\"4\" onload=\"alert(1)\"/>\n</svg>";
         let (_, span) = svg_danger(text.as_bytes()).unwrap();

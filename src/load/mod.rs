@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde_yaml::{Mapping, Value};
 use walkdir::WalkDir;
 
-use crate::diagnostic::Kind;
+use crate::diagnostic::{Kind, SpecialKind};
 use crate::error::Error;
 use crate::model::Section;
 use crate::source::FileId;
@@ -248,9 +248,9 @@ pub(crate) fn scan(root: &Path) -> Result<Scan, Error> {
     Ok(scan)
 }
 
-/// What `path` is (through a link) when it is neither a regular file nor a folder, in French;
-/// `None` for a file, a folder, or what cannot be read (its reading reports the error).
-pub(crate) fn special(path: &Path) -> Option<&'static str> {
+/// What `path` is (through a link) when it is neither a regular file nor a folder; `None` for a
+/// file, a folder, or what cannot be read (its reading reports the error).
+pub(crate) fn special(path: &Path) -> Option<SpecialKind> {
     let kind = std::fs::metadata(path).ok()?.file_type();
     if kind.is_file() || kind.is_dir() {
         return None;
@@ -259,14 +259,14 @@ pub(crate) fn special(path: &Path) -> Option<&'static str> {
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return Some("tube nommé");
+            return Some(SpecialKind::Pipe);
         } else if kind.is_socket() {
-            return Some("socket");
+            return Some(SpecialKind::Socket);
         } else if kind.is_block_device() || kind.is_char_device() {
-            return Some("périphérique");
+            return Some(SpecialKind::Device);
         }
     }
-    Some("fichier spécial")
+    Some(SpecialKind::Other)
 }
 
 /// Names left out of the site: hidden files and folders (`.git`, `.x.md.swp`) and editors'

@@ -3,7 +3,7 @@
 
 use serde_yaml::Value;
 
-use crate::diagnostic::Kind;
+use crate::diagnostic::{Declared, ExtensionMismatch, Found, Kind};
 use crate::load::Segment;
 use crate::model::ExtValue;
 use crate::schema::extension::{Extension, ExtensionType};
@@ -16,48 +16,42 @@ pub(crate) fn read(f: &mut Fields<'_>, declared: &[Extension]) -> Vec<(String, E
     declared.iter().filter_map(|e| value(f, e).map(|v| (e.nom.clone(), v))).collect()
 }
 
-/// How to write a value of `e`, for the help text.
-fn hint(e: &Extension) -> String {
-    let name = &e.nom;
-    match e.kind {
-        ExtensionType::Boolean => format!("écrivez `{name}: true` (oui) ou `{name}: false` (non)"),
-        ExtensionType::Text => format!("écrivez le texte après `{name}:`, entre guillemets s'il contient `: `"),
-        ExtensionType::Choice => {
-            format!(
-                "choisissez parmi : {}",
-                e.valeurs.iter().map(|v| format!("« {v} »")).collect::<Vec<_>>().join(", ")
-            )
-        }
-        ExtensionType::Url => format!("écrivez l'adresse complète, par exemple `{name}: https://exemple.fr/page`"),
-        ExtensionType::Date => format!("écrivez la date sous la forme AAAA-MM-JJ, par exemple `{name}: 2026-03-03`"),
-        ExtensionType::Unknown => format!("corrigez le type de `{name}` dans `site.yaml`"),
-    }
+/// The declared type of `e`, as its problems name it; `None` for a type resin does not know.
+fn declared(e: &Extension) -> Option<Declared> {
+    Some(match e.kind {
+        ExtensionType::Boolean => Declared::Boolean,
+        ExtensionType::Text => Declared::Text,
+        ExtensionType::Choice => Declared::Choice(e.valeurs.clone()),
+        ExtensionType::Url => Declared::Url,
+        ExtensionType::Date => Declared::Date,
+        ExtensionType::Unknown => return None,
+    })
 }
 
 fn value(f: &mut Fields<'_>, e: &Extension) -> Option<ExtValue> {
     let raw = f.raw(&e.nom)?;
+    // A type resin does not know is reported in site.yaml; its values are not checked.
+    let declared = declared(e)?;
     let path = [Segment::Key(e.nom.clone())];
-    let wrong = |f: &mut Fields<'_>, found: String| {
-        let message = format!(
-            "`{}` (« {} », champ propre au territoire) attend {}, pas {found}",
-            e.nom,
-            e.libelle,
-            e.kind.expected()
-        );
-        let kind = Kind::ExtensionValue { message, hint: hint(e) };
+    let wrong = |f: &mut Fields<'_>, found: Found| {
+        let kind = Kind::ExtensionValue(Box::new(ExtensionMismatch {
+            field: e.nom.clone(),
+            label: e.libelle.clone(),
+            expected: e.kind.expected(),
+            declared: declared.clone(),
+            found,
+        }));
         f.report(kind, &path);
         None
     };
     match (e.kind, raw) {
-        // The declaration is reported in site.yaml; its values are not checked.
-        (ExtensionType::Unknown, _) => None,
         (ExtensionType::Boolean, Value::Bool(b)) => Some(ExtValue::Bool(*b)),
         (ExtensionType::Boolean, Value::String(s)) => {
             // "oui" and "non" are what people write: YAML reads them as text.
             match suggest::fold(s.trim()).as_str() {
                 "oui" | "vrai" => Some(ExtValue::Bool(true)),
                 "non" | "faux" => Some(ExtValue::Bool(false)),
-                _ => wrong(f, format!("« {s} »")),
+                _ => wrong(f, Found::Text(s.clone())),
             }
         }
         (ExtensionType::Text, Value::String(_)) => f.text_value(raw, &path, &e.nom).map(ExtValue::Text),
@@ -66,10 +60,9 @@ fn value(f: &mut Fields<'_>, e: &Extension) -> Option<ExtValue> {
             match e.valeurs.iter().find(|v| suggest::fold(v) == folded) {
                 Some(v) => Some(ExtValue::Text(v.clone())),
                 None => {
-                    let close = suggest::closest(s, e.valeurs.iter().map(String::as_str));
-                    let found = match close {
-                        Some(c) => format!("« {s} » (vouliez-vous dire « {c} » ?)"),
-                        None => format!("« {s} »"),
+                    let found = match suggest::closest(s, e.valeurs.iter().map(String::as_str)) {
+                        Some(c) => Found::Close { value: s.clone(), suggestion: c.to_string() },
+                        None => Found::Text(s.clone()),
                     };
                     wrong(f, found)
                 }
@@ -77,7 +70,7 @@ fn value(f: &mut Fields<'_>, e: &Extension) -> Option<ExtValue> {
         }
         (ExtensionType::Url, Value::String(s)) => match rules::check_url(s.trim()) {
             Ok(url) => Some(ExtValue::Text(url)),
-            Err(_) => wrong(f, format!("« {s} »")),
+            Err(_) => wrong(f, Found::Text(s.clone())),
         },
         (ExtensionType::Date, Value::String(_) | Value::Number(_)) => {
             let text = match raw {
@@ -86,14 +79,14 @@ fn value(f: &mut Fields<'_>, e: &Extension) -> Option<ExtValue> {
             };
             match rules::parse_date(&text) {
                 Some(date) => Some(ExtValue::Date(date)),
-                None => wrong(f, format!("« {text} »")),
+                None => wrong(f, Found::Text(text)),
             }
         }
         (_, other) => {
             let found = match other {
-                Value::String(s) => format!("« {s} »"),
-                Value::Bool(b) => format!("`{b}`"),
-                other => type_name(other).to_string(),
+                Value::String(s) => Found::Text(s.clone()),
+                Value::Bool(b) => Found::Bool(*b),
+                other => Found::Type(type_name(other)),
             };
             wrong(f, found)
         }
