@@ -9,10 +9,18 @@ use std::process::Command;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=RESIN_COMMIT");
-    // A new commit changes HEAD or the branch it points to.
-    for path in [".git/HEAD", ".git/refs/heads", ".git/packed-refs"] {
-        if std::path::Path::new(path).exists() {
-            println!("cargo:rerun-if-changed={path}");
+    // A new commit changes HEAD or the branch it points to. In a worktree of git, `.git` is a
+    // file: git says where HEAD (`--git-dir`) and the branches (`--git-common-dir`) are.
+    let git = |arg: &str| {
+        let output = Command::new("git").args(["rev-parse", arg]).output().ok()?;
+        let path = String::from_utf8(output.stdout).ok()?.trim().to_string();
+        (output.status.success() && !path.is_empty()).then(|| std::path::PathBuf::from(path))
+    };
+    if let (Some(dir), Some(common)) = (git("--git-dir"), git("--git-common-dir")) {
+        for path in [dir.join("HEAD"), common.join("refs/heads"), common.join("packed-refs")] {
+            if path.exists() {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
         }
     }
     let commit = std::env::var("RESIN_COMMIT").ok().filter(|c| !c.is_empty()).or_else(|| {
