@@ -27,15 +27,9 @@ pub enum Error {
     },
     /// A command cannot run as asked: an argument, an environment variable, a name or a
     /// folder given. Its French text is the kind's.
-    Command(UsageKind),
+    Usage(UsageKind),
     /// What stops `resin import` before it writes: its French text is the kind's.
     Import(ImportError),
-    /// A usage or environment problem still told in free text (`serve`, the theme folder,
-    /// `--base-url`): to become a [`UsageKind`].
-    Usage {
-        /// What is wrong.
-        message: String,
-    },
     /// The output folder would be unsafe to replace.
     UnsafeOutput {
         /// The folder.
@@ -64,9 +58,8 @@ impl std::fmt::Display for Error {
             ),
             Error::Template { message } => write!(f, "erreur de gabarit : {message}"),
             // They may quote what the user typed: escaped, as every value resin prints.
-            Error::Command(kind) => write!(f, "{}", crate::source::printable(&kind.to_string())),
+            Error::Usage(kind) => write!(f, "{}", crate::source::printable(&kind.to_string())),
             Error::Import(kind) => write!(f, "{}", crate::source::printable(&kind.to_string())),
-            Error::Usage { message } => write!(f, "{}", crate::source::printable(message)),
             Error::UnsafeOutput { path, reason } => {
                 write!(f, "dossier de sortie {} refusé : {reason}", shown(path))
             }

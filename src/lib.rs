@@ -137,14 +137,14 @@ pub fn build(
 pub fn today() -> Result<NaiveDate, Error> {
     if let Ok(value) = std::env::var("RESIN_DATE") {
         return NaiveDate::parse_from_str(&value, "%Y-%m-%d")
-            .map_err(|_| Error::Command(diagnostic::UsageKind::ResinDate { value }));
+            .map_err(|_| Error::Usage(diagnostic::UsageKind::ResinDate { value }));
     }
     let now = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(value) => value
             .parse::<i64>()
             .ok()
             .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
-            .ok_or_else(|| Error::Command(diagnostic::UsageKind::SourceDateEpoch { value: value.clone() }))?,
+            .ok_or_else(|| Error::Usage(diagnostic::UsageKind::SourceDateEpoch { value: value.clone() }))?,
         Err(_) => chrono::Utc::now(),
     };
     Ok(now.with_timezone(&chrono_tz::Europe::Paris).date_naive())

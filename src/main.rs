@@ -320,7 +320,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let kinds: Vec<EntryKind> = match kind {
                 None => resin::schema::kinds().to_vec(),
                 Some(KindArg::Site) => {
-                    return Err(Error::Command(UsageKind::SchemaOfSite));
+                    return Err(Error::Usage(UsageKind::SchemaOfSite));
                 }
                 Some(kind) => vec![entry_kind(kind)],
             };
@@ -332,7 +332,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             match out {
                 Some(dash) if dash.as_os_str() == "-" => {
                     let [kind] = kinds[..] else {
-                        return Err(Error::Command(UsageKind::SchemaOutWithoutType));
+                        return Err(Error::Usage(UsageKind::SchemaOutWithoutType));
                     };
                     print!("{}", resin::schema::text(kind, &extensions));
                 }

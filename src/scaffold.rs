@@ -19,7 +19,7 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
     // Cut as the importer does: a long title must not give a name the system refuses.
     let slug = crate::load::file_slug(name);
     if slug.is_empty() {
-        return Err(Error::Command(UsageKind::NoFileName { name: name.to_string() }));
+        return Err(Error::Usage(UsageKind::NoFileName { name: name.to_string() }));
     }
     let reserved = match kind {
         EntryKind::Page => crate::validate::RESERVED_SLUGS,
@@ -27,7 +27,7 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
         _ => &[],
     };
     if reserved.contains(&slug.as_str()) {
-        return Err(Error::Command(UsageKind::ReservedName { slug, name: name.to_string() }));
+        return Err(Error::Usage(UsageKind::ReservedName { slug, name: name.to_string() }));
     }
     if !root.join("content").is_dir() {
         return Err(Error::NoContent { root: root.to_path_buf() });
@@ -39,7 +39,7 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
     // `create_new` refuses an existing file atomically.
     let mut file = OpenOptions::new().write(true).create_new(true).open(&path).map_err(|source| {
         if source.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::Command(UsageKind::EntryExists { path: path.clone() })
+            Error::Usage(UsageKind::EntryExists { path: path.clone() })
         } else {
             Error::Io { path: path.clone(), source }
         }
@@ -187,7 +187,7 @@ pub const NEW_SITE: &[(&str, &str)] = &[
 pub fn new_site(dir: &Path, today: NaiveDate) -> Result<Vec<String>, Error> {
     let occupied = std::fs::read_dir(dir).map(|mut entries| entries.next().is_some()).unwrap_or(false);
     if occupied {
-        return Err(Error::Command(UsageKind::FolderNotEmpty { path: dir.to_path_buf() }));
+        return Err(Error::Usage(UsageKind::FolderNotEmpty { path: dir.to_path_buf() }));
     }
     for (path, text) in NEW_SITE {
         let target = dir.join(path);

@@ -1,6 +1,6 @@
 //! A command that cannot run as asked: an argument or an environment variable that does not
 //! read, a name that gives no file, a file or folder already there. [`UsageKind`] holds their
-//! French text; `Error::Command` carries them (exit code 2), and `main.rs` tells clap's errors
+//! French text; `Error::Usage` carries them (exit code 2), and `main.rs` tells clap's errors
 //! with them. The importer's own are [`super::ImportError`].
 
 use std::fmt;
@@ -97,6 +97,40 @@ pub enum UsageKind {
         /// The folder.
         path: PathBuf,
     },
+    /// `--base-url` is not a whole http(s) address.
+    BaseUrl {
+        /// The value given.
+        url: String,
+    },
+    /// A folder of the site's theme leads outside the site through a symbolic link.
+    ThemeOutside {
+        /// The folder, as shown.
+        folder: String,
+    },
+    /// `resin serve`: the port is taken.
+    PortInUse {
+        /// The port.
+        port: u16,
+    },
+    /// `resin serve` cannot listen on the address for another reason.
+    CannotListen {
+        /// `address:port`.
+        address: String,
+        /// The system's reason.
+        reason: String,
+    },
+    /// `resin serve` cannot watch the site's folders.
+    CannotWatch {
+        /// The site root.
+        path: PathBuf,
+        /// The watcher's reason.
+        reason: String,
+    },
+    /// `resin serve` could not start or go on (a thread, the HTTP server).
+    Preview {
+        /// The system's reason.
+        reason: String,
+    },
 }
 
 impl UsageKind {
@@ -135,6 +169,18 @@ impl UsageKind {
             UsageKind::ReservedName { slug, .. } => format!("« {slug} » est l'adresse d'une rubrique du site"),
             UsageKind::EntryExists { path } => format!("{} existe déjà", path.display()),
             UsageKind::FolderNotEmpty { path } => format!("{} existe déjà et n'est pas vide", path.display()),
+            UsageKind::BaseUrl { url } => {
+                format!("--base-url « {url} » : une adresse http(s) complète, sans « ? » ni « # », est attendue")
+            }
+            UsageKind::ThemeOutside { folder } => {
+                format!("le dossier du thème « {folder} » mène hors du site par un lien symbolique")
+            }
+            UsageKind::PortInUse { port } => format!("le port {port} est déjà utilisé (un autre `resin serve` ?)"),
+            UsageKind::CannotListen { address, reason } => format!("impossible d'écouter sur {address} : {reason}"),
+            UsageKind::CannotWatch { path, reason } => {
+                format!("impossible de surveiller {} : {reason}", path.display())
+            }
+            UsageKind::Preview { reason } => format!("l'aperçu s'est arrêté : {reason}"),
         }
     }
 
@@ -158,7 +204,13 @@ impl UsageKind {
             | UsageKind::Arguments { .. }
             | UsageKind::ResinDate { .. }
             | UsageKind::SourceDateEpoch { .. }
-            | UsageKind::SchemaOfSite => return None,
+            | UsageKind::SchemaOfSite
+            | UsageKind::BaseUrl { .. }
+            | UsageKind::CannotListen { .. }
+            | UsageKind::CannotWatch { .. }
+            | UsageKind::Preview { .. } => return None,
+            UsageKind::ThemeOutside { .. } => "mettez-y les fichiers eux-mêmes".into(),
+            UsageKind::PortInUse { .. } => "choisissez-en un autre avec --port".into(),
             UsageKind::SchemaOutWithoutType => "précisez --type".into(),
             UsageKind::NoFileName { .. } => "utilisez des lettres ou des chiffres".into(),
             UsageKind::ReservedName { name, .. } => {
@@ -182,6 +234,22 @@ impl fmt::Display for UsageKind {
 #[cfg(test)]
 mod tests {
     use super::UsageKind;
+
+    #[test]
+    fn the_preview_and_theme_problems_keep_their_words() {
+        assert_eq!(
+            UsageKind::PortInUse { port: 1111 }.to_string(),
+            "le port 1111 est déjà utilisé (un autre `resin serve` ?) : choisissez-en un autre avec --port"
+        );
+        assert_eq!(
+            UsageKind::ThemeOutside { folder: "themes/resin".into() }.to_string(),
+            "le dossier du thème « themes/resin » mène hors du site par un lien symbolique : mettez-y les fichiers eux-mêmes"
+        );
+        assert_eq!(
+            UsageKind::BaseUrl { url: "exemple.fr".into() }.to_string(),
+            "--base-url « exemple.fr » : une adresse http(s) complète, sans « ? » ni « # », est attendue"
+        );
+    }
 
     #[test]
     fn a_usage_problem_says_what_then_how_to_go_on() {

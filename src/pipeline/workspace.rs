@@ -88,11 +88,7 @@ impl Workspace {
         if let Some(url) = base_url
             && config::site_url(url).is_err()
         {
-            return Err(Error::Usage {
-                message: format!(
-                    "--base-url « {url} » : une adresse http(s) complète, sans « ? » ni « # », est attendue"
-                ),
-            });
+            return Err(Error::Usage(crate::diagnostic::UsageKind::BaseUrl { url: url.to_string() }));
         }
         Ok(Workspace {
             root: root.to_path_buf(),

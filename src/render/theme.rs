@@ -243,11 +243,7 @@ fn files_under(site_root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf)>, E
     };
     if !inside {
         let shown = crate::error::shown(dir.strip_prefix(site_root).unwrap_or(dir));
-        return Err(Error::Usage {
-            message: format!(
-                "le dossier du thème « {shown} » mène hors du site par un lien symbolique : mettez-y les fichiers eux-mêmes"
-            ),
-        });
+        return Err(Error::Usage(crate::diagnostic::UsageKind::ThemeOutside { folder: shown.to_string() }));
     }
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {

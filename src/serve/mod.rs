@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::broadcast;
 
-use crate::diagnostic::{self, Format, Severity};
+use crate::diagnostic::{self, Format, Severity, UsageKind};
 use crate::error::Error;
 use crate::pipeline::{Changes, Snapshot, Update, Workspace};
 
@@ -111,22 +111,23 @@ impl Shared {
     }
 }
 
+/// The preview could not start or go on: the system's reason, told as a [`UsageKind`].
+fn preview(reason: impl std::fmt::Display) -> Error {
+    Error::Usage(UsageKind::Preview { reason: reason.to_string() })
+}
+
 /// Runs the preview until Ctrl-C.
 pub fn serve(options: Options) -> Result<(), Error> {
     let Options { root, port, bind, open } = options;
     // Absolute: the watcher reports absolute paths.
     let root = root.canonicalize().map_err(|source| Error::Io { path: root.clone(), source })?;
-    let listener = TcpListener::bind(SocketAddr::new(bind, port)).map_err(|e| Error::Usage {
-        message: match e.kind() {
-            std::io::ErrorKind::AddrInUse => {
-                format!(
-                    "le port {port} est déjà utilisé (un autre `resin serve` ?) : choisissez-en un autre avec --port"
-                )
-            }
-            _ => format!("impossible d'écouter sur {bind}:{port} : {e}"),
-        },
+    let listener = TcpListener::bind(SocketAddr::new(bind, port)).map_err(|e| {
+        Error::Usage(match e.kind() {
+            std::io::ErrorKind::AddrInUse => UsageKind::PortInUse { port },
+            _ => UsageKind::CannotListen { address: format!("{bind}:{port}"), reason: e.to_string() },
+        })
     })?;
-    let address = listener.local_addr().map_err(|e| Error::Usage { message: e.to_string() })?;
+    let address = listener.local_addr().map_err(preview)?;
     if !bind.is_loopback() {
         eprintln!(
             "attention : --bind {bind} rend l'aperçu visible des autres appareils du réseau, \
@@ -157,14 +158,14 @@ pub fn serve(options: Options) -> Result<(), Error> {
     let mut shown = String::new();
     publish(&workspace, outcome, &shared, &produce, started, "site construit", &mut shown);
     let watcher = watch::Watcher::start(&root, &workspace.watched_files())
-        .map_err(|e| Error::Usage { message: format!("impossible de surveiller {} : {e}", root.display()) })?;
+        .map_err(|e| Error::Usage(UsageKind::CannotWatch { path: root.clone(), reason: e.to_string() }))?;
 
     {
         let shared = shared.clone();
         std::thread::Builder::new()
             .name("production".into())
             .spawn(move || produce_in_background(to_produce, &shared))
-            .map_err(|e| Error::Usage { message: e.to_string() })?;
+            .map_err(preview)?;
     }
     {
         let shared = shared.clone();
@@ -172,18 +173,14 @@ pub fn serve(options: Options) -> Result<(), Error> {
         std::thread::Builder::new()
             .name("mise-a-jour".into())
             .spawn(move || update_loop(workspace, watcher, &root, &url, &shared, &produce, shown))
-            .map_err(|e| Error::Usage { message: e.to_string() })?;
+            .map_err(preview)?;
     }
 
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| Error::Usage { message: e.to_string() })?;
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().map_err(preview)?;
     let result = runtime.block_on(async {
-        listener.set_nonblocking(true).map_err(|e| Error::Usage { message: e.to_string() })?;
-        let listener =
-            tokio::net::TcpListener::from_std(listener).map_err(|e| Error::Usage { message: e.to_string() })?;
+        listener.set_nonblocking(true).map_err(preview)?;
+        let listener = tokio::net::TcpListener::from_std(listener).map_err(preview)?;
         eprintln!("Aperçu : {url}");
         eprintln!("Chaque enregistrement dans content/ ou themes/ met l'aperçu à jour. Ctrl-C pour arrêter.");
         if open && open::that_detached(&url).is_err() {
@@ -207,7 +204,7 @@ pub fn serve(options: Options) -> Result<(), Error> {
             tokio::time::sleep(Duration::from_secs(2)).await;
         };
         tokio::select! {
-            result = server => result.map_err(|e| Error::Usage { message: e.to_string() }),
+            result = server => result.map_err(preview),
             () = deadline => Ok(()),
         }
     });
