@@ -27,8 +27,8 @@ pub struct Term {
     pub slug: String,
     /// The name as shown ("Villeurbanne", "Aide aux démarches administratives").
     pub name: String,
-    /// Indices into [`Site::entries`]`.lieux`, sorted by place name.
-    pub lieux: Vec<usize>,
+    /// Indices into [`Site::entries`]`.places`, sorted by place name.
+    pub places: Vec<usize>,
 }
 
 /// The whole site, ready to render.
@@ -49,7 +49,7 @@ pub struct Site {
     /// The territorial fields offered as filters (`filtre: true`): a term per `booleen`
     /// (places where it is true) and per value of a `choix`, in the order of `site.yaml`;
     /// only those with at least one place. Slugs: `pass-numerique`, `mes-papiers/point-relais`.
-    pub criteres: Vec<Term>,
+    pub criteria: Vec<Term>,
     /// Offer indices by place slug, sorted by offer title.
     pub offers_by_place: HashMap<String, Vec<usize>>,
     /// Place index by slug.
@@ -82,8 +82,8 @@ fn sort_keys<T>(items: &[Arc<T>], previous: Option<(&[Arc<T>], &[String])>, key:
 }
 
 /// The first session of an offer on or after `today` (recurring offers have none).
-fn next_session_from(offre: &Offer, today: NaiveDate) -> Option<NaiveDate> {
-    match &offre.calendrier {
+fn next_session_from(offer: &Offer, today: NaiveDate) -> Option<NaiveDate> {
+    match &offer.calendrier {
         Schedule::Sessions(s) => s.iter().map(|s| s.date).find(|d| *d >= today),
         Schedule::Hours(_) => None,
     }
@@ -91,10 +91,10 @@ fn next_session_from(offre: &Offer, today: NaiveDate) -> Option<NaiveDate> {
 
 /// Offers with an upcoming session first (soonest first), then recurring offers, then offers
 /// whose sessions are all past (most recent first); by title within each.
-fn offer_order(offres: &[Arc<Offer>], titles: &[String], today: NaiveDate) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..offres.len()).collect();
+fn offer_order(offers: &[Arc<Offer>], titles: &[String], today: NaiveDate) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..offers.len()).collect();
     order.sort_by_cached_key(|&i| {
-        let o = &offres[i];
+        let o = &offers[i];
         let rank = match (&o.calendrier, next_session_from(o, today)) {
             (Schedule::Sessions(_), Some(next)) => (0, Some(next), None),
             (Schedule::Hours(_), _) => (1, None, None),
@@ -114,22 +114,23 @@ fn criteria(config: &SiteConfig, entries: &Entries, by_name: &[usize]) -> Vec<Te
         let value_of = |i: usize| entries.places[i].extensions.iter().find(|(n, _)| n == &e.nom).map(|(_, v)| v);
         match e.kind {
             ExtensionType::Boolean => {
-                let lieux: Vec<usize> =
+                let places: Vec<usize> =
                     by_name.iter().copied().filter(|&i| value_of(i) == Some(&ExtValue::Bool(true))).collect();
-                terms.push(Term { slug: e.slug(), name: e.libelle.clone(), lieux });
+                terms.push(Term { slug: e.slug(), name: e.libelle.clone(), places });
             }
             ExtensionType::Choice => {
                 for value in &e.valeurs {
                     let wanted = ExtValue::Text(value.clone());
-                    let lieux: Vec<usize> = by_name.iter().copied().filter(|&i| value_of(i) == Some(&wanted)).collect();
+                    let places: Vec<usize> =
+                        by_name.iter().copied().filter(|&i| value_of(i) == Some(&wanted)).collect();
                     let slug = e.value_slug(value);
-                    terms.push(Term { slug, name: format!("{} : {value}", e.libelle), lieux });
+                    terms.push(Term { slug, name: format!("{} : {value}", e.libelle), places });
                 }
             }
             _ => {}
         }
     }
-    terms.retain(|t| !t.lieux.is_empty());
+    terms.retain(|t| !t.places.is_empty());
     terms
 }
 
@@ -169,7 +170,7 @@ impl Site {
         communes.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
         let communes = communes
             .into_iter()
-            .map(|(_, name, lieux)| Term { slug: Site::commune_slug(name), name: name.to_string(), lieux })
+            .map(|(_, name, places)| Term { slug: Site::commune_slug(name), name: name.to_string(), places })
             .collect();
 
         // One pass over the places for each vocabulary; terms in the standard's order.
@@ -189,8 +190,8 @@ impl Site {
             values
                 .iter()
                 .zip(members)
-                .filter(|(_, lieux)| !lieux.is_empty())
-                .map(|(value, lieux)| Term { slug: vocab::slug(value), name: value.clone(), lieux })
+                .filter(|(_, places)| !places.is_empty())
+                .map(|(value, places)| Term { slug: vocab::slug(value), name: value.clone(), places })
                 .collect()
         };
         let services = by_vocabulary("services", &|l| &l.services);
@@ -200,8 +201,8 @@ impl Site {
             fold(&o.titre)
         });
         let mut offers_by_place: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, offre) in entries.offers.iter().enumerate() {
-            for slug in &offre.lieux {
+        for (i, offer) in entries.offers.iter().enumerate() {
+            for slug in &offer.lieux {
                 offers_by_place.entry(slug.clone()).or_default().push(i);
             }
         }
@@ -230,7 +231,7 @@ impl Site {
             .collect();
 
         let network = Network::new(&entries.network, today);
-        let criteres = criteria(&config, &entries, &by_name);
+        let criteria = criteria(&config, &entries, &by_name);
         Site {
             config,
             entries,
@@ -238,7 +239,7 @@ impl Site {
             communes,
             services,
             publics,
-            criteres,
+            criteria,
             offers_by_place,
             place_by_slug,
             offer_order,
@@ -272,8 +273,8 @@ impl Site {
     }
 
     /// The next session of an offer on or after `today` (recurring offers have none).
-    pub fn next_session(&self, offre: &Offer) -> Option<NaiveDate> {
-        next_session_from(offre, self.today)
+    pub fn next_session(&self, offer: &Offer) -> Option<NaiveDate> {
+        next_session_from(offer, self.today)
     }
 
     /// Offers in listing order: those with an upcoming session first (soonest first), then

@@ -11,16 +11,16 @@ pub(crate) fn places_geojson(site: &Site) -> Vec<u8> {
     let base = site.config.base_url();
     let features = super::by_id(&site.entries.places)
         .into_iter()
-        .filter_map(|lieu| {
-            let (lat, lon) = (lieu.latitude?, lieu.longitude?);
-            let mut properties = standard_object(lieu);
+        .filter_map(|place| {
+            let (lat, lon) = (place.latitude?, place.longitude?);
+            let mut properties = standard_object(place);
             properties.remove("latitude");
             properties.remove("longitude");
-            properties.insert("url".into(), Value::String(format!("{base}lieux/{}/", lieu.slug)));
+            properties.insert("url".into(), Value::String(format!("{base}lieux/{}/", place.slug)));
             Some(Feature {
                 bbox: None,
                 geometry: Some(Geometry::new(GeometryValue::new_point([lon, lat]))),
-                id: Some(geojson::feature::Id::String(lieu.id.clone())),
+                id: Some(geojson::feature::Id::String(place.id.clone())),
                 properties: Some(properties),
                 foreign_members: None,
             })

@@ -42,8 +42,8 @@ const VTIMEZONE: &[&str] = &[
 const BYDAY: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
 /// The calendar of one offer. `base_url`: the site's absolute address, ending with `/`.
-pub(crate) fn offer_ics(site: &Site, base_url: &str, offre: &Offer) -> Vec<u8> {
-    calendar(site, base_url, &offre.titre, std::iter::once(offre))
+pub(crate) fn offer_ics(site: &Site, base_url: &str, offer: &Offer) -> Vec<u8> {
+    calendar(site, base_url, &offer.titre, std::iter::once(offer))
 }
 
 /// The calendar of every offer, in listing order.
@@ -55,8 +55,8 @@ pub(crate) fn offers_ics(site: &Site, base_url: &str) -> Vec<u8> {
 fn calendar<'a>(site: &Site, base_url: &str, name: &str, offers: impl Iterator<Item = &'a Offer>) -> Vec<u8> {
     let host = host(base_url);
     wrap(name, |out| {
-        for offre in offers {
-            events(site, base_url, host, offre, out);
+        for offer in offers {
+            events(site, base_url, host, offer, out);
         }
     })
 }
@@ -108,7 +108,7 @@ fn network_event(site: &Site, base_url: &str, host: &str, p: &Publication, out: 
         out.line(&format!("DTSTAMP:{}T000000Z", p.date.format("%Y%m%d")));
         out.property("SUMMARY", &text(&p.titre));
         let description = match &p.resume {
-            Some(resume) => format!("{resume}\n{url}"),
+            Some(summary) => format!("{summary}\n{url}"),
             None => url.clone(),
         };
         out.property("DESCRIPTION", &text(&description));
@@ -143,20 +143,20 @@ fn wrap(name: &str, body: impl FnOnce(&mut Lines)) -> Vec<u8> {
     out.bytes
 }
 
-fn events(site: &Site, base_url: &str, host: &str, offre: &Offer, out: &mut Lines) {
-    let url = format!("{base_url}offres/{}/", offre.slug);
-    let places: Vec<String> = offre
+fn events(site: &Site, base_url: &str, host: &str, offer: &Offer, out: &mut Lines) {
+    let url = format!("{base_url}offres/{}/", offer.slug);
+    let places: Vec<String> = offer
         .lieux
         .iter()
         .filter_map(|slug| site.place(slug))
         .map(|l| format!("{}, {}, {} {}", l.nom, l.adresse, l.code_postal, l.commune))
         .collect();
-    let stamp = format!("{}T000000Z", offre.date_maj.format("%Y%m%d"));
+    let stamp = format!("{}T000000Z", offer.date_maj.format("%Y%m%d"));
     let common = |out: &mut Lines| {
         out.line(&format!("DTSTAMP:{stamp}"));
-        out.property("SUMMARY", &text(&offre.titre));
-        if let Some(resume) = &offre.resume {
-            out.property("DESCRIPTION", &text(&format!("{resume}\n{url}")));
+        out.property("SUMMARY", &text(&offer.titre));
+        if let Some(summary) = &offer.resume {
+            out.property("DESCRIPTION", &text(&format!("{summary}\n{url}")));
         } else {
             out.property("DESCRIPTION", &text(&url));
         }
@@ -165,11 +165,11 @@ fn events(site: &Site, base_url: &str, host: &str, offre: &Offer, out: &mut Line
         }
         out.property("URL", &url);
     };
-    match &offre.calendrier {
+    match &offer.calendrier {
         Schedule::Sessions(seances) => {
             for (i, s) in seances.iter().enumerate() {
                 out.line("BEGIN:VEVENT");
-                out.property("UID", &format!("{}-seance-{}@{host}", offre.slug, i + 1));
+                out.property("UID", &format!("{}-seance-{}@{host}", offer.slug, i + 1));
                 common(out);
                 out.line(&format!("DTSTART;TZID=Europe/Paris:{}", local(s.date, s.debut)));
                 out.line(&format!("DTEND;TZID=Europe/Paris:{}", local(s.date, s.fin)));
@@ -184,7 +184,7 @@ fn events(site: &Site, base_url: &str, host: &str, offre: &Offer, out: &mut Line
                 for &(start, end) in periods {
                     let end = end.min(24 * 60 - 1);
                     out.line("BEGIN:VEVENT");
-                    out.property("UID", &format!("{}-{}-{start}@{host}", offre.slug, BYDAY[day].to_lowercase()));
+                    out.property("UID", &format!("{}-{}-{start}@{host}", offer.slug, BYDAY[day].to_lowercase()));
                     common(out);
                     out.line(&format!("DTSTART;TZID=Europe/Paris:{}", local(date, minutes(start))));
                     out.line(&format!("DTEND;TZID=Europe/Paris:{}", local(date, minutes(end))));

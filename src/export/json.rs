@@ -8,8 +8,8 @@ use crate::index::Site;
 use crate::model::{Place, Schedule};
 
 /// A place as a flat JSON object of the standard.
-pub(super) fn standard_object(lieu: &Place) -> Map<String, Value> {
-    standard_record(lieu)
+pub(super) fn standard_object(place: &Place) -> Map<String, Value> {
+    standard_record(place)
         .into_iter()
         .filter_map(|(name, cell)| {
             let value = match cell {
@@ -23,8 +23,8 @@ pub(super) fn standard_object(lieu: &Place) -> Map<String, Value> {
 }
 
 /// Every place, as a JSON array in the standard.
-pub fn places_json(lieux: &[std::sync::Arc<Place>]) -> Vec<u8> {
-    let array: Vec<Value> = by_id(lieux).into_iter().map(|l| Value::Object(standard_object(l))).collect();
+pub fn places_json(places: &[std::sync::Arc<Place>]) -> Vec<u8> {
+    let array: Vec<Value> = by_id(places).into_iter().map(|l| Value::Object(standard_object(l))).collect();
     let mut bytes = serde_json::to_vec_pretty(&array).expect("plain data serialises");
     bytes.push(b'\n');
     bytes
@@ -38,7 +38,7 @@ pub(crate) fn offers_json(site: &Site) -> Vec<u8> {
         .offers
         .iter()
         .map(|o| {
-            let lieux: Vec<Value> = o
+            let places: Vec<Value> = o
                 .lieux
                 .iter()
                 .filter_map(|slug| site.place(slug))
@@ -57,7 +57,7 @@ pub(crate) fn offers_json(site: &Site) -> Vec<u8> {
                 "id": o.slug,
                 "titre": o.titre,
                 "url": format!("{base}offres/{}/", o.slug),
-                "lieux": lieux,
+                "lieux": places,
                 "resume": o.resume,
                 "services": o.services,
                 "publics_specifiquement_adresses": o.publics_specifiquement_adresses,

@@ -84,8 +84,8 @@ impl Export {
 
 /// The places in the order of the exports: by `id` (the slug when the entry has none), so that
 /// an import of an export, whose files may be named otherwise, exports the same file again.
-pub(crate) fn by_id(lieux: &[std::sync::Arc<Place>]) -> Vec<&Place> {
-    let mut sorted: Vec<&Place> = lieux.iter().map(|l| l.as_ref()).collect();
+pub(crate) fn by_id(places: &[std::sync::Arc<Place>]) -> Vec<&Place> {
+    let mut sorted: Vec<&Place> = places.iter().map(|l| l.as_ref()).collect();
     sorted.sort_by(|a, b| (&a.id, &a.slug).cmp(&(&b.id, &b.slug)));
     sorted
 }
@@ -131,13 +131,13 @@ pub(crate) fn extension_column(nom: &str) -> String {
 }
 
 /// A place's territorial fields, one cell per declared field of places (empty when not given).
-pub(crate) fn extension_cells(site: &Site, lieu: &Place) -> Vec<(String, Cell)> {
+pub(crate) fn extension_cells(site: &Site, place: &Place) -> Vec<(String, Cell)> {
     site.config
         .extensions
         .lieux
         .iter()
         .map(|e| {
-            let value = lieu.extensions.iter().find(|(n, _)| n == &e.nom).map(|(_, v)| v.export());
+            let value = place.extensions.iter().find(|(n, _)| n == &e.nom).map(|(_, v)| v.export());
             (extension_column(&e.nom), value.map_or(Cell::Empty, |v| Cell::text(&v)))
         })
         .collect()
@@ -150,47 +150,47 @@ fn schema_spelling(values: &[String]) -> Vec<String> {
 }
 
 /// A place as one record of the standard: every column, in the schema's order.
-pub fn standard_record(lieu: &Place) -> Vec<(&'static str, Cell)> {
+pub fn standard_record(place: &Place) -> Vec<(&'static str, Cell)> {
     // A column added by a later version of the standard: exported empty.
-    schema_fields().iter().map(|f| (f.name.as_str(), standard_cell(lieu, &f.name).unwrap_or(Cell::Empty))).collect()
+    schema_fields().iter().map(|f| (f.name.as_str(), standard_cell(place, &f.name).unwrap_or(Cell::Empty))).collect()
 }
 
 /// The value of the standard's column `name` for a place; `None` for a column the model does
 /// not know (a test checks that it knows every column of `data/standard/schema.json`).
-fn standard_cell(lieu: &Place, name: &str) -> Option<Cell> {
+fn standard_cell(place: &Place, name: &str) -> Option<Cell> {
     Some(match name {
-        "id" => Cell::text(&lieu.id),
-        "pivot" => Cell::text(&lieu.pivot),
-        "nom" => Cell::text(&lieu.nom),
-        "commune" => Cell::text(&lieu.commune),
-        "code_postal" => Cell::text(&lieu.code_postal),
-        "code_insee" => Cell::option(&lieu.code_insee),
-        "adresse" => Cell::text(&lieu.adresse),
-        "complement_adresse" => Cell::option(&lieu.complement_adresse),
-        "latitude" => lieu.latitude.map_or(Cell::Empty, Cell::Number),
-        "longitude" => lieu.longitude.map_or(Cell::Empty, Cell::Number),
-        "typologie" => Cell::list(&lieu.typologie),
-        "telephone" => Cell::option(&lieu.telephone),
-        "courriels" => Cell::list(&lieu.courriels),
-        "site_web" => Cell::list(&lieu.site_web),
-        "horaires" => Cell::option(&lieu.horaires),
-        "presentation_resume" => Cell::option(&lieu.presentation_resume),
-        "presentation_detail" => Cell::text(&lieu.presentation_detail),
-        "source" => Cell::option(&lieu.source),
-        "itinerance" => Cell::list(&lieu.itinerance),
-        "structure_parente" => Cell::option(&lieu.structure_parente),
-        "date_maj" => Cell::text(&lieu.date_maj.to_string()),
-        "services" => Cell::list(&lieu.services),
-        "publics_specifiquement_adresses" => Cell::list(&lieu.publics_specifiquement_adresses),
-        "prise_en_charge_specifique" => Cell::list(&lieu.prise_en_charge_specifique),
-        "frais_a_charge" => Cell::list(&lieu.frais_a_charge),
-        "dispositif_programmes_nationaux" => Cell::list(&lieu.dispositif_programmes_nationaux),
-        "formations_labels" => Cell::list(&schema_spelling(&lieu.formations_labels)),
-        "autres_formations_labels" => Cell::list(&lieu.autres_formations_labels),
-        "modalites_acces" => Cell::list(&lieu.modalites_acces),
-        "modalites_accompagnement" => Cell::list(&lieu.modalites_accompagnement),
-        "fiche_acces_libre" => Cell::option(&lieu.fiche_acces_libre),
-        "prise_rdv" => Cell::option(&lieu.prise_rdv),
+        "id" => Cell::text(&place.id),
+        "pivot" => Cell::text(&place.pivot),
+        "nom" => Cell::text(&place.nom),
+        "commune" => Cell::text(&place.commune),
+        "code_postal" => Cell::text(&place.code_postal),
+        "code_insee" => Cell::option(&place.code_insee),
+        "adresse" => Cell::text(&place.adresse),
+        "complement_adresse" => Cell::option(&place.complement_adresse),
+        "latitude" => place.latitude.map_or(Cell::Empty, Cell::Number),
+        "longitude" => place.longitude.map_or(Cell::Empty, Cell::Number),
+        "typologie" => Cell::list(&place.typologie),
+        "telephone" => Cell::option(&place.telephone),
+        "courriels" => Cell::list(&place.courriels),
+        "site_web" => Cell::list(&place.site_web),
+        "horaires" => Cell::option(&place.horaires),
+        "presentation_resume" => Cell::option(&place.presentation_resume),
+        "presentation_detail" => Cell::text(&place.presentation_detail),
+        "source" => Cell::option(&place.source),
+        "itinerance" => Cell::list(&place.itinerance),
+        "structure_parente" => Cell::option(&place.structure_parente),
+        "date_maj" => Cell::text(&place.date_maj.to_string()),
+        "services" => Cell::list(&place.services),
+        "publics_specifiquement_adresses" => Cell::list(&place.publics_specifiquement_adresses),
+        "prise_en_charge_specifique" => Cell::list(&place.prise_en_charge_specifique),
+        "frais_a_charge" => Cell::list(&place.frais_a_charge),
+        "dispositif_programmes_nationaux" => Cell::list(&place.dispositif_programmes_nationaux),
+        "formations_labels" => Cell::list(&schema_spelling(&place.formations_labels)),
+        "autres_formations_labels" => Cell::list(&place.autres_formations_labels),
+        "modalites_acces" => Cell::list(&place.modalites_acces),
+        "modalites_accompagnement" => Cell::list(&place.modalites_accompagnement),
+        "fiche_acces_libre" => Cell::option(&place.fiche_acces_libre),
+        "prise_rdv" => Cell::option(&place.prise_rdv),
         _ => return None,
     })
 }
@@ -207,9 +207,9 @@ mod tests {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
         let checked = crate::check(root, today, None).expect("the example site checks");
         let site = checked.site.expect("the example site has a site.yaml");
-        let lieu = &site.entries.places[0];
+        let place = &site.entries.places[0];
         for field in schema_fields() {
-            assert!(standard_cell(lieu, &field.name).is_some(), "{}", field.name);
+            assert!(standard_cell(place, &field.name).is_some(), "{}", field.name);
         }
     }
 }

@@ -563,15 +563,15 @@ impl Cleaner {
             return;
         }
         let (latitude, longitude) = match territory.emprise {
-            Some(emprise) if !emprise.contains(latitude, longitude) && emprise.contains(longitude, latitude) => {
+            Some(bounds) if !bounds.contains(latitude, longitude) && bounds.contains(longitude, latitude) => {
                 self.rule(Rule::CoordinatesSwapped);
                 (longitude, latitude)
             }
-            Some(emprise) if !emprise.contains(latitude, longitude) && territory.communes.is_none() => {
+            Some(bounds) if !bounds.contains(latitude, longitude) && territory.communes.is_none() => {
                 self.outside_box = true;
                 return;
             }
-            Some(emprise) if !emprise.contains(latitude, longitude) => {
+            Some(bounds) if !bounds.contains(latitude, longitude) => {
                 let message = ImportKind::CoordinatesOutside { value: both.clone() };
                 self.keep(Problem::Coordinates, "latitude, longitude", lat_column, &both, message);
                 return;

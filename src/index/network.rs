@@ -52,28 +52,28 @@ pub(crate) fn is_listed(p: &Publication, today: NaiveDate) -> bool {
 impl Network {
     /// Indexes `entries` for `today`.
     pub fn new(entries: &[Arc<Publication>], today: NaiveDate) -> Network {
-        let mut reseau = Network::default();
+        let mut network = Network::default();
         let titles: Vec<String> = entries.iter().map(|p| fold(&p.titre)).collect();
         // Ties on dates are broken by title, then slug: the order never depends on files.
         let tie = |i: usize| (titles[i].clone(), entries[i].slug.clone());
         for (i, p) in entries.iter().enumerate() {
             let at = position(p.section);
             match &p.detail {
-                Detail::Call(a) if a.state(today) == CallState::Closed => reseau.archives[at].push(i),
-                Detail::Event(_) if p.is_past(today) => reseau.archives[at].push(i),
+                Detail::Call(a) if a.state(today) == CallState::Closed => network.archives[at].push(i),
+                Detail::Event(_) if p.is_past(today) => network.archives[at].push(i),
                 Detail::Announcement(a) if a.expired(today) => {}
-                _ => reseau.lists[at].push(i),
+                _ => network.lists[at].push(i),
             }
         }
         for section in Section::ALL {
             let at = position(section);
-            let list = &mut reseau.lists[at];
+            let list = &mut network.lists[at];
             match section {
                 Section::CallsForProjects => list.sort_by_cached_key(|&i| (entries[i].last_day(), tie(i))),
                 Section::Agenda => list.sort_by_cached_key(|&i| (entries[i].date, start(&entries[i]), tie(i))),
                 _ => list.sort_by_cached_key(|&i| (Reverse(entries[i].date), tie(i))),
             }
-            reseau.archives[at].sort_by_cached_key(|&i| (Reverse(entries[i].last_day()), tie(i)));
+            network.archives[at].sort_by_cached_key(|&i| (Reverse(entries[i].last_day()), tie(i)));
         }
 
         let mut newest: Vec<usize> = (0..entries.len()).filter(|&i| is_listed(&entries[i], today)).collect();
@@ -89,14 +89,14 @@ impl Network {
                 entry.entries.push(i);
             }
             for place in &p.lieux {
-                reseau.by_place.entry(place.clone()).or_default().push(i);
+                network.by_place.entry(place.clone()).or_default().push(i);
             }
         }
         let mut tags: Vec<Tag> = tags.into_values().collect();
         tags.sort_by_cached_key(|t| (fold(&t.name), t.slug.clone()));
-        reseau.tags = tags;
-        reseau.newest = newest;
-        reseau
+        network.tags = tags;
+        network.newest = newest;
+        network
     }
 
     /// The index of the tag with this name (as written in an entry) in [`Network::tags`].

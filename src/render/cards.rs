@@ -39,17 +39,17 @@ pub(crate) struct Card {
 }
 
 /// The card of a place.
-pub(crate) fn card(lieu: &Place, urls: &Urls) -> Card {
+pub(crate) fn card(place: &Place, urls: &Urls) -> Card {
     Card {
-        href: urls.path(&format!("lieux/{}/", lieu.slug)),
-        nom: lieu.nom.clone(),
-        typologie: labels::typologies(&lieu.typologie),
-        itinerant: lieu.is_itinerant(),
-        adresse: lieu.adresse.clone(),
-        ville: format!("{} {}", lieu.code_postal, lieu.commune),
-        services: lieu.services.iter().map(|s| labels::service_short(s)).collect(),
-        frais: lieu.frais_a_charge.join(", "),
-        telephone: phone_of(&lieu.telephone),
+        href: urls.path(&format!("lieux/{}/", place.slug)),
+        nom: place.nom.clone(),
+        typologie: labels::typologies(&place.typologie),
+        itinerant: place.is_itinerant(),
+        adresse: place.adresse.clone(),
+        ville: format!("{} {}", place.code_postal, place.commune),
+        services: place.services.iter().map(|s| labels::service_short(s)).collect(),
+        frais: place.frais_a_charge.join(", "),
+        telephone: phone_of(&place.telephone),
     }
 }
 
@@ -70,14 +70,14 @@ pub(crate) struct Group {
 pub(crate) fn groups(site: &Site, urls: &Urls, places: &[usize], first_is_suite: bool) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for &i in places {
-        let lieu = &site.entries.places[i];
+        let place = &site.entries.places[i];
         match groups.last_mut() {
-            Some(g) if g.commune == lieu.commune => g.lieux.push(card(lieu, urls)),
+            Some(g) if g.commune == place.commune => g.lieux.push(card(place, urls)),
             _ => groups.push(Group {
-                commune: lieu.commune.clone(),
-                href: urls.path(&format!("communes/{}/", Site::commune_slug(&lieu.commune))),
+                commune: place.commune.clone(),
+                href: urls.path(&format!("communes/{}/", Site::commune_slug(&place.commune))),
                 suite: groups.is_empty() && first_is_suite,
-                lieux: vec![card(lieu, urls)],
+                lieux: vec![card(place, urls)],
             }),
         }
     }
@@ -86,13 +86,13 @@ pub(crate) fn groups(site: &Site, urls: &Urls, places: &[usize], first_is_suite:
 
 /// Place indices in directory order: communes in order, places by name within each.
 pub(crate) fn directory_order(site: &Site) -> Vec<usize> {
-    site.communes.iter().flat_map(|c| c.lieux.iter().copied()).collect()
+    site.communes.iter().flat_map(|c| c.places.iter().copied()).collect()
 }
 
 /// Place indices of a term, in directory order (grouped by commune).
 pub(crate) fn term_places_by_commune(site: &Site, term: &Term) -> Vec<usize> {
     let mut member = vec![false; site.entries.places.len()];
-    term.lieux.iter().for_each(|&i| member[i] = true);
+    term.places.iter().for_each(|&i| member[i] = true);
     directory_order(site).into_iter().filter(|&i| member[i]).collect()
 }
 
@@ -147,18 +147,18 @@ pub(crate) struct PlaceRef {
     pub adresse: String,
 }
 
-pub(crate) fn place_ref(lieu: &Place, urls: &Urls) -> PlaceRef {
+pub(crate) fn place_ref(place: &Place, urls: &Urls) -> PlaceRef {
     PlaceRef {
-        nom: lieu.nom.clone(),
-        commune: lieu.commune.clone(),
-        href: urls.path(&format!("lieux/{}/", lieu.slug)),
-        adresse: format!("{}, {} {}", lieu.adresse, lieu.code_postal, lieu.commune),
+        nom: place.nom.clone(),
+        commune: place.commune.clone(),
+        href: urls.path(&format!("lieux/{}/", place.slug)),
+        adresse: format!("{}, {} {}", place.adresse, place.code_postal, place.commune),
     }
 }
 
 /// Whether an offer is upcoming, recurring or past.
-pub(crate) fn when(site: &Site, offre: &Offer) -> When {
-    match (&offre.calendrier, site.next_session(offre)) {
+pub(crate) fn when(site: &Site, offer: &Offer) -> When {
+    match (&offer.calendrier, site.next_session(offer)) {
         (Schedule::Hours(_), _) => When::Recurring,
         (Schedule::Sessions(_), Some(_)) => When::Next,
         (Schedule::Sessions(_), None) => When::Past,
@@ -166,21 +166,21 @@ pub(crate) fn when(site: &Site, offre: &Offer) -> When {
 }
 
 /// The card of an offer.
-pub(crate) fn offer_card(site: &Site, urls: &Urls, offre: &Offer) -> OfferCard {
-    let (upcoming, past) = split_sessions(site, offre);
-    let horaires = match &offre.calendrier {
+pub(crate) fn offer_card(site: &Site, urls: &Urls, offer: &Offer) -> OfferCard {
+    let (upcoming, past) = split_sessions(site, offer);
+    let horaires = match &offer.calendrier {
         Schedule::Hours(h) => site.week(h).map(|w| open_lines(w.summary)).unwrap_or_default(),
         Schedule::Sessions(_) => Vec::new(),
     };
-    let autres = upcoming.len().saturating_sub(1);
+    let others = upcoming.len().saturating_sub(1);
     OfferCard {
-        href: urls.path(&format!("offres/{}/", offre.slug)),
-        titre: offre.titre.clone(),
-        resume: offre.resume.clone(),
-        lieux: offre.lieux.iter().filter_map(|s| site.place(s)).map(|l| place_ref(l, urls)).collect(),
-        quand: when(site, offre),
+        href: urls.path(&format!("offres/{}/", offer.slug)),
+        titre: offer.titre.clone(),
+        resume: offer.resume.clone(),
+        lieux: offer.lieux.iter().filter_map(|s| site.place(s)).map(|l| place_ref(l, urls)).collect(),
+        quand: when(site, offer),
         prochaine: upcoming.first().map(|s| session_view(s)),
-        autres_seances: match autres {
+        autres_seances: match others {
             0 => String::new(),
             1 => "puis 1 autre séance".to_string(),
             n => format!("puis {n} autres séances"),
@@ -196,8 +196,8 @@ pub(crate) fn open_lines(summary: Vec<String>) -> Vec<String> {
     summary.into_iter().filter(|line| !line.starts_with("Fermé")).collect()
 }
 
-pub(crate) fn split_sessions<'a>(site: &Site, offre: &'a Offer) -> (Vec<&'a Session>, Vec<&'a Session>) {
-    match &offre.calendrier {
+pub(crate) fn split_sessions<'a>(site: &Site, offer: &'a Offer) -> (Vec<&'a Session>, Vec<&'a Session>) {
+    match &offer.calendrier {
         Schedule::Sessions(s) => s.iter().partition(|s| s.date >= site.today),
         Schedule::Hours(_) => (Vec::new(), Vec::new()),
     }
@@ -206,20 +206,20 @@ pub(crate) fn split_sessions<'a>(site: &Site, offre: &'a Offer) -> (Vec<&'a Sess
 /// Hashes page `n` of a list of places in directory order ([`groups`]): its places, and whether
 /// the first one continues the previous page's commune.
 pub(crate) fn hash_places_page(keys: &Keys, h: &mut FoldHasher<'static>, order: &[usize], n: usize) {
-    let lieux = &keys.site.entries.places;
+    let places = &keys.site.entries.places;
     let start = ((n - 1) * PLACES_PER_PAGE).min(order.len());
     if let Some(&previous) = start.checked_sub(1).and_then(|i| order.get(i)) {
-        lieux[previous].commune.hash(h);
+        places[previous].commune.hash(h);
     }
     for &i in order.iter().skip(start).take(PLACES_PER_PAGE) {
-        keys.place(&lieux[i]).hash(h);
+        keys.place(&places[i]).hash(h);
     }
 }
 
 /// Hashes an offer's card ([`offer_card`]): the offer and the places it names.
-pub(crate) fn hash_offer_card(keys: &Keys, h: &mut FoldHasher<'static>, offre: &Offer) {
-    keys.entry(offre.file).hash(h);
-    for lieu in offre.lieux.iter().filter_map(|s| keys.site.place(s)) {
-        keys.place(lieu).hash(h);
+pub(crate) fn hash_offer_card(keys: &Keys, h: &mut FoldHasher<'static>, offer: &Offer) {
+    keys.entry(offer.file).hash(h);
+    for place in offer.lieux.iter().filter_map(|s| keys.site.place(s)) {
+        keys.place(place).hash(h);
     }
 }

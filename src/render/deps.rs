@@ -46,7 +46,7 @@ impl<'a> Keys<'a> {
         let mut by_commune = BTreeMap::new();
         for taxonomy in Taxonomy::ALL.into_iter().filter(|t| t.groups_by_commune()) {
             for (index, term) in taxonomy.terms(site).iter().enumerate() {
-                let mut order = term.lieux.clone();
+                let mut order = term.places.clone();
                 order.sort_by_key(|&i| position[i]);
                 by_commune.insert((taxonomy, index), order);
             }
@@ -82,8 +82,8 @@ impl<'a> Keys<'a> {
     }
 
     /// The version of a place's file.
-    pub(crate) fn place(&self, lieu: &Place) -> u64 {
-        self.entry(lieu.file)
+    pub(crate) fn place(&self, place: &Place) -> u64 {
+        self.entry(place.file)
     }
 }
 

@@ -54,7 +54,7 @@ pub(crate) struct CriterionFilter {
 /// The filters' choices for `site`.
 pub(crate) fn filters(site: &Site, urls: &Urls) -> Filters {
     let choice = |value: &str, text: String| Choice { value: crate::vocab::slug(value), text };
-    let prises = search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
+    let supports = search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
     Filters {
         action: urls.path("lieux/"),
         index: urls.path(search::PATH),
@@ -62,7 +62,7 @@ pub(crate) fn filters(site: &Site, urls: &Urls) -> Filters {
         communes: site.communes.iter().map(|t| Choice { value: t.slug.clone(), text: t.name.clone() }).collect(),
         depuis: communes_with_centre(site),
         publics: site.publics.iter().map(|t| choice(&t.name, t.name.clone())).collect(),
-        prises: prises.iter().map(|p| choice(p, p.clone())).collect(),
+        prises: supports.iter().map(|p| choice(p, p.clone())).collect(),
         criteres: criterion_filters(site),
     }
 }
@@ -80,14 +80,14 @@ pub(crate) fn communes_with_centre(site: &Site) -> Vec<Choice> {
 /// The territorial fields offered as filters, with the values that some place has (those with
 /// a term in `site.criteres`).
 fn criterion_filters(site: &Site) -> Vec<CriterionFilter> {
-    let has_places = |slug: &str| site.criteres.iter().any(|t| t.slug == slug);
+    let has_places = |slug: &str| site.criteria.iter().any(|t| t.slug == slug);
     site.config
         .extensions
         .lieux
         .iter()
         .filter(|e| e.filtre)
         .filter_map(|e| {
-            let choix: Vec<Choice> = match e.kind {
+            let choices: Vec<Choice> = match e.kind {
                 crate::config::ExtensionType::Choice => e
                     .valeurs
                     .iter()
@@ -96,9 +96,16 @@ fn criterion_filters(site: &Site) -> Vec<CriterionFilter> {
                     .collect(),
                 _ => Vec::new(),
             };
-            let present =
-                if e.kind == crate::config::ExtensionType::Choice { !choix.is_empty() } else { has_places(&e.slug()) };
-            present.then(|| CriterionFilter { nom: format!("x-{}", e.slug()), libelle: e.libelle.clone(), choix })
+            let present = if e.kind == crate::config::ExtensionType::Choice {
+                !choices.is_empty()
+            } else {
+                has_places(&e.slug())
+            };
+            present.then(|| CriterionFilter {
+                nom: format!("x-{}", e.slug()),
+                libelle: e.libelle.clone(),
+                choix: choices,
+            })
         })
         .collect()
 }

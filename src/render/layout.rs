@@ -102,7 +102,7 @@ pub(crate) struct PageMeta {
 impl Renderer<'_> {
     /// The layout's metadata of the page at `dir`: its `<title>` (the site's name after it, or
     /// before it on the home page), description, canonical address, menu entry and breadcrumb.
-    pub(crate) fn meta(&self, title: &str, description: &str, dir: &str, ariane: Vec<Link>) -> PageMeta {
+    pub(crate) fn meta(&self, title: &str, description: &str, dir: &str, crumbs: Vec<Link>) -> PageMeta {
         PageMeta {
             title: if dir.is_empty() {
                 format!("{} – {}", self.site.config.titre, title)
@@ -112,7 +112,7 @@ impl Renderer<'_> {
             description: description.to_string(),
             canonical: Some(self.urls.absolute(dir)),
             menu_current: MENU.iter().any(|(_, d)| *d == dir).then(|| self.urls.path(dir)),
-            ariane,
+            ariane: crumbs,
             ariane_courant: title.to_string(),
         }
     }

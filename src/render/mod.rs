@@ -135,12 +135,12 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((1..=total).map(|n| Job::Places { n, total }));
     jobs.extend((0..site.entries.places.len()).map(Job::Place));
     for taxonomy in Taxonomy::ALL {
-        if taxonomy == Taxonomy::Criteria && site.criteres.is_empty() {
+        if taxonomy == Taxonomy::Criteria && site.criteria.is_empty() {
             continue;
         }
         jobs.push(Job::TermIndex(taxonomy));
         for (index, term) in taxonomy.terms(site).iter().enumerate() {
-            let total = term.lieux.len().div_ceil(PLACES_PER_PAGE).max(1);
+            let total = term.places.len().div_ceil(PLACES_PER_PAGE).max(1);
             jobs.extend((1..=total).map(|n| Job::Term { taxonomy, index, n, total }));
         }
     }
@@ -206,14 +206,14 @@ impl<'a> Renderer<'a> {
         planned.push(Planned { path: "robots.txt".into(), output: Output::Robots });
         planned.push(Planned { path: files::search::PATH.into(), output: Output::Search });
         planned.push(Planned { path: files::orientation::PATH.into(), output: Output::Orientation });
-        for (i, lieu) in self.site.entries.places.iter().enumerate() {
-            planned.push(Planned { path: files::orientation::qr_path(&lieu.slug), output: Output::PlaceQr(i) });
+        for (i, place) in self.site.entries.places.iter().enumerate() {
+            planned.push(Planned { path: files::orientation::qr_path(&place.slug), output: Output::PlaceQr(i) });
         }
         planned.push(Planned { path: files::atom::PATH.into(), output: Output::Atom });
         planned.push(Planned { path: format!("{}/offres.ics", export::DIR), output: Output::Calendar });
-        for (i, offre) in self.site.entries.offers.iter().enumerate() {
+        for (i, offer) in self.site.entries.offers.iter().enumerate() {
             planned
-                .push(Planned { path: format!("offres/{}/agenda.ics", offre.slug), output: Output::OfferCalendar(i) });
+                .push(Planned { path: format!("offres/{}/agenda.ics", offer.slug), output: Output::OfferCalendar(i) });
         }
         planned.push(Planned { path: files::atom::network_path(None), output: Output::NetworkFeed(None) });
         for section in crate::model::Section::ALL {

@@ -18,30 +18,30 @@ use crate::model::{Offer, Place, Schedule};
 const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /// The JSON-LD of a place page (`page_url`: its absolute address).
-pub(crate) fn place(site: &Site, lieu: &Place, page_url: &str) -> String {
+pub(crate) fn place(site: &Site, place: &Place, page_url: &str) -> String {
     let mut data = Map::new();
     data.insert("@context".into(), json!("https://schema.org"));
     data.insert("@type".into(), json!("LocalBusiness"));
     data.insert("@id".into(), json!(format!("{page_url}#lieu")));
-    data.insert("name".into(), json!(lieu.nom));
+    data.insert("name".into(), json!(place.nom));
     data.insert("url".into(), json!(page_url));
-    if let Some(resume) = &lieu.presentation_resume {
-        data.insert("description".into(), json!(resume));
+    if let Some(summary) = &place.presentation_resume {
+        data.insert("description".into(), json!(summary));
     }
-    data.insert("address".into(), address(lieu));
-    if let Some((lat, lon)) = lieu.latitude.zip(lieu.longitude) {
+    data.insert("address".into(), address(place));
+    if let Some((lat, lon)) = place.latitude.zip(place.longitude) {
         data.insert("geo".into(), json!({ "@type": "GeoCoordinates", "latitude": lat, "longitude": lon }));
     }
-    if let Some(phone) = &lieu.telephone {
+    if let Some(phone) = &place.telephone {
         data.insert("telephone".into(), json!(phone));
     }
-    if let Some(email) = lieu.courriels.first() {
+    if let Some(email) = place.courriels.first() {
         data.insert("email".into(), json!(email));
     }
-    if !lieu.site_web.is_empty() {
-        data.insert("sameAs".into(), json!(lieu.site_web));
+    if !place.site_web.is_empty() {
+        data.insert("sameAs".into(), json!(place.site_web));
     }
-    if let Some(week) = lieu.horaires.as_deref().and_then(|h| site.week(h)) {
+    if let Some(week) = place.horaires.as_deref().and_then(|h| site.week(h)) {
         let specs: Vec<Value> = periods(&week.regular)
             .map(|(day, opens, closes)| {
                 json!({
@@ -54,20 +54,20 @@ pub(crate) fn place(site: &Site, lieu: &Place, page_url: &str) -> String {
             .collect();
         data.insert("openingHoursSpecification".into(), json!(specs));
     }
-    if let Some(free) = free(&lieu.frais_a_charge) {
+    if let Some(free) = free(&place.frais_a_charge) {
         data.insert("isAccessibleForFree".into(), json!(free));
     }
-    if !lieu.services.is_empty() {
-        data.insert("knowsAbout".into(), json!(lieu.services));
+    if !place.services.is_empty() {
+        data.insert("knowsAbout".into(), json!(place.services));
     }
-    data.insert("dateModified".into(), json!(lieu.date_maj.to_string()));
+    data.insert("dateModified".into(), json!(place.date_maj.to_string()));
     script_json(&Value::Object(data))
 }
 
 /// The JSON-LD of an offer page: its sessions, or its weekly schedule, at its places.
-pub(crate) fn offer(site: &Site, offre: &Offer, page_url: &str, place_url: &dyn Fn(&str) -> String) -> String {
+pub(crate) fn offer(site: &Site, offer: &Offer, page_url: &str, place_url: &dyn Fn(&str) -> String) -> String {
     let places: Vec<Value> =
-        offre.lieux.iter().filter_map(|slug| site.place(slug)).map(|lieu| place_ref(lieu, place_url)).collect();
+        offer.lieux.iter().filter_map(|slug| site.place(slug)).map(|place| place_ref(place, place_url)).collect();
     let location = match places.len() {
         1 => places[0].clone(),
         _ => json!(places),
@@ -76,20 +76,20 @@ pub(crate) fn offer(site: &Site, offre: &Offer, page_url: &str, place_url: &dyn 
         let mut event = Map::new();
         event.insert("@type".into(), json!("Event"));
         event.insert("@id".into(), json!(id));
-        event.insert("name".into(), json!(offre.titre));
+        event.insert("name".into(), json!(offer.titre));
         event.insert("url".into(), json!(page_url));
-        if let Some(resume) = &offre.resume {
-            event.insert("description".into(), json!(resume));
+        if let Some(summary) = &offer.resume {
+            event.insert("description".into(), json!(summary));
         }
         event.insert("eventAttendanceMode".into(), json!("https://schema.org/OfflineEventAttendanceMode"));
         event.insert("eventStatus".into(), json!("https://schema.org/EventScheduled"));
         event.insert("location".into(), location.clone());
-        if let Some(free) = free(&offre.frais_a_charge) {
+        if let Some(free) = free(&offer.frais_a_charge) {
             event.insert("isAccessibleForFree".into(), json!(free));
         }
         event
     };
-    let events: Vec<Value> = match &offre.calendrier {
+    let events: Vec<Value> = match &offer.calendrier {
         Schedule::Sessions(seances) => seances
             .iter()
             .enumerate()
@@ -133,7 +133,7 @@ pub(crate) fn network_event(
 ) -> String {
     let Detail::Event(e) = &p.detail else { return String::new() };
     let location = match (&e.lieu, &e.adresse) {
-        (Some(slug), _) => site.place(slug).map(|lieu| place_ref(lieu, place_url)),
+        (Some(slug), _) => site.place(slug).map(|place| place_ref(place, place_url)),
         (None, Some(adresse)) => {
             let mut postal = Map::new();
             postal.insert("@type".into(), json!("PostalAddress"));
@@ -152,8 +152,8 @@ pub(crate) fn network_event(
     event.insert("@id".into(), json!(format!("{page_url}#evenement")));
     event.insert("name".into(), json!(p.titre));
     event.insert("url".into(), json!(page_url));
-    if let Some(resume) = &p.resume {
-        event.insert("description".into(), json!(resume));
+    if let Some(summary) = &p.resume {
+        event.insert("description".into(), json!(summary));
     }
     event.insert("startDate".into(), json!(paris(p.date, e.debut)));
     event.insert("endDate".into(), json!(paris(e.date_fin.unwrap_or(p.date), e.fin)));
@@ -172,36 +172,36 @@ pub(crate) fn network_event(
 }
 
 /// A place of the directory where something happens: its page's place, by `@id`.
-fn place_ref(lieu: &Place, place_url: &dyn Fn(&str) -> String) -> Value {
+fn place_ref(place: &Place, place_url: &dyn Fn(&str) -> String) -> Value {
     json!({
         "@type": "Place",
-        "@id": format!("{}#lieu", place_url(&lieu.slug)),
-        "name": lieu.nom,
-        "address": address(lieu),
+        "@id": format!("{}#lieu", place_url(&place.slug)),
+        "name": place.nom,
+        "address": address(place),
     })
 }
 
-fn address(lieu: &Place) -> Value {
-    let street = match &lieu.complement_adresse {
-        Some(more) => format!("{}, {more}", lieu.adresse),
-        None => lieu.adresse.clone(),
+fn address(place: &Place) -> Value {
+    let street = match &place.complement_adresse {
+        Some(more) => format!("{}, {more}", place.adresse),
+        None => place.adresse.clone(),
     };
     json!({
         "@type": "PostalAddress",
         "streetAddress": street,
-        "postalCode": lieu.code_postal,
-        "addressLocality": lieu.commune,
+        "postalCode": place.code_postal,
+        "addressLocality": place.commune,
         "addressCountry": "FR",
     })
 }
 
 /// Free when every cost value says so; not free when none does; unknown otherwise.
-fn free(frais: &[String]) -> Option<bool> {
-    if frais.is_empty() {
+fn free(costs: &[String]) -> Option<bool> {
+    if costs.is_empty() {
         None
-    } else if frais.iter().all(|f| f == "Gratuit") {
+    } else if costs.iter().all(|f| f == "Gratuit") {
         Some(true)
-    } else if frais.iter().all(|f| f == "Payant") {
+    } else if costs.iter().all(|f| f == "Payant") {
         Some(false)
     } else {
         None

@@ -57,7 +57,7 @@ fn config(url: &str) -> SiteConfig {
     }
 }
 
-fn lieu(slug: &str, nom: &str, commune: &str) -> Place {
+fn place(slug: &str, nom: &str, commune: &str) -> Place {
     Place {
         slug: slug.into(),
         file: FileId(0),
@@ -98,12 +98,12 @@ fn lieu(slug: &str, nom: &str, commune: &str) -> Place {
     }
 }
 
-fn offre(slug: &str, titre: &str, lieux: &[&str], calendrier: Schedule) -> Offer {
+fn offer(slug: &str, titre: &str, places: &[&str], calendrier: Schedule) -> Offer {
     Offer {
         slug: slug.into(),
         file: FileId(0),
         titre: titre.into(),
-        lieux: lieux.iter().map(|s| s.to_string()).collect(),
+        lieux: places.iter().map(|s| s.to_string()).collect(),
         resume: Some("Apprendre pas à pas.".into()),
         services: vec!["Maîtrise des outils numériques du quotidien".into()],
         publics_specifiquement_adresses: vec!["Seniors".into()],
@@ -127,7 +127,7 @@ fn session(d: NaiveDate) -> Session {
 
 /// A small site: three places in two communes, three offers, one page.
 fn small_site(url: &str) -> Site {
-    let mut bachut = lieu("mediatheque-du-bachut", "Médiathèque du Bachut", "Lyon 8e Arrondissement");
+    let mut bachut = place("mediatheque-du-bachut", "Médiathèque du Bachut", "Lyon 8e Arrondissement");
     bachut.complement_adresse = Some("Rez-de-chaussée".into());
     bachut.latitude = Some(45.7372);
     bachut.longitude = Some(4.871);
@@ -146,18 +146,18 @@ fn small_site(url: &str) -> Site {
     bachut.fiche_acces_libre = Some("https://acceslibre.beta.gouv.fr/app/exemple/".into());
     bachut.prise_rdv = Some("https://rdv.exemple.fr/bachut?a=1&b=2".into());
 
-    let mut bus = lieu("bus-numerique", "Bus <numérique> & \"solidaire\"", "Villeurbanne");
+    let mut bus = place("bus-numerique", "Bus <numérique> & \"solidaire\"", "Villeurbanne");
     bus.itinerance = vec!["Itinérant".into()];
     bus.typologie = vec!["ASSO".into(), "XYZ".into()];
     bus.code_postal = "69100".into();
 
-    let mut cs = lieu("centre-social-des-etats-unis", "Centre social des États-Unis", "Lyon 8e Arrondissement");
+    let mut cs = place("centre-social-des-etats-unis", "Centre social des États-Unis", "Lyon 8e Arrondissement");
     cs.typologie = vec!["CS".into()];
     cs.services = vec!["Acquisition de matériel informatique à prix solidaire".into()];
     cs.publics_specifiquement_adresses = vec!["Familles et/ou enfants".into()];
 
-    let offres = vec![
-        offre(
+    let offers = vec![
+        offer(
             "atelier-smartphone",
             "Atelier « Mon smartphone »",
             &["mediatheque-du-bachut"],
@@ -167,13 +167,13 @@ fn small_site(url: &str) -> Site {
                 session(date(2026, 12, 8)),
             ]),
         ),
-        offre(
+        offer(
             "permanence",
             "Permanence démarches",
             &["mediatheque-du-bachut", "bus-numerique"],
             Schedule::Hours("Mo,We 09:00-12:00; PH off".into()),
         ),
-        offre(
+        offer(
             "ancien-atelier",
             "Ancien atelier",
             &["centre-social-des-etats-unis"],
@@ -189,7 +189,7 @@ fn small_site(url: &str) -> Site {
     }];
     let entries = Entries {
         places: vec![bus, cs, bachut].into_iter().map(Arc::new).collect(),
-        offers: offres.into_iter().map(Arc::new).collect(),
+        offers: offers.into_iter().map(Arc::new).collect(),
         pages: pages.into_iter().map(Arc::new).collect(),
         network: Vec::new(),
     };
@@ -399,7 +399,7 @@ fn the_directory_is_paginated_by_100() {
     let mut site = small_site("https://resin.exemple.fr/");
     for i in 0..205 {
         let commune = if i < 150 { "Bron" } else { "Vénissieux" };
-        site.entries.places.push(Arc::new(lieu(&format!("lieu-{i:03}"), &format!("Lieu {i:03}"), commune)));
+        site.entries.places.push(Arc::new(place(&format!("lieu-{i:03}"), &format!("Lieu {i:03}"), commune)));
     }
     let site = Site::new(site.config.clone(), site.entries.clone(), site.today);
     let files = render(&site);
@@ -419,14 +419,14 @@ fn the_directory_is_paginated_by_100() {
 fn service_pages_and_offers_are_paginated_too() {
     let mut site = small_site("https://resin.exemple.fr/");
     for i in 0..150 {
-        site.entries.places.push(Arc::new(lieu(&format!("lieu-{i:03}"), &format!("Lieu {i:03}"), "Bron")));
+        site.entries.places.push(Arc::new(place(&format!("lieu-{i:03}"), &format!("Lieu {i:03}"), "Bron")));
     }
     let template = (*site.entries.offers[0]).clone();
     for i in 0..120 {
-        let mut offre = template.clone();
-        offre.slug = format!("offre-{i:03}");
-        offre.titre = format!("Offre {i:03}");
-        site.entries.offers.push(Arc::new(offre));
+        let mut offer = template.clone();
+        offer.slug = format!("offre-{i:03}");
+        offer.titre = format!("Offre {i:03}");
+        site.entries.offers.push(Arc::new(offer));
     }
     let site = Site::new(site.config.clone(), site.entries.clone(), site.today);
     let files = render(&site);

@@ -339,10 +339,10 @@ mod tests {
             }
             assert!(static_file(&theme, script) == Some(expected.as_slice()), "{script}");
         }
-        let orienter = String::from_utf8(static_file(&theme, "orienter.js").unwrap().to_vec()).unwrap();
+        let orient = String::from_utf8(static_file(&theme, "orienter.js").unwrap().to_vec()).unwrap();
         let order = ["orienter/mots.js", "orienter/liste.js", "orienter/fiche.js", "orienter/page.js"]
-            .map(|part| orienter.find(&format!("/* {part}")).unwrap_or_else(|| panic!("{part}")));
-        assert!(orienter.starts_with("/* resin : la page « Orienter une personne »"));
+            .map(|part| orient.find(&format!("/* {part}")).unwrap_or_else(|| panic!("{part}")));
+        assert!(orient.starts_with("/* resin : la page « Orienter une personne »"));
         assert!(order.is_sorted(), "{order:?}");
         let paths: Vec<&str> = theme.statics.iter().map(|(p, _)| p.as_str()).collect();
         assert!(paths.is_sorted(), "{paths:?}");

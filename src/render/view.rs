@@ -129,19 +129,17 @@ pub(crate) struct Access {
 
 pub(crate) fn access_modes(
     modes: &[String],
-    telephone: Option<&Phone>,
-    courriel: Option<&String>,
+    phone: Option<&Phone>,
+    email: Option<&String>,
     rdv: Option<&String>,
 ) -> Vec<Access> {
     modes
         .iter()
         .map(|mode| {
-            let (text, lien) = match mode.as_str() {
+            let (text, link) = match mode.as_str() {
                 "Se présenter" => ("Venir sur place, sans rendez-vous".to_string(), None),
-                "Téléphoner" => ("Téléphoner".to_string(), telephone.map(|p| Link::new(&p.text, &p.href))),
-                "Contacter par mail" => {
-                    ("Écrire un e-mail".to_string(), courriel.map(|c| Link::new(c, mailto_plain(c))))
-                }
+                "Téléphoner" => ("Téléphoner".to_string(), phone.map(|p| Link::new(&p.text, &p.href))),
+                "Contacter par mail" => ("Écrire un e-mail".to_string(), email.map(|c| Link::new(c, mailto_plain(c)))),
                 "Prendre un RDV en ligne" => {
                     ("Prendre rendez-vous en ligne".to_string(), rdv.map(|u| Link::new(display_url(u), u)))
                 }
@@ -151,7 +149,7 @@ pub(crate) fn access_modes(
                 ),
                 other => (other.to_string(), None),
             };
-            Access { text, lien }
+            Access { text, lien: link }
         })
         .collect()
 }
@@ -203,7 +201,7 @@ pub(crate) fn term_links(
                 text: words.clone().unwrap_or_else(|| t.name.clone()),
                 standard: words.map(|_| t.name.clone()),
                 href: urls.path(&format!("{folder}/{}/", t.slug)),
-                count: labels::count(t.lieux.len(), "lieu", "lieux"),
+                count: labels::count(t.places.len(), "lieu", "lieux"),
             }
         })
         .collect()

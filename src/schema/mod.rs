@@ -540,11 +540,11 @@ mod tests {
         let table = |kind: EntryKind, besides: &[&str], instead: &[&str]| -> BTreeSet<String> {
             names(kind).iter().filter(|n| !instead.contains(n)).chain(besides).map(|n| n.to_string()).collect()
         };
-        let lieu = serde_json::to_value(&*site.entries.places[0]).expect("serialises");
-        assert_eq!(model(lieu), table(EntryKind::Place, &["slug", "presentation_detail", "extensions"], &[]));
-        let offre = serde_json::to_value(&*site.entries.offers[0]).expect("serialises");
+        let place = serde_json::to_value(&*site.entries.places[0]).expect("serialises");
+        assert_eq!(model(place), table(EntryKind::Place, &["slug", "presentation_detail", "extensions"], &[]));
+        let offer = serde_json::to_value(&*site.entries.offers[0]).expect("serialises");
         assert_eq!(
-            model(offre),
+            model(offer),
             table(EntryKind::Offer, &["slug", "description", "extensions", "calendrier"], &["horaires", "seances"])
         );
         let page = serde_json::to_value(&*site.entries.pages[0]).expect("serialises");

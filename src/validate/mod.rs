@@ -158,7 +158,7 @@ pub(crate) fn cross_check<'a>(
     let mut entries = Entries::default();
     let mut diagnostics = Vec::new();
     let mut offer_places = Vec::new();
-    let mut reseau_refs = Vec::new();
+    let mut network_refs = Vec::new();
     let mut place_slugs: HashSet<&str> =
         unreadable.iter().filter(|(kind, _)| *kind == EntryKind::Place).map(|(_, slug)| slug.as_str()).collect();
     let mut by_file: HashMap<FileId, &ValidEntry> = HashMap::new();
@@ -184,7 +184,7 @@ pub(crate) fn cross_check<'a>(
             }
             Validated::Page(Some(p)) if slug_ok => entries.pages.push(p.clone()),
             Validated::Network(p, refs) => {
-                reseau_refs.push((entry, refs));
+                network_refs.push((entry, refs));
                 if let Some(p) = p.as_ref().filter(|_| slug_ok) {
                     entries.network.push(p.clone());
                 }
@@ -198,38 +198,38 @@ pub(crate) fn cross_check<'a>(
     // may just be using its file name), the later one when both do.
     let mut ids: HashMap<&str, &Place> = HashMap::new();
     let mut duplicates = HashSet::new();
-    for lieu in entries.places.iter().map(|l| &**l) {
-        let Some(first) = ids.get(lieu.id.as_str()).copied() else {
-            ids.insert(&lieu.id, lieu);
+    for place in entries.places.iter().map(|l| &**l) {
+        let Some(first) = ids.get(place.id.as_str()).copied() else {
+            ids.insert(&place.id, place);
             continue;
         };
         let explicit = |l: &Place| by_file[&l.file].has_id;
-        let (reported, other) = if explicit(lieu) || !explicit(first) { (lieu, first) } else { (first, lieu) };
+        let (reported, other) = if explicit(place) || !explicit(first) { (place, first) } else { (first, place) };
         let entry = by_file[&reported.file];
         let span = if entry.has_id { span_of(sources, entry, "id") } else { entry.header.clone() };
         let other = sources.get(other.file).path.clone();
-        diagnostics.push(Diagnostic::new(Kind::DuplicateId { id: lieu.id.clone(), other }, reported.file, span));
+        diagnostics.push(Diagnostic::new(Kind::DuplicateId { id: place.id.clone(), other }, reported.file, span));
         duplicates.insert(reported.slug.clone());
     }
     // One commune, one spelling: "Lyon 8e" and "lyon 8e" would share the address of one page.
     let mut spellings: HashMap<String, &Place> = HashMap::new();
     let mut slugs: HashMap<&str, String> = HashMap::new();
-    for lieu in &entries.places {
+    for place in &entries.places {
         // The same slug as the commune's page address (computed once per spelling).
-        let slug = slugs.entry(&lieu.commune).or_insert_with(|| crate::communes::slug(&lieu.commune));
+        let slug = slugs.entry(&place.commune).or_insert_with(|| crate::communes::slug(&place.commune));
         match spellings.get(slug.as_str()) {
-            Some(first) if first.commune != lieu.commune => {
+            Some(first) if first.commune != place.commune => {
                 let kind = Kind::CommuneVariant {
-                    value: lieu.commune.clone(),
+                    value: place.commune.clone(),
                     first: first.commune.clone(),
                     other: sources.get(first.file).path.clone(),
                 };
-                diagnostics.push(Diagnostic::new(kind, lieu.file, span_of(sources, by_file[&lieu.file], "commune")));
-                duplicates.insert(lieu.slug.clone());
+                diagnostics.push(Diagnostic::new(kind, place.file, span_of(sources, by_file[&place.file], "commune")));
+                duplicates.insert(place.slug.clone());
             }
             Some(_) => {}
             None => {
-                spellings.insert(slug.clone(), lieu);
+                spellings.insert(slug.clone(), place);
             }
         }
     }
@@ -238,7 +238,7 @@ pub(crate) fn cross_check<'a>(
     // Offers and entries of the network's space naming places that do not exist.
     let mut bad_entries = HashSet::new();
     let mut sorted_slugs: Vec<&str> = Vec::new();
-    let named = offer_places.into_iter().chain(reseau_refs.iter().map(|(entry, refs)| (*entry, &refs.lieux)));
+    let named = offer_places.into_iter().chain(network_refs.iter().map(|(entry, refs)| (*entry, &refs.places)));
     for (entry, places) in named {
         for (slug, path) in places {
             if !place_slugs.contains(slug.as_str()) {
@@ -255,7 +255,7 @@ pub(crate) fn cross_check<'a>(
             }
         }
     }
-    let bad_reseau = network::cross_check(sources, &reseau_refs, assets, &mut diagnostics);
+    let bad_reseau = network::cross_check(sources, &network_refs, assets, &mut diagnostics);
     // A place that failed validation still exists: its offers keep it, but it has no page.
     let published: HashSet<&str> = entries.places.iter().map(|l| l.slug.as_str()).collect();
     entries.network.retain(|p| !bad_entries.contains(&p.file) && !bad_reseau.contains(&p.file));
@@ -265,9 +265,9 @@ pub(crate) fn cross_check<'a>(
         }
     }
     entries.offers.retain(|o| !bad_entries.contains(&o.file));
-    for offre in &mut entries.offers {
-        if offre.lieux.iter().any(|slug| !published.contains(slug.as_str())) {
-            Arc::make_mut(offre).lieux.retain(|slug| published.contains(&slug.as_str()));
+    for offer in &mut entries.offers {
+        if offer.lieux.iter().any(|slug| !published.contains(slug.as_str())) {
+            Arc::make_mut(offer).lieux.retain(|slug| published.contains(&slug.as_str()));
         }
     }
     (entries, diagnostics)

@@ -31,11 +31,11 @@ pub(crate) const MAX_EVENT_DAYS: i64 = 31;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Refs {
     /// Place slugs, with where each is written.
-    pub lieux: Vec<(String, Vec<Segment>)>,
+    pub places: Vec<(String, Vec<Segment>)>,
     /// Files under `content/`: the path, the field, and where it is written.
-    pub fichiers: Vec<(String, &'static str, Vec<Segment>)>,
+    pub files: Vec<(String, &'static str, Vec<Segment>)>,
     /// Tags, with where each is written.
-    pub etiquettes: Vec<(String, Vec<Segment>)>,
+    pub tags: Vec<(String, Vec<Segment>)>,
 }
 
 fn key(name: &str) -> Segment {
@@ -55,7 +55,7 @@ pub(crate) fn validate(
     let resume = f.short_text("resume", 280);
     let etiquettes = tags(&mut f, &mut refs);
     let structure = f.text("structure");
-    refs.lieux = unique(f.list("lieux"));
+    refs.places = unique(f.list("lieux"));
     let (date, detail) = match section {
         Section::News => {
             let date = f.required_date("date");
@@ -102,7 +102,7 @@ pub(crate) fn validate(
             titre,
             resume,
             etiquettes,
-            lieux: refs.lieux.iter().map(|(slug, _)| slug.clone()).collect(),
+            lieux: refs.places.iter().map(|(slug, _)| slug.clone()).collect(),
             structure,
             date,
             corps: text[entry.body.clone()].trim().to_string(),
@@ -146,7 +146,7 @@ fn tags(f: &mut Fields<'_>, refs: &mut Refs) -> Vec<String> {
     for (tag, path) in unique(f.list("etiquettes")) {
         if is_tag(&tag) {
             out.push(tag.clone());
-            refs.etiquettes.push((tag, path));
+            refs.tags.push((tag, path));
         } else {
             let suggestion = tag_suggestion(&tag);
             f.report(Kind::InvalidTag { value: tag, suggestion }, &path);
@@ -191,7 +191,7 @@ fn image(f: &mut Fields<'_>, refs: &mut Refs) -> Option<Image> {
         return None;
     };
     let fichier = fichier?;
-    refs.fichiers.push((fichier.clone(), "image", path));
+    refs.files.push((fichier.clone(), "image", path));
     Some(Image { fichier, alt })
 }
 
@@ -243,7 +243,7 @@ fn attachments(f: &mut Fields<'_>, refs: &mut Refs) -> Vec<Attachment> {
         let fichier =
             fichier.and_then(|raw| file_path(f, &raw, "pieces_jointes", &at("fichier"), &ATTACHMENT_EXTENSIONS));
         if let (Some(fichier), Some(titre)) = (fichier, titre) {
-            refs.fichiers.push((fichier.clone(), "pieces_jointes", at("fichier")));
+            refs.files.push((fichier.clone(), "pieces_jointes", at("fichier")));
             out.push(Attachment { fichier, titre });
         }
     }
@@ -392,10 +392,10 @@ fn event(f: &mut Fields<'_>, refs: &mut Refs, ctx: &Context<'_>) -> (Option<chro
         };
         f.report(kind, &[key("fin")]);
     }
-    let lieu = f.text("lieu");
+    let place = f.text("lieu");
     let adresse = f.text("adresse");
     let commune = commune(f, ctx, false);
-    match (&lieu, &adresse) {
+    match (&place, &adresse) {
         (Some(_), Some(_)) => f.report(Kind::EventPlace { both: true }, &[key("adresse")]),
         // A value already refused (a formula…) is not a missing one.
         (None, None) if f.raw("lieu").is_none() && f.raw("adresse").is_none() => {
@@ -403,14 +403,14 @@ fn event(f: &mut Fields<'_>, refs: &mut Refs, ctx: &Context<'_>) -> (Option<chro
         }
         (Some(slug), None) => {
             // The venue first: it is a place the event concerns too.
-            refs.lieux.retain(|(s, _)| s != slug);
-            refs.lieux.insert(0, (slug.clone(), vec![key("lieu")]));
+            refs.places.retain(|(s, _)| s != slug);
+            refs.places.insert(0, (slug.clone(), vec![key("lieu")]));
         }
         (None, _) => {}
     }
     let inscription = f.url("inscription");
     let event = match (debut, fin) {
-        (Some(debut), Some(fin)) => Some(Event { date_fin, debut, fin, lieu, adresse, commune, inscription }),
+        (Some(debut), Some(fin)) => Some(Event { date_fin, debut, fin, lieu: place, adresse, commune, inscription }),
         _ => None,
     };
     (date, event)
@@ -435,13 +435,13 @@ pub(crate) fn cross_check(
             diagnostics.push(Diagnostic::new(kind, entry.file, span));
             bad.insert(entry.file);
         };
-        for (fichier, field, path) in &refs.fichiers {
+        for (fichier, field, path) in &refs.files {
             if !files.contains(fichier.as_str()) {
                 let suggestion = suggest::closest(fichier, files.iter().copied()).map(str::to_string);
                 report(Kind::UnknownFile { field: field.to_string(), path: fichier.clone(), suggestion }, path);
             }
         }
-        for (tag, path) in &refs.etiquettes {
+        for (tag, path) in &refs.tags {
             match spellings.get(&slug::slugify(tag)) {
                 Some((first, file)) if first != tag => {
                     let kind = Kind::TagVariant {

@@ -21,9 +21,9 @@ pub(crate) fn validate_offer(
 ) -> (Option<Offer>, PlaceRefs, Vec<Diagnostic>) {
     let mut f = Fields::new(entry, text);
     let titre = f.required_text("titre");
-    let mut lieux: PlaceRefs = f.list("lieux");
+    let mut places: PlaceRefs = f.list("lieux");
     let mut seen = std::collections::BTreeSet::new();
-    lieux.retain(|(slug, _)| seen.insert(slug.clone()));
+    places.retain(|(slug, _)| seen.insert(slug.clone()));
     f.require("lieux");
     let resume = f.short_text("resume", 280);
     let services = f.vocabulary("services");
@@ -55,12 +55,12 @@ pub(crate) fn validate_offer(
     f.body();
     let diagnostics = f.finish(crate::schema::names(crate::load::EntryKind::Offer));
     let has_error = diagnostics.iter().any(|d| d.severity() == crate::Severity::Error);
-    let offre = match (titre, calendrier, date_maj) {
+    let offer = match (titre, calendrier, date_maj) {
         (Some(titre), Some(calendrier), Some(date_maj)) if !has_error => Some(Offer {
             slug: entry.slug.clone(),
             file: entry.file,
             titre,
-            lieux: lieux.iter().map(|(slug, _)| slug.clone()).collect(),
+            lieux: places.iter().map(|(slug, _)| slug.clone()).collect(),
             resume,
             services,
             publics_specifiquement_adresses,
@@ -78,7 +78,7 @@ pub(crate) fn validate_offer(
         }),
         _ => None,
     };
-    (offre, lieux, diagnostics)
+    (offer, places, diagnostics)
 }
 
 /// `seances`: a list of `{ date, debut, fin }`, returned sorted.

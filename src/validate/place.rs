@@ -79,7 +79,7 @@ pub(crate) fn validate_place(entry: &RawEntry, text: &str, ctx: &Context<'_>) ->
         }
     }
     let has_error = diagnostics.iter().any(|d| d.severity() == crate::Severity::Error);
-    let lieu = match (nom, adresse, code_postal, commune, date_maj) {
+    let place = match (nom, adresse, code_postal, commune, date_maj) {
         (Some(nom), Some(adresse), Some(code_postal), Some(commune), Some(date_maj)) if !has_error => Some(Place {
             slug: entry.slug.clone(),
             file: entry.file,
@@ -120,7 +120,7 @@ pub(crate) fn validate_place(entry: &RawEntry, text: &str, ctx: &Context<'_>) ->
         }),
         _ => None,
     };
-    (lieu, diagnostics)
+    (place, diagnostics)
 }
 
 /// A code written as text (`code_postal`, `code_insee`, `pivot`): a YAML number is reported

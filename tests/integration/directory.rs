@@ -15,17 +15,19 @@ fn the_search_index_lists_every_place_in_directory_order_with_its_filters() {
     let site = SiteTest::example();
     site.build();
     let index = index(&site);
-    let lieux = index["lieux"].as_array().unwrap();
-    assert_eq!(lieux.len(), 47);
+    let places = index["lieux"].as_array().unwrap();
+    assert_eq!(places.len(), 47);
     assert_eq!(index["debut"], "2026-11-25");
 
     // Directory order: the communes' order of /lieux/, then names.
     let communes = index["communes"].as_array().unwrap();
     let commune_of = |l: &Value| communes[l["c"].as_u64().unwrap() as usize][0].as_str().unwrap().to_string();
     let listed = site.read("public/lieux/index.html");
-    let first = &lieux[0];
-    assert!(listed.find(first["n"].as_str().unwrap()).unwrap() < listed.find(lieux[1]["n"].as_str().unwrap()).unwrap());
-    let order: Vec<String> = lieux.iter().map(commune_of).collect();
+    let first = &places[0];
+    assert!(
+        listed.find(first["n"].as_str().unwrap()).unwrap() < listed.find(places[1]["n"].as_str().unwrap()).unwrap()
+    );
+    let order: Vec<String> = places.iter().map(commune_of).collect();
     let mut groups = order.clone();
     groups.dedup();
     let mut sorted = groups.clone();
@@ -33,7 +35,7 @@ fn the_search_index_lists_every_place_in_directory_order_with_its_filters() {
     assert_eq!(groups, sorted, "places grouped by commune, communes in order");
 
     // One place in full: the Médiathèque du Bachut.
-    let bachut = lieux.iter().find(|l| l["n"] == "Médiathèque du Bachut").unwrap();
+    let bachut = places.iter().find(|l| l["n"] == "Médiathèque du Bachut").unwrap();
     assert_eq!(bachut["u"], "/lieux/mediatheque-du-bachut/");
     assert_eq!(bachut["v"], "69008 Lyon 8e Arrondissement");
     assert_eq!(commune_of(bachut), "Lyon 8e Arrondissement");
@@ -92,8 +94,8 @@ fn the_index_marks_places_open_on_saturday() {
         .file("content/lieux/semaine.md", crate::support::PLACE);
     site.build();
     let index = index(&site);
-    let lieux = index["lieux"].as_array().unwrap();
-    let by_name = |n: &str| lieux.iter().find(|l| l["n"] == n).unwrap_or_else(|| panic!("{n}: {lieux:?}"));
+    let places = index["lieux"].as_array().unwrap();
+    let by_name = |n: &str| places.iter().find(|l| l["n"] == n).unwrap_or_else(|| panic!("{n}: {places:?}"));
     let saturday = |l: &Value| index["horaires"][l["h"].as_u64().unwrap() as usize]["sa"] == 1;
     assert!(saturday(by_name("Ouvert le samedi")));
     assert!(!saturday(by_name("Médiathèque du Bachut")));
@@ -113,10 +115,10 @@ fn without_centres_in_the_communes_file_the_places_give_one() {
     assert!(!depuis.contains("bron"), "{depuis}");
     let index = index(&site);
     let communes = index["communes"].as_array().unwrap();
-    let lieu = &index["lieux"][0];
-    let commune = &communes[lieu["c"].as_u64().unwrap() as usize];
-    assert_eq!(commune[1], lieu["g"][0], "the mean of its places");
-    assert_eq!(commune[2], lieu["g"][1]);
+    let place = &index["lieux"][0];
+    let commune = &communes[place["c"].as_u64().unwrap() as usize];
+    assert_eq!(commune[1], place["g"][0], "the mean of its places");
+    assert_eq!(commune[2], place["g"][1]);
 }
 
 #[test]

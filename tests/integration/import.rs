@@ -44,7 +44,7 @@ fn options(site: &SiteTest, file: &Path) -> Options {
     Options { root: site.root().to_path_buf(), file: file.to_path_buf(), ..Options::default() }
 }
 
-fn lieux(site: &SiteTest) -> std::collections::BTreeMap<String, Vec<u8>> {
+fn places(site: &SiteTest) -> std::collections::BTreeMap<String, Vec<u8>> {
     tree(&site.root().join("content/lieux"))
 }
 
@@ -78,7 +78,7 @@ fn the_real_hinaura_export_imports_the_places_of_the_metropole() {
     let file = hinaura();
     let run = site.run(&["import", file.to_str().unwrap()]).expect_code(0);
     insta::assert_snapshot!("import_hinaura", run.stdout);
-    let written = lieux(&site);
+    let written = places(&site);
     assert_eq!(written.len(), 29);
     let emmaus = site.read("content/lieux/emmaus-connect-lyon.md");
     assert!(emmaus.contains("commune: Lyon 8e Arrondissement\n"), "{emmaus}");
@@ -96,7 +96,7 @@ fn the_real_hinaura_export_imports_the_places_of_the_metropole() {
         "{}",
         again.stdout
     );
-    assert_eq!(lieux(&site), written);
+    assert_eq!(places(&site), written);
 
     // Published: pages and standard exports.
     site.build();
@@ -152,10 +152,10 @@ fn the_real_paca_export_is_outside_the_metropole_and_imports_in_its_own_territor
     assert_eq!(report.problems.get(&Problem::Formula), Some(&1));
     assert_eq!(report.problems.len(), 3, "{:?}", report.problems);
     assert_checks(&site);
-    let before = lieux(&site);
+    let before = places(&site);
     let again = import(&options(&site, &paca()), today()).unwrap();
     assert_eq!((again.unchanged, again.changes.len()), (643, 0));
-    assert_eq!(lieux(&site), before);
+    assert_eq!(places(&site), before);
 }
 
 /// The fixture's site: Lyon and Bourg-en-Bresse (for a postcode with a leading zero).
@@ -305,10 +305,10 @@ fn each_cleaning_rule_and_each_defect_is_found_at_its_row_and_column() {
     assert_checks(&site);
 
     // Idempotent.
-    let before = lieux(&site);
+    let before = places(&site);
     let again = import(&options(&site, &file), today()).unwrap();
     assert_eq!((again.unchanged, again.changes.len()), (28, 0));
-    assert_eq!(lieux(&site), before);
+    assert_eq!(places(&site), before);
 }
 
 #[test]
@@ -427,7 +427,7 @@ fn the_command_line_reports_dry_runs_filters_sources_and_errors() {
     site.write("content/lieux/casse.md", "---\nnom: [\n---\n");
     let stopped = site.run(&["import", file]).expect_code(2);
     assert!(stopped.stderr.contains("casse.md"), "{}", stopped.stderr);
-    assert_eq!(lieux(&site).len(), 1);
+    assert_eq!(places(&site).len(), 1);
 }
 
 #[test]
@@ -461,11 +461,11 @@ fn rows_without_ids_keep_their_entries_from_one_import_to_the_next() {
     let file = site.root().join("sans-id.csv");
     let first = import(&options(&site, &file), today()).unwrap();
     assert_eq!(first.created(), 4, "{first}");
-    let before = lieux(&site);
+    let before = places(&site);
     for _ in 0..2 {
         let again = import(&options(&site, &file), today()).unwrap();
         assert_eq!((again.unchanged, again.changes.len()), (4, 0), "{again}");
-        assert_eq!(lieux(&site), before);
+        assert_eq!(places(&site), before);
     }
     // An entry made by hand with the same SIRET and address but another name is not renamed
     // when a row names it exactly.
@@ -487,7 +487,7 @@ fn entries_in_subfolders_are_found_and_updated_where_they_are() {
     assert_eq!(report.changes.len(), 1, "{report}");
     assert_eq!(report.changes[0].path, "content/lieux/villeurbanne/maison.md");
     assert!(site.read("content/lieux/villeurbanne/maison.md").contains("telephone: '+33478000001'\n"));
-    assert_eq!(lieux(&site).len(), 1);
+    assert_eq!(places(&site).len(), 1);
     assert_checks(&site);
 }
 
@@ -621,7 +621,7 @@ fn rows_that_check_would_refuse_are_held_back_at_their_row_and_column() {
     ];
     assert_notes(&report, expected);
     assert_eq!((report.read, report.created(), report.refused), (8, 1, 7));
-    assert_eq!(lieux(&site).keys().collect::<Vec<_>>(), ["mediatheque-legitime.md"]);
+    assert_eq!(places(&site).keys().collect::<Vec<_>>(), ["mediatheque-legitime.md"]);
     let shown = report.to_string();
     assert!(shown.contains("ligne 6, « Maison Maison"), "{shown}");
     assert!(shown.lines().all(|l| l.chars().count() < 400), "a long name is cut in the report:\n{shown}");

@@ -339,8 +339,8 @@ fn territorial_fields_are_declared_checked_shown_filtered_and_exported_apart() {
     let duchere = site.read("public/lieux/centre-social-de-la-duchere/index.html");
     assert!(duchere.contains("Accepte le Pass numérique :</span> <a href=\"/criteres/pass-numerique/\">Oui</a>"));
     let filter = site.read("public/criteres/pass-numerique/index.html");
-    let lieux = regex_lite::Regex::new(r#"href="/lieux/([a-z0-9-]+)/""#).unwrap();
-    let listed: BTreeSet<String> = lieux.captures_iter(&filter).map(|c| c[1].to_string()).collect();
+    let places = regex_lite::Regex::new(r#"href="/lieux/([a-z0-9-]+)/""#).unwrap();
+    let listed: BTreeSet<String> = places.captures_iter(&filter).map(|c| c[1].to_string()).collect();
     let declared: BTreeSet<String> = std::fs::read_dir(site.root().join("content/lieux"))
         .unwrap()
         .map(|e| e.unwrap().path())

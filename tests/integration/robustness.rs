@@ -245,11 +245,11 @@ proptest! {
     /// Export a place in the standard's JSON, import it into an empty site, check the site:
     /// the place read back exports to the same record.
     #[test]
-    fn any_valid_place_survives_export_then_import(lieu in place()) {
+    fn any_valid_place_survives_export_then_import(place in place()) {
         let site = SiteTest::new();
         std::fs::copy(repo().join("content/site.yaml"), site.root().join("content/site.yaml")).unwrap();
         copy_dir(&repo().join("data/territoire"), &site.root().join("data/territoire"));
-        let exported = resin::internals::places_json(&[std::sync::Arc::new(lieu.clone())]);
+        let exported = resin::internals::places_json(&[std::sync::Arc::new(place.clone())]);
         std::fs::write(site.root().join("export.json"), &exported).unwrap();
         let options = Options { root: site.root().to_path_buf(), file: site.root().join("export.json"), ..Options::default() };
         let report = resin::import::import(&options, today()).unwrap();
@@ -259,6 +259,6 @@ proptest! {
         prop_assert_eq!(checked.errors(), 0, "{:?}", checked.diagnostics);
         let site_read = checked.site.unwrap();
         let back = &site_read.entries.places[0];
-        prop_assert_eq!(standard_record(back), standard_record(&lieu));
+        prop_assert_eq!(standard_record(back), standard_record(&place));
     }
 }

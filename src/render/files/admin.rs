@@ -147,10 +147,10 @@ fn subfield(name: &str, label: &str, widget: Value) -> Value {
 /// each save): Decap's own `relation` widget does not show the places an entry already names
 /// when they are named by file name (decaporg/decap-cms#4954).
 fn places(site: &Site, multiple: bool) -> Value {
-    let mut lieux: Vec<&crate::model::Place> = site.entries.places.iter().map(|l| &**l).collect();
-    lieux.sort_by_cached_key(|l| (crate::suggest::fold(&l.nom), l.slug.clone()));
+    let mut places: Vec<&crate::model::Place> = site.entries.places.iter().map(|l| &**l).collect();
+    places.sort_by_cached_key(|l| (crate::suggest::fold(&l.nom), l.slug.clone()));
     let options: Vec<Value> =
-        lieux.iter().map(|l| json!({ "label": format!("{} ({})", l.nom, l.commune), "value": l.slug })).collect();
+        places.iter().map(|l| json!({ "label": format!("{} ({})", l.nom, l.commune), "value": l.slug })).collect();
     json!({ "widget": "select", "multiple": multiple, "options": options })
 }
 

@@ -45,7 +45,7 @@ use crate::index::Site;
 use crate::model::{Offer, Schedule};
 use crate::render::cards::{self, When};
 use crate::render::labels;
-use crate::render::page::orient::demandes;
+use crate::render::page::orient::needs;
 use crate::render::urls::Urls;
 use crate::vocab;
 
@@ -65,10 +65,10 @@ pub(crate) fn qr_file(svg: Option<&str>) -> Vec<u8> {
 
 /// The bytes of `orienter/donnees.json`.
 pub(crate) fn data(site: &Site, urls: &Urls) -> Vec<u8> {
-    let lieux = &site.entries.places;
+    let places = &site.entries.places;
     let services = vocab::values("services");
     let service_at = |name: &String| services.iter().position(|s| s == name);
-    let demandes: Vec<Value> = demandes(site)
+    let needs: Vec<Value> = needs(site)
         .iter()
         .map(|d| {
             let services: Vec<usize> = d.services.iter().filter_map(service_at).collect();
@@ -81,15 +81,15 @@ pub(crate) fn data(site: &Site, urls: &Urls) -> Vec<u8> {
         .collect();
 
     let communes = search::communes(site);
-    let mut postaux: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut by_postcode: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
     for centre in &site.centres {
         let Some(at) = communes.iter().position(|(name, _)| name == &centre.nom) else { continue };
         for code in &centre.codes_postaux {
-            postaux.entry(code.as_str()).or_default().push((centre.codes_postaux.len(), at));
+            by_postcode.entry(code.as_str()).or_default().push((centre.codes_postaux.len(), at));
         }
     }
     // The most precise commune first: Lyon 8e Arrondissement (one postcode) before Lyon (nine).
-    let postaux: BTreeMap<&str, Vec<usize>> = postaux
+    let by_postcode: BTreeMap<&str, Vec<usize>> = by_postcode
         .into_iter()
         .map(|(code, mut list)| {
             list.sort_unstable();
@@ -97,13 +97,13 @@ pub(crate) fn data(site: &Site, urls: &Urls) -> Vec<u8> {
         })
         .collect();
 
-    let acces = vocab::values("modalites_acces");
+    let access_modes = vocab::values("modalites_acces");
     let offers: Vec<&Offer> = site
         .offers_in_order()
         .into_iter()
         .filter(|o| cards::when(site, o) != When::Past && !o.lieux.is_empty())
         .collect();
-    let offres: Vec<Value> = offers
+    let offer_records: Vec<Value> = offers
         .iter()
         .map(|o| {
             let card = cards::offer_card(site, urls, o);
@@ -116,7 +116,7 @@ pub(crate) fn data(site: &Site, urls: &Urls) -> Vec<u8> {
                 when.push(line);
             }
             let services: Vec<usize> = o.services.iter().filter_map(service_at).collect();
-            let mut offer = json!({ "n": o.titre, "u": card.href, "s": services, "h": when });
+            let mut record = json!({ "n": o.titre, "u": card.href, "s": services, "h": when });
             // Only the days it runs: [day, start, end], day 0 being the index's first.
             if let Some(periods) = offer_periods(site, o) {
                 let runs: Vec<[u32; 3]> = periods
@@ -124,67 +124,67 @@ pub(crate) fn data(site: &Site, urls: &Urls) -> Vec<u8> {
                     .enumerate()
                     .flat_map(|(day, list)| list.iter().map(move |&(start, end)| [day as u32, start, end]))
                     .collect();
-                offer["o"] = json!(runs);
+                record["o"] = json!(runs);
             }
             if !o.pieces_a_apporter.is_empty() {
-                offer["k"] = json!(o.pieces_a_apporter);
+                record["k"] = json!(o.pieces_a_apporter);
             }
-            offer
+            record
         })
         .collect();
 
     let offer_at: foldhash::HashMap<&str, usize> =
         offers.iter().enumerate().map(|(k, o)| (o.slug.as_str(), k)).collect();
-    let places: Vec<Value> = cards::directory_order(site)
+    let place_records: Vec<Value> = cards::directory_order(site)
         .into_iter()
         .map(|i| {
-            let lieu = &lieux[i];
-            let mut place = serde_json::Map::new();
+            let place = &places[i];
+            let mut record = serde_json::Map::new();
             let modes: Vec<usize> =
-                lieu.modalites_acces.iter().filter_map(|m| acces.iter().position(|a| a == m)).collect();
+                place.modalites_acces.iter().filter_map(|m| access_modes.iter().position(|a| a == m)).collect();
             if !modes.is_empty() {
-                place.insert("m".into(), json!(modes));
+                record.insert("m".into(), json!(modes));
             }
-            if let Some(email) = lieu.courriels.first() {
-                place.insert("c".into(), json!(email));
+            if let Some(email) = place.courriels.first() {
+                record.insert("c".into(), json!(email));
             }
-            if let Some(link) = &lieu.prise_rdv {
-                place.insert("w".into(), json!(link));
+            if let Some(link) = &place.prise_rdv {
+                record.insert("w".into(), json!(link));
             }
-            if !lieu.pieces_a_apporter.is_empty() {
-                place.insert("k".into(), json!(lieu.pieces_a_apporter));
+            if !place.pieces_a_apporter.is_empty() {
+                record.insert("k".into(), json!(place.pieces_a_apporter));
             }
             let mut at: Vec<usize> =
-                site.offers_at(&lieu.slug).filter_map(|o| offer_at.get(o.slug.as_str()).copied()).collect();
+                site.offers_at(&place.slug).filter_map(|o| offer_at.get(o.slug.as_str()).copied()).collect();
             at.sort_unstable();
             if !at.is_empty() {
-                place.insert("o".into(), json!(at));
+                record.insert("o".into(), json!(at));
             }
-            if let Some(complement) = &lieu.complement_adresse {
-                place.insert("ca".into(), json!(complement));
+            if let Some(complement) = &place.complement_adresse {
+                record.insert("ca".into(), json!(complement));
             }
-            Value::Object(place)
+            Value::Object(record)
         })
         .collect();
 
-    let prises = search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
-    let raisons: Vec<String> = prises.iter().map(|p| labels::support_reason(p)).collect();
+    let supports = search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
+    let reasons: Vec<String> = supports.iter().map(|p| labels::support_reason(p)).collect();
     let data = json!({
         "services": services,
-        "demandes": demandes,
-        "raisons": raisons,
-        "postaux": postaux,
-        "acces": acces,
-        "lieux": places,
-        "offres": offres,
+        "demandes": needs,
+        "raisons": reasons,
+        "postaux": by_postcode,
+        "acces": access_modes,
+        "lieux": place_records,
+        "offres": offer_records,
     });
     search::json_file(&data)
 }
 
 /// When an offer runs in the [`hours::UPCOMING_DAYS`] days of the index, as the index gives
 /// the places' hours (minutes from each day's midnight); `None` when its hours cannot be read.
-fn offer_periods(site: &Site, offre: &Offer) -> Option<Vec<Vec<(u32, u32)>>> {
-    match &offre.calendrier {
+fn offer_periods(site: &Site, offer: &Offer) -> Option<Vec<Vec<(u32, u32)>>> {
+    match &offer.calendrier {
         Schedule::Hours(h) => site.week(h).map(|w| w.upcoming),
         Schedule::Sessions(seances) => {
             let mut days = vec![Vec::new(); hours::UPCOMING_DAYS as usize];

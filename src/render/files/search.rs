@@ -51,11 +51,11 @@ pub(crate) const PATH: &str = "lieux/recherche.json";
 
 /// The index's bytes.
 pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
-    let lieux = &site.entries.places;
+    let places = &site.entries.places;
 
     let publics: Vec<String> = site.publics.iter().map(|t| t.name.clone()).collect();
-    let prises = present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
-    let frais = present(site, "frais_a_charge", |l| &l.frais_a_charge);
+    let supports = present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
+    let costs = present(site, "frais_a_charge", |l| &l.frais_a_charge);
     let services: Vec<[String; 4]> = site
         .services
         .iter()
@@ -106,61 +106,61 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
     };
 
     let in_criterion: Vec<foldhash::HashSet<usize>> =
-        site.criteres.iter().map(|t| t.lieux.iter().copied().collect()).collect();
+        site.criteria.iter().map(|t| t.places.iter().copied().collect()).collect();
     let criteres: Vec<[String; 3]> = site
-        .criteres
+        .criteria
         .iter()
         .map(|t| {
             let (param, value) = criterion_field(&t.slug);
             [param, value, t.name.clone()]
         })
         .collect();
-    let places: Vec<Value> = directory_order(site)
+    let records: Vec<Value> = directory_order(site)
         .into_iter()
         .map(|i| {
-            let lieu = &lieux[i];
-            let mut place = serde_json::Map::new();
-            place.insert("n".into(), json!(lieu.nom));
-            place.insert("u".into(), json!(urls.path(&format!("lieux/{}/", lieu.slug))));
-            place.insert("t".into(), json!(labels::typologies(&lieu.typologie)));
-            place.insert("a".into(), json!(lieu.adresse));
-            place.insert("v".into(), json!(format!("{} {}", lieu.code_postal, lieu.commune)));
-            if let Some(at) = commune_at.get(lieu.commune.as_str()) {
-                place.insert("c".into(), json!(at));
+            let place = &places[i];
+            let mut record = serde_json::Map::new();
+            record.insert("n".into(), json!(place.nom));
+            record.insert("u".into(), json!(urls.path(&format!("lieux/{}/", place.slug))));
+            record.insert("t".into(), json!(labels::typologies(&place.typologie)));
+            record.insert("a".into(), json!(place.adresse));
+            record.insert("v".into(), json!(format!("{} {}", place.code_postal, place.commune)));
+            if let Some(at) = commune_at.get(place.commune.as_str()) {
+                record.insert("c".into(), json!(at));
             }
-            if let Some((lat, lon)) = lieu.latitude.zip(lieu.longitude) {
-                place.insert("g".into(), json!([round(lat), round(lon)]));
+            if let Some((lat, lon)) = place.latitude.zip(place.longitude) {
+                record.insert("g".into(), json!([round(lat), round(lon)]));
             }
             let mut lists = [
-                ("s", position(&service_names, &lieu.services)),
-                ("p", position(&publics, &lieu.publics_specifiquement_adresses)),
-                ("e", position(&prises, &lieu.prise_en_charge_specifique)),
-                ("f", position(&frais, &lieu.frais_a_charge)),
+                ("s", position(&service_names, &place.services)),
+                ("p", position(&publics, &place.publics_specifiquement_adresses)),
+                ("e", position(&supports, &place.prise_en_charge_specifique)),
+                ("f", position(&costs, &place.frais_a_charge)),
             ];
             for (key, list) in &mut lists {
                 list.sort_unstable();
                 list.dedup();
                 if !list.is_empty() {
-                    place.insert((*key).into(), json!(list));
+                    record.insert((*key).into(), json!(list));
                 }
             }
-            if let Some(at) = lieu.horaires.as_deref().and_then(&mut hours_of) {
-                place.insert("h".into(), json!(at));
+            if let Some(at) = place.horaires.as_deref().and_then(&mut hours_of) {
+                record.insert("h".into(), json!(at));
             }
-            if lieu.prise_rdv.is_some() {
-                place.insert("r".into(), json!(1));
+            if place.prise_rdv.is_some() {
+                record.insert("r".into(), json!(1));
             }
-            if lieu.is_itinerant() {
-                place.insert("i".into(), json!(1));
+            if place.is_itinerant() {
+                record.insert("i".into(), json!(1));
             }
-            if let Some(phone) = phone_of(&lieu.telephone) {
-                place.insert("tel".into(), json!([phone.text, phone.href]));
+            if let Some(phone) = phone_of(&place.telephone) {
+                record.insert("tel".into(), json!([phone.text, phone.href]));
             }
-            let criteria: Vec<usize> = (0..site.criteres.len()).filter(|&k| in_criterion[k].contains(&i)).collect();
+            let criteria: Vec<usize> = (0..site.criteria.len()).filter(|&k| in_criterion[k].contains(&i)).collect();
             if !criteria.is_empty() {
-                place.insert("x".into(), json!(criteria));
+                record.insert("x".into(), json!(criteria));
             }
-            Value::Object(place)
+            Value::Object(record)
         })
         .collect();
 
@@ -168,11 +168,11 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
         "debut": site.today.format("%Y-%m-%d").to_string(),
         "services": services,
         "publics": with_slugs(&publics),
-        "prises": with_slugs(&prises),
-        "frais": frais,
+        "prises": with_slugs(&supports),
+        "frais": costs,
         "communes": communes_json,
         "horaires": hours_json,
-        "lieux": places,
+        "lieux": records,
         "criteres": criteres,
     });
     json_file(&index)
@@ -188,22 +188,22 @@ pub(crate) fn json_file(value: &Value) -> Vec<u8> {
 /// The values of a vocabulary that some place has, in the standard's order (the filter form
 /// offers the same choices).
 pub(crate) fn present(site: &Site, field: &str, values_of: impl Fn(&Place) -> &Vec<String>) -> Vec<String> {
-    let lieux = &site.entries.places;
-    vocab::values(field).iter().filter(|v| lieux.iter().any(|l| values_of(l).contains(v))).cloned().collect()
+    let places = &site.entries.places;
+    vocab::values(field).iter().filter(|v| places.iter().any(|l| values_of(l).contains(v))).cloned().collect()
 }
 
 /// The communes of the index, sorted by folded name: the territory's (from the communes file)
 /// and any other a place names, each with its centre: the file's, or else the mean of the
 /// commune's places (`None` when neither is known).
 pub(crate) fn communes(site: &Site) -> Vec<(String, Option<(f64, f64)>)> {
-    let lieux = &site.entries.places;
+    let places = &site.entries.places;
     let mut communes: BTreeMap<(String, String), Option<(f64, f64)>> =
         site.centres.iter().map(|c| ((fold(&c.nom), c.nom.clone()), c.centre())).collect();
     for term in &site.communes {
         let entry = communes.entry((fold(&term.name), term.name.clone())).or_insert(None);
         if entry.is_none() {
             let points: Vec<(f64, f64)> =
-                term.lieux.iter().filter_map(|&i| lieux[i].latitude.zip(lieux[i].longitude)).collect();
+                term.places.iter().filter_map(|&i| places[i].latitude.zip(places[i].longitude)).collect();
             if !points.is_empty() {
                 let n = points.len() as f64;
                 let mean = |f: fn(&(f64, f64)) -> f64| points.iter().map(f).sum::<f64>() / n;

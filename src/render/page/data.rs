@@ -70,20 +70,20 @@ pub(crate) fn render(r: &Renderer, dir: &str) -> Result<String, Error> {
     let with_coords = site.entries.places.iter().filter(|l| l.latitude.is_some()).count();
     let offers = site.entries.offers.len();
     let data_file =
-        |href: String, nom: &str, format: &str, mime: &str, contenu: &str, count: String, newest: Option<NaiveDate>| {
+        |href: String, nom: &str, format: &str, mime: &str, content: &str, count: String, newest: Option<NaiveDate>| {
             DataFile {
                 href,
                 nom: nom.into(),
                 format: format.into(),
                 mime: mime.into(),
-                contenu: contenu.into(),
+                contenu: content.into(),
                 nombre: count,
                 mise_a_jour: newest.map(date_view),
             }
         };
     let place_count = labels::count(places, "lieu", "lieux");
     let offer_count = labels::count(offers, "offre", "offres");
-    let mut fichiers = vec![
+    let mut files = vec![
         data_file(
             file("lieux.geojson"),
             "lieux.geojson",
@@ -147,18 +147,18 @@ pub(crate) fn render(r: &Renderer, dir: &str) -> Result<String, Error> {
             .iter()
             .map(|e| format!("{} (colonne {})", e.libelle, export::extension_column(&e.nom)))
             .collect();
-        let contenu = format!(
+        let content = format!(
             "Les lieux avec, après les colonnes du standard, les champs propres au territoire, hors standard : {}.",
             labels.join(", ")
         );
         for (name, format, mime) in
             [("lieux-territoire.csv", "CSV", "text/csv"), ("lieux-territoire.json", "JSON", "application/json")]
         {
-            fichiers.push(data_file(file(name), name, format, mime, &contenu, place_count.clone(), newest_place));
+            files.push(data_file(file(name), name, format, mime, &content, place_count.clone(), newest_place));
         }
     }
     let data = Data {
-        fichiers,
+        fichiers: files,
         licence: Link { text: site.config.licence_donnees.nom.clone(), href: site.config.licence_donnees.url.clone() },
         champs: fields(),
         lieux: labels::count(site.entries.places.len(), "lieu", "lieux"),

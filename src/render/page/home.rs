@@ -32,7 +32,7 @@ const OFFERS: usize = 5;
 pub(crate) fn render(r: &Renderer) -> Result<String, Error> {
     let site = r.site;
     let urls = &r.urls;
-    let offres: Vec<OfferCard> = site
+    let offers: Vec<OfferCard> = site
         .offers_in_order()
         .into_iter()
         .filter(|o| cards::when(site, o) != When::Past)
@@ -49,7 +49,7 @@ pub(crate) fn render(r: &Renderer) -> Result<String, Error> {
             labels::count(site.communes.len(), "commune", "communes"),
             labels::count(site.entries.offers.len(), "offre", "offres"),
         ),
-        offres,
+        offres: offers,
         filtres: filters::filters(site, urls),
         lieux_href: urls.path("lieux/"),
         offres_href: urls.path("offres/"),

@@ -68,29 +68,29 @@ pub(crate) struct OfferView {
 }
 
 /// The page of an offer.
-pub(crate) fn offer_view(site: &Site, urls: &Urls, offre: &Offer) -> OfferView {
-    let (upcoming, past) = cards::split_sessions(site, offre);
-    let places: Vec<&Place> = offre.lieux.iter().filter_map(|s| site.place(s)).collect();
-    let telephone = places.iter().find_map(|l| phone_of(&l.telephone));
-    let courriel = places.iter().find_map(|l| l.courriels.first());
-    let rdv = offre.prise_rdv.as_ref().or_else(|| places.iter().find_map(|l| l.prise_rdv.as_ref()));
-    let page_url = urls.absolute(&format!("offres/{}/", offre.slug));
+pub(crate) fn offer_view(site: &Site, urls: &Urls, offer: &Offer) -> OfferView {
+    let (upcoming, past) = cards::split_sessions(site, offer);
+    let places: Vec<&Place> = offer.lieux.iter().filter_map(|s| site.place(s)).collect();
+    let phone = places.iter().find_map(|l| phone_of(&l.telephone));
+    let email = places.iter().find_map(|l| l.courriels.first());
+    let rdv = offer.prise_rdv.as_ref().or_else(|| places.iter().find_map(|l| l.prise_rdv.as_ref()));
+    let page_url = urls.absolute(&format!("offres/{}/", offer.slug));
     OfferView {
-        json_ld: structured::offer(site, offre, &page_url, &|slug| urls.absolute(&format!("lieux/{slug}/"))),
-        agenda: urls.path(&format!("offres/{}/agenda.ics", offre.slug)),
-        titre: offre.titre.clone(),
-        resume: offre.resume.clone(),
+        json_ld: structured::offer(site, offer, &page_url, &|slug| urls.absolute(&format!("lieux/{slug}/"))),
+        agenda: urls.path(&format!("offres/{}/agenda.ics", offer.slug)),
+        titre: offer.titre.clone(),
+        resume: offer.resume.clone(),
         lieux: places.iter().map(|l| cards::place_ref(l, urls)).collect(),
-        services: services_view(site, urls, &offre.services),
-        publics: publics_view(site, urls, &offre.publics_specifiquement_adresses),
-        prise_en_charge: offre.prise_en_charge_specifique.clone(),
-        frais: offre.frais_a_charge.clone(),
-        acces: access_modes(&offre.modalites_acces, telephone.as_ref(), courriel, rdv),
-        accompagnement: offre.modalites_accompagnement.clone(),
-        inscription: offre.inscription.clone(),
-        prise_rdv: offre.prise_rdv.clone(),
-        pieces: offre.pieces_a_apporter.clone(),
-        horaires: match &offre.calendrier {
+        services: services_view(site, urls, &offer.services),
+        publics: publics_view(site, urls, &offer.publics_specifiquement_adresses),
+        prise_en_charge: offer.prise_en_charge_specifique.clone(),
+        frais: offer.frais_a_charge.clone(),
+        acces: access_modes(&offer.modalites_acces, phone.as_ref(), email, rdv),
+        accompagnement: offer.modalites_accompagnement.clone(),
+        inscription: offer.inscription.clone(),
+        prise_rdv: offer.prise_rdv.clone(),
+        pieces: offer.pieces_a_apporter.clone(),
+        horaires: match &offer.calendrier {
             Schedule::Hours(h) => week_view(site, h, "Horaires").map(|mut w| {
                 // A workshop runs, it does not open: ouverture.js words it "En ce moment ·
                 // jusqu'à 12 h" / "Prochaine fois : mardi à 9 h".
@@ -105,15 +105,15 @@ pub(crate) fn offer_view(site: &Site, urls: &Urls, offre: &Offer) -> OfferView {
             }),
             Schedule::Sessions(_) => None,
         },
-        a_des_seances: matches!(offre.calendrier, Schedule::Sessions(_)),
+        a_des_seances: matches!(offer.calendrier, Schedule::Sessions(_)),
         prochaines: upcoming.into_iter().map(session_view).collect(),
         passees: past.into_iter().map(session_view).collect(),
-        description_html: markdown::render_markdown(&offre.description),
-        date_maj: date_view(offre.date_maj),
-        territoire: ext_views(&site.config.extensions.offres, &offre.extensions, urls),
+        description_html: markdown::render_markdown(&offer.description),
+        date_maj: date_view(offer.date_maj),
+        territoire: ext_views(&site.config.extensions.offres, &offer.extensions, urls),
         signaler: mailto(
             site.config.report_address(),
-            &format!("Erreur sur l'offre « {} » ({page_url})", offre.titre),
+            &format!("Erreur sur l'offre « {} » ({page_url})", offer.titre),
             &format!("Bonjour,\n\nJ'ai repéré une erreur sur la page {page_url} :\n\n"),
         ),
     }
@@ -121,11 +121,11 @@ pub(crate) fn offer_view(site: &Site, urls: &Urls, offre: &Offer) -> OfferView {
 
 /// Renders the page of the offer at `i`, in the folder `dir`.
 pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error> {
-    let offre = &r.site.entries.offers[i];
-    let data = offer_view(r.site, &r.urls, offre);
-    let description = offre.resume.clone().unwrap_or_else(|| markdown::plain_text(&offre.description, 160));
-    let ariane = r.crumbs(&[("Ateliers et permanences", "offres/")]);
-    let meta = r.meta(&offre.titre, &description, dir, ariane);
+    let offer = &r.site.entries.offers[i];
+    let data = offer_view(r.site, &r.urls, offer);
+    let description = offer.resume.clone().unwrap_or_else(|| markdown::plain_text(&offer.description, 160));
+    let crumbs = r.crumbs(&[("Ateliers et permanences", "offres/")]);
+    let meta = r.meta(&offer.titre, &description, dir, crumbs);
     r.page("offre.html", &meta, &data)
 }
 
@@ -133,17 +133,17 @@ pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error>
 /// services and publics has a page ([`offer_view`] links to it only then).
 pub(crate) fn key(keys: &Keys, i: usize) -> u64 {
     let site = keys.site;
-    let offre = &site.entries.offers[i];
+    let offer = &site.entries.offers[i];
     let mut h = keys.hasher();
-    (5u8, keys.entry(offre.file)).hash(&mut h);
-    for lieu in offre.lieux.iter().filter_map(|s| site.place(s)) {
-        keys.place(lieu).hash(&mut h);
+    (5u8, keys.entry(offer.file)).hash(&mut h);
+    for place in offer.lieux.iter().filter_map(|s| site.place(s)) {
+        keys.place(place).hash(&mut h);
     }
     // A service or public links to its page only when some place has it.
-    for service in &offre.services {
+    for service in &offer.services {
         site.services.iter().any(|t| &t.name == service).hash(&mut h);
     }
-    for public in &offre.publics_specifiquement_adresses {
+    for public in &offer.publics_specifiquement_adresses {
         site.publics.iter().any(|t| &t.name == public).hash(&mut h);
     }
     h.finish()

@@ -41,8 +41,8 @@ pub(crate) fn render(r: &Renderer, n: usize, total: usize) -> Result<String, Err
         pages: total,
         pagination: pagination(urls, "offres/", n, total),
     };
-    for offre in order.iter().skip(start).take(OFFERS_PER_PAGE) {
-        let card = cards::offer_card(site, urls, offre);
+    for offer in order.iter().skip(start).take(OFFERS_PER_PAGE) {
+        let card = cards::offer_card(site, urls, offer);
         if data.suite.is_none() && previous == Some(card.quand) {
             data.suite = Some(card.quand);
         }
@@ -72,8 +72,8 @@ pub(crate) fn key(keys: &Keys, n: usize, total: usize) -> u64 {
     if let Some(previous) = start.checked_sub(1).and_then(|i| keys.offers.get(i)) {
         cards::when(keys.site, previous).hash(&mut h);
     }
-    for offre in keys.offers.iter().skip(start).take(OFFERS_PER_PAGE) {
-        cards::hash_offer_card(keys, &mut h, offre);
+    for offer in keys.offers.iter().skip(start).take(OFFERS_PER_PAGE) {
+        cards::hash_offer_card(keys, &mut h, offer);
     }
     h.finish()
 }

@@ -19,7 +19,7 @@ use crate::vocab;
 pub(crate) const DIR: &str = "orienter/";
 
 /// The needs of the form: `site.yaml`'s, or one per service of the standard, in its plain words.
-pub(crate) fn demandes(site: &Site) -> Vec<Need> {
+pub(crate) fn needs(site: &Site) -> Vec<Need> {
     let configured = &site.config.orientation.demandes;
     if !configured.is_empty() {
         return configured.clone();
@@ -77,14 +77,14 @@ pub(crate) struct NeedChoice {
 
 /// The form of `/orienter/`.
 pub(crate) fn form(site: &Site, urls: &Urls) -> Form {
-    let prises = search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
+    let supports = search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
     let choice = |value: &String, words: &str| Choice { value: vocab::slug(value), text: words.to_string() };
-    let (langues, handicaps): (Vec<&String>, Vec<&String>) = prises.iter().partition(|p| p.starts_with("Langues"));
+    let (langues, handicaps): (Vec<&String>, Vec<&String>) = supports.iter().partition(|p| p.starts_with("Langues"));
     Form {
         action: urls.path("lieux/"),
         index: urls.path(search::PATH),
         donnees: urls.path(files::orientation::PATH),
-        demandes: demandes(site)
+        demandes: needs(site)
             .iter()
             .map(|d| {
                 let term = d.services.iter().find_map(|s| site.services.iter().find(|t| &t.name == s));

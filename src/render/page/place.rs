@@ -98,51 +98,51 @@ pub(crate) struct PlaceView {
 
 /// The view of a place's page; `qr` is the QR code of its address (drawn once per place by the
 /// renderer: the fiche d'orientation prints it too).
-pub(crate) fn place_view(site: &Site, urls: &Urls, lieu: &Place, qr: Option<String>) -> PlaceView {
-    let telephone = phone_of(&lieu.telephone);
-    let coords = lieu.latitude.zip(lieu.longitude);
-    let page_url = urls.absolute(&format!("lieux/{}/", lieu.slug));
-    let mut labels_list = lieu.formations_labels.clone();
-    labels_list.extend(lieu.autres_formations_labels.iter().cloned());
+pub(crate) fn place_view(site: &Site, urls: &Urls, place: &Place, qr: Option<String>) -> PlaceView {
+    let phone = phone_of(&place.telephone);
+    let coords = place.latitude.zip(place.longitude);
+    let page_url = urls.absolute(&format!("lieux/{}/", place.slug));
+    let mut labels_list = place.formations_labels.clone();
+    labels_list.extend(place.autres_formations_labels.iter().cloned());
     PlaceView {
-        json_ld: structured::place(site, lieu, &page_url),
-        nom: lieu.nom.clone(),
-        typologie: labels::typologies(&lieu.typologie),
-        itinerant: lieu.is_itinerant(),
-        resume: lieu.presentation_resume.clone(),
-        structure_parente: lieu.structure_parente.clone(),
-        adresse: lieu.adresse.clone(),
-        complement: lieu.complement_adresse.clone(),
-        code_postal: lieu.code_postal.clone(),
-        commune: Link::new(&lieu.commune, urls.path(&format!("communes/{}/", Site::commune_slug(&lieu.commune)))),
+        json_ld: structured::place(site, place, &page_url),
+        nom: place.nom.clone(),
+        typologie: labels::typologies(&place.typologie),
+        itinerant: place.is_itinerant(),
+        resume: place.presentation_resume.clone(),
+        structure_parente: place.structure_parente.clone(),
+        adresse: place.adresse.clone(),
+        complement: place.complement_adresse.clone(),
+        code_postal: place.code_postal.clone(),
+        commune: Link::new(&place.commune, urls.path(&format!("communes/{}/", Site::commune_slug(&place.commune)))),
         itineraire: coords.map(|(lat, lon)| format!("https://www.openstreetmap.org/directions?to={lat},{lon}")),
         geo: coords.map(|(lat, lon)| format!("geo:{lat},{lon}")),
         coordonnees: coords.map(|(lat, lon)| format!("{lat},{lon}")),
-        horaires: lieu.horaires.as_deref().and_then(|h| week_view(site, h, "Horaires d'ouverture")),
-        acces: access_modes(&lieu.modalites_acces, telephone.as_ref(), lieu.courriels.first(), lieu.prise_rdv.as_ref()),
-        telephone,
-        courriels: lieu.courriels.iter().map(|c| Link::new(c, mailto_plain(c))).collect(),
-        sites: lieu.site_web.iter().map(|u| Link::new(display_url(u), u)).collect(),
-        prise_rdv: lieu.prise_rdv.clone(),
-        pieces: lieu.pieces_a_apporter.clone(),
-        services: services_view(site, urls, &lieu.services),
-        publics: publics_view(site, urls, &lieu.publics_specifiquement_adresses),
-        prise_en_charge: lieu.prise_en_charge_specifique.clone(),
-        accompagnement: lieu.modalites_accompagnement.clone(),
-        frais: lieu.frais_a_charge.clone(),
-        programmes: lieu.dispositif_programmes_nationaux.clone(),
+        horaires: place.horaires.as_deref().and_then(|h| week_view(site, h, "Horaires d'ouverture")),
+        acces: access_modes(&place.modalites_acces, phone.as_ref(), place.courriels.first(), place.prise_rdv.as_ref()),
+        telephone: phone,
+        courriels: place.courriels.iter().map(|c| Link::new(c, mailto_plain(c))).collect(),
+        sites: place.site_web.iter().map(|u| Link::new(display_url(u), u)).collect(),
+        prise_rdv: place.prise_rdv.clone(),
+        pieces: place.pieces_a_apporter.clone(),
+        services: services_view(site, urls, &place.services),
+        publics: publics_view(site, urls, &place.publics_specifiquement_adresses),
+        prise_en_charge: place.prise_en_charge_specifique.clone(),
+        accompagnement: place.modalites_accompagnement.clone(),
+        frais: place.frais_a_charge.clone(),
+        programmes: place.dispositif_programmes_nationaux.clone(),
         labels: labels_list,
-        fiche_acces_libre: lieu.fiche_acces_libre.clone(),
-        offres: site.offers_at(&lieu.slug).map(|o| cards::offer_card(site, urls, o)).collect(),
-        reseau: network::place_mentions(site, urls, &lieu.slug),
-        presentation_html: markdown::render_markdown(&lieu.presentation_detail),
-        date_maj: date_view(lieu.date_maj),
-        territoire: ext_views(&site.config.extensions.lieux, &lieu.extensions, urls),
+        fiche_acces_libre: place.fiche_acces_libre.clone(),
+        offres: site.offers_at(&place.slug).map(|o| cards::offer_card(site, urls, o)).collect(),
+        reseau: network::place_mentions(site, urls, &place.slug),
+        presentation_html: markdown::render_markdown(&place.presentation_detail),
+        date_maj: date_view(place.date_maj),
+        territoire: ext_views(&site.config.extensions.lieux, &place.extensions, urls),
         qr,
         adresse_page: page_url.clone(),
         signaler: mailto(
             site.config.report_address(),
-            &format!("Erreur sur la fiche « {} » ({page_url})", lieu.nom),
+            &format!("Erreur sur la fiche « {} » ({page_url})", place.nom),
             &format!("Bonjour,\n\nJ'ai repéré une erreur sur la fiche {page_url} :\n\n"),
         ),
     }
@@ -151,18 +151,18 @@ pub(crate) fn place_view(site: &Site, urls: &Urls, lieu: &Place, qr: Option<Stri
 /// Renders the page of the place at `i`, in the folder `dir`.
 pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error> {
     let site = r.site;
-    let lieu = &site.entries.places[i];
-    let data = place_view(site, &r.urls, lieu, r.place_qr(i).clone());
-    let description = lieu.presentation_resume.clone().unwrap_or_else(|| {
-        let services: Vec<String> = lieu.services.iter().map(|s| labels::service_short(s)).collect();
-        let mut text = format!("{} à {}", labels::typologies(&lieu.typologie), lieu.commune);
+    let place = &site.entries.places[i];
+    let data = place_view(site, &r.urls, place, r.place_qr(i).clone());
+    let description = place.presentation_resume.clone().unwrap_or_else(|| {
+        let services: Vec<String> = place.services.iter().map(|s| labels::service_short(s)).collect();
+        let mut text = format!("{} à {}", labels::typologies(&place.typologie), place.commune);
         if !services.is_empty() {
             text.push_str(&format!(" : {}", services.join(", ").to_lowercase()));
         }
         format!("{text}.")
     });
-    let ariane = r.crumbs(&[("Tous les lieux", "lieux/")]);
-    let meta = r.meta(&lieu.nom, &description, dir, ariane);
+    let crumbs = r.crumbs(&[("Tous les lieux", "lieux/")]);
+    let meta = r.meta(&place.nom, &description, dir, crumbs);
     r.page("lieu.html", &meta, &data)
 }
 
@@ -170,17 +170,17 @@ pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error>
 /// of the network's space that name it and the places those name ([`place_view`]).
 pub(crate) fn key(keys: &Keys, i: usize) -> u64 {
     let site = keys.site;
-    let lieu = &site.entries.places[i];
+    let place = &site.entries.places[i];
     let mut h = keys.hasher();
-    (2u8, keys.place(lieu)).hash(&mut h);
-    for offre in site.offers_at(&lieu.slug) {
-        cards::hash_offer_card(keys, &mut h, offre);
+    (2u8, keys.place(place)).hash(&mut h);
+    for offer in site.offers_at(&place.slug) {
+        cards::hash_offer_card(keys, &mut h, offer);
     }
-    for &i in site.network.by_place.get(&lieu.slug).into_iter().flatten() {
+    for &i in site.network.by_place.get(&place.slug).into_iter().flatten() {
         let p = &site.entries.network[i];
         keys.entry(p.file).hash(&mut h);
-        for place in p.lieux.iter().filter_map(|s| site.place(s)) {
-            keys.place(place).hash(&mut h);
+        for named in p.lieux.iter().filter_map(|s| site.place(s)) {
+            keys.place(named).hash(&mut h);
         }
     }
     h.finish()

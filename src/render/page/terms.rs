@@ -53,7 +53,7 @@ impl Taxonomy {
             Taxonomy::Communes => &site.communes,
             Taxonomy::Services => &site.services,
             Taxonomy::Publics => &site.publics,
-            Taxonomy::Criteria => &site.criteres,
+            Taxonomy::Criteria => &site.criteria,
         }
     }
 
@@ -133,10 +133,10 @@ pub(crate) fn render_term(
     let urls = &r.urls;
     let term = &taxonomy.terms(site)[index];
     let folder = taxonomy.folder();
-    let count = labels::count(term.lieux.len(), "lieu", "lieux");
+    let count = labels::count(term.places.len(), "lieu", "lieux");
     let base = format!("{folder}/{}/", term.slug);
     let start = (n - 1) * PLACES_PER_PAGE;
-    let (title, standard, groupes, cartes) = match taxonomy {
+    let (title, standard, groups, cards) = match taxonomy {
         Taxonomy::Communes | Taxonomy::Criteria => (
             if taxonomy == Taxonomy::Communes {
                 format!("Lieux à {}", term.name)
@@ -145,7 +145,7 @@ pub(crate) fn render_term(
             },
             None,
             Vec::new(),
-            term.lieux
+            term.places
                 .iter()
                 .skip(start)
                 .take(PLACES_PER_PAGE)
@@ -159,16 +159,16 @@ pub(crate) fn render_term(
                 && slice
                     .first()
                     .is_some_and(|&i| site.entries.places[order[start - 1]].commune == site.entries.places[i].commune);
-            let groupes = cards::groups(site, urls, slice, first_is_suite);
+            let groups = cards::groups(site, urls, slice, first_is_suite);
             if taxonomy == Taxonomy::Services {
                 (
                     labels::service_plain(&term.name),
                     labels::service(&term.name).map(|_| term.name.clone()),
-                    groupes,
+                    groups,
                     Vec::new(),
                 )
             } else {
-                (format!("Lieux pour {}", labels::public_plain(&term.name)), None, groupes, Vec::new())
+                (format!("Lieux pour {}", labels::public_plain(&term.name)), None, groups, Vec::new())
             }
         }
     };
@@ -184,8 +184,8 @@ pub(crate) fn render_term(
         titre: title.clone(),
         standard,
         nombre: count,
-        groupes,
-        cartes,
+        groupes: groups,
+        cartes: cards,
         numero: n,
         pages: total,
         pagination: pagination(urls, &base, n, total),
@@ -200,10 +200,10 @@ pub(crate) fn render_term(
 pub(crate) fn key(keys: &Keys, taxonomy: Taxonomy, index: usize, n: usize, total: usize) -> u64 {
     let term = &taxonomy.terms(keys.site)[index];
     let mut h = keys.hasher();
-    (3u8, taxonomy, &term.slug, &term.name, n, total, term.lieux.len()).hash(&mut h);
+    (3u8, taxonomy, &term.slug, &term.name, n, total, term.places.len()).hash(&mut h);
     match keys.by_commune.get(&(taxonomy, index)) {
         Some(order) => cards::hash_places_page(keys, &mut h, order, n),
-        None => cards::hash_places_page(keys, &mut h, &term.lieux, n),
+        None => cards::hash_places_page(keys, &mut h, &term.places, n),
     }
     h.finish()
 }

@@ -51,8 +51,8 @@ pub(super) fn euros(amount: u64) -> String {
 }
 
 /// The amount of a call in words.
-pub(super) fn amount(appel: &Call) -> Option<String> {
-    match (appel.montant_min, appel.montant_max) {
+pub(super) fn amount(call: &Call) -> Option<String> {
+    match (call.montant_min, call.montant_max) {
         (Some(min), Some(max)) if min == max => Some(euros(min)),
         (Some(min), Some(max)) => Some(format!("De {} à {}", euros(min), euros(max))),
         (Some(min), None) => Some(format!("À partir de {}", euros(min))),
@@ -71,17 +71,17 @@ fn in_days(days: i64) -> String {
 }
 
 /// Where a call stands, in words: "Clôture dans 12 jours (7 décembre 2026)".
-pub(super) fn deadline(appel: &Call, today: NaiveDate) -> String {
-    match appel.state(today) {
+pub(super) fn deadline(call: &Call, today: NaiveDate) -> String {
+    match call.state(today) {
         CallState::Open => {
-            let days = (appel.cloture - today).num_days();
-            format!("Clôture {} ({})", in_days(days), hours::format_date(appel.cloture))
+            let days = (call.cloture - today).num_days();
+            format!("Clôture {} ({})", in_days(days), hours::format_date(call.cloture))
         }
         CallState::Upcoming => {
-            let days = (appel.ouverture - today).num_days();
-            format!("Ouverture {} ({})", in_days(days), hours::format_date(appel.ouverture))
+            let days = (call.ouverture - today).num_days();
+            format!("Ouverture {} ({})", in_days(days), hours::format_date(call.ouverture))
         }
-        CallState::Closed => format!("Clos le {}", hours::format_date(appel.cloture)),
+        CallState::Closed => format!("Clos le {}", hours::format_date(call.cloture)),
     }
 }
 
@@ -138,7 +138,7 @@ fn event_where(site: &Site, p: &Publication) -> Option<String> {
 pub(super) fn card(site: &Site, urls: &Urls, p: &Publication) -> Card {
     let today = site.today;
     let (mut badge, mut avant, mut apres, mut ou) = (None, None, None, None);
-    let (quand, iso) = match &p.detail {
+    let (when, iso) = match &p.detail {
         Detail::News { .. } => (format!("Publié le {}", hours::format_date(p.date)), p.date),
         Detail::GoodPractice { .. } => (format!("Partagé le {}", hours::format_date(p.date)), p.date),
         Detail::Call(a) => {
@@ -166,7 +166,7 @@ pub(super) fn card(site: &Site, urls: &Urls, p: &Publication) -> Card {
         rubrique: p.section.title().to_string(),
         badge,
         avant,
-        quand,
+        quand: when,
         apres,
         iso: iso.to_string(),
         structure,

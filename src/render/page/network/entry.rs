@@ -153,7 +153,7 @@ pub(super) fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView
     let today = site.today;
     let card = card(site, urls, p);
     let (text, dir) = entry_list(p, today);
-    let liste = Link { text, href: urls.path(&dir) };
+    let list = Link { text, href: urls.path(&dir) };
     let mut v = EntryView {
         type_: p.section.folder(),
         titre: p.titre.clone(),
@@ -192,12 +192,12 @@ pub(super) fn entry_view(site: &Site, urls: &Urls, p: &Publication) -> EntryView
         adresse: None,
         inscription: None,
         agenda: None,
-        liste,
+        liste: list,
         json_ld: None,
     };
     match &p.detail {
-        Detail::News { auteur, image } => {
-            v.auteur = auteur.clone();
+        Detail::News { auteur: author, image } => {
+            v.auteur = author.clone();
             v.image = image.as_ref().map(|i| Link { text: i.alt.clone(), href: urls.path(&i.fichier) });
         }
         Detail::Call(a) => {

@@ -47,14 +47,14 @@ pub(crate) fn has_archive(section: Section) -> bool {
 /// Every page of the network's space, in a fixed order. Expired ads have none: they leave
 /// the site, their files stay in the content.
 pub(crate) fn pages(site: &Site) -> Vec<Page> {
-    let reseau = &site.network;
+    let network = &site.network;
     let mut pages = vec![Page::Home];
     for section in Section::ALL {
         let at = position(section);
-        let total = reseau.lists[at].len().div_ceil(PER_PAGE).max(1);
+        let total = network.lists[at].len().div_ceil(PER_PAGE).max(1);
         pages.extend((1..=total).map(|n| Page::List { section, archive: false, n, total }));
         if has_archive(section) {
-            let total = reseau.archives[at].len().div_ceil(PER_PAGE).max(1);
+            let total = network.archives[at].len().div_ceil(PER_PAGE).max(1);
             pages.extend((1..=total).map(|n| Page::List { section, archive: true, n, total }));
         }
     }
@@ -64,7 +64,7 @@ pub(crate) fn pages(site: &Site) -> Vec<Page> {
         }
     }
     pages.push(Page::Tags);
-    for (index, tag) in reseau.tags.iter().enumerate() {
+    for (index, tag) in network.tags.iter().enumerate() {
         let total = tag.entries.len().div_ceil(PER_PAGE).max(1);
         pages.extend((1..=total).map(|n| Page::Tag { index, n, total }));
     }
@@ -143,9 +143,9 @@ const HOME_CARDS: [(Section, usize, &str); 5] = [
 /// The network's home: latest news, open calls by deadline, next events, recent ads, good
 /// practices.
 pub(crate) fn home_view(site: &Site, urls: &Urls) -> HomeView {
-    let blocs = HOME_CARDS
+    let blocks = HOME_CARDS
         .iter()
-        .map(|&(section, count, vide)| {
+        .map(|&(section, count, empty)| {
             let titre = match section {
                 Section::News => "Dernières actualités",
                 Section::CallsForProjects => "Appels à projets ouverts et à venir",
@@ -167,17 +167,17 @@ pub(crate) fn home_view(site: &Site, urls: &Urls) -> HomeView {
                     },
                     href: urls.path(&list_dir(section, false)),
                 },
-                vide: vide.to_string(),
+                vide: empty.to_string(),
             }
         })
         .collect();
-    let mut flux = vec![Link { text: "Tout l'espace réseau".into(), href: urls.path(&atom::network_path(None)) }];
-    flux.extend(
+    let mut feeds = vec![Link { text: "Tout l'espace réseau".into(), href: urls.path(&atom::network_path(None)) }];
+    feeds.extend(
         Section::ALL
             .iter()
             .map(|&s| Link { text: s.title().to_string(), href: urls.path(&atom::network_path(Some(s))) }),
     );
-    HomeView { blocs, etiquettes: tag_cloud(site, urls), flux, agenda: urls.path(AGENDA_CALENDAR) }
+    HomeView { blocs: blocks, etiquettes: tag_cloud(site, urls), flux: feeds, agenda: urls.path(AGENDA_CALENDAR) }
 }
 
 /// Every tag with its count.
@@ -276,12 +276,12 @@ fn page_cards(site: &Site, urls: &Urls, items: &[usize], n: usize) -> Vec<Card> 
 pub(crate) fn list_view(site: &Site, urls: &Urls, section: Section, archive: bool, n: usize, total: usize) -> ListView {
     let at = position(section);
     let items = if archive { &site.network.archives[at] } else { &site.network.lists[at] };
-    let (titre, intro, vide) = list_words(section, archive);
+    let (titre, intro, empty) = list_words(section, archive);
     let base = list_dir(section, archive);
-    let mut voir_aussi = Vec::new();
+    let mut see_also = Vec::new();
     if has_archive(section) {
         let other = list_words(section, !archive).0;
-        voir_aussi.push(Link { text: other, href: urls.path(&list_dir(section, !archive)) });
+        see_also.push(Link { text: other, href: urls.path(&list_dir(section, !archive)) });
     }
     ListView {
         titre,
@@ -291,8 +291,8 @@ pub(crate) fn list_view(site: &Site, urls: &Urls, section: Section, archive: boo
         numero: n,
         pages: total,
         pagination: pagination(urls, &base, n, total),
-        vide: vide.to_string(),
-        voir_aussi,
+        vide: empty.to_string(),
+        voir_aussi: see_also,
         flux: Some(urls.path(&atom::network_path(Some(section)))),
         agenda: (section == Section::Agenda).then(|| urls.path(AGENDA_CALENDAR)),
     }
@@ -352,8 +352,8 @@ pub(crate) fn render(r: &Renderer, page: Page, dir: &str) -> Result<String, Erro
             let data = entry::entry_view(site, urls, p);
             let description = p.resume.clone().unwrap_or_else(|| markdown::plain_text(&p.corps, 160));
             let (text, list) = entry::entry_list(p, site.today);
-            let ariane = r.crumbs(&[home, (&text, &list)]);
-            let meta = r.meta(&p.titre, &description, dir, ariane);
+            let crumbs = r.crumbs(&[home, (&text, &list)]);
+            let meta = r.meta(&p.titre, &description, dir, crumbs);
             r.page("reseau-fiche.html", &meta, &data)
         }
         Page::Tags => {
