@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::diagnostic::{ImportError, UsageKind};
+use crate::diagnostic::{ImportError, OutputRefusal, UsageKind};
 
 /// An error that stops a command. Content problems are [`crate::Diagnostic`]s instead.
 #[derive(Debug)]
@@ -35,7 +35,7 @@ pub enum Error {
         /// The folder.
         path: PathBuf,
         /// Why.
-        reason: String,
+        reason: OutputRefusal,
     },
 }
 

@@ -61,38 +61,91 @@ pub struct Week {
 /// Days of opening periods given to the browser: the site is rebuilt at least that often.
 pub(crate) const UPCOMING_DAYS: u32 = 14;
 
-/// A problem in an `horaires` value: French message and the character column (0-based) in the value.
+/// A problem in an `horaires` value, and the character column (0-based) in the value where it
+/// starts. Data only: `diagnostic::hours` words it in French.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HoursError {
-    /// What is wrong, in French.
-    pub message: String,
+    /// What is wrong.
+    pub problem: HoursProblem,
     /// Character offset in the value where the problem starts.
     pub column: usize,
 }
 
+/// What is wrong with an `horaires` value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HoursProblem {
+    /// Days or hours written the French way ("lundi 9h-12h", "Lu-Ve").
+    FrenchSpelling,
+    /// The value stops in the middle of a rule.
+    EndsEarly,
+    /// The grammar does not allow what starts at the column; `from` is the next 20 characters.
+    Unexpected {
+        /// The text from the column on.
+        from: String,
+    },
+    /// A form of the OSM syntax the parser reads but cannot compute (its own English words).
+    Unsupported {
+        /// The parser's name for the feature.
+        feature: &'static str,
+    },
+    /// A number out of its range (a day of month of 32, a week of 54).
+    OutOfRange {
+        /// The number written.
+        value: i16,
+        /// The smallest allowed.
+        min: i16,
+        /// The largest allowed.
+        max: i16,
+    },
+    /// A time past 48:00.
+    TimeTooLate {
+        /// Hours.
+        hour: u8,
+        /// Minutes.
+        minute: u8,
+    },
+    /// A range of years or weeks written end first ("2027-2026").
+    Reversed {
+        /// The start as written.
+        start: i32,
+        /// The end as written.
+        end: i32,
+    },
+    /// The parser contradicted itself (a bug of the `opening-hours` crate).
+    Internal,
+}
+
 /// Parses an OSM `opening_hours` value.
 pub fn parse(value: &str) -> Result<OpeningHours, HoursError> {
-    value.parse::<OpeningHours>().map_err(|e| match e {
-        opening_hours_syntax::Error::Syntax(pest_error) => {
-            let column = match pest_error.line_col {
-                pest::error::LineColLocation::Pos((_, c)) | pest::error::LineColLocation::Span((_, c), _) => c - 1,
-            };
-            let rest: String = value.chars().skip(column).take(20).collect();
-            let message = if looks_french(value) {
-                "les jours s'écrivent en abrégé anglais (Mo Tu We Th Fr Sa Su) et les heures sous la forme \
-                 09:00-12:00, par exemple « Mo-Fr 09:00-12:00 »"
-                    .to_string()
-            } else if rest.is_empty() {
-                "l'expression s'arrête trop tôt".to_string()
-            } else {
-                format!("syntaxe inattendue à partir de « {rest} »")
-            };
-            HoursError { message, column }
-        }
-        opening_hours_syntax::Error::Unsupported(what) => {
-            HoursError { message: format!("fonction non prise en charge ({what})"), column: 0 }
-        }
-        other => HoursError { message: format!("valeur hors limites ({other})"), column: 0 },
+    use opening_hours_syntax::Error as E;
+    value.parse::<OpeningHours>().map_err(|e| {
+        let problem = match e {
+            E::Syntax(pest_error) => {
+                let column = match pest_error.line_col {
+                    pest::error::LineColLocation::Pos((_, c)) | pest::error::LineColLocation::Span((_, c), _) => c - 1,
+                };
+                let from: String = value.chars().skip(column).take(20).collect();
+                let problem = if looks_french(value) {
+                    HoursProblem::FrenchSpelling
+                } else if from.is_empty() {
+                    HoursProblem::EndsEarly
+                } else {
+                    HoursProblem::Unexpected { from }
+                };
+                return HoursError { problem, column };
+            }
+            E::Unsupported(feature) => HoursProblem::Unsupported { feature },
+            E::Overflow { value, expected_bounds } => {
+                HoursProblem::OutOfRange { value, min: *expected_bounds.start(), max: *expected_bounds.end() }
+            }
+            E::InvalidExtendedTime { hour, minutes } => HoursProblem::TimeTooLate { hour, minute: minutes },
+            E::InvertedYearRange { start, end, .. } => HoursProblem::Reversed { start: *start, end: *end },
+            E::InvertedWeekRange { start, end, .. } => {
+                HoursProblem::Reversed { start: i32::from(*start), end: i32::from(*end) }
+            }
+            E::GrammarUnexpectedToken { .. } | E::GrammarLogic { .. } => HoursProblem::Internal,
+        };
+        HoursError { problem, column: 0 }
     })
 }
 
@@ -300,7 +353,7 @@ mod tests {
     fn errors_point_into_the_value() {
         let err = parse("Mo-Fr 09:00-12:00;; Sa").unwrap_err();
         assert!(err.column > 0, "{err:?}");
-        assert!(err.message.contains("syntaxe"), "{err:?}");
+        assert!(matches!(err.problem, HoursProblem::Unexpected { .. }), "{err:?}");
         assert!(parse("le matin").is_err());
     }
 
@@ -308,7 +361,7 @@ mod tests {
     fn french_hours_get_the_osm_spelling() {
         for value in ["lundi 9h-12h", "Mo-Fr 9h-12h", "Lu-Ve 09:00-12:00"] {
             let err = parse(value).unwrap_err();
-            assert!(err.message.contains("Mo-Fr 09:00-12:00"), "{value}: {err:?}");
+            assert_eq!(err.problem, HoursProblem::FrenchSpelling, "{value}");
         }
     }
 

@@ -15,7 +15,7 @@ use resin::Section;
 /// A faster allocator: building a site allocates many small strings.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use resin::diagnostic::UsageKind;
+use resin::diagnostic::{Notice, UsageKind};
 use resin::error::shown;
 use resin::printable;
 use resin::{Checked, Error, Format, diagnostic};
@@ -249,7 +249,7 @@ fn report(checked: &Checked, strict: bool) -> bool {
         eprint!("{}", diagnostic::render(&checked.diagnostics, &checked.sources, Format::Human, color()));
     }
     if strict && checked.errors() == 0 && !checked.diagnostics.is_empty() {
-        eprintln!("Avec --strict, les avertissements comptent comme des erreurs.");
+        eprintln!("{}", Notice::StrictWarnings);
     }
     checked.fails(strict)
 }
@@ -263,7 +263,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 FormatArg::Human => {
                     report(&checked, strict);
                     if checked.diagnostics.is_empty() {
-                        eprintln!("Contenu vérifié : aucun problème.");
+                        eprintln!("{}", Notice::NoProblem);
                     }
                 }
                 FormatArg::Short | FormatArg::Json | FormatArg::Github | FormatArg::Gitlab => {
@@ -286,21 +286,21 @@ fn run(cli: Cli) -> Result<u8, Error> {
             match built.written {
                 Some(count) => {
                     let site = built.checked.site.as_ref().expect("a written site was indexed");
-                    eprintln!(
-                        "Site construit dans {} : {}, {}, {}, {} de l'espace réseau ; {} fichiers en {} ms.",
-                        shown(&output),
-                        diagnostic::count(site.entries.places.len(), "lieu", "lieux"),
-                        diagnostic::count(site.entries.offers.len(), "offre", "offres"),
-                        diagnostic::count(site.entries.pages.len(), "page", "pages"),
-                        diagnostic::count(site.entries.network.len(), "publication", "publications"),
-                        count,
-                        started.elapsed().as_millis()
-                    );
+                    let built = Notice::Built {
+                        output: shown(&output),
+                        places: site.entries.places.len(),
+                        offers: site.entries.offers.len(),
+                        pages: site.entries.pages.len(),
+                        publications: site.entries.network.len(),
+                        files: count,
+                        millis: started.elapsed().as_millis(),
+                    };
+                    eprintln!("{built}");
                     Ok(0)
                 }
                 None => {
                     debug_assert!(fails);
-                    eprintln!("Rien n'a été publié : {} est inchangé.", shown(&output));
+                    eprintln!("{}", Notice::NothingPublished { output: shown(&output) });
                     Ok(1)
                 }
             }
@@ -350,17 +350,14 @@ fn run(cli: Cli) -> Result<u8, Error> {
             for file in resin::scaffold::new_site(&dir, today)? {
                 println!("{}", shown(&dir.join(file)));
             }
-            eprintln!(
-                "Nouveau site créé dans {name} : complétez content/site.yaml, puis lancez `resin serve --root {name}`.",
-                name = printable(&name)
-            );
+            eprintln!("{}", Notice::SiteCreated { name: printable(&name).into_owned() });
             Ok(0)
         }
         Command::New { kind, name, root } => {
             let kind = entry_kind(kind);
             let path = resin::scaffold::new_entry(&root, kind, &name, today)?;
             println!("{}", shown(&path));
-            eprintln!("Fiche créée : complétez-la, puis lancez `resin check`.");
+            eprintln!("{}", Notice::EntryCreated);
             Ok(0)
         }
     }

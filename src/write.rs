@@ -7,6 +7,7 @@ use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::diagnostic::OutputRefusal;
 use crate::error::Error;
 use crate::load::Asset;
 
@@ -34,29 +35,29 @@ pub(crate) fn confine(relative: &str) -> Result<PathBuf, Error> {
     if plain {
         Ok(path.to_path_buf())
     } else {
-        Err(Error::UnsafeOutput { path: path.to_path_buf(), reason: "ce chemin sortirait du dossier de sortie".into() })
+        Err(Error::UnsafeOutput { path: path.to_path_buf(), reason: OutputRefusal::LeavesOutput })
     }
 }
 
 /// Refuses output folders that would destroy something else: the site root, `content/`, a
 /// parent of them, or an existing non-empty folder that resin did not write.
 fn check_output(root: &Path, output: &Path) -> Result<(), Error> {
-    let refuse = |reason: &str| Err(Error::UnsafeOutput { path: output.to_path_buf(), reason: reason.to_string() });
+    let refuse = |reason: OutputRefusal| Err(Error::UnsafeOutput { path: output.to_path_buf(), reason });
     let (root_dir, out) = (resolve(root), resolve(output));
     if root_dir.starts_with(&out) {
-        return refuse("c'est la racine du site ou l'un de ses dossiers parents");
+        return refuse(OutputRefusal::SiteRoot);
     }
     // `content/` and `themes/` resolved too: either may be a symbolic link.
     if out.starts_with(resolve(&root.join("content"))) || out.starts_with(resolve(&root.join("themes"))) {
-        return refuse("il est dans `content/` ou `themes/`");
+        return refuse(OutputRefusal::InsideSources);
     }
     if out.exists() {
         if !out.is_dir() {
-            return refuse("c'est un fichier, pas un dossier");
+            return refuse(OutputRefusal::IsAFile);
         }
         let empty = fs::read_dir(&out).map(|mut d| d.next().is_none()).unwrap_or(false);
         if !empty && !out.join(MARKER).exists() {
-            return refuse("ce dossier existe et n'a pas été écrit par resin : videz-le ou choisissez-en un autre");
+            return refuse(OutputRefusal::NotOurs);
         }
     }
     Ok(())

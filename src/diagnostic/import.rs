@@ -45,8 +45,8 @@ pub enum ImportKind {
     Hours {
         /// The value.
         value: String,
-        /// What the parser expected, in French.
-        error: String,
+        /// What is wrong.
+        error: crate::hours::HoursProblem,
     },
     /// A `pivot`, `code_postal` or `code_insee` of the wrong shape.
     Code {

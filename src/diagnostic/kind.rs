@@ -17,8 +17,8 @@ pub enum Kind {
     UnclosedFrontMatter,
     /// The YAML could not be parsed.
     YamlSyntax {
-        /// The parser's message, translated where possible.
-        message: String,
+        /// What the parser found wrong.
+        problem: crate::load::YamlProblem,
     },
     /// A field written twice.
     DuplicateField {
@@ -218,8 +218,8 @@ pub enum Kind {
     },
     /// `horaires` is not valid OSM `opening_hours`.
     Hours {
-        /// What the parser expected, in French.
-        message: String,
+        /// What is wrong.
+        problem: crate::hours::HoursProblem,
     },
     /// A date that is not a real `YYYY-MM-DD` date.
     Date {
@@ -581,7 +581,7 @@ impl fmt::Display for Kind {
             Kind::NotUtf8 => write!(f, "le fichier n'est pas encodé en UTF-8"),
             Kind::MissingFrontMatter => write!(f, "l'en-tête `---` est absent au début du fichier"),
             Kind::UnclosedFrontMatter => write!(f, "l'en-tête n'est pas fermé par une ligne `---`"),
-            Kind::YamlSyntax { message } => write!(f, "erreur de syntaxe YAML : {message}"),
+            Kind::YamlSyntax { problem } => write!(f, "erreur de syntaxe YAML : {problem}"),
             Kind::NotAMapping => write!(f, "l'en-tête n'est pas une liste de champs"),
             Kind::DuplicateField { field } => write!(f, "le champ `{field}` est écrit deux fois"),
             Kind::MissingField { field } => write!(f, "champ obligatoire manquant : `{field}`"),
@@ -665,7 +665,7 @@ impl fmt::Display for Kind {
             Kind::CommuneMismatch { field, value, commune, .. } => {
                 write!(f, "`{field}` « {value} » ne correspond pas à la commune « {commune} »")
             }
-            Kind::Hours { message } => write!(f, "horaires illisibles : {message}"),
+            Kind::Hours { problem } => write!(f, "horaires illisibles : {problem}"),
             Kind::Date { field, value } => write!(f, "date invalide pour `{field}` : « {value} »"),
             Kind::Time { field, value } => write!(f, "heure invalide pour `{field}` : « {value} »"),
             Kind::DateInFuture { value, .. } => write!(f, "`date_maj` est dans le futur : {value}"),

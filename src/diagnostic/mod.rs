@@ -4,26 +4,32 @@
 //! The French text of every problem lives in one place, the `Display` of [`Kind`] (just's
 //! `CompileErrorKind`); tests match kinds and codes, not text.
 
+mod editor;
 mod github;
 mod gitlab;
 mod help;
+mod hours;
 mod human;
 mod import;
 mod json;
 mod kind;
 mod media;
+mod notice;
 mod short;
 mod site;
 mod usage;
+mod yaml;
 
 use std::ops::Range;
 
+pub(crate) use editor::EditorRefusal;
 pub(crate) use help::formula_sign_name;
 pub use import::{ImportError, ImportKind, SourceError};
 pub use kind::{Declared, ExtensionMismatch, Found, Kind};
 pub use media::{SpecialKind, SvgHazard};
+pub use notice::{Notice, Trigger};
 pub use site::SiteKind;
-pub use usage::UsageKind;
+pub use usage::{OutputRefusal, UsageKind};
 
 use crate::source::{FileId, LineCol, Sources};
 

@@ -277,3 +277,35 @@ mod tests {
         assert_eq!(other.to_string(), "valeur « x » impossible pour --root <ROOT>");
     }
 }
+
+/// Why resin refuses to write its output where asked ([`crate::Error::UnsafeOutput`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputRefusal {
+    /// A file's path would leave the output folder.
+    LeavesOutput,
+    /// The output folder is the site's root or one of its parents.
+    SiteRoot,
+    /// The output folder is inside `content/` or `themes/`.
+    InsideSources,
+    /// The output path is a file.
+    IsAFile,
+    /// The output folder holds files resin did not write.
+    NotOurs,
+    /// Two pages of the site would be written to the same file.
+    TwoPagesOneFile,
+}
+
+impl fmt::Display for OutputRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            OutputRefusal::LeavesOutput => "ce chemin sortirait du dossier de sortie",
+            OutputRefusal::SiteRoot => "c'est la racine du site ou l'un de ses dossiers parents",
+            OutputRefusal::InsideSources => "il est dans `content/` ou `themes/`",
+            OutputRefusal::IsAFile => "c'est un fichier, pas un dossier",
+            OutputRefusal::NotOurs => {
+                "ce dossier existe et n'a pas été écrit par resin : videz-le ou choisissez-en un autre"
+            }
+            OutputRefusal::TwoPagesOneFile => "deux pages du site s'écriraient dans ce même fichier",
+        })
+    }
+}

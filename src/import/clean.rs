@@ -367,7 +367,7 @@ impl Cleaner {
             Type::Hours => match hours::parse(&text) {
                 Ok(_) => self.set(name, Val::Text(text)),
                 Err(error) => {
-                    let message = ImportKind::Hours { value: text.clone(), error: error.message };
+                    let message = ImportKind::Hours { value: text.clone(), error: error.problem };
                     self.keep(Problem::Hours, name, column, &text, message);
                 }
             },

@@ -472,44 +472,81 @@ pub fn parse_entry(text: &str) -> Result<Parsed, (Kind, Range<usize>)> {
 pub fn parse_yaml(yaml: &str) -> Result<Value, (Kind, usize)> {
     serde_yaml::from_str::<Value>(yaml).map_err(|e| {
         let offset = e.location().map_or(0, |l| l.index());
-        (Kind::YamlSyntax { message: translate_yaml_error(&e.to_string()) }, offset.min(yaml.len()))
+        (Kind::YamlSyntax { problem: YamlProblem::from_message(&e.to_string()) }, offset.min(yaml.len()))
     })
 }
 
-/// The parser's English message, in French for the common cases.
-pub(crate) fn translate_yaml_error(message: &str) -> String {
-    // serde_yaml appends " at line L column C": the location is printed by resin itself.
-    let message = message.split(" at line ").next().unwrap_or(message);
-    let known: &[(&str, &str)] = &[
-        (
-            "mapping values are not allowed in this context",
-            "deux-points inattendu ; si la valeur contient `: `, mettez-la entre guillemets",
-        ),
-        ("did not find expected key", "ligne mal indentée ou champ attendu"),
-        ("could not find expected ':'", "deux-points `:` attendu après le nom du champ"),
-        ("found character that cannot start any token", "caractère inattendu (une tabulation au lieu d'espaces ?)"),
-        ("found a tab character", "tabulation interdite : indentez avec des espaces"),
-        ("duplicate entry with key", "champ écrit deux fois"),
-        ("did not find expected node content", "valeur attendue"),
-        ("found unexpected end of stream", "fin du texte inattendue (guillemet ou crochet non fermé ?)"),
-        ("did not find expected ',' or ']'", "virgule `,` ou crochet fermant `]` attendu"),
-        ("did not find expected ',' or '}'", "virgule `,` ou accolade fermante `}` attendue"),
-        ("found undefined alias", "alias `*` non défini"),
-        ("repetition limit exceeded", "trop de répétitions d'alias : le texte serait démesuré"),
-        ("recursion limit exceeded", "imbrication trop profonde"),
-        (
-            "block sequence entries are not allowed in this context",
-            "tiret `-` inattendu : une liste commence sur la ligne après le nom du champ",
-        ),
-        ("found unknown escape character", "séquence d'échappement `\\` inconnue entre guillemets"),
-        ("control characters are not allowed", "caractère de contrôle interdit"),
-    ];
-    for (english, french) in known {
-        if message.contains(english) {
-            return (*french).to_string();
-        }
+/// What `serde_yaml` found wrong, read from its English message: data only, worded in French by
+/// `diagnostic::yaml`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum YamlProblem {
+    /// "mapping values are not allowed in this context": a `: ` inside an unquoted value.
+    ColonInValue,
+    /// "did not find expected key": bad indentation.
+    ExpectedKey,
+    /// "could not find expected ':'".
+    ExpectedColon,
+    /// "found character that cannot start any token".
+    UnexpectedCharacter,
+    /// "found a tab character".
+    Tab,
+    /// "duplicate entry with key".
+    DuplicateKey,
+    /// "did not find expected node content".
+    ExpectedValue,
+    /// "found unexpected end of stream": an unclosed quote or bracket.
+    UnexpectedEnd,
+    /// "did not find expected ',' or ']'".
+    UnclosedList,
+    /// "did not find expected ',' or '}'".
+    UnclosedMapping,
+    /// "found undefined alias".
+    UndefinedAlias,
+    /// "repetition limit exceeded": an alias bomb.
+    TooManyRepetitions,
+    /// "recursion limit exceeded".
+    TooDeep,
+    /// "block sequence entries are not allowed in this context".
+    DashInValue,
+    /// "found unknown escape character".
+    UnknownEscape,
+    /// "control characters are not allowed".
+    ControlCharacter,
+    /// Any other message, kept in the parser's words.
+    Other {
+        /// The parser's message, without its location.
+        parser: String,
+    },
+}
+
+impl YamlProblem {
+    /// Reads the parser's English `message`.
+    pub(crate) fn from_message(message: &str) -> YamlProblem {
+        // serde_yaml appends " at line L column C": the location is printed by resin itself.
+        let message = message.split(" at line ").next().unwrap_or(message);
+        let known: &[(&str, YamlProblem)] = &[
+            ("mapping values are not allowed in this context", YamlProblem::ColonInValue),
+            ("did not find expected key", YamlProblem::ExpectedKey),
+            ("could not find expected ':'", YamlProblem::ExpectedColon),
+            ("found character that cannot start any token", YamlProblem::UnexpectedCharacter),
+            ("found a tab character", YamlProblem::Tab),
+            ("duplicate entry with key", YamlProblem::DuplicateKey),
+            ("did not find expected node content", YamlProblem::ExpectedValue),
+            ("found unexpected end of stream", YamlProblem::UnexpectedEnd),
+            ("did not find expected ',' or ']'", YamlProblem::UnclosedList),
+            ("did not find expected ',' or '}'", YamlProblem::UnclosedMapping),
+            ("found undefined alias", YamlProblem::UndefinedAlias),
+            ("repetition limit exceeded", YamlProblem::TooManyRepetitions),
+            ("recursion limit exceeded", YamlProblem::TooDeep),
+            ("block sequence entries are not allowed in this context", YamlProblem::DashInValue),
+            ("found unknown escape character", YamlProblem::UnknownEscape),
+            ("control characters are not allowed", YamlProblem::ControlCharacter),
+        ];
+        known
+            .iter()
+            .find(|(english, _)| message.contains(english))
+            .map_or_else(|| YamlProblem::Other { parser: message.to_string() }, |(_, problem)| problem.clone())
     }
-    format!("{message} (message du lecteur YAML)")
 }
 
 /// Reads a file; when it is not UTF-8, returns it lossily decoded and the offset of the first

@@ -245,7 +245,7 @@ impl<'a> Renderer<'a> {
         if let Some(pair) = planned.windows(2).find(|w| w[0].path == w[1].path) {
             return Err(Error::UnsafeOutput {
                 path: pair[0].path.clone().into(),
-                reason: "deux pages du site s'écriraient dans ce même fichier".into(),
+                reason: crate::diagnostic::OutputRefusal::TwoPagesOneFile,
             });
         }
         Ok(planned)

@@ -24,6 +24,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use super::Shared;
+use crate::diagnostic::{EditorRefusal, Notice};
 use crate::load::media;
 use crate::source::printable;
 
@@ -73,59 +74,80 @@ struct Request {
     params: Value,
 }
 
-/// A refused or failed request: status and French explanation.
-type Refusal = (StatusCode, String);
+/// A refused or failed request; its French text is the kind's.
+type Refusal = EditorRefusal;
 
 /// `POST /__resin/decap`.
 pub(crate) async fn api(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Body) -> Response {
     let Some(editing) = shared.editing.clone() else {
-        return refuse((StatusCode::NOT_FOUND, "l'édition locale n'est ouverte qu'à cet ordinateur".into()));
+        return refuse(EditorRefusal::NotLocal);
     };
     // The site as served has the web editor.
     let on = shared.current().0.is_some_and(|snapshot| snapshot.get("admin/config.yml").is_some());
     if !on {
-        return refuse((StatusCode::NOT_FOUND, "l'éditeur en ligne n'est pas activé (edition_en_ligne)".into()));
+        return refuse(EditorRefusal::EditorOff);
     }
     let Some(host) = editing.own_host(&headers) else {
-        return refuse((StatusCode::FORBIDDEN, "adresse de l'aperçu inattendue".into()));
+        return refuse(EditorRefusal::UnexpectedHost);
     };
     // Decap's requests always say where they come from.
     let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok());
     let fetch_site = headers.get("sec-fetch-site").and_then(|o| o.to_str().ok());
     if origin != Some(&format!("http://{host}")) || fetch_site.is_some_and(|site| site != "same-origin") {
-        return refuse((StatusCode::FORBIDDEN, "requête venue d'un autre site".into()));
+        return refuse(EditorRefusal::OtherSite);
     }
     let json_body = headers
         .get(header::CONTENT_TYPE)
         .and_then(|c| c.to_str().ok())
         .is_some_and(|c| c.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")));
     if !json_body {
-        return refuse((StatusCode::UNSUPPORTED_MEDIA_TYPE, "le corps doit être du JSON".into()));
+        return refuse(EditorRefusal::NotJson);
     }
     let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
-        return refuse((StatusCode::PAYLOAD_TOO_LARGE, format!("envoi trop gros : {} Mo au plus", MAX_BODY >> 20)));
+        return refuse(EditorRefusal::TooLarge { megabytes: MAX_BODY >> 20 });
     };
     let request: Request = match serde_json::from_slice(&body) {
         Ok(request) => request,
-        Err(e) => return refuse((StatusCode::BAD_REQUEST, format!("requête illisible : {e}"))),
+        Err(_) => return refuse(EditorRefusal::UnreadableRequest),
     };
     let answer = tokio::task::spawn_blocking(move || handle(&editing, &request)).await;
     match answer {
         Ok(Ok(value)) => axum::Json(value).into_response(),
         Ok(Err(refusal)) => refuse(refusal),
-        Err(_) => refuse((StatusCode::INTERNAL_SERVER_ERROR, "erreur interne".into())),
+        Err(_) => refuse(EditorRefusal::Internal),
     }
 }
 
-fn refuse((status, message): Refusal) -> Response {
-    (status, axum::Json(json!({ "error": message }))).into_response()
+fn refuse(refusal: Refusal) -> Response {
+    (status(&refusal), axum::Json(json!({ "error": refusal.to_string() }))).into_response()
+}
+
+/// The HTTP status of a refusal, as `decap-server` would answer.
+fn status(refusal: &Refusal) -> StatusCode {
+    match refusal {
+        EditorRefusal::NotLocal | EditorRefusal::EditorOff => StatusCode::NOT_FOUND,
+        EditorRefusal::UnexpectedHost | EditorRefusal::OtherSite | EditorRefusal::NotContentFile { .. } => {
+            StatusCode::FORBIDDEN
+        }
+        EditorRefusal::NotJson | EditorRefusal::Media { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        EditorRefusal::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        EditorRefusal::UnreadableRequest | EditorRefusal::MissingParameter { .. } | EditorRefusal::BadBase64 { .. } => {
+            StatusCode::BAD_REQUEST
+        }
+        EditorRefusal::UnknownAction { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        EditorRefusal::AlreadyExists { .. } => StatusCode::CONFLICT,
+        EditorRefusal::Io { .. } | EditorRefusal::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+    }
 }
 
 /// The answer to one action, as `decap-server` gives it.
 fn handle(editing: &Editing, request: &Request) -> Result<Value, Refusal> {
     let params = &request.params;
     let text = |key: &str| -> Result<String, Refusal> {
-        params[key].as_str().map(str::to_string).ok_or((StatusCode::BAD_REQUEST, format!("`{key}` manquant")))
+        params[key]
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| EditorRefusal::MissingParameter { name: key.to_string() })
     };
     match request.action.as_str() {
         "info" => {
@@ -161,8 +183,8 @@ fn handle(editing: &Editing, request: &Request) -> Result<Value, Refusal> {
                 None => vec![params["entry"].clone()],
             };
             for file in &files {
-                let path = file["path"].as_str().ok_or((StatusCode::BAD_REQUEST, "`path` manquant".into()))?;
-                let raw = file["raw"].as_str().ok_or((StatusCode::BAD_REQUEST, "`raw` manquant".into()))?;
+                let path = file["path"].as_str().ok_or_else(|| missing("path"))?;
+                let raw = file["raw"].as_str().ok_or_else(|| missing("raw"))?;
                 editing.write(path, raw.as_bytes())?;
             }
             for asset in params["assets"].as_array().cloned().unwrap_or_default() {
@@ -204,7 +226,7 @@ fn handle(editing: &Editing, request: &Request) -> Result<Value, Refusal> {
             Ok(json!({ "message": format!("deleted files {}", paths.join(", ")) }))
         }
         "getDeployPreview" => Ok(Value::Null),
-        other => Err((StatusCode::UNPROCESSABLE_ENTITY, format!("action inconnue : {other}"))),
+        other => Err(EditorRefusal::UnknownAction { action: other.to_string() }),
     }
 }
 
@@ -221,9 +243,12 @@ fn publishable(path: &str, bytes: &[u8]) -> Result<(), Refusal> {
         return Ok(());
     }
     let Some(refusal) = media::refusal_of(path, bytes) else { return Ok(()) };
-    let kind = refusal.into_kind(path.to_string());
-    let help = kind.help().map(|help| format!(" ; {help}")).unwrap_or_default();
-    Err((StatusCode::UNSUPPORTED_MEDIA_TYPE, format!("{kind}{help}")))
+    Err(EditorRefusal::Media { kind: refusal.into_kind(path.to_string()) })
+}
+
+/// A parameter missing from a request.
+fn missing(name: &str) -> Refusal {
+    EditorRefusal::MissingParameter { name: name.to_string() }
 }
 
 fn sha256(bytes: &[u8]) -> String {
@@ -231,7 +256,7 @@ fn sha256(bytes: &[u8]) -> String {
 }
 
 fn io_error(path: &str) -> impl Fn(std::io::Error) -> Refusal + '_ {
-    move |e| (StatusCode::INTERNAL_SERVER_ERROR, format!("{path} : {e}"))
+    move |e| EditorRefusal::Io { path: path.to_string(), error: e.to_string() }
 }
 
 impl Editing {
@@ -239,7 +264,7 @@ impl Editing {
     /// `content/`, and returns where it is. Plain names only: no `..`, no absolute path, no
     /// hidden file; and once links are followed, still under `content/`.
     fn check(&self, path: &str) -> Result<PathBuf, Refusal> {
-        let refused = || (StatusCode::FORBIDDEN, format!("« {path} » n'est pas un fichier de content/"));
+        let refused = || EditorRefusal::NotContentFile { path: path.to_string() };
         let parts: Vec<&str> = path.split('/').collect();
         let plain = parts.len() >= 2
             && parts[0] == "content"
@@ -324,18 +349,18 @@ impl Editing {
             temporary.as_file().set_permissions(permissions).map_err(io_error(path))?;
         }
         temporary.persist(&full).map_err(|e| io_error(path)(e.error))?;
-        eprintln!("éditeur en ligne : {} enregistré", printable(path));
+        eprintln!("{}", Notice::EditorSaved { path: printable(path).into_owned() });
         Ok(())
     }
 
     /// Writes an asset sent by Decap (`{ path, content, encoding }`); returns its path.
     fn write_asset(&self, asset: &Value) -> Result<String, Refusal> {
-        let path = asset["path"].as_str().ok_or((StatusCode::BAD_REQUEST, "`path` manquant".into()))?;
+        let path = asset["path"].as_str().ok_or_else(|| missing("path"))?;
         let content = asset["content"].as_str().unwrap_or_default();
         let bytes = match asset["encoding"].as_str().unwrap_or("base64") {
-            "base64" => BASE64
-                .decode(content.trim())
-                .map_err(|e| (StatusCode::BAD_REQUEST, format!("{path} : base64 illisible ({e})")))?,
+            "base64" => {
+                BASE64.decode(content.trim()).map_err(|_| EditorRefusal::BadBase64 { path: path.to_string() })?
+            }
             _ => content.as_bytes().to_vec(),
         };
         self.write(path, &bytes)?;
@@ -348,13 +373,13 @@ impl Editing {
             publishable(to, &std::fs::read(&source).map_err(io_error(from))?)?;
         }
         if target.exists() {
-            return Err((StatusCode::CONFLICT, format!("{to} existe déjà : choisissez un autre nom")));
+            return Err(EditorRefusal::AlreadyExists { path: to.to_string() });
         }
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent).map_err(io_error(to))?;
         }
         std::fs::rename(source, target).map_err(io_error(to))?;
-        eprintln!("éditeur en ligne : {} renommé en {}", printable(from), printable(to));
+        eprintln!("{}", Notice::EditorRenamed { from: printable(from).into_owned(), to: printable(to).into_owned() });
         Ok(())
     }
 
@@ -362,7 +387,7 @@ impl Editing {
         let full = self.check(path)?;
         match std::fs::remove_file(&full) {
             Ok(()) => {
-                eprintln!("éditeur en ligne : {} supprimé", printable(path));
+                eprintln!("{}", Notice::EditorDeleted { path: printable(path).into_owned() });
                 Ok(())
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),

@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::broadcast;
 
-use crate::diagnostic::{self, Format, Severity, UsageKind};
+use crate::diagnostic::{self, Format, Notice, Severity, Trigger, UsageKind};
 use crate::error::Error;
 use crate::pipeline::{Changes, Snapshot, Update, Workspace};
 
@@ -129,12 +129,7 @@ pub fn serve(options: Options) -> Result<(), Error> {
     })?;
     let address = listener.local_addr().map_err(preview)?;
     if !bind.is_loopback() {
-        eprintln!(
-            "attention : --bind {bind} rend l'aperçu visible des autres appareils du réseau, \
-             brouillons compris. Depuis un autre appareil, ouvrez http://<adresse IP de cet ordinateur>:{}/ ; \
-             pour garder l'aperçu sur cet ordinateur, n'utilisez pas --bind.",
-            address.port()
-        );
+        eprintln!("{}", Notice::PublicBind { bind: bind.to_string(), port: address.port() });
     }
     let host = match address.ip() {
         ip if ip.is_unspecified() && ip.is_ipv4() => "127.0.0.1".to_string(),
@@ -156,7 +151,7 @@ pub fn serve(options: Options) -> Result<(), Error> {
     }
     let (produce, to_produce) = mpsc::channel();
     let mut shown = String::new();
-    publish(&workspace, outcome, &shared, &produce, started, "site construit", &mut shown);
+    publish(&workspace, outcome, &shared, &produce, started, &Trigger::FirstBuild, &mut shown);
     let watcher = watch::Watcher::start(&root, &workspace.watched_files())
         .map_err(|e| Error::Usage(UsageKind::CannotWatch { path: root.clone(), reason: e.to_string() }))?;
 
@@ -181,10 +176,10 @@ pub fn serve(options: Options) -> Result<(), Error> {
     let result = runtime.block_on(async {
         listener.set_nonblocking(true).map_err(preview)?;
         let listener = tokio::net::TcpListener::from_std(listener).map_err(preview)?;
-        eprintln!("Aperçu : {url}");
-        eprintln!("Chaque enregistrement dans content/ ou themes/ met l'aperçu à jour. Ctrl-C pour arrêter.");
+        eprintln!("{}", Notice::PreviewAt { url: url.clone() });
+        eprintln!("{}", Notice::PreviewWatching);
         if open && open::that_detached(&url).is_err() {
-            eprintln!("attention : le navigateur n'a pas pu être ouvert : ouvrez vous-même {url}");
+            eprintln!("{}", Notice::BrowserNotOpened { url: url.clone() });
         }
         let (stopped, mut on_stop) = tokio::sync::watch::channel(false);
         let shutdown = {
@@ -210,7 +205,7 @@ pub fn serve(options: Options) -> Result<(), Error> {
     });
     runtime.shutdown_timeout(Duration::from_millis(500));
     result?;
-    eprintln!("Aperçu arrêté.");
+    eprintln!("{}", Notice::PreviewStopped);
     Ok(())
 }
 
@@ -254,7 +249,7 @@ fn update_loop(
             }
         }
         let started = Instant::now();
-        let what = describe(&changes, root);
+        let trigger = describe(&changes, root);
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             crate::today().and_then(|today| workspace.update(&changes, today))
         }));
@@ -262,7 +257,7 @@ fn update_loop(
             Ok(outcome) => outcome,
             Err(_) => {
                 // A bug in resin: start over from nothing rather than serve a half-updated site.
-                eprintln!("erreur interne de resin pendant la mise à jour : tout le contenu est relu.");
+                eprintln!("{}", Notice::InternalReread);
                 workspace = Workspace::new(root, Some(url)).expect("the preview's own address is valid");
                 crate::today().and_then(|today| workspace.update(&Changes::All, today))
             }
@@ -270,7 +265,7 @@ fn update_loop(
         if matches!(&outcome, Ok(update) if update.unchanged) {
             continue; // saved as it was: nothing to show
         }
-        publish(&workspace, outcome, shared, produce, started, &what, &mut shown);
+        publish(&workspace, outcome, shared, produce, started, &trigger, &mut shown);
         watcher.watch_themes();
         watcher.watch_files(&workspace.watched_files());
     }
@@ -292,15 +287,15 @@ async fn stop_signal() {
 }
 
 /// "content/lieux/x.md" for one path, "3 fichiers" for several.
-fn describe(changes: &Changes, root: &std::path::Path) -> String {
+fn describe(changes: &Changes, root: &std::path::Path) -> Trigger {
     match changes {
-        Changes::All => "contenu relu".into(),
+        Changes::All => Trigger::AllReread,
         Changes::Paths(paths) if paths.len() == 1 => {
             let relative = paths[0].strip_prefix(root).unwrap_or(&paths[0]);
             let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into()).collect();
-            crate::source::printable(&parts.join("/")).into_owned()
+            Trigger::File { path: crate::source::printable(&parts.join("/")).into_owned() }
         }
-        Changes::Paths(paths) => format!("{} fichiers", paths.len()),
+        Changes::Paths(paths) => Trigger::Files { count: paths.len() },
     }
 }
 
@@ -311,7 +306,7 @@ fn publish(
     shared: &Shared,
     produce: &mpsc::Sender<Arc<Snapshot>>,
     started: Instant,
-    what: &str,
+    trigger: &Trigger,
     shown: &mut String,
 ) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -330,12 +325,9 @@ fn publish(
     match outcome {
         Ok(update) if update.published => {
             let snapshot = workspace.published().cloned();
-            eprintln!(
-                "{what} : aperçu à jour en {elapsed} ms ({} fichier{} du site concerné{}).",
-                update.outdated,
-                if update.outdated > 1 { "s" } else { "" },
-                if update.outdated > 1 { "s" } else { "" }
-            );
+            let updated =
+                Notice::PreviewUpdated { trigger: trigger.clone(), millis: elapsed, outdated: update.outdated };
+            eprintln!("{updated}");
             shared.set(snapshot.clone(), None);
             if let Some(snapshot) = snapshot {
                 let _ = produce.send(snapshot);
@@ -350,12 +342,7 @@ fn publish(
             }
             if let Err(error) = &outcome {
                 let error = match error {
-                    Error::NoContent { root } => {
-                        format!(
-                            "le dossier content/ de {} est introuvable : l'aperçu reprendra quand il sera de retour",
-                            root.display()
-                        )
-                    }
+                    Error::NoContent { root } => Notice::ContentGone { root: crate::error::shown(root) }.to_string(),
                     other => other.to_string(),
                 };
                 eprintln!("erreur : {error}");
@@ -363,9 +350,9 @@ fn publish(
             }
             let last_good = workspace.published().is_some();
             if last_good {
-                eprintln!("{what} : l'aperçu garde la dernière version correcte du site.");
+                eprintln!("{}", Notice::KeptLastGood { trigger: trigger.clone() });
             } else {
-                eprintln!("{what} : le site n'a pas encore pu être construit ; corrigez les erreurs ci-dessus.");
+                eprintln!("{}", Notice::NotBuiltYet { trigger: trigger.clone() });
             }
             shared.set(None, Some(overlay::panel(&report, errors, last_good)));
         }

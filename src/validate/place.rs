@@ -221,7 +221,7 @@ pub(crate) fn opening_hours(f: &mut Fields<'_>, name: &str) -> Option<String> {
                 None => (span.start, 0),
             };
             let at = (inner + offset).min(span.end.max(inner));
-            f.report_span(Kind::Hours { message: error.message }, at..span.end.max(at));
+            f.report_span(Kind::Hours { problem: error.problem }, at..span.end.max(at));
             None
         }
     }
