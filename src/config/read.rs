@@ -112,8 +112,8 @@ fn zoom(f: &mut Fields<'_>) -> u8 {
     u8::try_from(zoom).unwrap_or_else(|_| {
         let kind = crate::diagnostic::Kind::WrongType {
             field: f.label("zoom"),
-            expected: "un nombre entier de 0 à 255",
-            found: "un nombre plus grand",
+            expected: crate::diagnostic::Shape::Zoom,
+            found: crate::diagnostic::Shape::LargerNumber,
         };
         f.report(kind, &[crate::load::Segment::Key("zoom".into())]);
         super::default_zoom()

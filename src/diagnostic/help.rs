@@ -1,7 +1,13 @@
 //! How to fix each kind of problem, in French: [`Kind::help`].
 
-use super::Kind;
 use super::kind::Declared;
+use super::{Kind, Shape};
+
+/// The formats of `content/` that are published, as the help of [`Kind::UnpublishedFormat`]
+/// names them: the lists of `load::media` (images, attachments, other formats, SVG).
+const PUBLISHED_FORMATS: &str = "images (PNG, JPEG, WebP, GIF, AVIF, ICO, SVG sans script), PDF, \
+    documents bureautiques (OpenDocument, Word, Excel, PowerPoint, RTF), EPUB, CSV, texte, calendrier ICS, ZIP, \
+    son et vidéo (MP3, M4A, OGG, MP4, WebM)";
 
 impl Kind {
     /// How to fix the problem, in French.
@@ -28,7 +34,7 @@ impl Kind {
             Kind::CodeAsNumber { field, .. } => {
                 format!("écrivez-le entre guillemets avec ses cinq chiffres, zéro initial compris : `{field}: \"01000\"`")
             }
-            Kind::WrongType { expected: "un nombre", .. } => {
+            Kind::WrongType { expected: Shape::Number, .. } => {
                 "écrivez un nombre sans guillemets, avec un point comme séparateur décimal, par exemple `45.7372`".into()
             }
             Kind::WrongType { expected, .. } => format!("écrivez {expected}"),
@@ -101,9 +107,8 @@ impl Kind {
             }
             Kind::AssetConflict { .. } => "renommez ce fichier ou rangez-le dans un autre dossier, par exemple `content/fichiers/`".into(),
             Kind::ReservedSlug { slug } => format!("renommez le fichier, par exemple en `{slug}-infos.md`"),
-            Kind::UnpublishedFormat { allowed, .. } => format!(
-                "retirez ce fichier de `content/` ; seuls sont publiés les {} ; une page s'écrit en Markdown dans `content/pages/`, un document peut être enregistré en PDF",
-                allowed
+            Kind::UnpublishedFormat { .. } => format!(
+                "retirez ce fichier de `content/` ; seuls sont publiés les {PUBLISHED_FORMATS} ; une page s'écrit en Markdown dans `content/pages/`, un document peut être enregistré en PDF"
             ),
             Kind::SvgTooLarge { .. } => "exportez-la en PNG ou en WebP, ou simplifiez-la : une page si lourde ne s'ouvre pas sur un vieux téléphone".into(),
             Kind::ActiveSvg { .. } => "enregistrez l'image sans script ni lien actif (Inkscape : « Enregistrer sous… », « SVG simple » ; Illustrator : « Exporter sous… », SVG), ou exportez-la en PNG, ou retirez-la".into(),
@@ -158,14 +163,14 @@ pub(crate) fn formula_sign_name(sign: char) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::{Declared, ExtensionMismatch, Found, Kind};
+    use crate::diagnostic::{Declared, ExtensionMismatch, Found, Kind, Shape};
 
     #[test]
     fn a_territorial_value_names_its_field_and_says_how_to_write_it() {
         let choice = Kind::ExtensionValue(Box::new(ExtensionMismatch {
             field: "accueil".into(),
             label: "Type d'accueil".into(),
-            expected: "une des valeurs déclarées",
+            expected: Shape::DeclaredValue,
             declared: Declared::Choice(vec!["Libre".into(), "Sur rendez-vous".into()]),
             found: Found::Close { value: "libres".into(), suggestion: "Libre".into() },
         }));
@@ -178,9 +183,9 @@ mod tests {
         let boolean = Kind::ExtensionValue(Box::new(ExtensionMismatch {
             field: "pass".into(),
             label: "Pass".into(),
-            expected: "oui ou non (`true` ou `false`)",
+            expected: Shape::YesNo,
             declared: Declared::Boolean,
-            found: Found::Type("une liste"),
+            found: Found::Type(Shape::List),
         }));
         assert_eq!(
             boolean.to_string(),
@@ -190,7 +195,7 @@ mod tests {
         let date = Kind::ExtensionValue(Box::new(ExtensionMismatch {
             field: "depuis".into(),
             label: "Depuis".into(),
-            expected: "une date AAAA-MM-JJ",
+            expected: Shape::IsoDate,
             declared: Declared::Date,
             found: Found::Bool(true),
         }));

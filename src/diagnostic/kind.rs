@@ -2,9 +2,9 @@
 
 use std::fmt;
 
-use super::Severity;
 use super::media::{SpecialKind, SvgHazard};
 use super::site::SiteKind;
+use super::{Severity, Shape};
 
 /// What is wrong. The `Display` text says the problem; [`Kind::help`] says how to fix it.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,10 +48,10 @@ pub enum Kind {
     WrongType {
         /// Field name (dotted path for nested fields).
         field: String,
-        /// What was expected, in French ("du texte", "une liste"…).
-        expected: &'static str,
-        /// What was found, in French.
-        found: &'static str,
+        /// What the field takes.
+        expected: Shape,
+        /// What was written.
+        found: Shape,
     },
     /// A field that the content type does not know.
     UnknownField {
@@ -374,8 +374,6 @@ pub enum Kind {
         path: String,
         /// Its extension, in lower case (empty when it has none).
         extension: String,
-        /// The formats that are published, as a message names them.
-        allowed: &'static str,
     },
     /// An SVG image of `content/` that could run a script.
     ActiveSvg {
@@ -435,8 +433,8 @@ pub struct ExtensionMismatch {
     pub field: String,
     /// Its label in `site.yaml`.
     pub label: String,
-    /// What it takes, in the schema's words (`ExtensionType::expected`: « une date AAAA-MM-JJ »).
-    pub expected: &'static str,
+    /// What it takes (`ExtensionType::expected`: « une date AAAA-MM-JJ »).
+    pub expected: Shape,
     /// Its declared type, which says how to write a value.
     pub declared: Declared,
     /// What was written.
@@ -473,8 +471,8 @@ pub enum Found {
     },
     /// A YAML `true` or `false`.
     Bool(bool),
-    /// A value of another type, named in French (« une liste »).
-    Type(&'static str),
+    /// A value of another type (« une liste »).
+    Type(Shape),
 }
 
 impl fmt::Display for Found {

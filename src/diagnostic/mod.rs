@@ -15,6 +15,7 @@ mod json;
 mod kind;
 mod media;
 mod notice;
+mod shape;
 mod short;
 mod site;
 mod usage;
@@ -28,6 +29,7 @@ pub use import::{ImportError, ImportKind, SourceError};
 pub use kind::{Declared, ExtensionMismatch, Found, Kind};
 pub use media::{SpecialKind, SvgHazard};
 pub use notice::{Notice, Trigger};
+pub use shape::Shape;
 pub use site::SiteKind;
 pub use usage::{OutputRefusal, UsageKind};
 

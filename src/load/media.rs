@@ -47,11 +47,6 @@ pub(crate) const SVG: &str = "svg";
 /// larger one would take the memory of a check (and of the preview, on each request).
 pub(crate) const MAX_SVG: u64 = 5_000_000;
 
-/// How the allowed formats are named in messages.
-pub(crate) const PUBLISHED_SUMMARY: &str = "images (PNG, JPEG, WebP, GIF, AVIF, ICO, SVG sans script), PDF, \
-    documents bureautiques (OpenDocument, Word, Excel, PowerPoint, RTF), EPUB, CSV, texte, calendrier ICS, ZIP, \
-    son et vidéo (MP3, M4A, OGG, MP4, WebM)";
-
 /// The extension of a file name, in lower case (`""` when it has none).
 pub(crate) fn extension(name: &str) -> String {
     let name = name.rsplit('/').next().unwrap_or(name);
@@ -128,7 +123,7 @@ impl Refusal {
     /// The diagnostic for the file at `path` (from the site root).
     pub(crate) fn into_kind(self, path: String) -> Kind {
         match self {
-            Refusal::Format { extension } => Kind::UnpublishedFormat { path, extension, allowed: PUBLISHED_SUMMARY },
+            Refusal::Format { extension } => Kind::UnpublishedFormat { path, extension },
             Refusal::ActiveSvg { reason, .. } => Kind::ActiveSvg { path, reason },
             Refusal::TooLarge { size } => Kind::SvgTooLarge { path, size, max: MAX_SVG },
         }

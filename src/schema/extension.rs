@@ -2,6 +2,7 @@
 //! beside the standard's. Their types belong to the content model; `config` reads the
 //! declarations, `validate` checks the values, `render` and `export` show them.
 
+use crate::diagnostic::Shape;
 use serde::{Deserialize, Serialize};
 
 /// Territorial fields of places and offers, declared in `site.yaml`: validated like the
@@ -64,15 +65,15 @@ pub enum ExtensionType {
 }
 
 impl ExtensionType {
-    /// What a value of this kind is, in French.
-    pub fn expected(self) -> &'static str {
+    /// What a value of this kind is.
+    pub fn expected(self) -> Shape {
         match self {
-            ExtensionType::Boolean => "oui ou non (`true` ou `false`)",
-            ExtensionType::Text => "du texte",
-            ExtensionType::Choice => "une des valeurs déclarées",
-            ExtensionType::Url => "une adresse web https://…",
-            ExtensionType::Date => "une date AAAA-MM-JJ",
-            ExtensionType::Unknown => "une valeur",
+            ExtensionType::Boolean => Shape::YesNo,
+            ExtensionType::Text => Shape::Text,
+            ExtensionType::Choice => Shape::DeclaredValue,
+            ExtensionType::Url => Shape::Url,
+            ExtensionType::Date => Shape::IsoDate,
+            ExtensionType::Unknown => Shape::AnyValue,
         }
     }
 }

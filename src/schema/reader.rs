@@ -13,7 +13,7 @@ use std::ops::{Range, RangeInclusive};
 use chrono::{NaiveDate, NaiveTime};
 use serde_yaml::Value;
 
-use crate::diagnostic::{Diagnostic, Kind};
+use crate::diagnostic::{Diagnostic, Kind, Shape};
 use crate::load::{Document, Segment};
 use crate::schema::rules;
 use crate::suggest;
@@ -40,19 +40,6 @@ pub(crate) struct Fields<'a> {
 
 fn key(name: &str) -> Segment {
     Segment::Key(name.to_string())
-}
-
-/// French name of a YAML value's type, for "wrong type" messages.
-pub(crate) fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "une valeur vide",
-        Value::Bool(_) => "un booléen (oui/non)",
-        Value::Number(_) => "un nombre",
-        Value::String(_) => "du texte",
-        Value::Sequence(_) => "une liste",
-        Value::Mapping(_) => "une liste de champs",
-        Value::Tagged(_) => "une valeur étiquetée",
-    }
 }
 
 impl<'a> Fields<'a> {
@@ -175,8 +162,8 @@ impl<'a> Fields<'a> {
                 None
             }
             other => {
-                let found = type_name(other);
-                self.report(Kind::WrongType { field: field.to_string(), expected: "du texte", found }, path);
+                let found = Shape::of(other);
+                self.report(Kind::WrongType { field: field.to_string(), expected: Shape::Text, found }, path);
                 None
             }
         }
@@ -255,8 +242,8 @@ impl<'a> Fields<'a> {
                 self.text_value(value, &path, &self.label(name)).map(|t| (t, path)).into_iter().collect()
             }
             other => {
-                let found = type_name(other);
-                self.report(Kind::WrongType { field: self.label(name), expected: "une liste", found }, &[key(name)]);
+                let found = Shape::of(other);
+                self.report(Kind::WrongType { field: self.label(name), expected: Shape::List, found }, &[key(name)]);
                 Vec::new()
             }
         }
@@ -304,8 +291,8 @@ impl<'a> Fields<'a> {
         match value {
             Value::Number(n) => n.as_f64(),
             other => {
-                let found = type_name(other);
-                self.report(Kind::WrongType { field: self.label(name), expected: "un nombre", found }, &[key(name)]);
+                let found = Shape::of(other);
+                self.report(Kind::WrongType { field: self.label(name), expected: Shape::Number, found }, &[key(name)]);
                 None
             }
         }
@@ -318,7 +305,7 @@ impl<'a> Fields<'a> {
         value: &Value,
         path: &[Segment],
         field: &str,
-        expected: &'static str,
+        expected: Shape,
         parse: fn(&str) -> Option<T>,
         invalid: fn(String, String) -> Kind,
     ) -> Option<T> {
@@ -326,7 +313,7 @@ impl<'a> Fields<'a> {
             Value::String(s) => s.trim().to_string(),
             Value::Number(n) => n.to_string(),
             other => {
-                let found = type_name(other);
+                let found = Shape::of(other);
                 self.report(Kind::WrongType { field: field.to_string(), expected, found }, path);
                 return None;
             }
@@ -340,7 +327,10 @@ impl<'a> Fields<'a> {
 
     /// A `YYYY-MM-DD` date from a value at `path`.
     pub(crate) fn date_value(&mut self, value: &Value, path: &[Segment], field: &str) -> Option<NaiveDate> {
-        self.parsed_value(value, path, field, "une date", rules::parse_date, |field, value| Kind::Date { field, value })
+        self.parsed_value(value, path, field, Shape::Date, rules::parse_date, |field, value| Kind::Date {
+            field,
+            value,
+        })
     }
 
     /// A required date field.
@@ -354,7 +344,7 @@ impl<'a> Fields<'a> {
 
     /// An `HH:MM` time from a value at `path`.
     pub(crate) fn time_value(&mut self, value: &Value, path: &[Segment], field: &str) -> Option<NaiveTime> {
-        self.parsed_value(value, path, field, "une heure HH:MM", rules::parse_time, |field, value| Kind::Time {
+        self.parsed_value(value, path, field, Shape::Time, rules::parse_time, |field, value| Kind::Time {
             field,
             value,
         })
@@ -430,12 +420,9 @@ impl<'a> Fields<'a> {
         match value {
             Value::Number(n) if n.as_u64().is_some() => n.as_u64(),
             other => {
-                let found = if matches!(other, Value::Number(_)) {
-                    "un nombre à virgule ou négatif"
-                } else {
-                    type_name(other)
-                };
-                let kind = Kind::WrongType { field: self.label(name), expected: "un nombre entier", found };
+                let found =
+                    if matches!(other, Value::Number(_)) { Shape::FractionOrNegative } else { Shape::of(other) };
+                let kind = Kind::WrongType { field: self.label(name), expected: Shape::WholeNumber, found };
                 self.report(kind, &[key(name)]);
                 None
             }
@@ -506,8 +493,8 @@ impl<'a> Fields<'a> {
     ) -> Vec<T> {
         let Some(value) = self.raw(name) else { return Vec::new() };
         let Value::Sequence(items) = value else {
-            let found = type_name(value);
-            self.report(Kind::WrongType { field: self.label(name), expected: "une liste", found }, &[key(name)]);
+            let found = Shape::of(value);
+            self.report(Kind::WrongType { field: self.label(name), expected: Shape::List, found }, &[key(name)]);
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -530,9 +517,9 @@ impl<'a> Fields<'a> {
         read: impl FnOnce(&mut Fields<'a>) -> T,
     ) -> Option<T> {
         let Value::Mapping(map) = value else {
-            let found = type_name(value);
+            let found = Shape::of(value);
             let span = self.doc.value_span(&path);
-            self.report_span(Kind::WrongType { field: label, expected: "une liste de champs", found }, span);
+            self.report_span(Kind::WrongType { field: label, expected: Shape::Fields, found }, span);
             return None;
         };
         let mut inner = Fields {
@@ -554,8 +541,8 @@ impl<'a> Fields<'a> {
         match self.raw(name)? {
             Value::Bool(b) => Some(*b),
             other => {
-                let (field, found) = (self.label(name), type_name(other));
-                self.report(Kind::WrongType { field, expected: "oui ou non (`true` ou `false`)", found }, &[key(name)]);
+                let (field, found) = (self.label(name), Shape::of(other));
+                self.report(Kind::WrongType { field, expected: Shape::YesNo, found }, &[key(name)]);
                 None
             }
         }

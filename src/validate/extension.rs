@@ -3,11 +3,11 @@
 
 use serde_yaml::Value;
 
-use crate::diagnostic::{Declared, ExtensionMismatch, Found, Kind};
+use crate::diagnostic::{Declared, ExtensionMismatch, Found, Kind, Shape};
 use crate::load::Segment;
 use crate::model::ExtValue;
 use crate::schema::extension::{Extension, ExtensionType};
-use crate::schema::reader::{Fields, type_name};
+use crate::schema::reader::Fields;
 use crate::schema::rules;
 use crate::suggest;
 
@@ -86,7 +86,7 @@ fn value(f: &mut Fields<'_>, e: &Extension) -> Option<ExtValue> {
             let found = match other {
                 Value::String(s) => Found::Text(s.clone()),
                 Value::Bool(b) => Found::Bool(*b),
-                other => Found::Type(type_name(other)),
+                other => Found::Type(Shape::of(other)),
             };
             wrong(f, found)
         }

@@ -11,13 +11,13 @@ use std::collections::BTreeMap;
 use foldhash::{HashSet, HashSetExt};
 
 use super::{Context, ValidEntry};
-use crate::diagnostic::{Diagnostic, Kind};
+use crate::diagnostic::{Diagnostic, Kind, Shape};
 use crate::load::Asset;
 use crate::load::{RawEntry, Segment};
 use crate::model::network::{
     Announcement, Attachment, CATEGORIES, Call, Contact, Detail, Event, Image, Nature, Publication, Section,
 };
-use crate::schema::reader::{Fields, type_name};
+use crate::schema::reader::Fields;
 use crate::source::{FileId, Sources};
 use crate::suggest;
 
@@ -204,8 +204,8 @@ fn attachments(f: &mut Fields<'_>, refs: &mut Refs) -> Vec<Attachment> {
     const KNOWN: &[&str] = &["fichier", "titre"];
     let Some(value) = f.raw("pieces_jointes") else { return Vec::new() };
     let Value::Sequence(items) = value else {
-        let found = type_name(value);
-        let kind = Kind::WrongType { field: "pieces_jointes".into(), expected: "une liste de fichiers", found };
+        let found = Shape::of(value);
+        let kind = Kind::WrongType { field: "pieces_jointes".into(), expected: Shape::Attachments, found };
         f.report(kind, &[key("pieces_jointes")]);
         return Vec::new();
     };
@@ -213,11 +213,8 @@ fn attachments(f: &mut Fields<'_>, refs: &mut Refs) -> Vec<Attachment> {
     for (i, item) in items.iter().enumerate() {
         let base = vec![key("pieces_jointes"), Segment::Index(i)];
         let Value::Mapping(map) = item else {
-            let kind = Kind::WrongType {
-                field: "pieces_jointes".into(),
-                expected: "une liste de champs `{ fichier: …, titre: … }`",
-                found: type_name(item),
-            };
+            let kind =
+                Kind::WrongType { field: "pieces_jointes".into(), expected: Shape::Attachment, found: Shape::of(item) };
             f.report(kind, &base);
             continue;
         };

@@ -4,10 +4,10 @@ use serde_yaml::Value;
 
 use super::Context;
 use super::place::{opening_hours, update_date};
-use crate::diagnostic::{Diagnostic, Kind};
+use crate::diagnostic::{Diagnostic, Kind, Shape};
 use crate::load::{RawEntry, Segment};
 use crate::model::{Offer, Schedule, Session};
-use crate::schema::reader::{Fields, type_name};
+use crate::schema::reader::Fields;
 
 /// The place slugs an offer names, with where each is written.
 pub(crate) type PlaceRefs = Vec<(String, Vec<Segment>)>;
@@ -87,11 +87,8 @@ fn sessions(f: &mut Fields<'_>) -> Option<Vec<Session>> {
     let items = match f.raw("seances") {
         Some(Value::Sequence(items)) => items,
         other => {
-            let found = other.map_or("une valeur vide", type_name);
-            f.report(
-                Kind::WrongType { field: "seances".into(), expected: "une liste de séances", found },
-                &[key("seances")],
-            );
+            let found = other.map_or(Shape::Empty, Shape::of);
+            f.report(Kind::WrongType { field: "seances".into(), expected: Shape::Sessions, found }, &[key("seances")]);
             return None;
         }
     };
@@ -101,11 +98,7 @@ fn sessions(f: &mut Fields<'_>) -> Option<Vec<Session>> {
         let base = vec![key("seances"), Segment::Index(i)];
         let Value::Mapping(map) = item else {
             f.report(
-                Kind::WrongType {
-                    field: "seances".into(),
-                    expected: "une séance `{ date, debut, fin }`",
-                    found: type_name(item),
-                },
+                Kind::WrongType { field: "seances".into(), expected: Shape::Session, found: Shape::of(item) },
                 &base,
             );
             ok = false;
