@@ -18,7 +18,7 @@ pub enum Kind {
     /// The YAML could not be parsed.
     YamlSyntax {
         /// What the parser found wrong.
-        problem: crate::load::YamlProblem,
+        problem: super::YamlProblem,
     },
     /// A field written twice.
     DuplicateField {

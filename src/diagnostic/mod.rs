@@ -32,6 +32,7 @@ pub use notice::{Notice, Trigger};
 pub use shape::Shape;
 pub use site::SiteKind;
 pub use usage::{OutputRefusal, UsageKind};
+pub use yaml::YamlProblem;
 
 use crate::source::{FileId, LineCol, Sources};
 

@@ -472,81 +472,11 @@ pub fn parse_entry(text: &str) -> Result<Parsed, (Kind, Range<usize>)> {
 pub fn parse_yaml(yaml: &str) -> Result<Value, (Kind, usize)> {
     serde_yaml::from_str::<Value>(yaml).map_err(|e| {
         let offset = e.location().map_or(0, |l| l.index());
-        (Kind::YamlSyntax { problem: YamlProblem::from_message(&e.to_string()) }, offset.min(yaml.len()))
+        (
+            Kind::YamlSyntax { problem: crate::diagnostic::YamlProblem::from_message(&e.to_string()) },
+            offset.min(yaml.len()),
+        )
     })
-}
-
-/// What `serde_yaml` found wrong, read from its English message: data only, worded in French by
-/// `diagnostic::yaml`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum YamlProblem {
-    /// "mapping values are not allowed in this context": a `: ` inside an unquoted value.
-    ColonInValue,
-    /// "did not find expected key": bad indentation.
-    ExpectedKey,
-    /// "could not find expected ':'".
-    ExpectedColon,
-    /// "found character that cannot start any token".
-    UnexpectedCharacter,
-    /// "found a tab character".
-    Tab,
-    /// "duplicate entry with key".
-    DuplicateKey,
-    /// "did not find expected node content".
-    ExpectedValue,
-    /// "found unexpected end of stream": an unclosed quote or bracket.
-    UnexpectedEnd,
-    /// "did not find expected ',' or ']'".
-    UnclosedList,
-    /// "did not find expected ',' or '}'".
-    UnclosedMapping,
-    /// "found undefined alias".
-    UndefinedAlias,
-    /// "repetition limit exceeded": an alias bomb.
-    TooManyRepetitions,
-    /// "recursion limit exceeded".
-    TooDeep,
-    /// "block sequence entries are not allowed in this context".
-    DashInValue,
-    /// "found unknown escape character".
-    UnknownEscape,
-    /// "control characters are not allowed".
-    ControlCharacter,
-    /// Any other message, kept in the parser's words.
-    Other {
-        /// The parser's message, without its location.
-        parser: String,
-    },
-}
-
-impl YamlProblem {
-    /// Reads the parser's English `message`.
-    pub(crate) fn from_message(message: &str) -> YamlProblem {
-        // serde_yaml appends " at line L column C": the location is printed by resin itself.
-        let message = message.split(" at line ").next().unwrap_or(message);
-        let known: &[(&str, YamlProblem)] = &[
-            ("mapping values are not allowed in this context", YamlProblem::ColonInValue),
-            ("did not find expected key", YamlProblem::ExpectedKey),
-            ("could not find expected ':'", YamlProblem::ExpectedColon),
-            ("found character that cannot start any token", YamlProblem::UnexpectedCharacter),
-            ("found a tab character", YamlProblem::Tab),
-            ("duplicate entry with key", YamlProblem::DuplicateKey),
-            ("did not find expected node content", YamlProblem::ExpectedValue),
-            ("found unexpected end of stream", YamlProblem::UnexpectedEnd),
-            ("did not find expected ',' or ']'", YamlProblem::UnclosedList),
-            ("did not find expected ',' or '}'", YamlProblem::UnclosedMapping),
-            ("found undefined alias", YamlProblem::UndefinedAlias),
-            ("repetition limit exceeded", YamlProblem::TooManyRepetitions),
-            ("recursion limit exceeded", YamlProblem::TooDeep),
-            ("block sequence entries are not allowed in this context", YamlProblem::DashInValue),
-            ("found unknown escape character", YamlProblem::UnknownEscape),
-            ("control characters are not allowed", YamlProblem::ControlCharacter),
-        ];
-        known
-            .iter()
-            .find(|(english, _)| message.contains(english))
-            .map_or_else(|| YamlProblem::Other { parser: message.to_string() }, |(_, problem)| problem.clone())
-    }
 }
 
 /// Reads a file; when it is not UTF-8, returns it lossily decoded and the offset of the first
