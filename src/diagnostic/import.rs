@@ -8,7 +8,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use super::Kind;
+use super::{Kind, Position};
 
 /// A defect of one row of the source file.
 #[derive(Clone, Debug, PartialEq)]
@@ -152,14 +152,14 @@ pub enum ImportKind {
         /// The id.
         id: String,
         /// Where it was met first (`ligne 3`).
-        first: String,
+        first: Position,
     },
     /// Two rows that look like one place: both are imported.
     LikelyDuplicate {
         /// True when the SIRET matched, false when the name did (both with the address).
         by_pivot: bool,
         /// Where the first is (`ligne 3`).
-        first: String,
+        first: Position,
     },
     /// An id already held by an entry of another source: the entry is written without it.
     IdTaken {

@@ -2,7 +2,9 @@
 //! `resin check --format human|json|github|gitlab`.
 //!
 //! The French text of every problem lives in one place, the `Display` of [`Kind`] (just's
-//! `CompileErrorKind`); tests match kinds and codes, not text.
+//! `CompileErrorKind`); tests match kinds and codes, not text. The other commands' texts are
+//! kinds here too: `resin import`'s problems ([`ImportKind`], [`ImportError`]) and its whole
+//! summary ([`Report`]), the usage errors ([`UsageKind`]), the notices ([`Notice`]).
 
 mod editor;
 mod github;
@@ -11,6 +13,7 @@ mod help;
 mod hours;
 mod human;
 mod import;
+mod import_report;
 mod json;
 mod kind;
 mod media;
@@ -26,6 +29,9 @@ use std::ops::Range;
 pub(crate) use editor::EditorRefusal;
 pub(crate) use help::formula_sign_name;
 pub use import::{ImportError, ImportKind, SourceError};
+pub use import_report::{
+    Change, Label, Note, Position, Problem, Report, Row, Rule, SourceDescription, SourceEncoding, SourceFormat,
+};
 pub use kind::{Declared, ExtensionMismatch, Found, Kind};
 pub use media::{SpecialKind, SvgHazard};
 pub use notice::{Notice, Trigger};

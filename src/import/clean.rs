@@ -7,85 +7,13 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::commune::{Resolved, resolve_commune};
-pub(crate) use super::problem::{Note, Problem};
 use super::read::{Raw, SourceRecord};
 use super::v0;
 use crate::communes::Communes;
 use crate::config::Bounds;
-use crate::diagnostic::ImportKind;
+use crate::diagnostic::{ImportKind, Note, Problem, Rule};
 use crate::schema::rules;
 use crate::{hours, phone, suggest, vocab};
-
-/// A cleaning rule: a defect fixed without ambiguity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Rule {
-    /// A v0 field name replaced by its v1 name.
-    FieldRenamed,
-    /// A v0 vocabulary value replaced by its v1 value.
-    V0Value,
-    /// A vocabulary value written with another case, accents or apostrophe.
-    VocabularySpelling,
-    /// A phone number written another way, put in E.164.
-    Phone,
-    /// A postcode (or INSEE code) that lost its leading zero.
-    LeadingZero,
-    /// A URL without `https://`.
-    UrlScheme,
-    /// E-mail addresses with spaces, `mailto:`, or several in one field.
-    Email,
-    /// A date as `DD/MM/YYYY` or a timestamp.
-    Date,
-    /// Latitude and longitude swapped.
-    CoordinatesSwapped,
-    /// A commune name in capitals, without hyphens, under an old name or a whole city for an
-    /// arrondissement.
-    Commune,
-    /// A SIRET written with spaces.
-    Pivot,
-    /// A v0 value with no v1 equivalent written to the territorial field (`extensions` of
-    /// `site.yaml`) whose label it is: « Accepte le Pass numérique » → `pass_numerique: true`.
-    Extension,
-}
-
-impl Rule {
-    /// Every rule, in report order.
-    pub const ALL: [Rule; 12] = [
-        Rule::FieldRenamed,
-        Rule::V0Value,
-        Rule::VocabularySpelling,
-        Rule::Phone,
-        Rule::LeadingZero,
-        Rule::UrlScheme,
-        Rule::Email,
-        Rule::Date,
-        Rule::CoordinatesSwapped,
-        Rule::Commune,
-        Rule::Pivot,
-        Rule::Extension,
-    ];
-
-    /// French description for the report.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Rule::FieldRenamed => "noms de champs de la v0 renommés (courriel → courriels…)",
-            Rule::V0Value => "valeurs de la v0 traduites dans le vocabulaire v1",
-            Rule::Extension => "valeurs de la v0 sans équivalent v1 rangées dans un champ propre au territoire",
-            Rule::VocabularySpelling => {
-                "valeurs de vocabulaire remises à la graphie du standard (casse, accents, apostrophe)"
-            }
-            Rule::Phone => "téléphones mis au format international (+33…)",
-            Rule::LeadingZero => "codes postaux ou INSEE dont le zéro initial était perdu",
-            Rule::UrlScheme => "adresses web complétées par https://",
-            Rule::Email => "courriels nettoyés (espaces, mailto:, plusieurs adresses dans un champ)",
-            Rule::Date => "dates JJ/MM/AAAA ou horodatages mis au format AAAA-MM-JJ",
-            Rule::CoordinatesSwapped => "latitude et longitude inversées",
-            Rule::Commune => {
-                "communes écrites comme l'INSEE, ou d'une seule façon dans tout le site (arrondissement déduit du code postal)"
-            }
-            Rule::Pivot => "SIRET écrits avec des espaces",
-        }
-    }
-}
 
 /// A value of the content model.
 #[derive(Debug, Clone, PartialEq)]
@@ -286,7 +214,7 @@ impl Cleaner {
     }
 
     fn note(&mut self, problem: Problem, column: &str, kind: ImportKind) {
-        self.out.notes.push(Note { problem, column: column.to_string(), message: kind.to_string() });
+        self.out.notes.push(Note { problem, column: column.to_string(), message: kind });
     }
 
     /// Reports a value and keeps it for the entry's comments.

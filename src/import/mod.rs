@@ -7,20 +7,20 @@
 //! entries (by `id` from the same source, then SIRET and address, then name, address and
 //! commune) and writes new entries or updates existing ones field by field. Places outside
 //! the territory of `site.yaml` are left out. A second import of the same file changes nothing.
+//!
+//! What the import did is a [`Report`] of plain data (counts, rows, files), filled here and
+//! worded in `crate::diagnostic` with the rest of the French text (issue 20).
 
 pub(crate) mod clean;
 pub(crate) mod commune;
 pub(crate) mod entry;
-pub(crate) mod problem;
 mod publishable;
 pub(crate) mod read;
 pub(crate) mod v0;
 
-pub use self::clean::Rule;
-pub use self::problem::{Note, Problem};
+pub use crate::diagnostic::{Problem, Report, Rule};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -29,9 +29,9 @@ use self::clean::{ImportScope, Val};
 use self::entry::Existing;
 use crate::communes::Communes;
 use crate::config::{self, SiteConfig};
-use crate::diagnostic::{ImportError, ImportKind, Kind};
+use crate::diagnostic::{Change, ImportError, ImportKind, Kind, Label, Note, Position, Row, SourceDescription};
 use crate::error::Error;
-use crate::source::{Sources, printable};
+use crate::source::Sources;
 
 /// What to import and how.
 #[derive(Debug, Clone, Default)]
@@ -46,82 +46,6 @@ pub struct Options {
     pub dry_run: bool,
     /// Only these communes (INSEE codes; a city's code takes its arrondissements).
     pub communes: Vec<String>,
-}
-
-/// One row's defects.
-#[derive(Debug, Clone)]
-pub struct Row {
-    /// Line of the file where the record starts (0 when unknown).
-    pub line: usize,
-    /// Position of the record in the file (1-based).
-    pub number: usize,
-    /// The place's name and id, as the file gives them.
-    pub label: String,
-    /// Its defects.
-    pub notes: Vec<Note>,
-}
-
-/// A file written (or that would be).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
-    /// Path relative to the site root.
-    pub path: String,
-    /// `None` for a new entry; the fields changed otherwise.
-    pub fields: Option<Vec<&'static str>>,
-}
-
-/// What an import did.
-#[derive(Debug, Default)]
-pub struct Report {
-    /// File name.
-    pub file: String,
-    /// Format, encoding and version, in French.
-    pub described: String,
-    /// ImportScope name.
-    pub territory: String,
-    /// Records read.
-    pub read: usize,
-    /// Records outside the territory.
-    pub outside: usize,
-    /// Records left out by `--commune-filter`.
-    pub filtered: usize,
-    /// Records not imported because of a defect.
-    pub refused: usize,
-    /// Entries already up to date.
-    pub unchanged: usize,
-    /// Entries checked more recently than the source: left as they are.
-    pub newer: usize,
-    /// Bytes replaced because they are not text: how many, and the line of the first.
-    pub invalid: Option<(usize, usize)>,
-    /// Entries created or updated.
-    pub changes: Vec<Change>,
-    /// Values fixed, by rule.
-    pub rules: BTreeMap<Rule, usize>,
-    /// Defects, by kind.
-    pub problems: BTreeMap<Problem, usize>,
-    /// Columns outside the standard.
-    pub unknown_columns: Vec<String>,
-    /// Defects row by row.
-    pub rows: Vec<Row>,
-    /// Nothing was written.
-    pub dry_run: bool,
-}
-
-impl Report {
-    /// Entries created.
-    pub fn created(&self) -> usize {
-        self.changes.iter().filter(|c| c.fields.is_none()).count()
-    }
-
-    /// Entries updated.
-    pub fn updated(&self) -> usize {
-        self.changes.iter().filter(|c| c.fields.is_some()).count()
-    }
-
-    /// Places of the file that are (or would be) in the content after the import.
-    pub fn imported(&self) -> usize {
-        self.changes.len() + self.unchanged + self.newer
-    }
 }
 
 /// Runs an import. Content problems are in the report; errors are what stops it (unreadable
@@ -142,6 +66,7 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
 
     let mut report = Report {
         file: name,
+        described: SourceDescription { format: file.format, encoding: file.encoding, v0: false },
         territory: site.territoire.nom.clone(),
         read: file.records.len(),
         dry_run: options.dry_run,
@@ -165,12 +90,7 @@ pub fn import(options: &Options, today: NaiveDate) -> Result<Report, Error> {
         run.record(record, cleaned);
     }
     let Run { mut report, writes, .. } = run;
-    report.described = format!(
-        "{}, {}, {}",
-        file.format.describe(),
-        file.encoding.describe(),
-        if v0 { "noms ou valeurs de la v0 du standard traduits en v1" } else { "standard v1" }
-    );
+    report.described.v0 = v0;
     report.invalid = file.invalid;
     if !options.dry_run {
         write_all(&options.root, &writes)?;
@@ -205,10 +125,10 @@ struct Run<'a> {
     entries: Entries,
     /// Slugs in use.
     slugs: HashSet<String>,
-    /// Ids seen in the file, and the row of each (`ligne 3`).
-    seen_ids: HashMap<String, String>,
+    /// Ids seen in the file, and the row of each.
+    seen_ids: HashMap<String, Position>,
     /// Keys of the places seen in the file (SIRET and address, name and address), and the row.
-    seen_places: HashMap<String, String>,
+    seen_places: HashMap<String, Position>,
     /// Files to write: path from the root, text.
     writes: Vec<(String, String)>,
     /// Ids in use, and by which entry: a new id taken by an entry of another source is left out.
@@ -296,7 +216,7 @@ impl<'a> Run<'a> {
             cleaned.rules.push(Rule::Commune);
             place.fields.insert("commune", Val::Text(spelling.clone()));
         }
-        let at = position(record);
+        let at = Position::new(record.line, record.number);
         // The same id twice: the second row is left out.
         let id = place.text("id").map(str::to_string);
         if let Some(id) = &id {
@@ -304,14 +224,14 @@ impl<'a> Run<'a> {
                 notes.push(Note {
                     problem: Problem::Duplicate,
                     column: "id".into(),
-                    message: ImportKind::SameId { id: id.clone(), first: first.clone() }.to_string(),
+                    message: ImportKind::SameId { id: id.clone(), first: *first },
                 });
                 self.report.refused += 1;
                 return true;
             }
-            self.seen_ids.insert(id.clone(), at.clone());
+            self.seen_ids.insert(id.clone(), at);
         }
-        self.note_likely_duplicate(&place, &at, notes);
+        self.note_likely_duplicate(&place, at, notes);
         let source = place.text("source").map(str::to_string);
         let found = self.entries.find(&place, source.as_deref());
         if let Some(id) = &id
@@ -321,7 +241,7 @@ impl<'a> Run<'a> {
             notes.push(Note {
                 problem: Problem::Duplicate,
                 column: "id".into(),
-                message: ImportKind::IdTaken { id: id.clone(), owner: owner.to_string() }.to_string(),
+                message: ImportKind::IdTaken { id: id.clone(), owner: owner.to_string() },
             });
             place.fields.remove("id");
         }
@@ -342,31 +262,26 @@ impl<'a> Run<'a> {
             message: ImportKind::OutsideWithPostcode {
                 commune: field(record, "commune").unwrap_or_default(),
                 postcode: postcode.trim().to_string(),
-            }
-            .to_string(),
+            },
         })
     }
 
     /// Notes a place that an earlier row of the file gives too (same SIRET and address, or same
     /// name and address): both are imported.
-    fn note_likely_duplicate(&mut self, place: &clean::ImportedPlace, at: &str, notes: &mut Vec<Note>) {
+    fn note_likely_duplicate(&mut self, place: &clean::ImportedPlace, at: Position, notes: &mut Vec<Note>) {
         let (pivot_key, name_key) = keys_of(place);
         for key in pivot_key.iter().chain([&name_key]) {
             if let Some(first) = self.seen_places.get(key) {
                 notes.push(Note {
                     problem: Problem::Duplicate,
                     column: String::new(),
-                    message: ImportKind::LikelyDuplicate {
-                        by_pivot: Some(key) == pivot_key.as_ref(),
-                        first: first.clone(),
-                    }
-                    .to_string(),
+                    message: ImportKind::LikelyDuplicate { by_pivot: Some(key) == pivot_key.as_ref(), first: *first },
                 });
                 break;
             }
         }
         for key in pivot_key.into_iter().chain([name_key]) {
-            self.seen_places.entry(key).or_insert_with(|| at.to_string());
+            self.seen_places.entry(key).or_insert(at);
         }
     }
 
@@ -389,8 +304,7 @@ impl<'a> Run<'a> {
                     path: old.path.to_string(),
                     mine: mine.to_string(),
                     theirs: theirs.to_string(),
-                }
-                .to_string(),
+                },
             });
             self.report.newer += 1;
             return;
@@ -441,28 +355,15 @@ fn field(record: &read::SourceRecord, name: &str) -> Option<String> {
     record.fields.iter().find(|(c, _)| clean::column_name(c).is_some_and(|(n, _)| n == name)).map(|(_, r)| r.display())
 }
 
-fn label(record: &read::SourceRecord) -> String {
-    match (field(record, "nom"), field(record, "id")) {
-        // A name of a megabyte is not printed whole (issue 19).
-        (Some(nom), Some(id)) => format!("« {} » (id {})", publishable::excerpt(&nom), id.trim()),
-        (Some(nom), None) => format!("« {} »", publishable::excerpt(&nom)),
-        (None, Some(id)) => format!("id {}", id.trim()),
-        (None, None) => "lieu sans nom".into(),
-    }
-}
-
-/// Where a record is, to name it in a message: its line, else its number (JSON whose
-/// lines are unknown).
-fn position(record: &read::SourceRecord) -> String {
-    if record.line > 0 { format!("ligne {}", record.line) } else { format!("fiche n° {}", record.number) }
+/// How the report names a record: its name (cut when long) and id, as the file gives them.
+fn label(record: &read::SourceRecord) -> Label {
+    // A name of a megabyte is not printed whole (issue 19).
+    let name = field(record, "nom").map(|name| publishable::excerpt(&name));
+    Label { name, id: field(record, "id").map(|id| id.trim().to_string()) }
 }
 
 fn unwritable(error: &Kind) -> Note {
-    Note {
-        problem: Problem::Missing,
-        column: String::new(),
-        message: ImportKind::Unwritable { kind: error.clone() }.to_string(),
-    }
+    Note { problem: Problem::Missing, column: String::new(), message: ImportKind::Unwritable { kind: error.clone() } }
 }
 
 /// The keys a place is recognised by: SIRET and address, name, address and commune.
@@ -671,116 +572,4 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), Error> {
     temp.as_file().set_permissions(permissions).map_err(io)?;
     temp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
-}
-
-// Values and paths come from the imported file: escaped so that none starts a line.
-impl fmt::Display for Report {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut out = String::new();
-        let plural = |n: usize, one: &str, many: &str| if n > 1 { format!("{n} {many}") } else { format!("{n} {one}") };
-        writeln!(
-            out,
-            "Import de « {} » ({}) : {}.",
-            printable(&self.file),
-            self.described,
-            plural(self.read, "lieu lu", "lieux lus")
-        )?;
-        if let Some((count, line)) = self.invalid {
-            writeln!(
-                out,
-                "  Attention : {count} octet(s) illisible(s) remplacé(s) par « � » (le premier ligne {line}) : enregistrez le fichier en UTF-8 et relancez l'import."
-            )?;
-        }
-        let verb = if self.dry_run { ("à créer", "à mettre à jour") } else { ("créés", "mis à jour") };
-        writeln!(
-            out,
-            "  {} dans le territoire : {} {}, {} {}, {} déjà à jour.",
-            self.imported(),
-            self.created(),
-            verb.0,
-            self.updated(),
-            verb.1,
-            self.unchanged
-        )?;
-        if self.newer > 0 {
-            writeln!(
-                out,
-                "  {} vérifiés dans le contenu après la date de la source : laissés tels quels.",
-                self.newer
-            )?;
-        }
-        if self.outside > 0 {
-            writeln!(out, "  {} hors du territoire ({}) : non importés.", self.outside, self.territory)?;
-        }
-        if self.filtered > 0 {
-            writeln!(out, "  {} dans d'autres communes que celles de --commune-filter : non importés.", self.filtered)?;
-        }
-        if self.refused > 0 {
-            writeln!(out, "  {} non importés à cause d'un défaut (voir le détail).", self.refused)?;
-        }
-        if !self.rules.is_empty() {
-            writeln!(out, "\nCorrigé sans ambiguïté (nombre de valeurs) :")?;
-            for rule in Rule::ALL {
-                if let Some(n) = self.rules.get(&rule) {
-                    writeln!(out, "  {n:>5}  {}", rule.describe())?;
-                }
-            }
-        }
-        if !self.problems.is_empty() {
-            writeln!(out, "\nÀ reprendre à la main (la valeur d'origine est gardée en commentaire dans la fiche) :")?;
-            for problem in Problem::ALL {
-                if let Some(n) = self.problems.get(&problem) {
-                    writeln!(out, "  {n:>5}  {}", problem.describe())?;
-                }
-            }
-        }
-        if !self.unknown_columns.is_empty() {
-            writeln!(
-                out,
-                "\nColonnes hors du standard (valeurs gardées en commentaire) : {}.",
-                printable(&self.unknown_columns.join(", "))
-            )?;
-        }
-        if !self.rows.is_empty() {
-            writeln!(out, "\nDétail, ligne par ligne :")?;
-            for row in &self.rows {
-                if row.line > 0 {
-                    writeln!(out, "  ligne {}, {} :", row.line, printable(&row.label))?;
-                } else {
-                    writeln!(out, "  fiche n° {}, {} :", row.number, printable(&row.label))?;
-                }
-                for note in &row.notes {
-                    if note.column.is_empty() {
-                        writeln!(out, "    {}", printable(&note.message))?;
-                    } else {
-                        writeln!(out, "    colonne {} : {}", printable(&note.column), printable(&note.message))?;
-                    }
-                }
-            }
-        }
-        if !self.changes.is_empty() {
-            writeln!(out, "\n{}", if self.dry_run { "Fiches que l'import écrirait :" } else { "Fiches écrites :" })?;
-            for change in &self.changes {
-                match &change.fields {
-                    None => writeln!(out, "  nouvelle     {}", printable(&change.path))?,
-                    Some(fields) if fields.is_empty() => writeln!(
-                        out,
-                        "  mise à jour  {} (commentaires des valeurs à reprendre)",
-                        printable(&change.path)
-                    )?,
-                    Some(fields) => {
-                        writeln!(out, "  mise à jour  {} ({})", printable(&change.path), fields.join(", "))?
-                    }
-                }
-            }
-        }
-        if self.dry_run {
-            writeln!(out, "\nAucun fichier écrit (--dry-run).")?;
-        } else if self.changes.is_empty() {
-            writeln!(out, "\nAucune fiche à changer : le contenu est déjà à jour.")?;
-        } else {
-            writeln!(out, "\nVérifiez le résultat avec `resin check`, puis relisez les fiches avant de publier.")?;
-        }
-        f.write_str(&out)
-    }
 }

@@ -7,9 +7,8 @@
 use std::collections::BTreeSet;
 
 use super::clean::{ImportedPlace, Val};
-use super::problem::{Note, Problem};
 use super::read::Raw;
-use crate::diagnostic::ImportKind;
+use crate::diagnostic::{ImportKind, Note, Problem};
 use crate::schema::rules;
 
 /// A value as a message quotes it: on one line, cut after 80 characters.
@@ -32,7 +31,7 @@ pub(crate) fn problems(place: &ImportedPlace, fields: &[(&'static str, String, R
     for (name, column, raw) in fields {
         let raw = raw.display();
         if raw.contains(rules::REPLACEMENT) {
-            let message = ImportKind::LostCharacter { value: excerpt(&raw) }.to_string();
+            let message = ImportKind::LostCharacter { value: excerpt(&raw) };
             notes.push(Note { problem: Problem::LostCharacter, column: column.clone(), message });
             continue;
         }
@@ -47,7 +46,7 @@ pub(crate) fn problems(place: &ImportedPlace, fields: &[(&'static str, String, R
         if let Some((value, sign)) = formula
             && seen.insert(*name)
         {
-            let message = ImportKind::Formula { value: excerpt(value), sign }.to_string();
+            let message = ImportKind::Formula { value: excerpt(value), sign };
             notes.push(Note { problem: Problem::Formula, column: column.clone(), message });
         }
     }

@@ -3,52 +3,7 @@
 
 use serde_json::Value;
 
-use crate::diagnostic::SourceError;
-
-/// The file's format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// CSV with this column separator.
-    Csv(u8),
-    /// A JSON array of objects.
-    Json,
-}
-
-impl Format {
-    /// French description for the report.
-    pub fn describe(self) -> String {
-        match self {
-            Format::Csv(b'\t') => "CSV séparé par des tabulations".into(),
-            Format::Csv(sep) => format!("CSV séparé par « {} »", sep as char),
-            Format::Json => "JSON".into(),
-        }
-    }
-}
-
-/// The text encoding the file was read with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    /// UTF-8 without a byte order mark.
-    Utf8,
-    /// UTF-8 starting with a byte order mark (as spreadsheets write it).
-    Utf8Bom,
-    /// Windows-1252, the "ANSI" of French spreadsheets.
-    Windows1252,
-    /// UTF-16 with a byte order mark.
-    Utf16,
-}
-
-impl Encoding {
-    /// French description for the report.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Utf8Bom => "UTF-8 avec BOM",
-            Encoding::Windows1252 => "Windows-1252",
-            Encoding::Utf16 => "UTF-16",
-        }
-    }
-}
+use crate::diagnostic::{SourceEncoding, SourceError, SourceFormat};
 
 /// A value as the file gives it.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,9 +51,9 @@ pub struct SourceRecord {
 #[derive(Debug)]
 pub struct SourceFile {
     /// Format and separator.
-    pub format: Format,
+    pub format: SourceFormat,
     /// Encoding.
-    pub encoding: Encoding,
+    pub encoding: SourceEncoding,
     /// Column names (CSV header; for JSON, every key in order of first appearance).
     pub columns: Vec<String>,
     /// The places.
@@ -111,30 +66,30 @@ pub struct SourceFile {
 /// UTF-8, or mostly UTF-8 with a few stray bytes (replaced by `�`, and counted); else
 /// Windows-1252. Returns the text, the encoding, and the number of bytes replaced with the
 /// byte offset (in the text) of the first one.
-pub(crate) fn decode(bytes: &[u8]) -> (String, Encoding, Option<(usize, usize)>) {
+pub(crate) fn decode(bytes: &[u8]) -> (String, SourceEncoding, Option<(usize, usize)>) {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let encoding = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
         let (text, _) = encoding.decode_without_bom_handling(&bytes[2..]);
         let invalid = replacements(&text);
-        return (text.into_owned(), Encoding::Utf16, invalid);
+        return (text.into_owned(), SourceEncoding::Utf16, invalid);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         let text = String::from_utf8_lossy(rest).into_owned();
         let invalid = std::str::from_utf8(rest).is_err().then(|| replacements(&text)).flatten();
-        return (text, Encoding::Utf8Bom, invalid);
+        return (text, SourceEncoding::Utf8Bom, invalid);
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), Encoding::Utf8, None),
+        Ok(text) => (text.to_string(), SourceEncoding::Utf8, None),
         Err(_) => {
             // Valid multi-byte sequences say the file is UTF-8 with a few bad bytes, which
             // Windows-1252 would turn into "Ã©" everywhere else.
             let text = String::from_utf8_lossy(bytes);
             if text.chars().any(|c| c as u32 >= 0x80 && c != '\u{FFFD}') {
                 let invalid = replacements(&text);
-                return (text.into_owned(), Encoding::Utf8, invalid);
+                return (text.into_owned(), SourceEncoding::Utf8, invalid);
             }
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (text.into_owned(), Encoding::Windows1252, None)
+            (text.into_owned(), SourceEncoding::Windows1252, None)
         }
     }
 }
@@ -180,11 +135,11 @@ pub fn read(bytes: &[u8], name: &str) -> Result<SourceFile, SourceError> {
     };
     let (format, columns, records) = if json {
         let (columns, records) = read_json(&text)?;
-        (Format::Json, columns, records)
+        (SourceFormat::Json, columns, records)
     } else {
         let separator = separator(&text);
         let (columns, records) = read_csv(&text, separator)?;
-        (Format::Csv(separator), columns, records)
+        (SourceFormat::Csv(separator), columns, records)
     };
     Ok(SourceFile { format, encoding, columns, records, invalid })
 }
@@ -395,13 +350,16 @@ mod tests {
 
     #[test]
     fn detects_encodings() {
-        assert_eq!(decode(b"nom\nCaf\xc3\xa9\n"), ("nom\nCafé\n".into(), Encoding::Utf8, None));
-        assert_eq!(decode(b"\xEF\xBB\xBFnom\n"), ("nom\n".into(), Encoding::Utf8Bom, None));
-        assert_eq!(decode(b"nom\nCaf\xe9 \x92\n"), ("nom\nCafé ’\n".into(), Encoding::Windows1252, None));
-        assert_eq!(decode(b"\xFF\xFEn\x00\xe9\x00"), ("né".into(), Encoding::Utf16, None));
+        assert_eq!(decode(b"nom\nCaf\xc3\xa9\n"), ("nom\nCafé\n".into(), SourceEncoding::Utf8, None));
+        assert_eq!(decode(b"\xEF\xBB\xBFnom\n"), ("nom\n".into(), SourceEncoding::Utf8Bom, None));
+        assert_eq!(decode(b"nom\nCaf\xe9 \x92\n"), ("nom\nCafé ’\n".into(), SourceEncoding::Windows1252, None));
+        assert_eq!(decode(b"\xFF\xFEn\x00\xe9\x00"), ("né".into(), SourceEncoding::Utf16, None));
         // UTF-8 with one stray byte stays UTF-8: the bad byte is replaced and counted.
-        assert_eq!(decode(b"M\xc3\xa9dia\nCaf\xe9\n"), ("Média\nCaf\u{FFFD}\n".into(), Encoding::Utf8, Some((1, 10))));
-        assert_eq!(decode(b"\xEF\xBB\xBFCaf\xe9"), ("Caf\u{FFFD}".into(), Encoding::Utf8Bom, Some((1, 3))));
+        assert_eq!(
+            decode(b"M\xc3\xa9dia\nCaf\xe9\n"),
+            ("Média\nCaf\u{FFFD}\n".into(), SourceEncoding::Utf8, Some((1, 10)))
+        );
+        assert_eq!(decode(b"\xEF\xBB\xBFCaf\xe9"), ("Caf\u{FFFD}".into(), SourceEncoding::Utf8Bom, Some((1, 3))));
     }
 
     #[test]
@@ -425,7 +383,7 @@ mod tests {
         let file = read(b"id;nom\n1;\"Caf\n\xc3\xa9\"\n\n2;B\n", "x.csv").unwrap();
         let crlf = read(b"id;nom\r\n1;A\r\n2;B\r\n", "x.csv").unwrap();
         assert_eq!(crlf.records.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3]);
-        assert_eq!(file.format, Format::Csv(b';'));
+        assert_eq!(file.format, SourceFormat::Csv(b';'));
         assert_eq!(file.records.len(), 2);
         assert_eq!(file.records[0].line, 2);
         assert_eq!(file.records[1].line, 5);
@@ -465,7 +423,7 @@ mod tests {
     fn reads_json_objects_with_their_lines() {
         let text = "[\n  {\n    \"id\": \"a\",\n    \"latitude\": 45.7,\n    \"courriels\": [\"a@b.fr\"], \"x\": null\n  },\n  {\"id\": \"b\\\"}{\"}\n]\n";
         let file = read(text.as_bytes(), "x.json").unwrap();
-        assert_eq!(file.format, Format::Json);
+        assert_eq!(file.format, SourceFormat::Json);
         assert_eq!(file.records.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 7]);
         let field = |name: &str| file.records[0].fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
         assert_eq!(field("latitude"), Some(Raw::Number("45.7".into())));
