@@ -228,6 +228,13 @@ fn the_templates_download_resin_verify_its_checksum_and_fall_back_to_cargo() {
     let github_script = step.expect("an installation step")["run"].as_str().unwrap().to_string();
     let gitlab = yaml(&root.join(".gitlab-ci.yml"));
     let gitlab_script = gitlab["default"]["before_script"][0].as_str().unwrap().to_string();
+    // The binary lands where the cache keeps it: a cache hit skips the installation.
+    let cache = github["jobs"]["verifier"]["steps"].as_sequence().unwrap().iter().find(|s| s["id"] == "cache");
+    assert_eq!(cache.expect("a cache step")["with"]["path"], "~/.cargo/bin/resin");
+    assert!(github_script.contains(r#"-C "$HOME/.cargo/bin" resin"#), "{github_script}");
+    assert_eq!(gitlab["variables"]["CARGO_HOME"], "$CI_PROJECT_DIR/.cargo");
+    assert_eq!(gitlab["default"]["cache"]["paths"][0], ".cargo/bin/resin");
+    assert!(gitlab_script.starts_with("# ") && gitlab_script.contains(r#"if [ ! -x "$CARGO_HOME/bin/resin" ]; then"#));
 
     for (template, script, shell) in [("GitHub", &github_script, "bash"), ("GitLab", &gitlab_script, "sh")] {
         for case in ["published", "tampered", "missing", "other machine"] {
