@@ -7,7 +7,7 @@ use tera::Context;
 
 use super::Renderer;
 use super::urls::{Urls, mailto_plain, page_dir};
-use super::view::Link;
+use super::view::{DateView, Link, date_view};
 use crate::Error;
 use crate::index::Site;
 
@@ -34,6 +34,10 @@ pub(crate) struct SiteView {
     pub donnees: String,
     /// Map settings for `annuaire.js` and `carte-lieu.js`.
     pub carte: MapSettings,
+    /// The build date, which the footer of every page gives (« Site mis à jour le 7 décembre
+    /// 2026 »): the pages read the calendar (open now, upcoming sessions), so a reader can tell
+    /// how fresh they are. A page's key covers it: the date is in every key's `global` part.
+    pub mis_a_jour: DateView,
 }
 
 /// What a map needs: tiles, attribution, the territory's centre and zoom, the scripts.
@@ -79,6 +83,7 @@ pub(crate) fn site_view(site: &Site, urls: &Urls) -> SiteView {
             centre: format!("{},{}", config.territoire.centre.latitude, config.territoire.centre.longitude),
             zoom: config.territoire.zoom,
         },
+        mis_a_jour: date_view(site.today),
     }
 }
 

@@ -12,6 +12,7 @@ mod import;
 mod incremental;
 mod navigateur;
 mod orientation;
+mod publishing;
 mod reseau;
 mod robustness;
 mod safety;

@@ -108,7 +108,7 @@ fn sh(root: &std::path::Path, line: &str, env: &[(&str, &str)]) -> std::process:
 }
 
 /// `resin new site annuaire` in a temporary folder: the folder (kept while it lives) and the site.
-fn new_site() -> (tempfile::TempDir, std::path::PathBuf) {
+pub(crate) fn new_site() -> (tempfile::TempDir, std::path::PathBuf) {
     let parent = tempfile::tempdir().unwrap();
     let run = crate::support::resin(parent.path()).args(["new", "site", "annuaire"]).output().unwrap();
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
