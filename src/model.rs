@@ -88,6 +88,9 @@ pub struct Place {
     pub date_maj: NaiveDate,
     /// What to bring (resin's own field).
     pub pieces_a_apporter: Vec<String>,
+    /// The places this one really shares its contact details with (resin's own field): no
+    /// copied-entry warning between them.
+    pub partage_coordonnees_avec: Vec<String>,
     /// Territorial fields (declared in `site.yaml`) that the entry gives, in their order of
     /// declaration.
     pub extensions: Vec<(String, ExtValue)>,

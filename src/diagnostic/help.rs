@@ -101,6 +101,7 @@ impl Kind {
             Kind::EventPlace { .. } => "gardez `lieu` (le nom de fichier d'un lieu de l'annuaire, sans `.md`) ou `adresse` (une adresse libre, avec `commune`), pas les deux".into(),
             Kind::ExtensionValue(value) => extension_help(&value.field, &value.declared),
             Kind::DuplicateSlug { .. } => "renommez l'un des deux fichiers".into(),
+            Kind::CopiedPlace(copied) => copied.help(),
             Kind::DuplicateId { .. } => "chaque lieu doit avoir un `id` unique : changez l'un des deux, ou retirez-le pour utiliser le nom du fichier".into(),
             Kind::InvalidSlug { suggestion, .. } => {
                 format!("renommez-le en `{suggestion}` (minuscules sans accent, chiffres et tirets)")

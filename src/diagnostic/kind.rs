@@ -4,7 +4,7 @@ use std::fmt;
 
 use super::media::{SpecialKind, SvgHazard};
 use super::site::SiteKind;
-use super::{Severity, Shape};
+use super::{CopiedPlace, Severity, Shape};
 
 /// What is wrong. The `Display` text says the problem; [`Kind::help`] says how to fix it.
 #[derive(Clone, Debug, PartialEq)]
@@ -424,6 +424,9 @@ pub enum Kind {
     NoCoordinates,
     /// Warning: a place without `services`.
     NoServices,
+    /// Warning: a place shares the e-mail and phone, Acceslibre sheet or presentation of a place
+    /// with another name.
+    CopiedPlace(Box<CopiedPlace>),
 }
 
 /// A value of a territorial field that its declaration does not take: [`Kind::ExtensionValue`].
@@ -554,6 +557,7 @@ impl Kind {
             Kind::Site(_) => "configuration",
             Kind::StrayEntry { .. } => "fiche-hors-dossier",
             Kind::StaleDate { .. } => "date-ancienne",
+            Kind::CopiedPlace(_) => "fiche-copiee",
             Kind::NoHours => "horaires-absents",
             Kind::NoCoordinates => "coordonnees-absentes",
             Kind::NoServices => "services-absents",
@@ -567,7 +571,8 @@ impl Kind {
             | Kind::NoHours
             | Kind::NoCoordinates
             | Kind::NoServices
-            | Kind::StrayEntry { .. } => Severity::Warning,
+            | Kind::StrayEntry { .. }
+            | Kind::CopiedPlace(_) => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -712,6 +717,7 @@ impl fmt::Display for Kind {
             | Kind::SpecialFile { .. } => self.fmt_file(f),
             Kind::Site(kind) => write!(f, "{kind}"),
             Kind::StaleDate { value } => write!(f, "fiche vérifiée il y a plus de 12 mois (`date_maj: {value}`)"),
+            Kind::CopiedPlace(copied) => write!(f, "{copied}"),
             Kind::StrayEntry { path, .. } => write!(
                 f,
                 "« {path} » n'est dans aucun dossier de fiches : il sera copié tel quel, sans devenir une page"

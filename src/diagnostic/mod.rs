@@ -6,6 +6,7 @@
 //! kinds here too: `resin import`'s problems ([`ImportKind`], [`ImportError`]) and its whole
 //! summary ([`Report`]), the usage errors ([`UsageKind`]), the notices ([`Notice`]).
 
+mod copies;
 mod editor;
 mod github;
 mod gitlab;
@@ -26,6 +27,7 @@ mod yaml;
 
 use std::ops::Range;
 
+pub use copies::{CopiedPlace, Shared};
 pub(crate) use editor::EditorRefusal;
 pub(crate) use help::formula_sign_name;
 pub use import::{ImportError, ImportKind, SourceError};

@@ -95,6 +95,7 @@ fn place(slug: &str, nom: &str, commune: &str) -> Place {
         date_maj: date(2026, 3, 3),
         extensions: Vec::new(),
         pieces_a_apporter: Vec::new(),
+        partage_coordonnees_avec: Vec::new(),
     }
 }
 

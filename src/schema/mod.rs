@@ -135,6 +135,19 @@ const PIECES: Field = f(
     Type::Texts,
 );
 
+/// Contact details shared on purpose: resin's own field (not in the standard's exports), read by
+/// the check of copied entries (`validate::copies`).
+const SHARED: Field = f(
+    "partage_coordonnees_avec",
+    "Coordonnées partagées avec",
+    "Les lieux (noms de fichier sans .md) qui ont vraiment le même courriel et le même téléphone, la même fiche \
+     Acceslibre ou la même présentation que celui-ci, par exemple [france-services-bron].",
+    Type::Places,
+);
+
+/// resin's own fields of a place, after the standard's columns.
+const PLACE_OWN: [Field; 2] = [PIECES, SHARED];
+
 /// The fields of a place (the national standard's, in its order, then resin's own).
 pub const LIEU: &[Field] = &[
     f("id", "Identifiant", "Identifiant du lieu dans le standard ; le nom du fichier quand il est absent.", Type::Text)
@@ -239,7 +252,8 @@ pub const LIEU: &[Field] = &[
         Type::Url,
     ),
     f("prise_rdv", "Prise de rendez-vous", "Lien de prise de rendez-vous en ligne.", Type::Url),
-    PIECES,
+    PLACE_OWN[0],
+    PLACE_OWN[1],
 ];
 
 /// The fields of an offer.
@@ -516,10 +530,11 @@ mod tests {
 
     #[test]
     fn the_fields_of_a_place_are_the_standards_columns_then_resins_own() {
-        // `presentation_detail` is the entry's body; `pieces_a_apporter` is resin's own.
+        // `presentation_detail` is the entry's body; `PLACE_OWN` are resin's own.
         let columns: Vec<&str> =
             standard::schema_fields().iter().map(|f| f.name.as_str()).filter(|n| *n != "presentation_detail").collect();
-        let fields: Vec<&str> = LIEU.iter().map(|f| f.name).filter(|n| *n != PIECES.name).collect();
+        let fields: Vec<&str> =
+            LIEU.iter().map(|f| f.name).filter(|n| !PLACE_OWN.iter().any(|own| own.name == *n)).collect();
         assert_eq!(columns, fields);
     }
 

@@ -6,6 +6,7 @@
 //! (typed getters, shared with `site.yaml`); a file per content type. The value rules (codes,
 //! URLs, dates) and the fields each type may have come from the content model, [`crate::schema`].
 
+mod copies;
 pub(crate) mod extension;
 pub(crate) mod network;
 pub(crate) mod offer;
@@ -69,8 +70,8 @@ pub(crate) const RESERVED_RESEAU_SLUGS: &[&str] = &["archives", "page"];
 /// An entry's typed value, when it has no error of its own.
 #[derive(Debug, Clone)]
 pub(crate) enum Validated {
-    /// A place.
-    Place(Option<Arc<Place>>),
+    /// A place, and the places it shares its contact details with (with where they are named).
+    Place(Option<Arc<Place>>, offer::PlaceRefs),
     /// An offer, and the places it names (with where they are named).
     Offer(Option<Arc<Offer>>, offer::PlaceRefs),
     /// A free page.
@@ -103,8 +104,8 @@ pub(crate) struct ValidEntry {
 pub(crate) fn validate_entry(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> ValidEntry {
     let (value, mut diagnostics) = match entry.kind {
         EntryKind::Place => {
-            let (l, d) = place::validate_place(entry, text, ctx);
-            (Validated::Place(l.map(Arc::new)), d)
+            let (place, shared, d) = place::validate_place(entry, text, ctx);
+            (Validated::Place(place.map(Arc::new), shared), d)
         }
         EntryKind::Offer => {
             let (o, places, d) = offer::validate_offer(entry, text, ctx);
@@ -158,6 +159,7 @@ pub(crate) fn cross_check<'a>(
     let mut entries = Entries::default();
     let mut diagnostics = Vec::new();
     let mut offer_places = Vec::new();
+    let mut place_refs = Vec::new();
     let mut network_refs = Vec::new();
     let mut place_slugs: HashSet<&str> =
         unreadable.iter().filter(|(kind, _)| *kind == EntryKind::Place).map(|(_, slug)| slug.as_str()).collect();
@@ -175,7 +177,12 @@ pub(crate) fn cross_check<'a>(
             place_slugs.insert(&entry.slug);
         }
         match &entry.value {
-            Validated::Place(Some(l)) if slug_ok => entries.places.push(l.clone()),
+            Validated::Place(place, shared) => {
+                place_refs.push((entry, shared));
+                if let Some(place) = place.as_ref().filter(|_| slug_ok) {
+                    entries.places.push(place.clone());
+                }
+            }
             Validated::Offer(o, places) => {
                 offer_places.push((entry, places));
                 if let Some(o) = o.as_ref().filter(|_| slug_ok) {
@@ -234,11 +241,16 @@ pub(crate) fn cross_check<'a>(
         }
     }
     entries.places.retain(|l| !duplicates.contains(&l.slug));
+    let place_field = |place: &Place, name: &str| span_of(sources, by_file[&place.file], name);
+    diagnostics.extend(copies::copied_places(sources, &entries.places, &place_field));
 
     // Offers and entries of the network's space naming places that do not exist.
     let mut bad_entries = HashSet::new();
     let mut sorted_slugs: Vec<&str> = Vec::new();
-    let named = offer_places.into_iter().chain(network_refs.iter().map(|(entry, refs)| (*entry, &refs.places)));
+    let named = offer_places
+        .into_iter()
+        .chain(place_refs)
+        .chain(network_refs.iter().map(|(entry, refs)| (*entry, &refs.places)));
     for (entry, places) in named {
         for (slug, path) in places {
             if !place_slugs.contains(slug.as_str()) {

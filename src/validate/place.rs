@@ -3,6 +3,7 @@
 use serde_yaml::Value;
 
 use super::Context;
+use super::offer::PlaceRefs;
 use crate::communes::Communes;
 use crate::config::Bounds;
 use crate::diagnostic::{Diagnostic, Kind};
@@ -17,7 +18,13 @@ fn key(name: &str) -> Vec<Segment> {
 }
 
 /// Validates one place. Returns the place when it has no error, and every diagnostic.
-pub(crate) fn validate_place(entry: &RawEntry, text: &str, ctx: &Context<'_>) -> (Option<Place>, Vec<Diagnostic>) {
+/// Validates one place; the places it shares its contact details with are returned with where
+/// they are named, checked once every place is known.
+pub(crate) fn validate_place(
+    entry: &RawEntry,
+    text: &str,
+    ctx: &Context<'_>,
+) -> (Option<Place>, PlaceRefs, Vec<Diagnostic>) {
     let mut f = Fields::new(entry, text);
     let body = &text[entry.body.clone()];
 
@@ -59,6 +66,9 @@ pub(crate) fn validate_place(entry: &RawEntry, text: &str, ctx: &Context<'_>) ->
     let fiche_acces_libre = f.url("fiche_acces_libre");
     let prise_rdv = f.url("prise_rdv");
     let pieces_a_apporter = f.texts("pieces_a_apporter");
+    let mut shared: PlaceRefs = f.list("partage_coordonnees_avec");
+    let mut seen = std::collections::BTreeSet::new();
+    shared.retain(|(slug, _)| seen.insert(slug.clone()));
 
     // Warnings: what residents miss most when it is absent — unless the field is there under a
     // misspelt name, already reported as an unknown field with the right name suggested.
@@ -114,13 +124,14 @@ pub(crate) fn validate_place(entry: &RawEntry, text: &str, ctx: &Context<'_>) ->
             fiche_acces_libre,
             prise_rdv,
             pieces_a_apporter,
+            partage_coordonnees_avec: shared.iter().map(|(slug, _)| slug.clone()).collect(),
             itinerance,
             date_maj,
             extensions,
         }),
         _ => None,
     };
-    (place, diagnostics)
+    (place, shared, diagnostics)
 }
 
 /// A code written as text (`code_postal`, `code_insee`, `pivot`): a YAML number is reported
