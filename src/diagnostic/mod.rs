@@ -4,6 +4,7 @@
 //! The French text of every problem lives in one place, the `Display` of [`Kind`] (just's
 //! `CompileErrorKind`); tests match kinds and codes, not text.
 
+mod closure;
 mod editor;
 mod github;
 mod gitlab;
@@ -23,6 +24,7 @@ mod yaml;
 
 use std::ops::Range;
 
+pub use closure::ClosureKind;
 pub(crate) use editor::EditorRefusal;
 pub(crate) use help::formula_sign_name;
 pub use import::{ImportError, ImportKind, SourceError};

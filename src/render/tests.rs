@@ -95,6 +95,7 @@ fn place(slug: &str, nom: &str, commune: &str) -> Place {
         date_maj: date(2026, 3, 3),
         extensions: Vec::new(),
         pieces_a_apporter: Vec::new(),
+        fermetures: Vec::new(),
     }
 }
 
@@ -118,6 +119,7 @@ fn offer(slug: &str, titre: &str, places: &[&str], calendrier: Schedule) -> Offe
         date_maj: date(2026, 11, 2),
         extensions: Vec::new(),
         pieces_a_apporter: Vec::new(),
+        fermetures: Vec::new(),
     }
 }
 

@@ -10,7 +10,7 @@ use super::labels;
 use super::urls::{Urls, display_url, mailto_plain};
 use crate::hours;
 use crate::index::{Site, Term};
-use crate::model::Session;
+use crate::model::{Closure, Session};
 use crate::phone;
 
 /// A link.
@@ -77,6 +77,9 @@ pub(crate) struct SessionView {
     pub iso: String,
     /// "14 h – 16 h".
     pub time: String,
+    /// When the session falls in a closure of its offer: why ("congés de fin d'année"), or
+    /// an empty text when the closure gives no reason.
+    pub annulee: Option<String>,
 }
 
 pub(crate) fn session_view(s: &Session) -> SessionView {
@@ -84,6 +87,76 @@ pub(crate) fn session_view(s: &Session) -> SessionView {
         date: hours::format_date_with_weekday(s.date),
         iso: s.date.to_string(),
         time: format!("{} – {}", hours::format_time(s.debut), hours::format_time(s.fin)),
+        annulee: None,
+    }
+}
+
+/// Days before a closure starts from which its notice shows on the page.
+pub(crate) const NOTICE_DAYS: i64 = 15;
+
+/// The notice of a closure, at the top of a place's or an offer's page: « Fermé du 24
+/// décembre au 2 janvier », or « Horaires modifiés du 15 au 19 février » and the hours then.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ClosureNotice {
+    /// « Fermé du 24 décembre au 2 janvier ».
+    pub titre: String,
+    /// Why, starting lowercase: « congés de fin d'année ».
+    pub motif: Option<String>,
+    /// The hours that replace the usual ones, in words (« Lundi au vendredi : 14 h – 17 h »).
+    pub horaires: Vec<String>,
+}
+
+/// The notices of the closures that show on `today`'s build: from [`NOTICE_DAYS`] days before
+/// each starts until its last day.
+pub(crate) fn closure_notices(closures: &[Closure], today: NaiveDate) -> Vec<ClosureNotice> {
+    closures
+        .iter()
+        .filter(|c| c.du - chrono::Duration::days(NOTICE_DAYS) <= today && today <= c.au)
+        .map(|c| {
+            let period = period_words(c.du, c.au);
+            let replaced = c.horaires.as_deref().and_then(|h| hours::week(h, c.du.max(today)));
+            let titre = match replaced {
+                Some(_) => format!("Horaires modifiés {period}"),
+                None => format!("Fermé {period}"),
+            };
+            let mut horaires: Vec<String> = replaced.map(|w| w.summary).unwrap_or_default();
+            if horaires.iter().any(|line| !line.starts_with("Fermé")) {
+                horaires.retain(|line| !line.starts_with("Fermé"));
+            }
+            let motif = c.motif.as_deref().map(lowercase_first);
+            ClosureNotice { titre, motif, horaires }
+        })
+        .collect()
+}
+
+/// « le 24 décembre », « du 15 au 19 février », « du 24 décembre au 2 janvier »; with the years
+/// when the period is long (a closure for works).
+fn period_words(du: NaiveDate, au: NaiveDate) -> String {
+    use chrono::Datelike as _;
+    let long = (au - du).num_days() > 180;
+    let day = |d: NaiveDate| {
+        let full = hours::format_date(d);
+        if long { full } else { full.rsplit_once(' ').map_or(full.clone(), |(words, _)| words.to_string()) }
+    };
+    if du == au {
+        format!("le {}", day(du))
+    } else if du.month() == au.month() && du.year() == au.year() && !long {
+        let first = if du.day() == 1 { "1er".to_string() } else { du.day().to_string() };
+        format!("du {first} au {}", day(au))
+    } else {
+        format!("du {} au {}", day(du), day(au))
+    }
+}
+
+/// « Congés de fin d'année » → « congés de fin d'année », to follow a colon; a word in capitals
+/// (« CAF ») keeps them.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => {
+            first.to_lowercase().chain(std::iter::once(second)).chain(chars).collect()
+        }
+        _ => text.to_string(),
     }
 }
 
@@ -103,9 +176,9 @@ pub(crate) struct WeekView {
     pub ouverture: Option<String>,
 }
 
-pub(crate) fn week_view(site: &Site, horaires: &str, caption: &str) -> Option<WeekView> {
+pub(crate) fn week_view(site: &Site, horaires: &str, closures: &[Closure], caption: &str) -> Option<WeekView> {
     let today = site.today;
-    let week = site.week(horaires)?;
+    let week = site.entry_week(horaires, closures)?;
     let monday = hours::monday(today);
     Some(WeekView {
         summary: week.summary,

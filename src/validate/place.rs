@@ -59,6 +59,7 @@ pub(crate) fn validate_place(entry: &RawEntry, text: &str, ctx: &Context<'_>) ->
     let fiche_acces_libre = f.url("fiche_acces_libre");
     let prise_rdv = f.url("prise_rdv");
     let pieces_a_apporter = f.texts("pieces_a_apporter");
+    let fermetures = super::closures::read(&mut f, ctx.today);
 
     // Warnings: what residents miss most when it is absent — unless the field is there under a
     // misspelt name, already reported as an unknown field with the right name suggested.
@@ -114,6 +115,7 @@ pub(crate) fn validate_place(entry: &RawEntry, text: &str, ctx: &Context<'_>) ->
             fiche_acces_libre,
             prise_rdv,
             pieces_a_apporter,
+            fermetures,
             itinerance,
             date_maj,
             extensions,
@@ -210,7 +212,7 @@ pub(crate) fn opening_hours(f: &mut Fields<'_>, name: &str) -> Option<String> {
     match hours::parse(&value) {
         Ok(_) => Some(value),
         Err(error) => {
-            let span = f.doc.value_span(&key(name));
+            let span = f.value_span(name);
             let file_text = f.entry_text();
             // Find the (trimmed) value in its source text, past the quote and spaces, then count
             // characters into it. An escaped value is not found: point at its start.

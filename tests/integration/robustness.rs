@@ -235,6 +235,7 @@ fn place() -> impl Strategy<Value = resin::internals::Place> {
                 date_maj: today() - Duration::days(days),
                 extensions: Vec::new(),
                 pieces_a_apporter: Vec::new(),
+                fermetures: Vec::new(),
             }
         })
 }
