@@ -150,7 +150,7 @@ fn period_words(du: NaiveDate, au: NaiveDate) -> String {
 
 /// « Congés de fin d'année » → « congés de fin d'année », to follow a colon; a word in capitals
 /// (« CAF ») keeps them.
-fn lowercase_first(text: &str) -> String {
+pub(crate) fn lowercase_first(text: &str) -> String {
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
         (Some(first), Some(second)) if !second.is_uppercase() => {

@@ -5,6 +5,7 @@ mod support;
 mod admin;
 mod build;
 mod check;
+mod closures;
 mod directory;
 mod docs;
 mod hostile;

@@ -15,7 +15,7 @@ use crate::render::deps::Keys;
 use crate::render::urls::{Urls, mailto};
 use crate::render::view::{
     Access, ClosureNotice, DateView, ExtView, Link, ServiceView, SessionView, WeekView, access_modes, closure_notices,
-    date_view, ext_views, phone_of, publics_view, services_view, session_view, week_view,
+    date_view, ext_views, lowercase_first, phone_of, publics_view, services_view, session_view, week_view,
 };
 use crate::render::{Renderer, structured};
 
@@ -118,7 +118,8 @@ pub(crate) fn offer_view(site: &Site, urls: &Urls, offer: &Offer) -> OfferView {
                 let mut view = session_view(s);
                 if hours::session_cancelled(&offer.fermetures, s) {
                     let closure = Closure::on(&offer.fermetures, s.date);
-                    view.annulee = Some(closure.and_then(|c| c.motif.clone()).unwrap_or_default());
+                    view.annulee =
+                        Some(closure.and_then(|c| c.motif.as_deref()).map(lowercase_first).unwrap_or_default());
                 }
                 view
             })
