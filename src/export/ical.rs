@@ -226,7 +226,7 @@ const EXCEPTION_DAYS: i64 = 366;
 /// the days of `closures` and the public holidays of the coming [`EXCEPTION_DAYS`] (`PH off`
 /// closes them; `PH 10:00-12:00` changes them).
 #[allow(clippy::type_complexity)]
-fn exceptions(
+pub(crate) fn exceptions(
     horaires: &str,
     closures: &[Closure],
     regular: &[Vec<(u32, u32)>],

@@ -137,16 +137,27 @@ pub(crate) fn offer(site: &Site, offer: &Offer, page_url: &str, place_url: &dyn 
         Schedule::Hours(horaires) => {
             let mut event = base(format!("{page_url}#offre"));
             if let Some(week) = site.week(horaires) {
+                // The days it does not run (closures, public holidays its hours close), as the
+                // calendars leave them out.
+                let monday = crate::hours::monday(site.today);
+                let (skipped, _) = crate::export::ical::exceptions(horaires, &offer.fermetures, &week.regular, monday);
+                let starts = week.regular.iter().enumerate().flat_map(|(d, p)| p.iter().map(move |&(s, _)| (d, s)));
                 let schedule: Vec<Value> = periods(&week.regular)
-                    .map(|(day, start, end)| {
-                        json!({
+                    .zip(starts)
+                    .map(|((day, start, end), at)| {
+                        let mut schedule = json!({
                             "@type": "Schedule",
                             "byDay": format!("https://schema.org/{day}"),
                             "startTime": start,
                             "endTime": end,
                             "repeatFrequency": "P1W",
                             "scheduleTimezone": "Europe/Paris",
-                        })
+                        });
+                        if let Some(dates) = skipped.get(&at) {
+                            let dates: Vec<String> = dates.iter().map(NaiveDate::to_string).collect();
+                            schedule["exceptDate"] = json!(dates);
+                        }
+                        schedule
                     })
                     .collect();
                 event.insert("eventSchedule".into(), json!(schedule));

@@ -96,13 +96,17 @@ fn periods_are_empty_during_a_closure() {
     assert!(page.contains("<li>Mardi : 13\u{a0}h – 19\u{a0}h</li>"), "{page}");
 }
 
+/// The JSON-LD of a page.
+fn json_ld(page: &str) -> Value {
+    let start = page.find("<script type=\"application/ld+json\">").unwrap() + 35;
+    let end = start + page[start..].find("</script>").unwrap();
+    serde_json::from_str(&page[start..end]).unwrap()
+}
+
 #[test]
 fn json_ld_carries_special_opening_hours() {
     let site = site(&format!("{CHRISTMAS}  - du: 2027-02-16\n    au: 2027-02-19\n    horaires: \"Tu 14:00-17:00\"\n"));
-    let page = page_on(&site, "2026-11-25");
-    let start = page.find("<script type=\"application/ld+json\">").unwrap() + 35;
-    let end = start + page[start..].find("</script>").unwrap();
-    let data: Value = serde_json::from_str(&page[start..end]).unwrap();
+    let data = json_ld(&page_on(&site, "2026-11-25"));
     let special = data["specialOpeningHoursSpecification"].as_array().expect("special hours");
     assert_eq!(
         special[0],
@@ -177,6 +181,16 @@ fn calendars_leave_out_closed_days_and_public_holidays() {
         .map(|d| format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..8]))
         .collect();
     assert_eq!(days, ["2026-12-21", "2027-01-04", "2027-01-11"]);
+
+    // The offer's JSON-LD says the same days in its weekly schedule.
+    let data = json_ld(&site.read("public/offres/atelier/index.html"));
+    let except: Vec<&str> = data["@graph"][0]["eventSchedule"][0]["exceptDate"]
+        .as_array()
+        .expect("days left out")
+        .iter()
+        .map(|d| d.as_str().unwrap())
+        .collect();
+    assert_eq!(except, ["2026-12-28", "2027-02-15", "2027-03-29", "2027-05-17", "2027-11-01"]);
 }
 
 #[test]
