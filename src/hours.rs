@@ -4,6 +4,11 @@
 //! week table is the schedule of the build date's week (Monday to Sunday) without public
 //! holidays; what happens on public holidays (`PH`) is said on a line of its own, computed on
 //! 1 May (always a public holiday in France).
+//!
+//! An entry's dated closures (`fermetures`) change its days through [`Calendar`] alone: on a
+//! day of a closure the entry is closed, or open on the hours that replace the usual ones.
+//! The table's days and the upcoming periods follow them; the summary and the regular week
+//! (schema.org's weekly hours, the calendars' weekly rules) stay the usual hours.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use opening_hours::localization::Country;

@@ -1,5 +1,5 @@
 //! The small views that several pages share: links, phones, dates, sessions, the week of
-//! opening hours, modes of access, services and publics, territorial fields, term links.
+//! opening hours, the notices of closures, modes of access, services and publics, territorial fields, term links.
 //! Plain, already-worded data built from the [`Site`]; every list is built in a fixed order (no
 //! map iteration), so the output is the same on every run.
 
@@ -330,4 +330,36 @@ pub(crate) fn ext_views(
             Some(ExtView { libelle: e.libelle.clone(), texte, href, aide: e.aide.clone() })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn periods_in_words() {
+        assert_eq!(period_words(date(2026, 12, 3), date(2026, 12, 3)), "le 3 décembre");
+        assert_eq!(period_words(date(2026, 12, 1), date(2026, 12, 4)), "du 1er au 4 décembre");
+        assert_eq!(period_words(date(2026, 12, 24), date(2027, 1, 2)), "du 24 décembre au 2 janvier");
+        // Works that last: the years are said.
+        assert_eq!(period_words(date(2026, 9, 1), date(2027, 6, 30)), "du 1er septembre 2026 au 30 juin 2027");
+    }
+
+    #[test]
+    fn notices_show_from_fifteen_days_before_to_the_last_day() {
+        let closure =
+            Closure { du: date(2026, 12, 24), au: date(2027, 1, 2), motif: Some("CAF fermée".into()), horaires: None };
+        let closures = [closure];
+        assert!(closure_notices(&closures, date(2026, 12, 8)).is_empty());
+        let notices = closure_notices(&closures, date(2026, 12, 9));
+        assert_eq!(notices[0].titre, "Fermé du 24 décembre au 2 janvier");
+        assert_eq!(notices[0].motif.as_deref(), Some("CAF fermée"), "a word in capitals keeps them");
+        assert_eq!(closure_notices(&closures, date(2027, 1, 2)).len(), 1);
+        assert!(closure_notices(&closures, date(2027, 1, 3)).is_empty());
+        assert_eq!(lowercase_first("Congés d'été"), "congés d'été");
+    }
 }
