@@ -4,12 +4,19 @@
 //! week table is the schedule of the build date's week (Monday to Sunday) without public
 //! holidays; what happens on public holidays (`PH`) is said on a line of its own, computed on
 //! 1 May (always a public holiday in France).
+//!
+//! An entry's dated closures (`fermetures`) change its days through [`Calendar`] alone: on a
+//! day of a closure the entry is closed, or open on the hours that replace the usual ones.
+//! The table's days and the upcoming periods follow them; the summary and the regular week
+//! (schema.org's weekly hours, the calendars' weekly rules) stay the usual hours.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use opening_hours::localization::Country;
 use opening_hours::{Context, OpeningHours, RuleKind};
 use opening_hours_syntax::ExtendedTime;
 use serde::Serialize;
+
+use crate::model::{Closure, Session};
 
 /// French day names, Monday first.
 pub(crate) const DAY_NAMES: [&str; 7] = ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"];
@@ -166,16 +173,37 @@ pub(crate) fn monday(date: NaiveDate) -> NaiveDate {
 
 /// The week table of a valid `horaires` value, for the week holding `today`.
 pub fn week(value: &str, today: NaiveDate) -> Option<Week> {
+    week_with(value, &[], today)
+}
+
+/// The week of a valid `horaires` value as `closures` change it: the table's days and the
+/// upcoming days follow the closures (closed, or the hours that replace the usual ones); the
+/// summary, the public holidays' line and the regular week stay the usual hours.
+pub(crate) fn week_with(value: &str, closures: &[Closure], today: NaiveDate) -> Option<Week> {
     let hours = parse(value).ok()?;
     let monday = monday(today);
-    let days: Vec<Day> = (0..7)
+    let plain = Calendar::new(Some(value), closures, false)?;
+    let day = |i: i64, ranges: Vec<String>| {
+        let text = if ranges.is_empty() { "Fermé".to_string() } else { join_et(&ranges) };
+        Day { name: DAY_NAMES[i as usize], ranges, text }
+    };
+    let usual: Vec<Day> = (0..7).map(|i| day(i, open_ranges(&hours, monday + Duration::days(i)))).collect();
+    let summary = summarise(&usual);
+    let days = (0..7)
         .map(|i| {
-            let ranges = open_ranges(&hours, monday + Duration::days(i));
-            let text = if ranges.is_empty() { "Fermé".to_string() } else { join_et(&ranges) };
-            Day { name: DAY_NAMES[i as usize], ranges, text }
+            let date = monday + Duration::days(i);
+            let (applying, closure) = plain.on(date);
+            let mut day = day(i, applying.map(|h| open_ranges(h, date)).unwrap_or_default());
+            if let Some(closure) = closure {
+                day.text = match (&closure.horaires, &closure.motif) {
+                    (None, Some(motif)) => format!("Fermé ({})", motif.to_lowercase()),
+                    (None, None) => "Fermé exceptionnellement".to_string(),
+                    (Some(_), _) => format!("{} (horaires modifiés)", day.text),
+                };
+            }
+            day
         })
         .collect();
-    let summary = summarise(&days);
     let holidays = value.contains("PH").then(|| {
         let may_day = NaiveDate::from_ymd_opt(today.year() + 1, 5, 1).expect("1 May exists");
         let with_holidays = hours.clone().with_context(Context::default().with_holidays(Country::FR.holidays()));
@@ -187,9 +215,94 @@ pub fn week(value: &str, today: NaiveDate) -> Option<Week> {
         }
     });
     let regular = (0..7).map(|i| open_periods(&hours, monday + Duration::days(i))).collect();
-    let with_holidays = hours.with_context(Context::default().with_holidays(Country::FR.holidays()));
-    let upcoming = (0..UPCOMING_DAYS).map(|i| open_periods(&with_holidays, today + Duration::days(i.into()))).collect();
+    let calendar = Calendar::new(Some(value), closures, true)?;
+    let upcoming = (0..UPCOMING_DAYS).map(|i| calendar.periods(today + Duration::days(i.into()))).collect();
     Some(Week { days, summary, holidays, upcoming, regular })
+}
+
+/// The hours of an entry day by day: its usual hours, or during one of its closures the hours
+/// that replace them, or none (closed). Everything that says when an entry is open (the week
+/// table, « ouvert maintenant », the filters, the map, `/orienter/`, the calendars) asks it.
+pub(crate) struct Calendar<'a> {
+    /// The usual hours; `None` for an offer of dated sessions.
+    usual: Option<OpeningHours>,
+    /// Each closure, with its replacement hours parsed.
+    closures: Vec<(&'a Closure, Option<OpeningHours>)>,
+}
+
+impl<'a> Calendar<'a> {
+    /// The calendar of `usual` hours and `closures`, French public holidays applied when
+    /// `holidays` (the week table shows the week without them). `None` when a value does not
+    /// parse (validation reported it).
+    pub(crate) fn new(usual: Option<&str>, closures: &'a [Closure], holidays: bool) -> Option<Calendar<'a>> {
+        let read = |value: &str| {
+            let hours = parse(value).ok()?;
+            Some(if holidays {
+                hours.with_context(Context::default().with_holidays(Country::FR.holidays()))
+            } else {
+                hours
+            })
+        };
+        let usual = match usual {
+            Some(value) => Some(read(value)?),
+            None => None,
+        };
+        let closures = closures
+            .iter()
+            .map(|c| match &c.horaires {
+                Some(value) => read(value).map(|h| (c, Some(h))),
+                None => Some((c, None)),
+            })
+            .collect::<Option<_>>()?;
+        Some(Calendar { usual, closures })
+    }
+
+    /// The hours that apply on `date` (`None`: closed all day), and the closure that sets them.
+    pub(crate) fn on(&self, date: NaiveDate) -> (Option<&OpeningHours>, Option<&'a Closure>) {
+        match self.closures.iter().find(|(c, _)| c.covers(date)) {
+            Some((closure, replacement)) => (replacement.as_ref(), Some(*closure)),
+            None => (self.usual.as_ref(), None),
+        }
+    }
+
+    /// The periods `date` is open for sure, in minutes from midnight (an end after 1440 runs
+    /// past midnight).
+    pub(crate) fn periods(&self, date: NaiveDate) -> Vec<(u32, u32)> {
+        self.on(date).0.map(|hours| open_periods(hours, date)).unwrap_or_default()
+    }
+
+    /// True when a session from `start` to `end` (minutes from midnight) on `date` falls in a
+    /// closure: on a closed day, or outside the hours that replace the usual ones.
+    pub(crate) fn cancels(&self, date: NaiveDate, start: u32, end: u32) -> bool {
+        match self.on(date) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some(hours), Some(_)) => !open_periods(hours, date).iter().any(|&(s, e)| s <= start && end <= e),
+        }
+    }
+}
+
+/// The French public holidays from `from` to `to`, both included.
+pub(crate) fn public_holidays(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+    let holidays = Country::FR.holidays();
+    holidays.get_public().iter().filter(|d| from <= *d && *d <= to).collect()
+}
+
+/// True when `session` falls in one of `closures` ([`Calendar::cancels`]): it does not take
+/// place.
+pub(crate) fn session_cancelled(closures: &[Closure], session: &Session) -> bool {
+    use chrono::Timelike;
+    let minutes = |t: NaiveTime| t.hour() * 60 + t.minute();
+    Closure::on(closures, session.date).is_some()
+        && Calendar::new(None, closures, true)
+            .is_some_and(|c| c.cancels(session.date, minutes(session.debut), minutes(session.fin)))
+}
+
+/// True when one of `closures` shows in the week table or the upcoming days of `today`'s
+/// build: from the Monday of its week to the last upcoming day.
+pub(crate) fn closures_touch(closures: &[Closure], today: NaiveDate) -> bool {
+    let (first, last) = (monday(today), today + Duration::days(i64::from(UPCOMING_DAYS) - 1));
+    closures.iter().any(|c| c.du <= last && first <= c.au)
 }
 
 /// The periods a day is open for sure, in minutes from midnight.
@@ -509,5 +622,70 @@ mod tests {
         let upcoming = week("Dec Mo-Fr 09:00-12:00", date(2026, 11, 25)).unwrap().upcoming;
         assert!(upcoming[..6].iter().all(Vec::is_empty), "November");
         assert_eq!(upcoming[6], [(540, 720)]); // Tuesday 1 December
+    }
+
+    fn closure(du: NaiveDate, au: NaiveDate, horaires: Option<&str>) -> Closure {
+        Closure { du, au, motif: Some("Congés".into()), horaires: horaires.map(str::to_string) }
+    }
+
+    #[test]
+    fn a_closure_closes_from_its_first_day_to_its_last_included() {
+        let closures = [closure(date(2026, 12, 2), date(2026, 12, 4), None)];
+        let calendar = Calendar::new(Some("Mo-Fr 09:00-12:00"), &closures, true).unwrap();
+        assert_eq!(calendar.periods(date(2026, 12, 1)), [(540, 720)], "the day before");
+        for day in 2..=4 {
+            assert_eq!(calendar.periods(date(2026, 12, day)), [], "1{day} December");
+        }
+        assert_eq!(calendar.periods(date(2026, 12, 7)), [(540, 720)], "the Monday after");
+        let (hours, by) = calendar.on(date(2026, 12, 4));
+        assert!(hours.is_none() && by == Some(&closures[0]));
+    }
+
+    #[test]
+    fn replacement_hours_apply_during_the_closure_only() {
+        let closures = [closure(date(2027, 2, 15), date(2027, 2, 19), Some("Mo-Fr 14:00-17:00"))];
+        let calendar = Calendar::new(Some("Mo-Fr 09:00-12:00"), &closures, true).unwrap();
+        assert_eq!(calendar.periods(date(2027, 2, 12)), [(540, 720)]);
+        assert_eq!(calendar.periods(date(2027, 2, 15)), [(840, 1020)]);
+        assert_eq!(calendar.periods(date(2027, 2, 19)), [(840, 1020)]);
+        assert_eq!(calendar.periods(date(2027, 2, 22)), [(540, 720)]);
+        // A session in the morning is cancelled; one within the new hours is held.
+        assert!(calendar.cancels(date(2027, 2, 16), 540, 660));
+        assert!(!calendar.cancels(date(2027, 2, 16), 900, 960));
+        assert!(!calendar.cancels(date(2027, 2, 22), 540, 660));
+    }
+
+    #[test]
+    fn public_holidays_still_apply_to_replacement_hours() {
+        // 1 January 2027 is a Friday, in the closure; its hours say `PH off`.
+        let closures = [closure(date(2026, 12, 28), date(2027, 1, 8), Some("Mo-Fr 14:00-17:00; PH off"))];
+        let calendar = Calendar::new(Some("Mo-Fr 09:00-12:00; PH off"), &closures, true).unwrap();
+        assert_eq!(calendar.periods(date(2026, 12, 31)), [(840, 1020)]);
+        assert_eq!(calendar.periods(date(2027, 1, 1)), []);
+        // The usual hours close on public holidays too: Christmas, outside the closure.
+        assert_eq!(calendar.periods(date(2026, 12, 25)), []);
+        // The week table's calendar does not apply them (a line of its own says so).
+        let plain = Calendar::new(Some("Mo-Fr 09:00-12:00; PH off"), &[], false).unwrap();
+        assert_eq!(plain.periods(date(2026, 12, 25)), [(540, 720)]);
+    }
+
+    #[test]
+    fn the_week_shows_closures_in_its_days_and_upcoming_periods() {
+        let closures = [
+            closure(date(2026, 11, 26), date(2026, 11, 27), None),
+            Closure { motif: None, ..closure(date(2026, 12, 3), date(2026, 12, 3), Some("Th 14:00-16:00")) },
+        ];
+        let week = week_with("Mo-Fr 09:00-12:00", &closures, date(2026, 11, 25)).unwrap();
+        assert_eq!(week.summary[0].replace('\u{a0}', " "), "Lundi au vendredi : 9 h – 12 h", "the usual hours");
+        assert_eq!(week.days[3].text, "Fermé (congés)");
+        assert!(week.days[3].ranges.is_empty());
+        assert_eq!(week.days[2].text.replace('\u{a0}', " "), "9 h – 12 h");
+        assert_eq!(week.regular[3], [(540, 720)], "the regular week stays the usual one");
+        assert_eq!(week.upcoming[1], [], "Thursday 26");
+        assert_eq!(week.upcoming[2], [], "Friday 27");
+        assert_eq!(week.upcoming[5], [(540, 720)], "Monday 30");
+        assert_eq!(week.upcoming[8], [(840, 960)], "Thursday 3 December, other hours");
+        assert!(closures_touch(&closures, date(2026, 11, 25)));
+        assert!(!closures_touch(&closures, date(2026, 12, 21)));
     }
 }

@@ -84,7 +84,12 @@ fn sort_keys<T>(items: &[Arc<T>], previous: Option<(&[Arc<T>], &[String])>, key:
 /// The first session of an offer on or after `today` (recurring offers have none).
 fn next_session_from(offer: &Offer, today: NaiveDate) -> Option<NaiveDate> {
     match &offer.calendrier {
-        Schedule::Sessions(s) => s.iter().map(|s| s.date).find(|d| *d >= today),
+        // A session in a closure does not take place.
+        Schedule::Sessions(s) => s
+            .iter()
+            .filter(|s| s.date >= today)
+            .find(|s| !hours::session_cancelled(&offer.fermetures, s))
+            .map(|s| s.date),
         Schedule::Hours(_) => None,
     }
 }
@@ -255,6 +260,15 @@ impl Site {
     /// The week table of an `horaires` value (`None` when it does not parse).
     pub fn week(&self, horaires: &str) -> Option<Week> {
         self.weeks.get(horaires).map(|w| Week::clone(w)).or_else(|| hours::week(horaires, self.today))
+    }
+
+    /// The week of an entry's `horaires` as its `closures` change it: the shared week of
+    /// [`Site::week`] when no closure shows in it.
+    pub fn entry_week(&self, horaires: &str, closures: &[crate::model::Closure]) -> Option<Week> {
+        if !hours::closures_touch(closures, self.today) {
+            return self.week(horaires);
+        }
+        hours::week_with(horaires, closures, self.today)
     }
 
     /// The place with this slug.

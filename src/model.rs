@@ -91,6 +91,8 @@ pub struct Place {
     /// The places this one really shares its contact details with (resin's own field): no
     /// copied-entry warning between them.
     pub partage_coordonnees_avec: Vec<String>,
+    /// Dated closures and exceptional hours (resin's own field), sorted by start.
+    pub fermetures: Vec<Closure>,
     /// Territorial fields (declared in `site.yaml`) that the entry gives, in their order of
     /// declaration.
     pub extensions: Vec<(String, ExtValue)>,
@@ -164,8 +166,37 @@ pub struct Offer {
     pub date_maj: NaiveDate,
     /// What to bring (resin's own field).
     pub pieces_a_apporter: Vec<String>,
+    /// Dated closures and exceptional hours (resin's own field), sorted by start.
+    pub fermetures: Vec<Closure>,
     /// Territorial fields that the entry gives, in their order of declaration.
     pub extensions: Vec<(String, ExtValue)>,
+}
+
+/// A dated closure of a place or an offer (an item of `fermetures`): closed from `du` to `au`,
+/// both days included, or open on other hours then (`horaires`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Closure {
+    /// First day.
+    pub du: NaiveDate,
+    /// Last day (on or after `du`).
+    pub au: NaiveDate,
+    /// Why, in a few words ("Congés de fin d'année").
+    pub motif: Option<String>,
+    /// The hours that replace the usual ones during the period (OSM `opening_hours`); `None`
+    /// when closed.
+    pub horaires: Option<String>,
+}
+
+impl Closure {
+    /// True when `date` is one of its days.
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.du <= date && date <= self.au
+    }
+
+    /// The closure of `closures` that covers `date`, if any (they do not overlap).
+    pub fn on(closures: &[Closure], date: NaiveDate) -> Option<&Closure> {
+        closures.iter().find(|c| c.covers(date))
+    }
 }
 
 /// When an offer runs: recurring hours or dated sessions.

@@ -105,7 +105,9 @@ fn body(kind: EntryKind) -> &'static str {
 fn empty(field: &Field, today: NaiveDate) -> String {
     match field.kind {
         Type::Date if field.required => today.to_string(),
-        Type::Number | Type::Integer | Type::Date | Type::Sessions | Type::Attachments => String::new(),
+        Type::Number | Type::Integer | Type::Date | Type::Sessions | Type::Closures | Type::Attachments => {
+            String::new()
+        }
         Type::Texts | Type::Urls | Type::Emails | Type::Vocabulary(_) | Type::Places | Type::Tags => "[]".into(),
         Type::Text
         | Type::Short(_)

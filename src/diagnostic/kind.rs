@@ -406,6 +406,8 @@ pub enum Kind {
     },
     /// A problem of `site.yaml` or of the communes file it names that entries do not share.
     Site(SiteKind),
+    /// A problem of a dated closure (`fermetures`).
+    Closure(super::ClosureKind),
     /// Warning: a Markdown file outside `lieux/`, `offres/` and `pages/`, copied as it is.
     StrayEntry {
         /// The file's path.
@@ -555,6 +557,7 @@ impl Kind {
             Kind::SymlinkOutside { .. } => "lien-symbolique",
             Kind::SpecialFile { .. } => "fichier-special",
             Kind::Site(_) => "configuration",
+            Kind::Closure(kind) => kind.code(),
             Kind::StrayEntry { .. } => "fiche-hors-dossier",
             Kind::StaleDate { .. } => "date-ancienne",
             Kind::CopiedPlace(_) => "fiche-copiee",
@@ -573,6 +576,7 @@ impl Kind {
             | Kind::NoServices
             | Kind::StrayEntry { .. }
             | Kind::CopiedPlace(_) => Severity::Warning,
+            Kind::Closure(kind) => kind.severity(),
             _ => Severity::Error,
         }
     }
@@ -716,6 +720,7 @@ impl fmt::Display for Kind {
             | Kind::SymlinkOutside { .. }
             | Kind::SpecialFile { .. } => self.fmt_file(f),
             Kind::Site(kind) => write!(f, "{kind}"),
+            Kind::Closure(kind) => write!(f, "{kind}"),
             Kind::StaleDate { value } => write!(f, "fiche vérifiée il y a plus de 12 mois (`date_maj: {value}`)"),
             Kind::CopiedPlace(copied) => write!(f, "{copied}"),
             Kind::StrayEntry { path, .. } => write!(

@@ -7,6 +7,7 @@
 //! summary ([`Report`]), the usage errors ([`UsageKind`]), the notices ([`Notice`]).
 
 mod copies;
+mod closure;
 mod editor;
 mod github;
 mod gitlab;
@@ -28,6 +29,7 @@ mod yaml;
 use std::ops::Range;
 
 pub use copies::{CopiedPlace, Shared};
+pub use closure::ClosureKind;
 pub(crate) use editor::EditorRefusal;
 pub(crate) use help::formula_sign_name;
 pub use import::{ImportError, ImportKind, SourceError};

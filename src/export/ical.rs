@@ -5,17 +5,23 @@
 //! The network's agenda has the same: one per event (`reseau/agenda/<slug>/evenement.ics`)
 //! and one for the whole agenda (`reseau/agenda/agenda.ics`), one VEVENT per day of an event.
 //!
-//! Dated sessions are single events; recurring hours are weekly events (`RRULE:FREQ=WEEKLY`),
-//! one per weekday and period, starting the week of the build. Times are local to
+//! Dated sessions are single events (those in a closure of the offer left out); recurring hours
+//! are weekly events (`RRULE:FREQ=WEEKLY`), one per weekday and period, starting the week of
+//! the build, that leave out (`EXDATE`) the days of the offer's closures and the public
+//! holidays its hours close (`PH off`) over the coming year; the hours that replace the usual
+//! ones then are single events. Times are local to
 //! Europe/Paris, described by a `VTIMEZONE`. Lines end with CRLF, are folded at 75 octets and
 //! text is escaped, as the RFC requires. `DTSTAMP` is the offer's `date_maj`, so the same
 //! content gives the same bytes.
 
-use chrono::{Duration, NaiveDate, NaiveTime};
+use std::collections::BTreeMap;
 
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+
+use crate::hours;
 use crate::index::Site;
 use crate::model::network::{Detail, Publication, Section};
-use crate::model::{Offer, Schedule};
+use crate::model::{Closure, Offer, Schedule};
 
 /// Europe/Paris since 1996: CET in winter, CEST from the last Sunday of March to the last
 /// Sunday of October.
@@ -167,7 +173,9 @@ fn events(site: &Site, base_url: &str, host: &str, offer: &Offer, out: &mut Line
     };
     match &offer.calendrier {
         Schedule::Sessions(seances) => {
-            for (i, s) in seances.iter().enumerate() {
+            // A session in a closure does not take place; the others keep their numbers.
+            let held = seances.iter().enumerate().filter(|(_, s)| !hours::session_cancelled(&offer.fermetures, s));
+            for (i, s) in held {
                 out.line("BEGIN:VEVENT");
                 out.property("UID", &format!("{}-seance-{}@{host}", offer.slug, i + 1));
                 common(out);
@@ -178,7 +186,8 @@ fn events(site: &Site, base_url: &str, host: &str, offer: &Offer, out: &mut Line
         }
         Schedule::Hours(horaires) => {
             let Some(week) = site.week(horaires) else { return };
-            let monday = crate::hours::monday(site.today);
+            let monday = hours::monday(site.today);
+            let (skipped, extra) = exceptions(horaires, &offer.fermetures, &week.regular, monday);
             for (day, periods) in week.regular.iter().enumerate() {
                 let date = monday + Duration::days(day as i64);
                 for &(start, end) in periods {
@@ -189,11 +198,64 @@ fn events(site: &Site, base_url: &str, host: &str, offer: &Offer, out: &mut Line
                     out.line(&format!("DTSTART;TZID=Europe/Paris:{}", local(date, minutes(start))));
                     out.line(&format!("DTEND;TZID=Europe/Paris:{}", local(date, minutes(end))));
                     out.line(&format!("RRULE:FREQ=WEEKLY;BYDAY={}", BYDAY[day]));
+                    for skipped in skipped.get(&(day, start)).into_iter().flatten() {
+                        out.line(&format!("EXDATE;TZID=Europe/Paris:{}", local(*skipped, minutes(start))));
+                    }
                     out.line("END:VEVENT");
                 }
             }
+            // The hours that replace the usual ones during a closure (or on a public holiday):
+            // single events.
+            for (date, start, end) in extra {
+                out.line("BEGIN:VEVENT");
+                out.property("UID", &format!("{}-{}-{start}@{host}", offer.slug, date.format("%Y%m%d")));
+                common(out);
+                out.line(&format!("DTSTART;TZID=Europe/Paris:{}", local(date, minutes(start))));
+                out.line(&format!("DTEND;TZID=Europe/Paris:{}", local(date, minutes(end.min(24 * 60 - 1)))));
+                out.line("END:VEVENT");
+            }
         }
     }
+}
+
+/// Days of a weekly calendar's exceptions, looked for over this many days from its start.
+const EXCEPTION_DAYS: i64 = 366;
+
+/// Where the real days differ from the weekly events of `regular` (the week from `monday`):
+/// the occurrences to leave out (`EXDATE`, by weekday and start) and the periods to add, on
+/// the days of `closures` and the public holidays of the coming [`EXCEPTION_DAYS`] (`PH off`
+/// closes them; `PH 10:00-12:00` changes them).
+#[allow(clippy::type_complexity)]
+pub(crate) fn exceptions(
+    horaires: &str,
+    closures: &[Closure],
+    regular: &[Vec<(u32, u32)>],
+    monday: NaiveDate,
+) -> (BTreeMap<(usize, u32), Vec<NaiveDate>>, Vec<(NaiveDate, u32, u32)>) {
+    let (mut skipped, mut extra) = (BTreeMap::<(usize, u32), Vec<NaiveDate>>::new(), Vec::new());
+    let Some(calendar) = hours::Calendar::new(Some(horaires), closures, true) else { return (skipped, extra) };
+    let last = monday + Duration::days(EXCEPTION_DAYS - 1);
+    let mut days: Vec<NaiveDate> = hours::public_holidays(monday, last);
+    for closure in closures {
+        let mut day = closure.du.max(monday);
+        while day <= closure.au.min(last) {
+            days.push(day);
+            day += Duration::days(1);
+        }
+    }
+    days.sort_unstable();
+    days.dedup();
+    for date in days {
+        let weekday = date.weekday().num_days_from_monday() as usize;
+        let real = calendar.periods(date);
+        for &(start, end) in &regular[weekday] {
+            if !real.contains(&(start, end)) {
+                skipped.entry((weekday, start)).or_default().push(date);
+            }
+        }
+        extra.extend(real.into_iter().filter(|p| !regular[weekday].contains(p)).map(|(s, e)| (date, s, e)));
+    }
+    (skipped, extra)
 }
 
 fn minutes(m: u32) -> NaiveTime {

@@ -167,7 +167,9 @@ pub(crate) fn when(site: &Site, offer: &Offer) -> When {
 
 /// The card of an offer.
 pub(crate) fn offer_card(site: &Site, urls: &Urls, offer: &Offer) -> OfferCard {
-    let (upcoming, past) = split_sessions(site, offer);
+    let (mut upcoming, past) = split_sessions(site, offer);
+    // A session in a closure of the offer does not take place: not the next one.
+    upcoming.retain(|s| !crate::hours::session_cancelled(&offer.fermetures, s));
     let horaires = match &offer.calendrier {
         Schedule::Hours(h) => site.week(h).map(|w| open_lines(w.summary)).unwrap_or_default(),
         Schedule::Sessions(_) => Vec::new(),

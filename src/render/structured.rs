@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 
 use crate::index::Site;
 use crate::model::network::{Detail, Publication};
-use crate::model::{Offer, Place, Schedule};
+use crate::model::{Closure, Offer, Place, Schedule};
 
 const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -54,6 +54,10 @@ pub(crate) fn place(site: &Site, place: &Place, page_url: &str) -> String {
             .collect();
         data.insert("openingHoursSpecification".into(), json!(specs));
     }
+    let special = special_hours(&place.fermetures, site.today);
+    if !special.is_empty() {
+        data.insert("specialOpeningHoursSpecification".into(), json!(special));
+    }
     if let Some(free) = free(&place.frais_a_charge) {
         data.insert("isAccessibleForFree".into(), json!(free));
     }
@@ -62,6 +66,33 @@ pub(crate) fn place(site: &Site, place: &Place, page_url: &str) -> String {
     }
     data.insert("dateModified".into(), json!(place.date_maj.to_string()));
     script_json(&Value::Object(data))
+}
+
+/// The closures not yet over as schema.org's special opening hours, valid from their first day
+/// through their last: closed all day (`opens` = `closes` = "00:00", as schema.org says), or
+/// the periods of the hours that replace the usual ones.
+fn special_hours(closures: &[Closure], today: NaiveDate) -> Vec<Value> {
+    let mut specs = Vec::new();
+    for closure in closures.iter().filter(|c| c.au >= today) {
+        let spec = |fields: Value| {
+            let mut spec = json!({
+                "@type": "OpeningHoursSpecification",
+                "validFrom": closure.du.to_string(),
+                "validThrough": closure.au.to_string(),
+            });
+            if let (Value::Object(spec), Value::Object(fields)) = (&mut spec, fields) {
+                spec.extend(fields);
+            }
+            spec
+        };
+        match closure.horaires.as_deref().and_then(|h| crate::hours::week(h, closure.du)) {
+            None => specs.push(spec(json!({ "opens": "00:00", "closes": "00:00" }))),
+            Some(week) => specs.extend(periods(&week.regular).map(|(day, opens, closes)| {
+                spec(json!({ "dayOfWeek": format!("https://schema.org/{day}"), "opens": opens, "closes": closes }))
+            })),
+        }
+    }
+    specs
 }
 
 /// The JSON-LD of an offer page: its sessions, or its weekly schedule, at its places.
@@ -95,6 +126,9 @@ pub(crate) fn offer(site: &Site, offer: &Offer, page_url: &str, place_url: &dyn 
             .enumerate()
             .map(|(i, s)| {
                 let mut event = base(format!("{page_url}#seance-{}", i + 1));
+                if crate::hours::session_cancelled(&offer.fermetures, s) {
+                    event.insert("eventStatus".into(), json!("https://schema.org/EventCancelled"));
+                }
                 event.insert("startDate".into(), json!(paris(s.date, s.debut)));
                 event.insert("endDate".into(), json!(paris(s.date, s.fin)));
                 Value::Object(event)
@@ -103,16 +137,27 @@ pub(crate) fn offer(site: &Site, offer: &Offer, page_url: &str, place_url: &dyn 
         Schedule::Hours(horaires) => {
             let mut event = base(format!("{page_url}#offre"));
             if let Some(week) = site.week(horaires) {
+                // The days it does not run (closures, public holidays its hours close), as the
+                // calendars leave them out.
+                let monday = crate::hours::monday(site.today);
+                let (skipped, _) = crate::export::ical::exceptions(horaires, &offer.fermetures, &week.regular, monday);
+                let starts = week.regular.iter().enumerate().flat_map(|(d, p)| p.iter().map(move |&(s, _)| (d, s)));
                 let schedule: Vec<Value> = periods(&week.regular)
-                    .map(|(day, start, end)| {
-                        json!({
+                    .zip(starts)
+                    .map(|((day, start, end), at)| {
+                        let mut schedule = json!({
                             "@type": "Schedule",
                             "byDay": format!("https://schema.org/{day}"),
                             "startTime": start,
                             "endTime": end,
                             "repeatFrequency": "P1W",
                             "scheduleTimezone": "Europe/Paris",
-                        })
+                        });
+                        if let Some(dates) = skipped.get(&at) {
+                            let dates: Vec<String> = dates.iter().map(NaiveDate::to_string).collect();
+                            schedule["exceptDate"] = json!(dates);
+                        }
+                        schedule
                     })
                     .collect();
                 event.insert("eventSchedule".into(), json!(schedule));

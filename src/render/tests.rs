@@ -96,6 +96,7 @@ fn place(slug: &str, nom: &str, commune: &str) -> Place {
         extensions: Vec::new(),
         pieces_a_apporter: Vec::new(),
         partage_coordonnees_avec: Vec::new(),
+        fermetures: Vec::new(),
     }
 }
 
@@ -119,6 +120,7 @@ fn offer(slug: &str, titre: &str, places: &[&str], calendrier: Schedule) -> Offe
         date_maj: date(2026, 11, 2),
         extensions: Vec::new(),
         pieces_a_apporter: Vec::new(),
+        fermetures: Vec::new(),
     }
 }
 

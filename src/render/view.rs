@@ -1,5 +1,5 @@
 //! The small views that several pages share: links, phones, dates, sessions, the week of
-//! opening hours, modes of access, services and publics, territorial fields, term links.
+//! opening hours, the notices of closures, modes of access, services and publics, territorial fields, term links.
 //! Plain, already-worded data built from the [`Site`]; every list is built in a fixed order (no
 //! map iteration), so the output is the same on every run.
 
@@ -10,7 +10,7 @@ use super::labels;
 use super::urls::{Urls, display_url, mailto_plain};
 use crate::hours;
 use crate::index::{Site, Term};
-use crate::model::Session;
+use crate::model::{Closure, Session};
 use crate::phone;
 
 /// A link.
@@ -77,6 +77,9 @@ pub(crate) struct SessionView {
     pub iso: String,
     /// "14 h – 16 h".
     pub time: String,
+    /// When the session falls in a closure of its offer: why ("congés de fin d'année"), or
+    /// an empty text when the closure gives no reason.
+    pub annulee: Option<String>,
 }
 
 pub(crate) fn session_view(s: &Session) -> SessionView {
@@ -84,6 +87,76 @@ pub(crate) fn session_view(s: &Session) -> SessionView {
         date: hours::format_date_with_weekday(s.date),
         iso: s.date.to_string(),
         time: format!("{} – {}", hours::format_time(s.debut), hours::format_time(s.fin)),
+        annulee: None,
+    }
+}
+
+/// Days before a closure starts from which its notice shows on the page.
+pub(crate) const NOTICE_DAYS: i64 = 15;
+
+/// The notice of a closure, at the top of a place's or an offer's page: « Fermé du 24
+/// décembre au 2 janvier », or « Horaires modifiés du 15 au 19 février » and the hours then.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ClosureNotice {
+    /// « Fermé du 24 décembre au 2 janvier ».
+    pub titre: String,
+    /// Why, starting lowercase: « congés de fin d'année ».
+    pub motif: Option<String>,
+    /// The hours that replace the usual ones, in words (« Lundi au vendredi : 14 h – 17 h »).
+    pub horaires: Vec<String>,
+}
+
+/// The notices of the closures that show on `today`'s build: from [`NOTICE_DAYS`] days before
+/// each starts until its last day.
+pub(crate) fn closure_notices(closures: &[Closure], today: NaiveDate) -> Vec<ClosureNotice> {
+    closures
+        .iter()
+        .filter(|c| c.du - chrono::Duration::days(NOTICE_DAYS) <= today && today <= c.au)
+        .map(|c| {
+            let period = period_words(c.du, c.au);
+            let replaced = c.horaires.as_deref().and_then(|h| hours::week(h, c.du.max(today)));
+            let titre = match replaced {
+                Some(_) => format!("Horaires modifiés {period}"),
+                None => format!("Fermé {period}"),
+            };
+            let mut horaires: Vec<String> = replaced.map(|w| w.summary).unwrap_or_default();
+            if horaires.iter().any(|line| !line.starts_with("Fermé")) {
+                horaires.retain(|line| !line.starts_with("Fermé"));
+            }
+            let motif = c.motif.as_deref().map(lowercase_first);
+            ClosureNotice { titre, motif, horaires }
+        })
+        .collect()
+}
+
+/// « le 24 décembre », « du 15 au 19 février », « du 24 décembre au 2 janvier »; with the years
+/// when the period is long (a closure for works).
+fn period_words(du: NaiveDate, au: NaiveDate) -> String {
+    use chrono::Datelike as _;
+    let long = (au - du).num_days() > 180;
+    let day = |d: NaiveDate| {
+        let full = hours::format_date(d);
+        if long { full } else { full.rsplit_once(' ').map_or(full.clone(), |(words, _)| words.to_string()) }
+    };
+    if du == au {
+        format!("le {}", day(du))
+    } else if du.month() == au.month() && du.year() == au.year() && !long {
+        let first = if du.day() == 1 { "1er".to_string() } else { du.day().to_string() };
+        format!("du {first} au {}", day(au))
+    } else {
+        format!("du {} au {}", day(du), day(au))
+    }
+}
+
+/// « Congés de fin d'année » → « congés de fin d'année », to follow a colon; a word in capitals
+/// (« CAF ») keeps them.
+pub(crate) fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => {
+            first.to_lowercase().chain(std::iter::once(second)).chain(chars).collect()
+        }
+        _ => text.to_string(),
     }
 }
 
@@ -103,9 +176,9 @@ pub(crate) struct WeekView {
     pub ouverture: Option<String>,
 }
 
-pub(crate) fn week_view(site: &Site, horaires: &str, caption: &str) -> Option<WeekView> {
+pub(crate) fn week_view(site: &Site, horaires: &str, closures: &[Closure], caption: &str) -> Option<WeekView> {
     let today = site.today;
-    let week = site.week(horaires)?;
+    let week = site.entry_week(horaires, closures)?;
     let monday = hours::monday(today);
     Some(WeekView {
         summary: week.summary,
@@ -257,4 +330,36 @@ pub(crate) fn ext_views(
             Some(ExtView { libelle: e.libelle.clone(), texte, href, aide: e.aide.clone() })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn periods_in_words() {
+        assert_eq!(period_words(date(2026, 12, 3), date(2026, 12, 3)), "le 3 décembre");
+        assert_eq!(period_words(date(2026, 12, 1), date(2026, 12, 4)), "du 1er au 4 décembre");
+        assert_eq!(period_words(date(2026, 12, 24), date(2027, 1, 2)), "du 24 décembre au 2 janvier");
+        // Works that last: the years are said.
+        assert_eq!(period_words(date(2026, 9, 1), date(2027, 6, 30)), "du 1er septembre 2026 au 30 juin 2027");
+    }
+
+    #[test]
+    fn notices_show_from_fifteen_days_before_to_the_last_day() {
+        let closure =
+            Closure { du: date(2026, 12, 24), au: date(2027, 1, 2), motif: Some("CAF fermée".into()), horaires: None };
+        let closures = [closure];
+        assert!(closure_notices(&closures, date(2026, 12, 8)).is_empty());
+        let notices = closure_notices(&closures, date(2026, 12, 9));
+        assert_eq!(notices[0].titre, "Fermé du 24 décembre au 2 janvier");
+        assert_eq!(notices[0].motif.as_deref(), Some("CAF fermée"), "a word in capitals keeps them");
+        assert_eq!(closure_notices(&closures, date(2027, 1, 2)).len(), 1);
+        assert!(closure_notices(&closures, date(2027, 1, 3)).is_empty());
+        assert_eq!(lowercase_first("Congés d'été"), "congés d'été");
+    }
 }

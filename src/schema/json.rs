@@ -73,6 +73,18 @@ fn value_schema(kind: Type) -> Value {
                 "additionalProperties": false,
             },
         }),
+        Type::Closures => json!({
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": super::CLOSURE
+                    .iter()
+                    .map(|field| (field.name.to_string(), field_schema(field)))
+                    .collect::<Map<String, Value>>(),
+                "required": ["du", "au"],
+                "additionalProperties": false,
+            },
+        }),
         Type::Attachments => json!({
             "type": "array",
             "items": {

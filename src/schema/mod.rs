@@ -67,6 +67,8 @@ pub enum Type {
     Tags,
     /// An offer's dated sessions.
     Sessions,
+    /// Dated closures and exceptional hours ([`CLOSURE`]).
+    Closures,
     /// Files to download.
     Attachments,
     /// A path under `content/`.
@@ -146,7 +148,36 @@ const SHARED: Field = f(
 );
 
 /// resin's own fields of a place, after the standard's columns.
-const PLACE_OWN: [Field; 2] = [PIECES, SHARED];
+const PLACE_OWN: [Field; 3] = [PIECES, FERMETURES, SHARED];
+/// Dated closures and exceptional hours: not a field of the national standard (resin's own),
+/// shown on the pages of places and offers and applied to their hours.
+const FERMETURES: Field = f(
+    "fermetures",
+    "Fermetures exceptionnelles",
+    "Congés, travaux ou horaires réduits, une liste de { du, au, motif, horaires } (sans horaires : fermé du premier au dernier jour inclus).",
+    Type::Closures,
+)
+.starts(Start::Records("{ du: DATE_DU_JOUR, au: DATE_DU_JOUR, motif: Formation de l'équipe }"));
+
+/// The fields of one item of `fermetures`.
+pub const CLOSURE: &[Field] = &[
+    req("du", "Du", "Le premier jour de la fermeture, AAAA-MM-JJ.", Type::Date),
+    req("au", "Au", "Le dernier jour de la fermeture (inclus), AAAA-MM-JJ.", Type::Date),
+    f("motif", "Motif", "En quelques mots, par exemple « Congés de fin d'année ».", Type::Text),
+    f(
+        "horaires",
+        "Horaires pendant la période",
+        "Si le lieu reste ouvert autrement, ses horaires de la période en syntaxe OpenStreetMap, par exemple \"Mo-Fr 14:00-17:00\" ; vide : fermé.",
+        Type::Hours,
+    ),
+];
+
+/// The names of the fields of an item of `fermetures`, in their order.
+pub fn closure_names() -> &'static [&'static str] {
+    static NAMES: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| CLOSURE.iter().map(|f| f.name).collect());
+    &NAMES
+}
 
 /// The fields of a place (the national standard's, in its order, then resin's own).
 pub const LIEU: &[Field] = &[
@@ -254,6 +285,7 @@ pub const LIEU: &[Field] = &[
     f("prise_rdv", "Prise de rendez-vous", "Lien de prise de rendez-vous en ligne.", Type::Url),
     PLACE_OWN[0],
     PLACE_OWN[1],
+    PLACE_OWN[2],
 ];
 
 /// The fields of an offer.
@@ -314,6 +346,7 @@ pub const OFFRE: &[Field] = &[
     .starts(Start::Records(r#"{ date: DATE_DU_JOUR, debut: "14:00", fin: "16:00" }"#)),
     req("date_maj", "Date de mise à jour", "La date de la dernière vérification, AAAA-MM-JJ.", Type::Date),
     PIECES,
+    FERMETURES,
 ];
 
 /// The fields of a free page.

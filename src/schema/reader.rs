@@ -75,6 +75,11 @@ impl<'a> Fields<'a> {
         self.text
     }
 
+    /// The span of the value of the field `name` of this mapping.
+    pub(crate) fn value_span(&self, name: &str) -> Range<usize> {
+        self.doc.value_span(&self.path(name))
+    }
+
     /// Records a problem at the value found at `path` (relative to this mapping).
     pub(crate) fn report(&mut self, kind: Kind, path: &[Segment]) {
         let span = self.doc.value_span(&[&self.prefix[..], path].concat());

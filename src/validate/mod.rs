@@ -7,6 +7,7 @@
 //! URLs, dates) and the fields each type may have come from the content model, [`crate::schema`].
 
 mod copies;
+mod closures;
 pub(crate) mod extension;
 pub(crate) mod network;
 pub(crate) mod offer;

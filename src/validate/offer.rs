@@ -50,6 +50,7 @@ pub(crate) fn validate_offer(
     };
     let date_maj = update_date(&mut f, ctx);
     let pieces_a_apporter = f.texts("pieces_a_apporter");
+    let fermetures = super::closures::read(&mut f, ctx.today);
 
     let extensions = super::extension::read(&mut f, ctx.extensions.map_or(&[][..], |e| &e.offres[..]));
     f.body();
@@ -74,6 +75,7 @@ pub(crate) fn validate_offer(
             description: text[entry.body.clone()].trim().to_string(),
             date_maj,
             pieces_a_apporter,
+            fermetures,
             extensions,
         }),
         _ => None,

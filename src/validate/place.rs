@@ -69,6 +69,7 @@ pub(crate) fn validate_place(
     let mut shared: PlaceRefs = f.list("partage_coordonnees_avec");
     let mut seen = std::collections::BTreeSet::new();
     shared.retain(|(slug, _)| seen.insert(slug.clone()));
+    let fermetures = super::closures::read(&mut f, ctx.today);
 
     // Warnings: what residents miss most when it is absent — unless the field is there under a
     // misspelt name, already reported as an unknown field with the right name suggested.
@@ -125,6 +126,7 @@ pub(crate) fn validate_place(
             prise_rdv,
             pieces_a_apporter,
             partage_coordonnees_avec: shared.iter().map(|(slug, _)| slug.clone()).collect(),
+            fermetures,
             itinerance,
             date_maj,
             extensions,
@@ -221,7 +223,7 @@ pub(crate) fn opening_hours(f: &mut Fields<'_>, name: &str) -> Option<String> {
     match hours::parse(&value) {
         Ok(_) => Some(value),
         Err(error) => {
-            let span = f.doc.value_span(&key(name));
+            let span = f.value_span(name);
             let file_text = f.entry_text();
             // Find the (trimmed) value in its source text, past the quote and spaces, then count
             // characters into it. An escaped value is not found: point at its start.

@@ -96,6 +96,20 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
             assert_eq!(config["fields"][0]["widget"], "datetime", "{at}");
             assert_eq!(config["fields"][1]["pattern"][0], "^([01][0-9]|2[0-3]):[0-5][0-9]$", "{at}");
         }
+        Type::Closures => {
+            // Two date pickers, a text and an hours field, with French labels and hints.
+            assert_eq!((widget, config["label_singular"].as_str()), ("list", Some("fermeture")), "{at}");
+            let fields = config["fields"].as_sequence().unwrap();
+            let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
+            assert_eq!(names, ["du", "au", "motif", "horaires"], "{at}");
+            let widgets: Vec<&str> = fields.iter().map(|f| f["widget"].as_str().unwrap()).collect();
+            assert_eq!(widgets, ["datetime", "datetime", "string", "string"], "{at}");
+            let labels: Vec<&str> = fields.iter().map(|f| f["label"].as_str().unwrap()).collect();
+            assert_eq!(labels, ["Du", "Au", "Motif", "Horaires pendant la période"], "{at}");
+            let required: Vec<bool> = fields.iter().map(|f| f["required"].as_bool().unwrap()).collect();
+            assert_eq!(required, [true, true, false, false], "{at}");
+            assert!(fields.iter().all(|f| f["hint"].as_str().is_some_and(|h| h.len() > 10)), "{at}");
+        }
         Type::Attachments => {
             assert_eq!(widget, "list", "{at}");
             assert_eq!(config["fields"][0]["widget"], "file", "{at}: a file to upload");

@@ -93,6 +93,8 @@ error_class!(incomplete, "coordonnees-incompletes", A, 7:11, "`longitude` manque
 error_class!(hours, "horaires", A, 9:18, "les jours s'écrivent en abrégé anglais (Mo Tu We Th Fr Sa Su) et les heures sous la forme 09:00-12:00");
 error_class!(date, "date", A, 11:11, "date invalide pour `date_maj` : « 2026-02-30 »");
 error_class!(date_in_future, "date-future", A, 11:11, "`date_maj` est dans le futur : 2027-01-01");
+error_class!(closure_reversed, "fermeture-inversee", A, 14:9, "la fermeture finit (`au: 2026-12-24`) avant de commencer (`du: 2027-01-02`)");
+error_class!(closures_overlap, "fermetures-chevauchees", A, 16:9, "la fermeture qui commence le 31 décembre 2026 chevauche celle du 24 décembre 2026 au 2 janvier 2027");
 // Offers.
 error_class!(unknown_place, "lieu-inconnu", OFFER, 3:9, "lieu inconnu « mediatheque-du-bachu »");
 error_class!(offer_without_schedule, "offre-horaires-seances", OFFER, 1:1, "ni `horaires` ni `seances`");
@@ -126,8 +128,9 @@ error_class!(stale_date, "date-ancienne", A, 11:11, "plus de 12 mois", exit 0);
 error_class!(no_hours, "horaires-absents", A, 1:1, "pas d'horaires", exit 0);
 error_class!(no_coordinates, "coordonnees-absentes", A, 1:1, "pas de coordonnées", exit 0);
 error_class!(no_services, "services-absents", A, 1:1, "aucun service", exit 0);
+error_class!(closure_past, "fermeture-passee", A, 14:9, "fermeture passée : elle a pris fin le 21 août 2026", exit 0);
 error_class!(stray_entry, "fiche-hors-dossier", Some("content/lieu/nouveau.md"), 1:1, "n'est dans aucun dossier de fiches", exit 0);
-error_class!(copied_place, "fiche-copiee", Some("content/lieux/z.md"), 9:12, "ce lieu porte un autre nom que content/lieux/mediatheque-du-bachut.md (ligne 9), mais il a le même courriel et le même téléphone, la même fiche Acceslibre (à une autre adresse) et la même présentation mot pour mot", exit 0);
+error_class!(copied_place, "fiche-copiee", Some("content/lieux/z.md"), 9:12, "ce lieu porte un autre nom que content/lieux/gratte-ciel.md (ligne 9), mais il a le même courriel et le même téléphone, la même fiche Acceslibre (à une autre adresse) et la même présentation mot pour mot", exit 0);
 
 #[test]
 fn every_fixture_folder_has_a_test() {

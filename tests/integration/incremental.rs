@@ -82,6 +82,9 @@ pub(crate) enum Edit {
     ReseauPlace { entry: usize, place: usize },
     /// Deletes an entry of the network's space.
     DeleteReseau { entry: usize },
+    /// Gives a place (or an offer) a closure of three days that starts `start` days after the
+    /// test date: its notice, week table and periods change.
+    Close { entry: usize, offer: bool, start: u64 },
 }
 
 const NAMES: &[&str] = &["Abri numérique", "Maison des écrans", "Zénith connecté", "Lieu d’essai", "médiathèque B"];
@@ -123,6 +126,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         (i.clone(), 0..NAMES.len()).prop_map(|(entry, name)| Edit::RenameReseau { entry, name }),
         (i.clone(), i.clone()).prop_map(|(entry, place)| Edit::ReseauPlace { entry, place }),
         i.clone().prop_map(|entry| Edit::DeleteReseau { entry }),
+        (i.clone(), any::<bool>(), 0..20u64).prop_map(|(entry, offer, start)| Edit::Close { entry, offer, start }),
     ]
 }
 
@@ -392,6 +396,16 @@ impl Example {
                 self.days.set(self.days.get() + 1);
                 Vec::new()
             }
+            Edit::Close { entry, offer: is_offer, start } => {
+                let du = today() + chrono::Duration::days(*start as i64);
+                let closure = format!("[{{ du: {du}, au: {}, motif: Travaux }}]", du + chrono::Duration::days(2));
+                let file = if *is_offer { &offer(*entry).0 } else { &place(*entry).0 };
+                rewrite(file, &|t| match field(t, "date_maj") {
+                    _ if t.contains("\nfermetures:") => set_field(t, "fermetures", &closure),
+                    Some(date) => set_field(t, "date_maj", &format!("{date}\nfermetures: {closure}")),
+                    None => t.to_string(),
+                })
+            }
         }
     }
 }
@@ -485,6 +499,9 @@ fn scripted_edits_match_a_fresh_build() {
         Edit::MoveFolder,
         Edit::NextDay,
         Edit::Communes { on: false },
+        Edit::Close { entry: 15, offer: false, start: 3 },
+        Edit::Close { entry: 3, offer: true, start: 6 },
+        Edit::NextDay,
     ];
     let edits = edits.map(|e| (e, true));
     run_sequence(Example::new(), &edits);

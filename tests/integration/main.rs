@@ -6,6 +6,7 @@ mod admin;
 mod build;
 mod check;
 mod copies;
+mod closures;
 mod directory;
 mod docs;
 mod hostile;

@@ -236,6 +236,7 @@ fn place() -> impl Strategy<Value = resin::internals::Place> {
                 extensions: Vec::new(),
                 pieces_a_apporter: Vec::new(),
                 partage_coordonnees_avec: Vec::new(),
+                fermetures: Vec::new(),
             }
         })
 }

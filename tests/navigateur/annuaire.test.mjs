@@ -162,6 +162,37 @@ test('« ouvert maintenant » suit l’heure de Paris', async () => {
   await apres.fermer();
 });
 
+test('pendant une fermeture, le lieu n’est pas « ouvert maintenant », et sa fiche l’annonce', async () => {
+  // La médiathèque de Montchat (ouverte le mardi de 13 h à 19 h) ferme du 1er au 5 décembre.
+  const MARDI_1ER_15H = new Date('2026-12-01T14:00:00Z');
+  const MARDI_8_15H = new Date('2026-12-08T14:00:00Z');
+  const fiche = await ouvrir('/lieux/mediatheque-de-montchat/', { quand: MARDI_1ER_15H });
+  // Elle rouvre dans une semaine : « ouvre mardi » serait ambigu.
+  assert.equal(await fiche.textContent('.etat-ouverture'), 'Fermé en ce moment');
+  const avis = fiche.getByRole('status');
+  assert.ok(await avis.isVisible(), 'l’avis se voit');
+  assert.equal((await avis.textContent()).trim(), 'Fermé du 1er au 5 décembre : inventaire des collections.');
+  assert.ok(await fiche.evaluate(() => {
+    const a = document.querySelector('.avis-fermeture');
+    return a.compareDocumentPosition(document.querySelector('address')) & Node.DOCUMENT_POSITION_FOLLOWING;
+  }), 'l’avis vient avant l’adresse');
+  await axe(fiche, 'une fiche avec un avis de fermeture');
+  await fiche.fermer();
+  const apres = await ouvrir('/lieux/mediatheque-de-montchat/', { quand: MARDI_8_15H });
+  assert.equal(await apres.textContent('.etat-ouverture'), 'Ouvert maintenant · ferme à 19\u00a0h');
+  await apres.fermer();
+
+  // La liste « ouvert maintenant » : sans elle le 1er décembre, avec elle le 8.
+  const noms = async (quand) => {
+    const page = await ouvrir('/lieux/?ouvert=1', { quand });
+    const liste = await resultats(page);
+    await page.fermer();
+    return liste.map((l) => l.nom);
+  };
+  assert.ok(!(await noms(MARDI_1ER_15H)).includes('Médiathèque de Montchat'), 'fermée le 1er décembre');
+  assert.ok((await noms(MARDI_8_15H)).includes('Médiathèque de Montchat'), 'ouverte le 8 décembre');
+});
+
 test('la carte ne se charge que sur demande, et ce choix est retenu sur l’appareil', async () => {
   const page = await ouvrir('/carte/');
   await resultats(page);

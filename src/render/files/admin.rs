@@ -95,6 +95,15 @@ fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
                 subfield("fin", "Fin", time()),
             ],
         }),
+        Type::Closures => json!({
+            "widget": "list",
+            "label_singular": "fermeture",
+            "summary": "{{fields.du}} → {{fields.au}} {{fields.motif}}",
+            "fields": schema::CLOSURE
+                .iter()
+                .map(|sub| field_config(sub.name, sub.title, &hint(sub), sub.required, widget(kind, sub, site)))
+                .collect::<Vec<_>>(),
+        }),
         Type::Attachments => json!({
             "widget": "list",
             "label_singular": "pièce jointe",

@@ -182,14 +182,16 @@ pub(crate) fn data(site: &Site, urls: &Urls) -> Vec<u8> {
 }
 
 /// When an offer runs in the [`hours::UPCOMING_DAYS`] days of the index, as the index gives
-/// the places' hours (minutes from each day's midnight); `None` when its hours cannot be read.
+/// the places' hours (minutes from each day's midnight), its closures applied; `None` when its
+/// hours cannot be read.
 fn offer_periods(site: &Site, offer: &Offer) -> Option<Vec<Vec<(u32, u32)>>> {
     match &offer.calendrier {
-        Schedule::Hours(h) => site.week(h).map(|w| w.upcoming),
+        Schedule::Hours(h) => site.entry_week(h, &offer.fermetures).map(|w| w.upcoming),
         Schedule::Sessions(seances) => {
             let mut days = vec![Vec::new(); hours::UPCOMING_DAYS as usize];
             let minutes = |t: NaiveTime| t.hour() * 60 + t.minute();
-            for s in seances {
+            // A session in a closure of the offer does not take place.
+            for s in seances.iter().filter(|s| !hours::session_cancelled(&offer.fermetures, s)) {
                 let day = (s.date - site.today).num_days();
                 if let Some(periods) = usize::try_from(day).ok().and_then(|d| days.get_mut(d)) {
                     periods.push((minutes(s.debut), minutes(s.fin)));

@@ -38,7 +38,7 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use crate::index::Site;
-use crate::model::Place;
+use crate::model::{Closure, Place};
 use crate::render::cards::directory_order;
 use crate::render::labels;
 use crate::render::urls::Urls;
@@ -79,14 +79,19 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
         })
         .collect();
 
-    // Opening hours: each distinct value once.
+    // Opening hours: each distinct value once, with the closures that show in its days (then
+    // the periods follow them: closed days have none).
     let mut hours: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
     let mut hours_json: Vec<Value> = Vec::new();
-    let mut hours_of = |value: &str| -> Option<usize> {
-        if let Some(&at) = hours.get(value) {
+    let mut hours_of = |value: &str, closures: &[Closure]| -> Option<usize> {
+        let key = match crate::hours::closures_touch(closures, site.today) {
+            true => format!("{value}\n{closures:?}"),
+            false => value.to_string(),
+        };
+        if let Some(&at) = hours.get(&key) {
             return Some(at);
         }
-        let week = site.week(value)?;
+        let week = site.entry_week(value, closures)?;
         let mut entry = json!({
             "o": week.upcoming,
             "r": week.summary,
@@ -100,7 +105,7 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
         if saturday {
             entry["sa"] = json!(1);
         }
-        hours.insert(value.to_string(), hours_json.len());
+        hours.insert(key, hours_json.len());
         hours_json.push(entry);
         Some(hours_json.len() - 1)
     };
@@ -144,7 +149,7 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
                     record.insert((*key).into(), json!(list));
                 }
             }
-            if let Some(at) = place.horaires.as_deref().and_then(&mut hours_of) {
+            if let Some(at) = place.horaires.as_deref().and_then(|h| hours_of(h, &place.fermetures)) {
                 record.insert("h".into(), json!(at));
             }
             if place.prise_rdv.is_some() {

@@ -6,15 +6,16 @@ use std::hash::{Hash, Hasher};
 use serde::Serialize;
 
 use crate::Error;
+use crate::hours;
 use crate::index::Site;
 use crate::markdown;
-use crate::model::{Offer, Place, Schedule};
+use crate::model::{Closure, Offer, Place, Schedule};
 use crate::render::cards::{self, PlaceRef};
 use crate::render::deps::Keys;
 use crate::render::urls::{Urls, mailto};
 use crate::render::view::{
-    Access, DateView, ExtView, Link, ServiceView, SessionView, WeekView, access_modes, date_view, ext_views, phone_of,
-    publics_view, services_view, session_view, week_view,
+    Access, ClosureNotice, DateView, ExtView, Link, ServiceView, SessionView, WeekView, access_modes, closure_notices,
+    date_view, ext_views, lowercase_first, phone_of, publics_view, services_view, session_view, week_view,
 };
 use crate::render::{Renderer, structured};
 
@@ -51,6 +52,8 @@ pub(crate) struct OfferView {
     pub pieces: Vec<String>,
     /// Recurring hours.
     pub horaires: Option<WeekView>,
+    /// The notices of the closures coming or under way.
+    pub fermetures: Vec<ClosureNotice>,
     /// True when the offer has dated sessions.
     pub a_des_seances: bool,
     /// Sessions on or after today.
@@ -91,7 +94,7 @@ pub(crate) fn offer_view(site: &Site, urls: &Urls, offer: &Offer) -> OfferView {
         prise_rdv: offer.prise_rdv.clone(),
         pieces: offer.pieces_a_apporter.clone(),
         horaires: match &offer.calendrier {
-            Schedule::Hours(h) => week_view(site, h, "Horaires").map(|mut w| {
+            Schedule::Hours(h) => week_view(site, h, &offer.fermetures, "Horaires").map(|mut w| {
                 // A workshop runs, it does not open: ouverture.js words it "En ce moment ·
                 // jusqu'à 12 h" / "Prochaine fois : mardi à 9 h".
                 w.ouverture = w.ouverture.map(|json| json.replacen('{', "{\"offre\":true,", 1));
@@ -105,8 +108,22 @@ pub(crate) fn offer_view(site: &Site, urls: &Urls, offer: &Offer) -> OfferView {
             }),
             Schedule::Sessions(_) => None,
         },
+        fermetures: closure_notices(&offer.fermetures, site.today),
         a_des_seances: matches!(offer.calendrier, Schedule::Sessions(_)),
-        prochaines: upcoming.into_iter().map(session_view).collect(),
+        // A session in a closure stays in the list, said cancelled: someone who noted its date
+        // learns that it will not take place, rather than finding it gone.
+        prochaines: upcoming
+            .into_iter()
+            .map(|s| {
+                let mut view = session_view(s);
+                if hours::session_cancelled(&offer.fermetures, s) {
+                    let closure = Closure::on(&offer.fermetures, s.date);
+                    view.annulee =
+                        Some(closure.and_then(|c| c.motif.as_deref()).map(lowercase_first).unwrap_or_default());
+                }
+                view
+            })
+            .collect(),
         passees: past.into_iter().map(session_view).collect(),
         description_html: markdown::render_markdown(&offer.description),
         date_maj: date_view(offer.date_maj),
@@ -129,7 +146,7 @@ pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error>
     r.page("offre.html", &meta, &data)
 }
 
-/// The key of the page of the offer at `i`: the offer, its places, and whether each of its
+/// The key of the page of the offer at `i`: the offer (its closures with it), its places, and whether each of its
 /// services and publics has a page ([`offer_view`] links to it only then).
 pub(crate) fn key(keys: &Keys, i: usize) -> u64 {
     let site = keys.site;

@@ -14,8 +14,8 @@ use crate::render::cards::{self, OfferCard};
 use crate::render::deps::Keys;
 use crate::render::urls::{Urls, display_url, mailto, mailto_plain};
 use crate::render::view::{
-    Access, DateView, ExtView, Link, Phone, ServiceView, WeekView, access_modes, date_view, ext_views, phone_of,
-    publics_view, services_view, week_view,
+    Access, ClosureNotice, DateView, ExtView, Link, Phone, ServiceView, WeekView, access_modes, closure_notices,
+    date_view, ext_views, phone_of, publics_view, services_view, week_view,
 };
 use crate::render::{Renderer, labels, structured};
 
@@ -50,6 +50,8 @@ pub(crate) struct PlaceView {
     pub coordonnees: Option<String>,
     /// Opening hours.
     pub horaires: Option<WeekView>,
+    /// The notices of the closures coming or under way.
+    pub fermetures: Vec<ClosureNotice>,
     /// Phone.
     pub telephone: Option<Phone>,
     /// E-mail addresses.
@@ -118,7 +120,8 @@ pub(crate) fn place_view(site: &Site, urls: &Urls, place: &Place, qr: Option<Str
         itineraire: coords.map(|(lat, lon)| format!("https://www.openstreetmap.org/directions?to={lat},{lon}")),
         geo: coords.map(|(lat, lon)| format!("geo:{lat},{lon}")),
         coordonnees: coords.map(|(lat, lon)| format!("{lat},{lon}")),
-        horaires: place.horaires.as_deref().and_then(|h| week_view(site, h, "Horaires d'ouverture")),
+        horaires: place.horaires.as_deref().and_then(|h| week_view(site, h, &place.fermetures, "Horaires d'ouverture")),
+        fermetures: closure_notices(&place.fermetures, site.today),
         acces: access_modes(&place.modalites_acces, phone.as_ref(), place.courriels.first(), place.prise_rdv.as_ref()),
         telephone: phone,
         courriels: place.courriels.iter().map(|c| Link::new(c, mailto_plain(c))).collect(),
@@ -166,8 +169,10 @@ pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error>
     r.page("lieu.html", &meta, &data)
 }
 
-/// The key of the page of the place at `i`: the place, the cards of its offers, the entries
-/// of the network's space that name it and the places those name ([`place_view`]).
+/// The key of the page of the place at `i`: the place (its closures with it), the cards of its
+/// offers, the entries of the network's space that name it and the places those name
+/// ([`place_view`]). What the closures show depends on the build date too, which every key
+/// holds.
 pub(crate) fn key(keys: &Keys, i: usize) -> u64 {
     let site = keys.site;
     let place = &site.entries.places[i];
