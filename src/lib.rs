@@ -26,6 +26,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod serve;
 pub(crate) mod source;
+pub(crate) mod spoken_hours;
 pub(crate) mod suggest;
 pub(crate) mod validate;
 pub(crate) mod vocab;

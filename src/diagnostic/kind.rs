@@ -133,6 +133,9 @@ pub enum Kind {
     PostalCode {
         /// The value as written.
         value: String,
+        /// The commune, when the territory's list knows it, and the postcodes of it that
+        /// were likely meant (`likely_postcodes` of the value rules).
+        commune: Option<(String, Vec<String>)>,
     },
     /// `code_insee` is not a five-character INSEE code.
     InseeCode {
@@ -220,6 +223,8 @@ pub enum Kind {
     Hours {
         /// What is wrong.
         problem: crate::hours::HoursProblem,
+        /// The OSM value of hours written the French way, when it is read without doubt.
+        proposal: Option<String>,
     },
     /// A date that is not a real `YYYY-MM-DD` date.
     Date {
@@ -635,7 +640,7 @@ impl fmt::Display for Kind {
             Kind::TooLong { field, max, len } => {
                 write!(f, "`{field}` est trop long : {len} caractères pour {max} au plus")
             }
-            Kind::PostalCode { value } => write!(f, "code postal invalide « {value} » : cinq chiffres attendus"),
+            Kind::PostalCode { value, .. } => write!(f, "code postal invalide « {value} » : cinq chiffres attendus"),
             Kind::InseeCode { value } => write!(f, "code INSEE invalide « {value} » : cinq caractères attendus"),
             Kind::Pivot { value } => write!(f, "`pivot` invalide « {value} » : SIRET ou RNA attendu"),
             Kind::Phone { value } => write!(f, "numéro de téléphone invalide « {value} »"),
@@ -663,7 +668,7 @@ impl fmt::Display for Kind {
             Kind::CommuneMismatch { field, value, commune, .. } => {
                 write!(f, "`{field}` « {value} » ne correspond pas à la commune « {commune} »")
             }
-            Kind::Hours { problem } => write!(f, "horaires illisibles : {problem}"),
+            Kind::Hours { problem, .. } => write!(f, "horaires illisibles : {problem}"),
             Kind::Date { field, value } => write!(f, "date invalide pour `{field}` : « {value} »"),
             Kind::Time { field, value } => write!(f, "heure invalide pour `{field}` : « {value} »"),
             Kind::DateInFuture { value, .. } => write!(f, "`date_maj` est dans le futur : {value}"),

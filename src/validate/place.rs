@@ -27,7 +27,13 @@ pub(crate) fn validate_place(entry: &RawEntry, text: &str, ctx: &Context<'_>) ->
     let nom = f.required_sized_text("nom", rules::NAME_LENGTH);
     let adresse = f.required_text("adresse");
     let complement_adresse = f.text("complement_adresse");
-    let code_postal = required_code(&mut f, "code_postal", rules::is_postal_code, |value| Kind::PostalCode { value });
+    // A postcode of the wrong shape: the help gives the commune's, when the territory knows it.
+    let known = ctx.communes.zip(f.raw("commune").and_then(Value::as_str)).and_then(|(c, name)| c.get(name.trim()));
+    let known = known.map(|c| (c.nom.clone(), c.codes_postaux.clone()));
+    let code_postal = required_code(&mut f, "code_postal", rules::is_postal_code, |value| {
+        let commune = known.as_ref().map(|(nom, codes)| (nom.clone(), rules::likely_postcodes(&value, codes)));
+        Kind::PostalCode { value, commune }
+    });
     let commune = f.required_text("commune");
     let code_insee = coded_text(&mut f, "code_insee", rules::is_insee_code, |value| Kind::InseeCode { value });
     // The commune names a page (`/communes/<slug>/`): it needs letters or digits.
@@ -125,7 +131,12 @@ pub(crate) fn validate_place(entry: &RawEntry, text: &str, ctx: &Context<'_>) ->
 
 /// A code written as text (`code_postal`, `code_insee`, `pivot`): a YAML number is reported
 /// on its own, since it loses leading zeros.
-fn coded_text(f: &mut Fields<'_>, name: &str, valid: fn(&str) -> bool, kind: fn(String) -> Kind) -> Option<String> {
+fn coded_text(
+    f: &mut Fields<'_>,
+    name: &str,
+    valid: fn(&str) -> bool,
+    kind: impl FnOnce(String) -> Kind,
+) -> Option<String> {
     let value = f.raw(name)?;
     let text = match value {
         Value::String(s) => s.trim().to_string(),
@@ -143,7 +154,12 @@ fn coded_text(f: &mut Fields<'_>, name: &str, valid: fn(&str) -> bool, kind: fn(
     }
 }
 
-fn required_code(f: &mut Fields<'_>, name: &str, valid: fn(&str) -> bool, kind: fn(String) -> Kind) -> Option<String> {
+fn required_code(
+    f: &mut Fields<'_>,
+    name: &str,
+    valid: fn(&str) -> bool,
+    kind: impl FnOnce(String) -> Kind,
+) -> Option<String> {
     if !f.require(name) {
         return None;
     }
@@ -221,7 +237,10 @@ pub(crate) fn opening_hours(f: &mut Fields<'_>, name: &str) -> Option<String> {
                 None => (span.start, 0),
             };
             let at = (inner + offset).min(span.end.max(inner));
-            f.report_span(Kind::Hours { problem: error.problem }, at..span.end.max(at));
+            // Hours written the French way: the help proposes the OSM value; the field stays
+            // an error until the animator writes it (never converted silently).
+            let proposal = crate::spoken_hours::propose(&value);
+            f.report_span(Kind::Hours { problem: error.problem, proposal }, at..span.end.max(at));
             None
         }
     }
@@ -234,7 +253,7 @@ pub(crate) fn update_date(f: &mut Fields<'_>, ctx: &Context<'_>) -> Option<chron
         f.report(Kind::DateInFuture { value: date.to_string(), today: ctx.today.to_string() }, &key("date_maj"));
         return None;
     }
-    if date < ctx.today - chrono::Months::new(12) {
+    if rules::older_than(date, ctx.today, rules::STALE_MONTHS) {
         f.report(Kind::StaleDate { value: date.to_string() }, &key("date_maj"));
     }
     Some(date)
