@@ -35,6 +35,7 @@ pub(crate) mod write;
 pub use crate::config::salvage_extensions;
 pub use crate::diagnostic::{Diagnostic, Format, Kind, Severity};
 pub use crate::error::Error;
+pub use crate::export::freshness::{CheckedPlace, Freshness};
 pub use crate::load::EntryKind;
 pub use crate::model::Section;
 pub use crate::source::{Sources, printable};

@@ -19,3 +19,4 @@ mod scaffold;
 mod schema;
 mod serve;
 mod structured;
+mod verification;
