@@ -263,9 +263,9 @@ fn read_week(tokens: &[Token]) -> Option<(Periods, bool)> {
                 }
                 let mut days = vec![first];
                 if let (Some(Token::To), Some(Token::Day(last))) = (tokens.get(i + 1), tokens.get(i + 2)) {
-                    days = (0..7).map(|k| (first + k) % 7).take_while(|d| *d != (last + 1) % 7).collect();
-                    days.push(*last);
-                    days.dedup();
+                    // « du samedi au lundi » goes round the weekend.
+                    let span = (last + 7 - first) % 7;
+                    days = (0..=span).map(|k| (first + k) % 7).collect();
                     i += 2;
                 }
                 let target = if excepting { &mut rule.except } else { &mut rule.days };

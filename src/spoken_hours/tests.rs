@@ -2,6 +2,7 @@
 //! with the `opening-hours` crate (`hours::week`) and comparing it with the intended one.
 
 use chrono::NaiveDate;
+use proptest::strategy::Strategy;
 
 use super::propose;
 use crate::hours;
@@ -80,6 +81,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ),
     ("du samedi au lundi 10h-12h", "Mo,Sa,Su 10:00-12:00", "10-12|||||10-12|10-12"),
     ("Mo-Fr 9h-12h", "Mo-Fr 09:00-12:00", "9-12|9-12|9-12|9-12|9-12||"),
+    // Round the whole week (a bug the property test below found).
+    ("du samedi au vendredi 10h-12h", "Mo-Su 10:00-12:00", "10-12|10-12|10-12|10-12|10-12|10-12|10-12"),
     ("samedi 12h00 - 14h00, dimanche 10h - 12h", "Sa 12:00-14:00; Su 10:00-12:00", "|||||12-14|10-12"),
 ];
 
@@ -193,4 +196,60 @@ fn exports_free_text_hours() {
         }
     }
     assert_eq!((free_text, proposed), (7, 0));
+}
+
+proptest::proptest! {
+    /// Any text, French words and signs mixed at random: the reader never panics, and what it
+    /// proposes is always a value `check` accepts.
+    #[test]
+    fn any_text_gives_a_valid_proposal_or_none(
+        words in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(vec![
+                    "lundi", "mar.", "Me", "jeudi", "ven", "samedi", "dimanche", "du", "au", "à", "de", "et", ",",
+                    "/", "-", ";", "\n", ".", "h", "9h", "12h", "14 h 30", "17h00", "9:00", "midi", "matin",
+                    "après-midi", "tous les jours", "7j/7", "fermé", "sauf", "jours fériés", "entre", "le",
+                ]).prop_map(str::to_string),
+                "[0-9hH: ,;/.-]{1,6}",
+            ],
+            0..14,
+        )
+    ) {
+        let text = words.join(" ");
+        if let Some(value) = propose(&text) {
+            proptest::prop_assert!(hours::parse(&value).is_ok(), "{text:?} → {value}");
+        }
+    }
+}
+
+const DAY_WORDS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+
+proptest::proptest! {
+    /// « du <jour> au <jour> de <h>h<m> à <h>h<m> et de … à … »: always read, and the proposal's
+    /// week is the one written, whatever the days and hours.
+    #[test]
+    fn any_range_of_days_and_hours_is_read_exactly(
+        first in 0usize..7,
+        last in 0usize..7,
+        bounds in proptest::collection::btree_set(0u32..48, 4),
+    ) {
+        let [a, b, c, d]: [u32; 4] = bounds.into_iter().map(|half| half * 30).collect::<Vec<_>>().try_into().expect("four");
+        let time = |m: u32| if m.is_multiple_of(60) { format!("{}h", m / 60) } else { format!("{}h{:02}", m / 60, m % 60) };
+        let text = format!(
+            "du {} au {} de {} à {} et de {} à {}",
+            DAY_WORDS[first], DAY_WORDS[last], time(a), time(b), time(c), time(d)
+        );
+        let value = propose(&text);
+        proptest::prop_assert!(value.is_some(), "{text}");
+        let mut week = vec![Vec::new(); 7];
+        let mut day = first;
+        loop {
+            week[day] = vec![(a, b), (c, d)];
+            if day == last {
+                break;
+            }
+            day = (day + 1) % 7;
+        }
+        proptest::prop_assert_eq!(computed(&value.expect("some")), week, "{}", text);
+    }
 }
