@@ -133,8 +133,7 @@ enum Command {
         #[arg(long, value_name = "DOSSIER", default_value = ".", hide_default_value = true)]
         root: PathBuf,
     },
-    /// Liste les lieux par date de dernière vérification (`date_maj`), du plus ancien au plus récent, pour une
-    /// campagne de vérification.
+    /// Liste les lieux de la vérification la plus ancienne à la plus récente (`date_maj`), pour une campagne.
     #[command(name = "fraicheur", help_template = HELP_TEMPLATE)]
     Freshness {
         /// Racine du site, le dossier qui contient `content/` (par défaut : le dossier courant).
