@@ -28,7 +28,11 @@ impl Kind {
                 None => format!("ajoutez une ligne `{field}: …`"),
             },
             Kind::EmptyField { field } => format!("écrivez la valeur après `{field}:`"),
-            Kind::CodeAsNumber { field, value } if value.len() == 5 || field != "code_postal" => {
+            // A number of five digits only lacks its quotes; a shorter one is completed from the commune.
+            Kind::CodeAsNumber { field, value, commune: Some(likely) } if likely.codes.len() == 1 && value.len() != 5 => {
+                format!("écrivez le code postal de {} entre guillemets : `{field}: \"{}\"`", likely.commune, likely.codes[0])
+            }
+            Kind::CodeAsNumber { field, value, .. } if value.len() == 5 || field != "code_postal" => {
                 format!("écrivez-le entre guillemets : `{field}: \"{value}\"`")
             }
             Kind::CodeAsNumber { field, .. } => {
@@ -56,8 +60,8 @@ impl Kind {
             Kind::TooShort { min, .. } => format!("écrivez le nom complet : data·inclusion en demande {min} caractères au moins"),
             Kind::TooLong { field, max, .. } if field == "nom" => format!("raccourcissez-le à {max} caractères au plus (la limite de data·inclusion) ; le reste va dans la présentation, sous l'en-tête"),
             Kind::TooLong { max, .. } => format!("raccourcissez-le à {max} caractères au plus ; le texte complet va dans la présentation, sous l'en-tête"),
-            Kind::PostalCode { commune: Some((commune, codes)), .. } if codes.len() == 1 => format!("le code postal de {commune} est {code} : écrivez `code_postal: \"{code}\"`", code = codes[0]),
-            Kind::PostalCode { commune: Some((commune, codes)), .. } if !codes.is_empty() => format!("les codes postaux de {commune} sont {} : écrivez celui du lieu entre guillemets, par exemple `code_postal: \"{}\"`", crate::hours::join_et(codes), codes[0]),
+            Kind::PostalCode { commune: Some(likely), .. } if likely.codes.len() == 1 => format!("le code postal de {} est {code} : écrivez `code_postal: \"{code}\"`", likely.commune, code = likely.codes[0]),
+            Kind::PostalCode { commune: Some(likely), .. } if !likely.codes.is_empty() => format!("les codes postaux de {} sont {} : écrivez celui du lieu entre guillemets, par exemple `code_postal: \"{}\"`", likely.commune, crate::hours::join_et(&likely.codes), likely.codes[0]),
             Kind::PostalCode { .. } => "écrivez cinq chiffres entre guillemets, par exemple `code_postal: \"69008\"`".into(),
             Kind::InseeCode { .. } => "écrivez le code INSEE de la commune (cinq caractères) entre guillemets, par exemple `code_insee: \"69388\"`".into(),
             Kind::Pivot { .. } => "écrivez le SIRET (14 chiffres) ou le numéro RNA (W suivi de 9 chiffres) entre guillemets, ou `\"00000000000000\"` s'il est inconnu".into(),

@@ -43,6 +43,8 @@ pub enum Kind {
         field: String,
         /// The number as read.
         value: String,
+        /// For `code_postal`, as for [`Kind::PostalCode`].
+        commune: Option<Box<LikelyPostcodes>>,
     },
     /// A field has the wrong type.
     WrongType {
@@ -133,9 +135,8 @@ pub enum Kind {
     PostalCode {
         /// The value as written.
         value: String,
-        /// The commune, when the territory's list knows it, and the postcodes of it that
-        /// were likely meant (`likely_postcodes` of the value rules).
-        commune: Option<(String, Vec<String>)>,
+        /// The commune, when the territory's list knows it, and its postcodes likely meant.
+        commune: Option<Box<LikelyPostcodes>>,
     },
     /// `code_insee` is not a five-character INSEE code.
     InseeCode {
@@ -431,6 +432,16 @@ pub enum Kind {
     NoServices,
 }
 
+/// The commune of a malformed postcode and the postcodes of it likely meant (`likely_postcodes`
+/// of the value rules), for the help of [`Kind::PostalCode`] and [`Kind::CodeAsNumber`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct LikelyPostcodes {
+    /// The commune, as the territory's list names it.
+    pub commune: String,
+    /// Its postcodes likely meant: one, or all of them.
+    pub codes: Vec<String>,
+}
+
 /// A value of a territorial field that its declaration does not take: [`Kind::ExtensionValue`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExtensionMismatch {
@@ -589,7 +600,7 @@ impl fmt::Display for Kind {
             Kind::DuplicateField { field } => write!(f, "le champ `{field}` est écrit deux fois"),
             Kind::MissingField { field } => write!(f, "champ obligatoire manquant : `{field}`"),
             Kind::EmptyField { field } => write!(f, "le champ obligatoire `{field}` est vide"),
-            Kind::CodeAsNumber { field, value } => {
+            Kind::CodeAsNumber { field, value, .. } => {
                 write!(
                     f,
                     "`{field}` est écrit comme un nombre ({value}) : un code s'écrit comme du texte, entre guillemets"

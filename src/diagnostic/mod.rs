@@ -26,7 +26,7 @@ use std::ops::Range;
 pub(crate) use editor::EditorRefusal;
 pub(crate) use help::formula_sign_name;
 pub use import::{ImportError, ImportKind, SourceError};
-pub use kind::{Declared, ExtensionMismatch, Found, Kind};
+pub use kind::{Declared, ExtensionMismatch, Found, Kind, LikelyPostcodes};
 pub use media::{SpecialKind, SvgHazard};
 pub use notice::{Notice, Trigger};
 pub use shape::Shape;

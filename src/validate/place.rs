@@ -3,9 +3,9 @@
 use serde_yaml::Value;
 
 use super::Context;
-use crate::communes::Communes;
+use crate::communes::{Commune, Communes};
 use crate::config::Bounds;
-use crate::diagnostic::{Diagnostic, Kind};
+use crate::diagnostic::{Diagnostic, Kind, LikelyPostcodes};
 use crate::hours;
 use crate::load::{RawEntry, Segment};
 use crate::model::Place;
@@ -22,20 +22,22 @@ pub(crate) fn validate_place(entry: &RawEntry, text: &str, ctx: &Context<'_>) ->
     let body = &text[entry.body.clone()];
 
     let id = f.text("id").unwrap_or_else(|| entry.slug.clone());
-    let pivot = coded_text(&mut f, "pivot", rules::is_pivot, |value| Kind::Pivot { value })
+    let pivot = coded_text(&mut f, "pivot", rules::is_pivot, |value| Kind::Pivot { value }, |_| None)
         .unwrap_or_else(|| "00000000000000".to_string());
     let nom = f.required_sized_text("nom", rules::NAME_LENGTH);
     let adresse = f.required_text("adresse");
     let complement_adresse = f.text("complement_adresse");
     // A postcode of the wrong shape: the help gives the commune's, when the territory knows it.
     let known = ctx.communes.zip(f.raw("commune").and_then(Value::as_str)).and_then(|(c, name)| c.get(name.trim()));
-    let known = known.map(|c| (c.nom.clone(), c.codes_postaux.clone()));
-    let code_postal = required_code(&mut f, "code_postal", rules::is_postal_code, |value| {
-        let commune = known.as_ref().map(|(nom, codes)| (nom.clone(), rules::likely_postcodes(&value, codes)));
-        Kind::PostalCode { value, commune }
-    });
+    let likely = |value: &str| {
+        let codes = |c: &Commune| rules::likely_postcodes(value, &c.codes_postaux);
+        known.map(|c| Box::new(LikelyPostcodes { commune: c.nom.clone(), codes: codes(c) }))
+    };
+    let code_postal =
+        required_code(&mut f, "code_postal", |value| Kind::PostalCode { commune: likely(&value), value }, likely);
     let commune = f.required_text("commune");
-    let code_insee = coded_text(&mut f, "code_insee", rules::is_insee_code, |value| Kind::InseeCode { value });
+    let code_insee =
+        coded_text(&mut f, "code_insee", rules::is_insee_code, |value| Kind::InseeCode { value }, |_| None);
     // The commune names a page (`/communes/<slug>/`): it needs letters or digits.
     if let Some(name) = commune.as_ref().filter(|name| crate::communes::slug(name).is_empty()) {
         f.report(Kind::UnknownCommune { value: name.clone(), suggestion: None }, &key("commune"));
@@ -129,19 +131,26 @@ pub(crate) fn validate_place(entry: &RawEntry, text: &str, ctx: &Context<'_>) ->
     (place, diagnostics)
 }
 
+/// The commune a postcode belongs to and its postcodes likely meant, for the help.
+type Likely = Option<Box<LikelyPostcodes>>;
+
 /// A code written as text (`code_postal`, `code_insee`, `pivot`): a YAML number is reported
-/// on its own, since it loses leading zeros.
+/// on its own, since it loses leading zeros; `commune` gives the commune's postcodes likely
+/// meant by a number (`code_postal` only).
 fn coded_text(
     f: &mut Fields<'_>,
     name: &str,
     valid: fn(&str) -> bool,
     kind: impl FnOnce(String) -> Kind,
+    commune: impl FnOnce(&str) -> Likely,
 ) -> Option<String> {
     let value = f.raw(name)?;
     let text = match value {
         Value::String(s) => s.trim().to_string(),
         Value::Number(n) => {
-            f.report(Kind::CodeAsNumber { field: name.to_string(), value: n.to_string() }, &key(name));
+            let value = n.to_string();
+            let kind = Kind::CodeAsNumber { field: name.to_string(), commune: commune(&value), value };
+            f.report(kind, &key(name));
             return None;
         }
         _ => return f.text_value(value, &key(name), name),
@@ -157,13 +166,13 @@ fn coded_text(
 fn required_code(
     f: &mut Fields<'_>,
     name: &str,
-    valid: fn(&str) -> bool,
     kind: impl FnOnce(String) -> Kind,
+    commune: impl FnOnce(&str) -> Likely,
 ) -> Option<String> {
     if !f.require(name) {
         return None;
     }
-    coded_text(f, name, valid, kind)
+    coded_text(f, name, rules::is_postal_code, kind, commune)
 }
 
 /// `commune` must be in the territory's list, with its own postcode and INSEE code. When the

@@ -40,6 +40,16 @@ fn check_proposes_the_osm_hours_and_the_communes_postcode_and_keeps_both_errors(
     assert_eq!(site.read("content/lieux/espace-test.md"), BRON);
 }
 
+/// The same postcode written as a number (without quotes): the help completes it from the commune too.
+#[test]
+fn a_short_postcode_written_as_a_number_is_completed_from_the_commune() {
+    let site = SiteTest::example().file("content/lieux/espace-test.md", &BRON.replace("\"6950\"", "6950"));
+    let json = site.run(&["check", "--format", "json"]).expect_code(1);
+    let diagnostics = json.diagnostics();
+    let number = diagnostics.iter().find(|d| d["code"] == "code-nombre").expect("the number");
+    assert_eq!(number["help"], "écrivez le code postal de Bron entre guillemets : `code_postal: \"69500\"`");
+}
+
 /// Hours the reader is unsure of keep the general help: no guess.
 #[test]
 fn unsure_french_hours_keep_the_general_help() {
