@@ -11,6 +11,9 @@
 
 use crate::hours;
 
+/// The longest text read: the longest real phrasing of the tests is under 300 characters.
+const MAX_CHARS: usize = 500;
+
 /// Days, Monday first, as OSM writes them.
 const OSM_DAYS: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
 
@@ -48,6 +51,10 @@ enum Token {
 
 /// The OSM value that says the same week as a French text, when the text is read without doubt.
 pub(crate) fn propose(text: &str) -> Option<String> {
+    // Hours fit in a few lines; a longer text is something else (and is not read at all).
+    if text.chars().count() > MAX_CHARS {
+        return None;
+    }
     let tokens = tokenize(text)?;
     let (week, holidays_off) = read_week(&tokens)?;
     let value = osm_value(&week, holidays_off)?;
@@ -94,8 +101,8 @@ fn tokenize(text: &str) -> Option<Vec<Token>> {
                 i += 1;
             }
             // « tous les jours » is every day; « tous les mercredis » every Wednesday.
+            let rest: String = chars[i..chars.len().min(i + 12)].iter().collect();
             if word == "tous" {
-                let rest: String = chars[i..].iter().collect();
                 if rest.trim_start().trim_start_matches("les").trim_start().starts_with("jours") {
                     tokens.push(Token::AllDays);
                 }
@@ -103,12 +110,11 @@ fn tokenize(text: &str) -> Option<Vec<Token>> {
             }
             // « après-midi », « après midi ».
             if word == "apres" {
-                let rest: String = chars[i..].iter().collect();
-                let rest = rest.trim_start_matches([' ', '-']);
-                if !rest.starts_with("midi") {
+                let after = rest.trim_start_matches([' ', '-']);
+                if !after.starts_with("midi") {
                     return None;
                 }
-                i = chars.len() - rest.chars().count() + "midi".len();
+                i += rest.chars().count() - after.chars().count() + "midi".len();
                 tokens.push(Token::Afternoon);
                 continue;
             }

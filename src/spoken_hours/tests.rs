@@ -143,6 +143,7 @@ fn doubts_give_no_proposal() {
         "le 1er lundi du mois de 9h à 12h",
         "lundi, un mercredi sur deux, 9h-12h",
         "du lundi au jeudi de 9h à 12h et le vendredi à 17h",
+        "tous les jours de 9h à 12h ".repeat(40).as_str(),
     ] {
         assert_eq!(propose(phrase), None, "{phrase}");
     }
