@@ -133,6 +133,16 @@ enum Command {
         #[arg(long, value_name = "DOSSIER", default_value = ".", hide_default_value = true)]
         root: PathBuf,
     },
+    /// Liste les lieux de la vérification la plus ancienne à la plus récente (`date_maj`), pour une campagne.
+    #[command(name = "fraicheur", help_template = HELP_TEMPLATE)]
+    Freshness {
+        /// Racine du site, le dossier qui contient `content/` (par défaut : le dossier courant).
+        #[arg(long, value_name = "DOSSIER", default_value = ".", hide_default_value = true)]
+        root: PathBuf,
+        /// Format : texte (par défaut) ou csv (fichier, nom, date, courriel : pour un publipostage).
+        #[arg(long, value_enum, default_value = "texte", hide_default_value = true, hide_possible_values = true)]
+        format: FreshnessFormat,
+    },
     /// Crée une nouvelle fiche avec tous ses champs commentés.
     #[command(help_template = HELP_TEMPLATE)]
     New {
@@ -156,6 +166,13 @@ enum FormatArg {
     Json,
     Github,
     Gitlab,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FreshnessFormat {
+    #[value(name = "texte")]
+    Text,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -314,6 +331,27 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let report = resin::import::import(&options, today)?;
             // A closed pipe (`resin import … | head`) is not an error of the import.
             let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), report.to_string().as_bytes());
+            Ok(0)
+        }
+        Command::Freshness { root, format } => {
+            let checked = resin::check(&root, today, None)?;
+            let Some(site) = checked.site.as_ref() else {
+                report(&checked, false);
+                return Ok(1);
+            };
+            let list = resin::Freshness::new(site, &checked.sources);
+            let bytes = match format {
+                FreshnessFormat::Text => list.text().into_bytes(),
+                FreshnessFormat::Csv => list.csv(),
+            };
+            // A closed pipe (`resin fraicheur | head`) is not an error.
+            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), &bytes);
+            if matches!(format, FreshnessFormat::Csv) {
+                eprintln!("{}", list.summary());
+            }
+            if checked.errors() > 0 {
+                eprintln!("{}", Notice::FreshnessIncomplete { errors: checked.errors() });
+            }
             Ok(0)
         }
         Command::Schema { kind, out, root } => {

@@ -28,7 +28,11 @@ impl Kind {
                 None => format!("ajoutez une ligne `{field}: …`"),
             },
             Kind::EmptyField { field } => format!("écrivez la valeur après `{field}:`"),
-            Kind::CodeAsNumber { field, value } if value.len() == 5 || field != "code_postal" => {
+            // A number of five digits only lacks its quotes; a shorter one is completed from the commune.
+            Kind::CodeAsNumber { field, value, commune: Some(likely) } if likely.codes.len() == 1 && value.len() != 5 => {
+                format!("écrivez le code postal de {} entre guillemets : `{field}: \"{}\"`", likely.commune, likely.codes[0])
+            }
+            Kind::CodeAsNumber { field, value, .. } if value.len() == 5 || field != "code_postal" => {
                 format!("écrivez-le entre guillemets : `{field}: \"{value}\"`")
             }
             Kind::CodeAsNumber { field, .. } => {
@@ -56,6 +60,8 @@ impl Kind {
             Kind::TooShort { min, .. } => format!("écrivez le nom complet : data·inclusion en demande {min} caractères au moins"),
             Kind::TooLong { field, max, .. } if field == "nom" => format!("raccourcissez-le à {max} caractères au plus (la limite de data·inclusion) ; le reste va dans la présentation, sous l'en-tête"),
             Kind::TooLong { max, .. } => format!("raccourcissez-le à {max} caractères au plus ; le texte complet va dans la présentation, sous l'en-tête"),
+            Kind::PostalCode { commune: Some(likely), .. } if likely.codes.len() == 1 => format!("le code postal de {} est {code} : écrivez `code_postal: \"{code}\"`", likely.commune, code = likely.codes[0]),
+            Kind::PostalCode { commune: Some(likely), .. } if !likely.codes.is_empty() => format!("les codes postaux de {} sont {} : écrivez celui du lieu entre guillemets, par exemple `code_postal: \"{}\"`", likely.commune, crate::hours::join_et(&likely.codes), likely.codes[0]),
             Kind::PostalCode { .. } => "écrivez cinq chiffres entre guillemets, par exemple `code_postal: \"69008\"`".into(),
             Kind::InseeCode { .. } => "écrivez le code INSEE de la commune (cinq caractères) entre guillemets, par exemple `code_insee: \"69388\"`".into(),
             Kind::Pivot { .. } => "écrivez le SIRET (14 chiffres) ou le numéro RNA (W suivi de 9 chiffres) entre guillemets, ou `\"00000000000000\"` s'il est inconnu".into(),
@@ -78,6 +84,7 @@ impl Kind {
                     _ => format!("le code INSEE de {commune} est {codes} : corrigez la commune ou le code"),
                 }
             }
+            Kind::Hours { proposal: Some(p), .. } => format!("vouliez-vous dire « {p} » ? Si ce sont bien les horaires du lieu, écrivez `horaires: \"{p}\"`"),
             Kind::Hours { .. } => "utilisez la syntaxe OpenStreetMap, par exemple `Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off` (Mo Tu We Th Fr Sa Su pour les jours, PH pour les jours fériés)".into(),
             Kind::Date { .. } => "écrivez la date sous la forme AAAA-MM-JJ, par exemple `2026-03-03`".into(),
             Kind::Time { .. } => "écrivez l'heure sous la forme HH:MM entre guillemets, par exemple `\"14:00\"`".into(),

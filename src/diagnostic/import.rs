@@ -47,6 +47,8 @@ pub enum ImportKind {
         value: String,
         /// What is wrong.
         error: crate::hours::HoursProblem,
+        /// The OSM value of hours written the French way, when it is read without doubt.
+        proposal: Option<String>,
     },
     /// A `pivot`, `code_postal` or `code_insee` of the wrong shape.
     Code {
@@ -196,7 +198,7 @@ impl ImportKind {
                 format!("nom de {len} {}", if *len > 1 { "caractères" } else { "caractère" })
             }
             ImportKind::Phone { value } => format!("téléphone « {value} » illisible"),
-            ImportKind::Hours { value, error } => format!("horaires « {value} » illisibles ({error})"),
+            ImportKind::Hours { value, error, .. } => format!("horaires « {value} » illisibles ({error})"),
             ImportKind::Code { field, value } => format!("{field} « {value} » mal formé"),
             ImportKind::V0Value { field, value } => {
                 format!("« {value} » (valeur de la v0) n'a pas d'équivalent dans {field} en v1")
@@ -259,6 +261,9 @@ impl ImportKind {
                 format!("de {min} à {max} attendus (limites de data·inclusion) ; corrigez-le dans la source")
             }
             ImportKind::Phone { .. } => "un numéro français est attendu (04 78 00 00 00)".into(),
+            ImportKind::Hours { proposal: Some(p), .. } => {
+                format!("vouliez-vous dire « {p} » ? Vérifiez-le, puis écrivez `horaires: \"{p}\"` dans la fiche")
+            }
             ImportKind::Hours { .. } => {
                 "écrivez-les au format OpenStreetMap, par exemple « Mo-Fr 09:00-12:00 »".into()
             }

@@ -43,6 +43,8 @@ pub enum Kind {
         field: String,
         /// The number as read.
         value: String,
+        /// For `code_postal`, as for [`Kind::PostalCode`].
+        commune: Option<Box<LikelyPostcodes>>,
     },
     /// A field has the wrong type.
     WrongType {
@@ -133,6 +135,8 @@ pub enum Kind {
     PostalCode {
         /// The value as written.
         value: String,
+        /// The commune, when the territory's list knows it, and its postcodes likely meant.
+        commune: Option<Box<LikelyPostcodes>>,
     },
     /// `code_insee` is not a five-character INSEE code.
     InseeCode {
@@ -220,6 +224,8 @@ pub enum Kind {
     Hours {
         /// What is wrong.
         problem: crate::hours::HoursProblem,
+        /// The OSM value of hours written the French way, when it is read without doubt.
+        proposal: Option<String>,
     },
     /// A date that is not a real `YYYY-MM-DD` date.
     Date {
@@ -431,6 +437,16 @@ pub enum Kind {
     CopiedPlace(Box<CopiedPlace>),
 }
 
+/// The commune of a malformed postcode and the postcodes of it likely meant (`likely_postcodes`
+/// of the value rules), for the help of [`Kind::PostalCode`] and [`Kind::CodeAsNumber`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct LikelyPostcodes {
+    /// The commune, as the territory's list names it.
+    pub commune: String,
+    /// Its postcodes likely meant: one, or all of them.
+    pub codes: Vec<String>,
+}
+
 /// A value of a territorial field that its declaration does not take: [`Kind::ExtensionValue`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExtensionMismatch {
@@ -593,7 +609,7 @@ impl fmt::Display for Kind {
             Kind::DuplicateField { field } => write!(f, "le champ `{field}` est écrit deux fois"),
             Kind::MissingField { field } => write!(f, "champ obligatoire manquant : `{field}`"),
             Kind::EmptyField { field } => write!(f, "le champ obligatoire `{field}` est vide"),
-            Kind::CodeAsNumber { field, value } => {
+            Kind::CodeAsNumber { field, value, .. } => {
                 write!(
                     f,
                     "`{field}` est écrit comme un nombre ({value}) : un code s'écrit comme du texte, entre guillemets"
@@ -644,7 +660,7 @@ impl fmt::Display for Kind {
             Kind::TooLong { field, max, len } => {
                 write!(f, "`{field}` est trop long : {len} caractères pour {max} au plus")
             }
-            Kind::PostalCode { value } => write!(f, "code postal invalide « {value} » : cinq chiffres attendus"),
+            Kind::PostalCode { value, .. } => write!(f, "code postal invalide « {value} » : cinq chiffres attendus"),
             Kind::InseeCode { value } => write!(f, "code INSEE invalide « {value} » : cinq caractères attendus"),
             Kind::Pivot { value } => write!(f, "`pivot` invalide « {value} » : SIRET ou RNA attendu"),
             Kind::Phone { value } => write!(f, "numéro de téléphone invalide « {value} »"),
@@ -672,7 +688,7 @@ impl fmt::Display for Kind {
             Kind::CommuneMismatch { field, value, commune, .. } => {
                 write!(f, "`{field}` « {value} » ne correspond pas à la commune « {commune} »")
             }
-            Kind::Hours { problem } => write!(f, "horaires illisibles : {problem}"),
+            Kind::Hours { problem, .. } => write!(f, "horaires illisibles : {problem}"),
             Kind::Date { field, value } => write!(f, "date invalide pour `{field}` : « {value} »"),
             Kind::Time { field, value } => write!(f, "heure invalide pour `{field}` : « {value} »"),
             Kind::DateInFuture { value, .. } => write!(f, "`date_maj` est dans le futur : {value}"),

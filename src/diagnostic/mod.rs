@@ -36,7 +36,7 @@ pub use import::{ImportError, ImportKind, SourceError};
 pub use import_report::{
     Change, Label, Note, Position, Problem, Report, Row, Rule, SourceDescription, SourceEncoding, SourceFormat,
 };
-pub use kind::{Declared, ExtensionMismatch, Found, Kind};
+pub use kind::{Declared, ExtensionMismatch, Found, Kind, LikelyPostcodes};
 pub use media::{SpecialKind, SvgHazard};
 pub use notice::{Notice, Trigger};
 pub use shape::Shape;

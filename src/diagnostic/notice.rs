@@ -136,6 +136,20 @@ pub enum Notice {
         /// The path, printable.
         path: String,
     },
+    /// `resin fraicheur`'s summary.
+    Freshness {
+        /// Places listed.
+        places: usize,
+        /// Checked more than 6 months ago.
+        older_than_6: usize,
+        /// Checked more than 12 months ago.
+        older_than_12: usize,
+    },
+    /// `resin fraicheur` on content with errors: places with an error are not listed.
+    FreshnessIncomplete {
+        /// Errors of the content.
+        errors: usize,
+    },
 }
 
 impl fmt::Display for Notice {
@@ -190,6 +204,26 @@ impl fmt::Display for Notice {
             Notice::EditorSaved { path } => write!(f, "éditeur en ligne : {path} enregistré"),
             Notice::EditorRenamed { from, to } => write!(f, "éditeur en ligne : {from} renommé en {to}"),
             Notice::EditorDeleted { path } => write!(f, "éditeur en ligne : {path} supprimé"),
+            Notice::Freshness { places, older_than_6, older_than_12 } => {
+                let checked = |n: usize| if n > 1 { "vérifiés" } else { "vérifié" };
+                write!(f, "{} ; ", count(*places, "lieu", "lieux"))?;
+                match (older_than_6, older_than_12) {
+                    (0, _) => f.write_str("aucun n'a été vérifié il y a plus de 6 mois."),
+                    (six, 0) => {
+                        write!(f, "{six} {} il y a plus de 6 mois, aucun il y a plus de 12 mois.", checked(*six))
+                    }
+                    (six, twelve) => write!(
+                        f,
+                        "{six} {} il y a plus de 6 mois, dont {twelve} il y a plus de 12 mois.",
+                        checked(*six)
+                    ),
+                }
+            }
+            Notice::FreshnessIncomplete { errors } => write!(
+                f,
+                "attention : le contenu a {} ; les lieux concernés manquent à la liste (`resin check` les montre).",
+                count(*errors, "erreur", "erreurs")
+            ),
         }
     }
 }
@@ -220,6 +254,12 @@ mod tests {
             outdated: 1,
         };
         assert_eq!(one.to_string(), "content/lieux/a.md : aperçu à jour en 5 ms (1 fichier du site concerné).");
+        let fresh = Notice::Freshness { places: 12, older_than_6: 3, older_than_12: 1 };
+        assert_eq!(fresh.to_string(), "12 lieux ; 3 vérifiés il y a plus de 6 mois, dont 1 il y a plus de 12 mois.");
+        let one = Notice::Freshness { places: 1, older_than_6: 1, older_than_12: 0 };
+        assert_eq!(one.to_string(), "1 lieu ; 1 vérifié il y a plus de 6 mois, aucun il y a plus de 12 mois.");
+        let none = Notice::Freshness { places: 2, older_than_6: 0, older_than_12: 0 };
+        assert_eq!(none.to_string(), "2 lieux ; aucun n'a été vérifié il y a plus de 6 mois.");
         let many = Notice::PreviewUpdated { trigger: Trigger::Files { count: 3 }, millis: 5, outdated: 2 };
         assert_eq!(many.to_string(), "3 fichiers : aperçu à jour en 5 ms (2 fichiers du site concernés).");
     }

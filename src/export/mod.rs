@@ -3,6 +3,7 @@
 pub(crate) use crate::schema::standard::schema_fields;
 
 mod csv;
+pub(crate) mod freshness;
 mod geojson;
 pub(crate) mod ical;
 mod json;

@@ -295,7 +295,10 @@ impl Cleaner {
             Type::Hours => match hours::parse(&text) {
                 Ok(_) => self.set(name, Val::Text(text)),
                 Err(error) => {
-                    let message = ImportKind::Hours { value: text.clone(), error: error.problem };
+                    // French hours: the report proposes the OSM value, the entry keeps the text
+                    // in a comment (never converted silently).
+                    let proposal = crate::spoken_hours::propose(&text);
+                    let message = ImportKind::Hours { value: text.clone(), error: error.problem, proposal };
                     self.keep(Problem::Hours, name, column, &text, message);
                 }
             },

@@ -306,7 +306,9 @@ fn place_page_content() {
     assert!(page.contains("Label local"));
     assert!(page.contains("<h2>Bienvenue</h2>"));
     assert!(!page.contains("alert(1)"));
-    assert!(page.contains("Mis à jour le <time datetime=\"2026-03-03\">3 mars 2026</time>"));
+    assert!(page.contains(
+        "<p class=\"verification\">Informations vérifiées le <time datetime=\"2026-03-03\">3 mars 2026</time>.</p>"
+    ));
     assert!(page.contains("<a href=\"/offres/atelier-smartphone/\">Atelier « Mon smartphone »</a>"));
     assert!(page.contains("<time datetime=\"2026-12-01\">mardi 1er décembre 2026</time>, 14\u{a0}h – 16\u{a0}h"));
     assert!(page.contains(

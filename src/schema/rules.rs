@@ -38,6 +38,16 @@ pub(crate) fn is_postal_code(value: &str) -> bool {
     value.len() == 5 && value.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// The postcodes of a commune (`codes`) that a postcode of the wrong shape (`written`) most
+/// likely meant, for the help of `check`: the commune's only postcode, or those nearest by
+/// edit distance (« 6950 » lacks a digit of « 69500 »); all of them when none is nearer.
+pub(crate) fn likely_postcodes(written: &str, codes: &[String]) -> Vec<String> {
+    let distance = |code: &String| strsim::levenshtein(written, code);
+    let Some(nearest) = codes.iter().map(distance).min() else { return Vec::new() };
+    let nearest_codes: Vec<String> = codes.iter().filter(|c| distance(c) == nearest).cloned().collect();
+    if nearest <= 2 && nearest_codes.len() == 1 { nearest_codes } else { codes.to_vec() }
+}
+
 /// `code_insee`: the standard's pattern `^([013-9]\d|2[AB1-9])\d{3}$`.
 pub(crate) fn is_insee_code(value: &str) -> bool {
     let b = value.as_bytes();
@@ -91,6 +101,15 @@ pub(crate) fn check_url(value: &str) -> Result<String, Option<String>> {
     }
 }
 
+/// How old, in months, a place's `date_maj` may be before `check` warns and its page says that
+/// the information may have changed (issue 21).
+pub(crate) const STALE_MONTHS: u32 = 12;
+
+/// Whether `date` is more than `months` months before `today`.
+pub(crate) fn older_than(date: NaiveDate, today: NaiveDate, months: u32) -> bool {
+    date < today - chrono::Months::new(months)
+}
+
 /// A real `YYYY-MM-DD` date.
 pub(crate) fn parse_date(value: &str) -> Option<NaiveDate> {
     let shape = value.len() == 10
@@ -117,6 +136,18 @@ mod tests {
         assert!(!is_insee_code("2C004") && !is_insee_code("6938"));
         assert!(is_pivot("21690387200019") && is_pivot("W691234567"));
         assert!(!is_pivot("2169-0387"));
+    }
+
+    #[test]
+    fn likely_postcodes_of_a_commune() {
+        let codes = |list: &[&str]| list.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert_eq!(likely_postcodes("6950", &codes(&["69500"])), codes(&["69500"]));
+        assert_eq!(likely_postcodes("abc", &codes(&["69500"])), codes(&["69500"]));
+        let lyon = codes(&["69001", "69002", "69003", "69004", "69005", "69006", "69007", "69008", "69009"]);
+        assert_eq!(likely_postcodes("6908", &lyon), codes(&["69008"]));
+        assert_eq!(likely_postcodes("6900", &lyon), lyon);
+        assert_eq!(likely_postcodes("690088", &lyon), codes(&["69008"]));
+        assert_eq!(likely_postcodes("6910", &[]), Vec::<String>::new());
     }
 
     #[test]

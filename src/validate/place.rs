@@ -4,9 +4,9 @@ use serde_yaml::Value;
 
 use super::Context;
 use super::offer::PlaceRefs;
-use crate::communes::Communes;
+use crate::communes::{Commune, Communes};
 use crate::config::Bounds;
-use crate::diagnostic::{Diagnostic, Kind};
+use crate::diagnostic::{Diagnostic, Kind, LikelyPostcodes};
 use crate::hours;
 use crate::load::{RawEntry, Segment};
 use crate::model::Place;
@@ -29,14 +29,22 @@ pub(crate) fn validate_place(
     let body = &text[entry.body.clone()];
 
     let id = f.text("id").unwrap_or_else(|| entry.slug.clone());
-    let pivot = coded_text(&mut f, "pivot", rules::is_pivot, |value| Kind::Pivot { value })
+    let pivot = coded_text(&mut f, "pivot", rules::is_pivot, |value| Kind::Pivot { value }, |_| None)
         .unwrap_or_else(|| "00000000000000".to_string());
     let nom = f.required_sized_text("nom", rules::NAME_LENGTH);
     let adresse = f.required_text("adresse");
     let complement_adresse = f.text("complement_adresse");
-    let code_postal = required_code(&mut f, "code_postal", rules::is_postal_code, |value| Kind::PostalCode { value });
+    // A postcode of the wrong shape: the help gives the commune's, when the territory knows it.
+    let known = ctx.communes.zip(f.raw("commune").and_then(Value::as_str)).and_then(|(c, name)| c.get(name.trim()));
+    let likely = |value: &str| {
+        let codes = |c: &Commune| rules::likely_postcodes(value, &c.codes_postaux);
+        known.map(|c| Box::new(LikelyPostcodes { commune: c.nom.clone(), codes: codes(c) }))
+    };
+    let code_postal =
+        required_code(&mut f, "code_postal", |value| Kind::PostalCode { commune: likely(&value), value }, likely);
     let commune = f.required_text("commune");
-    let code_insee = coded_text(&mut f, "code_insee", rules::is_insee_code, |value| Kind::InseeCode { value });
+    let code_insee =
+        coded_text(&mut f, "code_insee", rules::is_insee_code, |value| Kind::InseeCode { value }, |_| None);
     // The commune names a page (`/communes/<slug>/`): it needs letters or digits.
     if let Some(name) = commune.as_ref().filter(|name| crate::communes::slug(name).is_empty()) {
         f.report(Kind::UnknownCommune { value: name.clone(), suggestion: None }, &key("commune"));
@@ -136,14 +144,26 @@ pub(crate) fn validate_place(
     (place, shared, diagnostics)
 }
 
+/// The commune a postcode belongs to and its postcodes likely meant, for the help.
+type Likely = Option<Box<LikelyPostcodes>>;
+
 /// A code written as text (`code_postal`, `code_insee`, `pivot`): a YAML number is reported
-/// on its own, since it loses leading zeros.
-fn coded_text(f: &mut Fields<'_>, name: &str, valid: fn(&str) -> bool, kind: fn(String) -> Kind) -> Option<String> {
+/// on its own, since it loses leading zeros; `commune` gives the commune's postcodes likely
+/// meant by a number (`code_postal` only).
+fn coded_text(
+    f: &mut Fields<'_>,
+    name: &str,
+    valid: fn(&str) -> bool,
+    kind: impl FnOnce(String) -> Kind,
+    commune: impl FnOnce(&str) -> Likely,
+) -> Option<String> {
     let value = f.raw(name)?;
     let text = match value {
         Value::String(s) => s.trim().to_string(),
         Value::Number(n) => {
-            f.report(Kind::CodeAsNumber { field: name.to_string(), value: n.to_string() }, &key(name));
+            let value = n.to_string();
+            let kind = Kind::CodeAsNumber { field: name.to_string(), commune: commune(&value), value };
+            f.report(kind, &key(name));
             return None;
         }
         _ => return f.text_value(value, &key(name), name),
@@ -156,11 +176,16 @@ fn coded_text(f: &mut Fields<'_>, name: &str, valid: fn(&str) -> bool, kind: fn(
     }
 }
 
-fn required_code(f: &mut Fields<'_>, name: &str, valid: fn(&str) -> bool, kind: fn(String) -> Kind) -> Option<String> {
+fn required_code(
+    f: &mut Fields<'_>,
+    name: &str,
+    kind: impl FnOnce(String) -> Kind,
+    commune: impl FnOnce(&str) -> Likely,
+) -> Option<String> {
     if !f.require(name) {
         return None;
     }
-    coded_text(f, name, valid, kind)
+    coded_text(f, name, rules::is_postal_code, kind, commune)
 }
 
 /// `commune` must be in the territory's list, with its own postcode and INSEE code. When the
@@ -234,7 +259,10 @@ pub(crate) fn opening_hours(f: &mut Fields<'_>, name: &str) -> Option<String> {
                 None => (span.start, 0),
             };
             let at = (inner + offset).min(span.end.max(inner));
-            f.report_span(Kind::Hours { problem: error.problem }, at..span.end.max(at));
+            // Hours written the French way: the help proposes the OSM value; the field stays
+            // an error until the animator writes it (never converted silently).
+            let proposal = crate::spoken_hours::propose(&value);
+            f.report_span(Kind::Hours { problem: error.problem, proposal }, at..span.end.max(at));
             None
         }
     }
@@ -247,7 +275,7 @@ pub(crate) fn update_date(f: &mut Fields<'_>, ctx: &Context<'_>) -> Option<chron
         f.report(Kind::DateInFuture { value: date.to_string(), today: ctx.today.to_string() }, &key("date_maj"));
         return None;
     }
-    if date < ctx.today - chrono::Months::new(12) {
+    if rules::older_than(date, ctx.today, rules::STALE_MONTHS) {
         f.report(Kind::StaleDate { value: date.to_string() }, &key("date_maj"));
     }
     Some(date)

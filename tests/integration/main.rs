@@ -22,3 +22,4 @@ mod scaffold;
 mod schema;
 mod serve;
 mod structured;
+mod verification;

@@ -455,9 +455,11 @@ test('en trois touchers sur un téléphone : besoin, commune, puis un lieu gratu
   const autre = await ouvrir(lien.pathname + lien.search);
   assert.deepEqual((await resultats(autre)).map((l) => l.href), liste.map((l) => l.href));
   await autre.fermer();
-  // La fiche s'imprime sur une page A4, avec son code QR.
+  // La fiche s'imprime sur une page A4, avec son code QR et la date de vérification de ses informations.
   await page.emulateMedia({ media: 'print' });
   assert.ok(await page.isVisible('.qr svg'));
+  assert.match(await page.textContent('.verification'), /^Informations vérifiées le \d/);
+  assert.ok(await page.isVisible('.verification'));
   const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
   assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'une seule page');
   await page.fermer();

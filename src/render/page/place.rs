@@ -18,6 +18,7 @@ use crate::render::view::{
     date_view, ext_views, phone_of, publics_view, services_view, week_view,
 };
 use crate::render::{Renderer, labels, structured};
+use crate::schema::rules;
 
 /// A place page.
 #[derive(Debug, Clone, Serialize)]
@@ -86,8 +87,11 @@ pub(crate) struct PlaceView {
     pub reseau: Vec<network::Card>,
     /// Presentation, sanitised HTML.
     pub presentation_html: String,
-    /// Last update.
+    /// Last check of the information (`date_maj`).
     pub date_maj: DateView,
+    /// Checked more than [`rules::STALE_MONTHS`] months before the build: the page says the
+    /// information may have changed, and to call before going.
+    pub a_reverifier: bool,
     /// Territorial fields.
     pub territoire: Vec<ExtView>,
     /// The QR code of the page's address (inline SVG, drawn by resin).
@@ -140,6 +144,7 @@ pub(crate) fn place_view(site: &Site, urls: &Urls, place: &Place, qr: Option<Str
         reseau: network::place_mentions(site, urls, &place.slug),
         presentation_html: markdown::render_markdown(&place.presentation_detail),
         date_maj: date_view(place.date_maj),
+        a_reverifier: rules::older_than(place.date_maj, site.today, rules::STALE_MONTHS),
         territoire: ext_views(&site.config.extensions.lieux, &place.extensions, urls),
         qr,
         adresse_page: page_url.clone(),

@@ -1,0 +1,256 @@
+//! The French phrasings and the weeks they mean: each proposal is proved by computing its week
+//! with the `opening-hours` crate (`hours::week`) and comparing it with the intended one.
+
+use chrono::NaiveDate;
+use proptest::strategy::Strategy;
+
+use super::propose;
+use crate::hours;
+
+/// A week written day by day, Monday first, `|` between days: `9-12 14-17:30|…`; an empty day
+/// is closed. Independent of the OSM syntax, so that the comparison proves something.
+fn intended(spec: &str) -> Vec<Vec<(u32, u32)>> {
+    let minutes = |t: &str| -> u32 {
+        let (h, m) = t.split_once(':').unwrap_or((t, "0"));
+        h.parse::<u32>().expect("hour") * 60 + m.parse::<u32>().expect("minutes")
+    };
+    let days: Vec<Vec<(u32, u32)>> = spec
+        .split('|')
+        .map(|day| {
+            day.split_whitespace()
+                .map(|range| {
+                    let (start, end) = range.split_once('-').expect("a range");
+                    (minutes(start), minutes(end))
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(days.len(), 7, "{spec}");
+    days
+}
+
+/// The week an OSM value opens, Monday to Sunday, public holidays aside (a week without any).
+fn computed(value: &str) -> Vec<Vec<(u32, u32)>> {
+    let monday = NaiveDate::from_ymd_opt(2026, 3, 2).expect("a Monday");
+    hours::week(value, monday).expect("a valid value").regular
+}
+
+/// Phrasing, exact proposal, intended week (and whether public holidays close).
+const TABLE: &[(&str, &str, &str)] = &[
+    (
+        "du lundi au vendredi de 9h à 12h et de 14h à 17h",
+        "Mo-Fr 09:00-12:00,14:00-17:00",
+        "9-12 14-17|9-12 14-17|9-12 14-17|9-12 14-17|9-12 14-17||",
+    ),
+    ("Lu-Ve 9h-12h", "Mo-Fr 09:00-12:00", "9-12|9-12|9-12|9-12|9-12||"),
+    ("lun. - ven. : 9 h 30 - 12 h", "Mo-Fr 09:30-12:00", "9:30-12|9:30-12|9:30-12|9:30-12|9:30-12||"),
+    ("lundi, mardi et jeudi de 9h à 12h", "Mo,Tu,Th 09:00-12:00", "9-12|9-12||9-12|||"),
+    ("lundi / mercredi : 14h00-17h00", "Mo,We 14:00-17:00", "14-17||14-17||||"),
+    ("mardi 9:00-12:00", "Tu 09:00-12:00", "|9-12|||||"),
+    ("Mardi et jeudi après-midi de 14h à 17h", "Tu,Th 14:00-17:00", "|14-17||14-17|||"),
+    (
+        "le matin de 9h à 12h, l'après-midi de 14h à 17h, du lundi au vendredi",
+        "Mo-Fr 09:00-12:00,14:00-17:00",
+        "9-12 14-17|9-12 14-17|9-12 14-17|9-12 14-17|9-12 14-17||",
+    ),
+    ("tous les jours de 10h à 18h", "Mo-Su 10:00-18:00", "10-18|10-18|10-18|10-18|10-18|10-18|10-18"),
+    ("7j/7 de 8h à 20h", "Mo-Su 08:00-20:00", "8-20|8-20|8-20|8-20|8-20|8-20|8-20"),
+    ("du lundi au vendredi de 9h à 17h, fermé le mercredi", "Mo,Tu,Th,Fr 09:00-17:00", "9-17|9-17||9-17|9-17||"),
+    ("du lundi au vendredi de 9h à 17h sauf le mercredi", "Mo,Tu,Th,Fr 09:00-17:00", "9-17|9-17||9-17|9-17||"),
+    ("fermé le lundi; du lundi au samedi 10h-18h", "Tu-Sa 10:00-18:00", "|10-18|10-18|10-18|10-18|10-18|"),
+    (
+        "du lundi au vendredi de 9h à 12h30 et de 13h30 à 17h ; le samedi de 9h à 12h",
+        "Mo-Fr 09:00-12:30,13:30-17:00; Sa 09:00-12:00",
+        "9-12:30 13:30-17|9-12:30 13:30-17|9-12:30 13:30-17|9-12:30 13:30-17|9-12:30 13:30-17|9-12|",
+    ),
+    ("Lundi : 9h-12h\nMercredi : 14h-17h", "Mo 09:00-12:00; We 14:00-17:00", "9-12||14-17||||"),
+    ("de 9 à 12h le samedi", "Sa 09:00-12:00", "|||||9-12|"),
+    ("le jeudi de 9h à midi", "Th 09:00-12:00", "|||9-12|||"),
+    ("entre 14h et 16h le mercredi", "We 14:00-16:00", "||14-16||||"),
+    ("Lundi-Vendredi: 9h-18h", "Mo-Fr 09:00-18:00", "9-18|9-18|9-18|9-18|9-18||"),
+    ("Du lundi au samedi de 8 heures à 20 heures.", "Mo-Sa 08:00-20:00", "8-20|8-20|8-20|8-20|8-20|8-20|"),
+    (
+        "Du mardi au samedi de 10h à 19h, le lundi de 14h à 19h",
+        "Mo 14:00-19:00; Tu-Sa 10:00-19:00",
+        "14-19|10-19|10-19|10-19|10-19|10-19|",
+    ),
+    (
+        "Ouvert le lundi de 14h00 à 18h00 - Du mardi au vendredi : 10h00 - 12h30 et de 14h00 à 18h30 - le samedi : 10h00 - 12h30 et de 14h00 à 18h00.",
+        "Mo 14:00-18:00; Tu-Fr 10:00-12:30,14:00-18:30; Sa 10:00-12:30,14:00-18:00",
+        "14-18|10-12:30 14-18:30|10-12:30 14-18:30|10-12:30 14-18:30|10-12:30 14-18:30|10-12:30 14-18|",
+    ),
+    ("du samedi au lundi 10h-12h", "Mo,Sa,Su 10:00-12:00", "10-12|||||10-12|10-12"),
+    ("Mo-Fr 9h-12h", "Mo-Fr 09:00-12:00", "9-12|9-12|9-12|9-12|9-12||"),
+    // Round the whole week (a bug the property test below found).
+    ("du samedi au vendredi 10h-12h", "Mo-Su 10:00-12:00", "10-12|10-12|10-12|10-12|10-12|10-12|10-12"),
+    ("samedi 12h00 - 14h00, dimanche 10h - 12h", "Sa 12:00-14:00; Su 10:00-12:00", "|||||12-14|10-12"),
+];
+
+/// Phrasings whose week closes on public holidays too.
+const WITH_HOLIDAYS: &[(&str, &str, &str)] = &[
+    (
+        "Ouvert du Mardi au Samedi de 10h à 17h30 (sauf jours fériés)",
+        "Tu-Sa 10:00-17:30; PH off",
+        "|10-17:30|10-17:30|10-17:30|10-17:30|10-17:30|",
+    ),
+    (
+        "du lundi au vendredi de 9h à 17h, fermé les jours fériés",
+        "Mo-Fr 09:00-17:00; PH off",
+        "9-17|9-17|9-17|9-17|9-17||",
+    ),
+];
+
+#[test]
+fn each_proposal_opens_the_intended_week() {
+    for (phrase, value, week) in TABLE.iter().chain(WITH_HOLIDAYS) {
+        let proposal = propose(phrase);
+        assert_eq!(proposal.as_deref(), Some(*value), "{phrase}");
+        assert_eq!(computed(value), intended(week), "{phrase} → {value}");
+    }
+    let monday = NaiveDate::from_ymd_opt(2026, 3, 2).expect("a Monday");
+    for (phrase, value, _) in WITH_HOLIDAYS {
+        let week = hours::week(value, monday).expect("valid");
+        assert_eq!(week.holidays.as_deref(), Some("Fermé les jours fériés"), "{phrase}");
+    }
+}
+
+/// What the reader cannot be sure of gives no proposal: it never guesses.
+#[test]
+fn doubts_give_no_proposal() {
+    for phrase in [
+        "",
+        "9h-12h",
+        "lundi matin",
+        "lundi",
+        "à partir de 9h le lundi",
+        "sur rendez-vous",
+        "du lundi au vendredi sur rendez-vous",
+        "lundi 9h-12h (hors vacances scolaires)",
+        "du lundi au vendredi de 9h à 17h sauf le mercredi après-midi",
+        "fermé le mercredi matin",
+        "lundi matin et mardi après-midi de 14h à 17h",
+        "lundi 9h-12h; lundi 14h-17h",
+        "lundi 9h-12h et 11h-14h",
+        "lundi de 12h à 9h",
+        "lundi de 9 à 12",
+        "tous les jours du lundi au vendredi de 9h à 12h",
+        "en semaine de 9h à 17h",
+        "de mars à octobre, le lundi 9h-12h",
+        "24h/24 7j/7",
+        "lundi 25h-26h",
+        "lundi 9h75-10h",
+        "jours fériés 10h-12h",
+        "le 1er lundi du mois de 9h à 12h",
+        "lundi, un mercredi sur deux, 9h-12h",
+        "du lundi au jeudi de 9h à 12h et le vendredi à 17h",
+        "tous les jours de 9h à 12h ".repeat(40).as_str(),
+    ] {
+        assert_eq!(propose(phrase), None, "{phrase}");
+    }
+}
+
+/// Real phrasings (`tests/fixtures/horaires/phrases-reelles.txt`): every proposal is a valid
+/// OSM value, and most of them get one. The measure is printed (`--nocapture`).
+#[test]
+fn real_phrasings() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/horaires/phrases-reelles.txt");
+    let text = std::fs::read_to_string(path).expect("the corpus");
+    let phrases: Vec<String> =
+        text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.replace("\\n", "\n")).collect();
+    let mut proposed = 0;
+    for phrase in &phrases {
+        if let Some(value) = propose(phrase) {
+            assert!(hours::parse(&value).is_ok(), "{phrase} → {value}");
+            println!("{phrase} → {value}");
+            proposed += 1;
+        } else {
+            println!("sans proposition : {phrase}");
+        }
+    }
+    println!("{proposed} propositions pour {} phrases", phrases.len());
+    assert!(phrases.len() >= 70);
+    assert!(proposed * 2 > phrases.len(), "{proposed} of {}", phrases.len());
+}
+
+/// The `horaires` of the real exports (`data/exports/`) that are not OSM values: 7 of 1026, all
+/// OSM with a slip (`Sa 17:00`, `12:00-14:00-17:00`, `14-17`), none French: no proposal, since
+/// what was meant is a guess.
+#[test]
+fn exports_free_text_hours() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/exports");
+    let (mut free_text, mut proposed) = (0, 0);
+    for entry in std::fs::read_dir(dir).expect("the exports") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let places: Vec<serde_json::Value> =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("JSON");
+        for value in places.iter().filter_map(|p| p.get("horaires").and_then(|h| h.as_str())) {
+            if hours::parse(value).is_err() {
+                free_text += 1;
+                if let Some(proposal) = propose(value) {
+                    assert!(hours::parse(&proposal).is_ok(), "{value} → {proposal}");
+                    proposed += 1;
+                }
+            }
+        }
+    }
+    assert_eq!((free_text, proposed), (7, 0));
+}
+
+proptest::proptest! {
+    /// Any text, French words and signs mixed at random: the reader never panics, and what it
+    /// proposes is always a value `check` accepts.
+    #[test]
+    fn any_text_gives_a_valid_proposal_or_none(
+        words in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(vec![
+                    "lundi", "mar.", "Me", "jeudi", "ven", "samedi", "dimanche", "du", "au", "à", "de", "et", ",",
+                    "/", "-", ";", "\n", ".", "h", "9h", "12h", "14 h 30", "17h00", "9:00", "midi", "matin",
+                    "après-midi", "tous les jours", "7j/7", "fermé", "sauf", "jours fériés", "entre", "le",
+                ]).prop_map(str::to_string),
+                "[0-9hH: ,;/.-]{1,6}",
+            ],
+            0..14,
+        )
+    ) {
+        let text = words.join(" ");
+        if let Some(value) = propose(&text) {
+            proptest::prop_assert!(hours::parse(&value).is_ok(), "{text:?} → {value}");
+        }
+    }
+}
+
+const DAY_WORDS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+
+proptest::proptest! {
+    /// « du <jour> au <jour> de <h>h<m> à <h>h<m> et de … à … »: always read, and the proposal's
+    /// week is the one written, whatever the days and hours.
+    #[test]
+    fn any_range_of_days_and_hours_is_read_exactly(
+        first in 0usize..7,
+        last in 0usize..7,
+        bounds in proptest::collection::btree_set(0u32..48, 4),
+    ) {
+        let [a, b, c, d]: [u32; 4] = bounds.into_iter().map(|half| half * 30).collect::<Vec<_>>().try_into().expect("four");
+        let time = |m: u32| if m.is_multiple_of(60) { format!("{}h", m / 60) } else { format!("{}h{:02}", m / 60, m % 60) };
+        let text = format!(
+            "du {} au {} de {} à {} et de {} à {}",
+            DAY_WORDS[first], DAY_WORDS[last], time(a), time(b), time(c), time(d)
+        );
+        let value = propose(&text);
+        proptest::prop_assert!(value.is_some(), "{text}");
+        let mut week = vec![Vec::new(); 7];
+        let mut day = first;
+        loop {
+            week[day] = vec![(a, b), (c, d)];
+            if day == last {
+                break;
+            }
+            day = (day + 1) % 7;
+        }
+        proptest::prop_assert_eq!(computed(&value.expect("some")), week, "{}", text);
+    }
+}
