@@ -6,8 +6,8 @@
 //! kinds here too: `resin import`'s problems ([`ImportKind`], [`ImportError`]) and its whole
 //! summary ([`Report`]), the usage errors ([`UsageKind`]), the notices ([`Notice`]).
 
-mod copies;
 mod closure;
+mod copies;
 mod editor;
 mod github;
 mod gitlab;
@@ -28,8 +28,8 @@ mod yaml;
 
 use std::ops::Range;
 
-pub use copies::{CopiedPlace, Shared};
 pub use closure::ClosureKind;
+pub use copies::{CopiedPlace, Shared};
 pub(crate) use editor::EditorRefusal;
 pub(crate) use help::formula_sign_name;
 pub use import::{ImportError, ImportKind, SourceError};

@@ -6,8 +6,8 @@
 //! (typed getters, shared with `site.yaml`); a file per content type. The value rules (codes,
 //! URLs, dates) and the fields each type may have come from the content model, [`crate::schema`].
 
-mod copies;
 mod closures;
+mod copies;
 pub(crate) mod extension;
 pub(crate) mod network;
 pub(crate) mod offer;
