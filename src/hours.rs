@@ -196,7 +196,7 @@ pub(crate) fn week_with(value: &str, closures: &[Closure], today: NaiveDate) -> 
             let mut day = day(i, applying.map(|h| open_ranges(h, date)).unwrap_or_default());
             if let Some(closure) = closure {
                 day.text = match (&closure.horaires, &closure.motif) {
-                    (None, Some(motif)) => format!("Fermé ({})", motif.to_lowercase()),
+                    (None, Some(motif)) => format!("Fermé ({})", lowercase_first(motif)),
                     (None, None) => "Fermé exceptionnellement".to_string(),
                     (Some(_), _) => format!("{} (horaires modifiés)", day.text),
                 };
@@ -406,6 +406,18 @@ pub(crate) fn format_date(date: NaiveDate) -> String {
 pub(crate) fn format_date_with_weekday(date: NaiveDate) -> String {
     let weekday = DAY_NAMES[date.weekday().num_days_from_monday() as usize].to_lowercase();
     format!("{weekday} {}", format_date(date))
+}
+
+/// « Congés de fin d'année » → « congés de fin d'année », to follow a colon; a word in capitals
+/// (« CAF ») keeps them.
+pub(crate) fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => {
+            first.to_lowercase().chain(std::iter::once(second)).chain(chars).collect()
+        }
+        _ => text.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -55,13 +55,13 @@ impl ClosureKind {
     pub fn help(&self) -> String {
         match self {
             ClosureKind::Reversed { du, au } => format!(
-                "le dernier jour (`au`) est le premier (`du`) ou vient après : si les dates sont inversées, échangez-les (`du: {au}`, `au: {du}`)"
+                "le dernier jour (`au`) doit être le premier (`du`) ou un jour après : si les dates sont inversées, échangez-les (`du: {au}`, `au: {du}`)"
             ),
             ClosureKind::Past { .. } => {
                 "cette fermeture ne change plus rien : vous pouvez retirer cet élément de `fermetures`".into()
             }
             ClosureKind::Overlap { .. } => {
-                "un jour ne peut être que dans une fermeture : raccourcissez l'une des deux, ou réunissez-les en une seule".into()
+                "un jour ne peut appartenir qu'à une seule fermeture : raccourcissez l'une des deux, ou réunissez-les en une seule".into()
             }
         }
     }

@@ -47,7 +47,7 @@ impl fmt::Display for CopiedPlace {
         };
         write!(
             f,
-            "ce lieu porte un autre nom que {} (ligne {}), mais il a {shared} : fiche copiée d'un autre lieu ?",
+            "ce lieu porte un autre nom que celui de {} (ligne {}), mais il a {shared} : fiche copiée d'un autre lieu ?",
             self.other, self.other_line
         )
     }
@@ -79,7 +79,7 @@ mod tests {
         };
         assert_eq!(
             copied.to_string(),
-            "ce lieu porte un autre nom que content/lieux/mediatheque-du-bachut.md (ligne 14), mais il a le même \
+            "ce lieu porte un autre nom que celui de content/lieux/mediatheque-du-bachut.md (ligne 14), mais il a le même \
              courriel et le même téléphone, la même fiche Acceslibre (à une autre adresse) et la même présentation mot \
              pour mot : fiche copiée d'un autre lieu ?"
         );

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::labels;
 use super::urls::{Urls, display_url, mailto_plain};
 use crate::hours;
+pub(crate) use crate::hours::lowercase_first;
 use crate::index::{Site, Term};
 use crate::model::{Closure, Session};
 use crate::phone;
@@ -145,18 +146,6 @@ fn period_words(du: NaiveDate, au: NaiveDate) -> String {
         format!("du {first} au {}", day(au))
     } else {
         format!("du {} au {}", day(du), day(au))
-    }
-}
-
-/// « Congés de fin d'année » → « congés de fin d'année », to follow a colon; a word in capitals
-/// (« CAF ») keeps them.
-pub(crate) fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if !second.is_uppercase() => {
-            first.to_lowercase().chain(std::iter::once(second)).chain(chars).collect()
-        }
-        _ => text.to_string(),
     }
 }
 

@@ -130,7 +130,7 @@ error_class!(no_coordinates, "coordonnees-absentes", A, 1:1, "pas de coordonnée
 error_class!(no_services, "services-absents", A, 1:1, "aucun service", exit 0);
 error_class!(closure_past, "fermeture-passee", A, 14:9, "fermeture passée : elle a pris fin le 21 août 2026", exit 0);
 error_class!(stray_entry, "fiche-hors-dossier", Some("content/lieu/nouveau.md"), 1:1, "n'est dans aucun dossier de fiches", exit 0);
-error_class!(copied_place, "fiche-copiee", Some("content/lieux/z.md"), 9:12, "ce lieu porte un autre nom que content/lieux/gratte-ciel.md (ligne 9), mais il a le même courriel et le même téléphone, la même fiche Acceslibre (à une autre adresse) et la même présentation mot pour mot", exit 0);
+error_class!(copied_place, "fiche-copiee", Some("content/lieux/z.md"), 9:12, "ce lieu porte un autre nom que celui de content/lieux/gratte-ciel.md (ligne 9), mais il a le même courriel et le même téléphone, la même fiche Acceslibre (à une autre adresse) et la même présentation mot pour mot", exit 0);
 
 #[test]
 fn every_fixture_folder_has_a_test() {
