@@ -237,7 +237,9 @@ fn the_templates_download_resin_verify_its_checksum_and_fall_back_to_cargo() {
     assert!(gitlab_script.starts_with("# ") && gitlab_script.contains(r#"if [ ! -x "$CARGO_HOME/bin/resin" ]; then"#));
 
     for (template, script, shell) in [("GitHub", &github_script, "bash"), ("GitLab", &gitlab_script, "sh")] {
-        for case in ["published", "tampered", "missing", "other machine"] {
+        for case in
+            ["published", "tampered", "other file", "pinned", "pinned mismatch", "missing", "other machine"]
+        {
             let work = tempfile::tempdir().unwrap();
             let (tools, depot, home) =
                 (work.path().join("outils"), work.path().join("depot"), work.path().join("home"));
@@ -256,7 +258,27 @@ fn the_templates_download_resin_verify_its_checksum_and_fall_back_to_cargo() {
                         .unwrap();
                     assert!(out.status.success());
                 }
+                if case == "other file" {
+                    // The archive replaced, and its checksum file rewritten to vouch for another file
+                    // that exists (by absolute path): the archive itself must still be checked.
+                    std::fs::write(release.join("contenu/resin"), "#!/bin/sh\necho autre chose\n").unwrap();
+                    let script = "tar -czf resin-x86_64-unknown-linux-gnu.tar.gz -C contenu resin && \
+                                  sha256sum \"$PWD/contenu/resin\" > resin-x86_64-unknown-linux-gnu.sha256";
+                    let out = std::process::Command::new("sh").args(["-c", script]).current_dir(&release).output();
+                    assert!(out.unwrap().status.success());
+                }
             }
+            // The pinned checksum: the archive's own, or another.
+            let published_sum = || {
+                let release = depot.join(concat!("releases/download/v", env!("CARGO_PKG_VERSION")));
+                let text = std::fs::read_to_string(release.join("resin-x86_64-unknown-linux-gnu.sha256")).unwrap();
+                text.split_whitespace().next().unwrap().to_string()
+            };
+            let pinned = match case {
+                "pinned" => published_sum(),
+                "pinned mismatch" => "0".repeat(64),
+                _ => String::new(),
+            };
             let depot_url = format!("file://{}", depot.display());
             let cargo_home = home.join(".cargo");
             let env = [
@@ -264,6 +286,7 @@ fn the_templates_download_resin_verify_its_checksum_and_fall_back_to_cargo() {
                 ("HOME", home.to_str().unwrap()),
                 ("CARGO_HOME", cargo_home.to_str().unwrap()),
                 ("CI_PROJECT_DIR", root.to_str().unwrap()),
+                ("RESIN_SHA256_X86_64", pinned.as_str()),
             ];
             let out = install(script, shell, &tools, &env);
             let log = format!(
@@ -274,13 +297,13 @@ fn the_templates_download_resin_verify_its_checksum_and_fall_back_to_cargo() {
             let installed = cargo_home.join("bin/resin");
             let cargo = std::fs::read_to_string(tools.join("cargo.log")).unwrap_or_default();
             match case {
-                "published" => {
+                "published" | "pinned" => {
                     assert!(out.status.success(), "{log}");
                     let text = std::fs::read_to_string(&installed).unwrap_or_else(|e| panic!("{log}: {e}"));
                     assert!(text.contains("resin publié"), "{log}");
                     assert!(cargo.is_empty(), "{log}: cargo ran: {cargo}");
                 }
-                "tampered" => {
+                "tampered" | "other file" | "pinned mismatch" => {
                     assert!(!out.status.success(), "{log}");
                     assert!(log.contains("ne correspond pas à son empreinte"), "{log}");
                     assert!(!installed.exists() && cargo.is_empty(), "{log}");
