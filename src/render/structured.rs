@@ -7,7 +7,7 @@
 //! `eventSchedule` for recurring hours. The JSON is written inside `<script>`, so `<`, `>` and
 //! `&` are escaped as `\u003c`, `\u003e` and `\u0026`: no content can close the element.
 
-use chrono::{NaiveDate, NaiveTime, TimeZone};
+use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Europe::Paris;
 use serde_json::{Map, Value, json};
 
@@ -87,9 +87,23 @@ fn special_hours(closures: &[Closure], today: NaiveDate) -> Vec<Value> {
         };
         match closure.horaires.as_deref().and_then(|h| crate::hours::week(h, closure.du)) {
             None => specs.push(spec(json!({ "opens": "00:00", "closes": "00:00" }))),
-            Some(week) => specs.extend(periods(&week.regular).map(|(day, opens, closes)| {
-                spec(json!({ "dayOfWeek": format!("https://schema.org/{day}"), "opens": opens, "closes": closes }))
-            })),
+            Some(week) => {
+                specs.extend(periods(&week.regular).map(|(day, opens, closes)| {
+                    spec(json!({ "dayOfWeek": format!("https://schema.org/{day}"), "opens": opens, "closes": closes }))
+                }));
+                // The days of the period that the replacement hours leave closed are said too:
+                // without them, a reader would fall back to the usual hours on those days.
+                let mut weekdays: Vec<usize> = (0..7)
+                    .map(|i| closure.du + chrono::Duration::days(i))
+                    .take_while(|date| *date <= closure.au)
+                    .map(|date| date.weekday().num_days_from_monday() as usize)
+                    .collect();
+                weekdays.sort_unstable();
+                for at in weekdays.into_iter().filter(|&at| week.regular[at].is_empty()) {
+                    let day = DAYS[at];
+                    specs.push(spec(json!({ "dayOfWeek": format!("https://schema.org/{day}"), "opens": "00:00", "closes": "00:00" })));
+                }
+            }
         }
     }
     specs

@@ -118,7 +118,16 @@ fn json_ld_carries_special_opening_hours() {
         serde_json::json!({ "@type": "OpeningHoursSpecification", "validFrom": "2027-02-16",
             "validThrough": "2027-02-19", "dayOfWeek": "https://schema.org/Tuesday", "opens": "14:00", "closes": "17:00" })
     );
-    assert_eq!(special.len(), 2);
+    // Wednesday to Friday are in the period and closed by its hours: said, or the usual Thursday
+    // would be read.
+    for (k, day) in ["Wednesday", "Thursday", "Friday"].iter().enumerate() {
+        assert_eq!(
+            special[2 + k],
+            serde_json::json!({ "@type": "OpeningHoursSpecification", "validFrom": "2027-02-16",
+                "validThrough": "2027-02-19", "dayOfWeek": format!("https://schema.org/{day}"), "opens": "00:00", "closes": "00:00" })
+        );
+    }
+    assert_eq!(special.len(), 5);
     // The usual week is still the usual one.
     assert_eq!(data["openingHoursSpecification"].as_array().unwrap().len(), 2);
 }

@@ -237,9 +237,7 @@ fn the_templates_download_resin_verify_its_checksum_and_fall_back_to_cargo() {
     assert!(gitlab_script.starts_with("# ") && gitlab_script.contains(r#"if [ ! -x "$CARGO_HOME/bin/resin" ]; then"#));
 
     for (template, script, shell) in [("GitHub", &github_script, "bash"), ("GitLab", &gitlab_script, "sh")] {
-        for case in
-            ["published", "tampered", "other file", "pinned", "pinned mismatch", "missing", "other machine"]
-        {
+        for case in ["published", "tampered", "other file", "pinned", "pinned mismatch", "missing", "other machine"] {
             let work = tempfile::tempdir().unwrap();
             let (tools, depot, home) =
                 (work.path().join("outils"), work.path().join("depot"), work.path().join("home"));
