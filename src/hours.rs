@@ -196,7 +196,7 @@ pub(crate) fn week_with(value: &str, closures: &[Closure], today: NaiveDate) -> 
             let mut day = day(i, applying.map(|h| open_ranges(h, date)).unwrap_or_default());
             if let Some(closure) = closure {
                 day.text = match (&closure.horaires, &closure.motif) {
-                    (None, Some(motif)) => format!("Fermé ({})", lowercase_first(motif)),
+                    (None, Some(motif)) => format!("Fermé ({})", lowercase_first(motif.trim_end_matches(['.', ' ']))),
                     (None, None) => "Fermé exceptionnellement".to_string(),
                     (Some(_), _) => format!("{} (horaires modifiés)", day.text),
                 };

@@ -124,7 +124,8 @@ pub(crate) fn closure_notices(closures: &[Closure], today: NaiveDate) -> Vec<Clo
             if horaires.iter().any(|line| !line.starts_with("Fermé")) {
                 horaires.retain(|line| !line.starts_with("Fermé"));
             }
-            let motif = c.motif.as_deref().map(lowercase_first);
+            // The notice ends the sentence itself: a reason written with its full stop keeps one.
+            let motif = c.motif.as_deref().map(|m| lowercase_first(m.trim_end_matches(['.', ' '])));
             ClosureNotice { titre, motif, horaires }
         })
         .collect()
@@ -350,5 +351,16 @@ mod tests {
         assert_eq!(closure_notices(&closures, date(2027, 1, 2)).len(), 1);
         assert!(closure_notices(&closures, date(2027, 1, 3)).is_empty());
         assert_eq!(lowercase_first("Congés d'été"), "congés d'été");
+        let ended = Closure {
+            du: date(2026, 12, 24),
+            au: date(2026, 12, 24),
+            motif: Some("Inventaire.".into()),
+            horaires: None,
+        };
+        assert_eq!(
+            closure_notices(&[ended], date(2026, 12, 20))[0].motif.as_deref(),
+            Some("inventaire"),
+            "one full stop"
+        );
     }
 }
