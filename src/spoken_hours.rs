@@ -262,6 +262,8 @@ impl Rule {
 fn read_week(tokens: &[Token]) -> Option<(Periods, bool)> {
     let mut rules = vec![Rule::default()];
     let mut excepting = false;
+    // The days (or « jours fériés ») said since the last « sauf ».
+    let mut excepted = 0;
     let mut between = false;
     let mut i = 0;
     while i < tokens.len() {
@@ -276,14 +278,17 @@ fn read_week(tokens: &[Token]) -> Option<(Periods, bool)> {
                     i += 2;
                 }
                 // « du lundi au vendredi de 9h à 12h sauf le mercredi, le samedi de 14h à 17h »:
-                // a day the rule does not open is no exception but the next rule; before the
-                // rule's hours (« du lundi au vendredi sauf le samedi de 9h à 12h ») it is a doubt.
+                // a day the rule does not open is no exception but the next rule. A doubt before
+                // the rule's hours (« du lundi au vendredi sauf le samedi de 9h à 12h »), and after
+                // a list (« sauf le mercredi, le jeudi et le samedi de 14h à 17h »: is Thursday
+                // left out, or open with Saturday?).
                 if excepting && !rule.days.is_empty() && !days.iter().all(|d| rule.days.contains(d)) {
-                    if rule.times.is_empty() {
+                    if rule.times.is_empty() || excepted > 1 {
                         return None;
                     }
                     excepting = false;
                 }
+                excepted += usize::from(excepting);
                 // A day after a whole rule starts the next one; after the days a rule closes
                 // (« mercredi fermé, jeudi… » is read as one list: a doubt, caught below).
                 let after_closed = rule.closed && !rule.days.is_empty() && i > 0 && tokens[i - 1] != Token::And;
@@ -342,7 +347,10 @@ fn read_week(tokens: &[Token]) -> Option<(Periods, bool)> {
                     excepting = false;
                 }
             }
-            Token::Except => excepting = true,
+            Token::Except => {
+                excepting = true;
+                excepted = 0;
+            }
             Token::AllDays if rule.days.is_empty() => {
                 rule.days.extend(0..7);
                 rule.all = true;
@@ -353,7 +361,10 @@ fn read_week(tokens: &[Token]) -> Option<(Periods, bool)> {
                 rules.push(Rule::default());
                 excepting = false;
             }
-            Token::Holidays if rule.closed || excepting => rule.holidays = true,
+            Token::Holidays if rule.closed || excepting => {
+                rule.holidays = true;
+                excepted += usize::from(excepting);
+            }
             Token::Holidays => return None,
             // « sauf le mercredi après-midi »: the morning stays open, at hours not given.
             Token::Morning | Token::Afternoon if excepting => return None,
