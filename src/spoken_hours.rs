@@ -223,18 +223,31 @@ fn word_token(word: &str) -> Option<Token> {
     }
 }
 
+/// A half day: « matin » or « après-midi ».
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Half {
+    Morning,
+    Afternoon,
+}
+
 /// One rule of the text: days, the days left out, and their hours (or closed).
 #[derive(Debug, Default)]
 struct Rule {
     days: Vec<usize>,
     except: Vec<usize>,
     times: Vec<Period>,
+    /// The half day said last before each period of `times` (« le matin de 9h à 12h »).
+    halves: Vec<Option<Half>>,
     closed: bool,
     /// « tous les jours »: the days are all seven, and naming one more is a doubt.
     all: bool,
     holidays: bool,
     morning: bool,
     afternoon: bool,
+    /// The half day said last (the half of the next hours).
+    half: Option<Half>,
+    /// A half day said right after a day (« lundi matin »): it belongs to that day only.
+    half_of_a_day: bool,
     /// The hours came before the days (« 9h-12h du lundi au vendredi »).
     times_first: bool,
 }
@@ -249,24 +262,14 @@ impl Rule {
 fn read_week(tokens: &[Token]) -> Option<(Periods, bool)> {
     let mut rules = vec![Rule::default()];
     let mut excepting = false;
+    // The days (or « jours fériés ») said since the last « sauf ».
+    let mut excepted = 0;
     let mut between = false;
     let mut i = 0;
     while i < tokens.len() {
         let rule = rules.last_mut().expect("there is always a rule");
         match tokens[i] {
             Token::Day(first) => {
-                // A day after a whole rule starts the next one; after the days a rule closes
-                // (« mercredi fermé, jeudi… » is read as one list: a doubt, caught below).
-                let after_closed = rule.closed && !rule.days.is_empty() && i > 0 && tokens[i - 1] != Token::And;
-                if (!rule.times.is_empty() && !rule.days.is_empty() || after_closed) && !excepting {
-                    rules.push(Rule::default());
-                    excepting = false;
-                }
-                let rule = rules.last_mut().expect("there is always a rule");
-                // « tous les jours du lundi au vendredi »: every day, or five?
-                if rule.all && !excepting {
-                    return None;
-                }
                 let mut days = vec![first];
                 if let (Some(Token::To), Some(Token::Day(last))) = (tokens.get(i + 1), tokens.get(i + 2)) {
                     // « du samedi au lundi » goes round the weekend.
@@ -274,10 +277,37 @@ fn read_week(tokens: &[Token]) -> Option<(Periods, bool)> {
                     days = (0..=span).map(|k| (first + k) % 7).collect();
                     i += 2;
                 }
+                // « du lundi au vendredi de 9h à 12h sauf le mercredi, le samedi de 14h à 17h »:
+                // a day the rule does not open is no exception but the next rule. A doubt before
+                // the rule's hours (« du lundi au vendredi sauf le samedi de 9h à 12h »), and after
+                // a list (« sauf le mercredi, le jeudi et le samedi de 14h à 17h »: is Thursday
+                // left out, or open with Saturday?).
+                if excepting && !rule.days.is_empty() && !days.iter().all(|d| rule.days.contains(d)) {
+                    if rule.times.is_empty() || excepted > 1 {
+                        return None;
+                    }
+                    excepting = false;
+                }
+                excepted += usize::from(excepting);
+                // A day after a whole rule starts the next one; after the days a rule closes
+                // (« mercredi fermé, jeudi… » is read as one list: a doubt, caught below).
+                let after_closed = rule.closed && !rule.days.is_empty() && i > 0 && tokens[i - 1] != Token::And;
+                if (!rule.times.is_empty() && !rule.days.is_empty() || after_closed) && !excepting {
+                    rules.push(Rule::default());
+                }
+                let rule = rules.last_mut().expect("there is always a rule");
+                // « tous les jours du lundi au vendredi »: every day, or five?
+                if rule.all && !excepting {
+                    return None;
+                }
                 let target = if excepting { &mut rule.except } else { &mut rule.days };
                 target.extend(days);
             }
             Token::Time { minutes: start, explicit } => {
+                // « …de 9h à 12h sauf le mercredi de 14h à 17h »: instead of, or on top of? A doubt.
+                if excepting && !rule.times.is_empty() {
+                    return None;
+                }
                 if !rule.times.is_empty() && !rule.days.is_empty() && rule.times_first {
                     rules.push(Rule::default());
                 }
@@ -295,6 +325,7 @@ fn read_week(tokens: &[Token]) -> Option<(Periods, bool)> {
                 }
                 rule.times_first |= rule.days.is_empty();
                 rule.times.push((start, *end));
+                rule.halves.push(rule.half);
                 between = false;
                 excepting = false;
                 i += 2;
@@ -316,7 +347,10 @@ fn read_week(tokens: &[Token]) -> Option<(Periods, bool)> {
                     excepting = false;
                 }
             }
-            Token::Except => excepting = true,
+            Token::Except => {
+                excepting = true;
+                excepted = 0;
+            }
             Token::AllDays if rule.days.is_empty() => {
                 rule.days.extend(0..7);
                 rule.all = true;
@@ -327,12 +361,20 @@ fn read_week(tokens: &[Token]) -> Option<(Periods, bool)> {
                 rules.push(Rule::default());
                 excepting = false;
             }
-            Token::Holidays if rule.closed || excepting => rule.holidays = true,
+            Token::Holidays if rule.closed || excepting => {
+                rule.holidays = true;
+                excepted += usize::from(excepting);
+            }
             Token::Holidays => return None,
             // « sauf le mercredi après-midi »: the morning stays open, at hours not given.
             Token::Morning | Token::Afternoon if excepting => return None,
-            Token::Morning => rule.morning = true,
-            Token::Afternoon => rule.afternoon = true,
+            Token::Morning | Token::Afternoon => {
+                let half = if tokens[i] == Token::Morning { Half::Morning } else { Half::Afternoon };
+                rule.morning |= half == Half::Morning;
+                rule.afternoon |= half == Half::Afternoon;
+                rule.half = Some(half);
+                rule.half_of_a_day |= i > 0 && matches!(tokens[i - 1], Token::Day(_));
+            }
             Token::Between => between = true,
             Token::To => return None,
             Token::And | Token::Filler => {}
@@ -353,9 +395,7 @@ fn week_of(rules: &[Rule]) -> Option<(Periods, bool)> {
         if rule.days.is_empty() || rule.times.is_empty() {
             return None;
         }
-        if (rule.morning && !rule.times.iter().any(|(start, _)| *start < 12 * 60))
-            || (rule.afternoon && !rule.times.iter().any(|(_, end)| *end > 13 * 60))
-        {
+        if !halves_fit(rule) {
             return None;
         }
         let mut times = rule.times.clone();
@@ -381,6 +421,31 @@ fn week_of(rules: &[Rule]) -> Option<(Periods, bool)> {
         }
     }
     week.iter().any(|day| !day.is_empty()).then_some((week, holidays_off))
+}
+
+/// Whether the hours of a rule are those of its half days: a morning ends by 13:00, an
+/// afternoon starts at 12:00 or later. With both halves, each period must follow its own half
+/// (« le matin de 9h à 12h, l'après-midi de 14h à 17h ») and no half may belong to one day
+/// only: « lundi matin et mardi après-midi de 9h à 12h et de 14h à 17h » is a doubt.
+fn halves_fit(rule: &Rule) -> bool {
+    let morning = |(_, end): &Period| *end <= 13 * 60;
+    let afternoon = |(start, _): &Period| *start >= 12 * 60;
+    match (rule.morning, rule.afternoon) {
+        (false, false) => true,
+        (true, false) => rule.times.iter().all(morning),
+        (false, true) => rule.times.iter().all(afternoon),
+        (true, true) => {
+            let each_half_has_hours =
+                [Half::Morning, Half::Afternoon].iter().all(|half| rule.halves.contains(&Some(*half)));
+            !rule.half_of_a_day
+                && each_half_has_hours
+                && rule.times.iter().zip(&rule.halves).all(|(period, half)| match half {
+                    Some(Half::Morning) => morning(period),
+                    Some(Half::Afternoon) => afternoon(period),
+                    None => false,
+                })
+        }
+    }
 }
 
 /// The OSM value of a week: days with the same hours grouped (`Mo-We`, `Mo,Tu`), in the order
