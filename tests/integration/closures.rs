@@ -37,7 +37,7 @@ fn the_notice_shows_from_fifteen_days_before_until_the_last_day() {
     assert_eq!(notice(&page_on(&site, "2026-12-08")), None, "16 days before");
     let shown = notice(&page_on(&site, "2026-12-09")).expect("15 days before");
     assert!(
-        shown.contains("<strong>Fermé du 24 décembre au 2 janvier</strong> : congés de fin d&#39;année."),
+        shown.contains("<strong>Fermé du 24 décembre au 2 janvier</strong>&nbsp;: congés de fin d&#39;année."),
         "{shown}"
     );
     let page = page_on(&site, "2027-01-02");
@@ -59,7 +59,7 @@ fn replacement_hours_are_said_in_words() {
     let page = page_on(&site, "2026-11-25");
     let shown = notice(&page).expect("a notice");
     assert!(
-        shown.contains("<strong>Horaires modifiés du 1er au 4 décembre</strong> : formation de l&#39;équipe. Mardi au jeudi : 14\u{a0}h – 16\u{a0}h."),
+        shown.contains("<strong>Horaires modifiés du 1er au 4 décembre</strong>&nbsp;: formation de l&#39;équipe. Mardi au jeudi : 14\u{a0}h – 16\u{a0}h."),
         "{shown}"
     );
 }

@@ -167,11 +167,11 @@ test('pendant une fermeture, le lieu n’est pas « ouvert maintenant », et sa 
   const MARDI_1ER_15H = new Date('2026-12-01T14:00:00Z');
   const MARDI_8_15H = new Date('2026-12-08T14:00:00Z');
   const fiche = await ouvrir('/lieux/mediatheque-de-montchat/', { quand: MARDI_1ER_15H });
-  // Elle rouvre dans une semaine : « ouvre mardi » serait ambigu.
-  assert.equal(await fiche.textContent('.etat-ouverture'), 'Fermé en ce moment');
+  // Elle rouvre dans une semaine jour pour jour : « mardi prochain » (« mardi » serait aujourd'hui).
+  assert.equal(await fiche.textContent('.etat-ouverture'), 'Fermé · ouvre mardi prochain à 13\u00a0h');
   const avis = fiche.getByRole('status');
   assert.ok(await avis.isVisible(), 'l’avis se voit');
-  assert.equal((await avis.textContent()).trim(), 'Fermé du 1er au 5 décembre : inventaire des collections.');
+  assert.equal((await avis.textContent()).trim(), 'Fermé du 1er au 5 décembre\u00a0: inventaire des collections.');
   assert.ok(await fiche.evaluate(() => {
     const a = document.querySelector('.avis-fermeture');
     return a.compareDocumentPosition(document.querySelector('address')) & Node.DOCUMENT_POSITION_FOLLOWING;
@@ -181,6 +181,11 @@ test('pendant une fermeture, le lieu n’est pas « ouvert maintenant », et sa 
   const apres = await ouvrir('/lieux/mediatheque-de-montchat/', { quand: MARDI_8_15H });
   assert.equal(await apres.textContent('.etat-ouverture'), 'Ouvert maintenant · ferme à 19\u00a0h');
   await apres.fermer();
+  // Le soir du 8, dernier jour des données (site construit le 25 novembre) : fermé, sans dire
+  // « en ce moment » ni quand il rouvre, que la page ne sait pas.
+  const soir = await ouvrir('/lieux/mediatheque-de-montchat/', { quand: new Date('2026-12-08T20:00:00Z') });
+  assert.equal(await soir.textContent('.etat-ouverture'), 'Fermé');
+  await soir.fermer();
 
   // La liste « ouvert maintenant » : sans elle le 1er décembre, avec elle le 8.
   const noms = async (quand) => {

@@ -52,18 +52,24 @@
       if (donnees.offre) return { ouvert: true, texte: fin >= 2880 ? 'En ce moment' : 'En ce moment · jusqu\u2019à ' + heure(fin) };
       return { ouvert: true, texte: fin >= 2880 ? 'Ouvert maintenant' : 'Ouvert maintenant · ferme à ' + heure(fin) };
     }
+    var longtemps = { ouvert: false, texte: donnees.offre ? 'Pas de séance cette semaine' : 'Fermé en ce moment' };
     for (var i = n; i < jours.length; i++) {
       for (var j = 0; j < jours[i].length; j++) {
         var p = jours[i][j];
         if (i === n && p[0] <= minute) continue;
+        var jour = JOURS[new Date(debut + i * JOUR).getUTCDay()];
+        // Dans une semaine jour pour jour : « mardi prochain », pas « mardi » (ce serait aujourd'hui).
         var quand = i === n ? 'aujourd\u2019hui' : i === n + 1 ? 'demain'
-          : i - n < 7 ? JOURS[new Date(debut + i * JOUR).getUTCDay()] : null;
-        if (!quand) return { ouvert: false, texte: donnees.offre ? 'Pas de séance cette semaine' : 'Fermé en ce moment' };
+          : i - n < 7 ? jour : i - n === 7 ? jour + ' prochain' : null;
+        if (!quand) return longtemps;
         if (donnees.offre) return { ouvert: false, texte: 'Prochaine fois : ' + quand + ' à ' + heure(p[0]) };
         return { ouvert: false, texte: 'Fermé · ouvre ' + quand + ' à ' + heure(p[0]) };
       }
     }
-    return { ouvert: false, texte: donnees.offre ? 'Pas de séance cette semaine' : 'Fermé en ce moment' };
+    // Aucune période dans la suite des données : « en ce moment » ne se dit que si elles couvrent
+    // encore toute une semaine ; sinon on ne sait pas quand il rouvre (site à reconstruire).
+    if (jours.length - n > 7) return longtemps;
+    return donnees.offre ? null : { ouvert: false, texte: 'Fermé' };
   }
 
   window.resinOuverture = { etat: etat, heure: heure, rang: rang };
