@@ -58,7 +58,6 @@
         var p = jours[i][j];
         if (i === n && p[0] <= minute) continue;
         var jour = JOURS[new Date(debut + i * JOUR).getUTCDay()];
-        // Dans une semaine jour pour jour : « mardi prochain », pas « mardi » (ce serait aujourd'hui).
         var quand = i === n ? 'aujourd\u2019hui' : i === n + 1 ? 'demain'
           : i - n < 7 ? jour : i - n === 7 ? jour + ' prochain' : null;
         if (!quand) return longtemps;
@@ -66,8 +65,7 @@
         return { ouvert: false, texte: 'Fermé · ouvre ' + quand + ' à ' + heure(p[0]) };
       }
     }
-    // Aucune période dans la suite des données : « en ce moment » ne se dit que si elles couvrent
-    // encore toute une semaine ; sinon on ne sait pas quand il rouvre (site à reconstruire).
+    // Rien d'ici la fin des données : « en ce moment » suppose une semaine connue.
     if (jours.length - n > 7) return longtemps;
     return donnees.offre ? null : { ouvert: false, texte: 'Fermé' };
   }
