@@ -286,6 +286,13 @@ pub(crate) fn cross_check<'a>(
     (entries, diagnostics)
 }
 
+/// The items of a list without repeats, each with where it is written (the first of each kept).
+fn unique(mut items: Vec<(String, Vec<Segment>)>) -> Vec<(String, Vec<Segment>)> {
+    let mut seen = HashSet::new();
+    items.retain(|(value, _)| seen.insert(value.clone()));
+    items
+}
+
 /// Where the top-level field `name` of an entry is, read again from its file.
 fn span_of(sources: &Sources, entry: &ValidEntry, name: &str) -> Range<usize> {
     crate::load::span_at(&sources.get(entry.file).text, &[Segment::Key(name.to_string())])

@@ -55,7 +55,7 @@ pub(crate) fn validate(
     let resume = f.short_text("resume", 280);
     let etiquettes = tags(&mut f, &mut refs);
     let structure = f.text("structure");
-    refs.places = unique(f.list("lieux"));
+    refs.places = super::unique(f.list("lieux"));
     let (date, detail) = match section {
         Section::News => {
             let date = f.required_date("date");
@@ -113,13 +113,6 @@ pub(crate) fn validate(
     (publication, refs, diagnostics)
 }
 
-/// The items of a list without repeats (the first of each kept).
-fn unique(mut items: Vec<(String, Vec<Segment>)>) -> Vec<(String, Vec<Segment>)> {
-    let mut seen = std::collections::BTreeSet::new();
-    items.retain(|(value, _)| seen.insert(value.clone()));
-    items
-}
-
 /// True when `tag` is written as a tag: 2 to 40 characters, lowercase letters, digits, spaces,
 /// hyphens and apostrophes, starting with a letter or digit, without doubled spaces.
 pub fn is_tag(tag: &str) -> bool {
@@ -143,7 +136,7 @@ fn tag_suggestion(tag: &str) -> Option<String> {
 /// `etiquettes`: each checked on its own; spellings are compared across entries later.
 fn tags(f: &mut Fields<'_>, refs: &mut Refs) -> Vec<String> {
     let mut out = Vec::new();
-    for (tag, path) in unique(f.list("etiquettes")) {
+    for (tag, path) in super::unique(f.list("etiquettes")) {
         if is_tag(&tag) {
             out.push(tag.clone());
             refs.tags.push((tag, path));

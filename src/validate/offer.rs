@@ -21,9 +21,7 @@ pub(crate) fn validate_offer(
 ) -> (Option<Offer>, PlaceRefs, Vec<Diagnostic>) {
     let mut f = Fields::new(entry, text);
     let titre = f.required_text("titre");
-    let mut places: PlaceRefs = f.list("lieux");
-    let mut seen = std::collections::BTreeSet::new();
-    places.retain(|(slug, _)| seen.insert(slug.clone()));
+    let places: PlaceRefs = super::unique(f.list("lieux"));
     f.require("lieux");
     let resume = f.short_text("resume", 280);
     let services = f.vocabulary("services");

@@ -74,9 +74,7 @@ pub(crate) fn validate_place(
     let fiche_acces_libre = f.url("fiche_acces_libre");
     let prise_rdv = f.url("prise_rdv");
     let pieces_a_apporter = f.texts("pieces_a_apporter");
-    let mut shared: PlaceRefs = f.list("partage_coordonnees_avec");
-    let mut seen = std::collections::BTreeSet::new();
-    shared.retain(|(slug, _)| seen.insert(slug.clone()));
+    let shared: PlaceRefs = super::unique(f.list("partage_coordonnees_avec"));
     let fermetures = super::closures::read(&mut f, ctx.today);
 
     // Warnings: what residents miss most when it is absent — unless the field is there under a
