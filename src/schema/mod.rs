@@ -15,6 +15,7 @@ use crate::load::EntryKind;
 use crate::model::Section;
 use crate::model::network::CATEGORIES;
 
+mod editor;
 pub(crate) mod extension;
 mod json;
 pub(crate) mod reader;
@@ -22,6 +23,7 @@ pub(crate) mod renamed;
 pub(crate) mod rules;
 pub(crate) mod standard;
 
+pub use self::editor::{in_editor_order, is_technical};
 pub use self::json::{json_schema, pattern, text, write};
 
 /// What a field holds.

@@ -146,17 +146,27 @@ fn the_editor_names_every_field_of_every_type_with_its_widget() {
         );
         assert_eq!(collection["create"], true);
         let fields = collection["fields"].as_sequence().unwrap();
-        let model = schema::fields(kind);
+        let (technical, model): (Vec<&schema::Field>, Vec<&schema::Field>) =
+            schema::in_editor_order(kind).into_iter().partition(|f| schema::is_technical(kind, f.name));
         let extensions: Vec<&str> = match kind {
             EntryKind::Place => vec!["pass_numerique", "mes_papiers"],
             EntryKind::Offer => vec!["materiel_prete"],
             _ => vec![],
         };
         let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
-        let expected: Vec<&str> =
-            model.iter().map(|f| f.name).chain(extensions.iter().copied()).chain(["body"]).collect();
-        assert_eq!(names, expected, "{kind:?}: every field of the model, in its order, then the text");
-        for (field, config) in model.iter().zip(fields) {
+        let expected: Vec<&str> = model
+            .iter()
+            .map(|f| f.name)
+            .chain(extensions.iter().copied())
+            .chain(technical.iter().map(|f| f.name))
+            .chain(["body"])
+            .collect();
+        assert_eq!(
+            names, expected,
+            "{kind:?}: every field of the model in the editor's order, the territory's before the technical ones, then the text"
+        );
+        for field in model.iter().chain(&technical) {
+            let config = fields.iter().find(|c| c["name"] == field.name).unwrap();
             assert_eq!(config["label"], field.title, "{kind:?} {}", field.name);
             assert_eq!(config["required"], field.required, "{kind:?} {}", field.name);
             let hint = config["hint"].as_str().unwrap();

@@ -228,10 +228,12 @@ fn collection_words(kind: EntryKind) -> (&'static str, &'static str, &'static st
 /// The collection of one type of entry.
 fn collection(kind: EntryKind, site: &Site) -> Value {
     let (label, singular, identifier, summary) = collection_words(kind);
-    let mut fields: Vec<Value> = schema::fields(kind)
-        .iter()
-        .map(|f| field_config(f.name, f.title, &hint(f), f.required, widget(kind, f, site)))
-        .collect();
+    // The fields in the order a person fills them, the territory's own before the technical
+    // ones, then the text.
+    let (technical, own): (Vec<_>, Vec<_>) =
+        schema::in_editor_order(kind).into_iter().partition(|f| schema::is_technical(kind, f.name));
+    let config = |f: &Field| field_config(f.name, f.title, &hint(f), f.required, widget(kind, f, site));
+    let mut fields: Vec<Value> = own.into_iter().map(config).collect();
     let extensions = match kind {
         EntryKind::Place => &site.config.extensions.lieux[..],
         EntryKind::Offer => &site.config.extensions.offres[..],
@@ -241,6 +243,7 @@ fn collection(kind: EntryKind, site: &Site) -> Value {
         let hint = e.aide.clone().unwrap_or_else(|| format!("Champ propre au territoire : {}.", e.kind.expected()));
         fields.push(field_config(&e.nom, &e.libelle, &hint, false, extension_widget(e)));
     }
+    fields.extend(technical.into_iter().map(config));
     let (body, body_hint) = body_label(kind);
     // Without the image button: a picture inserted in the text would not be found from the page
     // (its address is relative to content/); the network's entries have an image field.

@@ -13,7 +13,8 @@ use crate::render::files::admin::DIR;
 struct AdminPage {
     config: String,
     decap: String,
-    script: String,
+    /// resin's additions to Decap, `resin-*.js`, in the order of their names.
+    scripts: Vec<String>,
     depot: Option<String>,
 }
 
@@ -23,7 +24,12 @@ pub(crate) fn render(r: &Renderer) -> Result<String, Error> {
     let data = AdminPage {
         config: urls.path(&format!("{DIR}/config.yml")),
         decap: urls.path(&format!("{DIR}/decap-cms/decap-cms.js")),
-        script: urls.path(&format!("{DIR}/resin-cms.js")),
+        scripts: crate::render::theme::ADMIN
+            .iter()
+            .map(|(path, _)| *path)
+            .filter(|path| path.starts_with("resin-") && path.ends_with(".js") && !path.contains('/'))
+            .map(|path| urls.path(&format!("{DIR}/{path}")))
+            .collect(),
         depot: r.site.config.edition_en_ligne.as_ref().and_then(|e| e.depot.clone()),
     };
     let mut context = Context::new();
