@@ -99,11 +99,18 @@ test('une fiche se modifie avec les listes du standard et la carte, et s’enreg
   await commune.fill('Villeurb');
   await page.getByText('Villeurbanne', { exact: true }).waitFor();
   await page.keyboard.press('Escape');
+  await page.getByText('Villeurbanne', { exact: true }).waitFor({ state: 'hidden' });
 
-  // La position : un clic sur la carte, qui remplit latitude et longitude.
+  // La position : un clic sur la carte, qui remplit latitude et longitude. La carte suit la
+  // commune : elle est amenée au milieu de l'écran une fois la liste des communes refermée.
   const carte = page.locator('.leaflet-container');
-  await carte.scrollIntoViewIfNeeded();
-  const cadre = await carte.boundingBox();
+  let cadre;
+  for (let essai = 0; essai < 30; essai += 1) {
+    await carte.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(100);
+    cadre = await carte.boundingBox();
+    if (cadre.y > 0 && cadre.y + cadre.height < 900) break;
+  }
   await page.mouse.click(cadre.x + cadre.width / 2 + 60, cadre.y + cadre.height / 2 - 40);
   const cliquee = Number(await page.getByLabel('Latitude').inputValue());
   const longitude = Number(await page.getByLabel('Longitude').inputValue());
