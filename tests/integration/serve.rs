@@ -202,7 +202,7 @@ fn unchunk(mut body: &[u8]) -> Vec<u8> {
 fn without_injection(body: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(body);
     let Some(start) =
-        text.find("<div id=\"resin-erreurs\"").or_else(|| text.find("<script src=\"/__resin/recharger.js\">"))
+        text.find("<div id=\"resin-erreurs").or_else(|| text.find("<script src=\"/__resin/recharger.js\">"))
     else {
         return body.to_vec();
     };
