@@ -205,10 +205,11 @@ impl EntryNotes {
     pub(crate) fn html(&self, file: &str, shown: bool) -> Option<String> {
         let note = self.0.get(file)?;
         let count = crate::diagnostic::count(note.problems.len(), "problème", "problèmes");
+        let until = if note.problems.len() > 1 { "tant qu'ils restent" } else { "tant qu'il reste" };
         let intro = if shown {
             format!(
                 "Cette page montre la dernière version correcte de la fiche : la version enregistrée a {count} à \
-                 corriger, et n'est pas publiée tant qu'ils restent."
+                 corriger, et n'est pas publiée {until}."
             )
         } else {
             format!("Cette fiche n'est pas montrée dans l'aperçu : elle a {count} à corriger.")

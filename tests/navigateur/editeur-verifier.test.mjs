@@ -71,9 +71,9 @@ test('dans l’aperçu, un téléphone mal écrit est signalé sous son champ av
     assert.ok(boite.y >= champ.y + champ.height - 1 && Math.abs(boite.x - champ.x) < 2, `le message est sous le champ (${JSON.stringify([boite, champ])})`);
     if (CAPTURES) {
       await mkdir(CAPTURES, { recursive: true });
-      await telephone.scrollIntoViewIfNeeded();
+      await telephone.evaluate((n) => n.scrollIntoView({ block: 'center' }));
       await page.screenshot({ path: join(CAPTURES, `erreur-champ-${largeur}.png`) });
-      await resume.scrollIntoViewIfNeeded();
+      await resume.evaluate((n) => n.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: join(CAPTURES, `erreur-resume-${largeur}.png`) });
     }
     await resume.scrollIntoViewIfNeeded();

@@ -217,9 +217,10 @@
         return;
       }
       const n = pluriel(erreurs.length, 'problème', 'problèmes');
+      const tant = erreurs.length > 1 ? 'tant qu’ils ne sont pas corrigés' : 'tant qu’il n’est pas corrigé';
       const note = reponse.montree
-        ? `Le fichier est enregistré, mais il a ${n} : l’aperçu (et le site) continue de montrer la dernière version correcte de la fiche tant qu’ils ne sont pas corrigés.`
-        : `Le fichier est enregistré, mais il a ${n} : la fiche n’apparaît ni dans l’aperçu ni sur le site tant qu’ils ne sont pas corrigés.`;
+        ? `Le fichier est enregistré, mais il a ${n} : l’aperçu (et le site) continue de montrer la dernière version correcte de la fiche ${tant}.`
+        : `Le fichier est enregistré, mais il a ${n} : la fiche n’apparaît ni dans l’aperçu ni sur le site ${tant}.`;
       sessionStorage.setItem(saved, note);
       const boite = resume();
       if (boite) {
