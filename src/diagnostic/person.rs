@@ -46,9 +46,10 @@ fn plain(text: &str, title: &dyn Fn(&str) -> Option<String>) -> String {
     out
 }
 
-/// A capital letter first and a full stop last.
+/// A capital letter first and a full stop last; no line break inside guillemets.
 fn sentence(text: &str) -> String {
-    let text = text.trim();
+    let text = text.trim().replace("« ", "«\u{a0}").replace(" »", "\u{a0}»");
+    let text = text.as_str();
     let mut chars = text.chars();
     let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
     out.push_str(chars.as_str());
@@ -81,6 +82,7 @@ mod tests {
     fn code_that_is_no_field_goes_between_guillemets() {
         let none = |_: &str| None;
         assert_eq!(plain("par exemple `04 78 00 00 00`", &none), "par exemple « 04 78 00 00 00 »");
+        assert_eq!(sentence("invalide « 04 78 »"), "Invalide «\u{a0}04 78\u{a0}»");
         assert_eq!(sentence("écrivez un numéro"), "Écrivez un numéro.");
     }
 }

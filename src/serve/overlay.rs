@@ -33,7 +33,8 @@ fn reload_tag() -> String {
 /// Policy refuses inline scripts): its one-line summary sits at the bottom of the screen, and
 /// open it takes at most a third of it, so that it never hides the page's own controls more
 /// than needed (issue 22). A block of the summary's height ends the page, so that the page's
-/// end can still be scrolled into view above it.
+/// end can still be scrolled into view above it. Without an earlier version, there is no page
+/// to show under it: it opens unfolded.
 pub(crate) fn panel(report: &str, errors: usize, last_good: bool) -> String {
     let title = match errors {
         0 => "Le site n'a pas pu être mis à jour".to_string(),
@@ -42,7 +43,7 @@ pub(crate) fn panel(report: &str, errors: usize, last_good: bool) -> String {
     };
     format!(
         "<div id=\"resin-erreurs-marge\" aria-hidden=\"true\" style=\"height:3.5rem\"></div>\
-<details id=\"resin-erreurs\" lang=\"fr\" style=\"position:fixed;left:0;right:0;bottom:0;\
+<details id=\"resin-erreurs\"{} lang=\"fr\" style=\"position:fixed;left:0;right:0;bottom:0;\
 max-height:33vh;overflow:auto;z-index:2147483647;background:#fff;color:#1e1e1e;\
 border-top:4px solid #b3261e;box-shadow:0 -2px 10px rgba(0,0,0,.3);margin:0;padding:0;\
 font:16px/1.45 system-ui,sans-serif;text-align:left\">\
@@ -52,6 +53,7 @@ font-weight:700;color:#b3261e\">{title}</summary>\
 enregistrez : la page se mettra à jour toute seule.</p>\
 <pre style=\"margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font:14px/1.4 ui-monospace,monospace;\
 background:#f6f6f6;padding:.75rem;border-radius:4px\">{}</pre></div></details>",
+        if last_good { "" } else { " open" },
         if last_good { "La page affichée est la dernière version correcte du site. " } else { "" },
         escape_html(report.trim_end())
     )

@@ -38,10 +38,13 @@ async function fiche(largeur, hauteur) {
   if (await connexion.count()) await connexion.click();
   await page.getByRole('link', { name: 'Lieux', exact: true }).waitFor();
   await page.goto(`${APERCU}/admin/#/collections/lieux/entries/mediatheque-du-bachut`);
+  return { page, context, erreurs, telephone: await champTelephone(page) };
+}
+
+async function champTelephone(page) {
   const libelle = page.locator('label', { hasText: 'Téléphone' }).first();
   await libelle.waitFor();
-  const telephone = page.locator(`#${await libelle.getAttribute('for')}`);
-  return { page, context, erreurs, telephone };
+  return page.locator(`#${await libelle.getAttribute('for')}`);
 }
 
 test('dans l’aperçu, un téléphone mal écrit est signalé sous son champ avant l’enregistrement', { skip: !APERCU }, async () => {
@@ -52,9 +55,9 @@ test('dans l’aperçu, un téléphone mal écrit est signalé sous son champ av
     assert.equal(await page.locator('.resin-probleme').count(), 0, 'une fiche correcte n’a pas de problème');
     await telephone.fill('04 78');
     const probleme = page.locator('.resin-probleme');
-    await probleme.first().waitFor({ timeout: 10000 });
+    await probleme.first().waitFor({ timeout: 20000 });
     const texte = await probleme.first().innerText();
-    assert.match(texte, /téléphone invalide « 04 78 »/i);
+    assert.match(texte, /téléphone invalide «\u00a004 78\u00a0»/i);
     assert.match(texte, /10 chiffres/);
     assert.doesNotMatch(texte, /content\/|\.md|:\d+:\d+|erreur\[|`/, 'ni chemin, ni ligne, ni code');
     // Sous le champ du téléphone, lié à lui pour les lecteurs d'écran.
@@ -82,8 +85,54 @@ test('dans l’aperçu, un téléphone mal écrit est signalé sous son champ av
     assert.ok(vu.y >= 0 && vu.y + vu.height <= hauteur, `le lien mène au champ (${JSON.stringify(vu)})`);
     // Corrigé : le problème s'en va.
     await telephone.fill('04 78 00 00 00');
-    await page.locator('.resin-probleme').first().waitFor({ state: 'detached', timeout: 10000 });
+    await page.locator('.resin-probleme').first().waitFor({ state: 'detached', timeout: 20000 });
     assert.deepEqual(erreurs, []);
     await context.close();
   }
+});
+
+// Attendre que la page de l'aperçu `chemin` vérifie `condition`.
+async function attendre(chemin, condition) {
+  const debut = Date.now();
+  for (;;) {
+    const html = await (await fetch(`${APERCU}${chemin}`)).text();
+    if (condition(html)) return html;
+    assert.ok(Date.now() - debut < 20000, `l’aperçu de ${chemin} n’a pas suivi`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
+
+test('dans l’aperçu, enregistrer une fiche qui a un problème le dit tout de suite, et sa page aussi', { skip: !APERCU }, async () => {
+  const { page, context, erreurs, telephone } = await fiche(1280, 900);
+  const avant = await telephone.inputValue();
+  await telephone.fill('04 78');
+  await page.locator('.resin-probleme').first().waitFor({ timeout: 20000 });
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page.getByText('Publier maintenant').click();
+  const resume = page.locator('#resin-verification');
+  await resume.getByText('Le fichier est enregistré, mais il a 1 problème', { exact: false }).waitFor({ timeout: 20000 });
+  assert.match(await resume.innerText(), /continue de montrer la dernière version correcte de la fiche tant qu’il n’est pas corrigé/);
+  // La page de la fiche dans l'aperçu : la dernière version correcte, et pourquoi.
+  const html = await attendre('/lieux/mediatheque-du-bachut/', (h) => h.includes('id="resin-fiche"'));
+  assert.match(html, /Cette page montre la dernière version correcte de la fiche/);
+  assert.match(html, /téléphone invalide «\u00a004 78\u00a0»/i);
+  if (CAPTURES) {
+    await resume.evaluate((n) => n.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(CAPTURES, 'enregistree-1280.png') });
+    const telephone375 = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'fr-FR' });
+    const apercu = await telephone375.newPage();
+    await apercu.goto(`${APERCU}/lieux/mediatheque-du-bachut/`);
+    await apercu.screenshot({ path: join(CAPTURES, 'page-fiche-375.png') });
+    await apercu.locator('#resin-erreurs summary').click();
+    await apercu.screenshot({ path: join(CAPTURES, 'panneau-ouvert-375.png') });
+    await telephone375.close();
+  }
+  // Corrigé et enregistré : la page suit, sans note.
+  await page.reload();
+  await (await champTelephone(page)).fill(avant);
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page.getByText('Publier maintenant').click();
+  await attendre('/lieux/mediatheque-du-bachut/', (h) => !h.includes('id="resin-fiche"') && !h.includes('resin-erreurs'));
+  assert.deepEqual(erreurs, []);
+  await context.close();
 });

@@ -1,6 +1,6 @@
 // Les problèmes de la fiche ouverte, dans le formulaire (aperçu `resin serve` seulement) :
 // pendant la saisie (après 600 ms sans frappe), la fiche est envoyée à resin
-// (/__resin/verifier), qui répond ce que `resin check` dirait d'elle, en français, champ par
+// (l'adresse de vérification de l'aperçu), qui répond ce que `resin check` dirait d'elle, en français, champ par
 // champ. Chaque problème s'affiche sous son champ (bordure rouge, texte lié au champ), et un
 // résumé en haut du formulaire les compte, avec un lien vers chaque champ. Après un
 // enregistrement d'une fiche qui a encore des problèmes, un message dit tout de suite que le
@@ -16,21 +16,24 @@
   'use strict';
   const { CMS, createClass, h } = window;
   if (!CMS) return;
-  const ADRESSE = '/__resin/verifier';
   const ATTENTE = 600;
   const ROUGE = '#b3261e';
 
   // L'éditeur écrit-il par l'aperçu ? Oui quand config.yml, réécrit par `resin serve`, a un
-  // bloc `local_backend`.
+  // bloc `local_backend` : son adresse (l'API locale, « …/decap ») donne celle de la
+  // vérification, à côté (« …/verifier ») ; sinon `null`.
   let local = null;
-  function estLocal() {
+  function adresse() {
     if (!local) {
       const lien = document.querySelector('link[rel="cms-config-url"]');
-      const adresse = lien ? lien.href : new URL('config.yml', document.baseURI).href;
-      local = fetch(adresse, { cache: 'no-store' })
+      const config = lien ? lien.href : new URL('config.yml', document.baseURI).href;
+      local = fetch(config, { cache: 'no-store' })
         .then((r) => r.text())
-        .then((texte) => /^local_backend:/m.test(texte))
-        .catch(() => false);
+        .then((texte) => {
+          const api = texte.match(/^local_backend:\n {2}url: (\S+)\/decap$/m);
+          return api ? `${api[1]}/verifier` : null;
+        })
+        .catch(() => null);
     }
     return local;
   }
@@ -62,7 +65,7 @@
       slug: entry.get('newRecord') ? '' : entry.get('slug') || '',
       data: data && data.toJS ? data.toJS() : {},
     });
-    const reponse = await fetch(ADRESSE, {
+    const reponse = await fetch(await adresse(), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: corps,
@@ -72,7 +75,7 @@
   }
 
   async function verifier() {
-    if (!courant || !(await estLocal())) return;
+    if (!courant || !(await adresse())) return;
     const { entry, collection } = courant;
     const envoi = JSON.stringify([collection.get('name'), entry.get('slug'), entry.get('data')]);
     if (envoi === derniere) return;
@@ -202,7 +205,7 @@
     name: 'postSave',
     handler: async ({ entry }) => {
       modifiee = false;
-      if (!courant || !(await estLocal())) return;
+      if (!courant || !(await adresse())) return;
       const { collection } = courant;
       let reponse;
       try {
