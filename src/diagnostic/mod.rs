@@ -20,6 +20,7 @@ mod json;
 mod kind;
 mod media;
 mod notice;
+mod person;
 mod shape;
 mod short;
 mod site;
@@ -39,6 +40,7 @@ pub use import_report::{
 pub use kind::{Declared, ExtensionMismatch, Found, Kind, LikelyPostcodes};
 pub use media::{SpecialKind, SvgHazard};
 pub use notice::{Notice, Trigger};
+pub(crate) use person::ForPerson;
 pub use shape::Shape;
 pub use site::SiteKind;
 pub use usage::{OutputRefusal, UsageKind};

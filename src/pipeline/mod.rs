@@ -26,9 +26,11 @@ use crate::error::Error;
 use crate::render::deps::hasher;
 
 mod changes;
+mod editor;
 mod snapshot;
 mod workspace;
 
+pub(crate) use self::editor::EntryContext;
 pub use self::snapshot::{Each, Produced, Served, Snapshot};
 pub use self::workspace::Workspace;
 

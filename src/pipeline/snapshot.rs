@@ -91,8 +91,27 @@ pub enum Served<'a> {
 }
 
 impl Snapshot {
+    /// The web editor's files alone, with the theme's static files it loads
+    /// ([`Renderer::plan_editor`]), made from `site` as indexed even when the content has errors:
+    /// `resin serve` serves the editor whatever the content (issue 22).
+    pub(super) fn editor(site: Arc<Site>, theme: Arc<Theme>, content: PathBuf) -> Snapshot {
+        let qr_codes = crate::render::qr_codes(&site);
+        let mut planned = Renderer::with_qr_codes(&site, &theme, qr_codes.clone()).plan_editor();
+        planned.sort_by(|a, b| a.path.cmp(&b.path));
+        let files = planned
+            .into_iter()
+            .map(|p| (p.path, Slot { output: p.output, key: None, cell: Arc::default(), fallback: None }))
+            .collect();
+        Snapshot { generation: 0, site, theme, files, assets: Vec::new(), content, qr_codes }
+    }
+
     fn slot(&self, path: &str) -> Option<&Slot> {
         self.files.binary_search_by(|(p, _)| p.as_str().cmp(path)).ok().map(|i| &self.files[i].1)
+    }
+
+    /// True when the site has a generated file at `path` (without producing it).
+    pub fn contains(&self, path: &str) -> bool {
+        self.slot(path).is_some()
     }
 
     /// The file at `path` (relative to the site's root, `lieux/x/index.html`), produced now if

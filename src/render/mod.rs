@@ -228,19 +228,10 @@ impl<'a> Renderer<'a> {
                 planned.push(Planned { path: page::network::event_calendar(p), output: Output::EventCalendar(i) });
             }
         }
-        for (i, (path, _)) in self.theme.statics.iter().enumerate() {
-            planned.push(Planned { path: format!("static/{path}"), output: Output::Static(i) });
-        }
         for export in export::Export::ALL.into_iter().filter(|e| e.applies(self.site)) {
             planned.push(Planned { path: export.path(), output: Output::Export(export) });
         }
-        if self.site.config.edition_en_ligne.is_some() {
-            planned.push(Planned { path: format!("{}/index.html", files::admin::DIR), output: Output::AdminPage });
-            planned.push(Planned { path: format!("{}/config.yml", files::admin::DIR), output: Output::AdminConfig });
-            for (i, (path, _)) in theme::ADMIN.iter().enumerate() {
-                planned.push(Planned { path: format!("{}/{path}", files::admin::DIR), output: Output::AdminFile(i) });
-            }
-        }
+        planned.extend(self.plan_editor());
         planned.sort_by(|a, b| a.path.cmp(&b.path));
         if let Some(pair) = planned.windows(2).find(|w| w[0].path == w[1].path) {
             return Err(Error::UnsafeOutput {
@@ -249,6 +240,22 @@ impl<'a> Renderer<'a> {
             });
         }
         Ok(planned)
+    }
+
+    /// The theme's static files and, when `site.yaml` turns it on, the web editor's files:
+    /// what `/admin/` needs (`resin serve` serves them even while the content has errors).
+    pub(crate) fn plan_editor(&self) -> Vec<Planned> {
+        let mut planned: Vec<Planned> = (self.theme.statics.iter().enumerate())
+            .map(|(i, (path, _))| Planned { path: format!("static/{path}"), output: Output::Static(i) })
+            .collect();
+        if self.site.config.edition_en_ligne.is_some() {
+            planned.push(Planned { path: format!("{}/index.html", files::admin::DIR), output: Output::AdminPage });
+            planned.push(Planned { path: format!("{}/config.yml", files::admin::DIR), output: Output::AdminConfig });
+            for (i, (path, _)) in theme::ADMIN.iter().enumerate() {
+                planned.push(Planned { path: format!("{}/{path}", files::admin::DIR), output: Output::AdminFile(i) });
+            }
+        }
+        planned
     }
 
     /// Produces one file.

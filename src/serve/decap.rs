@@ -79,32 +79,9 @@ type Refusal = EditorRefusal;
 
 /// `POST /__resin/decap`.
 pub(crate) async fn api(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Body) -> Response {
-    let Some(editing) = shared.editing.clone() else {
-        return refuse(EditorRefusal::NotLocal);
-    };
-    // The site as served has the web editor.
-    let on = shared.current().0.is_some_and(|snapshot| snapshot.get("admin/config.yml").is_some());
-    if !on {
-        return refuse(EditorRefusal::EditorOff);
-    }
-    let Some(host) = editing.own_host(&headers) else {
-        return refuse(EditorRefusal::UnexpectedHost);
-    };
-    // Decap's requests always say where they come from.
-    let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok());
-    let fetch_site = headers.get("sec-fetch-site").and_then(|o| o.to_str().ok());
-    if origin != Some(&format!("http://{host}")) || fetch_site.is_some_and(|site| site != "same-origin") {
-        return refuse(EditorRefusal::OtherSite);
-    }
-    let json_body = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|c| c.to_str().ok())
-        .is_some_and(|c| c.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")));
-    if !json_body {
-        return refuse(EditorRefusal::NotJson);
-    }
-    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
-        return refuse(EditorRefusal::TooLarge { megabytes: MAX_BODY >> 20 });
+    let (editing, body) = match admit(&shared, &headers, body).await {
+        Ok(admitted) => admitted,
+        Err(refusal) => return refuse(refusal),
     };
     let request: Request = match serde_json::from_slice(&body) {
         Ok(request) => request,
@@ -118,7 +95,40 @@ pub(crate) async fn api(State(shared): State<Arc<Shared>>, headers: HeaderMap, b
     }
 }
 
-fn refuse(refusal: Refusal) -> Response {
+/// A request of the preview's own editor: local editing on, the web editor on, the preview's
+/// own address and page, a JSON body (read, up to [`MAX_BODY`]). The guards of every request
+/// of the editor to resin (this API, and [`super::verify`]).
+pub(crate) async fn admit(
+    shared: &Shared,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<(Arc<Editing>, axum::body::Bytes), Refusal> {
+    let editing = shared.editing.clone().ok_or(EditorRefusal::NotLocal)?;
+    // The site, as indexed even with errors, has the web editor.
+    if shared.editor().is_none() {
+        return Err(EditorRefusal::EditorOff);
+    }
+    let host = editing.own_host(headers).ok_or(EditorRefusal::UnexpectedHost)?;
+    // Decap's requests always say where they come from.
+    let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok());
+    let fetch_site = headers.get("sec-fetch-site").and_then(|o| o.to_str().ok());
+    if origin != Some(&format!("http://{host}")) || fetch_site.is_some_and(|site| site != "same-origin") {
+        return Err(EditorRefusal::OtherSite);
+    }
+    let json_body = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|c| c.to_str().ok())
+        .is_some_and(|c| c.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")));
+    if !json_body {
+        return Err(EditorRefusal::NotJson);
+    }
+    let body = axum::body::to_bytes(body, MAX_BODY)
+        .await
+        .map_err(|_| EditorRefusal::TooLarge { megabytes: MAX_BODY >> 20 })?;
+    Ok((editing, body))
+}
+
+pub(crate) fn refuse(refusal: Refusal) -> Response {
     (status(&refusal), axum::Json(json!({ "error": refusal.to_string() }))).into_response()
 }
 

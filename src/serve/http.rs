@@ -18,6 +18,7 @@ use tokio_util::io::ReaderStream;
 
 use super::decap::{self, Editing};
 use super::overlay::{self, EVENTS_PATH, SCRIPT_PATH};
+use super::verify::{self, EntryNotes};
 use super::{Message, Shared};
 use crate::pipeline::{Served, Snapshot};
 
@@ -32,6 +33,7 @@ pub(super) fn router(shared: Arc<Shared>) -> Router {
         .route(SCRIPT_PATH, get(reload_script))
         .route("/__resin/fichiers", get(files))
         .route(decap::API_PATH, post(decap::api))
+        .route(verify::VERIFY_PATH, post(verify::verify))
         .fallback(get(page))
         .with_state(shared)
 }
@@ -63,11 +65,20 @@ async fn files(State(shared): State<Arc<Shared>>) -> Response {
 
 async fn page(State(shared): State<Arc<Shared>>, uri: Uri, headers: HeaderMap) -> Response {
     let (snapshot, panel) = shared.current();
-    let Some(snapshot) = snapshot else {
-        let panel = panel.unwrap_or_default();
-        return html(StatusCode::INTERNAL_SERVER_ERROR, overlay::error_page(&panel));
-    };
     let path = uri.path().to_string();
+    // The web editor is served from the site as indexed, whatever its entries (issue 22), and
+    // without the errors panel: the editor shows the problems of the entry it edits.
+    let admin = path == "/admin" || path.starts_with("/admin/");
+    let editor = shared.editor().filter(|_| admin || (snapshot.is_none() && path.starts_with("/static/")));
+    let (snapshot, panel) = match (editor, snapshot) {
+        (Some(editor), _) => (editor, None),
+        (None, Some(snapshot)) => (snapshot, panel.filter(|_| !admin)),
+        (None, None) => {
+            let panel = panel.unwrap_or_default();
+            return html(StatusCode::INTERNAL_SERVER_ERROR, overlay::error_page(&panel));
+        }
+    };
+    let notes = shared.notes();
     let query = uri.query().map(str::to_string);
     // The web editor of the preview edits content/ on this computer, through resin.
     let local_backend = (path == "/admin/config.yml")
@@ -80,29 +91,35 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri, headers: HeaderMap) -
             && let Some(Served::Generated(Ok(bytes))) = snapshot.get("admin/config.yml")
         {
             let with_line: Arc<[u8]> = [&bytes[..], line.as_bytes()].concat().into();
-            return serve_file(&snapshot, "admin/config.yml", Served::Generated(Ok(with_line)), None);
+            return serve_file(&snapshot, "admin/config.yml", Served::Generated(Ok(with_line)), None, None);
         }
-        respond(&snapshot, &path, query.as_deref(), panel.as_deref())
+        respond(&snapshot, &path, query.as_deref(), panel.as_deref(), &notes)
     })
     .await
     .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
 /// The response for the URL path `url_path`.
-fn respond(snapshot: &Snapshot, url_path: &str, query: Option<&str>, panel: Option<&str>) -> Response {
+fn respond(
+    snapshot: &Snapshot,
+    url_path: &str,
+    query: Option<&str>,
+    panel: Option<&str>,
+    notes: &EntryNotes,
+) -> Response {
     let Ok(decoded) = percent_decode_str(url_path.trim_start_matches('/')).decode_utf8() else {
-        return not_found(snapshot, panel);
+        return not_found(snapshot, panel, None);
     };
     // Paths of the site are plain: no `.`, `..` or empty part, no backslash.
     let parts: Vec<&str> = decoded.split('/').collect();
     let inner = &parts[..parts.len() - 1];
     if inner.iter().any(|part| part.is_empty() || *part == ".." || *part == ".") || decoded.contains('\\') {
-        return not_found(snapshot, panel);
+        return not_found(snapshot, panel, None);
     }
     let file =
         if decoded.is_empty() || decoded.ends_with('/') { format!("{decoded}index.html") } else { decoded.into() };
     match snapshot.get(&file) {
-        Some(served) => serve_file(snapshot, &file, served, panel),
+        Some(served) => serve_file(snapshot, &file, served, panel, notes.html(&file, true).as_deref()),
         // `/lieux/x` → `/lieux/x/`, as a static host does; always to a path of this site. Temporary:
         // a browser must not remember it once the preview stops.
         None if snapshot.get(&format!("{file}/index.html")).is_some() => {
@@ -113,11 +130,19 @@ fn respond(snapshot: &Snapshot, url_path: &str, query: Option<&str>, panel: Opti
             }
             (StatusCode::TEMPORARY_REDIRECT, [(header::LOCATION, location)]).into_response()
         }
-        None => not_found(snapshot, panel),
+        // A new entry with errors has no page yet: its 404 page says why.
+        None => not_found(snapshot, panel, notes.html(&file, false).as_deref()),
     }
 }
 
-fn serve_file(snapshot: &Snapshot, file: &str, served: Served<'_>, panel: Option<&str>) -> Response {
+/// `note`: why this page of an entry is not up to date ([`EntryNotes`]).
+fn serve_file(
+    snapshot: &Snapshot,
+    file: &str,
+    served: Served<'_>,
+    panel: Option<&str>,
+    note: Option<&str>,
+) -> Response {
     let mut error_panel = None;
     let bytes = match served {
         Served::Generated(Ok(bytes)) => bytes.to_vec(),
@@ -133,8 +158,8 @@ fn serve_file(snapshot: &Snapshot, file: &str, served: Served<'_>, panel: Option
         // Media files are streamed: read whole, three downloads of a 2 GB video took the
         // preview to 4.4 GB (issue 19). None is HTML: `load::media` publishes no page.
         Served::Asset(path) => {
-            let Some(asset) = snapshot.open_asset(path) else { return not_found(snapshot, panel) };
-            let Ok(length) = asset.metadata().map(|m| m.len()) else { return not_found(snapshot, panel) };
+            let Some(asset) = snapshot.open_asset(path) else { return not_found(snapshot, panel, None) };
+            let Ok(length) = asset.metadata().map(|m| m.len()) else { return not_found(snapshot, panel, None) };
             // 64 KiB a read: a few hops to the blocking threads per megabyte, not 256.
             let body = Body::from_stream(ReaderStream::with_capacity(tokio::fs::File::from_std(asset), 1 << 16));
             let mut response = with_type(body, &content_type(file).unwrap_or_default());
@@ -143,7 +168,13 @@ fn serve_file(snapshot: &Snapshot, file: &str, served: Served<'_>, panel: Option
         }
     };
     match content_type(file) {
-        None => html(StatusCode::OK, overlay::inject(&bytes, error_panel.as_deref().or(panel))),
+        None => {
+            let bytes = match note {
+                Some(note) => overlay::in_main(&bytes, note),
+                None => bytes,
+            };
+            html(StatusCode::OK, overlay::inject(&bytes, error_panel.as_deref().or(panel)))
+        }
         Some(content_type) => with_type(Body::from(bytes), &content_type),
     }
 }
@@ -172,12 +203,16 @@ fn with_type(body: Body, content_type: &str) -> Response {
     response
 }
 
-/// The site's own 404 page, with status 404.
-fn not_found(snapshot: &Snapshot, panel: Option<&str>) -> Response {
+/// The site's own 404 page, with status 404; `note` says why an entry has no page yet.
+fn not_found(snapshot: &Snapshot, panel: Option<&str>, note: Option<&str>) -> Response {
     let page = match snapshot.get("404.html") {
         Some(Served::Generated(Ok(bytes))) => bytes.to_vec(),
         _ => b"<!doctype html><html lang=\"fr\"><title>Page introuvable</title><body><h1>Page introuvable</h1></body></html>"
             .to_vec(),
+    };
+    let page = match note {
+        Some(note) => overlay::in_main(&page, note),
+        None => page,
     };
     html(StatusCode::NOT_FOUND, overlay::inject(&page, panel))
 }

@@ -12,6 +12,7 @@
 pub(crate) mod decap;
 mod http;
 pub(crate) mod overlay;
+mod verify;
 pub(crate) mod watch;
 
 use std::io::IsTerminal;
@@ -26,7 +27,7 @@ use tokio::sync::broadcast;
 
 use crate::diagnostic::{self, Format, Notice, Severity, Trigger, UsageKind};
 use crate::error::Error;
-use crate::pipeline::{Changes, Snapshot, Update, Workspace};
+use crate::pipeline::{Changes, EntryContext, Snapshot, Update, Workspace};
 
 /// How `resin serve` was asked to run.
 #[derive(Debug, Clone)]
@@ -67,6 +68,29 @@ struct Live {
     snapshot: Option<Arc<Snapshot>>,
     /// The errors panel, while the content has errors.
     panel: Option<Arc<str>>,
+    /// What the web editor needs, even while the content has errors.
+    editor: Editor,
+}
+
+/// The web editor's files and checks, from the site as last indexed (issue 22).
+#[derive(Default, Clone)]
+struct Editor {
+    /// `admin/` and the static files it loads, when `site.yaml` turns the editor on.
+    files: Option<Arc<Snapshot>>,
+    /// What checking one entry needs.
+    context: Option<Arc<EntryContext>>,
+    /// The problems of each entry with errors, by the file of its page.
+    notes: Arc<verify::EntryNotes>,
+}
+
+impl Editor {
+    fn of(workspace: &Workspace) -> Editor {
+        Editor {
+            files: workspace.editor(),
+            context: workspace.entry_context().map(Arc::new),
+            notes: Arc::new(verify::EntryNotes::of(workspace)),
+        }
+    }
 }
 
 impl Shared {
@@ -86,8 +110,26 @@ impl Shared {
         (live.snapshot.clone(), live.panel.clone())
     }
 
-    fn set(&self, snapshot: Option<Arc<Snapshot>>, panel: Option<String>) {
+    /// The web editor's files (`admin/`, `static/`), whatever the content.
+    fn editor(&self) -> Option<Arc<Snapshot>> {
+        self.live.read().unwrap_or_else(|e| e.into_inner()).editor.files.clone()
+    }
+
+    /// The context to check one entry of the editor.
+    fn entry_context(&self) -> Option<Arc<EntryContext>> {
+        self.live.read().unwrap_or_else(|e| e.into_inner()).editor.context.clone()
+    }
+
+    /// The problems of the entries with errors, by the file of their page.
+    fn notes(&self) -> Arc<verify::EntryNotes> {
+        self.live.read().unwrap_or_else(|e| e.into_inner()).editor.notes.clone()
+    }
+
+    fn set(&self, snapshot: Option<Arc<Snapshot>>, panel: Option<String>, editor: Option<Editor>) {
         let mut live = self.live.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(editor) = editor {
+            live.editor = editor;
+        }
         if let Some(snapshot) = snapshot {
             self.generation.store(snapshot.generation, Ordering::SeqCst);
             live.snapshot = Some(snapshot);
@@ -322,13 +364,15 @@ fn publish(
     }
     *shown = report;
     let elapsed = started.elapsed().as_millis();
+    // An update stopped midway leaves the editor as it was.
+    let editor = fresh.then(|| Editor::of(workspace));
     match outcome {
         Ok(update) if update.published => {
             let snapshot = workspace.published().cloned();
             let updated =
                 Notice::PreviewUpdated { trigger: trigger.clone(), millis: elapsed, outdated: update.outdated };
             eprintln!("{updated}");
-            shared.set(snapshot.clone(), None);
+            shared.set(snapshot.clone(), None, editor);
             if let Some(snapshot) = snapshot {
                 let _ = produce.send(snapshot);
             }
@@ -354,7 +398,7 @@ fn publish(
             } else {
                 eprintln!("{}", Notice::NotBuiltYet { trigger: trigger.clone() });
             }
-            shared.set(None, Some(overlay::panel(&report, errors, last_good)));
+            shared.set(None, Some(overlay::panel(&report, errors, last_good)), editor);
         }
     }
     shared.reload();

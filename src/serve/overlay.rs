@@ -12,11 +12,13 @@ pub(crate) const EVENTS_PATH: &str = "/__resin/evenements";
 pub(crate) const SCRIPT_PATH: &str = "/__resin/recharger.js";
 
 /// Reloads the page when the server says the site changed. EventSource reconnects by itself
-/// when the server restarts.
+/// when the server restarts. A page may keep itself from being reloaded by cancelling the
+/// `resin:recharger` event (the web editor does, while a form has changes not saved).
 pub(crate) fn reload_script() -> String {
     format!(
         "(function(){{if(!window.EventSource)return;var s=new EventSource(\"{EVENTS_PATH}\");\
-         s.addEventListener(\"recharger\",function(){{location.reload();}});}})();\n"
+         s.addEventListener(\"recharger\",function(){{var e=new CustomEvent(\"resin:recharger\",{{cancelable:true}});\
+         if(window.dispatchEvent(e))location.reload();}});}})();\n"
     )
 }
 
@@ -26,25 +28,43 @@ fn reload_tag() -> String {
 
 /// The errors panel: the human report of `resin check`, without colours. `last_good`: an
 /// earlier version of the site is shown under it.
+///
+/// Folded at first, and foldable without script (a `<details>`: the pages' Content Security
+/// Policy refuses inline scripts): its one-line summary sits at the bottom of the screen, and
+/// open it takes at most a third of it, so that it never hides the page's own controls more
+/// than needed (issue 22). A block of the summary's height ends the page, so that the page's
+/// end can still be scrolled into view above it. Without an earlier version, there is no page
+/// to show under it: it opens unfolded.
 pub(crate) fn panel(report: &str, errors: usize, last_good: bool) -> String {
     let title = match errors {
         0 => "Le site n'a pas pu être mis à jour".to_string(),
-        1 => "Le site n'est pas à jour : 1 erreur à corriger".to_string(),
-        n => format!("Le site n'est pas à jour : {n} erreurs à corriger"),
+        1 => "Site pas à jour : 1 erreur à corriger".to_string(),
+        n => format!("Site pas à jour : {n} erreurs à corriger"),
     };
     format!(
-        "<div id=\"resin-erreurs\" role=\"alert\" lang=\"fr\" style=\"position:fixed;left:0;right:0;bottom:0;\
-max-height:75vh;overflow:auto;z-index:2147483647;background:#fff;color:#1e1e1e;\
-border-top:6px solid #b3261e;box-shadow:0 -4px 16px rgba(0,0,0,.35);padding:1rem 1.25rem;\
+        "<div id=\"resin-erreurs-marge\" aria-hidden=\"true\" style=\"height:3.5rem\"></div>\
+<details id=\"resin-erreurs\"{} lang=\"fr\" style=\"position:fixed;left:0;right:0;bottom:0;\
+max-height:33vh;overflow:auto;z-index:2147483647;background:#fff;color:#1e1e1e;\
+border-top:4px solid #b3261e;box-shadow:0 -2px 10px rgba(0,0,0,.3);margin:0;padding:0;\
 font:16px/1.45 system-ui,sans-serif;text-align:left\">\
-<h2 style=\"margin:0 0 .5rem;font-size:1.25rem;color:#b3261e\">{title}</h2>\
-<p style=\"margin:0 0 .75rem\">{}Corrigez le fichier indiqué puis enregistrez : la page se mettra à \
-jour toute seule.</p>\
+<summary style=\"position:sticky;top:0;background:#fff;cursor:pointer;padding:.5rem 1rem;\
+font-weight:700;color:#b3261e\">{title}</summary>\
+<div style=\"padding:0 1rem 1rem\"><p style=\"margin:0 0 .75rem\">{}Corrigez le fichier indiqué puis \
+enregistrez : la page se mettra à jour toute seule.</p>\
 <pre style=\"margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font:14px/1.4 ui-monospace,monospace;\
-background:#f6f6f6;padding:.75rem;border-radius:4px\">{}</pre></div>",
+background:#f6f6f6;padding:.75rem;border-radius:4px\">{}</pre></div></details>",
+        if last_good { "" } else { " open" },
         if last_good { "La page affichée est la dernière version correcte du site. " } else { "" },
         escape_html(report.trim_end())
     )
+}
+
+/// Adds `note` at the start of the page's `<main>` (of its body when it has none).
+pub(crate) fn in_main(html: &[u8], note: &str) -> Vec<u8> {
+    let open = find_first(html, b"<main").or_else(|| find_first(html, b"<body"));
+    let at = open.and_then(|start| html[start..].iter().position(|&b| b == b'>').map(|end| start + end + 1));
+    let at = at.unwrap_or(0);
+    [&html[..at], note.as_bytes(), &html[at..]].concat()
 }
 
 /// Adds the reload script, and the errors panel if any, at the end of an HTML page's body.
@@ -65,6 +85,10 @@ pub(crate) fn error_page(panel: &str) -> Vec<u8> {
 <title>Erreurs dans le contenu – resin serve</title>\n</head>\n<body>\n\
 <main><h1>Le site n'a pas encore pu être construit</h1></main>\n</body>\n</html>\n";
     inject(html.as_bytes(), Some(panel))
+}
+
+fn find_first(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -89,5 +113,22 @@ mod tests {
         assert!(!html.contains("<script>alert"));
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("1 erreur à corriger"));
+    }
+
+    #[test]
+    fn the_panel_is_folded_and_takes_a_third_of_the_screen_at_most() {
+        let html = panel("erreur", 2, true);
+        assert!(html.contains("<details id=\"resin-erreurs\"") && !html.contains("<details id=\"resin-erreurs\" open"));
+        assert!(html.contains("<summary") && html.contains("2 erreurs à corriger</summary>"));
+        assert!(html.contains("max-height:33vh"));
+    }
+
+    #[test]
+    fn a_note_goes_at_the_start_of_main() {
+        let page = in_main(b"<body><header>h</header><main id=\"contenu\"><h1>x</h1></main></body>", "<p>N</p>");
+        assert_eq!(
+            String::from_utf8(page).unwrap(),
+            "<body><header>h</header><main id=\"contenu\"><p>N</p><h1>x</h1></main></body>"
+        );
     }
 }

@@ -202,7 +202,7 @@ fn unchunk(mut body: &[u8]) -> Vec<u8> {
 fn without_injection(body: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(body);
     let Some(start) =
-        text.find("<div id=\"resin-erreurs\"").or_else(|| text.find("<script src=\"/__resin/recharger.js\">"))
+        text.find("<div id=\"resin-erreurs").or_else(|| text.find("<script src=\"/__resin/recharger.js\">"))
     else {
         return body.to_vec();
     };
@@ -815,4 +815,104 @@ fn a_large_media_file_is_streamed_not_read_whole() {
     // Still confined: a missing asset is the site's 404 page.
     fs::remove_file(site.root().join("content/gros.pdf")).unwrap();
     assert_eq!(server.get("/gros.pdf").status, 404);
+}
+
+/// Issue 22: with an error in one file of content/ from the start, the web editor is served all
+/// the same (its page, its configuration, its scripts and the static files it loads), without
+/// the errors panel; other pages get the panel, folded; a place with errors is named in the
+/// editor's check, told for a person.
+#[test]
+fn the_editor_is_served_whatever_the_content_and_checks_the_entry_it_edits() {
+    use serde_json::json;
+    let site = SiteTest::example();
+    site.write(PLACE, "---\nnom: [cassé\n---\n");
+    let server = Server::start(site.root(), &[]);
+    for path in ["/admin/", "/admin/config.yml", "/admin/resin-cms.js", "/admin/resin-verifier.js", "/static/style.css"]
+    {
+        assert_eq!(server.get(path).status, 200, "{path}");
+    }
+    let admin = server.get("/admin/").text();
+    assert!(admin.contains("/__resin/recharger.js") && !admin.contains("resin-erreurs"), "{admin}");
+    let config = server.get("/admin/config.yml").text();
+    assert!(config.contains("local_backend:") && config.contains("Médiathèque du Bachut"), "{config}");
+    assert!(!config.contains("association-connexions-guillotiere"), "a place with errors is left out of the lists");
+    // Other pages: the panel (open: there is no earlier version of the site to show under it).
+    let home = server.get("/").text();
+    assert!(home.contains("<details id=\"resin-erreurs\" open"), "{home}");
+    assert!(home.contains("max-height:33vh"));
+
+    // The entry being edited: a wrong phone is one problem, on `telephone`, in plain French.
+    let place = |telephone: &str| {
+        json!({ "collection": "lieux", "slug": "mediatheque-du-bachut", "data": {
+            "nom": "Médiathèque du Bachut", "adresse": "2 place du 11 Novembre 1918",
+            "commune": "Lyon 8e Arrondissement", "code_postal": "69008", "code_insee": "69388",
+            "latitude": 45.7372, "longitude": 4.871, "telephone": telephone, "typologie": ["BIB"],
+            "services": ["Aide aux démarches administratives"], "horaires": "Tu 13:00-19:00",
+            "date_maj": "2026-11-20", "body": "Un conseiller vous accueille.\n" } })
+    };
+    let verify = |body: &serde_json::Value| {
+        let origin = format!("Origin: http://{}", server.address);
+        let headers = ["Content-Type: application/json", origin.as_str()];
+        server.request("POST", "/__resin/verifier", &headers, body.to_string().as_bytes())
+    };
+    let got = verify(&place("04 78"));
+    assert_eq!(got.status, 200, "{}", got.text());
+    let answer: serde_json::Value = serde_json::from_slice(&got.body).unwrap();
+    let problems = answer["problemes"].as_array().unwrap();
+    let errors: Vec<_> = problems.iter().filter(|p| p["niveau"] == "erreur").collect();
+    assert_eq!(errors.len(), 1, "{answer}");
+    assert_eq!(errors[0]["champ"], "telephone");
+    let told = format!("{} {}", errors[0]["message"], errors[0]["aide"]);
+    assert!(told.contains("téléphone invalide «\u{a0}04 78\u{a0}»"), "{told}");
+    for unwanted in ["content/", ".md", "erreur[", "`", ":12:"] {
+        assert!(!told.contains(unwanted), "{unwanted} in {told}");
+    }
+    let got = verify(&place("04 78 00 00 00"));
+    let answer: serde_json::Value = serde_json::from_slice(&got.body).unwrap();
+    assert_eq!(answer["problemes"], json!([]), "{answer}");
+    // An offer naming a place that does not exist.
+    let offer = json!({ "collection": "offres", "data": { "titre": "Atelier", "lieux": ["mediatheque-du-bachu"] } });
+    let answer: serde_json::Value = serde_json::from_slice(&verify(&offer).body).unwrap();
+    let unknown = answer["problemes"].as_array().unwrap().iter().find(|p| p["champ"] == "lieux").expect("lieux");
+    assert!(unknown["aide"].as_str().unwrap().contains("mediatheque-du-bachut"), "{unknown}");
+
+    // Refused as the Decap API refuses: another site, not JSON, another host.
+    let body = place("04 78").to_string();
+    let foreign = ["Content-Type: application/json", "Origin: https://exemple.org"];
+    assert_eq!(server.request("POST", "/__resin/verifier", &foreign, body.as_bytes()).status, 403);
+    let origin = format!("Origin: http://{}", server.address);
+    let form = ["Content-Type: text/plain", origin.as_str()];
+    assert_eq!(server.request("POST", "/__resin/verifier", &form, body.as_bytes()).status, 415);
+    let rebound = ["Content-Type: application/json", "Host: piege.exemple.org", "Origin: http://piege.exemple.org"];
+    assert_eq!(server.request("POST", "/__resin/verifier", &rebound, body.as_bytes()).status, 403);
+
+    // Open to the network: no check either.
+    let open = Server::start(site.root(), &["--bind", "0.0.0.0"]);
+    let origin = format!("Origin: http://{}", open.address);
+    let headers = ["Content-Type: application/json", origin.as_str()];
+    assert_eq!(open.request("POST", "/__resin/verifier", &headers, body.as_bytes()).status, 404);
+}
+
+/// Issue 22: the preview's page of an entry whose file has errors says so, and names them: the
+/// last correct version for a known place, why it is not shown for a new one.
+#[test]
+fn the_page_of_an_entry_with_errors_says_why_it_is_not_up_to_date() {
+    let site = SiteTest::example();
+    let server = Server::start(site.root(), &[]);
+    let good = site.read(PLACE);
+    site.write(PLACE, &good.replace("frais_a_charge: [Gratuit]", "frais_a_charge: [Gratos]"));
+    let page = server
+        .wait_for("/lieux/association-connexions-guillotiere/", "noted", |g| g.text().contains("id=\"resin-fiche\""));
+    let text = page.text();
+    assert_eq!(page.status, 200);
+    assert!(text.contains("dernière version correcte de la fiche"), "{text}");
+    assert!(text.contains("Gratos"), "the problem is named");
+    // Over the last good page, the panel is folded (a <details> without `open`).
+    assert!(text.contains("<details id=\"resin-erreurs\" lang"), "{text}");
+    assert!(!server.get("/lieux/mediatheque-du-bachut/").text().contains("id=\"resin-fiche\""), "only on its page");
+    site.write("content/lieux/nouveau-lieu.md", &good.replace("frais_a_charge: [Gratuit]", "frais_a_charge: [Gratos]"));
+    let page = server.wait_for("/lieux/nouveau-lieu/", "noted", |g| g.text().contains("id=\"resin-fiche\""));
+    assert_eq!(page.status, 404);
+    assert!(page.text().contains("n'est pas montrée dans l'aperçu"), "{}", page.text());
+    assert!(page.text().contains("/admin/#/collections/lieux/entries/nouveau-lieu"));
 }
