@@ -157,16 +157,46 @@
     // Sans stockage local (navigation privée stricte), Decap demandera de se connecter.
   }
 
-  // Ce que les listes de choix (react-select) écrivent en anglais, sans moyen de le traduire
-  // par la configuration.
+  // Ce que les listes de choix (react-select) disent aux lecteurs d'écran (ses messages par
+  // défaut : Decap ne lui en donne pas d'autres).
+  const annonces = [
+    [/^Use Up and Down to choose options.*$/, () => 'Flèches haut et bas pour parcourir les choix, Entrée pour choisir, Échap pour fermer la liste.'],
+    [/^.* is focused (,type to refine list)?, press Down to open the menu, ( press left to focus selected values)?$/,
+      (m, filtre, choix) => `Liste de choix${filtre ? ' : tapez pour filtrer' : ''}, flèche bas pour l’ouvrir${choix ? ', flèche gauche pour revenir aux choix faits' : ''}.`],
+    [/^Use left and right to toggle between focused values.*$/, () => 'Flèches gauche et droite pour parcourir les choix faits, retour arrière pour retirer celui-ci.'],
+    [/^option (.*), deselected\.$/, (m, choix) => `${choix} : retiré.`],
+    [/^All selected options have been cleared\.$/, () => 'Tous les choix ont été retirés.'],
+    [/^option (.*) is disabled\. Select another option\.$/, (m, choix) => `${choix} : indisponible, choisissez-en un autre.`],
+    [/^options? (.*), selected\.$/, (m, choix) => `${choix} : choisi.`],
+    [/^value (.*) focused, (\d+) of (\d+)\.$/, (m, choix, rang, total) => `${choix}, choix fait ${rang} sur ${total}.`],
+    [/^(.*?)( selected)?( disabled)?, (\d+) of (\d+)\.$/,
+      (m, choix, fait, non, rang, total) => `${choix}${fait ? ', choisi' : ''}${non ? ', indisponible' : ''}, ${rang} sur ${total}.`],
+    [/^(\d+) results? available( for search term (.*))?\.$/,
+      (m, nombre, recherche, mot) => `${nombre === '0' ? 'Aucun' : nombre} choix${mot ? ` pour « ${mot} »` : ''}.`],
+  ];
+  function annonce(texte) {
+    for (const [motif, francais] of annonces) if (motif.test(texte)) return texte.replace(motif, francais);
+    return texte;
+  }
+
+  // Ce que les listes de choix (react-select) et les messages écrivent en anglais, sans moyen
+  // de le traduire par la configuration.
   // Le nom du site : celui du bandeau de admin/index.html.
   const titre = document.querySelector('.resin-bandeau a')?.textContent ?? '';
   function franciser(racine) {
     for (const bouton of racine.querySelectorAll('[aria-label^="Remove "]')) {
       bouton.setAttribute('aria-label', `Retirer ${bouton.getAttribute('aria-label').slice(7)}`);
     }
-    for (const message of racine.querySelectorAll('[class*="-NoOptionsMessage"], [class*="-noOptionsMessage"]')) {
-      if (message.textContent === 'No options') message.textContent = 'Aucun choix ne correspond';
+    // La croix des messages (react-toastify).
+    for (const bouton of racine.querySelectorAll('[aria-label="close"]')) bouton.setAttribute('aria-label', 'Fermer');
+    const textes = document.createTreeWalker(racine, NodeFilter.SHOW_TEXT);
+    while (textes.nextNode()) {
+      const texte = textes.currentNode;
+      if (texte.nodeValue === 'No options') texte.nodeValue = 'Aucun choix ne correspond';
+      else if (texte.parentElement?.id.startsWith('aria-')) {
+        const francais = annonce(texte.nodeValue);
+        if (francais !== texte.nodeValue) texte.nodeValue = francais;
+      }
     }
     // La page de connexion : le nom du site, et à quoi sert la connexion.
     for (const page of racine.querySelectorAll('[class*="-StyledAuthenticationPage"]')) {
@@ -185,8 +215,8 @@
   franciser(document.body);
   new MutationObserver((changements) => {
     for (const changement of changements) {
-      const cible = changement.type === 'attributes' ? changement.target.parentElement : changement.target;
+      const cible = changement.type === 'childList' ? changement.target : changement.target.parentElement;
       if (cible) franciser(cible);
     }
-  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label'] });
+  }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-label'] });
 })();
