@@ -206,8 +206,13 @@
       const h1 = document.createElement('h1');
       h1.textContent = titre;
       const p = document.createElement('p');
-      p.textContent = 'Pour modifier les fiches de l’annuaire, connectez-vous avec votre compte de la forge '
-        + 'où elles sont rangées. Chaque modification y est vérifiée avant d’être publiée.';
+      // « Se connecter avec GitHub » : la forge ; « Se connecter » seul : l'aperçu, après une
+      // déconnexion.
+      const forge = /avec/.test(page.querySelector('button')?.textContent ?? '');
+      p.textContent = forge
+        ? 'Pour modifier les fiches de l’annuaire, connectez-vous avec votre compte de la forge '
+          + 'où elles sont rangées. Chaque modification y est vérifiée avant d’être publiée.'
+        : 'Les fiches de ce dossier, sur cet ordinateur : pas de compte, « Se connecter » ouvre l’éditeur.';
       entete.append(h1, p);
       page.prepend(entete);
     }
