@@ -179,10 +179,11 @@
     return texte;
   }
 
-  // Ce que les listes de choix (react-select) et les messages écrivent en anglais, sans moyen
-  // de le traduire par la configuration.
   // Le nom du site : celui du bandeau de admin/index.html.
   const titre = document.querySelector('.resin-bandeau a')?.textContent ?? '';
+
+  // Ce que les listes de choix (react-select) et les messages écrivent en anglais, sans moyen
+  // de le traduire par la configuration ; la page de connexion.
   function franciser(racine) {
     for (const bouton of racine.querySelectorAll('[aria-label^="Remove "]')) {
       bouton.setAttribute('aria-label', `Retirer ${bouton.getAttribute('aria-label').slice(7)}`);
@@ -206,13 +207,12 @@
       const h1 = document.createElement('h1');
       h1.textContent = titre;
       const p = document.createElement('p');
-      // « Se connecter avec GitHub » : la forge ; « Se connecter » seul : l'aperçu, après une
-      // déconnexion.
-      const forge = /avec/.test(page.querySelector('button')?.textContent ?? '');
-      p.textContent = forge
-        ? 'Pour modifier les fiches de l’annuaire, connectez-vous avec votre compte de la forge '
-          + 'où elles sont rangées. Chaque modification y est vérifiée avant d’être publiée.'
-        : 'Les fiches de ce dossier, sur cet ordinateur : pas de compte, « Se connecter » ouvre l’éditeur.';
+      // Dans l'aperçu, après une déconnexion, Decap redemande de « Se connecter » (sans forge).
+      const apercu = locale && !/avec/.test(page.querySelector('button')?.textContent ?? '');
+      p.textContent = apercu
+        ? 'Les fiches de ce dossier, sur cet ordinateur : pas de compte, « Se connecter » ouvre l’éditeur.'
+        : 'Pour modifier les fiches de l’annuaire, connectez-vous avec votre compte de la forge '
+          + 'où elles sont rangées. Chaque modification y est vérifiée avant d’être publiée.';
       entete.append(h1, p);
       page.prepend(entete);
     }
