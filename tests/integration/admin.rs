@@ -216,6 +216,36 @@ fn the_editor_page_loads_only_files_of_the_site() {
 }
 
 #[test]
+fn the_editor_page_bears_the_site_name_and_starts_decap_once_resin_scripts_are_loaded() {
+    let (site, _) = example_config();
+    let page = site.read("public/admin/index.html");
+    // The site's name in the title and above the editor, as a link to the site.
+    assert!(page.contains("<title>Modifier l'annuaire – Rés&#39;IN</title>"), "{page}");
+    assert!(page.contains(r#"<p class="resin-bandeau"><a href="/">Rés&#39;IN</a>"#), "{page}");
+    assert!(page.contains(r#"<link rel="stylesheet" href="/admin/resin-editeur.css">"#));
+    assert!(site.read("public/admin/resin-editeur.css").contains("@media (max-width: 799px)"));
+    // Decap waits (avant-decap.js) until resin's scripts have added their widgets and French
+    // phrases, then starts (demarrer.js).
+    let scripts = [
+        "/admin/avant-decap.js",
+        "/admin/decap-cms/decap-cms.js",
+        "/admin/resin-cms.js",
+        "/admin/resin-interface.js",
+        "/admin/resin-position.js",
+        "/admin/demarrer.js",
+    ];
+    let at: Vec<usize> = scripts
+        .iter()
+        .map(|script| {
+            assert!(site.exists(&format!("public{script}")), "{script}");
+            page.find(&format!(r#"<script src="{script}"></script>"#)).unwrap_or_else(|| panic!("{script}: {page}"))
+        })
+        .collect();
+    assert!(at.windows(2).all(|pair| pair[0] < pair[1]), "{scripts:?} in this order: {page}");
+    assert!(site.read("public/admin/avant-decap.js").contains("window.CMS_MANUAL_INIT = true;"));
+}
+
+#[test]
 fn without_the_setting_there_is_no_editor() {
     let site = SiteTest::new();
     site.build();

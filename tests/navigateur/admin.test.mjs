@@ -240,7 +240,7 @@ test('dans l’aperçu, l’éditeur enregistre dans content/ et la page se met 
   const journal = [];
   page.on('console', (m) => journal.push(m.text()));
   await page.goto(`${apercu}/admin/`);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  // Pas d'étape de connexion dans l'aperçu : les rubriques tout de suite.
   await page.getByRole('link', { name: 'Lieux', exact: true }).waitFor();
   assert.ok(journal.some((l) => l.includes('Detected Decap CMS Proxy Server')), journal.join('\n'));
   await page.goto(`${apercu}/admin/#/collections/lieux/entries/mediatheque-du-bachut`);
