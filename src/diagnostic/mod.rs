@@ -23,6 +23,7 @@ mod notice;
 mod shape;
 mod short;
 mod site;
+mod style;
 mod usage;
 mod yaml;
 
@@ -41,6 +42,7 @@ pub use media::{SpecialKind, SvgHazard};
 pub use notice::{Notice, Trigger};
 pub use shape::Shape;
 pub use site::SiteKind;
+pub use style::StyleKind;
 pub use usage::{OutputRefusal, UsageKind};
 pub use yaml::YamlProblem;
 
