@@ -107,3 +107,24 @@ fn only_entries_of_content_are_formatted() {
     assert_eq!(site.read("ailleurs.md"), MESSY);
     assert_eq!(site.read("content/lieux/pentes.md"), MESSY);
 }
+
+/// The web editor's format (`themes/resin/admin/resin-format.js`) writes this style: its tests
+/// in Node read and write back every example entry, byte for byte, with the example's
+/// `admin/config.yml`.
+#[test]
+fn the_editor_writes_the_style_of_resin_fmt() {
+    if !crate::support::npm_packages() {
+        return;
+    }
+    let site = SiteTest::example();
+    site.build();
+    let output = std::process::Command::new("node")
+        .args(["--test", "--test-reporter=spec", "tests/format/"])
+        .current_dir(crate::support::repo())
+        .env("RESIN_SITE", site.root().join("public"))
+        .output()
+        .expect("node runs (apt-get install nodejs)");
+    let report = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "tests du format de l'éditeur en échec :\n{report}");
+    assert!(report.contains("pass 6"), "the six tests ran:\n{report}");
+}
