@@ -138,8 +138,16 @@ pub(crate) fn canonical(text: &str, kind: EntryKind, extensions: &[&str]) -> Res
     for (key, _) in &original {
         let name = style::key(key).map_err(|_| refused(StyleKind::Tag, 0..0))?;
         let plain = key.as_str().map_or_else(|| name.clone(), str::to_string);
-        let span = spans.key(&[Segment::Key(plain.clone())]).unwrap_or(0..0);
+        let Some(span) = spans.key(&[Segment::Key(plain.clone())]) else {
+            return Err(refused(StyleKind::Unfaithful { field: plain }, 0..0));
+        };
         keys.push((key, name, plain, span));
+    }
+    // Each field on its own line, in order (not a front matter written as one `{…}`, nor one the
+    // event parser could not follow): else nothing says where its comments are.
+    let line = |i: usize| yaml[..keys[i].3.start.min(yaml.len())].matches('\n').count();
+    if let Some(i) = (0..keys.len()).find(|&i| i > 0 && line(i) <= line(i - 1)) {
+        return Err(refused(StyleKind::Unfaithful { field: keys[i].2.clone() }, keys[i].3.clone()));
     }
     let starts: Vec<usize> = keys.iter().map(|(.., span)| span.start).collect();
     let layout = layout::layout(yaml, &starts)

@@ -70,6 +70,10 @@ fn unreadable_files_and_tags_are_refused() {
     assert!(matches!(refused("---\nnom: [A\n---\n"), Kind::YamlSyntax { .. }));
     assert!(matches!(refused("---\nnom: A\nnom: B\n---\n"), Kind::DuplicateField { .. }));
     assert_eq!(refused("---\nnom: !texte A\n---\n"), Kind::Style(StyleKind::Tag));
+    assert_eq!(
+        refused("---\n{ nom: A, adresse: B }\n---\n"),
+        Kind::Style(StyleKind::Unfaithful { field: "adresse".into() })
+    );
 }
 
 #[test]
