@@ -136,7 +136,10 @@ pub(crate) fn canonical(text: &str, kind: EntryKind, extensions: &[&str]) -> Res
     let original = lifted(parsed.fields(), kind);
     let mut keys = Vec::new();
     for (key, _) in &original {
-        let name = style::key(key).map_err(|_| refused(StyleKind::Tag, 0..0))?;
+        let name = style::key(key).map_err(|refusal| match refusal {
+            style::Refusal::Tag => refused(StyleKind::Tag, 0..0),
+            style::Refusal::ComplexKey => refused(StyleKind::Unfaithful { field: "?".into() }, 0..0),
+        })?;
         let plain = key.as_str().map_or_else(|| name.clone(), str::to_string);
         let Some(span) = spans.key(&[Segment::Key(plain.clone())]) else {
             return Err(refused(StyleKind::Unfaithful { field: plain }, 0..0));
