@@ -3,13 +3,21 @@
 // Les scripts du site public sont écrits en ES5 (var, function), en scripts classiques
 // différés : ils tournent sur de vieux téléphones, et la syntaxe ES5 est vérifiée ici
 // (ecmaVersion 5). L'éditeur en ligne (admin/resin-cms.js) suit Decap CMS, qui demande un
-// navigateur récent. Les bibliothèques recopiées (vendor/, admin/decap-cms/) ne sont pas les
-// nôtres : elles ne sont pas lues, ni ce que produit la construction (target/).
+// navigateur récent. Les bibliothèques recopiées (vendor/, admin/decap-cms/,
+// admin/resin-format-yaml.js) ne sont pas les nôtres : elles ne sont pas lues, ni ce que produit
+// la construction (target/).
 import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['themes/resin/static/vendor/', 'themes/resin/admin/decap-cms/', 'target/'] },
+  {
+    ignores: [
+      'themes/resin/static/vendor/',
+      'themes/resin/admin/decap-cms/',
+      'themes/resin/admin/resin-format-yaml.js',
+      'target/'
+    ]
+  },
   {
     files: ['themes/resin/static/**/*.js'],
     ...js.configs.recommended,
@@ -43,6 +51,11 @@ export default [
       sourceType: 'script',
       globals: { ...globals.browser }
     }
+  },
+  {
+    // Le format des fiches se charge aussi dans Node (les tests).
+    files: ['themes/resin/admin/resin-format.js'],
+    languageOptions: { globals: { module: 'readonly' } }
   },
   {
     // Les tests dans Chromium, les outils et la CI tournent dans Node ; les fonctions passées à

@@ -13,6 +13,7 @@ pub(crate) mod config;
 pub mod diagnostic;
 pub mod error;
 pub(crate) mod export;
+pub mod format;
 pub(crate) mod hours;
 pub mod import;
 pub(crate) mod index;

@@ -84,6 +84,23 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Met les fiches de content/ dans le style que l'éditeur en ligne écrit (ordre des champs, guillemets,
+    /// listes), pour que chaque modification ne change que ses lignes.
+    #[command(help_template = HELP_TEMPLATE)]
+    Fmt {
+        /// Fiches à mettre en forme (par défaut : toutes les fiches de content/).
+        #[arg(value_name = "FICHIERS")]
+        files: Vec<PathBuf>,
+        /// Racine du site, le dossier qui contient `content/` (par défaut : le dossier courant).
+        #[arg(long, value_name = "DOSSIER", default_value = ".", hide_default_value = true)]
+        root: PathBuf,
+        /// Ne change rien : signale les lignes hors du style et sort avec le code 1 s'il y en a.
+        #[arg(long)]
+        check: bool,
+        /// Format du rapport, comme pour check : human, short, json, github ou gitlab.
+        #[arg(long, value_enum, default_value = "human", hide_default_value = true, hide_possible_values = true)]
+        format: FormatArg,
+    },
     /// Construit le site en mémoire et le sert en local ; chaque enregistrement le met à jour.
     #[command(help_template = HELP_TEMPLATE)]
     Serve {
@@ -271,29 +288,51 @@ fn report(checked: &Checked, strict: bool) -> bool {
     checked.fails(strict)
 }
 
+/// The format of a report for a machine (`None`: for a person, on stderr).
+fn machine(format: FormatArg) -> Option<Format> {
+    match format {
+        FormatArg::Human => None,
+        FormatArg::Short => Some(Format::Short),
+        FormatArg::Json => Some(Format::Json),
+        FormatArg::Github => Some(Format::Github),
+        FormatArg::Gitlab => Some(Format::Gitlab),
+    }
+}
+
 fn run(cli: Cli) -> Result<u8, Error> {
     let today = resin::today()?;
     match cli.command {
         Command::Check { root, format, strict } => {
             let checked = resin::check(&root, today, None)?;
-            match format {
-                FormatArg::Human => {
+            match machine(format) {
+                None => {
                     report(&checked, strict);
                     if checked.diagnostics.is_empty() {
                         eprintln!("{}", Notice::NoProblem);
                     }
                 }
-                FormatArg::Short | FormatArg::Json | FormatArg::Github | FormatArg::Gitlab => {
-                    let format = match format {
-                        FormatArg::Short => Format::Short,
-                        FormatArg::Json => Format::Json,
-                        FormatArg::Github => Format::Github,
-                        _ => Format::Gitlab,
-                    };
-                    print!("{}", diagnostic::render(&checked.diagnostics, &checked.sources, format, false));
-                }
+                Some(format) => print!("{}", diagnostic::render(&checked.diagnostics, &checked.sources, format, false)),
             }
             Ok(u8::from(checked.fails(strict)))
+        }
+        Command::Fmt { files, root, check, format } => {
+            let formatted = resin::format::format(&resin::format::Options { root, files, check })?;
+            let diagnostics = &formatted.diagnostics;
+            match machine(format) {
+                None if !diagnostics.is_empty() => {
+                    eprint!("{}", diagnostic::render(diagnostics, &formatted.sources, Format::Human, color()));
+                }
+                None => {}
+                Some(format) => print!("{}", diagnostic::render(diagnostics, &formatted.sources, format, false)),
+            }
+            let (files, changed) = (formatted.files, formatted.changed);
+            let notice = if check {
+                Notice::StyleChecked { differing: changed, files }
+            } else {
+                Notice::Formatted { changed, files }
+            };
+            eprintln!("{notice}");
+            Ok(u8::from(!diagnostics.is_empty() || (check && changed > 0)))
         }
         Command::Build { root, output, base_url, strict } => {
             let started = Instant::now();

@@ -48,7 +48,8 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
     Ok(path)
 }
 
-/// The text of a new entry: every field of the content model (`schema`) in its order, each
+/// The text of a new entry: every field of the content model (`schema`) in the order of the
+/// editor and of `resin fmt`, each
 /// started as the table says and explained by its title and description, then a word on what
 /// to write below the front matter.
 pub fn entry(kind: EntryKind, name: &str, today: NaiveDate) -> String {
@@ -57,11 +58,14 @@ pub fn entry(kind: EntryKind, name: &str, today: NaiveDate) -> String {
          supprimés.\n# Vérifiez avec : resin check\n",
         intro(kind)
     );
-    for field in crate::schema::fields(kind) {
+    // In the order `resin fmt` writes them, so that a new entry is already formatted.
+    let all = crate::schema::fields(kind);
+    let ordered = crate::schema::file_order(kind, &[]);
+    for field in ordered.iter().filter_map(|name| all.iter().find(|f| f.name == *name)) {
         let value = match field.start {
             Start::Omitted => continue,
             Start::Empty => empty(field, today),
-            Start::Name => quoted(name),
+            Start::Name => crate::format::text(name),
             Start::Value(value) => value.to_string(),
             Start::Records(_) => String::new(),
         };
@@ -156,11 +160,6 @@ fn continued(field: &Field) -> String {
     }
     let mut chars = description.chars();
     chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
-}
-
-/// A YAML double-quoted string.
-fn quoted(text: &str) -> String {
-    serde_json::to_string(text).expect("a string serialises")
 }
 
 /// The files of a new content-only repository (`modeles/nouveau-site/`, embedded): path and

@@ -16,7 +16,8 @@ pub(super) fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
         let mut message = printable(&d.kind.to_string()).into_owned();
         if let Some(help) = d.kind.help() {
             message.push_str("\naide : ");
-            message.push_str(&printable(&help));
+            // A help may give lines to write (`resin fmt --check`): each line escaped on its own.
+            message.push_str(&help.split('\n').map(printable).collect::<Vec<_>>().join("\n"));
         }
         let mut properties = Vec::new();
         if let Some((path, lc)) = d.location(sources) {

@@ -125,6 +125,7 @@ impl Kind {
                 "supprimez-le de `content/` : seuls des fichiers ordinaires et des dossiers y sont publiés".into()
             }
             Kind::Site(kind) => kind.help(),
+            Kind::Style(kind) => kind.help(),
             Kind::Closure(kind) => kind.help(),
             Kind::StaleDate { .. } => "vérifiez les informations auprès du lieu, puis mettez `date_maj` à la date du jour".into(),
             Kind::StrayEntry { suggestion, .. } => {

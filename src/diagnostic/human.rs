@@ -26,7 +26,8 @@ fn render_one(diagnostic: &Diagnostic, sources: &Sources, renderer: &Renderer) -
     // Paths and values are the content's own: escaped so that none can start a line or drive
     // the terminal.
     let title = printable(&diagnostic.kind.to_string()).into_owned();
-    let help = diagnostic.kind.help().map(|help| printable(&help).into_owned());
+    // A help may give lines to write (`resin fmt --check`): each line escaped on its own.
+    let help = diagnostic.kind.help().map(|help| help.split('\n').map(printable).collect::<Vec<_>>().join("\n"));
     let mut group: Group<'_> = Group::with_title(level.primary_title(title).id(diagnostic.kind.code()));
     let (path, source, line_start, span, shown);
     if let Some(id) = diagnostic.file {

@@ -412,6 +412,8 @@ pub enum Kind {
     },
     /// A problem of `site.yaml` or of the communes file it names that entries do not share.
     Site(SiteKind),
+    /// `resin fmt`: a file out of the canonical style, or left alone.
+    Style(super::StyleKind),
     /// A problem of a dated closure (`fermetures`).
     Closure(super::ClosureKind),
     /// Warning: a Markdown file outside `lieux/`, `offres/` and `pages/`, copied as it is.
@@ -573,6 +575,7 @@ impl Kind {
             Kind::SymlinkOutside { .. } => "lien-symbolique",
             Kind::SpecialFile { .. } => "fichier-special",
             Kind::Site(_) => "configuration",
+            Kind::Style(kind) => kind.code(),
             Kind::Closure(kind) => kind.code(),
             Kind::StrayEntry { .. } => "fiche-hors-dossier",
             Kind::StaleDate { .. } => "date-ancienne",
@@ -736,6 +739,7 @@ impl fmt::Display for Kind {
             | Kind::SymlinkOutside { .. }
             | Kind::SpecialFile { .. } => self.fmt_file(f),
             Kind::Site(kind) => write!(f, "{kind}"),
+            Kind::Style(kind) => write!(f, "{kind}"),
             Kind::Closure(kind) => write!(f, "{kind}"),
             Kind::StaleDate { value } => write!(f, "fiche vérifiée il y a plus de 12 mois (`date_maj: {value}`)"),
             Kind::CopiedPlace(copied) => write!(f, "{copied}"),

@@ -24,6 +24,7 @@ mod person;
 mod shape;
 mod short;
 mod site;
+mod style;
 mod usage;
 mod yaml;
 
@@ -43,6 +44,7 @@ pub use notice::{Notice, Trigger};
 pub(crate) use person::ForPerson;
 pub use shape::Shape;
 pub use site::SiteKind;
+pub use style::StyleKind;
 pub use usage::{OutputRefusal, UsageKind};
 pub use yaml::YamlProblem;
 

@@ -145,6 +145,20 @@ pub enum Notice {
         /// Checked more than 12 months ago.
         older_than_12: usize,
     },
+    /// `resin fmt`: what it did.
+    Formatted {
+        /// Entries rewritten.
+        changed: usize,
+        /// Entries read.
+        files: usize,
+    },
+    /// `resin fmt --check`: entries out of the canonical style (none: all are in it).
+    StyleChecked {
+        /// Entries out of the style.
+        differing: usize,
+        /// Entries read.
+        files: usize,
+    },
     /// `resin fraicheur` on content with errors: places with an error are not listed.
     FreshnessIncomplete {
         /// Errors of the content.
@@ -218,6 +232,29 @@ impl fmt::Display for Notice {
                         checked(*six)
                     ),
                 }
+            }
+            Notice::Formatted { changed: 0, files } => {
+                write!(f, "{} : rien à changer.", count(*files, "fiche relue", "fiches relues"))
+            }
+            Notice::Formatted { changed, files } if changed == files => {
+                write!(f, "{}.", count(*changed, "fiche mise en forme", "fiches mises en forme"))
+            }
+            Notice::Formatted { changed, files } => write!(
+                f,
+                "{} sur {} : les autres l'étaient déjà.",
+                count(*changed, "fiche mise en forme", "fiches mises en forme"),
+                count(*files, "fiche", "fiches")
+            ),
+            Notice::StyleChecked { differing: 0, files } => {
+                write!(f, "{} dans le style de `resin fmt`.", count(*files, "fiche", "fiches"))
+            }
+            Notice::StyleChecked { differing, files } => {
+                let of = if differing == files { String::new() } else { format!(" sur {files}") };
+                write!(
+                    f,
+                    "{}{of} hors du style de `resin fmt` : corrigez les lignes indiquées, ou lancez `resin fmt`.",
+                    count(*differing, "fiche", "fiches"),
+                )
             }
             Notice::FreshnessIncomplete { errors } => write!(
                 f,

@@ -92,6 +92,11 @@ pub enum UsageKind {
         /// The file.
         path: PathBuf,
     },
+    /// `resin fmt` given a file that is not an entry of `content/`.
+    NotAnEntry {
+        /// The path as given.
+        path: PathBuf,
+    },
     /// `resin new site` in a folder that is not empty.
     FolderNotEmpty {
         /// The folder.
@@ -169,6 +174,7 @@ impl UsageKind {
             UsageKind::ReservedName { slug, .. } => format!("« {slug} » est l'adresse d'une rubrique du site"),
             UsageKind::EntryExists { path } => format!("{} existe déjà", path.display()),
             UsageKind::FolderNotEmpty { path } => format!("{} existe déjà et n'est pas vide", path.display()),
+            UsageKind::NotAnEntry { path } => format!("{} n'est pas une fiche de content/", path.display()),
             UsageKind::BaseUrl { url } => {
                 format!("--base-url « {url} » : une adresse http(s) complète, sans « ? » ni « # », est attendue")
             }
@@ -218,6 +224,9 @@ impl UsageKind {
             }
             UsageKind::EntryExists { .. } => "choisissez un autre nom ou modifiez ce fichier".into(),
             UsageKind::FolderNotEmpty { .. } => "choisissez un nouveau dossier".into(),
+            UsageKind::NotAnEntry { .. } => {
+                "resin fmt met en forme les fiches, les fichiers .md des dossiers de content/ (pas site.yaml)".into()
+            }
         })
     }
 }

@@ -402,6 +402,23 @@ pub struct Parsed {
     body: Range<usize>,
 }
 
+impl Parsed {
+    /// The front matter's fields, in the order of the file.
+    pub(crate) fn fields(&self) -> &Mapping {
+        &self.fields
+    }
+
+    /// Where the front matter's YAML is in the file's text.
+    pub(crate) fn yaml_span(&self) -> Range<usize> {
+        self.yaml_start..self.yaml_start + self.yaml.len()
+    }
+
+    /// Where the body starts in the file's text.
+    pub(crate) fn body_start(&self) -> usize {
+        self.body.start
+    }
+}
+
 impl RawEntry {
     /// The entry of `file`, from its parsed text.
     pub(crate) fn new(kind: EntryKind, file: FileId, slug: String, parsed: Parsed) -> RawEntry {

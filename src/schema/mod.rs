@@ -23,7 +23,7 @@ pub(crate) mod renamed;
 pub(crate) mod rules;
 pub(crate) mod standard;
 
-pub use self::editor::{in_editor_order, is_technical};
+pub use self::editor::{ATTACHMENT, file_order, in_editor_order, is_list, is_technical, record_order};
 pub use self::json::{json_schema, pattern, text, write};
 
 /// What a field holds.

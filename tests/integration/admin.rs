@@ -142,7 +142,8 @@ fn the_editor_names_every_field_of_every_type_with_its_widget() {
         assert_eq!(collection["folder"], format!("content/{}", kind.folder()), "{kind:?}");
         assert_eq!(
             (collection["extension"].as_str(), collection["format"].as_str()),
-            (Some("md"), Some("yaml-frontmatter"))
+            (Some("md"), Some("resin")),
+            "the format of `resin fmt`, written by resin-format.js"
         );
         assert_eq!(collection["create"], true);
         let fields = collection["fields"].as_sequence().unwrap();

@@ -9,6 +9,7 @@ mod closures;
 mod copies;
 mod directory;
 mod docs;
+mod format;
 mod hostile;
 mod import;
 mod incremental;

@@ -1,6 +1,6 @@
 //! Runs the browser tests (`tests/navigateur/*.test.mjs`, Node's test runner driving Debian's
 //! Chromium through playwright-core) on the example site built on [`crate::support::TODAY`];
-//! then checks with `resin check` the entry the web editor saved.
+//! then checks with `resin check` and `resin fmt --check` the entries the web editor saved.
 
 use std::process::Command;
 
@@ -35,8 +35,7 @@ fn the_directory_works_in_chromium() {
         .expect("node runs (apt-get install nodejs)");
     let report = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     assert!(output.status.success(), "tests du navigateur en échec :\n{report}");
-    assert!(report.contains("pass 40"), "the forty browser tests ran:
-{report}");
+    assert!(report.contains("pass 43"), "the forty-three browser tests ran:\n{report}");
     assert!(report.contains("skipped 0"), "{report}");
 
     // What Decap CMS wrote are entries resin reads: the place changed, and the place created.
@@ -54,10 +53,18 @@ fn the_directory_works_in_chromium() {
     assert!(page.contains("Centre social"), "the type chosen in the editor is on the page");
     let page = site.read("public/lieux/espace-numerique-de-la-soie/index.html");
     assert!(page.contains("Espace numérique de la Soie") && page.contains("Vaulx-en-Velin"));
+    // Written in the style of `resin fmt` (tests/navigateur/editeur-format.test.mjs), as is
+    // another new place, with a name that needs quotes.
+    let quoted = "lieux/point-numerique-les-pentes-1er-etage.md";
+    let written = std::fs::read_to_string(saved.path().join(quoted)).expect("the web editor's new place was saved");
+    site.write(&format!("content/{quoted}"), &written);
+    site.run(&["check"]).expect_code(0);
+    site.run(&["fmt", "--check"]).expect_code(0);
 
     // In the preview, the editor wrote into content/ itself, an entry resin reads.
     let edited = previewed.read("content/lieux/mediatheque-du-bachut.md");
     assert!(edited.contains("presentation_resume: Atelier tablette le vendredi, sans rendez-vous."), "{edited}");
     previewed.run(&["check", "--strict"]).expect_code(0);
+    previewed.run(&["fmt", "--check"]).expect_code(0);
     assert!(preview.log().contains("éditeur en ligne : content/lieux/mediatheque-du-bachut.md enregistré"));
 }

@@ -329,8 +329,8 @@ fn bad_content_shows_the_errors_over_the_last_good_site_until_fixed() {
     let site = SiteTest::example();
     let server = Server::start(site.root(), &[]);
     let good = site.read(PLACE);
-    site.write(PLACE, &good.replace("frais_a_charge: [Gratuit]", "frais_a_charge: [Gratos]"));
-    let line = good.lines().position(|l| l.starts_with("frais_a_charge:")).unwrap() + 1;
+    site.write(PLACE, &good.replace("frais_a_charge:\n  - Gratuit\n", "frais_a_charge:\n  - Gratos\n"));
+    let line = good.lines().position(|l| l.starts_with("frais_a_charge:")).unwrap() + 2;
     let page = server.wait_for("/lieux/association-connexions-guillotiere/", "showing the errors", |g| {
         g.text().contains("resin-erreurs")
     });

@@ -75,7 +75,7 @@ test('l’éditeur en ligne s’ouvre sans erreur et propose de se connecter à 
 test('une fiche se modifie avec les listes du standard et la carte, et s’enregistre en YAML', async () => {
   const original = await readFile(join(CONTENU, LIEU), 'utf8');
   // Une valeur seule là où une liste est attendue, comme resin le permet.
-  const seule = original.replace('site_web: [https://bm.exemple.fr/bachut]', 'site_web: https://bm.exemple.fr/bachut');
+  const seule = original.replace('site_web:\n  - https://bm.exemple.fr/bachut\n', 'site_web: https://bm.exemple.fr/bachut\n');
   assert.notEqual(seule, original);
   const page = await editeur({ fichiers: { content: { lieux: { 'mediatheque-du-bachut.md': { content: seule } } } } });
   await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -140,7 +140,7 @@ test('une fiche se modifie avec les listes du standard et la carte, et s’enreg
   assert.match(enregistre, new RegExp(`latitude: ${latitude}\\nlongitude: ${longitude}\\n`));
   assert.match(enregistre, /code_postal: "69008"/, 'les codes restent du texte');
   assert.match(enregistre, /mes_papiers: Sur rendez-vous/, 'les champs du territoire sont gardés');
-  assert.match(enregistre, /\nsite_web: https:\/\/bm\.exemple\.fr\/bachut\n/, 'la valeur seule, que l’éditeur a su ouvrir, est gardée');
+  assert.match(enregistre, /\nsite_web:\n {2}- https:\/\/bm\.exemple\.fr\/bachut\n/, 'la valeur seule, que l’éditeur a su ouvrir, est gardée, en liste d’un élément comme l’écrit resin fmt');
   assert.doesNotMatch(enregistre, /: \[\]\n|: ""\n|: null\n/, 'les champs vides ne sont pas écrits');
   assert.match(enregistre, /\n---\nUn conseiller numérique vous accueille/, 'le texte suit l’en-tête');
   await garder(LIEU, enregistre);

@@ -255,7 +255,7 @@ fn collection(kind: EntryKind, site: &Site) -> Value {
         "label_singular": singular,
         "folder": format!("content/{}", kind.folder()),
         "extension": "md",
-        "format": "yaml-frontmatter",
+        "format": "resin",
         "create": true,
         "delete": true,
         "slug": format!("{{{{{identifier}}}}}"),

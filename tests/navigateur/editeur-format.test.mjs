@@ -1,0 +1,159 @@
+// L'éditeur en ligne écrit le style de `resin fmt` (themes/resin/admin/resin-format.js) : une
+// fiche d'exemple, formatée par resin, dont on change un seul champ, n'a que la ligne de ce
+// champ de changée (et celle de `date_maj`, si l'éditeur la met à jour) ; un nouveau lieu
+// enregistré est écrit dans RESIN_CMS_SORTIE, où tests/integration/navigateur.rs le fait
+// vérifier par `resin check` et `resin fmt --check`.
+//
+// Decap écrit dans son dépôt en mémoire (test-repo), rempli avec les fiches de content/
+// (RESIN_CONTENU). Captures d'écran dans RESIN_CAPTURES, s'il est donné.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { servir, TUILE } from './serveur.mjs';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+
+const SITE = process.env.RESIN_SITE;
+if (!SITE) throw new Error('RESIN_SITE : dossier du site construit (voir annuaire.test.mjs)');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CONTENU = process.env.RESIN_CONTENU || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content');
+const LIEU = 'lieux/mediatheque-du-bachut.md';
+
+let server, browser;
+
+before(async () => {
+  server = await servir(SITE);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+// L'éditeur, avec le dépôt en mémoire `fichiers` à la place de la forge.
+async function editeur(fichiers, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+  await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: TUILE }));
+  await context.addInitScript((f) => { window.repoFiles = f; }, fichiers);
+  await context.route('**/admin/config.yml', async (route) => {
+    const yaml = await (await route.fetch()).text();
+    const memoire = yaml.replace(/^backend:\n(?: {2}.*\n)+/m, 'backend:\n  name: test-repo\n')
+      .replace(/^publish_mode: .*\n/m, '');
+    await route.fulfill({ body: memoire, contentType: 'text/yaml' });
+  });
+  const page = await context.newPage();
+  page.erreurs = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.erreurs.push(m.text()); });
+  page.on('pageerror', (e) => page.erreurs.push(String(e)));
+  page.fermer = async () => {
+    assert.deepEqual(page.erreurs, [], 'erreurs de la console');
+    await context.close();
+  };
+  await page.goto(`${server.base}/admin/`);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('link', { name: 'Lieux', exact: true }).waitFor();
+  return page;
+}
+
+const champ = async (page, libelle) =>
+  page.locator(`#${await page.locator('label', { hasText: libelle }).first().getAttribute('for')}`);
+
+async function publier(page) {
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page.getByText('Publier maintenant').click();
+  await page.getByText('Modifications enregistrées', { exact: false }).first().waitFor();
+}
+
+// Les lignes ôtées et ajoutées de `avant` à `apres` (plus longue sous-suite commune).
+function difference(avant, apres) {
+  const a = avant.split('\n');
+  const b = apres.split('\n');
+  const l = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      l[i][j] = a[i] === b[j] ? l[i + 1][j + 1] + 1 : Math.max(l[i + 1][j], l[i][j + 1]);
+    }
+  }
+  const otees = [];
+  const ajoutees = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) { i++; j++; }
+    else if (j < b.length && (i === a.length || l[i][j + 1] >= l[i + 1][j])) ajoutees.push(b[j++]);
+    else otees.push(a[i++]);
+  }
+  return { otees, ajoutees };
+}
+
+async function capture(page, nom) {
+  if (!process.env.RESIN_CAPTURES) return;
+  await mkdir(process.env.RESIN_CAPTURES, { recursive: true });
+  await page.screenshot({ path: join(process.env.RESIN_CAPTURES, `${nom}.png`) });
+}
+
+for (const [taille, viewport] of [['ordinateur', { width: 1280, height: 900 }], ['telephone', { width: 375, height: 812 }]]) {
+  test(`changer un seul champ ne change que sa ligne (${taille})`, async () => {
+    const original = await readFile(join(CONTENU, LIEU), 'utf8');
+    const page = await editeur({ content: { lieux: { 'mediatheque-du-bachut.md': { content: original } } } }, viewport);
+    await page.goto(`${server.base}/admin/#/collections/lieux/entries/mediatheque-du-bachut`);
+    const telephone = await champ(page, 'Téléphone');
+    assert.equal(await telephone.inputValue(), '04 78 78 12 00');
+    await telephone.fill('04 72 00 11 22');
+    await capture(page, `un-champ-${taille}`);
+    await publier(page);
+    const enregistre = await page.evaluate(() => window.repoFiles.content.lieux['mediatheque-du-bachut.md'].content);
+    const { otees, ajoutees } = difference(original, enregistre);
+    // `date_maj` suit l'enregistrement quand l'éditeur la met à jour : sa ligne peut changer aussi.
+    const autres = (lignes) => lignes.filter((l) => !l.startsWith('date_maj: '));
+    assert.deepEqual(autres(otees), ['telephone: 04 78 78 12 00'], enregistre);
+    assert.deepEqual(autres(ajoutees), ['telephone: 04 72 00 11 22'], enregistre);
+    await page.fermer();
+  });
+}
+
+test('un nouveau lieu est enregistré dans le style de resin fmt', async () => {
+  const page = await editeur({ content: { lieux: {} } });
+  await page.goto(`${server.base}/admin/#/collections/lieux/new`);
+  const choisir = async (libelle, valeur) => {
+    const liste = await champ(page, libelle);
+    await liste.click();
+    await liste.fill(valeur);
+    await page.getByText(valeur, { exact: true }).last().click();
+  };
+  await (await champ(page, 'Nom')).fill('Point numérique « Les Pentes » : 1er étage');
+  await choisir('Commune', 'Lyon 1er Arrondissement');
+  await (await champ(page, 'Code postal')).fill('69001');
+  await (await champ(page, 'Adresse')).fill('12 rue Burdeau');
+  await choisir('Type de structure', 'Espace public numérique (EPN)');
+  await (await champ(page, 'Horaires')).fill('Mo-Fr 09:00-12:00; PH off');
+  await choisir('Services', 'Aide aux démarches administratives');
+  await choisir('Services', 'Accès internet et matériel informatique');
+  const date = await champ(page, 'Date de mise à jour');
+  await date.fill('2026-11-20');
+  await publier(page);
+  const nom = 'point-numerique-les-pentes-1er-etage.md';
+  const enregistre = await page.evaluate((n) => window.repoFiles.content.lieux[n].content, nom);
+  // Les champs dans l'ordre du formulaire, les guillemets seulement où il les faut, une valeur
+  // par ligne dans les listes.
+  assert.match(enregistre, /^---\nnom: "Point numérique « Les Pentes » : 1er étage"\ntypologie:\n {2}- EPN\nadresse: 12 rue Burdeau\ncommune: Lyon 1er Arrondissement\ncode_postal: "69001"\n/);
+  assert.match(enregistre, /\nservices:\n {2}- Aide aux démarches administratives\n {2}- Accès internet et matériel informatique\n/);
+  assert.match(enregistre, /\nhoraires: Mo-Fr 09:00-12:00; PH off\n/);
+  await garder(`lieux/${nom}`, enregistre);
+  await page.fermer();
+});
+
+// Garde un fichier enregistré par l'éditeur pour `resin check` et `resin fmt --check`
+// (tests/integration/navigateur.rs).
+async function garder(chemin, texte) {
+  if (!process.env.RESIN_CMS_SORTIE) return;
+  const sortie = join(process.env.RESIN_CMS_SORTIE, chemin);
+  await mkdir(dirname(sortie), { recursive: true });
+  await writeFile(sortie, texte);
+}
