@@ -32,6 +32,7 @@ pub(super) fn router(shared: Arc<Shared>) -> Router {
         .route(SCRIPT_PATH, get(reload_script))
         .route("/__resin/fichiers", get(files))
         .route(decap::API_PATH, post(decap::api))
+        .route(super::hours::HOURS_PATH, post(super::hours::answer))
         .fallback(get(page))
         .with_state(shared)
 }

@@ -10,6 +10,7 @@ mod copies;
 mod directory;
 mod docs;
 mod hostile;
+mod hours_editor;
 mod import;
 mod incremental;
 mod navigateur;
