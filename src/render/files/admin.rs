@@ -194,6 +194,11 @@ fn hint(field: &Field) -> String {
         Type::Hours if field.description.contains("séances") => {
             "Les jours et heures de l'offre, chaque semaine ; ou bien ses séances datées, plus bas.".into()
         }
+        Type::Closures => {
+            "Congés, travaux ou horaires réduits : les dates, un motif, et les horaires de la période si \
+                           le lieu reste ouvert (sans horaires : fermé du premier au dernier jour inclus)."
+                .into()
+        }
         Type::Hours => "Une plage par période d'ouverture (par exemple 9:00 à 12:00, puis 14:00 à 17:00) ; un jour \
                         sans plage est fermé."
             .into(),

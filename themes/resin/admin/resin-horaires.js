@@ -208,7 +208,7 @@
   // --- L'apparence : des cibles d'au moins 44 px, sur un écran de 375 px.
 
   const STYLE = {
-    jour: { border: '1px solid #c7ccd6', borderRadius: '6px', margin: '0 0 0.6rem', padding: '0.4rem 0.75rem 0.6rem' },
+    jour: { border: '1px solid #c7ccd6', borderRadius: '6px', margin: '0 0 0.6rem', padding: '0.4rem 0.5rem 0.6rem' },
     legende: { fontWeight: 'bold', padding: '0 0.25rem' },
     plage: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0.4rem 0.6rem', margin: '0.3rem 0' },
     heure: { minHeight: '44px', width: '4.5em', fontSize: '1rem', padding: '0 0.4rem', border: '1px solid #767676', borderRadius: '4px', boxSizing: 'border-box' },
