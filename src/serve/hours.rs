@@ -5,10 +5,11 @@
 //! [`crate::spoken_hours::propose`] reads in them. The rules stay in resin: the widget re-types
 //! none of them.
 //!
-//! Only on a preview bound to this computer, and with the guards of the web editor's local API
-//! ([`super::decap`]): a JSON body, from the preview's own address (`Host`, `Origin`,
-//! `Sec-Fetch-Site`). It reads nothing and writes nothing. On the published site there is no
-//! resin server: the widget says that the text is checked at publication.
+//! Only when `site.yaml` turns the web editor on, on a preview bound to this computer, and with
+//! the guards of the web editor's local API ([`super::decap`]): a JSON body, from the preview's
+//! own address (`Host`, `Origin`, `Sec-Fetch-Site`). It reads nothing and writes nothing. On the
+//! published site there is no resin server: the widget says that the text is checked at
+//! publication.
 
 use std::sync::Arc;
 
@@ -24,7 +25,8 @@ use super::Shared;
 use crate::diagnostic::{EditorRefusal, Kind};
 use crate::hours;
 
-/// Where the widget asks.
+/// Where the widget asks: beside Decap's local API, whose address the widget reads in the
+/// preview's `config.yml` (the site's own files never name the preview's addresses).
 pub(crate) const HOURS_PATH: &str = "/__resin/horaires";
 
 /// An `horaires` value fits in a few lines; more is not read.
@@ -40,7 +42,7 @@ struct Question {
 pub(crate) async fn answer(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Body) -> Response {
     if let Err(refusal) = from_the_preview(&shared, &headers) {
         let status = match refusal {
-            EditorRefusal::NotLocal => StatusCode::NOT_FOUND,
+            EditorRefusal::NotLocal | EditorRefusal::EditorOff => StatusCode::NOT_FOUND,
             EditorRefusal::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             _ => StatusCode::FORBIDDEN,
         };
@@ -63,6 +65,10 @@ pub(crate) async fn answer(State(shared): State<Arc<Shared>>, headers: HeaderMap
 /// (the same guards as [`super::decap::api`]).
 fn from_the_preview(shared: &Shared, headers: &HeaderMap) -> Result<(), EditorRefusal> {
     let editing = shared.editing.as_ref().ok_or(EditorRefusal::NotLocal)?;
+    // The site as served has the web editor.
+    if !shared.current().0.is_some_and(|snapshot| snapshot.get("admin/config.yml").is_some()) {
+        return Err(EditorRefusal::EditorOff);
+    }
     let host = editing.own_host(headers).ok_or(EditorRefusal::UnexpectedHost)?;
     let value = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
     let same_origin = value(header::ORIGIN) == Some(format!("http://{host}").as_str());
@@ -108,6 +114,13 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
+
+    #[test]
+    fn the_widget_finds_the_address_beside_decap_s_local_api() {
+        let folder = |path: &'static str| path.rsplit_once('/').map(|(folder, _)| folder);
+        assert_eq!(folder(HOURS_PATH), folder(super::super::decap::API_PATH));
+        assert!(HOURS_PATH.ends_with("/horaires"), "resin-horaires.js asks for `horaires` beside `decap`");
     }
 
     #[test]

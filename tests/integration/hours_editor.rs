@@ -78,7 +78,15 @@ fn the_hours_widget_gets_resin_s_reading_from_the_preview() {
     assert_eq!(status, 400);
     assert_eq!(got["error"], "requête illisible");
 
-    // On a preview open to the network, there is no such address.
+    // Without the web editor, or on a preview open to the network, there is no such address.
+    let plain = SiteTest::new().file("content/lieux/a.md", crate::support::PLACE);
+    let without = Server::start(plain.root(), &[]);
+    let headers = vec![
+        format!("Host: {}", without.address),
+        format!("Origin: http://{}", without.address),
+        "Content-Type: application/json".into(),
+    ];
+    assert_eq!(ask(&without, &headers, &texte("Mo 10:00-12:00")).0, 404);
     let open = Server::start(site.root(), &["--bind", "0.0.0.0"]);
     let headers = vec![
         format!("Host: {}", open.address),

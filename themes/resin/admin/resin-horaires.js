@@ -7,7 +7,8 @@
 // proposition, qu'un bouton met dans la grille.
 //
 // Les règles restent dans resin : dans l'aperçu (`resin serve`), la lecture, le problème que
-// `resin check` signalerait et la proposition viennent de resin (POST /__resin/horaires). Sur le
+// `resin check` signalerait et la proposition viennent de resin (POST `horaires`, à côté de son API
+// locale pour Decap). Sur le
 // site publié, il n'y a pas de serveur resin : la grille marche seule (ce qu'elle écrit est juste
 // par construction, sa lecture vient d'elle), et le texte libre est vérifié à la publication.
 //
@@ -179,10 +180,14 @@
   function resinLocal() {
     if (apercu === undefined) {
       const lien = document.querySelector('link[rel="cms-config-url"]');
-      // Dans l'aperçu, resin ajoute `local_backend` au config.yml qu'il sert.
+      // Dans l'aperçu, resin ajoute `local_backend` au config.yml qu'il sert, avec l'adresse de
+      // son API locale pour Decap ; il répond aux horaires à côté (`horaires` au lieu de `decap`).
       apercu = !lien ? Promise.resolve(null) : fetch(lien.href, { cache: 'no-store' })
         .then((r) => (r.ok ? r.text() : ''))
-        .then((yaml) => (/^local_backend:/m.test(yaml) ? new URL('/__resin/horaires', lien.href).href : null))
+        .then((yaml) => {
+          const api = /^local_backend:\n\s+url: (\S+)/m.exec(yaml);
+          return api ? new URL('horaires', api[1]).href : null;
+        })
         .catch(() => null);
     }
     return apercu;
