@@ -66,7 +66,8 @@ pub(crate) async fn answer(State(shared): State<Arc<Shared>>, headers: HeaderMap
 fn from_the_preview(shared: &Shared, headers: &HeaderMap) -> Result<(), EditorRefusal> {
     let editing = shared.editing.as_ref().ok_or(EditorRefusal::NotLocal)?;
     // The site as served has the web editor.
-    if !shared.current().0.is_some_and(|snapshot| snapshot.get("admin/config.yml").is_some()) {
+    let editor = shared.current().0.is_some_and(|snapshot| snapshot.get("admin/config.yml").is_some());
+    if !editor {
         return Err(EditorRefusal::EditorOff);
     }
     let host = editing.own_host(headers).ok_or(EditorRefusal::UnexpectedHost)?;
