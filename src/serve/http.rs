@@ -34,6 +34,7 @@ pub(super) fn router(shared: Arc<Shared>) -> Router {
         .route("/__resin/fichiers", get(files))
         .route(decap::API_PATH, post(decap::api))
         .route(verify::VERIFY_PATH, post(verify::verify))
+        .route(super::hours::HOURS_PATH, post(super::hours::answer))
         .fallback(get(page))
         .with_state(shared)
 }

@@ -10,6 +10,7 @@
 //! - the **HTTP** server (tokio, axum) serves the current snapshot and the reload events.
 
 pub(crate) mod decap;
+mod hours;
 mod http;
 pub(crate) mod overlay;
 mod verify;

@@ -72,8 +72,11 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
         }
         Type::Number | Type::Integer => assert_eq!(widget, "number", "{at}"),
         Type::Short(_) => assert_eq!(widget, "text", "{at}"),
-        Type::Text | Type::Code(_) | Type::Url | Type::Email | Type::Phone | Type::Hours => {
-            assert_eq!(widget, "string", "{at}")
+        Type::Text | Type::Code(_) | Type::Url | Type::Email | Type::Phone => assert_eq!(widget, "string", "{at}"),
+        // The week's grid, which writes the OSM value (resin-horaires.js); its hint says no syntax.
+        Type::Hours => {
+            assert_eq!(widget, "resin-horaires", "{at}");
+            assert!(!config["hint"].as_str().unwrap().contains("OpenStreetMap"), "{at}");
         }
         Type::Texts | Type::Tags | Type::Urls | Type::Emails => {
             assert_eq!((widget, config["field"]["widget"].as_str()), ("list", Some("string")), "{at}");
@@ -103,7 +106,11 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
             let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
             assert_eq!(names, ["du", "au", "motif", "horaires"], "{at}");
             let widgets: Vec<&str> = fields.iter().map(|f| f["widget"].as_str().unwrap()).collect();
-            assert_eq!(widgets, ["datetime", "datetime", "string", "string"], "{at}");
+            assert_eq!(
+                widgets,
+                ["datetime", "datetime", "string", "resin-horaires"],
+                "{at}: reduced hours in the grid"
+            );
             let labels: Vec<&str> = fields.iter().map(|f| f["label"].as_str().unwrap()).collect();
             assert_eq!(labels, ["Du", "Au", "Motif", "Horaires pendant la période"], "{at}");
             let required: Vec<bool> = fields.iter().map(|f| f["required"].as_bool().unwrap()).collect();

@@ -11,6 +11,7 @@ mod directory;
 mod docs;
 mod format;
 mod hostile;
+mod hours_editor;
 mod import;
 mod incremental;
 mod navigateur;

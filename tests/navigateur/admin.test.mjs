@@ -168,7 +168,13 @@ test('un nouveau lieu se crée avec le formulaire, sans écrire de YAML', async 
   const cadre = await carte.boundingBox();
   await page.mouse.click(cadre.x + cadre.width / 2, cadre.y + cadre.height / 2);
   await choisir('Type de structure', 'Espace public numérique (EPN)');
-  await (await champ('Horaires')).fill('Tu-Fr 14:00-18:00; PH off');
+  // Les horaires : la grille de la semaine (resin-horaires.js), sans syntaxe OSM.
+  for (const jour of ['mardi', 'mercredi', 'jeudi', 'vendredi']) {
+    await page.getByRole('button', { name: `Ajouter une plage le ${jour}` }).click();
+    await page.getByLabel(`De (plage 1 du ${jour})`).fill('14h');
+    await page.getByLabel(`à (plage 1 du ${jour})`).fill('18h');
+  }
+  await page.getByLabel('Fermé les jours fériés').check();
   await choisir('Services', 'Aide aux démarches administratives');
   // La date : le calendrier du navigateur.
   const date = await champ('Date de mise à jour');
@@ -184,6 +190,7 @@ test('un nouveau lieu se crée avec le formulaire, sans écrire de YAML', async 
   assert.match(enregistre, /^nom: Espace numérique de la Soie$/m);
   assert.match(enregistre, /^commune: Vaulx-en-Velin$/m);
   assert.match(enregistre, /^date_maj: 2026-11-20$/m);
+  assert.match(enregistre, /^horaires: "?Tu-Fr 14:00-18:00; PH off"?$/m);
   // Le clic au milieu de la carte, qui s'est placée sur Vaulx-en-Velin une fois la commune choisie.
   const [, lat, lon] = enregistre.match(/^latitude: (.+)\nlongitude: (.+)$/m).map(Number);
   assert.ok(Math.abs(lat - 45.786) < 0.002 && Math.abs(lon - 4.9266) < 0.002, `${lat}, ${lon}`);

@@ -48,7 +48,10 @@ fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
         return json!({ "widget": "select", "options": names });
     }
     match field.kind {
-        Type::Text | Type::Phone | Type::Hours => json!({ "widget": "string" }),
+        Type::Text | Type::Phone => json!({ "widget": "string" }),
+        // A week of days and time ranges that writes the OSM value (resin-horaires.js); the
+        // value itself in its expert mode. A closure's reduced hours get the same grid.
+        Type::Hours => json!({ "widget": "resin-horaires" }),
         Type::Short(max) => json!({
             "widget": "text",
             "pattern": [format!("^[\\s\\S]{{0,{max}}}$"), format!("{max} caractères au plus")],
@@ -183,6 +186,21 @@ fn hint(field: &Field) -> String {
             .into(),
         Type::Place => "Tapez le début du nom du lieu, puis choisissez-le. Un lieu tout juste créé apparaît ici une \
                         fois publié."
+            .into(),
+        // The hours widget: days and times, the OSM syntax only in its expert mode.
+        Type::Hours if field.description.contains("période") => {
+            "Si le lieu reste ouvert pendant la période, ses horaires de ces jours-là ; aucune plage : fermé.".into()
+        }
+        Type::Hours if field.description.contains("séances") => {
+            "Les jours et heures de l'offre, chaque semaine ; ou bien ses séances datées, plus bas.".into()
+        }
+        Type::Closures => {
+            "Congés, travaux ou horaires réduits : les dates, un motif, et les horaires de la période si \
+                           le lieu reste ouvert (sans horaires : fermé du premier au dernier jour inclus)."
+                .into()
+        }
+        Type::Hours => "Une plage par période d'ouverture (par exemple 9:00 à 12:00, puis 14:00 à 17:00) ; un jour \
+                        sans plage est fermé."
             .into(),
         _ => {
             field.description.replace(", entre guillemets", "").replace(" entre guillemets", "").replace(['[', ']'], "")
