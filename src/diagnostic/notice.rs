@@ -114,6 +114,12 @@ pub enum Notice {
         /// What started the update.
         trigger: Trigger,
     },
+    /// The preview is up to date but for the entries with errors, shown in their last correct
+    /// version (or not at all).
+    PreviewPartial {
+        /// What started the update.
+        trigger: Trigger,
+    },
     /// An update failed and no correct site was built yet.
     NotBuiltYet {
         /// What started the update.
@@ -212,6 +218,11 @@ impl fmt::Display for Notice {
             Notice::KeptLastGood { trigger } => {
                 write!(f, "{trigger} : l'aperçu garde la dernière version correcte du site.")
             }
+            Notice::PreviewPartial { trigger } => write!(
+                f,
+                "{trigger} : aperçu à jour, sauf les fiches en erreur, montrées dans leur dernière version correcte \
+                 (ou pas du tout si elles n'en ont jamais eu)."
+            ),
             Notice::NotBuiltYet { trigger } => {
                 write!(f, "{trigger} : le site n'a pas encore pu être construit ; corrigez les erreurs ci-dessus.")
             }

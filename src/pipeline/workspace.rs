@@ -39,6 +39,26 @@ pub(super) struct EntryState {
     pub(super) version: u64,
     /// The entry checked on its own, or why its file could not be parsed.
     pub(super) checked: Result<ValidEntry, Diagnostic>,
+    /// In the preview, while the file has errors: its last version without any, which the
+    /// preview shows instead (a file never correct is not shown). Always `None` in a build or
+    /// a check, which publish nothing while the content has errors.
+    pub(super) last_good: Option<ValidEntry>,
+}
+
+impl EntryState {
+    /// The version of the entry the preview shows: this one when it has no error, else the last
+    /// one without any.
+    fn shown(&self) -> Option<&ValidEntry> {
+        match &self.checked {
+            Ok(entry) if is_good(entry) => Some(entry),
+            _ => self.last_good.as_ref(),
+        }
+    }
+}
+
+/// Whether an entry checked on its own has no error.
+fn is_good(entry: &ValidEntry) -> bool {
+    !entry.diagnostics.iter().any(|d| d.severity() == Severity::Error)
 }
 
 /// `site.yaml` and the communes file, as last read.
@@ -243,8 +263,9 @@ impl Workspace {
             changed = true;
             let file = self.sources.add(entry.relative.clone(), text);
             if let Some(at) = invalid_at {
-                self.entries
-                    .insert(key, state(entry, file, version, Err(Diagnostic::new(Kind::NotUtf8, file, at..at))));
+                let checked = Err(Diagnostic::new(Kind::NotUtf8, file, at..at));
+                let last_good = self.last_good(&key, &checked);
+                self.entries.insert(key, state(entry, file, version, checked, last_good));
                 continue;
             }
             fresh.push((key, entry, file, version));
@@ -277,8 +298,19 @@ impl Workspace {
             })
             .collect();
         for ((key, entry, file, version), checked) in fresh.into_iter().zip(checked) {
-            self.entries.insert(key, state(entry, file, version, checked));
+            let last_good = self.last_good(&key, &checked);
+            self.entries.insert(key, state(entry, file, version, checked, last_good));
         }
+    }
+
+    /// What the preview shows of the entry at `key` while its new version, `checked`, has
+    /// errors: the version it showed so far. Nothing when `checked` has none, or in a build or a
+    /// check.
+    fn last_good(&self, key: &[String], checked: &Result<ValidEntry, Diagnostic>) -> Option<ValidEntry> {
+        if !self.trial || matches!(checked, Ok(entry) if is_good(entry)) {
+            return None;
+        }
+        self.entries.get(key).and_then(EntryState::shown).cloned()
     }
 
     /// The checks across entries, and the index. Returns every diagnostic so far, and the site
@@ -287,7 +319,12 @@ impl Workspace {
         let unreadable: Vec<(EntryKind, String)> =
             self.entries.values().filter(|s| s.checked.is_err()).map(|s| (s.kind, s.slug.clone())).collect();
         let valid = self.entries.values().filter_map(|s| s.checked.as_ref().ok());
-        let (entries, found) = validate::cross_check(&self.sources, valid, &unreadable, &self.scan.assets);
+        let (mut entries, found) = validate::cross_check(&self.sources, valid, &unreadable, &self.scan.assets);
+        // In the preview, a file with errors is shown in its last version without any.
+        if self.trial && self.entries.values().any(|s| s.last_good.is_some()) {
+            let shown = self.entries.values().filter_map(|s| s.shown().or(s.checked.as_ref().ok()));
+            entries = validate::cross_check(&self.sources, shown, &unreadable, &self.scan.assets).0;
+        }
         let mut diagnostics = self.problems.clone();
         diagnostics.extend(self.config.diagnostics.iter().cloned());
         diagnostics.extend(self.entries.values().filter_map(|s| s.checked.as_ref().err().cloned()));
@@ -315,8 +352,10 @@ impl Workspace {
     ) -> Result<(usize, bool), Error> {
         let mut outdated = 0;
         let mut published = false;
-        let errors = diagnostics.iter().any(|d| d.severity() == Severity::Error);
-        if let (Some(site), Some(Ok(theme)), false) = (&self.site, &self.theme, errors) {
+        // The preview (on trial) shows the site without the entries in error, or with their last
+        // correct version; a build or a check publishes nothing while the content has errors.
+        let held_back = |d: &[Diagnostic]| !self.trial && d.iter().any(|d| d.severity() == Severity::Error);
+        if let (Some(site), Some(Ok(theme)), false) = (&self.site, &self.theme, held_back(diagnostics)) {
             let qr_codes = crate::render::qr_codes(site);
             let renderer = Renderer::with_qr_codes(site, theme, qr_codes.clone());
             let planned = renderer.plan()?;
@@ -325,7 +364,7 @@ impl Workspace {
                 let id = self.sources.add(path.clone(), String::new());
                 diagnostics.push(Diagnostic::new(Kind::AssetConflict { path }, id, 0..0));
             }
-            if !diagnostics.iter().any(|d| d.severity() == Severity::Error) {
+            if !held_back(diagnostics) {
                 let versions: HashMap<FileId, u64> = self.entries.values().map(|s| (s.file, s.version)).collect();
                 let version = |file: FileId| versions.get(&file).copied().unwrap_or_default();
                 let global = {
@@ -459,6 +498,20 @@ fn file_sizes(site: &Site, assets: &[Asset]) -> HashMap<String, u64> {
         .collect()
 }
 
-fn state(entry: &load::EntryPath, file: FileId, version: u64, checked: Result<ValidEntry, Diagnostic>) -> EntryState {
-    EntryState { kind: entry.kind, slug: entry.slug.clone(), path: entry.path.clone(), file, version, checked }
+fn state(
+    entry: &load::EntryPath,
+    file: FileId,
+    version: u64,
+    checked: Result<ValidEntry, Diagnostic>,
+    last_good: Option<ValidEntry>,
+) -> EntryState {
+    EntryState {
+        kind: entry.kind,
+        slug: entry.slug.clone(),
+        path: entry.path.clone(),
+        file,
+        version,
+        checked,
+        last_good,
+    }
 }

@@ -17,7 +17,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use tokio_util::io::ReaderStream;
 
 use super::decap::{self, Editing};
-use super::overlay::{self, EVENTS_PATH, SCRIPT_PATH};
+use super::overlay::{self, EVENTS_PATH, SCRIPT_PATH, Shown};
 use super::verify::{self, EntryNotes};
 use super::{Message, Shared};
 use crate::pipeline::{Served, Snapshot};
@@ -148,12 +148,12 @@ fn serve_file(
     let bytes = match served {
         Served::Generated(Ok(bytes)) => bytes.to_vec(),
         Served::Stale(bytes, message) => {
-            error_panel = Some(overlay::panel(&format!("erreur de gabarit : {message}"), 1, true));
+            error_panel = Some(overlay::panel(&format!("erreur de gabarit : {message}"), 1, Shown::SiteLastGood));
             bytes.to_vec()
         }
         Served::Generated(Err(message)) => {
             // A template error met while producing this page.
-            let panel = overlay::panel(&format!("erreur de gabarit : {message}"), 1, false);
+            let panel = overlay::panel(&format!("erreur de gabarit : {message}"), 1, Shown::Nothing);
             return html(StatusCode::INTERNAL_SERVER_ERROR, overlay::error_page(&panel));
         }
         // Media files are streamed: read whole, three downloads of a 2 GB video took the

@@ -370,21 +370,23 @@ fn publish(
     match outcome {
         Ok(update) if update.published => {
             let snapshot = workspace.published().cloned();
-            let updated =
-                Notice::PreviewUpdated { trigger: trigger.clone(), millis: elapsed, outdated: update.outdated };
-            eprintln!("{updated}");
-            shared.set(snapshot.clone(), None, editor);
+            // With errors, the preview shows the entries in error in their last correct version.
+            let panel = (errors > 0).then(|| {
+                eprintln!("{}", Notice::PreviewPartial { trigger: trigger.clone() });
+                overlay::panel(&errors_report(diagnostics, workspace), errors, overlay::Shown::EntriesLastGood)
+            });
+            if panel.is_none() {
+                let updated =
+                    Notice::PreviewUpdated { trigger: trigger.clone(), millis: elapsed, outdated: update.outdated };
+                eprintln!("{updated}");
+            }
+            shared.set(snapshot.clone(), panel, editor);
             if let Some(snapshot) = snapshot {
                 let _ = produce.send(snapshot);
             }
         }
         outcome => {
-            let mut report = String::new();
-            if errors > 0 {
-                let only_errors: Vec<_> =
-                    diagnostics.iter().filter(|d| d.severity() == Severity::Error).cloned().collect();
-                report = diagnostic::render(&only_errors, workspace.sources(), Format::Human, false);
-            }
+            let mut report = errors_report(diagnostics, workspace);
             if let Err(error) = &outcome {
                 let error = match error {
                     Error::NoContent { root } => Notice::ContentGone { root: crate::error::shown(root) }.to_string(),
@@ -399,10 +401,20 @@ fn publish(
             } else {
                 eprintln!("{}", Notice::NotBuiltYet { trigger: trigger.clone() });
             }
-            shared.set(None, Some(overlay::panel(&report, errors, last_good)), editor);
+            let shown = if last_good { overlay::Shown::SiteLastGood } else { overlay::Shown::Nothing };
+            shared.set(None, Some(overlay::panel(&report, errors, shown)), editor);
         }
     }
     shared.reload();
+}
+
+/// The errors among `diagnostics`, as `resin check` prints them, without colours.
+fn errors_report(diagnostics: &[diagnostic::Diagnostic], workspace: &Workspace) -> String {
+    let errors: Vec<_> = diagnostics.iter().filter(|d| d.severity() == Severity::Error).cloned().collect();
+    if errors.is_empty() {
+        return String::new();
+    }
+    diagnostic::render(&errors, workspace.sources(), Format::Human, false)
 }
 
 /// Produces, on one core, the files each new snapshot left to produce; a template error found
@@ -421,7 +433,8 @@ fn produce_in_background(snapshots: Receiver<Arc<Snapshot>>, shared: &Shared) {
         let errors = pool.install(|| snapshot.produce_pending(&stop));
         if !errors.is_empty() && !stop() {
             let report: String = errors.iter().map(|e| format!("erreur de gabarit : {e}\n\n")).collect();
-            if shared.set_render_errors(generation, overlay::panel(&report, errors.len(), true)) {
+            if shared.set_render_errors(generation, overlay::panel(&report, errors.len(), overlay::Shown::SiteLastGood))
+            {
                 eprint!("{report}");
                 shared.reload();
             }

@@ -35,7 +35,20 @@ fn reload_tag() -> String {
 /// than needed (issue 22). A block of the summary's height ends the page, so that the page's
 /// end can still be scrolled into view above it. Without an earlier version, there is no page
 /// to show under it: it opens unfolded.
-pub(crate) fn panel(report: &str, errors: usize, last_good: bool) -> String {
+/// What the preview shows under the errors panel.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Shown {
+    /// The site as it was at the last update without errors (a template or `site.yaml` failed).
+    SiteLastGood,
+    /// The site as it is, but the entries with errors: those in their last correct version,
+    /// or not at all.
+    EntriesLastGood,
+    /// Nothing could be built yet.
+    Nothing,
+}
+
+pub(crate) fn panel(report: &str, errors: usize, shown: Shown) -> String {
+    let last_good = shown != Shown::Nothing;
     let title = match errors {
         0 => "Le site n'a pas pu être mis à jour".to_string(),
         1 => "Site pas à jour : 1 erreur à corriger".to_string(),
@@ -54,7 +67,14 @@ enregistrez : la page se mettra à jour toute seule.</p>\
 <pre style=\"margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font:14px/1.4 ui-monospace,monospace;\
 background:#f6f6f6;padding:.75rem;border-radius:4px\">{}</pre></div></details>",
         if last_good { "" } else { " open" },
-        if last_good { "La page affichée est la dernière version correcte du site. " } else { "" },
+        match shown {
+            Shown::SiteLastGood => "La page affichée est la dernière version correcte du site. ",
+            Shown::EntriesLastGood => {
+                "Les fiches en erreur sont montrées dans leur dernière version correcte (une fiche qui n'en a \
+                 jamais eu n'est pas montrée) ; le reste du site est à jour. "
+            }
+            Shown::Nothing => "",
+        },
         escape_html(report.trim_end())
     )
 }
@@ -109,7 +129,7 @@ mod tests {
 
     #[test]
     fn the_report_is_escaped() {
-        let html = panel("erreur : <script>alert(1)</script>", 1, true);
+        let html = panel("erreur : <script>alert(1)</script>", 1, Shown::SiteLastGood);
         assert!(!html.contains("<script>alert"));
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("1 erreur à corriger"));
@@ -117,7 +137,7 @@ mod tests {
 
     #[test]
     fn the_panel_is_folded_and_takes_a_third_of_the_screen_at_most() {
-        let html = panel("erreur", 2, true);
+        let html = panel("erreur", 2, Shown::SiteLastGood);
         assert!(html.contains("<details id=\"resin-erreurs\"") && !html.contains("<details id=\"resin-erreurs\" open"));
         assert!(html.contains("<summary") && html.contains("2 erreurs à corriger</summary>"));
         assert!(html.contains("max-height:33vh"));

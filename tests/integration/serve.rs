@@ -345,7 +345,15 @@ fn bad_content_shows_the_errors_over_the_last_good_site_until_fixed() {
     // Every page shows it, the rest of the site is still there.
     assert!(server.get("/offres/").text().contains("resin-erreurs"));
     assert_eq!(server.get("/lieux/mediatheque-du-bachut/").status, 200);
-    server.wait_for_log("l'aperçu garde la dernière version correcte du site");
+    assert!(text.contains("Les fiches en erreur sont montrées dans leur dernière version correcte"), "{text}");
+    server.wait_for_log("aperçu à jour, sauf les fiches en erreur");
+
+    // The rest of the site follows the saves meanwhile.
+    let other = "content/lieux/mediatheque-du-bachut.md";
+    let before = site.read(other);
+    site.write(other, &before.replace("nom: Médiathèque du Bachut", "nom: Médiathèque du Bachut rénovée"));
+    server.wait_for("/lieux/mediatheque-du-bachut/", "the other place updated", |g| g.text().contains("rénovée"));
+    site.write(other, &before);
 
     // A template error too.
     site.write(PLACE, &good);
@@ -367,18 +375,36 @@ fn bad_content_shows_the_errors_over_the_last_good_site_until_fixed() {
 }
 
 #[test]
-fn content_with_errors_from_the_start_is_served_as_an_errors_page_until_fixed() {
+fn content_with_errors_from_the_start_is_served_without_the_entries_in_error() {
     let site = SiteTest::example();
     let good = site.read(PLACE);
     site.write(PLACE, "---\nnom: [cassé\n---\n");
     let server = Server::start(site.root(), &[]);
+    // The rest of the site is served, with the errors; the entry never correct is not.
     let page = server.get("/");
-    assert_eq!(page.status, 500);
+    assert_eq!(page.status, 200);
     assert!(page.text().contains("content/lieux/association-connexions-guillotiere.md:3:1"), "{}", page.text());
-    assert!(!page.text().contains("dernière version correcte"), "there is no earlier version");
-    server.wait_for_log("le site n'a pas encore pu être construit");
+    assert_eq!(server.get("/lieux/mediatheque-du-bachut/").status, 200);
+    assert_eq!(server.get("/lieux/association-connexions-guillotiere/").status, 404);
+    assert!(!server.get("/lieux/").text().contains("Association Connexions Guillotière</a>"));
+    server.wait_for_log("aperçu à jour, sauf les fiches en erreur");
     assert!(page.text().contains("/__resin/recharger.js"), "it reloads once fixed");
     site.write(PLACE, &good);
+    server.wait_for("/lieux/association-connexions-guillotiere/", "built", |g| g.status == 200);
+}
+
+#[test]
+fn a_site_yaml_with_errors_from_the_start_is_served_as_an_errors_page_until_fixed() {
+    let site = SiteTest::example();
+    let good = site.read("content/site.yaml");
+    site.write("content/site.yaml", &good.replace("titre:", "titre: [cassé\nx:"));
+    let server = Server::start(site.root(), &[]);
+    let page = server.get("/");
+    assert_eq!(page.status, 500);
+    assert!(page.text().contains("content/site.yaml"), "{}", page.text());
+    assert!(!page.text().contains("dernière version correcte"), "there is no earlier version");
+    server.wait_for_log("le site n'a pas encore pu être construit");
+    site.write("content/site.yaml", &good);
     server.wait_for("/", "built", |g| g.status == 200);
 }
 
@@ -836,9 +862,9 @@ fn the_editor_is_served_whatever_the_content_and_checks_the_entry_it_edits() {
     let config = server.get("/admin/config.yml").text();
     assert!(config.contains("local_backend:") && config.contains("Médiathèque du Bachut"), "{config}");
     assert!(!config.contains("association-connexions-guillotiere"), "a place with errors is left out of the lists");
-    // Other pages: the panel (open: there is no earlier version of the site to show under it).
+    // Other pages, served without the place in error: the panel, folded.
     let home = server.get("/").text();
-    assert!(home.contains("<details id=\"resin-erreurs\" open"), "{home}");
+    assert!(home.contains("<details id=\"resin-erreurs\" lang"), "{home}");
     assert!(home.contains("max-height:33vh"));
 
     // The entry being edited: a wrong phone is one problem, on `telephone`, in plain French.
@@ -900,7 +926,9 @@ fn the_page_of_an_entry_with_errors_says_why_it_is_not_up_to_date() {
     let site = SiteTest::example();
     let server = Server::start(site.root(), &[]);
     let good = site.read(PLACE);
-    site.write(PLACE, &good.replace("frais_a_charge: [Gratuit]", "frais_a_charge: [Gratos]"));
+    let broken = good.replace("frais_a_charge:\n  - Gratuit\n", "frais_a_charge:\n  - Gratos\n");
+    assert_ne!(broken, good);
+    site.write(PLACE, &broken);
     let page = server
         .wait_for("/lieux/association-connexions-guillotiere/", "noted", |g| g.text().contains("id=\"resin-fiche\""));
     let text = page.text();
@@ -910,7 +938,7 @@ fn the_page_of_an_entry_with_errors_says_why_it_is_not_up_to_date() {
     // Over the last good page, the panel is folded (a <details> without `open`).
     assert!(text.contains("<details id=\"resin-erreurs\" lang"), "{text}");
     assert!(!server.get("/lieux/mediatheque-du-bachut/").text().contains("id=\"resin-fiche\""), "only on its page");
-    site.write("content/lieux/nouveau-lieu.md", &good.replace("frais_a_charge: [Gratuit]", "frais_a_charge: [Gratos]"));
+    site.write("content/lieux/nouveau-lieu.md", &broken);
     let page = server.wait_for("/lieux/nouveau-lieu/", "noted", |g| g.text().contains("id=\"resin-fiche\""));
     assert_eq!(page.status, 404);
     assert!(page.text().contains("n'est pas montrée dans l'aperçu"), "{}", page.text());
