@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use super::extension::{Extension, ExtensionType, Extensions};
-use super::{Field, Type, fields, type_name};
+use super::{Field, Type, fields, pattern, type_name};
 use crate::load::EntryKind;
 use crate::model::Section;
 use crate::vocab;
@@ -30,25 +30,15 @@ fn one_or_list(item: Value) -> Value {
     json!({ "anyOf": [item.clone(), { "type": "array", "items": item }] })
 }
 
-/// The regular expression that says what a text value of `kind` is, where one does: the
-/// schemas and the web editor check with it.
-pub fn pattern(kind: Type) -> Option<&'static str> {
-    match kind {
-        Type::Code(pattern) => Some(pattern),
-        Type::Time => Some("^([01][0-9]|2[0-3]):[0-5][0-9]$"),
-        Type::Url => Some("^https?://"),
-        Type::Email => Some("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"),
-        _ => None,
-    }
-}
-
 /// The JSON Schema of one value of `kind`.
 fn value_schema(kind: Type) -> Value {
     let text = json!({ "type": "string", "minLength": 1 });
     match kind {
-        Type::Text | Type::Phone | Type::Hours => text,
+        Type::Text | Type::Hours => text,
         Type::Short(max) => json!({ "type": "string", "minLength": 1, "maxLength": max }),
-        Type::Code(_) | Type::Time | Type::Url | Type::Email => json!({ "type": "string", "pattern": pattern(kind) }),
+        Type::Code(_) | Type::Time | Type::Url | Type::Email | Type::Phone => {
+            json!({ "type": "string", "pattern": pattern(kind) })
+        }
         Type::Number => json!({ "type": "number" }),
         Type::Integer => json!({ "type": "integer", "minimum": 0 }),
         Type::Date => json!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }),

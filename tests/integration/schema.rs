@@ -96,6 +96,7 @@ fn every_schema_level_fixture_fails_its_schema() {
         "heure",
         "url",
         "courriel",
+        "telephone",
         "offre-horaires-seances",
         "evenement-lieu",
         "contact-manquant",

@@ -50,6 +50,9 @@ async function editeur({ js = true, fichiers = null } = {}) {
     });
   }
   const page = await context.newPage();
+  // Le jour des tests (TODAY de tests/integration/support.rs) : l'éditeur date du jour ce qu'il
+  // enregistre, que `resin check` vérifie ensuite à ce jour-là.
+  await page.clock.setFixedTime(new Date('2026-11-25T09:00:00Z'));
   page.erreurs = [];
   page.on('console', (m) => { if (m.type() === 'error') page.erreurs.push(m.text()); });
   page.on('pageerror', (e) => page.erreurs.push(String(e)));
@@ -163,10 +166,9 @@ test('un nouveau lieu se crée avec le formulaire, sans écrire de YAML', async 
   await choisir('Type de structure', 'Espace public numérique (EPN)');
   await (await champ('Horaires')).fill('Tu-Fr 14:00-18:00; PH off');
   await choisir('Services', 'Aide aux démarches administratives');
-  // La date : le calendrier du navigateur.
+  // La date de mise à jour : celle du jour, écrite à l'enregistrement (resin-formulaire.js).
   const date = await champ('Date de mise à jour');
-  assert.equal(await date.getAttribute('type'), 'date');
-  await date.fill('2026-11-20');
+  assert.equal(await date.getAttribute('readonly'), '');
 
   await page.getByRole('button', { name: 'Publier', exact: true }).click();
   await page.getByText('Publier maintenant').click();
@@ -176,7 +178,7 @@ test('un nouveau lieu se crée avec le formulaire, sans écrire de YAML', async 
   const enregistre = await page.evaluate(() => window.repoFiles.content.lieux['espace-numerique-de-la-soie.md'].content);
   assert.match(enregistre, /^nom: Espace numérique de la Soie$/m);
   assert.match(enregistre, /^commune: Vaulx-en-Velin$/m);
-  assert.match(enregistre, /^date_maj: 2026-11-20$/m);
+  assert.match(enregistre, /^date_maj: 2026-11-25$/m);
   // Le clic au milieu de la carte, qui s'est placée sur Vaulx-en-Velin une fois la commune choisie.
   const [, lat, lon] = enregistre.match(/^latitude: (.+)\nlongitude: (.+)$/m).map(Number);
   assert.ok(Math.abs(lat - 45.786) < 0.002 && Math.abs(lon - 4.9266) < 0.002, `${lat}, ${lon}`);
@@ -214,7 +216,7 @@ test('une offre et un événement s’ouvrent avec leurs lieux, leurs dates et l
   await debut.fill('14h');
   await page.getByRole('button', { name: 'Publier', exact: true }).click();
   await page.getByText('Publier maintenant').click();
-  await page.getByText('une heure HH:MM, par exemple 14:00').waitFor();
+  await page.getByText("Écrivez l'heure sous la forme HH:MM, par exemple 14:00.").waitFor();
   // Decap écrit dans la console qu'il a refusé d'enregistrer : attendu.
   page.erreurs.length = 0;
   await page.fermer();
