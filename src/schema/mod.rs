@@ -25,7 +25,7 @@ pub(crate) mod rules;
 pub(crate) mod standard;
 
 pub use self::editor::{in_editor_order, is_technical};
-pub use self::json::{json_schema, text, write};
+pub use self::json::{SchemaSite, json_schema, text, write};
 pub use self::patterns::{TextRule, pattern, text_rule};
 
 /// What a field holds.
