@@ -40,7 +40,7 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
     }
     if kind == EntryKind::Place && ["code_postal", "code_insee"].contains(&field.name) {
         let filled = if field.name == "code_postal" { "resin-code-postal" } else { "resin-code-insee" };
-        assert_eq!(widget, filled, "{at}: filled from the commune");
+        assert_eq!((widget, config["suit"].as_str()), (filled, Some("commune")), "{at}: filled from the commune");
         assert_eq!(config["communes"].as_mapping().unwrap().len(), communes.len(), "{at}: every commune");
         assert_rule(field, config, &at);
         return;

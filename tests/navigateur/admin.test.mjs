@@ -230,6 +230,8 @@ test('dans l’aperçu, l’éditeur enregistre dans content/ et la page se met 
   await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) =>
     route.fulfill({ status: 200, contentType: 'image/png', body: TUILE }));
   const page = await context.newPage();
+  // L'aperçu des tests vérifie au jour des tests (RESIN_DATE) : l'éditeur date de ce jour-là.
+  await page.clock.setFixedTime(new Date('2026-11-25T09:00:00Z'));
   const erreurs = [];
   page.on('pageerror', (e) => erreurs.push(String(e)));
   const journal = [];

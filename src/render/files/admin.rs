@@ -203,6 +203,7 @@ fn from_commune(field: &Field, site: &Site) -> Value {
         .collect();
     let mut config = checked(field.name, field.kind);
     config["widget"] = json!(if field.name == "code_postal" { "resin-code-postal" } else { "resin-code-insee" });
+    config["suit"] = json!("commune");
     config["communes"] = json!(communes);
     config
 }

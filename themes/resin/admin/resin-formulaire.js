@@ -98,9 +98,8 @@
     }), select.preview, select.schema);
   }
 
-  // La commune de la fiche en cours : celle qu'on vient de choisir, ou celle de la fiche.
-  const communeDe = (props) =>
-    texte((props.getEntry?.() ?? props.entry)?.getIn(['data', props.field.get('suit') || 'commune']));
+  // La commune de la fiche en cours (le champ que config.yml nomme `suit`).
+  const communeDe = (props) => texte((props.getEntry?.() ?? props.entry)?.getIn(['data', props.field.get('suit')]));
   // Les codes de la commune (ceux de config.yml), ou rien pour une commune hors de la liste.
   const codesDe = (field, commune) => field.getIn(['communes', commune, 'codes'])?.toJS?.() ?? null;
 
@@ -112,7 +111,7 @@
         retenir(this.props.collection, this.props.field, 'communes');
         this.commune = communeDe(this.props);
         this.ecouter = (e) => {
-          if (e.detail.champ === (this.props.field.get('suit') || 'commune')) this.suivre(texte(e.detail.valeur));
+          if (e.detail.champ === this.props.field.get('suit')) this.suivre(texte(e.detail.valeur));
         };
         window.addEventListener('resin-choix', this.ecouter);
       },
