@@ -504,6 +504,14 @@ pub fn salvage_extensions(text: &str) -> Option<Extensions> {
     serde_yaml::from_value(value.get("extensions")?.clone()).ok()
 }
 
+/// The communes file `site.yaml` names (`territoire.communes`), read from a `site.yaml` that
+/// may have errors, as [`salvage_extensions`].
+pub(crate) fn salvage_communes(text: &str) -> Option<String> {
+    let (_, yaml) = without_bom(text);
+    let value: serde_yaml::Value = serde_yaml::from_str(yaml).ok()?;
+    Some(value.get("territoire")?.get("communes")?.as_str()?.to_string())
+}
+
 /// Span of the value at `path` in `site.yaml` (e.g. `["territoire", "communes"]`), or of its
 /// first line when the value cannot be found.
 pub(crate) fn value_span(sources: &Sources, file: FileId, path: &[&str]) -> std::ops::Range<usize> {

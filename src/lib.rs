@@ -65,6 +65,19 @@ use chrono::NaiveDate;
 use crate::index::Site;
 use crate::load::Asset;
 
+/// What `resin schema` adds to the schemas of the site at `root`: the territorial fields its
+/// `site.yaml` declares and the communes of its territory, as far as they can be read (a site
+/// with errors still gets schemas).
+pub fn schema_site(root: &Path) -> schema::SchemaSite {
+    let text = std::fs::read_to_string(root.join("content/site.yaml")).unwrap_or_default();
+    let extensions = config::salvage_extensions(&text).unwrap_or_default();
+    let communes = config::salvage_communes(&text)
+        .and_then(|path| communes::Communes::load(root, &path).ok())
+        .map(|communes| communes.iter().cloned().collect())
+        .unwrap_or_default();
+    schema::SchemaSite::new(extensions, communes)
+}
+
 /// The outcome of `resin check`: every diagnostic, and the indexed site when the content could
 /// be read far enough.
 #[derive(Debug)]

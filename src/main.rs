@@ -401,21 +401,18 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 }
                 Some(kind) => vec![entry_kind(kind)],
             };
-            // The territorial fields of the site, when its site.yaml declares some.
-            let extensions = std::fs::read_to_string(root.join("content/site.yaml"))
-                .ok()
-                .and_then(|text| resin::salvage_extensions(&text))
-                .unwrap_or_default();
+            // The territorial fields and the communes of the site, when its site.yaml names some.
+            let site = resin::schema_site(&root);
             match out {
                 Some(dash) if dash.as_os_str() == "-" => {
                     let [kind] = kinds[..] else {
                         return Err(Error::Usage(UsageKind::SchemaOutWithoutType));
                     };
-                    print!("{}", resin::schema::text(kind, &extensions));
+                    print!("{}", resin::schema::text(kind, &site));
                 }
                 out => {
                     let dir = out.unwrap_or_else(|| root.join("schemas"));
-                    for path in resin::schema::write(&dir, &kinds, &extensions)? {
+                    for path in resin::schema::write(&dir, &kinds, &site)? {
                         println!("{}", shown(&path));
                     }
                 }

@@ -201,7 +201,7 @@ pub fn new_site(dir: &Path, today: NaiveDate) -> Result<Vec<String>, Error> {
     let mut written: Vec<String> = NEW_SITE.iter().map(|(path, _)| path.to_string()).collect();
     // The template declares no territorial field: `resin schema` writes them again once it does.
     for path in
-        crate::schema::write(&dir.join("schemas"), &crate::schema::kinds(), &crate::config::Extensions::default())?
+        crate::schema::write(&dir.join("schemas"), &crate::schema::kinds(), &crate::schema::SchemaSite::default())?
     {
         let relative = path.strip_prefix(dir).unwrap_or(&path);
         written.push(relative.to_string_lossy().replace('\\', "/"));

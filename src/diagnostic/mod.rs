@@ -9,6 +9,7 @@
 mod closure;
 mod copies;
 mod editor;
+mod form;
 mod github;
 mod gitlab;
 mod help;

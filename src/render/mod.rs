@@ -38,6 +38,7 @@ use urls::{Urls, page_dir};
 use crate::Error;
 use crate::export;
 use crate::index::Site;
+use crate::load::EntryKind;
 
 /// Places per page of `/lieux/` and of the taxonomy pages.
 pub(crate) const PLACES_PER_PAGE: usize = 100;
@@ -298,14 +299,14 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Home => String::new(),
             Job::Places { n, .. } => page_dir("lieux/", n),
-            Job::Place(i) => format!("lieux/{}/", site.entries.places[i].slug),
+            Job::Place(i) => urls::entry_dir(EntryKind::Place, &site.entries.places[i].slug),
             Job::TermIndex(taxonomy) => format!("{}/", taxonomy.folder()),
             Job::Term { taxonomy, index, n, .. } => {
                 page_dir(&format!("{}/{}/", taxonomy.folder(), taxonomy.terms(site)[index].slug), n)
             }
             Job::Offers { n, .. } => page_dir("offres/", n),
-            Job::Offer(i) => format!("offres/{}/", site.entries.offers[i].slug),
-            Job::Page(i) => format!("{}/", site.entries.pages[i].slug),
+            Job::Offer(i) => urls::entry_dir(EntryKind::Offer, &site.entries.offers[i].slug),
+            Job::Page(i) => urls::entry_dir(EntryKind::Page, &site.entries.pages[i].slug),
             Job::Map => "carte/".into(),
             Job::Orient => page::orient::DIR.into(),
             Job::Data => "donnees/".into(),

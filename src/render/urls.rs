@@ -4,6 +4,17 @@
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
+/// The folder of the page of the entry `slug` of `kind`, under the site root: `lieux/<slug>/`,
+/// `offres/<slug>/`, `<slug>/` for a free page, `reseau/<section>/<slug>/`.
+pub(crate) fn entry_dir(kind: crate::load::EntryKind, slug: &str) -> String {
+    use crate::load::EntryKind;
+    match kind {
+        EntryKind::Place | EntryKind::Offer => format!("{}/{slug}/", kind.folder()),
+        EntryKind::Page => format!("{slug}/"),
+        EntryKind::Network(section) => format!("reseau/{}/{slug}/", section.folder()),
+    }
+}
+
 /// Characters left as they are in a `mailto:` header value: RFC 3986 unreserved.
 const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 /// In the address part of a `mailto:`, `@` and `+` stay too.

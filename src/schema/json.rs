@@ -4,7 +4,8 @@
 use serde_json::{Map, Value, json};
 
 use super::extension::{Extension, ExtensionType, Extensions};
-use super::{Field, Type, fields, type_name};
+use super::{Field, Type, fields, pattern, type_name};
+use crate::communes::Commune;
 use crate::load::EntryKind;
 use crate::model::Section;
 use crate::vocab;
@@ -30,25 +31,15 @@ fn one_or_list(item: Value) -> Value {
     json!({ "anyOf": [item.clone(), { "type": "array", "items": item }] })
 }
 
-/// The regular expression that says what a text value of `kind` is, where one does: the
-/// schemas and the web editor check with it.
-pub fn pattern(kind: Type) -> Option<&'static str> {
-    match kind {
-        Type::Code(pattern) => Some(pattern),
-        Type::Time => Some("^([01][0-9]|2[0-3]):[0-5][0-9]$"),
-        Type::Url => Some("^https?://"),
-        Type::Email => Some("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"),
-        _ => None,
-    }
-}
-
 /// The JSON Schema of one value of `kind`.
 fn value_schema(kind: Type) -> Value {
     let text = json!({ "type": "string", "minLength": 1 });
     match kind {
-        Type::Text | Type::Phone | Type::Hours => text,
+        Type::Text | Type::Hours => text,
         Type::Short(max) => json!({ "type": "string", "minLength": 1, "maxLength": max }),
-        Type::Code(_) | Type::Time | Type::Url | Type::Email => json!({ "type": "string", "pattern": pattern(kind) }),
+        Type::Code(_) | Type::Time | Type::Url | Type::Email | Type::Phone => {
+            json!({ "type": "string", "pattern": pattern(kind) })
+        }
         Type::Number => json!({ "type": "number" }),
         Type::Integer => json!({ "type": "integer", "minimum": 0 }),
         Type::Date => json!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }),
@@ -130,9 +121,44 @@ fn extension_schema(e: &Extension) -> Value {
     json!({ "anyOf": [value, { "type": "null" }], "title": e.libelle, "description": description })
 }
 
+/// What a site adds to its schemas: the territorial fields its `site.yaml` declares, and the
+/// communes of its territory, whose postcodes and INSEE code a place's must be (the table the
+/// web editor fills them from).
+#[derive(Debug, Default)]
+pub struct SchemaSite {
+    /// The territorial fields.
+    pub extensions: Extensions,
+    communes: Vec<Commune>,
+}
+
+impl SchemaSite {
+    /// A site with these territorial fields and communes.
+    pub(crate) fn new(extensions: Extensions, communes: Vec<Commune>) -> SchemaSite {
+        SchemaSite { extensions, communes }
+    }
+}
+
+/// For each commune, the postcodes and the INSEE code of a place there, as `check` requires
+/// them (`validate::place::check_commune`).
+fn commune_codes(communes: &[Commune]) -> Vec<Value> {
+    communes
+        .iter()
+        .map(|c| {
+            json!({
+                "if": { "properties": { "commune": { "const": c.nom } }, "required": ["commune"] },
+                "then": { "properties": {
+                    "code_postal": { "enum": c.codes_postaux },
+                    "code_insee": { "anyOf": [{ "const": c.code_insee }, { "type": "null" }, { "const": "" }] },
+                } },
+            })
+        })
+        .collect()
+}
+
 /// The JSON Schema (draft 2020-12) of the front matter of `kind`, with the territorial fields
-/// `extensions` declares.
-pub fn json_schema(kind: EntryKind, extensions: &Extensions) -> Value {
+/// and the communes of `site`.
+pub fn json_schema(kind: EntryKind, site: &SchemaSite) -> Value {
+    let extensions = &site.extensions;
     let mut properties = Map::new();
     let mut required = Vec::new();
     for field in fields(kind) {
@@ -165,6 +191,9 @@ pub fn json_schema(kind: EntryKind, extensions: &Extensions) -> Value {
     if kind == EntryKind::Network(Section::News) {
         schema["dependentRequired"] = json!({ "image": ["image_alt"] });
     }
+    if kind == EntryKind::Place && !site.communes.is_empty() {
+        schema["allOf"] = json!(commune_codes(&site.communes));
+    }
     // Which of two fields: an offer has hours or sessions; an event a place or an address; an
     // ad a way to be answered.
     let alternatives: &[&[&str]] = match kind {
@@ -187,8 +216,8 @@ pub fn json_schema(kind: EntryKind, extensions: &Extensions) -> Value {
 }
 
 /// The JSON Schema of `kind` as the text of its file.
-pub fn text(kind: EntryKind, extensions: &Extensions) -> String {
-    serde_json::to_string_pretty(&json_schema(kind, extensions)).expect("plain data serialises") + "\n"
+pub fn text(kind: EntryKind, site: &SchemaSite) -> String {
+    serde_json::to_string_pretty(&json_schema(kind, site)).expect("plain data serialises") + "\n"
 }
 
 /// Writes `<type>.schema.json` of each of `kinds` into `dir` (created if needed); returns the
@@ -196,7 +225,7 @@ pub fn text(kind: EntryKind, extensions: &Extensions) -> String {
 pub fn write(
     dir: &std::path::Path,
     kinds: &[EntryKind],
-    extensions: &Extensions,
+    site: &SchemaSite,
 ) -> Result<Vec<std::path::PathBuf>, crate::Error> {
     let io = |path: &std::path::Path| {
         let path = path.to_path_buf();
@@ -206,7 +235,7 @@ pub fn write(
     let mut written = Vec::new();
     for &kind in kinds {
         let path = dir.join(format!("{}.schema.json", type_name(kind)));
-        std::fs::write(&path, text(kind, extensions)).map_err(io(&path))?;
+        std::fs::write(&path, text(kind, site)).map_err(io(&path))?;
         written.push(path);
     }
     Ok(written)

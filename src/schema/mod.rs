@@ -18,13 +18,15 @@ use crate::model::network::CATEGORIES;
 mod editor;
 pub(crate) mod extension;
 mod json;
+mod patterns;
 pub(crate) mod reader;
 pub(crate) mod renamed;
 pub(crate) mod rules;
 pub(crate) mod standard;
 
 pub use self::editor::{ATTACHMENT, file_order, in_editor_order, is_list, is_technical, record_order};
-pub use self::json::{json_schema, pattern, text, write};
+pub use self::json::{SchemaSite, json_schema, text, write};
+pub use self::patterns::{TextRule, pattern, text_rule};
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -38,6 +38,17 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
         assert_eq!(strings(&config["options"]), communes, "{at}");
         return;
     }
+    if kind == EntryKind::Place && ["code_postal", "code_insee"].contains(&field.name) {
+        let filled = if field.name == "code_postal" { "resin-code-postal" } else { "resin-code-insee" };
+        assert_eq!((widget, config["suit"].as_str()), (filled, Some("commune")), "{at}: filled from the commune");
+        assert_eq!(config["communes"].as_mapping().unwrap().len(), communes.len(), "{at}: every commune");
+        assert_rule(field, config, &at);
+        return;
+    }
+    if field.name == "date_maj" {
+        assert_eq!(widget, "resin-date-du-jour", "{at}: today's date at every save");
+        return;
+    }
     match field.kind {
         Type::Vocabulary(vocabulary) => {
             assert_eq!((widget, config["multiple"].as_bool()), ("select", Some(true)), "{at}");
@@ -55,7 +66,7 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
         }
         Type::Time => {
             assert_eq!(widget, "string", "{at}");
-            let re = regex_lite::Regex::new(config["pattern"][0].as_str().unwrap()).unwrap();
+            let re = regex_lite::Regex::new(config["motif"].as_str().unwrap()).unwrap();
             assert!(
                 re.is_match("09:30") && re.is_match("23:59") && !re.is_match("9h30") && !re.is_match("24:00"),
                 "{at}"
@@ -82,7 +93,7 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
             assert_eq!((widget, config["field"]["widget"].as_str()), ("list", Some("string")), "{at}");
             if field.kind == Type::Tags {
                 // The tags resin refuses are refused while typing.
-                let re = regex_lite::Regex::new(config["field"]["pattern"][0].as_str().unwrap()).unwrap();
+                let re = regex_lite::Regex::new(config["field"]["motif"].as_str().unwrap()).unwrap();
                 for tag in ["aidants connect", "pix", "e-inclusion", "l'atelier", "seniors 75"] {
                     assert!(re.is_match(tag) && resin::internals::is_tag(tag), "{tag}");
                 }
@@ -97,7 +108,7 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
                 config["fields"].as_sequence().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
             assert_eq!(names, ["date", "debut", "fin"], "{at}");
             assert_eq!(config["fields"][0]["widget"], "datetime", "{at}");
-            assert_eq!(config["fields"][1]["pattern"][0], "^([01][0-9]|2[0-3]):[0-5][0-9]$", "{at}");
+            assert_eq!(config["fields"][1]["motif"], "^([01][0-9]|2[0-3]):[0-5][0-9]$", "{at}");
         }
         Type::Closures => {
             // Two date pickers, a text and an hours field, with French labels and hints.
@@ -128,8 +139,24 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
         }
     }
     if let Type::Code(pattern) = field.kind {
-        assert_eq!(config["pattern"][0], pattern, "{at}: checked as it is typed");
+        assert_eq!(config["motif"], pattern, "{at}: checked before saving");
     }
+    match field.kind {
+        Type::Code(_) | Type::Time | Type::Url | Type::Email | Type::Phone => assert_rule(field, config, &at),
+        Type::Urls | Type::Emails => assert_rule(field, &config["field"], &at),
+        _ => {}
+    }
+}
+
+/// A field checked before saving with `check`'s rule: its pattern, and `check`'s help as a
+/// sentence, without YAML.
+fn assert_rule(field: &schema::Field, config: &Value, at: &str) {
+    let rule = schema::text_rule(field.name, field.kind).unwrap_or_else(|| panic!("{at}: a rule"));
+    assert_eq!(config["motif"].as_str(), Some(rule.pattern.as_str()), "{at}: the shared pattern");
+    assert_eq!(config["message"].as_str(), Some(rule.message.as_str()), "{at}: the words of check");
+    let message = &rule.message;
+    assert!(message.starts_with(|c: char| c.is_uppercase()) && !message.contains(['`', '"']), "{at}: {message}");
+    assert!(config.get("pattern").is_none(), "{at}: not Decap's own check, which shouts");
 }
 
 #[test]
@@ -175,8 +202,14 @@ fn the_editor_names_every_field_of_every_type_with_its_widget() {
         );
         for field in model.iter().chain(&technical) {
             let config = fields.iter().find(|c| c["name"] == field.name).unwrap();
-            assert_eq!(config["label"], field.title, "{kind:?} {}", field.name);
-            assert_eq!(config["required"], field.required, "{kind:?} {}", field.name);
+            let map = kind == EntryKind::Place && field.name == "latitude";
+            let label = if map { "Position sur la carte" } else { field.title };
+            assert_eq!(config["label"], label, "{kind:?} {}: the map is labelled as a map", field.name);
+            // The date of the last check is today's, written at each save: a new entry saves at once.
+            let required = field.required && field.name != "date_maj";
+            assert_eq!(config["required"], required, "{kind:?} {}", field.name);
+            let technique = config.get("technique").and_then(Value::as_bool).unwrap_or(false);
+            assert_eq!(technique, schema::is_technical(kind, field.name), "{kind:?} {}: folded", field.name);
             let hint = config["hint"].as_str().unwrap();
             assert!(hint.len() > 5 && !hint.contains('['), "{kind:?} {}: a hint without YAML: {hint}", field.name);
             assert_widget(kind, field, config, &sorted);
@@ -309,4 +342,76 @@ fn editing_settings_mistakes_are_located() {
     let cases =
         cases.map(|(block, line, column, message)| (format!("edition_en_ligne:\n{block}"), line, column, message));
     crate::support::assert_config_mistakes(&cases);
+}
+
+#[test]
+fn the_commune_fills_the_postcode_and_the_insee_code() {
+    let (site, config) = example_config();
+    let places = &config["collections"][0]["fields"];
+    let field = |name: &str| places.as_sequence().unwrap().iter().find(|f| f["name"] == name).unwrap().clone();
+    let (postcode, insee) = (field("code_postal"), field("code_insee"));
+    // The table of the communes file, written once in config.yml for each code.
+    for line in site.read("data/territoire/communes-metropole-lyon.csv").lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        let (code, name, postcodes) = (cells[0], cells[1], cells[2].split('|').collect::<Vec<_>>());
+        assert_eq!(strings(&postcode["communes"][name]["codes"]), postcodes, "{name}");
+        assert_eq!(strings(&insee["communes"][name]["codes"]), [code], "{name}");
+    }
+    // A postcode of another commune is refused in the words of check.
+    assert_eq!(
+        postcode["communes"]["Bron"]["message"],
+        "Le code postal de Bron est 69500 : corrigez la commune ou le code."
+    );
+    assert_eq!(
+        postcode["communes"]["Oullins-Pierre-Bénite"]["message"],
+        "Les codes postaux de Oullins-Pierre-Bénite sont 69310 et 69600 : corrigez la commune ou le code."
+    );
+    assert_eq!(
+        insee["communes"]["Bron"]["message"],
+        "Le code INSEE de Bron est 69029 : corrigez la commune ou le code."
+    );
+}
+
+#[test]
+fn the_phone_is_checked_and_lists_say_what_they_hold() {
+    let (_, config) = example_config();
+    let places = &config["collections"][0]["fields"];
+    let field = |name: &str| places.as_sequence().unwrap().iter().find(|f| f["name"] == name).unwrap().clone();
+    let phone = field("telephone");
+    assert_eq!(phone["motif"].as_str(), schema::pattern(Type::Phone).as_deref());
+    assert_eq!(
+        phone["message"],
+        "Écrivez un numéro français à 10 chiffres, par exemple 04 78 00 00 00 ou +33 4 78 00 00 00."
+    );
+    for (name, singular, add, label) in [
+        ("courriels", "courriel", "Ajouter un courriel", "Courriel"),
+        ("site_web", "site web", "Ajouter un site web", "Adresse du site"),
+        ("pieces_a_apporter", "pièce", "Ajouter une pièce", "Pièce"),
+    ] {
+        let list = field(name);
+        assert_eq!(list["label_singular"], singular, "{name}: « 1 courriel »");
+        assert_eq!(list["ajouter"], add, "{name}");
+        assert_eq!(list["collapsed"], false, "{name}: the values shown, not « Valeur » boxes");
+        assert_eq!(list["summary"], "{{fields.valeur}}", "{name}");
+        assert_eq!(list["field"]["label"], label, "{name}");
+    }
+    let date = field("date_maj");
+    assert_eq!((date["widget"].as_str(), date["required"].as_bool()), (Some("resin-date-du-jour"), Some(false)));
+}
+
+#[test]
+fn see_it_live_opens_the_entrys_page() {
+    let (site, config) = example_config();
+    for (kind, collection) in schema::kinds().into_iter().zip(config["collections"].as_sequence().unwrap()) {
+        let path = collection["preview_path"].as_str().unwrap_or_else(|| panic!("{kind:?}: a preview_path"));
+        // The first entry of the folder has its page there.
+        let folder = site.root().join("content").join(kind.folder());
+        let mut slugs: Vec<String> = std::fs::read_dir(&folder)
+            .unwrap()
+            .filter_map(|e| e.unwrap().file_name().to_str()?.strip_suffix(".md").map(str::to_string))
+            .collect();
+        slugs.sort();
+        let page = format!("public/{}index.html", path.replace("{{slug}}", &slugs[0]));
+        assert!(site.exists(&page), "{kind:?}: {page}");
+    }
 }

@@ -96,6 +96,9 @@ fn every_schema_level_fixture_fails_its_schema() {
         "heure",
         "url",
         "courriel",
+        "telephone",
+        // The communes of site.yaml: a postcode of another commune.
+        "commune-incoherente",
         "offre-horaires-seances",
         "evenement-lieu",
         "contact-manquant",

@@ -50,6 +50,9 @@ async function editeur({ js = true, fichiers = null } = {}) {
     });
   }
   const page = await context.newPage();
+  // Le jour des tests (TODAY de tests/integration/support.rs) : l'éditeur date du jour ce qu'il
+  // enregistre, que `resin check` vérifie ensuite à ce jour-là.
+  await page.clock.setFixedTime(new Date('2026-11-25T09:00:00Z'));
   page.erreurs = [];
   page.on('console', (m) => { if (m.type() === 'error') page.erreurs.push(m.text()); });
   page.on('pageerror', (e) => page.erreurs.push(String(e)));
@@ -176,10 +179,9 @@ test('un nouveau lieu se crée avec le formulaire, sans écrire de YAML', async 
   }
   await page.getByLabel('Fermé les jours fériés').check();
   await choisir('Services', 'Aide aux démarches administratives');
-  // La date : le calendrier du navigateur.
+  // La date de mise à jour : celle du jour, écrite à l'enregistrement (resin-formulaire.js).
   const date = await champ('Date de mise à jour');
-  assert.equal(await date.getAttribute('type'), 'date');
-  await date.fill('2026-11-20');
+  assert.equal(await date.getAttribute('readonly'), '');
 
   await page.getByRole('button', { name: 'Publier', exact: true }).click();
   await page.getByText('Publier maintenant').click();
@@ -189,7 +191,7 @@ test('un nouveau lieu se crée avec le formulaire, sans écrire de YAML', async 
   const enregistre = await page.evaluate(() => window.repoFiles.content.lieux['espace-numerique-de-la-soie.md'].content);
   assert.match(enregistre, /^nom: Espace numérique de la Soie$/m);
   assert.match(enregistre, /^commune: Vaulx-en-Velin$/m);
-  assert.match(enregistre, /^date_maj: 2026-11-20$/m);
+  assert.match(enregistre, /^date_maj: 2026-11-25$/m);
   assert.match(enregistre, /^horaires: "?Tu-Fr 14:00-18:00; PH off"?$/m);
   // Le clic au milieu de la carte, qui s'est placée sur Vaulx-en-Velin une fois la commune choisie.
   const [, lat, lon] = enregistre.match(/^latitude: (.+)\nlongitude: (.+)$/m).map(Number);
@@ -228,7 +230,7 @@ test('une offre et un événement s’ouvrent avec leurs lieux, leurs dates et l
   await debut.fill('14h');
   await page.getByRole('button', { name: 'Publier', exact: true }).click();
   await page.getByText('Publier maintenant').click();
-  await page.getByText('une heure HH:MM, par exemple 14:00').waitFor();
+  await page.getByText("Écrivez l'heure sous la forme HH:MM, par exemple 14:00.").waitFor();
   // Decap écrit dans la console qu'il a refusé d'enregistrer : attendu.
   page.erreurs.length = 0;
   await page.fermer();
@@ -242,6 +244,8 @@ test('dans l’aperçu, l’éditeur enregistre dans content/ et la page se met 
   await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) =>
     route.fulfill({ status: 200, contentType: 'image/png', body: TUILE }));
   const page = await context.newPage();
+  // L'aperçu des tests vérifie au jour des tests (RESIN_DATE) : l'éditeur date de ce jour-là.
+  await page.clock.setFixedTime(new Date('2026-11-25T09:00:00Z'));
   const erreurs = [];
   page.on('pageerror', (e) => erreurs.push(String(e)));
   const journal = [];

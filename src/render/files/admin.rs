@@ -11,6 +11,7 @@
 use serde_json::{Value, json};
 
 use crate::config::{Edition, Extension, ExtensionType, Forge};
+use crate::diagnostic::Kind;
 use crate::index::Site;
 use crate::load::EntryKind;
 use crate::model::Section;
@@ -41,36 +42,49 @@ fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
         return json!({ "widget": "hidden" });
     }
     // The territory's communes, when its list is known (a place's; an event or an ad may be
-    // elsewhere).
-    if kind == EntryKind::Place && field.name == "commune" && !site.centres.is_empty() {
-        let mut names: Vec<&str> = site.centres.iter().map(|c| c.nom.as_str()).collect();
-        names.sort_by_cached_key(|name| crate::suggest::fold(name));
-        return json!({ "widget": "select", "options": names });
+    // elsewhere); the commune chosen fills the postcode and the INSEE code.
+    if kind == EntryKind::Place && !site.centres.is_empty() {
+        match field.name {
+            "commune" => {
+                let mut names: Vec<&str> = site.centres.iter().map(|c| c.nom.as_str()).collect();
+                names.sort_by_cached_key(|name| crate::suggest::fold(name));
+                return json!({ "widget": "select", "options": names });
+            }
+            "code_postal" | "code_insee" => return from_commune(field, site),
+            _ => {}
+        }
+    }
+    // The date of the last check is today's at every save (resin-formulaire.js).
+    if field.name == "date_maj" {
+        return json!({ "widget": "resin-date-du-jour" });
     }
     match field.kind {
-        Type::Text | Type::Phone => json!({ "widget": "string" }),
+        Type::Text => json!({ "widget": "string" }),
         // A week of days and time ranges that writes the OSM value (resin-horaires.js); the
         // value itself in its expert mode. A closure's reduced hours get the same grid.
         Type::Hours => json!({ "widget": "resin-horaires" }),
-        Type::Short(max) => json!({
-            "widget": "text",
-            "pattern": [format!("^[\\s\\S]{{0,{max}}}$"), format!("{max} caractères au plus")],
-        }),
-        Type::Code(_) => checked(field.kind, "voyez l'aide du champ"),
+        Type::Phone | Type::Code(_) | Type::Email => checked(field.name, field.kind),
+        Type::Short(max) => {
+            let message = Kind::TooLong { field: field.name.into(), max, len: 0 }.form_help();
+            json!({ "widget": "text", "motif": format!("^[\\s\\S]{{0,{max}}}$"), "message": message })
+        }
         Type::Number => json!({ "widget": "number", "value_type": "float" }),
         Type::Integer => json!({ "widget": "number", "value_type": "int", "min": 0 }),
         Type::Date => date(),
         Type::Time => time(),
         Type::Url => url(),
-        Type::Email => checked(Type::Email, "une adresse électronique, nom@exemple.fr"),
-        Type::Texts => list_of(json!({ "widget": "string" })),
+        Type::Texts => list_of(field, json!({ "widget": "string" })),
         // As `validate::reseau::is_tag`: lowercase, 2 to 40 characters, no `#`.
-        Type::Tags => list_of(json!({ "widget": "string", "pattern": [
-            "^[a-z0-9à-öø-ÿœæ][a-z0-9à-öø-ÿœæ '’-]{0,38}[a-z0-9à-öø-ÿœæ'’]$",
-            "en minuscules, de 2 à 40 caractères, sans # : par exemple « aidants connect »",
-        ] })),
-        Type::Urls => list_of(url()),
-        Type::Emails => list_of(checked(Type::Email, "une adresse électronique")),
+        Type::Tags => list_of(
+            field,
+            json!({
+                "widget": "string",
+                "motif": "^[a-z0-9à-öø-ÿœæ][a-z0-9à-öø-ÿœæ '’-]{0,38}[a-z0-9à-öø-ÿœæ'’]$",
+                "message": Kind::InvalidTag { value: String::new(), suggestion: None }.form_help(),
+            }),
+        ),
+        Type::Urls => list_of(field, url()),
+        Type::Emails => list_of(field, checked(field.name, Type::Email)),
         Type::Vocabulary(vocabulary) => {
             let options: Vec<Value> = crate::vocab::values(vocabulary)
                 .iter()
@@ -91,6 +105,7 @@ fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
         Type::Sessions => json!({
             "widget": "list",
             "label_singular": "séance",
+            "ajouter": "Ajouter une séance",
             "summary": "{{fields.date}} {{fields.debut}}–{{fields.fin}}",
             "fields": [
                 subfield("date", "Date", date()),
@@ -125,25 +140,75 @@ fn date() -> Value {
     json!({ "widget": "datetime", "format": "YYYY-MM-DD", "time_format": false })
 }
 
-/// A text checked as it is typed with the pattern of `kind` ([`schema::pattern`]).
-fn checked(kind: Type, message: &str) -> Value {
-    let pattern = schema::pattern(kind).expect("a kind of value with a pattern");
-    json!({ "widget": "string", "pattern": [pattern, message] })
+/// A text checked before saving with the rule of `check` ([`schema::text_rule`]): its pattern
+/// (`motif`) and, when a value does not match, what to write (`message`); resin-formulaire.js
+/// checks them.
+fn checked(name: &str, kind: Type) -> Value {
+    let rule = schema::text_rule(name, kind).expect("a kind of value with a rule");
+    json!({ "widget": "string", "motif": rule.pattern, "message": rule.message })
 }
 
 /// An http(s) address.
 fn url() -> Value {
-    checked(Type::Url, "une adresse complète, qui commence par https://")
+    checked("url", Type::Url)
 }
 
 /// A time `HH:MM`, typed: Decap's time picker shows existing times empty.
 fn time() -> Value {
-    checked(Type::Time, "une heure HH:MM, par exemple 14:00")
+    checked("heure", Type::Time)
 }
 
-/// A list of values, each with its own input.
-fn list_of(item: Value) -> Value {
-    json!({ "widget": "list", "field": subfield("valeur", "Valeur", item) })
+/// The words of a list of texts: one item (« courriel », for « 1 courriel »), the label of its
+/// input, and its button (« Ajouter un courriel »).
+fn list_words(field: &Field) -> (&'static str, &'static str, &'static str) {
+    match field.name {
+        "courriels" => ("courriel", "Courriel", "Ajouter un courriel"),
+        "site_web" => ("site web", "Adresse du site", "Ajouter un site web"),
+        "pieces_a_apporter" => ("pièce", "Pièce", "Ajouter une pièce"),
+        "autres_formations_labels" => ("label", "Label", "Ajouter un label"),
+        "structures_eligibles" => ("structure", "Structure", "Ajouter une structure"),
+        "etiquettes" => ("étiquette", "Étiquette", "Ajouter une étiquette"),
+        _ => ("valeur", "Valeur", "Ajouter une valeur"),
+    }
+}
+
+/// A list of values, each with its own input, shown open (their values, not « Valeur » boxes).
+fn list_of(field: &Field, item: Value) -> Value {
+    let (singular, label, add) = list_words(field);
+    json!({
+        "widget": "list",
+        "label_singular": singular,
+        "ajouter": add,
+        "collapsed": false,
+        "summary": "{{fields.valeur}}",
+        "field": subfield("valeur", label, item),
+    })
+}
+
+/// The postcode or the INSEE code of a place, filled from the commune chosen
+/// (resin-formulaire.js): for each commune of the territory, its codes, and what to say of a
+/// postcode that is not one of them (`check`'s words); the shape of a code is checked too.
+fn from_commune(field: &Field, site: &Site) -> Value {
+    let communes: serde_json::Map<String, Value> = site
+        .centres
+        .iter()
+        .map(|c| {
+            let codes =
+                if field.name == "code_postal" { &c.codes_postaux } else { std::slice::from_ref(&c.code_insee) };
+            let mismatch = Kind::CommuneMismatch {
+                field: if field.name == "code_postal" { "code_postal" } else { "code_insee" },
+                value: String::new(),
+                commune: c.nom.clone(),
+                expected: codes.to_vec(),
+            };
+            (c.nom.clone(), json!({ "codes": codes, "message": mismatch.form_help() }))
+        })
+        .collect();
+    let mut config = checked(field.name, field.kind);
+    config["widget"] = json!(if field.name == "code_postal" { "resin-code-postal" } else { "resin-code-insee" });
+    config["suit"] = json!("commune");
+    config["communes"] = json!(communes);
+    config
 }
 
 /// A widget named and labelled (inside a list item, where it is required: Decap's default).
@@ -202,9 +267,11 @@ fn hint(field: &Field) -> String {
         Type::Hours => "Une plage par période d'ouverture (par exemple 9:00 à 12:00, puis 14:00 à 17:00) ; un jour \
                         sans plage est fermé."
             .into(),
-        _ => {
-            field.description.replace(", entre guillemets", "").replace(" entre guillemets", "").replace(['[', ']'], "")
-        }
+        _ => field
+            .description
+            .replace(", entre guillemets", "")
+            .replace(" entre guillemets", "")
+            .replace(['[', ']', '"'], ""),
     }
 }
 
@@ -214,6 +281,26 @@ fn field_config(name: &str, label: &str, hint: &str, required: bool, widget: Val
     field["hint"] = json!(hint);
     field["required"] = json!(required);
     field
+}
+
+/// A field of the model in the editor: the map is labelled as a map; the date of the last check,
+/// set at each save, is not asked for (so that a new entry saves at once); technical fields
+/// are marked, to be folded.
+fn model_field(kind: EntryKind, field: &Field, site: &Site) -> Value {
+    let (label, hint) = match (kind, field.name) {
+        (EntryKind::Place, "latitude") => (
+            "Position sur la carte",
+            "Cliquez sur la carte à l'endroit du lieu, ou saisissez sa latitude et sa longitude.".to_string(),
+        ),
+        (_, "date_maj") => (field.title, "La date du jour est écrite à chaque enregistrement.".to_string()),
+        _ => (field.title, hint(field)),
+    };
+    let required = field.required && field.name != "date_maj";
+    let mut config = field_config(field.name, label, &hint, required, widget(kind, field, site));
+    if schema::is_technical(kind, field.name) {
+        config["technique"] = json!(true);
+    }
+    config
 }
 
 /// How the text below the front matter is called, by type.
@@ -250,7 +337,7 @@ fn collection(kind: EntryKind, site: &Site) -> Value {
     // ones, then the text.
     let (technical, own): (Vec<_>, Vec<_>) =
         schema::in_editor_order(kind).into_iter().partition(|f| schema::is_technical(kind, f.name));
-    let config = |f: &Field| field_config(f.name, f.title, &hint(f), f.required, widget(kind, f, site));
+    let config = |f: &Field| model_field(kind, f, site);
     let mut fields: Vec<Value> = own.into_iter().map(config).collect();
     let extensions = match kind {
         EntryKind::Place => &site.config.extensions.lieux[..],
@@ -279,6 +366,8 @@ fn collection(kind: EntryKind, site: &Site) -> Value {
         "slug": format!("{{{{{identifier}}}}}"),
         "identifier_field": identifier,
         "summary": summary,
+        // « Voir en direct »: the entry's page, as resin builds it.
+        "preview_path": crate::render::urls::entry_dir(kind, "{{slug}}"),
         "fields": fields,
     })
 }

@@ -94,7 +94,7 @@ pub(crate) fn tag_dir(slug: &str) -> String {
 
 /// The folder of an entry's page.
 pub(crate) fn entry_dir(p: &Publication) -> String {
-    format!("reseau/{}/{}/", p.section.folder(), p.slug)
+    crate::render::urls::entry_dir(crate::load::EntryKind::Network(p.section), &p.slug)
 }
 
 /// The file of an event's calendar.
