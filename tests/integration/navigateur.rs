@@ -23,6 +23,11 @@ fn the_directory_works_in_chromium() {
     // A preview of another copy, for the web editor's local API.
     let previewed = SiteTest::example();
     let preview = Server::start(previewed.root(), &[]);
+    // And a preview with one broken file, for the animator's whole path in the editor
+    // (tests/navigateur/editeur-parcours.test.mjs): the editor and the other pages stay served.
+    let broken = SiteTest::example();
+    broken.write(BROKEN, "---\nnom: Fiche cassée\ntelephone: 04 78\nhoraires: Du lundi au vendredi de 9h à 12h\n---\n");
+    let broken_preview = Server::start(broken.root(), &[]);
     let output = Command::new("node")
         .args(["--test", "--test-reporter=spec", "--test-concurrency=1", "tests/navigateur/"])
         .current_dir(repo())
@@ -31,11 +36,13 @@ fn the_directory_works_in_chromium() {
         .env("RESIN_CONTENU", site.root().join("content"))
         .env("RESIN_CMS_SORTIE", saved.path())
         .env("RESIN_APERCU", format!("http://{}/", preview.address))
+        .env("RESIN_APERCU_CASSE", format!("http://{}/", broken_preview.address))
+        .env("RESIN_APERCU_CASSE_CONTENU", broken.root().join("content"))
         .output()
         .expect("node runs (apt-get install nodejs)");
     let report = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     assert!(output.status.success(), "tests du navigateur en échec :\n{report}");
-    assert!(report.contains("pass 51"), "the fifty-one browser tests ran:\n{report}");
+    assert!(report.contains("pass 53"), "the fifty-three browser tests ran:\n{report}");
     assert!(report.contains("skipped 0"), "{report}");
 
     // What Decap CMS wrote are entries resin reads: the place changed, and the place created.
@@ -67,4 +74,18 @@ fn the_directory_works_in_chromium() {
     previewed.run(&["check", "--strict"]).expect_code(0);
     previewed.run(&["fmt", "--check"]).expect_code(0);
     assert!(preview.log().contains("éditeur en ligne : content/lieux/mediatheque-du-bachut.md enregistré"));
+
+    // The places created beside a broken file: `resin check` accepts them, in the style of `resin fmt`.
+    for created in ["lieux/espace-numerique-de-gerland.md", "lieux/espace-numerique-de-montchat.md"] {
+        let written = broken.read(&format!("content/{created}"));
+        site.write(&format!("content/{created}"), &written);
+    }
+    site.write("content/lieux/mediatheque-du-bachut.md", &broken.read("content/lieux/mediatheque-du-bachut.md"));
+    site.run(&["check", "--strict"]).expect_code(0);
+    site.run(&["fmt", "--check"]).expect_code(0);
+    // The broken file is still there, still refused.
+    broken.run(&["check"]).expect_code(1);
 }
+
+/// A file with errors in the preview of the animator's path.
+const BROKEN: &str = "content/lieux/zz-fiche-cassee.md";

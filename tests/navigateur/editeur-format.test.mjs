@@ -48,6 +48,8 @@ async function editeur(fichiers, viewport = { width: 1280, height: 900 }) {
     await route.fulfill({ body: memoire, contentType: 'text/yaml' });
   });
   const page = await context.newPage();
+  // Le jour des tests, celui de la construction : l'éditeur date la fiche du jour.
+  await page.clock.setFixedTime(new Date('2026-11-25T09:00:00Z'));
   page.erreurs = [];
   page.on('console', (m) => { if (m.type() === 'error') page.erreurs.push(m.text()); });
   page.on('pageerror', (e) => page.erreurs.push(String(e)));
@@ -129,14 +131,16 @@ test('un nouveau lieu est enregistré dans le style de resin fmt', async () => {
   };
   await (await champ(page, 'Nom')).fill('Point numérique « Les Pentes » : 1er étage');
   await choisir('Commune', 'Lyon 1er Arrondissement');
-  await (await champ(page, 'Code postal')).fill('69001');
   await (await champ(page, 'Adresse')).fill('12 rue Burdeau');
   await choisir('Type de structure', 'Espace public numérique (EPN)');
-  await (await champ(page, 'Horaires')).fill('Mo-Fr 09:00-12:00; PH off');
+  // Les horaires : la grille de la semaine (resin-horaires.js).
+  await page.getByRole('button', { name: 'Ajouter une plage le lundi' }).click();
+  await page.getByLabel('De (plage 1 du lundi)').fill('9h');
+  await page.getByLabel('à (plage 1 du lundi)').fill('12h');
+  await page.getByRole('button', { name: 'Mêmes horaires du mardi au vendredi' }).click();
+  await page.getByLabel('Fermé les jours fériés').check();
   await choisir('Services', 'Aide aux démarches administratives');
   await choisir('Services', 'Accès internet et matériel informatique');
-  const date = await champ(page, 'Date de mise à jour');
-  await date.fill('2026-11-20');
   await publier(page);
   const nom = 'point-numerique-les-pentes-1er-etage.md';
   const enregistre = await page.evaluate((n) => window.repoFiles.content.lieux[n].content, nom);

@@ -57,6 +57,8 @@ async function editeur({ fichiers = null, base = server.base, largeur = 1280, ha
   await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (r) => r.fulfill({ status: 200, contentType: 'image/png', body: TUILE }));
   if (fichiers) await depotEnMemoire(context, fichiers);
   const page = await context.newPage();
+  // Le jour des tests, celui de la construction : l'éditeur date la fiche du jour.
+  await page.clock.setFixedTime(new Date('2026-11-25T09:00:00Z'));
   Object.assign(page, { erreurs: [], requetes: [] });
   page.on('request', (r) => page.requetes.push(r.url()));
   page.on('pageerror', (e) => page.erreurs.push(String(e)));
@@ -69,8 +71,12 @@ async function editeur({ fichiers = null, base = server.base, largeur = 1280, ha
     await context.close();
   };
   await page.goto(`${base}/admin/`);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('link', { name: 'Lieux', exact: true }).waitFor();
+  // Le dépôt en mémoire demande de se connecter ; l'aperçu ouvre l'éditeur sans connexion.
+  const connexion = page.getByRole('button', { name: 'Se connecter' });
+  const lieux = page.getByRole('link', { name: 'Lieux', exact: true });
+  await connexion.or(lieux).first().waitFor();
+  if (await connexion.isVisible()) await connexion.click();
+  await lieux.waitFor();
   return page;
 }
 

@@ -59,7 +59,12 @@ async function editeur(ecran, { memoire = null, relecture = false, adresse = ser
   if (memoire) {
     await context.addInitScript((f) => { window.repoFiles = f; }, memoire);
     await context.route('**/admin/config.yml', async (route) => {
-      const yaml = await (await route.fetch()).text();
+      let yaml;
+      try {
+        yaml = await (await route.fetch()).text();
+      } catch {
+        return; // le test est fini, la page fermée
+      }
       let enMemoire = yaml.replace(/^backend:\n(?: {2}.*\n)+/m, 'backend:\n  name: test-repo\n');
       assert.notEqual(enMemoire, yaml, 'config.yml a un bloc backend');
       if (!relecture) enMemoire = enMemoire.replace(/^publish_mode: .*\n/m, '');
@@ -67,6 +72,8 @@ async function editeur(ecran, { memoire = null, relecture = false, adresse = ser
     });
   }
   const page = await context.newPage();
+  // Le jour des tests, celui de la construction : l'éditeur date la fiche du jour.
+  await page.clock.setFixedTime(new Date('2026-11-25T09:00:00Z'));
   page.erreurs = [];
   page.on('console', (m) => {
     // Les tuiles de l'aperçu viennent d'Internet, absent des tests.
