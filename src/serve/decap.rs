@@ -104,8 +104,10 @@ pub(crate) async fn admit(
     body: Body,
 ) -> Result<(Arc<Editing>, axum::body::Bytes), Refusal> {
     let editing = shared.editing.clone().ok_or(EditorRefusal::NotLocal)?;
-    // The site, as indexed even with errors, has the web editor.
-    if shared.editor().is_none() {
+    // The site, as indexed even with errors, has the web editor (or, while `site.yaml` itself
+    // has an error, the last good site had it).
+    let last_good = || shared.current().0.is_some_and(|snapshot| snapshot.contains("admin/config.yml"));
+    if shared.editor().is_none() && !last_good() {
         return Err(EditorRefusal::EditorOff);
     }
     let host = editing.own_host(headers).ok_or(EditorRefusal::UnexpectedHost)?;
