@@ -32,6 +32,11 @@ pub(crate) struct EntryContext {
 }
 
 impl EntryContext {
+    /// The date the entry is checked for.
+    pub(crate) fn today(&self) -> NaiveDate {
+        self.today
+    }
+
     /// The problems `resin check` finds in the entry of `kind` named `slug` if its text were
     /// `text`: those of the entry alone, and those of the places and files it names (the other
     /// checks across entries need every entry: they are left to `check`), sorted; their spans

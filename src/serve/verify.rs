@@ -94,7 +94,13 @@ fn entry_slug(kind: EntryKind, slug: &str, data: &Map<String, Value>) -> String 
 
 /// The problems `resin check` finds in the entry, from Decap's data.
 fn check(context: &EntryContext, kind: EntryKind, slug: &str, data: &Map<String, Value>) -> Vec<Problem> {
-    let text = entry_text(data);
+    // The editor writes `date_maj` at each save (resin-formulaire.js): a new entry, which has none
+    // yet, is not told of a date it never has to type.
+    let mut data = data.clone();
+    if crate::schema::names(kind).contains(&"date_maj") && !data.contains_key("date_maj") {
+        data.insert("date_maj".into(), Value::String(context.today().format("%Y-%m-%d").to_string()));
+    }
+    let text = entry_text(&data);
     let diagnostics = context.check(kind, slug, text.clone());
     let diagnostics: Vec<&Diagnostic> = diagnostics.iter().collect();
     told(kind, &diagnostics, &text)

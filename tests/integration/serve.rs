@@ -896,6 +896,11 @@ fn the_editor_is_served_whatever_the_content_and_checks_the_entry_it_edits() {
     let got = verify(&place("04 78 00 00 00"));
     let answer: serde_json::Value = serde_json::from_slice(&got.body).unwrap();
     assert_eq!(answer["problemes"], json!([]), "{answer}");
+    // Without `date_maj`, as in a new place: the editor writes it at the save, nothing to tell.
+    let mut new = place("04 78 00 00 00");
+    new["data"].as_object_mut().unwrap().remove("date_maj");
+    let answer: serde_json::Value = serde_json::from_slice(&verify(&new).body).unwrap();
+    assert_eq!(answer["problemes"], json!([]), "{answer}");
     // An offer naming a place that does not exist.
     let offer = json!({ "collection": "offres", "data": { "titre": "Atelier", "lieux": ["mediatheque-du-bachu"] } });
     let answer: serde_json::Value = serde_json::from_slice(&verify(&offer).body).unwrap();

@@ -36,6 +36,11 @@ after(async () => {
   await browser?.close();
 });
 
+// Fermer l'onglet sans attendre : l'éditeur peut retenir la page (« quitter la page ? »).
+async function fermer(context) {
+  await Promise.race([context.close(), new Promise((r) => setTimeout(r, 5000))]);
+}
+
 async function ouvrir(largeur, hauteur) {
   const context = await browser.newContext({ viewport: { width: largeur, height: hauteur }, locale: 'fr-FR' });
   await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) =>
@@ -145,7 +150,7 @@ test('avec un fichier cassé ailleurs, un lieu se crée au formulaire, un télé
     assert.match(await vue.locator('#resin-erreurs').textContent(), /zz-fiche-cassee\.md/);
     await capture(vue, `parcours-page-${largeur}`);
     assert.deepEqual(page.erreurs, []);
-    await context.close();
+    await fermer(context);
   }
 });
 
@@ -167,5 +172,5 @@ test('changer un champ d’un lieu ne change que sa ligne dans le fichier', { sk
   const date = changees.find(([x]) => x.startsWith('date_maj:'));
   assert.deepEqual(changees.filter((c) => c !== date), attendues, ecrit);
   if (date) assert.equal(date[1], 'date_maj: 2026-11-25');
-  await context.close();
+  await fermer(context);
 });

@@ -112,9 +112,10 @@ test('dans l’aperçu, enregistrer une fiche qui a un problème le dit tout de 
   await telephone.fill('04 78 78 12 01');
   await page.getByRole('button', { name: 'Publier', exact: true }).click();
   await page.getByText('Publier maintenant').click();
+  // Après l'enregistrement (l'aperçu recharge l'éditeur), le formulaire dit le problème.
   const resume = page.locator('#resin-verification');
-  await resume.getByText('Le fichier est enregistré, mais il a 1 problème', { exact: false }).waitFor({ timeout: 20000 });
-  assert.match(await resume.innerText(), /continue de montrer la dernière version correcte de la fiche tant qu’il n’est pas corrigé/);
+  await resume.getByText('Cette fiche a 1 problème', { exact: false }).waitFor({ timeout: 20000 });
+  assert.match(await resume.innerText(), /futur/);
   // La page de la fiche dans l'aperçu : la dernière version correcte, et pourquoi.
   const html = await attendre('/lieux/mediatheque-du-bachut/', (h) => h.includes('id="resin-fiche"'));
   assert.match(html, /Cette page montre la dernière version correcte de la fiche/);
