@@ -103,6 +103,16 @@ pub(crate) async fn admit(
     headers: &HeaderMap,
     body: Body,
 ) -> Result<(Arc<Editing>, axum::body::Bytes), Refusal> {
+    let editing = admit_headers(shared, headers)?;
+    let body = axum::body::to_bytes(body, MAX_BODY)
+        .await
+        .map_err(|_| EditorRefusal::TooLarge { megabytes: MAX_BODY >> 20 })?;
+    Ok((editing, body))
+}
+
+/// The guards of [`admit`] on the request's headers alone, for a request whose body is
+/// bounded otherwise (the hours widget's, [`super::hours`]).
+pub(crate) fn admit_headers(shared: &Shared, headers: &HeaderMap) -> Result<Arc<Editing>, Refusal> {
     let editing = shared.editing.clone().ok_or(EditorRefusal::NotLocal)?;
     // The site, as indexed even with errors, has the web editor (or, while `site.yaml` itself
     // has an error, the last good site had it).
@@ -124,10 +134,7 @@ pub(crate) async fn admit(
     if !json_body {
         return Err(EditorRefusal::NotJson);
     }
-    let body = axum::body::to_bytes(body, MAX_BODY)
-        .await
-        .map_err(|_| EditorRefusal::TooLarge { megabytes: MAX_BODY >> 20 })?;
-    Ok((editing, body))
+    Ok(editing)
 }
 
 pub(crate) fn refuse(refusal: Refusal) -> Response {

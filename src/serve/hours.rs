@@ -15,13 +15,13 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::Shared;
+use super::{Shared, decap};
 use crate::diagnostic::{EditorRefusal, Kind};
 use crate::hours;
 
@@ -40,48 +40,19 @@ struct Question {
 
 /// `POST /__resin/horaires` `{ texte }` → `{ valide, lecture, probleme, proposition }`.
 pub(crate) async fn answer(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Body) -> Response {
-    if let Err(refusal) = from_the_preview(&shared, &headers) {
-        let status = match refusal {
-            EditorRefusal::NotLocal | EditorRefusal::EditorOff => StatusCode::NOT_FOUND,
-            EditorRefusal::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            _ => StatusCode::FORBIDDEN,
-        };
-        return (status, axum::Json(json!({ "error": refusal.to_string() }))).into_response();
+    if let Err(refusal) = decap::admit_headers(&shared, &headers) {
+        return decap::refuse(refusal);
     }
     let question = match axum::body::to_bytes(body, MAX_BODY).await {
         Ok(bytes) => serde_json::from_slice::<Question>(&bytes).ok(),
         Err(_) => None,
     };
     let Some(question) = question else {
-        let refusal = EditorRefusal::UnreadableRequest;
-        return (StatusCode::BAD_REQUEST, axum::Json(json!({ "error": refusal.to_string() }))).into_response();
+        return decap::refuse(EditorRefusal::UnreadableRequest);
     };
     // The week read is the one of today, as a build of today would show it.
     let today = crate::today().unwrap_or_else(|_| chrono::Utc::now().date_naive());
     axum::Json(reading(&question.texte, today)).into_response()
-}
-
-/// The request comes from a page of this preview, as the web editor's own requests do
-/// (the same guards as [`super::decap::api`]).
-fn from_the_preview(shared: &Shared, headers: &HeaderMap) -> Result<(), EditorRefusal> {
-    let editing = shared.editing.as_ref().ok_or(EditorRefusal::NotLocal)?;
-    // The site as served has the web editor.
-    let editor = shared.current().0.is_some_and(|snapshot| snapshot.get("admin/config.yml").is_some());
-    if !editor {
-        return Err(EditorRefusal::EditorOff);
-    }
-    let host = editing.own_host(headers).ok_or(EditorRefusal::UnexpectedHost)?;
-    let value = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
-    let same_origin = value(header::ORIGIN) == Some(format!("http://{host}").as_str());
-    let same_site = headers.get("sec-fetch-site").is_none_or(|site| site.as_bytes() == b"same-origin");
-    if !same_origin || !same_site {
-        return Err(EditorRefusal::OtherSite);
-    }
-    let media_type = value(header::CONTENT_TYPE).and_then(|c| c.split(';').next()).map(str::trim);
-    if !media_type.is_some_and(|m| m.eq_ignore_ascii_case("application/json")) {
-        return Err(EditorRefusal::NotJson);
-    }
-    Ok(())
 }
 
 /// What resin makes of `text` as an `horaires` value, on the week of `today`.
