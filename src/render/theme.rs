@@ -58,6 +58,7 @@ pub(crate) const STATIC: &[(&str, &[u8])] = embedded_static![
     "ouverture.js",
     "annuaire.js",
     "accueil.js",
+    "besoin.js",
     "cartes.js",
     "carte-lieu.js",
     "commun.js",

@@ -229,8 +229,11 @@ fn pages_are_french_accessible_html() {
         let scripts = html.matches("<script").count() - json_ld;
         let counts = crate::support::theme_scripts(&html);
         assert_eq!(scripts, counts.iter().sum::<usize>(), "{path}: no other script");
-        let [ouverture, accueil, annuaire, carte_lieu, cartes, leaflet, cluster, commun, orientation, orienter] =
+        let [ouverture, accueil, annuaire, carte_lieu, cartes, leaflet, cluster, commun, orientation, orienter, besoin] =
             counts;
+        // A need's page (its first page) offers the communes, that besoin.js leads to /lieux/.
+        let need = path.starts_with("services/") && path.matches('/').count() == 2;
+        assert_eq!(besoin, usize::from(need), "{path}: the need page's script");
         let orient = path == "orienter/index.html";
         assert_eq!(orientation, usize::from(orient), "{path}: the guided form's ranking");
         assert_eq!(orienter, usize::from(orient), "{path}: the guided form's page, in one file");
@@ -253,7 +256,8 @@ fn pages_are_french_accessible_html() {
         let small_map = place && html.contains("id=\"carte-lieu\"");
         assert_eq!(carte_lieu, usize::from(small_map), "{path}: small map");
         assert_eq!(cartes, usize::from(small_map || map), "{path}: Leaflet's loader and the maps' base");
-        // Place and offer pages with hours; the lists, whose filter "open now" uses it.
+        // Place and offer pages with hours, lists of places that have some; the directory, whose
+        // filter "open now" uses it.
         let hours = html.contains("data-ouverture");
         assert_eq!(ouverture, usize::from(hours || directory || orient), "{path}: opening status");
         assert!(html.contains("exemples fictifs"), "{path}: the example notice");
