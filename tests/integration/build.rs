@@ -276,9 +276,14 @@ fn the_orienter_script_is_served_as_one_file_joined_from_its_parts() {
         assert!(text.ends_with(";\n"), "{part}");
         expected.push_str(&text);
     }
+    // Then minified, as every script of the theme.
     let served = site.read("public/static/orienter.js");
-    assert!(served == expected, "static/orienter.js is not its parts joined in order");
-    assert!(served.starts_with("/* resin : la page « Orienter une personne »"));
+    assert!(
+        served == minifier::js::minify(&expected).to_string(),
+        "static/orienter.js is not its parts joined in order"
+    );
+    assert!(served.len() < expected.len() * 3 / 4, "minified: {} B for {} B", served.len(), expected.len());
+    assert!(served.starts_with("'use strict';(function"), "without its comments");
     assert!(!site.root().join("public/static/orienter").exists(), "the parts are not published");
     // A valid script as a whole (the browser tests run it in Chromium).
     if std::process::Command::new("node").arg("--version").output().is_ok() {
