@@ -283,6 +283,13 @@ pub(crate) fn key(keys: &Keys, taxonomy: Taxonomy, index: usize, n: usize, total
     let term = &taxonomy.terms(keys.site)[index];
     let mut h = keys.hasher();
     (3u8, taxonomy, &term.slug, &term.name, n, total, term.places.len()).hash(&mut h);
+    // A need's first page offers every commune with a centre, which places outside the
+    // territory's file can add ("votre commune n'est pas dans la liste ?").
+    if taxonomy == Taxonomy::Services && n == 1 {
+        for c in filters::communes_with_centre(keys.site) {
+            (c.value, c.text).hash(&mut h);
+        }
+    }
     match keys.by_commune.get(&(taxonomy, index)) {
         Some(order) => cards::hash_places_page(keys, &mut h, order, n),
         None => cards::hash_places_page(keys, &mut h, &term.places, n),
