@@ -22,6 +22,13 @@ pub fn values(field: &str) -> &'static [String] {
     VOCABULARIES.get(field).map_or(&[], Vec::as_slice)
 }
 
+/// The names of the vocabularies (`services`, `typologie`…), in alphabetical order: the tests
+/// walk them (`render::labels` words every value of each).
+#[cfg(test)]
+pub(crate) fn fields() -> impl Iterator<Item = &'static str> {
+    VOCABULARIES.keys().map(String::as_str)
+}
+
 /// The result of checking one value against a vocabulary.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Check {

@@ -56,7 +56,7 @@ pub(crate) fn card(site: &Site, place: &Place, urls: &Urls) -> Card {
         adresse: place.adresse.clone(),
         ville: format!("{} {}", place.code_postal, place.commune),
         services: place.services.iter().map(|s| labels::service_short(s)).collect(),
-        frais: place.frais_a_charge.join(", "),
+        frais: labels::plain_list("frais_a_charge", &place.frais_a_charge).join(", "),
         telephone: phone_of(&place.telephone),
     }
 }

@@ -61,8 +61,12 @@ pub(crate) fn filters(site: &Site, urls: &Urls) -> Filters {
         besoins: site.services.iter().map(|t| choice(&t.name, labels::service_plain(&t.name))).collect(),
         communes: site.communes.iter().map(|t| Choice { value: t.slug.clone(), text: t.name.clone() }).collect(),
         depuis: communes_with_centre(site),
-        publics: site.publics.iter().map(|t| choice(&t.name, t.name.clone())).collect(),
-        prises: supports.iter().map(|p| choice(p, p.clone())).collect(),
+        publics: site
+            .publics
+            .iter()
+            .map(|t| choice(&t.name, labels::plain("publics_specifiquement_adresses", &t.name)))
+            .collect(),
+        prises: supports.iter().map(|p| choice(p, labels::plain("prise_en_charge_specifique", p))).collect(),
         criteres: criterion_filters(site),
     }
 }

@@ -199,20 +199,13 @@ pub(crate) fn access_modes(
     modes
         .iter()
         .map(|mode| {
-            let (text, link) = match mode.as_str() {
-                "Se présenter" => ("Venir sur place, sans rendez-vous".to_string(), None),
-                "Téléphoner" => ("Téléphoner".to_string(), phone.map(|p| Link::new(&p.text, &p.href))),
-                "Contacter par mail" => ("Écrire un e-mail".to_string(), email.map(|c| Link::new(c, mailto_plain(c)))),
-                "Prendre un RDV en ligne" => {
-                    ("Prendre rendez-vous en ligne".to_string(), rdv.map(|u| Link::new(display_url(u), u)))
-                }
-                "Envoyer un mail avec une fiche de prescription" => (
-                    "Sur orientation d'un professionnel, qui envoie une fiche de prescription par e-mail".to_string(),
-                    None,
-                ),
-                other => (other.to_string(), None),
+            let link = match mode.as_str() {
+                "Téléphoner" => phone.map(|p| Link::new(&p.text, &p.href)),
+                "Contacter par mail" => email.map(|c| Link::new(c, mailto_plain(c))),
+                "Prendre un RDV en ligne" => rdv.map(|u| Link::new(display_url(u), u)),
+                _ => None,
             };
-            Access { text, lien: link }
+            Access { text: labels::plain("modalites_acces", mode), lien: link }
         })
         .collect()
 }
@@ -244,25 +237,26 @@ pub(crate) fn publics_view(site: &Site, urls: &Urls, publics: &[String]) -> Vec<
         .iter()
         .map(|p| {
             let href = site.publics.iter().find(|t| &t.name == p).map(|t| urls.path(&format!("publics/{}/", t.slug)));
-            Link::new(p, href.unwrap_or_default())
+            Link::new(labels::plain("publics_specifiquement_adresses", p), href.unwrap_or_default())
         })
         .collect()
 }
 
-/// Taxonomy term links with counts.
+/// Taxonomy term links with counts; `words` gives the words shown and, for advisers, the
+/// standard's wording to show beside them.
 pub(crate) fn term_links(
     terms: &[Term],
     urls: &Urls,
     folder: &str,
-    plain: fn(&str) -> Option<String>,
+    words: fn(&str) -> (String, Option<String>),
 ) -> Vec<TermLink> {
     terms
         .iter()
         .map(|t| {
-            let words = plain(&t.name);
+            let (text, standard) = words(&t.name);
             TermLink {
-                text: words.clone().unwrap_or_else(|| t.name.clone()),
-                standard: words.map(|_| t.name.clone()),
+                text,
+                standard,
                 href: urls.path(&format!("{folder}/{}/", t.slug)),
                 count: labels::count(t.places.len(), "lieu", "lieux"),
             }
@@ -270,14 +264,22 @@ pub(crate) fn term_links(
         .collect()
 }
 
-/// Plain words of a service, for [`term_links`].
-pub(crate) fn service_words(name: &str) -> Option<String> {
-    labels::service(name).map(|l| l.plain.to_string())
+/// Plain words of a service, with the standard's name beside them, for [`term_links`].
+pub(crate) fn service_words(name: &str) -> (String, Option<String>) {
+    match labels::service(name) {
+        Some(l) => (l.plain.to_string(), Some(name.to_string())),
+        None => (name.to_string(), None),
+    }
 }
 
-/// No other words, for [`term_links`].
-pub(crate) fn same_words(_: &str) -> Option<String> {
-    None
+/// Plain words of a public, for [`term_links`].
+pub(crate) fn public_words(name: &str) -> (String, Option<String>) {
+    (labels::plain("publics_specifiquement_adresses", name), None)
+}
+
+/// The term's own name (a commune, a territorial criterion), for [`term_links`].
+pub(crate) fn same_words(name: &str) -> (String, Option<String>) {
+    (name.to_string(), None)
 }
 
 /// A territorial field of an entry, as shown.

@@ -225,7 +225,8 @@ fn the_editor_names_every_field_of_every_type_with_its_widget() {
             let typologie = by_name("typologie")["options"].as_sequence().unwrap().clone();
             let label = |code: &str| typologie.iter().find(|o| o["value"] == code).unwrap()["label"].clone();
             assert_eq!(label("BIB"), "Bibliothèque, médiathèque (BIB)", "codes in words");
-            assert_eq!(label("ACI"), "ACI", "a code without words once");
+            assert_eq!(label("ACI"), "Atelier et chantier d'insertion (ACI)", "every code in words");
+            assert_eq!(label("MSAP"), "France Services (MSAP)", "an outdated code in its successor's words");
         }
     }
     // The forge of site.yaml; every change as a pull request, checked by CI.

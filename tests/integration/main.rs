@@ -14,6 +14,7 @@ mod hostile;
 mod hours_editor;
 mod import;
 mod incremental;
+mod labels;
 mod navigateur;
 mod orientation;
 mod publishing;

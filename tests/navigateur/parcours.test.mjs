@@ -67,9 +67,9 @@ test('en trois touchers sans faire défiler : besoin, commune, puis un lieu grat
   assert.match(await page.textContent('.etat-fiche'), /^Ouvert maintenant · ferme à /);
   assert.match(await page.textContent('.etat-fiche + .aujourdhui'), /^Aujourd’hui : \d/);
   assert.match(await page.textContent('address'), /Vénissieux/);
-  assert.match(await page.textContent('main'), /Gratuit/);
+  assert.match(await page.textContent('.en-bref'), /^Gratuit/);
   for (const [cible, quoi] of [['h1', 'le nom'], ['.etat-fiche', 'l’état'], ['.bouton-appel', 'le bouton d’appel'],
-    ['.aujourdhui', 'les horaires du jour'], ['address', 'l’adresse'], ['.y-aller', '« Y aller »']]) {
+    ['.aujourdhui', 'les horaires du jour'], ['.en-bref', 'le coût'], ['address', 'l’adresse'], ['.y-aller', '« Y aller »']]) {
     const boite = await page.locator(cible).boundingBox();
     assert.ok(boite && boite.y + boite.height <= 812, `${quoi} est dans le premier écran`);
   }

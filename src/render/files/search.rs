@@ -11,16 +11,19 @@
 //!   "services": [["Faire mes démarches…", "Démarches en ligne", "Aide aux démarches administratives",
 //!                 "aide-aux-demarches-administratives"]],
 //!                                          plain words, short words, the standard's name, slug
-//!   "publics": [["Jeunes", "jeunes"], …], "prises": [["Surdité", "surdite"], …],
-//!                                          name and slug (the filters' values in the URL)
-//!   "frais": ["Gratuit", …],
+//!   "publics": [["Familles et enfants", "familles-et-ou-enfants"], …],
+//!   "prises": [["Accueil des personnes sourdes ou malentendantes", "surdite"], …],
+//!                                          plain words (`render::labels`) and the slug of
+//!                                          the standard's value (the filters' values in the URL)
+//!   "frais": ["Gratuit", …],               plain words (the scripts look for "Gratuit" and
+//!                                          "Gratuit sous condition")
 //!   "communes": [["Bron", 45.73, 4.91, "bron"]],  name, centre, page slug (every commune of
 //!                                          the territory; `null` centre when unknown)
 //!   "horaires": [{"o": [[[540, 720]], …], "r": ["Lundi : 9 h – 12 h"], "sa": 1}],
 //!                                          opening periods of the coming days (as for the
 //!                                          place pages: today's hours and "open now" come
 //!                                          from them), the summary lines, open on Saturday
-//!   "lieux": [{"n": name, "u": page path, "t": type, "a": street, "v": "69500 Bron",
+//!   "lieux": [{"n": name, "u": page path, "t": type in words, "a": street, "v": "69500 Bron",
 //!              "c": commune, "g": [lat, lon], "s": [services], "p": [publics],
 //!              "e": [specific support], "f": [cost], "h": hours, "r": 1 (online booking),
 //!              "i": 1 (itinerant), "tel": ["04 78 …", "tel:+33478…"],
@@ -61,8 +64,10 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
         .iter()
         .map(|t| [labels::service_plain(&t.name), labels::service_short(&t.name), t.name.clone(), t.slug.clone()])
         .collect();
-    let with_slugs =
-        |names: &[String]| -> Vec<[String; 2]> { names.iter().map(|n| [n.clone(), vocab::slug(n)]).collect() };
+    // The words shown, and the slug of the standard's value (the filters' value in the URL).
+    let with_slugs = |field: &str, names: &[String]| -> Vec<[String; 2]> {
+        names.iter().map(|n| [labels::plain(field, n), vocab::slug(n)]).collect()
+    };
     let position = |list: &[String], values: &[String]| -> Vec<usize> {
         values.iter().filter_map(|v| list.iter().position(|x| x == v)).collect()
     };
@@ -172,9 +177,9 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
     let index = json!({
         "debut": site.today.format("%Y-%m-%d").to_string(),
         "services": services,
-        "publics": with_slugs(&publics),
-        "prises": with_slugs(&supports),
-        "frais": costs,
+        "publics": with_slugs("publics_specifiquement_adresses", &publics),
+        "prises": with_slugs("prise_en_charge_specifique", &supports),
+        "frais": labels::plain_list("frais_a_charge", &costs),
         "communes": communes_json,
         "horaires": hours_json,
         "lieux": records,

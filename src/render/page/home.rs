@@ -42,7 +42,7 @@ pub(crate) fn render(r: &Renderer) -> Result<String, Error> {
     let data = Home {
         services: view::term_links(&site.services, urls, "services", view::service_words),
         communes: view::term_links(&site.communes, urls, "communes", view::same_words),
-        publics: view::term_links(&site.publics, urls, "publics", view::same_words),
+        publics: view::term_links(&site.publics, urls, "publics", view::public_words),
         chiffres: format!(
             "{} dans {}, {}",
             labels::count(site.entries.places.len(), "lieu", "lieux"),

@@ -17,7 +17,7 @@ use crate::render::view::{
     Access, ClosureNotice, DateView, ExtView, Link, ServiceView, SessionView, WeekView, access_modes, closure_notices,
     date_view, ext_views, lowercase_first, phone_of, publics_view, services_view, session_view, week_view,
 };
-use crate::render::{Renderer, structured};
+use crate::render::{Renderer, labels, structured};
 
 /// An offer page.
 #[derive(Debug, Clone, Serialize)]
@@ -86,10 +86,10 @@ pub(crate) fn offer_view(site: &Site, urls: &Urls, offer: &Offer) -> OfferView {
         lieux: places.iter().map(|l| cards::place_ref(l, urls)).collect(),
         services: services_view(site, urls, &offer.services),
         publics: publics_view(site, urls, &offer.publics_specifiquement_adresses),
-        prise_en_charge: offer.prise_en_charge_specifique.clone(),
-        frais: offer.frais_a_charge.clone(),
+        prise_en_charge: labels::plain_list("prise_en_charge_specifique", &offer.prise_en_charge_specifique),
+        frais: labels::plain_list("frais_a_charge", &offer.frais_a_charge),
         acces: access_modes(&offer.modalites_acces, phone.as_ref(), email, rdv),
-        accompagnement: offer.modalites_accompagnement.clone(),
+        accompagnement: labels::plain_list("modalites_accompagnement", &offer.modalites_accompagnement),
         inscription: offer.inscription.clone(),
         prise_rdv: offer.prise_rdv.clone(),
         pieces: offer.pieces_a_apporter.clone(),

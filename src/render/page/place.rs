@@ -75,6 +75,8 @@ pub(crate) struct PlaceView {
     pub accompagnement: Vec<String>,
     /// Cost.
     pub frais: Vec<String>,
+    /// What decides a visit, under the status in the first screen: "Gratuit · Sans rendez-vous".
+    pub en_bref: String,
     /// National programmes.
     pub programmes: Vec<String>,
     /// Training and labels, with the free-text ones.
@@ -108,7 +110,7 @@ pub(crate) fn place_view(site: &Site, urls: &Urls, place: &Place, qr: Option<Str
     let phone = phone_of(&place.telephone);
     let coords = place.latitude.zip(place.longitude);
     let page_url = urls.absolute(&format!("lieux/{}/", place.slug));
-    let mut labels_list = place.formations_labels.clone();
+    let mut labels_list = labels::plain_list("formations_labels", &place.formations_labels);
     labels_list.extend(place.autres_formations_labels.iter().cloned());
     PlaceView {
         json_ld: structured::place(site, place, &page_url),
@@ -142,10 +144,11 @@ pub(crate) fn place_view(site: &Site, urls: &Urls, place: &Place, qr: Option<Str
         pieces: place.pieces_a_apporter.clone(),
         services: services_view(site, urls, &place.services),
         publics: publics_view(site, urls, &place.publics_specifiquement_adresses),
-        prise_en_charge: place.prise_en_charge_specifique.clone(),
-        accompagnement: place.modalites_accompagnement.clone(),
-        frais: place.frais_a_charge.clone(),
-        programmes: place.dispositif_programmes_nationaux.clone(),
+        prise_en_charge: labels::plain_list("prise_en_charge_specifique", &place.prise_en_charge_specifique),
+        accompagnement: labels::plain_list("modalites_accompagnement", &place.modalites_accompagnement),
+        frais: labels::plain_list("frais_a_charge", &place.frais_a_charge),
+        en_bref: in_short(place),
+        programmes: labels::plain_list("dispositif_programmes_nationaux", &place.dispositif_programmes_nationaux),
         labels: labels_list,
         fiche_acces_libre: place.fiche_acces_libre.clone(),
         offres: site.offers_at(&place.slug).map(|o| cards::offer_card(site, urls, o)).collect(),
@@ -202,4 +205,14 @@ pub(crate) fn key(keys: &Keys, i: usize) -> u64 {
         }
     }
     h.finish()
+}
+
+/// The cost and whether one can come without an appointment, in a few words for the first
+/// screen of the page ("Gratuit · Sans rendez-vous"); empty when the place says neither.
+fn in_short(place: &Place) -> String {
+    let mut words = labels::plain_list("frais_a_charge", &place.frais_a_charge);
+    if place.modalites_acces.iter().any(|m| m == "Se présenter") {
+        words.push("Sans rendez-vous".to_string());
+    }
+    words.join(" · ")
 }

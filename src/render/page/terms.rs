@@ -181,7 +181,7 @@ pub(crate) fn render_index(r: &Renderer, taxonomy: Taxonomy, dir: &str) -> Resul
             "Les besoins pour lesquels se faire aider avec le numérique, et les lieux qui y répondent.",
         ),
         Taxonomy::Publics => (
-            view::term_links(terms, urls, folder, view::same_words),
+            view::term_links(terms, urls, folder, view::public_words),
             "Certains lieux accueillent en particulier un public. Les autres lieux accueillent tout le monde.",
             "Les lieux qui accueillent en particulier les jeunes, les seniors, les familles…",
         ),
