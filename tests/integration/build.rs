@@ -231,8 +231,9 @@ fn pages_are_french_accessible_html() {
         assert_eq!(scripts, counts.iter().sum::<usize>(), "{path}: no other script");
         let [ouverture, accueil, annuaire, carte_lieu, cartes, leaflet, cluster, commun, orientation, orienter, besoin] =
             counts;
-        // A need's page (its first page) offers the communes, that besoin.js leads to /lieux/.
-        let need = path.starts_with("services/") && path.matches('/').count() == 2;
+        // A need's page (its first page) offers the communes, that besoin.js leads to /lieux/; the
+        // communes' list offers the others (« votre commune n'est pas dans la liste ? »).
+        let need = path.starts_with("services/") && path.matches('/').count() == 2 || path == "communes/index.html";
         assert_eq!(besoin, usize::from(need), "{path}: the need page's script");
         let orient = path == "orienter/index.html";
         assert_eq!(orientation, usize::from(orient), "{path}: the guided form's ranking");

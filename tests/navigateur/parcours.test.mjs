@@ -184,3 +184,19 @@ test('chaque liste de lieux dit, sur chaque lieu, s’il est ouvert maintenant',
     await page.fermer();
   }
 });
+
+test('une commune sans lieu (Charly) : depuis l’accueil, la liste des communes ou un besoin, les lieux les plus proches d’elle', async () => {
+  for (const chemin of ['/', '/communes/', '/services/aide-aux-demarches-administratives/']) {
+    const page = await ouvrir(chemin);
+    await page.waitForSelector('.depuis-commune:not([hidden])');
+    await page.selectOption('#depuis', 'charly');
+    await page.click('.depuis-commune button[type=submit]');
+    await page.waitForURL(/\/lieux\/\?(besoin=aide-aux-demarches-administratives&)?depuis=charly$/);
+    await page.waitForFunction(() => /du plus proche au plus loin de Charly/.test(document.getElementById('resultats-criteres').textContent));
+    const premiers = await page.$$eval('#resultats-liste > li .distance', (d) => d.slice(0, 3).map((e) => e.textContent));
+    assert.equal(premiers.length, 3, chemin);
+    const km = premiers.map((t) => Number(t.replace(/[^\d,]/g, '').replace(',', '.')));
+    assert.deepEqual(km, [...km].sort((a, b) => a - b), `${chemin} : ${premiers.join(', ')}`);
+    await page.fermer();
+  }
+});

@@ -73,6 +73,10 @@ pub(crate) struct TermIndex {
     pub(crate) termes: Vec<TermLink>,
     /// Said when there is no term.
     pub(crate) vide: String,
+    /// `/communes/`: every commune with a centre, for "my commune is not in the list".
+    pub(crate) depuis: Vec<Choice>,
+    /// `/lieux/`, where that choice leads.
+    pub(crate) lieux: String,
 }
 
 #[derive(Serialize)]
@@ -191,7 +195,14 @@ pub(crate) fn render_index(r: &Renderer, taxonomy: Taxonomy, dir: &str) -> Resul
             "Les lieux par dispositif propre au territoire : Pass numérique…",
         ),
     };
-    let data = TermIndex { intro: intro.to_string(), termes, vide: "Aucun lieu n'est encore publié.".into() };
+    let depuis = if taxonomy == Taxonomy::Communes { filters::communes_with_centre(r.site) } else { Vec::new() };
+    let data = TermIndex {
+        intro: intro.to_string(),
+        termes,
+        vide: "Aucun lieu n'est encore publié.".into(),
+        depuis,
+        lieux: urls.path("lieux/"),
+    };
     let meta = r.meta(taxonomy.title(), description, dir, r.crumbs(&[]));
     r.page("termes.html", &meta, &data)
 }

@@ -5,4 +5,7 @@
   'use strict';
   var form = document.getElementById('filtres');
   if (form) form.hidden = false;
+  // « Votre commune n'est pas dans la liste ? » : /lieux/ trie depuis elle.
+  var depuis = document.querySelector && document.querySelector('.depuis-commune');
+  if (depuis && window.XMLHttpRequest) depuis.hidden = false;
 })();

@@ -361,6 +361,8 @@ pub(crate) fn render(r: &Renderer, page: Page, dir: &str) -> Result<String, Erro
                 intro: "Les sujets des publications de l'espace réseau.".into(),
                 termes: tag_cloud(site, urls),
                 vide: "Aucune publication n'a encore d'étiquette.".into(),
+                depuis: Vec::new(),
+                lieux: String::new(),
             };
             let meta = r.meta(
                 "Étiquettes",
