@@ -120,6 +120,13 @@ pub enum Notice {
         /// What started the update.
         trigger: Trigger,
     },
+    /// The first build of the preview: the site, without the entries with errors.
+    BuiltWithout {
+        /// Errors to fix.
+        errors: usize,
+        /// The preview's URL.
+        url: String,
+    },
     /// An update failed and no correct site was built yet: the preview serves the errors in
     /// place of the site.
     NotBuiltYet {
@@ -227,6 +234,12 @@ impl fmt::Display for Notice {
                 f,
                 "{trigger} : aperçu à jour, sauf les fiches en erreur, montrées dans leur dernière version correcte \
                  (ou pas du tout si elles n'en ont jamais eu)."
+            ),
+            Notice::BuiltWithout { errors, url } => write!(
+                f,
+                "Le site a été construit sans les fiches en erreur : {} (voir ci-dessus). L'aperçu est à l'adresse \
+                 {url} ; ces fiches y apparaîtront dès qu'elles seront corrigées.",
+                count(*errors, "erreur à corriger", "erreurs à corriger")
             ),
             Notice::NotBuiltYet { trigger, errors, url } => {
                 match trigger {

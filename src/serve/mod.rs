@@ -393,7 +393,11 @@ fn publish(
             let snapshot = workspace.published().cloned();
             // With errors, the preview shows the entries in error in their last correct version.
             let panel = (errors > 0).then(|| {
-                eprintln!("{}", Notice::PreviewPartial { trigger: trigger.clone() });
+                let notice = match trigger {
+                    Trigger::FirstBuild => Notice::BuiltWithout { errors, url: shared.url.clone() },
+                    trigger => Notice::PreviewPartial { trigger: trigger.clone() },
+                };
+                eprintln!("{notice}");
                 overlay::panel(&errors_report(diagnostics, workspace), errors, overlay::Shown::EntriesLastGood)
             });
             if panel.is_none() {

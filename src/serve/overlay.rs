@@ -42,25 +42,28 @@ pub(crate) enum Shown {
 /// Security Policy restricts scripts, not styles. Every rule starts with the panel's id, so that
 /// the page's own style sheet neither changes the panel nor is changed by it.
 ///
-/// Folded, the panel is its summary alone, one line at the bottom of the screen (its text cut
-/// with an ellipsis rather than wrapped, at 375 px or at 200 % zoom), 44 px tall to be tapped;
+/// Folded, the panel is its summary alone, one line at the bottom of the screen (a little smaller
+/// on a phone, so that « Site pas à jour : 12 erreurs à corriger » fits in 375 px; cut with an
+/// ellipsis rather than wrapped when narrower, at 200 % zoom say), 44 px tall to be tapped;
 /// open, it takes at most a third of the screen, and the summary, which stays at its top, folds
-/// it again (issue 23). The native marker of `<summary>` is replaced by a chevron drawn with two
-/// borders, aligned on the middle of the summary's first line whatever the font (issue 23: the
-/// marker sat off the text's line); borders keep it visible in forced colours.
+/// it again (issue 23). The native marker of `<summary>` is replaced by a triangle of its own (a
+/// clipped square, the same box turned a quarter when open), centred on the summary's first line
+/// whatever the font (issue 23: the marker sat off the text's line); an element rather than a
+/// pseudo-element, so that a browser test can measure it; in the system's colours when forced.
 const PANEL_STYLE: &str = "#resin-erreurs{position:fixed;left:0;right:0;bottom:0;max-height:33vh;\
 overflow:auto;z-index:2147483647;background:#fff;color:#1e1e1e;border-top:4px solid #b3261e;\
 box-shadow:0 -2px 10px rgba(0,0,0,.3);margin:0;padding:0;font:16px/1.45 system-ui,sans-serif;\
 text-align:left;box-sizing:border-box}\
-#resin-erreurs>summary{position:sticky;top:0;display:flex;align-items:flex-start;gap:.6rem;\
-min-height:44px;box-sizing:border-box;margin:0;padding:.6rem 1rem;background:#fff;cursor:pointer;\
-font-weight:700;color:#b3261e;list-style:none}\
+#resin-erreurs>summary{position:sticky;top:0;display:flex;align-items:flex-start;gap:.5rem;\
+min-height:44px;box-sizing:border-box;margin:0;padding:.6rem .75rem;background:#fff;cursor:pointer;\
+font-weight:700;font-size:clamp(14px,4vw,16px);color:#b3261e;list-style:none}\
 #resin-erreurs>summary::-webkit-details-marker{display:none}\
 #resin-erreurs>summary::marker{content:\"\"}\
-#resin-erreurs>summary::before{content:\"\";flex:none;box-sizing:border-box;width:.55em;height:.55em;\
-margin:.45em .1em 0 0;border-right:.16em solid;border-bottom:.16em solid;transform:rotate(-45deg)}\
-#resin-erreurs[open]>summary::before{transform:rotate(45deg)}\
-#resin-erreurs>summary>span{min-width:0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}\
+#resin-erreurs>summary>.resin-chevron{flex:none;width:.6em;height:.6em;margin-top:.425em;\
+background:currentColor;clip-path:polygon(10% 0,90% 50%,10% 100%)}\
+#resin-erreurs[open]>summary>.resin-chevron{transform:rotate(90deg)}\
+@media (forced-colors:active){#resin-erreurs>summary>.resin-chevron{forced-color-adjust:none;background:CanvasText}}\
+#resin-erreurs>summary>.resin-titre{min-width:0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}\
 #resin-erreurs>summary:focus-visible{outline:3px solid #1e1e1e;outline-offset:-3px}\
 #resin-erreurs>div{padding:0 1rem 1rem}\
 #resin-erreurs p{margin:0 0 .75rem}\
@@ -91,7 +94,8 @@ pub(crate) fn panel(report: &str, errors: usize, shown: Shown) -> String {
     };
     format!(
         "<div id=\"resin-erreurs-marge\" aria-hidden=\"true\"></div><style>{PANEL_STYLE}</style>\
-<details id=\"resin-erreurs\" lang=\"fr\"><summary><span>{title}</span></summary>\
+<details id=\"resin-erreurs\" lang=\"fr\"><summary><span class=\"resin-chevron\" aria-hidden=\"true\"></span>\
+<span class=\"resin-titre\">{title}</span></summary>\
 <div><p>{what}Corrigez le fichier indiqué puis enregistrez : la page se mettra à jour toute seule.</p>\
 <pre>{}</pre></div></details>",
         escape_html(report.trim_end())
@@ -230,12 +234,15 @@ mod tests {
         let html = panel("erreur", 2, Shown::SiteLastGood);
         assert!(html.starts_with("<div id=\"resin-erreurs-marge\""), "what serve adds starts there: {html}");
         assert!(html.contains("<details id=\"resin-erreurs\"") && !html.contains("<details id=\"resin-erreurs\" open"));
-        assert!(html.contains("<summary><span>Site pas à jour : 2 erreurs à corriger</span></summary>"));
+        assert!(html.contains("<span class=\"resin-titre\">Site pas à jour : 2 erreurs à corriger</span></summary>"));
         assert!(html.contains("max-height:33vh"));
         // One line when folded, tall enough to be tapped; its own caret, not the browser's.
         assert!(PANEL_STYLE.contains("white-space:nowrap") && PANEL_STYLE.contains("min-height:44px"));
         assert!(PANEL_STYLE.contains("::-webkit-details-marker{display:none}"));
-        assert!(PANEL_STYLE.split('}').filter(|rule| !rule.is_empty()).all(|rule| rule.starts_with("#resin-erreurs")));
+        let rules = PANEL_STYLE.split('}').filter(|rule| !rule.is_empty());
+        assert!(
+            rules.map(|rule| rule.rsplit('{').nth(1).unwrap()).all(|selector| selector.starts_with("#resin-erreurs"))
+        );
     }
 
     #[test]

@@ -387,7 +387,11 @@ fn content_with_errors_from_the_start_is_served_without_the_entries_in_error() {
     assert_eq!(server.get("/lieux/mediatheque-du-bachut/").status, 200);
     assert_eq!(server.get("/lieux/association-connexions-guillotiere/").status, 404);
     assert!(!server.get("/lieux/").text().contains("Association Connexions Guillotière</a>"));
-    server.wait_for_log("aperçu à jour, sauf les fiches en erreur");
+    server.wait_for_log(&format!(
+        "Le site a été construit sans les fiches en erreur : 1 erreur à corriger (voir ci-dessus). L'aperçu est à \
+         l'adresse http://{}/ ; ces fiches y apparaîtront dès qu'elles seront corrigées.",
+        server.address
+    ));
     assert!(page.text().contains("/__resin/recharger.js"), "it reloads once fixed");
     site.write(PLACE, &good);
     server.wait_for("/lieux/association-connexions-guillotiere/", "built", |g| g.status == 200);
