@@ -67,7 +67,12 @@ test('sur /carte/, sans fond de carte, la page le dit et renvoie à la liste des
   // Les lieux restent sur la carte et dans la liste d'à côté.
   assert.ok(await page.locator('#resultats-liste > li').count() > 0);
   await axe(page, '/carte/ sans fond de carte');
-  await page.click('.carte-sans-fond a');
+  // La connexion revenue, les tuiles suivantes se chargent : le message s'en va.
+  await page.unroute(TUILES);
+  await page.click('#carte .leaflet-control-zoom-in');
+  await page.waitForFunction(() => !document.querySelector('.carte-sans-fond .alerte'));
+  assert.equal(await page.getAttribute('.carte-sans-fond', 'role'), 'status', 'la zone reste, vide');
+  await page.goto(dit.lien);
   await page.waitForURL(/\/lieux\/$/);
   await page.fermer();
 });
