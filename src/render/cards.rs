@@ -36,11 +36,19 @@ pub(crate) struct Card {
     pub frais: String,
     /// Phone.
     pub telephone: Option<Phone>,
+    /// The opening periods of the coming days, in the short form `ouverture.js` reads for
+    /// "Ouvert maintenant · ferme à 12 h" ([`short_opening`]).
+    pub ouverture: Option<String>,
 }
 
 /// The card of a place.
-pub(crate) fn card(place: &Place, urls: &Urls) -> Card {
+pub(crate) fn card(site: &Site, place: &Place, urls: &Urls) -> Card {
     Card {
+        ouverture: place
+            .horaires
+            .as_deref()
+            .and_then(|h| site.entry_week(h, &place.fermetures))
+            .map(|w| short_opening(site.today, &w.upcoming)),
         href: urls.path(&format!("lieux/{}/", place.slug)),
         nom: place.nom.clone(),
         typologie: labels::typologies(&place.typologie),
@@ -53,6 +61,19 @@ pub(crate) fn card(place: &Place, urls: &Urls) -> Card {
     }
 }
 
+/// The opening periods of the days from `today`, short enough for a card in a list of 100:
+/// `2026-11-25|600-750,840-1080||…` (the first day, then each day's periods in minutes from
+/// its midnight). `ouverture.js` reads it as it reads a place page's JSON.
+pub(crate) fn short_opening(today: chrono::NaiveDate, upcoming: &[Vec<(u32, u32)>]) -> String {
+    let mut out = today.format("%Y-%m-%d").to_string();
+    for day in upcoming {
+        out.push('|');
+        let periods: Vec<String> = day.iter().map(|(from, to)| format!("{from}-{to}")).collect();
+        out.push_str(&periods.join(","));
+    }
+    out
+}
+
 /// Places of one commune in a list.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Group {
@@ -60,6 +81,8 @@ pub(crate) struct Group {
     pub commune: String,
     /// `/communes/<slug>/`.
     pub href: String,
+    /// The commune's slug: the heading's anchor (`#c-<slug>`), where a need's page leads.
+    pub slug: String,
     /// The commune's places continue from the previous page.
     pub suite: bool,
     /// Places.
@@ -72,12 +95,13 @@ pub(crate) fn groups(site: &Site, urls: &Urls, places: &[usize], first_is_suite:
     for &i in places {
         let place = &site.entries.places[i];
         match groups.last_mut() {
-            Some(g) if g.commune == place.commune => g.lieux.push(card(place, urls)),
+            Some(g) if g.commune == place.commune => g.lieux.push(card(site, place, urls)),
             _ => groups.push(Group {
                 commune: place.commune.clone(),
                 href: urls.path(&format!("communes/{}/", Site::commune_slug(&place.commune))),
+                slug: Site::commune_slug(&place.commune),
                 suite: groups.is_empty() && first_is_suite,
-                lieux: vec![card(place, urls)],
+                lieux: vec![card(site, place, urls)],
             }),
         }
     }

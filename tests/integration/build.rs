@@ -229,8 +229,11 @@ fn pages_are_french_accessible_html() {
         let scripts = html.matches("<script").count() - json_ld;
         let counts = crate::support::theme_scripts(&html);
         assert_eq!(scripts, counts.iter().sum::<usize>(), "{path}: no other script");
-        let [ouverture, accueil, annuaire, carte_lieu, cartes, leaflet, cluster, commun, orientation, orienter] =
+        let [ouverture, accueil, annuaire, carte_lieu, cartes, leaflet, cluster, commun, orientation, orienter, besoin] =
             counts;
+        // A need's page (its first page) offers the communes, that besoin.js leads to /lieux/.
+        let need = path.starts_with("services/") && path.matches('/').count() == 2;
+        assert_eq!(besoin, usize::from(need), "{path}: the need page's script");
         let orient = path == "orienter/index.html";
         assert_eq!(orientation, usize::from(orient), "{path}: the guided form's ranking");
         assert_eq!(orienter, usize::from(orient), "{path}: the guided form's page, in one file");
@@ -253,7 +256,8 @@ fn pages_are_french_accessible_html() {
         let small_map = place && html.contains("id=\"carte-lieu\"");
         assert_eq!(carte_lieu, usize::from(small_map), "{path}: small map");
         assert_eq!(cartes, usize::from(small_map || map), "{path}: Leaflet's loader and the maps' base");
-        // Place and offer pages with hours; the lists, whose filter "open now" uses it.
+        // Place and offer pages with hours, lists of places that have some; the directory, whose
+        // filter "open now" uses it.
         let hours = html.contains("data-ouverture");
         assert_eq!(ouverture, usize::from(hours || directory || orient), "{path}: opening status");
         assert!(html.contains("exemples fictifs"), "{path}: the example notice");
@@ -272,9 +276,14 @@ fn the_orienter_script_is_served_as_one_file_joined_from_its_parts() {
         assert!(text.ends_with(";\n"), "{part}");
         expected.push_str(&text);
     }
+    // Then minified, as every script of the theme.
     let served = site.read("public/static/orienter.js");
-    assert!(served == expected, "static/orienter.js is not its parts joined in order");
-    assert!(served.starts_with("/* resin : la page « Orienter une personne »"));
+    assert!(
+        served == minifier::js::minify(&expected).to_string(),
+        "static/orienter.js is not its parts joined in order"
+    );
+    assert!(served.len() < expected.len() * 3 / 4, "minified: {} B for {} B", served.len(), expected.len());
+    assert!(served.starts_with("'use strict';(function"), "without its comments");
     assert!(!site.root().join("public/static/orienter").exists(), "the parts are not published");
     // A valid script as a whole (the browser tests run it in Chromium).
     if std::process::Command::new("node").arg("--version").output().is_ok() {

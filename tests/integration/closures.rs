@@ -43,7 +43,7 @@ fn the_notice_shows_from_fifteen_days_before_until_the_last_day() {
     let page = page_on(&site, "2027-01-02");
     assert!(notice(&page).is_some(), "on the last day");
     // Near the top: before the address, and not kept from the printed sheet.
-    assert!(page.find("avis-fermeture").unwrap() < page.find("<h2>Adresse</h2>").unwrap());
+    assert!(page.find("avis-fermeture").unwrap() < page.find("Adresse</h2>").unwrap());
     assert!(!page[..page.find("avis-fermeture").unwrap()].ends_with("ecran-seulement\">"));
     assert_eq!(notice(&page_on(&site, "2027-01-03")), None, "the day after");
     // Over, the closure is a warning that says it can go.

@@ -119,7 +119,10 @@ test('la recherche ignore les accents et les majuscules', async () => {
   const attendus = INDEX.lieux.filter((l) => l.v.includes('Vénissieux'));
   assert.ok(attendus.length > 0);
   assert.deepEqual(liste.map((l) => l.href).sort(), attendus.map((l) => l.u).sort());
-  // Les besoins aussi : « caf » trouve les lieux qui aident aux démarches (CAF, impôts…).
+  // Les besoins aussi : « caf » trouve les lieux qui aident aux démarches (CAF, impôts…). Les
+  // résultats d'abord : le champ est dans les filtres repliés après eux.
+  assert.equal(await page.isVisible('#f-q'), false);
+  await page.click('.filtres-panneau > summary');
   await page.fill('#f-q', 'caf');
   await page.waitForFunction(() => location.search === '?q=caf');
   const demarches = INDEX.services.findIndex((s) => s[3] === DEMARCHES);
@@ -287,18 +290,24 @@ test('la carte regroupe les lieux et ses bulles mènent aux bonnes fiches', asyn
 test('au clavier seul, on atteint chaque filtre et chaque résultat', async () => {
   const page = await ouvrir('/lieux/?besoin=' + DEMARCHES);
   await resultats(page);
+  // Les résultats d'abord, les filtres repliés après eux : ils s'ouvrent au clavier.
+  assert.equal(await page.$eval('.filtres-panneau', (d) => d.open), false);
+  await page.focus('.filtres-panneau > summary');
+  await page.keyboard.press('Enter');
+  assert.ok(await page.isVisible('#f-q'));
+  await page.evaluate(() => document.activeElement.blur());
   const atteints = new Set();
-  for (let i = 0; i < 80; i++) {
+  for (let i = 0; i < 160; i++) {
     await page.keyboard.press('Tab');
     const id = await page.evaluate(() => {
       const e = document.activeElement;
-      if (e.tagName === 'SUMMARY') return 'plus-criteres';
+      if (e.tagName === 'SUMMARY') return e.parentNode.classList.contains('plus-criteres') ? 'plus-criteres' : 'panneau';
       if (e.closest('#resultats-liste')) return 'resultat:' + e.getAttribute('href');
       return e.id || e.type || e.tagName;
     });
     atteints.add(id);
   }
-  for (const attendu of ['f-q', 'f-besoin', 'f-commune', 'f-gratuit', 'f-ouvert', 'f-samedi', 'f-rdv', 'plus-criteres',
+  for (const attendu of ['panneau', 'f-q', 'f-besoin', 'f-commune', 'f-gratuit', 'f-ouvert', 'f-samedi', 'f-rdv', 'plus-criteres',
     'f-position', 'f-depuis', 'submit', 'reset', 'resultats-imprimer']) {
     assert.ok(atteints.has(attendu), `${attendu} atteint au clavier (atteints : ${[...atteints].join(', ')})`);
   }
@@ -440,13 +449,12 @@ test('le formulaire de l’accueil mène à la liste filtrée', async () => {
 test('en trois touchers sur un téléphone : besoin, commune, puis un lieu gratuit ouvert maintenant ; la fiche s’imprime', async () => {
   const page = await ouvrir('/');
   await page.waitForSelector('#filtres:not([hidden])'); // annuaire.js a préparé les liens
-  // 1. Le besoin, sur l'accueil.
+  // 1. Le besoin, sur l'accueil : sa page propose la commune.
   await page.click('.besoins a:has-text("Faire mes démarches en ligne")');
-  await page.waitForURL(`${base}/lieux/?besoin=${DEMARCHES}`);
-  await resultats(page);
+  await page.waitForURL(`${base}/services/${DEMARCHES}/`);
   // 2. La commune.
-  await page.selectOption('#f-commune', 'villeurbanne');
-  await page.waitForFunction(() => location.search.indexOf('commune=villeurbanne') > 0);
+  await page.click('.choix-communes a:text-is("Villeurbanne")');
+  await page.waitForURL(`${base}/lieux/?besoin=${DEMARCHES}&commune=villeurbanne`);
   const liste = await resultats(page);
   const choisi = liste.find((l) => l.texte.includes('Ouvert maintenant') && /Gratuit/.test(l.texte));
   assert.ok(choisi, 'un lieu gratuit et ouvert se voit dans la liste');

@@ -121,7 +121,15 @@ pub(crate) fn place_view(site: &Site, urls: &Urls, place: &Place, qr: Option<Str
         complement: place.complement_adresse.clone(),
         code_postal: place.code_postal.clone(),
         commune: Link::new(&place.commune, urls.path(&format!("communes/{}/", Site::commune_slug(&place.commune)))),
-        itineraire: coords.map(|(lat, lon)| format!("https://www.openstreetmap.org/directions?to={lat},{lon}")),
+        itineraire: Some(match coords {
+            Some((lat, lon)) => format!("https://www.openstreetmap.org/directions?to={lat},{lon}"),
+            None => url::Url::parse_with_params(
+                "https://www.openstreetmap.org/search",
+                [("query", format!("{}, {} {}", place.adresse, place.code_postal, place.commune))],
+            )
+            .map(String::from)
+            .unwrap_or_default(),
+        }),
         geo: coords.map(|(lat, lon)| format!("geo:{lat},{lon}")),
         coordonnees: coords.map(|(lat, lon)| format!("{lat},{lon}")),
         horaires: place.horaires.as_deref().and_then(|h| week_view(site, h, &place.fermetures, "Horaires d'ouverture")),

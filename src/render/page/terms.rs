@@ -9,7 +9,8 @@ use crate::Error;
 use crate::index::{Site, Term};
 use crate::render::cards::{self, Card, Group};
 use crate::render::deps::Keys;
-use crate::render::urls::{Pagination, pagination};
+use crate::render::filters::{self, Choice};
+use crate::render::urls::{Pagination, page_dir, pagination};
 use crate::render::view::{self, TermLink};
 use crate::render::{PLACES_PER_PAGE, Renderer, labels};
 
@@ -86,6 +87,80 @@ struct TermPage {
     numero: usize,
     pages: usize,
     pagination: Option<Pagination>,
+    /// A need's page: the communes to choose from first, then "près de moi".
+    choix: Option<CommuneChoice>,
+    /// Some place of the page has hours: `ouverture.js` says which are open now.
+    heures: bool,
+}
+
+/// The first screen of a need's page: where the resident is, among the communes that have a
+/// place for this need.
+#[derive(Serialize)]
+struct CommuneChoice {
+    /// The need's value in `/lieux/`'s query (`besoin=…`).
+    besoin: String,
+    /// `/lieux/`, where the script takes the choice (sorted by distance, open first).
+    lieux: String,
+    communes: Vec<CommuneLink>,
+    /// Every commune whose centre is known, for "my commune is not in the list".
+    depuis: Vec<Choice>,
+}
+
+/// A commune of a need's page: its places on this page's list (`#c-<slug>`, on the list's page
+/// that holds them) and, for the script, its state of `/lieux/`.
+#[derive(Serialize)]
+struct CommuneLink {
+    /// The commune's name.
+    #[serde(skip)]
+    name: String,
+    /// Its name in a few words ("Lyon 3e").
+    text: String,
+    count: String,
+    /// `/services/<need>/#c-<commune>` (or `…/page/2/#c-…`): works without JavaScript.
+    href: String,
+    /// The commune's value in `/lieux/`'s query (`commune=…`).
+    slug: String,
+}
+
+/// The communes of a need's page, in the order of its list, each linked to its group on the
+/// list's page that holds it.
+fn commune_choice(r: &Renderer, term: &Term, order: &[usize], base: &str) -> CommuneChoice {
+    let site = r.site;
+    let urls = &r.urls;
+    let mut communes: Vec<CommuneLink> = Vec::new();
+    let mut counts: Vec<usize> = Vec::new();
+    for (k, &i) in order.iter().enumerate() {
+        let commune = &site.entries.places[i].commune;
+        if communes.last().is_some_and(|c| c.name == *commune) {
+            *counts.last_mut().expect("a count per commune") += 1;
+            continue;
+        }
+        let slug = Site::commune_slug(commune);
+        let path = page_dir(base, k / PLACES_PER_PAGE + 1);
+        communes.push(CommuneLink {
+            name: commune.clone(),
+            text: commune_short(commune),
+            count: String::new(),
+            href: format!("{}#c-{slug}", urls.path(&path)),
+            slug,
+        });
+        counts.push(1);
+    }
+    for (c, n) in communes.iter_mut().zip(counts) {
+        c.count = labels::count(n, "lieu", "lieux");
+    }
+    CommuneChoice {
+        besoin: crate::vocab::slug(&term.name),
+        lieux: urls.path("lieux/"),
+        communes,
+        depuis: filters::communes_with_centre(site),
+    }
+}
+
+/// A commune's name in a few words, for a list of buttons: "Lyon 3e" for "Lyon 3e
+/// Arrondissement"; other names as they are.
+fn commune_short(name: &str) -> String {
+    name.strip_suffix(" Arrondissement").unwrap_or(name).to_string()
 }
 
 /// Renders the index of `taxonomy`, in the folder `dir`. It shows every term's count: it is
@@ -136,6 +211,7 @@ pub(crate) fn render_term(
     let count = labels::count(term.places.len(), "lieu", "lieux");
     let base = format!("{folder}/{}/", term.slug);
     let start = (n - 1) * PLACES_PER_PAGE;
+    let mut choice = None;
     let (title, standard, groups, cards) = match taxonomy {
         Taxonomy::Communes | Taxonomy::Criteria => (
             if taxonomy == Taxonomy::Communes {
@@ -149,7 +225,7 @@ pub(crate) fn render_term(
                 .iter()
                 .skip(start)
                 .take(PLACES_PER_PAGE)
-                .map(|&i| cards::card(&site.entries.places[i], urls))
+                .map(|&i| cards::card(site, &site.entries.places[i], urls))
                 .collect(),
         ),
         Taxonomy::Services | Taxonomy::Publics => {
@@ -160,6 +236,9 @@ pub(crate) fn render_term(
                     .first()
                     .is_some_and(|&i| site.entries.places[order[start - 1]].commune == site.entries.places[i].commune);
             let groups = cards::groups(site, urls, slice, first_is_suite);
+            if taxonomy == Taxonomy::Services && n == 1 {
+                choice = Some(commune_choice(r, term, &order, &base));
+            }
             if taxonomy == Taxonomy::Services {
                 (
                     labels::service_plain(&term.name),
@@ -180,7 +259,9 @@ pub(crate) fn render_term(
             format!("{count} qui accueillent en particulier {}.", labels::public_plain(&term.name))
         }
     };
+    let heures = cards.iter().chain(groups.iter().flat_map(|g| &g.lieux)).any(|c| c.ouverture.is_some());
     let data = TermPage {
+        heures,
         titre: title.clone(),
         standard,
         nombre: count,
@@ -189,6 +270,7 @@ pub(crate) fn render_term(
         numero: n,
         pages: total,
         pagination: pagination(urls, &base, n, total),
+        choix: choice,
     };
     let parent = format!("{folder}/");
     let meta = r.list_meta(&title, &description, &base, n, total, &[(taxonomy.title(), &parent)]);

@@ -28,6 +28,7 @@
   var annonce = $('resultats-annonce'), criteres = $('resultats-criteres'), plus = $('resultats-plus');
   var complete = $('liste-complete'), etatPosition = $('f-position-etat'), divCarte = $('carte');
   var ouverture = window.resinOuverture;
+  var panneau = form.querySelector('.filtres-panneau');
 
   var index = null, resultats = [], position = null, carte = null, groupe = null;
   var lots = commun.lots(liste, plus, PAS, function (l) { return carteLieu(l); },
@@ -196,6 +197,8 @@
     a.href = l.u;
     h.appendChild(a);
     li.appendChild(h);
+    var ouvert = commun.ligneOuverture(index, l);
+    if (ouvert) li.appendChild(ouvert);
     var type = el('p', 'carte-type', l.t);
     if (l.i) { type.appendChild(document.createTextNode(' ')); type.appendChild(el('span', 'badge', 'Itinérant')); }
     li.appendChild(type);
@@ -205,8 +208,6 @@
       lieu.appendChild(el('strong', 'distance', commun.texteDistance(l.km)));
     }
     li.appendChild(lieu);
-    var ouvert = commun.ligneOuverture(index, l);
-    if (ouvert) li.appendChild(ouvert);
     if (l.s) {
       var pour = el('p');
       pour.appendChild(el('span', 'etiquette', 'Pour :'));
@@ -250,6 +251,12 @@
       resultats.sort(function (a, b) {
         return (a.km === null ? Infinity : a.km) - (b.km === null ? Infinity : b.km);
       });
+    } else if (heureConnue) {
+      // Sans position, les lieux ouverts maintenant d'abord (l'ordre de l'annuaire ensuite).
+      var ouverts = resultats.map(function (l) { var o = commun.etatOuverture(index, l); return !!(o && o.ouvert); });
+      resultats = resultats.map(function (l, k) { return [l, k]; }).sort(function (a, b) {
+        return (ouverts[b[1]] - ouverts[a[1]]) || (a[1] - b[1]);
+      }).map(function (p) { return p[0]; });
     }
     var url = adresse(etat);
     if (historique && window.history && history.pushState && url !== location.pathname + location.search + location.hash) {
@@ -258,6 +265,9 @@
     recherche = location.search;
     var montrer = mode === 'carte' || actif(etat);
     section.hidden = !montrer;
+    // Sur /lieux/, une recherche déjà faite (lien, retour) montre ses lieux d'abord : les
+    // filtres se replient après eux.
+    if (mode === 'lieux' && !historique && panneau) panneau.open = !montrer;
     if (complete) complete.hidden = montrer;
     var n = resultats.length, total = index.lieux.length;
     var nombre = n === 0 ? 'Aucun lieu' : n === 1 ? '1 lieu' : n + ' lieux';
@@ -435,6 +445,7 @@
     var choix = form.elements.depuis;
     if (!navigator.geolocation) {
       etatPosition.textContent = 'Votre appareil ne donne pas sa position : choisissez votre commune dans la liste.';
+      if (panneau) panneau.open = true;
       choix.focus();
       return;
     }
@@ -447,6 +458,7 @@
       titre.focus();
     }, function () {
       etatPosition.textContent = 'Position refusée ou indisponible : choisissez votre commune dans la liste pour trier les lieux par distance.';
+      if (panneau) panneau.open = true;
       choix.focus();
     }, { enableHighAccuracy: false, timeout: 15000, maximumAge: 300000 });
   }
@@ -518,6 +530,13 @@
     try { preparer(JSON.parse(requete.responseText)); } catch (e) { return; }
     proposerCarte();
     appliquer();
+    // « Près de moi » d'une page de besoin (?position=1) : la position est demandée une fois,
+    // puis retirée de l'adresse (elle reste sur l'appareil).
+    if (commun.lireParametres(location.search).position === '1') {
+      if (window.history && history.replaceState) history.replaceState(null, '', adresse(lireFormulaire()));
+      recherche = location.search;
+      positionner();
+    }
   };
   requete.send();
 })();

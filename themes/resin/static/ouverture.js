@@ -70,14 +70,43 @@
     return donnees.offre ? null : { ouvert: false, texte: 'Fermé' };
   }
 
-  window.resinOuverture = { etat: etat, heure: heure, rang: rang };
+  // Les horaires d'aujourd'hui : « Aujourd'hui : 9 h – 12 h et 14 h – 18 h ».
+  function duJour(donnees) {
+    var jour = donnees.jours[rang(donnees.debut)];
+    if (!jour) return null;
+    if (!jour.length) return 'Fermé aujourd\u2019hui';
+    return 'Aujourd\u2019hui : ' + jour.map(function (p) { return heure(p[0]) + ' – ' + heure(p[1]); }).join(' et ');
+  }
+
+  // data-ouverture : l'objet JSON de la fiche, ou la forme courte des listes de lieux
+  // (« 2026-11-25|600-750,840-1080||… » : le premier jour, puis les périodes de chaque jour).
+  function lire(texte) {
+    if (texte.charAt(0) === '{') return JSON.parse(texte);
+    var morceauxJours = texte.split('|');
+    return {
+      debut: morceauxJours[0],
+      jours: morceauxJours.slice(1).map(function (j) {
+        return j ? j.split(',').map(function (p) { return p.split('-').map(Number); }) : [];
+      })
+    };
+  }
+
+  window.resinOuverture = { etat: etat, heure: heure, rang: rang, duJour: duJour };
 
   Array.prototype.forEach.call(document.querySelectorAll('[data-ouverture]'), function (ligne) {
-    var resultat;
-    try { resultat = etat(JSON.parse(ligne.getAttribute('data-ouverture'))); } catch (e) { return; }
+    var resultat, donnees;
+    try { donnees = lire(ligne.getAttribute('data-ouverture')); resultat = etat(donnees); } catch (e) { return; }
     if (!resultat) return;
     ligne.textContent = resultat.texte;
     ligne.className += resultat.ouvert ? ' ouvert' : ' ferme';
+    // La fiche d'un lieu dit aussi les horaires du jour, sous l'état.
+    var jour = ligne.hasAttribute('data-aujourdhui') && duJour(donnees);
+    if (jour) {
+      var p = document.createElement('p');
+      p.className = 'aujourdhui';
+      p.textContent = jour;
+      ligne.parentNode.insertBefore(p, ligne.nextSibling);
+    }
     ligne.hidden = false;
   });
 })();
