@@ -83,7 +83,7 @@ test('sur une fiche, sans fond de carte, la page le dit et renvoie à l’adress
   await page.waitForSelector('#carte-lieu .leaflet-marker-icon');
   const dit = await message(page);
   assert.equal(dit.role, 'status');
-  assert.equal(dit.texte, 'Le fond de carte ne se charge pas. L’adresse et le chemin pour y aller restent sur cette fiche : voir l’adresse.');
+  assert.equal(dit.texte, 'Le fond de carte ne se charge pas. L’adresse et «\u00a0Y aller\u00a0» restent en haut de cette fiche : voir l’adresse.');
   assert.ok(!dit.dansLaCarte && dit.avantLaCarte && dit.visible, JSON.stringify(dit));
   assert.equal(await page.locator(dit.lien).evaluate((e) => e.tagName), 'ADDRESS');
   await axe(page, 'une fiche sans fond de carte');

@@ -31,7 +31,7 @@
   // pour y aller.
   function repli() {
     var adresse = document.querySelector('main address');
-    var texte = 'L\u2019adresse et le chemin pour y aller restent sur cette fiche';
+    var texte = 'L\u2019adresse et \u00ab\u00a0Y aller\u00a0\u00bb restent en haut de cette fiche';
     if (!adresse) return { texte: texte };
     if (!adresse.id) adresse.id = 'adresse-lieu';
     adresse.setAttribute('tabindex', '-1');

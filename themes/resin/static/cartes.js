@@ -34,8 +34,8 @@
   };
 
   // L'adresse des pages du site, d'après celle de ce script (…/static/cartes.js).
-  var script = document.currentScript;
-  var racine = script && script.src ? script.src.replace(/static\/cartes\.js(\?.*)?$/, '') : '/';
+  var ceScript = document.currentScript;
+  var racine = ceScript && ceScript.src ? ceScript.src.replace(/static\/cartes\.js(\?.*)?$/, '') : '/';
 
   // Le fond d'une carte : commandes en français, attribution de `source` (data-attribution,
   // échappée : Leaflet l'insère comme HTML) et tuiles de data-tuiles (réglages de site.yaml).
