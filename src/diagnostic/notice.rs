@@ -120,10 +120,22 @@ pub enum Notice {
         /// What started the update.
         trigger: Trigger,
     },
-    /// An update failed and no correct site was built yet.
+    /// The first build of the preview: the site, without the entries with errors.
+    BuiltWithout {
+        /// Errors to fix.
+        errors: usize,
+        /// The preview's URL.
+        url: String,
+    },
+    /// An update failed and no correct site was built yet: the preview serves the errors in
+    /// place of the site.
     NotBuiltYet {
         /// What started the update.
         trigger: Trigger,
+        /// Errors to fix.
+        errors: usize,
+        /// The preview's URL.
+        url: String,
     },
     /// The web editor saved a file.
     EditorSaved {
@@ -223,8 +235,23 @@ impl fmt::Display for Notice {
                 "{trigger} : aperçu à jour, sauf les fiches en erreur, montrées dans leur dernière version correcte \
                  (ou pas du tout si elles n'en ont jamais eu)."
             ),
-            Notice::NotBuiltYet { trigger } => {
-                write!(f, "{trigger} : le site n'a pas encore pu être construit ; corrigez les erreurs ci-dessus.")
+            Notice::BuiltWithout { errors, url } => write!(
+                f,
+                "Le site a été construit sans les fiches en erreur : {} (voir ci-dessus). L'aperçu est à l'adresse \
+                 {url} ; ces fiches y apparaîtront dès qu'elles seront corrigées.",
+                count(*errors, "erreur à corriger", "erreurs à corriger")
+            ),
+            Notice::NotBuiltYet { trigger, errors, url } => {
+                match trigger {
+                    Trigger::FirstBuild => f.write_str("Le site n'a pas pu être construit")?,
+                    other => write!(f, "{other} : le site n'a toujours pas pu être construit")?,
+                }
+                write!(
+                    f,
+                    " : {} (voir ci-dessus). L'aperçu montre ces erreurs à l'adresse {url} ; il se mettra à jour \
+                     dès qu'elles seront corrigées.",
+                    count((*errors).max(1), "erreur à corriger", "erreurs à corriger")
+                )
             }
             Notice::EditorSaved { path } => write!(f, "éditeur en ligne : {path} enregistré"),
             Notice::EditorRenamed { from, to } => write!(f, "éditeur en ligne : {from} renommé en {to}"),
@@ -310,5 +337,16 @@ mod tests {
         assert_eq!(none.to_string(), "2 lieux ; aucun n'a été vérifié il y a plus de 6 mois.");
         let many = Notice::PreviewUpdated { trigger: Trigger::Files { count: 3 }, millis: 5, outdated: 2 };
         assert_eq!(many.to_string(), "3 fichiers : aperçu à jour en 5 ms (2 fichiers du site concernés).");
+        let url = "http://127.0.0.1:3000/".to_string();
+        let first = Notice::NotBuiltYet { trigger: Trigger::FirstBuild, errors: 2, url: url.clone() };
+        assert_eq!(
+            first.to_string(),
+            "Le site n'a pas pu être construit : 2 erreurs à corriger (voir ci-dessus). L'aperçu montre ces erreurs \
+             à l'adresse http://127.0.0.1:3000/ ; il se mettra à jour dès qu'elles seront corrigées."
+        );
+        let again = Notice::NotBuiltYet { trigger: Trigger::File { path: "content/site.yaml".into() }, errors: 1, url };
+        assert!(again.to_string().starts_with(
+            "content/site.yaml : le site n'a toujours pas pu être construit : 1 erreur à corriger (voir ci-dessus)."
+        ));
     }
 }

@@ -17,7 +17,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use tokio_util::io::ReaderStream;
 
 use super::decap::{self, Editing};
-use super::overlay::{self, EVENTS_PATH, SCRIPT_PATH, Shown};
+use super::overlay::{self, EVENTS_PATH, SCRIPT_PATH, Shown, Unbuilt};
 use super::verify::{self, EntryNotes};
 use super::{Message, Shared};
 use crate::pipeline::{Served, Snapshot};
@@ -74,10 +74,7 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri, headers: HeaderMap) -
     let (snapshot, panel) = match (editor, snapshot) {
         (Some(editor), _) => (editor, None),
         (None, Some(snapshot)) => (snapshot, panel.filter(|_| !admin)),
-        (None, None) => {
-            let panel = panel.unwrap_or_default();
-            return html(StatusCode::INTERNAL_SERVER_ERROR, overlay::error_page(&panel));
-        }
+        (None, None) => return unbuilt(shared.unbuilt()),
     };
     let notes = shared.notes();
     let query = uri.query().map(str::to_string);
@@ -153,8 +150,10 @@ fn serve_file(
         }
         Served::Generated(Err(message)) => {
             // A template error met while producing this page.
-            let panel = overlay::panel(&format!("erreur de gabarit : {message}"), 1, Shown::Nothing);
-            return html(StatusCode::INTERNAL_SERVER_ERROR, overlay::error_page(&panel));
+            let message = format!("erreur de gabarit : {message}");
+            let problem = overlay::Problem { place: None, message: message.clone(), help: None };
+            let page = overlay::error_page(Unbuilt::Page, &[problem], &message, false);
+            return html(StatusCode::INTERNAL_SERVER_ERROR, page);
         }
         // Media files are streamed: read whole, three downloads of a 2 GB video took the
         // preview to 4.4 GB (issue 19). None is HTML: `load::media` publishes no page.
@@ -216,6 +215,16 @@ fn not_found(snapshot: &Snapshot, panel: Option<&str>, note: Option<&str>) -> Re
         None => page,
     };
     html(StatusCode::NOT_FOUND, overlay::inject(&page, panel))
+}
+
+/// While no version of the site could be built: the page of its errors, on every path, as a
+/// service not available yet (503) that a client may ask again for shortly (`Retry-After`,
+/// seconds); the open pages reload themselves after each update.
+fn unbuilt(page: Option<Arc<[u8]>>) -> Response {
+    let page = page.map(|p| p.to_vec()).unwrap_or_else(|| overlay::error_page(Unbuilt::Site, &[], "", false));
+    let mut response = html(StatusCode::SERVICE_UNAVAILABLE, page);
+    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+    response
 }
 
 fn html(status: StatusCode, body: Vec<u8>) -> Response {

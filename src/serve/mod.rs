@@ -62,6 +62,8 @@ pub struct Shared {
     stopping: AtomicBool,
     /// The web editor's local API, on a preview bound to this computer.
     editing: Option<Arc<decap::Editing>>,
+    /// The preview's address, for the terminal's lines.
+    url: String,
 }
 
 #[derive(Default)]
@@ -69,6 +71,8 @@ struct Live {
     snapshot: Option<Arc<Snapshot>>,
     /// The errors panel, while the content has errors.
     panel: Option<Arc<str>>,
+    /// The page served on every path while no version of the site could be built: the errors.
+    unbuilt: Option<Arc<[u8]>>,
     /// What the web editor needs, even while the content has errors.
     editor: Editor,
 }
@@ -95,8 +99,9 @@ impl Editor {
 }
 
 impl Shared {
-    fn new(editing: Option<decap::Editing>) -> Shared {
+    fn new(editing: Option<decap::Editing>, url: String) -> Shared {
         Shared {
+            url,
             live: RwLock::default(),
             events: broadcast::channel(16).0,
             generation: AtomicU64::new(0),
@@ -109,6 +114,11 @@ impl Shared {
     fn current(&self) -> (Option<Arc<Snapshot>>, Option<Arc<str>>) {
         let live = self.live.read().unwrap_or_else(|e| e.into_inner());
         (live.snapshot.clone(), live.panel.clone())
+    }
+
+    /// The page of errors served while no version of the site could be built.
+    fn unbuilt(&self) -> Option<Arc<[u8]>> {
+        self.live.read().unwrap_or_else(|e| e.into_inner()).unbuilt.clone()
     }
 
     /// The web editor's files (`admin/`, `static/`), whatever the content.
@@ -134,8 +144,19 @@ impl Shared {
         if let Some(snapshot) = snapshot {
             self.generation.store(snapshot.generation, Ordering::SeqCst);
             live.snapshot = Some(snapshot);
+            live.unbuilt = None;
         }
         live.panel = panel.map(Arc::from);
+    }
+
+    /// No version of the site could be built: `page` is served in its place.
+    fn set_unbuilt(&self, page: Vec<u8>, editor: Option<Editor>) {
+        let mut live = self.live.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(editor) = editor {
+            live.editor = editor;
+        }
+        live.panel = None;
+        live.unbuilt = Some(Arc::from(page));
     }
 
     /// Shows template errors found by the background production of snapshot `generation`,
@@ -185,7 +206,7 @@ pub fn serve(options: Options) -> Result<(), Error> {
     let started = Instant::now();
     let mut workspace = Workspace::new(&root, Some(&url))?;
     let editing = if bind.is_loopback() { decap::Editing::new(&root, address.port()) } else { None };
-    let shared = Arc::new(Shared::new(editing));
+    let shared = Arc::new(Shared::new(editing, url.clone()));
     let outcome = workspace.update(&Changes::All, crate::today()?);
     if let Err(error) = &outcome
         && !matches!(error, Error::Template { .. })
@@ -372,7 +393,11 @@ fn publish(
             let snapshot = workspace.published().cloned();
             // With errors, the preview shows the entries in error in their last correct version.
             let panel = (errors > 0).then(|| {
-                eprintln!("{}", Notice::PreviewPartial { trigger: trigger.clone() });
+                let notice = match trigger {
+                    Trigger::FirstBuild => Notice::BuiltWithout { errors, url: shared.url.clone() },
+                    trigger => Notice::PreviewPartial { trigger: trigger.clone() },
+                };
+                eprintln!("{notice}");
                 overlay::panel(&errors_report(diagnostics, workspace), errors, overlay::Shown::EntriesLastGood)
             });
             if panel.is_none() {
@@ -388,24 +413,54 @@ fn publish(
         outcome => {
             let mut report = errors_report(diagnostics, workspace);
             if let Err(error) = &outcome {
-                let error = match error {
-                    Error::NoContent { root } => Notice::ContentGone { root: crate::error::shown(root) }.to_string(),
-                    other => other.to_string(),
-                };
+                let error = error_text(error);
                 eprintln!("erreur : {error}");
                 report.push_str(&format!("\nerreur : {error}\n"));
             }
-            let last_good = workspace.published().is_some();
-            if last_good {
+            if workspace.published().is_some() {
                 eprintln!("{}", Notice::KeptLastGood { trigger: trigger.clone() });
+                shared.set(None, Some(overlay::panel(&report, errors, overlay::Shown::SiteLastGood)), editor);
             } else {
-                eprintln!("{}", Notice::NotBuiltYet { trigger: trigger.clone() });
+                let mut problems = overlay_problems(diagnostics, workspace);
+                if let Err(error) = &outcome {
+                    problems.push(overlay::Problem { place: None, message: error_text(error), help: None });
+                }
+                let url = shared.url.clone();
+                eprintln!("{}", Notice::NotBuiltYet { trigger: trigger.clone(), errors: problems.len(), url });
+                let with_editor = editor.as_ref().map_or(shared.editor().is_some(), |e| e.files.is_some());
+                let page = overlay::error_page(overlay::Unbuilt::Site, &problems, &report, with_editor);
+                shared.set_unbuilt(page, editor);
             }
-            let shown = if last_good { overlay::Shown::SiteLastGood } else { overlay::Shown::Nothing };
-            shared.set(None, Some(overlay::panel(&report, errors, shown)), editor);
         }
     }
     shared.reload();
+}
+
+/// What stopped an update, in French.
+fn error_text(error: &Error) -> String {
+    match error {
+        Error::NoContent { root } => Notice::ContentGone { root: crate::error::shown(root) }.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The errors among `diagnostics`, one by one, for the page served in place of the site; those
+/// of `site.yaml` first, since they may cause others (its territorial fields unknown to the
+/// places, say).
+fn overlay_problems(diagnostics: &[diagnostic::Diagnostic], workspace: &Workspace) -> Vec<overlay::Problem> {
+    let sources = workspace.sources();
+    let mut errors: Vec<_> = diagnostics.iter().filter(|d| d.severity() == Severity::Error).collect();
+    errors.sort_by_key(|d| d.file.is_none_or(|f| sources.get(f).path != "content/site.yaml"));
+    errors
+        .into_iter()
+        .map(|d| overlay::Problem {
+            place: d
+                .location(sources)
+                .map(|(path, at)| format!("{}, ligne {}", crate::source::printable(&path), at.line)),
+            message: d.kind.to_string(),
+            help: d.kind.help(),
+        })
+        .collect()
 }
 
 /// The errors among `diagnostics`, as `resin check` prints them, without colours.

@@ -312,14 +312,17 @@ fn edits_creations_deletions_and_renames_are_served_and_pages_reloaded() {
     server.wait_for("/lieux/association-connexions-guillotiere/", "re-rendered", |g| {
         g.text().contains("Gabarit du site")
     });
+    // The theme's style sheet is served minified, as `resin build` writes it.
     site.write("themes/resin/static/style.css", "body { color: navy; }\n");
-    server.wait_for("/static/style.css", "replaced", |g| g.text() == "body { color: navy; }\n");
+    server.wait_for("/static/style.css", "replaced", |g| g.text() == "body{color:navy;}");
     // A part of a joined script is served joined into its script, in its place, not alone.
     let part = include_str!("../../themes/resin/static/orienter/liste.js").replace("PAS = 5", "PAS = 7");
     site.write("themes/resin/static/orienter/liste.js", &part);
-    let joined = server.wait_for("/static/orienter.js", "joined again", |g| g.text().contains("PAS = 7"));
+    // Served minified, as `resin build` writes it: the parts are found by their code.
+    let joined = server.wait_for("/static/orienter.js", "joined again", |g| g.text().contains("PAS=7"));
     let text = joined.text();
-    let [etat, liste, page] = ["/* resin : la page", "PAS = 7", "/* orienter/page.js"].map(|s| text.find(s).unwrap());
+    let [etat, liste, page] =
+        ["window.resinOrienter=", "PAS=7", "if(!o||!o.montrerFiche"].map(|s| text.find(s).unwrap());
     assert!(etat < liste && liste < page, "the parts in order");
     assert_eq!(server.get("/static/orienter/liste.js").status, 404);
 }
@@ -387,25 +390,80 @@ fn content_with_errors_from_the_start_is_served_without_the_entries_in_error() {
     assert_eq!(server.get("/lieux/mediatheque-du-bachut/").status, 200);
     assert_eq!(server.get("/lieux/association-connexions-guillotiere/").status, 404);
     assert!(!server.get("/lieux/").text().contains("Association Connexions Guillotière</a>"));
-    server.wait_for_log("aperçu à jour, sauf les fiches en erreur");
+    server.wait_for_log(&format!(
+        "Le site a été construit sans les fiches en erreur : 1 erreur à corriger (voir ci-dessus). L'aperçu est à \
+         l'adresse http://{}/ ; ces fiches y apparaîtront dès qu'elles seront corrigées.",
+        server.address
+    ));
     assert!(page.text().contains("/__resin/recharger.js"), "it reloads once fixed");
     site.write(PLACE, &good);
     server.wait_for("/lieux/association-connexions-guillotiere/", "built", |g| g.status == 200);
 }
 
+/// Issue 23: with no version of the site built yet, every page path answers « not available
+/// yet » (503, to be asked again shortly) with the errors listed, file and line first, and
+/// reloads itself; the terminal says it in plain words, with the preview's address.
 #[test]
 fn a_site_yaml_with_errors_from_the_start_is_served_as_an_errors_page_until_fixed() {
     let site = SiteTest::example();
     let good = site.read("content/site.yaml");
     site.write("content/site.yaml", &good.replace("titre:", "titre: [cassé\nx:"));
     let server = Server::start(site.root(), &[]);
-    let page = server.get("/");
-    assert_eq!(page.status, 500);
-    assert!(page.text().contains("content/site.yaml"), "{}", page.text());
-    assert!(!page.text().contains("dernière version correcte"), "there is no earlier version");
-    server.wait_for_log("le site n'a pas encore pu être construit");
+    for path in ["/", "/lieux/", "/lieux/mediatheque-du-bachut/", "/nulle-part/"] {
+        let page = server.get(path);
+        assert_eq!(page.status, 503, "{path}");
+        assert_eq!(page.header("Retry-After").as_deref(), Some("5"), "{path}");
+    }
+    let page = server.get("/").text();
+    assert!(page.contains("<h1>Le site n'a pas pu être construit</h1>"), "{page}");
+    // site.yaml's error comes first, before those it causes (the territorial fields unknown).
+    let first = page.find("<li>").expect("a list of errors");
+    assert!(page[first..].starts_with("<li><p class=\"ou\">content/site.yaml, ligne 3</p>"), "{page}");
+    assert!(page.contains("<strong>À faire :</strong> vérifiez l&#39;indentation"), "{page}");
+    assert!(page.contains("erreur[yaml]"), "the report as `resin check` prints it");
+    assert!(page.contains("/__resin/recharger.js") && !page.contains("resin-erreurs-marge"), "no panel over it");
+    assert!(!page.contains("dernière version correcte"), "there is no earlier version");
+    let errors = page.split("<li>").count() - 1;
+    let said = format!(
+        "Le site n'a pas pu être construit : {errors} erreurs à corriger (voir ci-dessus). L'aperçu montre ces \
+         erreurs à l'adresse http://{}/ ; il se mettra à jour dès qu'elles seront corrigées.",
+        server.address
+    );
+    server.wait_for_log(&said);
+    assert!(!server.log().contains("site construit :"), "{}", server.log());
+    // A save that does not fix it: still the page, and the terminal says so.
+    site.write("content/site.yaml", &good.replace("titre:", "titre: [toujours cassé\nx:"));
+    server.wait_for_log("content/site.yaml : le site n'a toujours pas pu être construit");
+    assert_eq!(server.get("/lieux/").status, 503);
     site.write("content/site.yaml", &good);
     server.wait_for("/", "built", |g| g.status == 200);
+    assert!(!server.get("/lieux/").text().contains("resin-erreurs"));
+}
+
+/// Issue 23: a place whose content makes a template fail from the first build leaves no site
+/// to show: the errors page, while the web editor opens (site.yaml reads, issue 22); once the
+/// place is fixed, the site comes back.
+#[test]
+fn a_place_that_breaks_a_template_from_the_start_is_served_as_an_errors_page_until_fixed() {
+    let site = SiteTest::example();
+    let template = include_str!("../../themes/resin/templates/lieu.html")
+        .replace("</h1>", "</h1>{% if d.nom == \"Boum\" %}{{ d.nom | round }}{% endif %}");
+    site.write("themes/resin/templates/lieu.html", &template);
+    let good = site.read(PLACE);
+    site.write(PLACE, &good.replace("nom: Association Connexions Guillotière", "nom: Boum"));
+    let server = Server::start(site.root(), &[]);
+    let page = server.get("/lieux/");
+    assert_eq!(page.status, 503);
+    let text = page.text();
+    assert!(text.contains("<strong>1 erreur à corriger</strong>") && text.contains("gabarit"), "{text}");
+    assert!(text.contains("href=\"/admin/\""), "the editor is linked: {text}");
+    assert_eq!(server.get("/admin/").status, 200, "the editor opens");
+    assert_eq!(server.get("/admin/config.yml").status, 200);
+    server.wait_for_log("Le site n'a pas pu être construit : 1 erreur à corriger (voir ci-dessus).");
+    site.write(PLACE, &good);
+    let page = server.wait_for("/lieux/association-connexions-guillotiere/", "built", |g| g.status == 200);
+    assert!(page.text().contains("<h1>Association Connexions Guillotière</h1>"));
+    assert!(!page.text().contains("resin-erreurs"));
 }
 
 #[test]
@@ -569,15 +627,15 @@ fn content_moved_away_and_back_is_still_watched() {
 
     // The same for themes/.
     site.write("themes/resin/static/style.css", "body { color: red; }\n");
-    server.wait_for("/static/style.css", "replaced", |g| g.text() == "body { color: red; }\n");
+    server.wait_for("/static/style.css", "replaced", |g| g.text() == "body{color:red;}");
     let themes = site.root().join("themes");
     let away = site.root().join("themes-ailleurs");
     fs::rename(&themes, &away).unwrap();
-    server.wait_for("/static/style.css", "back to the embedded one", |g| g.text() != "body { color: red; }\n");
+    server.wait_for("/static/style.css", "back to the embedded one", |g| g.text() != "body{color:red;}");
     fs::rename(&away, &themes).unwrap();
-    server.wait_for("/static/style.css", "the site's own again", |g| g.text() == "body { color: red; }\n");
+    server.wait_for("/static/style.css", "the site's own again", |g| g.text() == "body{color:red;}");
     site.write("themes/resin/static/style.css", "body { color: green; }\n");
-    server.wait_for("/static/style.css", "still watched", |g| g.text() == "body { color: green; }\n");
+    server.wait_for("/static/style.css", "still watched", |g| g.text() == "body{color:green;}");
 }
 
 #[test]

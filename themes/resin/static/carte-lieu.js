@@ -22,9 +22,20 @@
     L.Icon.Default.imagePath = boite.getAttribute('data-leaflet') + 'images/';
     var carte = L.map(div, { zoomControl: false, attributionControl: false, scrollWheelZoom: false })
       .setView([+p[0], +p[1]], 16);
-    window.resinFond(carte, boite);
+    window.resinFond(carte, boite, repli());
     L.marker([+p[0], +p[1]], { alt: nom, title: nom, keyboard: false }).addTo(carte);
     div.focus();
+  }
+
+  // Sans fond de carte, la fiche renvoie à son adresse écrite, près de laquelle sont les liens
+  // pour y aller.
+  function repli() {
+    var adresse = document.querySelector('main address');
+    var texte = 'L\u2019adresse et \u00ab\u00a0Y aller\u00a0\u00bb restent en haut de cette fiche';
+    if (!adresse) return { texte: texte };
+    if (!adresse.id) adresse.id = 'adresse-lieu';
+    adresse.setAttribute('tabindex', '-1');
+    return { texte: texte, lien: '#' + adresse.id, titre: 'voir l\u2019adresse' };
   }
 
   bouton.addEventListener('click', function () {
