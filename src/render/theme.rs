@@ -134,8 +134,7 @@ impl Theme {
                 None => templates.push((name, text)),
             }
         }
-        let mut statics: Vec<(String, Vec<u8>)> =
-            STATIC.iter().map(|(name, bytes)| (name.to_string(), bytes.to_vec())).collect();
+        let mut statics = embedded_statics();
         for (name, path) in files_under(site_root, &folder.join("static"))? {
             let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
             match statics.iter_mut().find(|(n, _)| *n == name) {
@@ -150,16 +149,12 @@ impl Theme {
     #[cfg(test)]
     pub(crate) fn embedded() -> Result<Theme, Error> {
         let templates = TEMPLATES.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
-        let statics = STATIC.iter().map(|(name, bytes)| (name.to_string(), bytes.to_vec())).collect();
-        Theme::from_parts(templates, statics)
+        Theme::from_parts(templates, embedded_statics())
     }
 
     fn from_parts(mut templates: Vec<(String, String)>, mut statics: Vec<(String, Vec<u8>)>) -> Result<Theme, Error> {
         templates.sort_by(|a, b| a.0.cmp(&b.0));
         join_scripts(&mut statics);
-        for (name, bytes) in &mut statics {
-            minify(name, bytes);
-        }
         statics.sort_by(|a, b| a.0.cmp(&b.0));
         let version = {
             use std::hash::{Hash, Hasher};
@@ -180,9 +175,29 @@ impl Theme {
     }
 }
 
-/// Minifies the theme's own scripts and style sheet (`minifier`, the crate rustdoc uses):
-/// without comments and spaces, `/orienter/` weighs 26 KB less. The vendored libraries under
-/// `vendor/` come minified; a file that does not read as CSS is served as it is.
+/// The embedded static files, the theme's own scripts and style sheet minified ([`minify`]),
+/// once per run.
+fn embedded_statics() -> Vec<(String, Vec<u8>)> {
+    static MINIFIED: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
+    MINIFIED
+        .get_or_init(|| {
+            STATIC
+                .iter()
+                .map(|(name, bytes)| {
+                    let mut bytes = bytes.to_vec();
+                    minify(name, &mut bytes);
+                    (name.to_string(), bytes)
+                })
+                .collect()
+        })
+        .clone()
+}
+
+/// Minifies one of the embedded theme's scripts or its style sheet (`minifier`, the crate
+/// rustdoc uses): without comments and spaces, `/orienter/` weighs 26 KB less. Only the
+/// embedded files, which always end their statements with `;` (the minifier does not insert
+/// the semicolons JavaScript would): a site's own files are served as they are. The vendored
+/// libraries under `vendor/` come minified.
 fn minify(name: &str, bytes: &mut Vec<u8>) {
     if name.starts_with("vendor/") {
         return;
@@ -352,9 +367,26 @@ mod tests {
         theme.statics.iter().find(|(p, _)| p == path).map(|(_, bytes)| bytes.as_slice())
     }
 
-    fn minified(name: &str, mut bytes: Vec<u8>) -> Vec<u8> {
+    fn minified(name: &str) -> Vec<u8> {
+        let mut bytes = embedded_bytes(name).to_vec();
         minify(name, &mut bytes);
         bytes
+    }
+
+    /// The join's rule ([`join_scripts`]): each part, then a line break and a `;` line when
+    /// it needs them.
+    fn join(parts: &[Vec<u8>]) -> Vec<u8> {
+        let mut joined = Vec::new();
+        for part in parts {
+            joined.extend_from_slice(part);
+            if !joined.ends_with(b"\n") {
+                joined.push(b'\n');
+            }
+            if joined.trim_ascii_end().last() != Some(&b';') {
+                joined.extend_from_slice(b";\n");
+            }
+        }
+        joined
     }
 
     #[test]
@@ -380,12 +412,15 @@ mod tests {
                 assert!(embedded_bytes(part).ends_with(b";\n"), "{part}");
                 assert!(static_file(&theme, part).is_none(), "{part} is published");
             }
-            // The parts' comments say their order; the served script is the join, minified.
+            // The parts' comments say their order.
             let text = String::from_utf8(expected.clone()).unwrap();
             let order =
                 parts[1..].iter().map(|part| text.find(&format!("/* {part}")).unwrap_or_else(|| panic!("{part}")));
             assert!(order.collect::<Vec<_>>().is_sorted(), "{script}");
-            assert!(static_file(&theme, script) == Some(minified(script, expected).as_slice()), "{script}");
+            // Each minified part ends with its `;`: the join adds a line break.
+            let served: Vec<Vec<u8>> = parts.iter().map(|part| minified(part)).collect();
+            assert!(served.iter().all(|part| part.ends_with(b";")), "{script}");
+            assert!(static_file(&theme, script) == Some(join(&served).as_slice()), "{script}");
         }
         let paths: Vec<&str> = theme.statics.iter().map(|(p, _)| p.as_str()).collect();
         assert!(paths.is_sorted(), "{paths:?}");
@@ -400,30 +435,33 @@ mod tests {
         std::fs::write(folder.join("mots.js"), "window.autre = function () {} // fin").unwrap();
         let theme = Theme::load(root.path()).unwrap();
         let joined = static_file(&theme, "orienter.js").unwrap();
-        let mut expected = embedded_bytes("orienter/etat.js").to_vec();
-        expected.extend_from_slice(b"window.autre = function () {} // fin\n;\n");
-        for part in ["orienter/liste.js", "orienter/fiche.js", "orienter/page.js"] {
-            expected.extend_from_slice(embedded_bytes(part));
-        }
-        assert!(joined == minified("orienter.js", expected).as_slice(), "{}", String::from_utf8_lossy(joined));
-        // The `;` line keeps the next part from calling this one, minified too.
-        assert!(
-            String::from_utf8_lossy(joined).contains("window.autre=function(){};"),
-            "{}",
-            String::from_utf8_lossy(joined)
-        );
+        // The site's own part as it is, between the embedded ones, minified; the `;` line keeps
+        // the next part from calling it.
+        let parts = [
+            minified("orienter/etat.js"),
+            b"window.autre = function () {} // fin".to_vec(),
+            minified("orienter/liste.js"),
+            minified("orienter/fiche.js"),
+            minified("orienter/page.js"),
+        ];
+        assert!(joined == join(&parts).as_slice(), "{}", String::from_utf8_lossy(joined));
+        assert!(String::from_utf8_lossy(joined).contains("window.autre = function () {} // fin\n;\n"));
         assert!(theme.statics.iter().all(|(p, _)| !p.starts_with("orienter/")));
     }
 
     #[test]
-    fn a_whole_script_from_the_site_root_is_served_as_it_is() {
+    fn a_whole_script_or_style_sheet_from_the_site_root_is_served_as_it_is() {
         let root = tempfile::tempdir().unwrap();
         let folder = root.path().join("themes/resin/static");
         std::fs::create_dir_all(folder.join("orienter")).unwrap();
-        std::fs::write(folder.join("orienter.js"), "/* tout */\nwindow.tout = 1;\n").unwrap();
-        std::fs::write(folder.join("orienter/mots.js"), "/* ignoré */\nwindow.partie = 1;\n").unwrap();
+        // Not minified either: a site's script may leave out semicolons, which the minifier
+        // would not put back.
+        std::fs::write(folder.join("orienter.js"), "/* tout */\nvar a = 1\nvar b = 2\n").unwrap();
+        std::fs::write(folder.join("orienter/mots.js"), "/* ignoré */\n").unwrap();
+        std::fs::write(folder.join("style.css"), "/* le site */\nbody { color: navy; }\n").unwrap();
         let theme = Theme::load(root.path()).unwrap();
-        assert_eq!(static_file(&theme, "orienter.js"), Some(b"window.tout=1;".as_slice()));
+        assert_eq!(static_file(&theme, "orienter.js"), Some(b"/* tout */\nvar a = 1\nvar b = 2\n".as_slice()));
+        assert_eq!(static_file(&theme, "style.css"), Some(b"/* le site */\nbody { color: navy; }\n".as_slice()));
         assert!(theme.statics.iter().all(|(p, _)| !p.starts_with("orienter/")));
     }
 }

@@ -152,7 +152,7 @@ fn serve_file(
             // A template error met while producing this page.
             let message = format!("erreur de gabarit : {message}");
             let problem = overlay::Problem { place: None, message: message.clone(), help: None };
-            let page = overlay::error_page(Unbuilt::Page, &[problem], &message, false);
+            let page = overlay::error_page(Unbuilt::Page, &[problem], "", false);
             return html(StatusCode::INTERNAL_SERVER_ERROR, page);
         }
         // Media files are streamed: read whole, three downloads of a 2 GB video took the

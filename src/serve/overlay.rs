@@ -161,7 +161,9 @@ pub(crate) fn error_page(why: Unbuilt, problems: &[Problem], report: &str, edito
         Unbuilt::Page => "Cette page n'a pas pu être construite",
     };
     let count = match problems.len() {
-        0 | 1 => "1 erreur à corriger".to_string(),
+        // Before the first build's report (never shown after it): nothing to list yet.
+        0 => "construction en cours".to_string(),
+        1 => "1 erreur à corriger".to_string(),
         n => format!("{n} erreurs à corriger"),
     };
     let shown = match why {
@@ -185,6 +187,14 @@ pub(crate) fn error_page(why: Unbuilt, problems: &[Problem], report: &str, edito
     } else {
         ""
     };
+    let detail = if report.trim().is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<details>\n<summary>Le détail, comme le montre <code>resin check</code></summary>\n<pre>{}</pre>\n</details>\n",
+            escape_html(report.trim_end())
+        )
+    };
     let html = format!(
         "<!doctype html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -193,10 +203,8 @@ pub(crate) fn error_page(why: Unbuilt, problems: &[Problem], report: &str, edito
 <p><strong>{count}</strong> : {shown}.</p>\n\
 <p>Ouvrez chaque fichier indiqué, corrigez-le à la ligne indiquée comme le dit «\u{a0}À faire\u{a0}», puis \
 enregistrez : cette page se met à jour toute seule, et le site revient dès que tout est corrigé.</p>\n\
-{editor}<h2>Les erreurs</h2>\n<ol>\n{items}</ol>\n\
-<details>\n<summary>Le détail, comme le montre <code>resin check</code></summary>\n<pre>{}</pre>\n</details>\n\
-</main>\n</body>\n</html>\n",
-        escape_html(report.trim_end())
+{editor}<h2>Les erreurs</h2>\n<ol>\n{items}</ol>\n{detail}\
+</main>\n</body>\n</html>\n"
     );
     inject(html.as_bytes(), None)
 }

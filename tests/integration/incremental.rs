@@ -507,3 +507,60 @@ fn scripted_edits_match_a_fresh_build() {
     run_sequence(Example::new(), &edits);
     run_sequence(Example::showing_all_data(), &edits);
 }
+
+/// A place of a need with more than a page of places (100): `n` in `commune`.
+fn need_place(n: usize, commune: &str) -> String {
+    let (postcode, insee) = match commune {
+        "Bron" => ("69500", "69029"),
+        "Vénissieux" => ("69200", "69259"),
+        _ => ("69100", "69266"),
+    };
+    format!(
+        "---\nnom: Lieu {n:03}\nadresse: {n} rue de la République\ncode_postal: \"{postcode}\"\ncommune: {commune}\n\
+         code_insee: \"{insee}\"\nhoraires: \"Tu,Th 13:00-19:00; PH off\"\n\
+         services: [Aide aux démarches administratives]\ndate_maj: 2026-03-03\n---\n"
+    )
+}
+
+/// A need's first page offers its communes, each linked to the page of the list that holds
+/// it, with its count: a place of the second page that changes commune changes the first page
+/// too, and `resin serve` writes it again.
+#[test]
+fn a_need_s_first_page_follows_the_communes_of_its_other_pages() {
+    let mut site = SiteTest::new();
+    for n in 0..130 {
+        let commune = match n {
+            0..70 => "Bron",
+            70..110 => "Vénissieux",
+            _ => "Villeurbanne",
+        };
+        site = site.file(&format!("content/lieux/lieu-{n:03}.md"), &need_place(n, commune));
+    }
+    let root = site.root();
+    let mut workspace = Workspace::new(root, Some(BASE)).unwrap();
+    workspace.update(&Changes::All, today()).unwrap();
+    assert_eq!(resin::check(root, today(), Some(BASE)).unwrap().errors(), 0);
+    let page = |workspace: &Workspace, path: &str| {
+        let files = workspace.published().unwrap().produce_all().unwrap();
+        String::from_utf8(files.iter().find(|f| f.path == path).unwrap().bytes.to_vec()).unwrap()
+    };
+    let need = "services/aide-aux-demarches-administratives/";
+    let first = page(&workspace, &format!("{need}index.html"));
+    // Bron and Vénissieux start on the first page, Villeurbanne on the second.
+    assert!(first.contains("href=\"/services/aide-aux-demarches-administratives/#c-bron\""), "{first}");
+    assert!(first.contains("href=\"/services/aide-aux-demarches-administratives/#c-venissieux\""));
+    assert!(first.contains("href=\"/services/aide-aux-demarches-administratives/page/2/#c-villeurbanne\""));
+    assert!(first.contains("Vénissieux<span class=\"visuellement-cache\"> (40 lieux)</span>"));
+    let second = page(&workspace, &format!("{need}page/2/index.html"));
+    assert!(second.contains("<h2 class=\"groupe\" id=\"c-villeurbanne\">Villeurbanne</h2>"), "{second}");
+    // Vénissieux continues from the first page: its heading there has no anchor of its own.
+    assert!(second.contains("<h2 class=\"groupe\">Vénissieux (suite)</h2>"), "{second}");
+    assert!(!second.contains("c-venissieux"));
+    // A place of the second page moves from Villeurbanne to Vénissieux.
+    let moved = root.join("content/lieux/lieu-125.md");
+    fs::write(&moved, need_place(125, "Vénissieux")).unwrap();
+    workspace.update(&Changes::Paths(vec![moved]), today()).unwrap();
+    assert_same_as_fresh(&workspace, root, today());
+    let first = page(&workspace, &format!("{need}index.html"));
+    assert!(first.contains("Vénissieux<span class=\"visuellement-cache\"> (41 lieux)</span>"), "{first}");
+}

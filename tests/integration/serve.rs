@@ -312,17 +312,17 @@ fn edits_creations_deletions_and_renames_are_served_and_pages_reloaded() {
     server.wait_for("/lieux/association-connexions-guillotiere/", "re-rendered", |g| {
         g.text().contains("Gabarit du site")
     });
-    // The theme's style sheet is served minified, as `resin build` writes it.
+    // A site's own style sheet is served as it is (only the embedded theme is minified).
     site.write("themes/resin/static/style.css", "body { color: navy; }\n");
-    server.wait_for("/static/style.css", "replaced", |g| g.text() == "body{color:navy;}");
+    server.wait_for("/static/style.css", "replaced", |g| g.text() == "body { color: navy; }\n");
     // A part of a joined script is served joined into its script, in its place, not alone.
     let part = include_str!("../../themes/resin/static/orienter/liste.js").replace("PAS = 5", "PAS = 7");
     site.write("themes/resin/static/orienter/liste.js", &part);
-    // Served minified, as `resin build` writes it: the parts are found by their code.
-    let joined = server.wait_for("/static/orienter.js", "joined again", |g| g.text().contains("PAS=7"));
+    // The embedded parts are minified, the site's own part is as it is: each found by its code.
+    let joined = server.wait_for("/static/orienter.js", "joined again", |g| g.text().contains("PAS = 7"));
     let text = joined.text();
     let [etat, liste, page] =
-        ["window.resinOrienter=", "PAS=7", "if(!o||!o.montrerFiche"].map(|s| text.find(s).unwrap());
+        ["window.resinOrienter=", "PAS = 7", "if(!o||!o.montrerFiche"].map(|s| text.find(s).unwrap());
     assert!(etat < liste && liste < page, "the parts in order");
     assert_eq!(server.get("/static/orienter/liste.js").status, 404);
 }
@@ -627,15 +627,15 @@ fn content_moved_away_and_back_is_still_watched() {
 
     // The same for themes/.
     site.write("themes/resin/static/style.css", "body { color: red; }\n");
-    server.wait_for("/static/style.css", "replaced", |g| g.text() == "body{color:red;}");
+    server.wait_for("/static/style.css", "replaced", |g| g.text() == "body { color: red; }\n");
     let themes = site.root().join("themes");
     let away = site.root().join("themes-ailleurs");
     fs::rename(&themes, &away).unwrap();
-    server.wait_for("/static/style.css", "back to the embedded one", |g| g.text() != "body{color:red;}");
+    server.wait_for("/static/style.css", "back to the embedded one", |g| g.text() != "body { color: red; }\n");
     fs::rename(&away, &themes).unwrap();
-    server.wait_for("/static/style.css", "the site's own again", |g| g.text() == "body{color:red;}");
+    server.wait_for("/static/style.css", "the site's own again", |g| g.text() == "body { color: red; }\n");
     site.write("themes/resin/static/style.css", "body { color: green; }\n");
-    server.wait_for("/static/style.css", "still watched", |g| g.text() == "body{color:green;}");
+    server.wait_for("/static/style.css", "still watched", |g| g.text() == "body { color: green; }\n");
 }
 
 #[test]

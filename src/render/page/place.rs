@@ -43,7 +43,8 @@ pub(crate) struct PlaceView {
     pub code_postal: String,
     /// Commune and its page.
     pub commune: Link,
-    /// OpenStreetMap directions.
+    /// « Y aller »: OpenStreetMap's directions to the place's coordinates, or else its search of
+    /// the address.
     pub itineraire: Option<String>,
     /// `geo:` URI.
     pub geo: Option<String>,
@@ -123,15 +124,15 @@ pub(crate) fn place_view(site: &Site, urls: &Urls, place: &Place, qr: Option<Str
         complement: place.complement_adresse.clone(),
         code_postal: place.code_postal.clone(),
         commune: Link::new(&place.commune, urls.path(&format!("communes/{}/", Site::commune_slug(&place.commune)))),
-        itineraire: Some(match coords {
-            Some((lat, lon)) => format!("https://www.openstreetmap.org/directions?to={lat},{lon}"),
+        itineraire: match coords {
+            Some((lat, lon)) => Some(format!("https://www.openstreetmap.org/directions?to={lat},{lon}")),
             None => url::Url::parse_with_params(
                 "https://www.openstreetmap.org/search",
                 [("query", format!("{}, {} {}", place.adresse, place.code_postal, place.commune))],
             )
-            .map(String::from)
-            .unwrap_or_default(),
-        }),
+            .ok()
+            .map(String::from),
+        },
         geo: coords.map(|(lat, lon)| format!("geo:{lat},{lon}")),
         coordonnees: coords.map(|(lat, lon)| format!("{lat},{lon}")),
         horaires: place.horaires.as_deref().and_then(|h| week_view(site, h, &place.fermetures, "Horaires d'ouverture")),

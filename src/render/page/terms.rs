@@ -294,9 +294,14 @@ pub(crate) fn key(keys: &Keys, taxonomy: Taxonomy, index: usize, n: usize, total
     let term = &taxonomy.terms(keys.site)[index];
     let mut h = keys.hasher();
     (3u8, taxonomy, &term.slug, &term.name, n, total, term.places.len()).hash(&mut h);
-    // A need's first page offers every commune with a centre, which places outside the
-    // territory's file can add ("votre commune n'est pas dans la liste ?").
+    // A need's first page offers its communes, each with its count and the page of the list
+    // that holds it (every place's commune, in order), and every commune with a centre, which
+    // places outside the territory's file can add ("votre commune n'est pas dans la liste ?").
     if taxonomy == Taxonomy::Services && n == 1 {
+        let places = &keys.site.entries.places;
+        if let Some(order) = keys.by_commune.get(&(taxonomy, index)) {
+            order.iter().for_each(|&i| places[i].commune.hash(&mut h));
+        }
         for c in filters::communes_with_centre(keys.site) {
             (c.value, c.text).hash(&mut h);
         }
