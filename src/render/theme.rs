@@ -137,6 +137,11 @@ impl Theme {
         let mut statics = embedded_statics();
         for (name, path) in files_under(site_root, &folder.join("static"))? {
             let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            // The embedded file itself (resin's own repository is a site whose theme folder is
+            // the embedded theme): its minified version stays.
+            if STATIC.iter().any(|(n, embedded)| *n == name && *embedded == bytes.as_slice()) {
+                continue;
+            }
             match statics.iter_mut().find(|(n, _)| *n == name) {
                 Some(entry) => entry.1 = bytes,
                 None => statics.push((name, bytes)),
@@ -400,6 +405,16 @@ mod tests {
         let leaflet = "vendor/leaflet/leaflet.css";
         assert_eq!(static_file(&theme, leaflet), Some(embedded_bytes(leaflet)));
         assert_eq!(static_file(&theme, "favicon.svg"), Some(embedded_bytes("favicon.svg")));
+    }
+
+    #[test]
+    fn a_site_root_copy_of_the_embedded_theme_is_minified_as_the_embedded_one() {
+        let root = tempfile::tempdir().unwrap();
+        let folder = root.path().join("themes/resin/static");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("annuaire.js"), embedded_bytes("annuaire.js")).unwrap();
+        let theme = Theme::load(root.path()).unwrap();
+        assert_eq!(static_file(&theme, "annuaire.js"), Some(minified("annuaire.js").as_slice()));
     }
 
     #[test]
