@@ -265,10 +265,19 @@ impl Site {
     /// The week of an entry's `horaires` as its `closures` change it: the shared week of
     /// [`Site::week`] when no closure shows in it.
     pub fn entry_week(&self, horaires: &str, closures: &[crate::model::Closure]) -> Option<Week> {
+        self.shared_entry_week(horaires, closures).map(Arc::unwrap_or_clone)
+    }
+
+    /// [`Site::entry_week`] without copying the shared week: what a list of places reads for
+    /// each of its cards.
+    pub fn shared_entry_week(&self, horaires: &str, closures: &[crate::model::Closure]) -> Option<Arc<Week>> {
         if !hours::closures_touch(closures, self.today) {
-            return self.week(horaires);
+            return match self.weeks.get(horaires) {
+                Some(week) => Some(Arc::clone(week)),
+                None => hours::week(horaires, self.today).map(Arc::new),
+            };
         }
-        hours::week_with(horaires, closures, self.today)
+        hours::week_with(horaires, closures, self.today).map(Arc::new)
     }
 
     /// The place with this slug.

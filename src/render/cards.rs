@@ -47,7 +47,7 @@ pub(crate) fn card(site: &Site, place: &Place, urls: &Urls) -> Card {
         ouverture: place
             .horaires
             .as_deref()
-            .and_then(|h| site.entry_week(h, &place.fermetures))
+            .and_then(|h| site.shared_entry_week(h, &place.fermetures))
             .map(|w| short_opening(site.today, &w.upcoming)),
         href: urls.path(&format!("lieux/{}/", place.slug)),
         nom: place.nom.clone(),

@@ -114,11 +114,7 @@
   function horairesDuJour(l) {
     if (l.h === undefined) return 'Horaires non renseignés';
     if (!heureConnue) return 'Horaires : voir la fiche';
-    var jours = index.horaires[l.h].o, n = ouverture.rang(index.debut);
-    if (!jours[n].length) return 'Fermé aujourd\u2019hui';
-    return 'Aujourd\u2019hui : ' + jours[n].map(function (p) {
-      return ouverture.heure(p[0]) + ' – ' + ouverture.heure(p[1]);
-    }).join(' et ');
+    return ouverture.duJour({ debut: index.debut, jours: index.horaires[l.h].o });
   }
 
   function distance(l) {
