@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { servir, TUILE } from './serveur.mjs';
+import { ouvrirEditeur } from './decap.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -35,34 +36,7 @@ after(async () => {
 });
 
 // L'éditeur sur un écran d'ordinateur ; `fichiers` : le dépôt en mémoire à la place de la forge.
-async function editeur({ js = true, fichiers = null } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: js, locale: 'fr-FR' });
-  await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', body: TUILE }));
-  if (fichiers) {
-    await context.addInitScript((f) => { window.repoFiles = f; }, fichiers);
-    await context.route('**/admin/config.yml', async (route) => {
-      const yaml = await (await route.fetch()).text();
-      const memoire = yaml.replace(/^backend:\n(?: {2}.*\n)+/m, 'backend:\n  name: test-repo\n')
-        .replace(/^publish_mode: .*\n/m, '');
-      assert.notEqual(memoire, yaml, 'config.yml a un bloc backend');
-      await route.fulfill({ body: memoire, contentType: 'text/yaml' });
-    });
-  }
-  const page = await context.newPage();
-  // Le jour des tests (TODAY de tests/integration/support.rs) : l'éditeur date du jour ce qu'il
-  // enregistre, que `resin check` vérifie ensuite à ce jour-là.
-  await page.clock.setFixedTime(new Date('2026-11-25T09:00:00Z'));
-  page.erreurs = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.erreurs.push(m.text()); });
-  page.on('pageerror', (e) => page.erreurs.push(String(e)));
-  page.fermer = async () => {
-    assert.deepEqual(page.erreurs, [], 'erreurs de la console');
-    await context.close();
-  };
-  await page.goto(`${server.base}/admin/`);
-  return page;
-}
+const editeur = ({ js = true, fichiers = null } = {}) => ouvrirEditeur(browser, server.base, { js, fichiers });
 
 test('l’éditeur en ligne s’ouvre sans erreur et propose de se connecter à la forge', async () => {
   const page = await editeur();

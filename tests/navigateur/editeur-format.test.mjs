@@ -10,66 +10,22 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { servir, TUILE } from './serveur.mjs';
+import { lancer } from './outils.mjs';
+import { capture, champ, ORDINATEUR, ouvrirEditeur, publier, seConnecter, TELEPHONE } from './decap.mjs';
 
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
-
-const SITE = process.env.RESIN_SITE;
-if (!SITE) throw new Error('RESIN_SITE : dossier du site construit (voir annuaire.test.mjs)');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const CONTENU = process.env.RESIN_CONTENU || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content');
 const LIEU = 'lieux/mediatheque-du-bachut.md';
 
-let server, browser;
+let nav;
+before(async () => { nav = await lancer(); });
+after(() => nav?.fermer());
 
-before(async () => {
-  server = await servir(SITE);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-// L'éditeur, avec le dépôt en mémoire `fichiers` à la place de la forge.
-async function editeur(fichiers, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
-  await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', body: TUILE }));
-  await context.addInitScript((f) => { window.repoFiles = f; }, fichiers);
-  await context.route('**/admin/config.yml', async (route) => {
-    const yaml = await (await route.fetch()).text();
-    const memoire = yaml.replace(/^backend:\n(?: {2}.*\n)+/m, 'backend:\n  name: test-repo\n')
-      .replace(/^publish_mode: .*\n/m, '');
-    await route.fulfill({ body: memoire, contentType: 'text/yaml' });
-  });
-  const page = await context.newPage();
-  // Le jour des tests, celui de la construction : l'éditeur date la fiche du jour.
-  await page.clock.setFixedTime(new Date('2026-11-25T09:00:00Z'));
-  page.erreurs = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.erreurs.push(m.text()); });
-  page.on('pageerror', (e) => page.erreurs.push(String(e)));
-  page.fermer = async () => {
-    assert.deepEqual(page.erreurs, [], 'erreurs de la console');
-    await context.close();
-  };
-  await page.goto(`${server.base}/admin/`);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('link', { name: 'Lieux', exact: true }).waitFor();
+// L'éditeur, avec le dépôt en mémoire `fichiers` à la place de la forge, connecté.
+async function editeur(fichiers, ecran = ORDINATEUR) {
+  const page = await ouvrirEditeur(nav.browser, nav.base, { ecran, fichiers });
+  await seConnecter(page);
   return page;
-}
-
-const champ = async (page, libelle) =>
-  page.locator(`#${await page.locator('label', { hasText: libelle }).first().getAttribute('for')}`);
-
-async function publier(page) {
-  await page.getByRole('button', { name: 'Publier', exact: true }).click();
-  await page.getByText('Publier maintenant').click();
-  await page.getByText('Modifications enregistrées', { exact: false }).first().waitFor();
 }
 
 // Les lignes ôtées et ajoutées de `avant` à `apres` (plus longue sous-suite commune).
@@ -94,22 +50,16 @@ function difference(avant, apres) {
   return { otees, ajoutees };
 }
 
-async function capture(page, nom) {
-  if (!process.env.RESIN_CAPTURES) return;
-  await mkdir(process.env.RESIN_CAPTURES, { recursive: true });
-  await page.screenshot({ path: join(process.env.RESIN_CAPTURES, `${nom}.png`) });
-}
-
-for (const [taille, viewport] of [['ordinateur', { width: 1280, height: 900 }], ['telephone', { width: 375, height: 812 }]]) {
+for (const [taille, viewport] of [['ordinateur', ORDINATEUR], ['telephone', TELEPHONE]]) {
   test(`changer un seul champ ne change que sa ligne (${taille})`, async () => {
     const original = await readFile(join(CONTENU, LIEU), 'utf8');
     const page = await editeur({ content: { lieux: { 'mediatheque-du-bachut.md': { content: original } } } }, viewport);
-    await page.goto(`${server.base}/admin/#/collections/lieux/entries/mediatheque-du-bachut`);
+    await page.goto(`${nav.base}/admin/#/collections/lieux/entries/mediatheque-du-bachut`);
     const telephone = await champ(page, 'Téléphone');
     assert.equal(await telephone.inputValue(), '04 78 78 12 00');
     await telephone.fill('04 72 00 11 22');
     await capture(page, `un-champ-${taille}`);
-    await publier(page);
+    await publier(page, { enregistre: true });
     const enregistre = await page.evaluate(() => window.repoFiles.content.lieux['mediatheque-du-bachut.md'].content);
     const { otees, ajoutees } = difference(original, enregistre);
     // `date_maj` suit l'enregistrement quand l'éditeur la met à jour : sa ligne peut changer aussi.
@@ -122,7 +72,7 @@ for (const [taille, viewport] of [['ordinateur', { width: 1280, height: 900 }], 
 
 test('un nouveau lieu est enregistré dans le style de resin fmt', async () => {
   const page = await editeur({ content: { lieux: {} } });
-  await page.goto(`${server.base}/admin/#/collections/lieux/new`);
+  await page.goto(`${nav.base}/admin/#/collections/lieux/new`);
   const choisir = async (libelle, valeur) => {
     const liste = await champ(page, libelle);
     await liste.click();
@@ -141,7 +91,7 @@ test('un nouveau lieu est enregistré dans le style de resin fmt', async () => {
   await page.getByLabel('Fermé les jours fériés').check();
   await choisir('Services', 'Aide aux démarches administratives');
   await choisir('Services', 'Accès internet et matériel informatique');
-  await publier(page);
+  await publier(page, { enregistre: true });
   const nom = 'point-numerique-les-pentes-1er-etage.md';
   const enregistre = await page.evaluate((n) => window.repoFiles.content.lieux[n].content, nom);
   // Les champs dans l'ordre du formulaire, les guillemets seulement où il les faut, une valeur

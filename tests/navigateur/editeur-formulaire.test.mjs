@@ -6,74 +6,25 @@
 // admin.test.mjs ; les copies d'écran vont dans RESIN_CAPTURES (si donné).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lancer } from './outils.mjs';
-import { TUILE } from './serveur.mjs';
+import { capture, champ, choisir, JOUR as AUJOURDHUI, ORDINATEUR, ouvrirEditeur, publier, seConnecter, TELEPHONE } from './decap.mjs';
 
 const CONTENU = process.env.RESIN_CONTENU || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content');
-const CAPTURES = process.env.RESIN_CAPTURES;
-// Le jour des tests (tests/integration/support.rs, TODAY), à 10 h à Paris.
-const AUJOURDHUI = '2026-11-25';
-const ORDINATEUR = { width: 1280, height: 900 };
-const TELEPHONE = { width: 375, height: 812 };
 
 let nav;
 before(async () => { nav = await lancer(); });
 after(() => nav?.fermer());
 
 // L'éditeur, avec le dépôt en mémoire `fichiers` à la place de la forge, ouvert à `chemin`.
-async function editeur(fichiers, chemin, viewport = ORDINATEUR) {
-  const context = await nav.browser.newContext({ viewport, locale: 'fr-FR' });
-  await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', body: TUILE }));
-  await context.addInitScript((f) => { window.repoFiles = f; }, fichiers);
-  await context.route('**/admin/config.yml', async (route) => {
-    const yaml = await (await route.fetch()).text();
-    const memoire = yaml.replace(/^backend:\n(?: {2}.*\n)+/m, 'backend:\n  name: test-repo\n')
-      .replace(/^publish_mode: .*\n/m, '');
-    await route.fulfill({ body: memoire, contentType: 'text/yaml' });
-  });
-  const page = await context.newPage();
-  await page.clock.setFixedTime(new Date(`${AUJOURDHUI}T09:00:00Z`));
-  page.erreurs = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.erreurs.push(m.text()); });
-  page.on('pageerror', (e) => page.erreurs.push(String(e)));
-  page.fermer = async () => {
-    assert.deepEqual(page.erreurs, [], 'erreurs de la console');
-    await context.close();
-  };
-  await page.goto(`${nav.base}/admin/`);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('link', { name: 'Lieux', exact: true }).waitFor();
+async function editeur(fichiers, chemin, ecran = ORDINATEUR) {
+  const page = await ouvrirEditeur(nav.browser, nav.base, { ecran, fichiers });
+  await seConnecter(page);
   await page.goto(`${nav.base}/admin/#/collections/${chemin}`);
   await page.locator('label', { hasText: 'Nom' }).first().waitFor();
   return page;
-}
-
-// Le contrôle d'un champ, par son libellé.
-async function champ(page, libelle) {
-  const pour = await page.locator('label', { hasText: libelle }).first().getAttribute('for');
-  return page.locator(`[id="${pour}"]`);
-}
-
-async function choisir(page, libelle, valeur) {
-  const liste = await champ(page, libelle);
-  await liste.click();
-  await liste.fill(valeur);
-  await page.getByText(valeur, { exact: true }).last().click();
-}
-
-async function publier(page) {
-  await page.getByRole('button', { name: 'Publier', exact: true }).click();
-  await page.getByText('Publier maintenant').click();
-}
-
-async function capture(page, nom) {
-  if (!CAPTURES) return;
-  await mkdir(CAPTURES, { recursive: true });
-  await page.screenshot({ path: join(CAPTURES, `${nom}.png`), fullPage: false });
 }
 
 test('la commune choisie remplit le code postal et le code INSEE', async () => {

@@ -13,7 +13,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { servir, TUILE } from './serveur.mjs';
+import { servir } from './serveur.mjs';
+import { capture, ouvrirEditeur, publier, seConnecter } from './decap.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -22,7 +23,6 @@ const SITE = process.env.RESIN_SITE;
 if (!SITE) throw new Error('RESIN_SITE : dossier du site construit (voir annuaire.test.mjs)');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const CONTENU = process.env.RESIN_CONTENU || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content');
-const CAPTURES = process.env.RESIN_CAPTURES;
 const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 // Le site construit, servi comme par un hébergeur, et Chromium : pour tout le fichier.
@@ -32,51 +32,11 @@ before(async () => {
 });
 after(() => Promise.all([browser?.close(), server?.close()]));
 
-// Le config.yml du site avec, à la place de la forge, le dépôt en mémoire de Decap (test-repo),
-// rempli avec `fichiers` (window.repoFiles), sans relecture.
-async function depotEnMemoire(context, fichiers) {
-  await context.addInitScript((f) => { window.repoFiles = f; }, fichiers);
-  await context.route('**/admin/config.yml', async (route) => {
-    const yaml = await (await route.fetch()).text();
-    const lignes = yaml.split('\n');
-    const bloc = lignes.indexOf('backend:');
-    assert.ok(bloc >= 0, 'config.yml a un bloc backend');
-    let fin = bloc + 1;
-    while (lignes[fin].startsWith('  ')) fin++;
-    lignes.splice(bloc, fin - bloc, 'backend:', '  name: test-repo');
-    const memoire = lignes.filter((l) => !l.startsWith('publish_mode:')).join('\n');
-    await route.fulfill({ body: memoire, contentType: 'text/yaml' });
-  });
-}
-
 // Une page de l'éditeur, connecté ; `fichiers` : le dépôt en mémoire à la place de la forge ;
-// `base` : l'adresse de l'aperçu, sinon le site construit. Elle note les erreurs de la console
-// (les tuiles du plan mises à part) et les adresses demandées.
+// `base` : l'adresse de l'aperçu, sinon le site construit.
 async function editeur({ fichiers = null, base = server.base, largeur = 1280, hauteur = 900 } = {}) {
-  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: largeur, height: hauteur } });
-  await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (r) => r.fulfill({ status: 200, contentType: 'image/png', body: TUILE }));
-  if (fichiers) await depotEnMemoire(context, fichiers);
-  const page = await context.newPage();
-  // Le jour des tests, celui de la construction : l'éditeur date la fiche du jour.
-  await page.clock.setFixedTime(new Date('2026-11-25T09:00:00Z'));
-  Object.assign(page, { erreurs: [], requetes: [] });
-  page.on('request', (r) => page.requetes.push(r.url()));
-  page.on('pageerror', (e) => page.erreurs.push(String(e)));
-  page.on('console', (m) => {
-    const tuile = /tile\.openstreetmap/.test(m.location()?.url ?? '');
-    if (m.type() === 'error' && !tuile) page.erreurs.push(m.text());
-  });
-  page.fermer = async () => {
-    assert.deepEqual(page.erreurs, [], 'erreurs de la console');
-    await context.close();
-  };
-  await page.goto(`${base}/admin/`);
-  // Le dépôt en mémoire demande de se connecter ; l'aperçu ouvre l'éditeur sans connexion.
-  const connexion = page.getByRole('button', { name: 'Se connecter' });
-  const lieux = page.getByRole('link', { name: 'Lieux', exact: true });
-  await connexion.or(lieux).first().waitFor();
-  if (await connexion.isVisible()) await connexion.click();
-  await lieux.waitFor();
+  const page = await ouvrirEditeur(browser, base, { ecran: { width: largeur, height: hauteur }, fichiers });
+  await seConnecter(page);
   return page;
 }
 
@@ -89,11 +49,6 @@ const ouvrir = async (page, base, fiche) => {
 const widget = (page) => page.locator('[role="group"][aria-label="Horaires de la semaine"]').first().locator('..');
 const lecture = async (page) => (await widget(page).locator('[role="status"]').first().innerText()).replace(/\u00a0/g, ' ');
 
-async function publier(page) {
-  await page.getByRole('button', { name: 'Publier', exact: true }).click();
-  await page.getByText('Publier maintenant').click();
-}
-
 // axe-core (WCAG 2.1 A et AA) sur le widget seul : Decap n'est pas à nous.
 async function axe(page, element, etat) {
   if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(AXE_SOURCE);
@@ -102,12 +57,6 @@ async function axe(page, element, etat) {
     return r.violations.map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   assert.deepEqual(violations, [], `axe sur ${etat}`);
-}
-
-async function capture(page, nom) {
-  if (!CAPTURES) return;
-  const taille = page.viewportSize();
-  await page.screenshot({ path: join(CAPTURES, `${nom}-${taille.width}.png`) });
 }
 
 const fiche = async (chemin) => readFile(join(CONTENU, chemin), 'utf8');

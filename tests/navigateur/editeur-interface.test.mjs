@@ -9,11 +9,12 @@
 // RESIN_CAPTURES=dossier, chaque écran y est enregistré en PNG, aux deux tailles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { servir, TUILE } from './serveur.mjs';
+import { servir } from './serveur.mjs';
+import { capture, ORDINATEUR, ouvrirEditeur, TELEPHONE } from './decap.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -22,10 +23,7 @@ const SITE = process.env.RESIN_SITE;
 if (!SITE) throw new Error('RESIN_SITE : dossier du site construit (voir annuaire.test.mjs)');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const CONTENU = process.env.RESIN_CONTENU || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content');
-const CAPTURES = process.env.RESIN_CAPTURES;
 const TITRE = "Rés'IN";
-const ORDINATEUR = { width: 1280, height: 900 };
-const TELEPHONE = { width: 375, height: 812 };
 
 // Ce que Decap, Leaflet et react-select écrivent en dur en anglais, en plus des phrases de la
 // traduction anglaise de Decap (lues dans la page : CMS.getLocale('en')).
@@ -52,41 +50,8 @@ after(async () => {
 // L'éditeur à la taille `ecran` ; `memoire` : le dépôt en mémoire de Decap à la place de la
 // forge, `relecture` : avec la relecture de site.yaml (les modifications en attente) ;
 // `adresse` : un autre serveur (l'aperçu).
-async function editeur(ecran, { memoire = null, relecture = false, adresse = server.base } = {}) {
-  const context = await browser.newContext({ viewport: ecran, locale: 'fr-FR' });
-  await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', body: TUILE }));
-  if (memoire) {
-    await context.addInitScript((f) => { window.repoFiles = f; }, memoire);
-    await context.route('**/admin/config.yml', async (route) => {
-      let yaml;
-      try {
-        yaml = await (await route.fetch()).text();
-      } catch {
-        return; // le test est fini, la page fermée
-      }
-      let enMemoire = yaml.replace(/^backend:\n(?: {2}.*\n)+/m, 'backend:\n  name: test-repo\n');
-      assert.notEqual(enMemoire, yaml, 'config.yml a un bloc backend');
-      if (!relecture) enMemoire = enMemoire.replace(/^publish_mode: .*\n/m, '');
-      await route.fulfill({ body: enMemoire, contentType: 'text/yaml' });
-    });
-  }
-  const page = await context.newPage();
-  // Le jour des tests, celui de la construction : l'éditeur date la fiche du jour.
-  await page.clock.setFixedTime(new Date('2026-11-25T09:00:00Z'));
-  page.erreurs = [];
-  page.on('console', (m) => {
-    // Les tuiles de l'aperçu viennent d'Internet, absent des tests.
-    if (m.type() === 'error' && !m.text().includes('ERR_NAME_NOT_RESOLVED')) page.erreurs.push(m.text());
-  });
-  page.on('pageerror', (e) => page.erreurs.push(String(e)));
-  page.fermer = async () => {
-    assert.deepEqual(page.erreurs, [], 'erreurs de la console');
-    await context.close();
-  };
-  await page.goto(`${adresse}/admin/`);
-  return page;
-}
+const editeur = (ecran, { memoire = null, relecture = false, adresse = server.base } = {}) =>
+  ouvrirEditeur(browser, adresse, { ecran, fichiers: memoire, relecture });
 
 // Le dépôt en mémoire : une fiche de lieu de l'exemple. Le dépôt de test de Decap lit une
 // fiche par son chemin (content → lieux → fichier), mais liste un dossier par son nom entier
@@ -139,13 +104,6 @@ async function sansAnglais(page, ecran) {
     for (const [phrase, motif] of motifs) if (motif.test(texte)) trouves.push(`« ${phrase} » dans « ${texte} »`);
   }
   assert.deepEqual(trouves, [], `de l'anglais sur l'écran ${ecran}`);
-}
-
-async function capture(page, nom) {
-  if (!CAPTURES) return;
-  await mkdir(CAPTURES, { recursive: true });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(CAPTURES, `${nom}-${page.viewportSize().width}.png`) });
 }
 
 const largeur = (page) => page.evaluate(() => document.documentElement.scrollWidth);

@@ -9,10 +9,11 @@
 // par `resin check --strict` et `resin fmt --check`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { TUILE } from './serveur.mjs';
+import { capture, champ, choisir, publier } from './decap.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -20,7 +21,6 @@ const { chromium } = require('playwright-core');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const APERCU = (process.env.RESIN_APERCU_CASSE || '').replace(/\/$/, '');
 const CONTENU = process.env.RESIN_APERCU_CASSE_CONTENU;
-const CAPTURES = process.env.RESIN_CAPTURES;
 const ECRANS = [
   { largeur: 1280, hauteur: 900, nom: 'Espace numérique de Gerland', fichier: 'espace-numerique-de-gerland' },
   { largeur: 375, hauteur: 812, nom: 'Espace numérique de Montchat', fichier: 'espace-numerique-de-montchat' },
@@ -57,29 +57,6 @@ async function ouvrir(largeur, hauteur) {
   // Le bandeau d'erreurs de l'aperçu ne recouvre pas l'éditeur : il n'y est pas.
   assert.equal(await page.locator('#resin-erreurs').count(), 0);
   return { page, context };
-}
-
-async function champ(page, libelle) {
-  const pour = await page.locator('label', { hasText: libelle }).first().getAttribute('for');
-  return page.locator(`[id="${pour}"]`);
-}
-
-async function choisir(page, libelle, valeur) {
-  const liste = await champ(page, libelle);
-  await liste.click();
-  await liste.fill(valeur);
-  await page.getByText(valeur, { exact: true }).last().click();
-}
-
-async function publier(page) {
-  await page.getByRole('button', { name: 'Publier', exact: true }).click();
-  await page.getByText('Publier maintenant').click();
-}
-
-async function capture(page, nom) {
-  if (!CAPTURES) return;
-  await mkdir(CAPTURES, { recursive: true });
-  await page.screenshot({ path: join(CAPTURES, `${nom}.png`) });
 }
 
 // Le contenu d'un fichier de l'aperçu, une fois qu'il a changé.
