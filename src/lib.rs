@@ -17,6 +17,7 @@ pub mod format;
 pub(crate) mod hours;
 pub mod import;
 pub(crate) mod index;
+pub(crate) mod languages;
 pub(crate) mod load;
 pub(crate) mod markdown;
 pub(crate) mod model;

@@ -66,6 +66,9 @@ pub struct Place {
     pub publics_specifiquement_adresses: Vec<String>,
     /// Specific support (vocabulary).
     pub prise_en_charge_specifique: Vec<String>,
+    /// Languages the staff can help in besides French (resin's own field): codes of
+    /// `data/langues.csv`, each once.
+    pub langues: Vec<String>,
     /// Cost (vocabulary).
     pub frais_a_charge: Vec<String>,
     /// National programmes (vocabulary).
@@ -148,6 +151,9 @@ pub struct Offer {
     pub publics_specifiquement_adresses: Vec<String>,
     /// Specific support (vocabulary).
     pub prise_en_charge_specifique: Vec<String>,
+    /// Languages the staff can help in besides French (resin's own field): codes of
+    /// `data/langues.csv`, each once.
+    pub langues: Vec<String>,
     /// Cost (vocabulary).
     pub frais_a_charge: Vec<String>,
     /// How to register (vocabulary of `modalites_acces`).

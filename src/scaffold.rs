@@ -112,7 +112,9 @@ fn empty(field: &Field, today: NaiveDate) -> String {
         Type::Number | Type::Integer | Type::Date | Type::Sessions | Type::Closures | Type::Attachments => {
             String::new()
         }
-        Type::Texts | Type::Urls | Type::Emails | Type::Vocabulary(_) | Type::Places | Type::Tags => "[]".into(),
+        Type::Texts | Type::Urls | Type::Emails | Type::Vocabulary(_) | Type::Languages | Type::Places | Type::Tags => {
+            "[]".into()
+        }
         Type::Text
         | Type::Short(_)
         | Type::Code(_)

@@ -127,6 +127,7 @@ impl Kind {
             Kind::Site(kind) => kind.help(),
             Kind::Style(kind) => kind.help(),
             Kind::Closure(kind) => kind.help(),
+            Kind::Language(kind) => kind.help(),
             Kind::StaleDate { .. } => "vérifiez les informations auprès du lieu, puis mettez `date_maj` à la date du jour".into(),
             Kind::StrayEntry { suggestion, .. } => {
                 format!("pour en faire une fiche, déplacez-le dans un dossier de fiches : `content/lieux/`, `content/offres/`, `content/pages/`, `content/actualites/`, `content/appels-a-projets/`, `content/bonnes-pratiques/`, `content/bourse/` ou `content/agenda/` (par exemple `{suggestion}`)")

@@ -416,6 +416,8 @@ pub enum Kind {
     Style(super::StyleKind),
     /// A problem of a dated closure (`fermetures`).
     Closure(super::ClosureKind),
+    /// A problem of a value of `langues`.
+    Language(super::LanguageKind),
     /// Warning: a Markdown file outside `lieux/`, `offres/` and `pages/`, copied as it is.
     StrayEntry {
         /// The file's path.
@@ -577,6 +579,7 @@ impl Kind {
             Kind::Site(_) => "configuration",
             Kind::Style(kind) => kind.code(),
             Kind::Closure(kind) => kind.code(),
+            Kind::Language(kind) => kind.code(),
             Kind::StrayEntry { .. } => "fiche-hors-dossier",
             Kind::StaleDate { .. } => "date-ancienne",
             Kind::CopiedPlace(_) => "fiche-copiee",
@@ -596,6 +599,7 @@ impl Kind {
             | Kind::StrayEntry { .. }
             | Kind::CopiedPlace(_) => Severity::Warning,
             Kind::Closure(kind) => kind.severity(),
+            Kind::Language(kind) => kind.severity(),
             _ => Severity::Error,
         }
     }
@@ -741,6 +745,7 @@ impl fmt::Display for Kind {
             Kind::Site(kind) => write!(f, "{kind}"),
             Kind::Style(kind) => write!(f, "{kind}"),
             Kind::Closure(kind) => write!(f, "{kind}"),
+            Kind::Language(kind) => write!(f, "{kind}"),
             Kind::StaleDate { value } => write!(f, "fiche vérifiée il y a plus de 12 mois (`date_maj: {value}`)"),
             Kind::CopiedPlace(copied) => write!(f, "{copied}"),
             Kind::StrayEntry { path, .. } => write!(

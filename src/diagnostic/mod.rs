@@ -19,6 +19,7 @@ mod import;
 mod import_report;
 mod json;
 mod kind;
+mod language;
 mod media;
 mod notice;
 mod person;
@@ -40,6 +41,7 @@ pub use import_report::{
     Change, Label, Note, Position, Problem, Report, Row, Rule, SourceDescription, SourceEncoding, SourceFormat,
 };
 pub use kind::{Declared, ExtensionMismatch, Found, Kind, LikelyPostcodes};
+pub use language::LanguageKind;
 pub use media::{SpecialKind, SvgHazard};
 pub use notice::{Notice, Trigger};
 pub(crate) use person::ForPerson;

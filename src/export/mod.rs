@@ -183,7 +183,10 @@ fn standard_cell(place: &Place, name: &str) -> Option<Cell> {
         "date_maj" => Cell::text(&place.date_maj.to_string()),
         "services" => Cell::list(&place.services),
         "publics_specifiquement_adresses" => Cell::list(&place.publics_specifiquement_adresses),
-        "prise_en_charge_specifique" => Cell::list(&place.prise_en_charge_specifique),
+        // The languages spoken count as the standard's « Langues étrangères (…) » (`languages`).
+        "prise_en_charge_specifique" => {
+            Cell::list(&crate::languages::merged_support(&place.prise_en_charge_specifique, &place.langues))
+        }
         "frais_a_charge" => Cell::list(&place.frais_a_charge),
         "dispositif_programmes_nationaux" => Cell::list(&place.dispositif_programmes_nationaux),
         "formations_labels" => Cell::list(&schema_spelling(&place.formations_labels)),

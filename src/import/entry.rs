@@ -9,6 +9,7 @@ use serde_yaml::{Mapping, Value};
 use super::clean::{ImportedPlace, Kept, Val};
 use crate::diagnostic::{ImportError, Kind};
 use crate::error::Error;
+use crate::languages;
 use crate::load;
 use crate::suggest::fold;
 use crate::{phone, vocab};
@@ -198,6 +199,37 @@ fn same(field: &str, existing: &Value, new: &Val) -> bool {
     }
 }
 
+/// True when `val`, the source's `prise_en_charge_specifique`, is what the entry's export
+/// writes: its own values and what its `langues` say (`languages::merged_support`). An export
+/// imported back into its site then changes nothing, and the entry keeps its languages apart.
+fn exported_support(existing: &Existing, name: &str, val: &Val) -> bool {
+    let (Val::List(items), Some(Value::Sequence(codes))) = (val, existing.get("langues")) else { return false };
+    if name != "prise_en_charge_specifique" {
+        return false;
+    }
+    let codes: Vec<String> = codes
+        .iter()
+        .filter_map(Value::as_str)
+        .filter_map(|c| match languages::check(c) {
+            languages::Check::Ok(code) => Some(code.to_string()),
+            _ => None,
+        })
+        .collect();
+    let own: Vec<String> = match existing.get(name) {
+        Some(Value::Sequence(seq)) => seq.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+        Some(Value::String(one)) => vec![one.clone()],
+        _ => Vec::new(),
+    };
+    let own: Vec<String> = own
+        .into_iter()
+        .map(|v| match vocab::check(name, v.trim()) {
+            vocab::Check::Ok(c) => c.to_string(),
+            _ => v,
+        })
+        .collect();
+    languages::merged_support(&own, &codes) == *items
+}
+
 /// The comment lines keeping the raw values that could not be imported.
 fn kept_lines(kept: &[Kept]) -> String {
     if kept.is_empty() {
@@ -271,7 +303,7 @@ pub(crate) fn update(existing: &Existing, place: &ImportedPlace) -> Option<(Stri
         if *name == "date_maj" && place.no_date {
             continue;
         }
-        if existing.get(name).is_some_and(|old| same(name, old, val)) {
+        if existing.get(name).is_some_and(|old| same(name, old, val)) || exported_support(existing, name, val) {
             continue;
         }
         fields.insert(Value::String((*name).to_string()), to_value(val));
@@ -329,6 +361,22 @@ mod tests {
         assert!(text.contains("# \"re\\u{2028}marque:\\n---\": \"x\\u{2028}nom: pirate\\u{85}\\0\"\n"), "{text}");
         assert_eq!(&text[back.body.clone()], "Un texte.\n\n---\n\nSuite.\n");
         assert!(update(&back, &p).is_none(), "importing the same place again changes nothing");
+    }
+
+    /// The export counts the languages in `prise_en_charge_specifique`: imported back, that is
+    /// no change, and the entry keeps its languages apart from its own support.
+    #[test]
+    fn the_support_that_the_languages_add_is_no_change() {
+        let old = existing("---\nnom: A\nprise_en_charge_specifique: [Illettrisme]\nlangues: [uk, en]\n---\n");
+        let support = |values: &[&str]| {
+            place(&[("prise_en_charge_specifique", Val::List(values.iter().map(|v| v.to_string()).collect()))])
+        };
+        let exported = support(&["Illettrisme", "Langues étrangères (anglais)", "Langues étrangères (autres)"]);
+        assert!(update(&old, &exported).is_none());
+        let (_, changed) = update(&old, &support(&["Illettrisme", "Surdité"])).unwrap();
+        assert_eq!(changed, ["prise_en_charge_specifique"], "another support is a change");
+        let without = existing("---\nnom: A\nlangues: [uk]\n---\n");
+        assert!(update(&without, &support(&["Langues étrangères (autres)"])).is_none(), "none of its own");
     }
 
     #[test]

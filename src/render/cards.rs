@@ -34,6 +34,8 @@ pub(crate) struct Card {
     pub services: Vec<String>,
     /// "Gratuit", "Gratuit sous condition, Payant".
     pub frais: String,
+    /// The languages spoken besides French: « arabe, anglais » (empty: none said).
+    pub langues: String,
     /// Phone.
     pub telephone: Option<Phone>,
     /// The opening periods of the coming days, in the short form `ouverture.js` reads for
@@ -57,6 +59,7 @@ pub(crate) fn card(site: &Site, place: &Place, urls: &Urls) -> Card {
         ville: format!("{} {}", place.code_postal, place.commune),
         services: place.services.iter().map(|s| labels::service_short(s)).collect(),
         frais: labels::plain_list("frais_a_charge", &place.frais_a_charge).join(", "),
+        langues: crate::languages::names(&place.langues),
         telephone: phone_of(&place.telephone),
     }
 }

@@ -36,6 +36,8 @@ pub(crate) struct Filters {
     pub publics: Vec<Choice>,
     /// Specific support offered somewhere.
     pub prises: Vec<Choice>,
+    /// The languages spoken somewhere, by name (`?langue=ar`).
+    pub langues: Vec<Choice>,
     /// The territorial fields offered as filters.
     pub criteres: Vec<CriterionFilter>,
 }
@@ -54,7 +56,7 @@ pub(crate) struct CriterionFilter {
 /// The filters' choices for `site`.
 pub(crate) fn filters(site: &Site, urls: &Urls) -> Filters {
     let choice = |value: &str, text: String| Choice { value: crate::vocab::slug(value), text };
-    let supports = search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
+    let supports = search::present_supports(site);
     Filters {
         action: urls.path("lieux/"),
         index: urls.path(search::PATH),
@@ -67,6 +69,10 @@ pub(crate) fn filters(site: &Site, urls: &Urls) -> Filters {
             .map(|t| choice(&t.name, labels::plain("publics_specifiquement_adresses", &t.name)))
             .collect(),
         prises: supports.iter().map(|p| choice(p, labels::plain("prise_en_charge_specifique", p))).collect(),
+        langues: search::spoken(site)
+            .into_iter()
+            .map(|l| Choice { value: l.code.to_string(), text: l.name.to_string() })
+            .collect(),
         criteres: criterion_filters(site),
     }
 }

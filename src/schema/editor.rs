@@ -26,6 +26,7 @@ const PLACE: &[&str] = &[
     "services",
     "publics_specifiquement_adresses",
     "prise_en_charge_specifique",
+    "langues",
     "frais_a_charge",
     "modalites_acces",
     "modalites_accompagnement",
@@ -102,6 +103,7 @@ pub fn is_list(kind: Type) -> bool {
             | Type::Urls
             | Type::Emails
             | Type::Vocabulary(_)
+            | Type::Languages
             | Type::Places
             | Type::Sessions
             | Type::Closures

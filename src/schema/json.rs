@@ -47,6 +47,10 @@ fn value_schema(kind: Type) -> Value {
         Type::Urls => one_or_list(value_schema(Type::Url)),
         Type::Emails => one_or_list(value_schema(Type::Email)),
         Type::Vocabulary(field) => one_or_list(json!({ "type": "string", "enum": vocab::values(field) })),
+        Type::Languages => {
+            let codes: Vec<&str> = crate::languages::all().iter().map(|l| l.code).collect();
+            one_or_list(json!({ "type": "string", "enum": codes }))
+        }
         Type::Choice(values) => json!({ "type": "string", "enum": values }),
         Type::Place => json!({ "type": "string", "pattern": SLUG }),
         Type::Places => one_or_list(value_schema(Type::Place)),

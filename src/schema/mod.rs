@@ -61,6 +61,8 @@ pub enum Type {
     Emails,
     /// Values of one of the standard's vocabularies (a list, or one value).
     Vocabulary(&'static str),
+    /// Languages: codes of resin's table (`data/langues.csv`), a list or one code.
+    Languages,
     /// One value of a short list of resin's own.
     Choice(&'static [&'static str]),
     /// File names of places (a list, or one).
@@ -151,8 +153,17 @@ const SHARED: Field = f(
     Type::Places,
 );
 
+/// The languages the staff can help in: not a field of the national standard (resin's own; its
+/// exports count them in `prise_en_charge_specifique`), shown on the pages of places and offers.
+const LANGUES: Field = f(
+    "langues",
+    "Langues parlées",
+    "Les langues, autres que le français, dans lesquelles l'équipe peut aider : des codes ISO 639, par exemple [ar, en, uk] (arabe, anglais, ukrainien) ou [fsl] (langue des signes française).",
+    Type::Languages,
+);
+
 /// resin's own fields of a place, after the standard's columns.
-const PLACE_OWN: [Field; 3] = [PIECES, FERMETURES, SHARED];
+const PLACE_OWN: [Field; 4] = [PIECES, FERMETURES, SHARED, LANGUES];
 /// Dated closures and exceptional hours: not a field of the national standard (resin's own),
 /// shown on the pages of places and offers and applied to their hours.
 const FERMETURES: Field = f(
@@ -290,6 +301,7 @@ pub const LIEU: &[Field] = &[
     PLACE_OWN[0],
     PLACE_OWN[1],
     PLACE_OWN[2],
+    PLACE_OWN[3],
 ];
 
 /// The fields of an offer.
@@ -315,6 +327,7 @@ pub const OFFRE: &[Field] = &[
         "Par exemple [Déficience visuelle].",
         Type::Vocabulary("prise_en_charge_specifique"),
     ),
+    LANGUES,
     req(
         "frais_a_charge",
         "Coût",

@@ -14,6 +14,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde_yaml::Value;
 
 use crate::diagnostic::{Diagnostic, Kind, Shape};
+use crate::languages;
 use crate::load::{Document, Segment};
 use crate::schema::rules;
 use crate::suggest;
@@ -286,6 +287,30 @@ impl<'a> Fields<'a> {
                     &path,
                 ),
             }
+        }
+        out
+    }
+
+    /// A list of languages (`langues`): codes of [`languages`], each once; an unknown value is
+    /// reported with the code it most likely means, a repeated one with a warning.
+    pub(crate) fn languages(&mut self, name: &str) -> Vec<String> {
+        use crate::diagnostic::LanguageKind;
+        let mut out: Vec<String> = Vec::new();
+        for (value, path) in self.list(name) {
+            let problem = match languages::check(&value) {
+                languages::Check::Ok(code) if out.iter().any(|c| c == code) => {
+                    LanguageKind::Repeated { code: code.to_string(), name: languages::name(code).to_string() }
+                }
+                languages::Check::Ok(code) => {
+                    out.push(code.to_string());
+                    continue;
+                }
+                languages::Check::French => LanguageKind::French { value },
+                languages::Check::Unknown(likely) => {
+                    LanguageKind::Unknown { value, suggestion: likely.map(|l| (l.code, l.name)) }
+                }
+            };
+            self.report(Kind::Language(problem), &path);
         }
         out
     }

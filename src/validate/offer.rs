@@ -27,6 +27,7 @@ pub(crate) fn validate_offer(
     let services = f.vocabulary("services");
     let publics_specifiquement_adresses = f.vocabulary("publics_specifiquement_adresses");
     let prise_en_charge_specifique = f.vocabulary("prise_en_charge_specifique");
+    let langues = f.languages("langues");
     f.require("frais_a_charge");
     let frais_a_charge = f.vocabulary("frais_a_charge");
     f.require("modalites_acces");
@@ -64,6 +65,7 @@ pub(crate) fn validate_offer(
             services,
             publics_specifiquement_adresses,
             prise_en_charge_specifique,
+            langues,
             frais_a_charge,
             modalites_acces,
             modalites_accompagnement,

@@ -65,6 +65,7 @@ pub(crate) fn validate_place(
     let services = f.vocabulary("services");
     let publics_specifiquement_adresses = f.vocabulary("publics_specifiquement_adresses");
     let prise_en_charge_specifique = f.vocabulary("prise_en_charge_specifique");
+    let langues = f.languages("langues");
     let frais_a_charge = f.vocabulary("frais_a_charge");
     let dispositif_programmes_nationaux = f.vocabulary("dispositif_programmes_nationaux");
     let formations_labels = f.vocabulary("formations_labels");
@@ -122,6 +123,7 @@ pub(crate) fn validate_place(
             services,
             publics_specifiquement_adresses,
             prise_en_charge_specifique,
+            langues,
             frais_a_charge,
             dispositif_programmes_nationaux,
             formations_labels,

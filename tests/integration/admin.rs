@@ -56,6 +56,14 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
                 config["options"].as_sequence().unwrap().iter().map(|o| o["value"].as_str().unwrap()).collect();
             assert_eq!(values, resin::internals::values(vocabulary), "{at}: every value of the standard");
         }
+        // The languages by their French names, the codes written in the file.
+        Type::Languages => {
+            assert_eq!((widget, config["multiple"].as_bool()), ("select", Some(true)), "{at}");
+            let options = config["options"].as_sequence().unwrap();
+            assert!(options.len() >= 50, "{at}");
+            let arabic = options.iter().find(|o| o["value"].as_str() == Some("ar")).expect("arabic");
+            assert_eq!(arabic["label"].as_str(), Some("arabe (ar)"), "{at}");
+        }
         Type::Choice(values) => {
             assert_eq!(widget, "select", "{at}");
             assert_eq!(strings(&config["options"]), values, "{at}");

@@ -15,6 +15,7 @@ mod hours_editor;
 mod import;
 mod incremental;
 mod labels;
+mod languages;
 mod navigateur;
 mod orientation;
 mod publishing;

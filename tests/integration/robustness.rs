@@ -223,6 +223,7 @@ fn place() -> impl Strategy<Value = resin::internals::Place> {
                 services,
                 publics_specifiquement_adresses: publics,
                 prise_en_charge_specifique: prise,
+                langues: vec![],
                 frais_a_charge: frais,
                 dispositif_programmes_nationaux: dispositifs,
                 formations_labels: labels,

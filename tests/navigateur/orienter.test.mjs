@@ -77,7 +77,7 @@ test('au clavier seul sur un téléphone : démarche CAF, Vénissieux, mardi mat
   await page.keyboard.press('Space');
   await tabJusqua(page, '#o-acc-langues-etrangeres-autres');
   await page.keyboard.press('Space');
-  // La langue ne se demande qu'une fois « autre langue » cochée.
+  // Sa langue : les lieux où on la parle (leur champ `langues`) passent en premier.
   await tabJusqua(page, '#o-langue');
   await page.keyboard.type('arabe');
   await tabJusqua(page, '#orienter button[type=submit]');
@@ -87,10 +87,11 @@ test('au clavier seul sur un téléphone : démarche CAF, Vénissieux, mardi mat
   assert.equal(await page.evaluate(() => document.activeElement.id), 'selection-titre');
   assert.match(await page.textContent('#selection-titre'), /^\d+ lieux conviennent/);
   assert.equal(lieux[0].nom, 'France Services Vénissieux');
-  assert.equal(lieux[0].pourquoi, 'Pourquoi ce lieu : ouvert le mardi matin, gratuit, à 800\u00a0m, accueil dans d\'autres langues, sans rendez-vous.');
+  assert.equal(lieux[0].pourquoi, 'Pourquoi ce lieu : on y parle arabe, ouvert le mardi matin, gratuit, à 800\u00a0m, accueil dans d\'autres langues, sans rendez-vous.');
   // Son activité pour ce besoin a lieu le mercredi : elle est dite, mais pas comme une raison.
   assert.match(lieux[0].texte, /Coup de pouce numérique sans rendez-vous — Mercredi : 14\u00a0h – 17\u00a0h \(pas aux moments où elle est libre\)/);
-  assert.match(await page.textContent('#selection-criteres'), /Les lieux disent seulement accueillir « dans d’autres langues » : demandez si l’on y parle arabe\./);
+  // Des lieux disent parler arabe : pas besoin de rappeler de le demander.
+  assert.doesNotMatch(await page.textContent('#selection-criteres'), /demandez si l’on y parle/);
   assert.match(lieux[0].texte, /Prochain moment qui lui convient : mardi 1er décembre, 8\u00a0h\u00a030 – 12\u00a0h\./);
   assert.match(lieux[0].texte, /Ouvert maintenant · ferme à 12\u00a0h/);
   // Chaque lieu proposé a ses raisons, et tous accueillent dans d'autres langues.

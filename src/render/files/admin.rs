@@ -99,6 +99,14 @@ fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
                 .collect();
             json!({ "widget": "select", "multiple": true, "options": options })
         }
+        // The French names, in their order; the file keeps the codes.
+        Type::Languages => {
+            let options: Vec<Value> = crate::languages::all()
+                .iter()
+                .map(|l| json!({ "label": format!("{} ({})", l.name, l.code), "value": l.code }))
+                .collect();
+            json!({ "widget": "select", "multiple": true, "options": options })
+        }
         Type::Choice(values) => json!({ "widget": "select", "options": values }),
         Type::Places => places(site, true),
         Type::Place => places(site, false),

@@ -167,7 +167,7 @@ pub(crate) fn data(site: &Site, urls: &Urls) -> Vec<u8> {
         })
         .collect();
 
-    let supports = search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
+    let supports = search::present_supports(site);
     let reasons: Vec<String> = supports.iter().map(|p| labels::support_reason(p)).collect();
     let data = json!({
         "services": services,

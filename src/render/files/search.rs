@@ -15,6 +15,8 @@
 //!   "prises": [["Accueil des personnes sourdes ou malentendantes", "surdite"], …],
 //!                                          plain words (`render::labels`) and the slug of
 //!                                          the standard's value (the filters' values in the URL)
+//!   "langues": [["arabe", "ar"], …],        the languages spoken at some place (`langues`), by
+//!                                          name: name and code (the filter's value in the URL)
 //!   "frais": ["Gratuit", …],               plain words (the scripts look for "Gratuit" and
 //!                                          "Gratuit sous condition")
 //!   "communes": [["Bron", 45.73, 4.91, "bron"]],  name, centre, page slug (every commune of
@@ -25,7 +27,8 @@
 //!                                          from them), the summary lines, open on Saturday
 //!   "lieux": [{"n": name, "u": page path, "t": type in words, "a": street, "v": "69500 Bron",
 //!              "c": commune, "g": [lat, lon], "s": [services], "p": [publics],
-//!              "e": [specific support], "f": [cost], "h": hours, "r": 1 (online booking),
+//!              "e": [specific support, languages counted], "l": [languages spoken],
+//!              "f": [cost], "h": hours, "r": 1 (online booking),
 //!              "i": 1 (itinerant), "tel": ["04 78 …", "tel:+33478…"],
 //!              "x": [criteria]}],
 //!   "criteres": [["x-pass-numerique", "1", "Accepte le Pass numérique"],
@@ -57,7 +60,8 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
     let places = &site.entries.places;
 
     let publics: Vec<String> = site.publics.iter().map(|t| t.name.clone()).collect();
-    let supports = present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
+    let supports = present_supports(site);
+    let spoken = spoken(site);
     let costs = present(site, "frais_a_charge", |l| &l.frais_a_charge);
     let services: Vec<[String; 4]> = site
         .services
@@ -144,7 +148,8 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
             let mut lists = [
                 ("s", position(&service_names, &place.services)),
                 ("p", position(&publics, &place.publics_specifiquement_adresses)),
-                ("e", position(&supports, &place.prise_en_charge_specifique)),
+                ("e", position(&supports, &supports_of(place))),
+                ("l", place.langues.iter().filter_map(|c| spoken.iter().position(|l| l.code == c)).collect()),
                 ("f", position(&costs, &place.frais_a_charge)),
             ];
             for (key, list) in &mut lists {
@@ -180,6 +185,7 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
         "publics": with_slugs("publics_specifiquement_adresses", &publics),
         "prises": with_slugs("prise_en_charge_specifique", &supports),
         "frais": labels::plain_list("frais_a_charge", &costs),
+        "langues": spoken.iter().map(|l| [l.name, l.code]).collect::<Vec<_>>(),
         "communes": communes_json,
         "horaires": hours_json,
         "lieux": records,
@@ -197,6 +203,33 @@ pub(crate) fn json_file(value: &Value) -> Vec<u8> {
 
 /// The values of a vocabulary that some place has, in the standard's order (the filter form
 /// offers the same choices).
+/// The specific support of a place: its `prise_en_charge_specifique` and what its `langues`
+/// say (« Langues étrangères (autres) » for `ar`…), copied only when it has languages.
+pub(crate) fn supports_of(place: &Place) -> std::borrow::Cow<'_, [String]> {
+    if place.langues.is_empty() {
+        std::borrow::Cow::Borrowed(&place.prise_en_charge_specifique)
+    } else {
+        std::borrow::Cow::Owned(crate::languages::merged_support(&place.prise_en_charge_specifique, &place.langues))
+    }
+}
+
+/// The values of `prise_en_charge_specifique` that some place offers, its languages counted.
+pub(crate) fn present_supports(site: &Site) -> Vec<String> {
+    let places = &site.entries.places;
+    let offered = |v: &str| {
+        places
+            .iter()
+            .any(|l| l.prise_en_charge_specifique.iter().any(|p| p == v) || crate::languages::counts_as(&l.langues, v))
+    };
+    vocab::values("prise_en_charge_specifique").iter().filter(|v| offered(v)).cloned().collect()
+}
+
+/// The languages spoken at some place, in the order of their French names.
+pub(crate) fn spoken(site: &Site) -> Vec<&'static crate::languages::Language> {
+    let places = &site.entries.places;
+    crate::languages::all().iter().filter(|l| places.iter().any(|p| p.langues.iter().any(|c| c == l.code))).collect()
+}
+
 pub(crate) fn present(site: &Site, field: &str, values_of: impl Fn(&Place) -> &Vec<String>) -> Vec<String> {
     let places = &site.entries.places;
     vocab::values(field).iter().filter(|v| places.iter().any(|l| values_of(l).contains(v))).cloned().collect()

@@ -38,6 +38,8 @@ pub(crate) struct OfferView {
     pub publics: Vec<Link>,
     /// Specific support.
     pub prise_en_charge: Vec<String>,
+    /// The languages spoken besides French, in French (the offer's own: not its places').
+    pub langues: String,
     /// Cost.
     pub frais: Vec<String>,
     /// How to register.
@@ -87,6 +89,7 @@ pub(crate) fn offer_view(site: &Site, urls: &Urls, offer: &Offer) -> OfferView {
         services: services_view(site, urls, &offer.services),
         publics: publics_view(site, urls, &offer.publics_specifiquement_adresses),
         prise_en_charge: labels::plain_list("prise_en_charge_specifique", &offer.prise_en_charge_specifique),
+        langues: crate::languages::names(&offer.langues),
         frais: labels::plain_list("frais_a_charge", &offer.frais_a_charge),
         acces: access_modes(&offer.modalites_acces, phone.as_ref(), email, rdv),
         accompagnement: labels::plain_list("modalites_accompagnement", &offer.modalites_accompagnement),

@@ -49,6 +49,8 @@ pub(crate) struct Form {
     pub communes: Vec<Choice>,
     /// Languages the places speak beyond French.
     pub langues: Vec<Choice>,
+    /// The languages spoken at some place (`langues`), by name: what « Sa langue » proposes.
+    pub parlees: Vec<String>,
     /// Other specific support (disability, illiteracy).
     pub handicaps: Vec<Choice>,
     /// The map tiles of the fiche's thumbnail, and their attribution.
@@ -77,7 +79,7 @@ pub(crate) struct NeedChoice {
 
 /// The form of `/orienter/`.
 pub(crate) fn form(site: &Site, urls: &Urls) -> Form {
-    let supports = search::present(site, "prise_en_charge_specifique", |l| &l.prise_en_charge_specifique);
+    let supports = search::present_supports(site);
     let choice = |value: &String, words: &str| Choice { value: vocab::slug(value), text: words.to_string() };
     let (langues, handicaps): (Vec<&String>, Vec<&String>) = supports.iter().partition(|p| p.starts_with("Langues"));
     Form {
@@ -98,6 +100,7 @@ pub(crate) fn form(site: &Site, urls: &Urls) -> Form {
             .collect(),
         communes: filters::communes_with_centre(site),
         langues: langues.into_iter().map(|p| choice(p, labels::support_need(p))).collect(),
+        parlees: search::spoken(site).iter().map(|l| l.name.to_string()).collect(),
         handicaps: handicaps.into_iter().map(|p| choice(p, labels::support_need(p))).collect(),
         tuiles: site.config.carte.tuiles.clone(),
         attribution: site.config.carte.attribution.clone(),

@@ -70,6 +70,8 @@ pub(crate) struct PlaceView {
     pub publics: Vec<Link>,
     /// Specific support.
     pub prise_en_charge: Vec<String>,
+    /// The languages spoken besides French, in French: « arabe, anglais » (empty: none said).
+    pub langues: String,
     /// How to get there / register.
     pub acces: Vec<Access>,
     /// Kinds of support.
@@ -146,6 +148,7 @@ pub(crate) fn place_view(site: &Site, urls: &Urls, place: &Place, qr: Option<Str
         services: services_view(site, urls, &place.services),
         publics: publics_view(site, urls, &place.publics_specifiquement_adresses),
         prise_en_charge: labels::plain_list("prise_en_charge_specifique", &place.prise_en_charge_specifique),
+        langues: crate::languages::names(&place.langues),
         accompagnement: labels::plain_list("modalites_accompagnement", &place.modalites_accompagnement),
         frais: labels::plain_list("frais_a_charge", &place.frais_a_charge),
         en_bref: in_short(place),

@@ -16,7 +16,7 @@
   form.hidden = false;
 
   var PAS = 30; // lieux affichés à la fois
-  var CHAMPS = ['q', 'besoin', 'commune', 'public', 'accompagnement', 'type', 'gratuit', 'ouvert', 'samedi', 'rdv', 'depuis'];
+  var CHAMPS = ['q', 'besoin', 'commune', 'public', 'accompagnement', 'langue', 'type', 'gratuit', 'ouvert', 'samedi', 'rdv', 'depuis'];
   // Les critères propres au territoire (site.yaml, « extensions ») : x-pass-numerique…
   var CRITERES = [];
   Array.prototype.forEach.call(form.elements, function (champ) {
@@ -67,7 +67,7 @@
     });
     var avance = form.querySelector('.plus-criteres');
     var critere = CRITERES.some(function (nom) { return etat[nom]; });
-    if (avance && (etat['public'] || etat.accompagnement || etat.type || critere)) avance.open = true;
+    if (avance && (etat['public'] || etat.accompagnement || etat.langue || etat.type || critere)) avance.open = true;
   }
 
   function lireFormulaire() {
@@ -101,6 +101,7 @@
     index.parBesoin = slug(index.services, 3);
     index.parPublic = slug(index.publics, 1);
     index.parPrise = slug(index.prises, 1);
+    index.parLangue = slug(index.langues || [], 1);
     index.parCommune = slug(index.communes, 3);
     index.gratuit = index.frais.indexOf('Gratuit');
     index.lieux.forEach(function (l) {
@@ -126,6 +127,7 @@
     var mots = etat.q ? plier(etat.q).split(/\s+/).filter(Boolean) : [];
     var besoin = index.parBesoin[etat.besoin], pub = index.parPublic[etat['public']];
     var prise = index.parPrise[etat.accompagnement], commune = index.parCommune[etat.commune];
+    var langue = index.parLangue[etat.langue];
     // Chaque critère du territoire choisi, par sa place dans index.criteres (-1 : aucun lieu).
     var criteres = CRITERES.filter(function (nom) { return etat[nom]; }).map(function (nom) {
       for (var k = 0; k < (index.criteres || []).length; k++) {
@@ -138,6 +140,7 @@
       if (etat.commune && l.c !== commune) return false;
       if (etat['public'] && !contient(l.p, pub)) return false;
       if (etat.accompagnement && !contient(l.e, prise)) return false;
+      if (etat.langue && !contient(l.l, langue)) return false;
       if (etat.gratuit && !contient(l.f, index.gratuit)) return false;
       if (etat.rdv && !l.r) return false;
       if (etat.type === 'itinerant' && !l.i) return false;
@@ -165,6 +168,7 @@
     if (etat.commune) mots.push('à ' + option('commune'));
     if (etat['public']) mots.push('public : ' + option('public'));
     if (etat.accompagnement) mots.push('accompagnement : ' + option('accompagnement'));
+    if (etat.langue) mots.push('on y parle ' + (option('langue') || etat.langue));
     if (etat.type) mots.push(option('type').toLowerCase());
     if (etat.gratuit) mots.push('gratuits');
     if (etat.ouvert) mots.push('ouverts maintenant');
@@ -209,6 +213,12 @@
       pour.appendChild(el('span', 'etiquette', 'Pour :'));
       pour.appendChild(document.createTextNode(' ' + l.s.map(function (i) { return index.services[i][1]; }).join(' · ')));
       li.appendChild(pour);
+    }
+    if (l.l) {
+      var parle = el('p');
+      parle.appendChild(el('span', 'etiquette', 'On y parle :'));
+      parle.appendChild(document.createTextNode(' ' + l.l.map(function (i) { return index.langues[i][0]; }).join(', ')));
+      li.appendChild(parle);
     }
     if (l.f || l.tel) {
       var p = el('p');

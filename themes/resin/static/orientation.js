@@ -18,8 +18,10 @@
       - besoin : 20 si le lieu (ou ses activités) propose tous les services du besoin, 10 sinon ;
       - coût : 15 si gratuit, 8 si gratuit sous condition ;
       - accès : 10 si l'on peut s'y présenter sans rendez-vous, 5 s'il suffit de téléphoner.
-   3. Du plus de points au moins ; à égalité, le plus proche, puis le nom (ordre
-      alphabétique sans accents), puis l'adresse de la page. */
+   3. Si la personne a dit sa langue et qu'un lieu du site la parle (leur champ `langues`),
+      les lieux où on la parle d'abord (« on y parle arabe ») ; puis du plus de points au
+      moins ; à égalité, le plus proche, puis le nom (ordre alphabétique sans accents), puis
+      l'adresse de la page. */
 (function (racine, fabrique) {
   if (typeof module === 'object' && module.exports) module.exports = fabrique(require('./commun.js'));
   else if (racine.resinCommun) racine.resinOrientation = fabrique(racine.resinCommun);
@@ -135,6 +137,7 @@
       services: services,
       codes: codes,
       parPrise: par(index.prises, 1),
+      langues: index.langues || [],
       parCommune: par(index.communes, 3),
       parDemande: par(donnees.demandes.map(function (d) { return [d.id]; }), 0),
       gratuit: index.frais.indexOf('Gratuit'),
@@ -163,6 +166,7 @@
       ? donnees.demandes[t.parDemande[criteres.demande]] : null;
     if (!demande) return null;
     var prises = (criteres.accompagnement || []).map(function (s) { return t.parPrise[s]; });
+    var langue = langueDe(t, criteres.langue);
     var dispo = (criteres.jours || []).length > 0 || (criteres.moments || []).length > 0;
     var ecartes = {};
     var lieux = [];
@@ -203,6 +207,8 @@
 
       var km = criteres.position ? distance(criteres.position, l.g) : null;
       var points = 0, raisons = [], avertissements = [];
+      var parle = langue >= 0 && contient(l.l, langue);
+      if (parle) raisons.push('on y parle ' + t.langues[langue][0]);
       if (dispo) {
         if (trouves) {
           points += POINTS.disponible;
@@ -238,19 +244,36 @@
       if (utiles.length) raisons.push('propose : ' + utiles.map(function (o) { return o.offre.n; }).join(', '));
       if (l.i) avertissements.push('service itinérant : vérifiez où et quand il passe');
       lieux.push({
-        lieu: l, plus: d, points: Math.round(points * 10) / 10, km: km, raisons: raisons,
+        lieu: l, plus: d, points: Math.round(points * 10) / 10, km: km, raisons: raisons, parle: parle,
         avertissements: avertissements, creneaux: trouves || [], offres: offres, cle: plier(l.n),
         prescription: contient(d.m, t.prescription) && !!d.c
       });
     });
     lieux.sort(function (a, b) {
+      if (a.parle !== b.parle) return a.parle ? -1 : 1;
       if (a.points !== b.points) return b.points - a.points;
       var ka = a.km === null ? Infinity : a.km, kb = b.km === null ? Infinity : b.km;
       if (ka !== kb) return ka - kb;
       if (a.cle !== b.cle) return a.cle < b.cle ? -1 : 1;
       return a.lieu.u < b.lieu.u ? -1 : a.lieu.u > b.lieu.u ? 1 : 0;
     });
-    return { demande: demande, lieux: lieux, ecartes: ecartes };
+    return { demande: demande, lieux: lieux, ecartes: ecartes, langue: langue };
+  }
+
+  // La langue tapée (« arabe », « Arabe », « ar ») : son rang dans index.langues, les langues
+  // que parle au moins un lieu ; -1 si aucun lieu ne la parle ou si rien n'est tapé.
+  function langueDe(t, texte) {
+    var plie = plier(texte || '').trim();
+    if (!plie) return -1;
+    if (plie === 'lsf') plie = 'fsl';
+    for (var k = 0; k < t.langues.length; k++) {
+      if (plier(t.langues[k][0]) === plie || t.langues[k][1] === plie) return k;
+    }
+    // Le début d'un nom : « langue des signes ».
+    for (var n = 0; plie.length >= 4 && n < t.langues.length; n++) {
+      if (plier(t.langues[n][0]).indexOf(plie) === 0) return n;
+    }
+    return -1;
   }
 
   // Les communes d'un code postal ou d'une adresse tapée (« 69200 », « 3 rue X, Vénissieux »,
@@ -290,6 +313,6 @@
 
   return {
     POINTS: POINTS, MOMENTS: MOMENTS, JOURS: JOURS, CONDITIONS: CONDITIONS,
-    preparer: preparer, classer: classer, communesDe: communesDe, creneaux: creneaux, dateDe: dateDe
+    preparer: preparer, classer: classer, communesDe: communesDe, langueDe: langueDe, creneaux: creneaux, dateDe: dateDe
   };
 });

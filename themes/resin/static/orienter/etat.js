@@ -79,17 +79,16 @@
     Array.prototype.forEach.call(form.querySelectorAll('input[type=checkbox]:checked'), function (c) {
       if (o.MULTIPLES.indexOf(c.name) >= 0) (etat[c.name] = etat[c.name] || []).push(c.value);
     });
-    if (!(etat.accompagnement || []).some(function (s) { return /^langues/.test(s); })) delete etat.langue;
     return etat;
   };
 
-  // Le champ « sa langue » ne sert que si une langue est cochée.
+  // Le champ « sa langue » (caché sans script, qui seul sait classer par langue) : les lieux où
+  // on la parle passent en premier, cases cochées ou non.
   o.montrerLangue = function () {
     var champ = $('o-langue-champ');
     if (!champ) return;
-    var coche = !!form.querySelector('input[name=accompagnement][value^=langues]:checked');
-    champ.hidden = !coche;
-    form.elements.langue.disabled = !coche;
+    champ.hidden = false;
+    form.elements.langue.disabled = false;
   };
 
   // La position de la personne : le centre de la commune du code postal ou de l'adresse tapée,
@@ -122,6 +121,7 @@
       jours: etat.jour || [],
       moments: etat.moment || [],
       accompagnement: etat.accompagnement || [],
+      langue: etat.langue || '',
       gratuit: etat.gratuit === '1',
       sansRdv: etat.sansrdv === '1',
       fixe: etat.type === 'fixe'

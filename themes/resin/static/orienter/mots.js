@@ -46,6 +46,8 @@
     var dispo = o.disponibilitesEnMots(etat);
     if (dispo) mots.push('disponible ' + dispo);
     mots = mots.concat(o.accompagnementEnMots(etat));
+    // Sa langue, quand aucune case « autre langue » ne la dit déjà.
+    if (etat.langue && (etat.accompagnement || []).indexOf('langues-etrangeres-autres') < 0) mots.push('parle ' + etat.langue);
     if (etat.gratuit) mots.push('gratuit');
     if (etat.sansrdv) mots.push('sans rendez-vous');
     if (etat.type === 'fixe') mots.push('lieu fixe');
