@@ -155,6 +155,15 @@ pub(crate) fn services_json(site: &Site) -> Vec<u8> {
     to_json(&records)
 }
 
+/// How many records `services_json` writes: a service per place that lists services, and one per
+/// offer and place (for `/donnees/`).
+pub(crate) fn service_count(site: &Site) -> usize {
+    let places = site.entries.places.iter().filter(|p| !p.services.is_empty()).count();
+    let offers: usize =
+        site.entries.offers.iter().map(|o| o.lieux.iter().filter(|slug| site.place(slug).is_some()).count()).sum();
+    places + offers
+}
+
 fn to_json<T: Serialize>(records: &[T]) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(records).expect("plain data serialises");
     bytes.push(b'\n');

@@ -4,7 +4,7 @@
 pub(crate) use crate::schema::standard::schema_fields;
 
 mod csv;
-mod data_inclusion;
+pub(crate) mod data_inclusion;
 pub(crate) mod freshness;
 mod geojson;
 pub(crate) mod ical;
@@ -66,9 +66,9 @@ impl Export {
         }
     }
 
-    /// Path in the output folder.
-    pub(crate) fn path(self) -> String {
-        let name = match self {
+    /// Its name under `donnees/`.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
             Export::PlacesCsv => "lieux.csv",
             Export::PlacesGeojson => "lieux.geojson",
             Export::PlacesJson => "lieux.json",
@@ -77,8 +77,12 @@ impl Export {
             Export::PlacesTerritoryJson => "lieux-territoire.json",
             Export::DataInclusionStructures => "data-inclusion/structures.json",
             Export::DataInclusionServices => "data-inclusion/services.json",
-        };
-        format!("{DIR}/{name}")
+        }
+    }
+
+    /// Path in the output folder.
+    pub(crate) fn path(self) -> String {
+        format!("{DIR}/{}", self.name())
     }
 
     /// The file's bytes.
