@@ -19,8 +19,9 @@ use serde::Serialize;
 
 use self::tables::{COSTS, MOBILISATION, NETWORKS, PUBLICS, TYPE_PRIORITY, TYPES, TYPOLOGY_NETWORKS, lookup_all};
 use super::by_id;
+use crate::hours;
 use crate::index::Site;
-use crate::model::{Offer, Place, Schedule, Session};
+use crate::model::{Closure, Offer, Place, Schedule, Session};
 
 /// The name data·inclusion gives the digital accompaniment of a place of the standard.
 const PLACE_SERVICE_NAME: &str = "Service d'accompagnement au numérique";
@@ -74,7 +75,7 @@ struct Structure<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     site_web: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    horaires_accueil: Option<&'a str>,
+    horaires_accueil: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     accessibilite_lieu: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -135,7 +136,7 @@ pub(crate) fn structures_json(site: &Site) -> Vec<u8> {
     let source = source(site);
     let base = site.config.base_url();
     let records: Vec<Structure> =
-        by_id(&site.entries.places).into_iter().map(|p| structure(&source, &base, p)).collect();
+        by_id(&site.entries.places).into_iter().map(|p| structure(&source, &base, site.today, p)).collect();
     to_json(&records)
 }
 
@@ -144,11 +145,12 @@ pub(crate) fn structures_json(site: &Site) -> Vec<u8> {
 pub(crate) fn services_json(site: &Site) -> Vec<u8> {
     let source = source(site);
     let base = site.config.base_url();
+    let today = site.today;
     let mut records: Vec<Service> =
-        by_id(&site.entries.places).into_iter().filter_map(|p| place_service(&source, &base, p)).collect();
+        by_id(&site.entries.places).into_iter().filter_map(|p| place_service(&source, &base, today, p)).collect();
     for offer in &site.entries.offers {
         for place in offer.lieux.iter().filter_map(|slug| site.place(slug)) {
-            records.push(offer_service(&source, &base, offer, place));
+            records.push(offer_service(&source, &base, today, offer, place));
         }
     }
     records.sort_by(|a, b| a.id.cmp(&b.id));
@@ -170,8 +172,9 @@ fn to_json<T: Serialize>(records: &[T]) -> Vec<u8> {
     bytes
 }
 
-fn structure<'a>(source: &'a str, base: &str, place: &'a Place) -> Structure<'a> {
+fn structure<'a>(source: &'a str, base: &str, today: NaiveDate, place: &'a Place) -> Structure<'a> {
     Structure {
+        horaires_accueil: with_closures(place.horaires.as_deref().map(Cow::Borrowed), &place.fermetures, today),
         source,
         id: format!("{source}--{}", place.id),
         nom: name(&place.nom),
@@ -184,7 +187,6 @@ fn structure<'a>(source: &'a str, base: &str, place: &'a Place) -> Structure<'a>
         telephone: place.telephone.as_deref(),
         courriel: place.courriels.first().map(String::as_str),
         site_web: place.site_web.first().map(String::as_str),
-        horaires_accueil: place.horaires.as_deref(),
         accessibilite_lieu: place.fiche_acces_libre.as_deref(),
         reseaux_porteurs: networks(place),
     }
@@ -212,7 +214,7 @@ fn address(place: &Place) -> Address<'_> {
 }
 
 /// The digital accompaniment of a place, when it lists services.
-fn place_service<'a>(source: &'a str, base: &str, place: &'a Place) -> Option<Service<'a>> {
+fn place_service<'a>(source: &'a str, base: &str, today: NaiveDate, place: &'a Place) -> Option<Service<'a>> {
     if place.services.is_empty() {
         return None;
     }
@@ -227,7 +229,7 @@ fn place_service<'a>(source: &'a str, base: &str, place: &'a Place) -> Option<Se
         description: text.map_or(Cow::Owned(fallback), Cow::Borrowed),
         lien_source: format!("{base}lieux/{}/", place.slug),
         date_maj: place.date_maj,
-        horaires_accueil: place.horaires.as_deref().map(Cow::Borrowed),
+        horaires_accueil: with_closures(place.horaires.as_deref().map(Cow::Borrowed), &place.fermetures, today),
         lien_mobilisation: place.prise_rdv.as_deref(),
         mobilisation_precisions: None,
         ..common(source, place, &Terms::of_place(place))
@@ -235,7 +237,7 @@ fn place_service<'a>(source: &'a str, base: &str, place: &'a Place) -> Option<Se
 }
 
 /// An offer as held at one of its places.
-fn offer_service<'a>(source: &'a str, base: &str, offer: &'a Offer, place: &'a Place) -> Service<'a> {
+fn offer_service<'a>(source: &'a str, base: &str, today: NaiveDate, offer: &'a Offer, place: &'a Place) -> Service<'a> {
     let structure_id = format!("{source}--{}", place.id);
     let text = description(&[&offer.description, offer.resume.as_deref().unwrap_or("")]);
     let description = match text {
@@ -244,8 +246,12 @@ fn offer_service<'a>(source: &'a str, base: &str, offer: &'a Offer, place: &'a P
         None => Cow::Owned(format!("{} ({})", offer.titre, place.nom)),
     };
     let hours = match &offer.calendrier {
-        Schedule::Hours(h) => Some(Cow::Borrowed(h.as_str())),
-        Schedule::Sessions(sessions) => sessions_hours(sessions).map(Cow::Owned),
+        Schedule::Hours(h) => with_closures(Some(Cow::Borrowed(h.as_str())), &offer.fermetures, today),
+        Schedule::Sessions(sessions) => {
+            let held: Vec<&Session> =
+                sessions.iter().filter(|s| !hours::session_cancelled(&offer.fermetures, s)).collect();
+            sessions_hours(&held).map(Cow::Owned)
+        }
     };
     Service {
         id: format!("{source}--offre--{}--{}", offer.slug, place.id),
@@ -365,7 +371,7 @@ fn department(code_insee: &str) -> Option<&str> {
 
 /// Dated sessions in OpenStreetMap's syntax: one rule per day, with every session of the day
 /// (`2026 Dec 01 09:30-12:30,14:00-16:00; 2026 Dec 08 14:00-16:00`).
-fn sessions_hours(sessions: &[Session]) -> Option<String> {
+fn sessions_hours(sessions: &[&Session]) -> Option<String> {
     let mut rules: Vec<String> = Vec::new();
     let mut day: Option<NaiveDate> = None;
     for s in sessions {
@@ -380,6 +386,34 @@ fn sessions_hours(sessions: &[Session]) -> Option<String> {
         day = Some(s.date);
     }
     (!rules.is_empty()).then(|| rules.join("; "))
+}
+
+/// Usual hours followed by the closures not over on `today`, as OpenStreetMap rules that
+/// override them (`…; PH off; 2026 Dec 24-2027 Jan 02 off`, or the period's own hours when
+/// they are one rule). Without usual hours, nothing: a closure alone does not say when it opens.
+fn with_closures<'a>(usual: Option<Cow<'a, str>>, closures: &[Closure], today: NaiveDate) -> Option<Cow<'a, str>> {
+    let usual = usual?;
+    let rules: Vec<String> = closures
+        .iter()
+        .filter(|c| c.au >= today)
+        .filter_map(|c| {
+            let days = if c.du == c.au {
+                c.du.format("%Y %b %d").to_string()
+            } else {
+                format!("{}-{}", c.du.format("%Y %b %d"), c.au.format("%Y %b %d"))
+            };
+            match c.horaires.as_deref() {
+                None => Some(format!("{days} off")),
+                Some(h) if !h.contains(';') && !h.contains("||") && !h.contains(',') => Some(format!("{days} {h}")),
+                // Hours of several rules or lists cannot take a date in front: left out.
+                Some(_) => None,
+            }
+        })
+        .collect();
+    if rules.is_empty() {
+        return Some(usual);
+    }
+    Some(Cow::Owned(format!("{usual}; {}", rules.join("; "))))
 }
 
 /// A name within the schema's 150 characters, without the final full stop it warns about.
@@ -426,8 +460,33 @@ mod tests {
             session("2026-12-01", "14:00", "16:00"),
             session("2027-01-05", "14:00", "16:00"),
         ];
-        assert_eq!(sessions_hours(&sessions).unwrap(), "2026 Dec 01 09:30-12:30,14:00-16:00; 2027 Jan 05 14:00-16:00");
+        let sessions: Vec<&Session> = sessions.iter().collect();
+        let value = sessions_hours(&sessions).unwrap();
+        assert_eq!(value, "2026 Dec 01 09:30-12:30,14:00-16:00; 2027 Jan 05 14:00-16:00");
+        assert!(hours::parse(&value).is_ok(), "{value}");
         assert_eq!(sessions_hours(&[]), None);
+    }
+
+    #[test]
+    fn closures_not_over_override_the_usual_hours() {
+        let closure = |du: &str, au: &str, horaires: Option<&str>| Closure {
+            du: du.parse().unwrap(),
+            au: au.parse().unwrap(),
+            motif: None,
+            horaires: horaires.map(str::to_string),
+        };
+        let closures = [
+            closure("2026-08-01", "2026-08-31", None),
+            closure("2026-12-24", "2027-01-02", None),
+            closure("2027-02-16", "2027-02-16", Some("Mo-Fr 10:00-12:00")),
+            closure("2027-03-01", "2027-03-05", Some("10:00-12:00; Sa off")),
+        ];
+        let today = "2026-11-25".parse().unwrap();
+        let value = with_closures(Some(Cow::Borrowed("Tu,Th 13:00-19:00; PH off")), &closures, today).unwrap();
+        assert_eq!(value, "Tu,Th 13:00-19:00; PH off; 2026 Dec 24-2027 Jan 02 off; 2027 Feb 16 Mo-Fr 10:00-12:00");
+        assert!(hours::parse(&value).is_ok(), "{value}");
+        assert_eq!(with_closures(None, &closures, today), None);
+        assert_eq!(with_closures(Some(Cow::Borrowed("Mo 09:00-12:00")), &[], today).unwrap(), "Mo 09:00-12:00");
     }
 
     #[test]

@@ -80,6 +80,12 @@ fn places_are_structures_and_their_accompaniment_and_offers_are_services() {
     let fields: Vec<&str> = expected.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(only(service, &fields), expected);
 
+    // Dated closures not over yet override the usual hours, in the structure and its service.
+    let montchat = "Tu,Fr 13:00-19:00; We,Sa 10:00-18:00; Th 13:00-18:00; PH off; 2026 Dec 01-2026 Dec 05 off; \
+        2026 Dec 24-2027 Jan 02 off; 2027 Feb 16-2027 Feb 20 Tu-Sa 14:00-18:00";
+    assert_eq!(record(&structures, "res-in--mediatheque-de-montchat")["horaires_accueil"], montchat);
+    assert_eq!(record(&services, "res-in--mediatheque-de-montchat")["horaires_accueil"], montchat);
+
     // A workshop: its sessions as OSM dates, its registration, its own link.
     let workshop = record(&services, "res-in--offre--atelier-smartphone-bachut--mediatheque-du-bachut");
     assert_eq!(workshop["structure_id"], "res-in--mediatheque-du-bachut");
