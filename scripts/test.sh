@@ -7,7 +7,11 @@
 #      d'orientation, tests/navigateur/orienter.test.mjs), fonts-dejavu-core (the printed pages);
 #      with sudo when not root, only when one of the commands is missing;
 #   2. `npm ci`: the npm packages pinned in package-lock.json;
-#   3. `cargo test --locked`, with this script's arguments (`scripts/test.sh --test integration docs`).
+#   3. a Python virtual environment in target/tools/data-inclusion with the official
+#      data·inclusion package, pinned in tests/data-inclusion/requirements.txt: the tests validate
+#      the data·inclusion export with it (tests/integration/data_inclusion.rs); made again only
+#      when requirements.txt changes (python3 and python3-venv are installed when missing);
+#   4. `cargo test --locked`, with this script's arguments (`scripts/test.sh --test integration docs`).
 #
 # With RESIN_SANS_NAVIGATEUR=1, Chromium and poppler-utils are neither required nor installed, and
 # the browser tests are skipped (on purpose: without the variable, a missing browser is an error).
@@ -26,6 +30,8 @@ command -v cargo >/dev/null 2>&1 || {
 missing=()
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+python3 -c 'import ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if [ "${RESIN_SANS_NAVIGATEUR:-}" != 1 ]; then
   # The browser tests look for $CHROMIUM, /usr/bin/chromium by default (tests/integration/navigateur.rs).
   [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
@@ -59,6 +65,16 @@ node --version
 
 say "paquets npm épinglés (npm ci)"
 npm ci --no-audit --no-fund
+
+say "paquet Python data-inclusion-schema épinglé (tests/data-inclusion/requirements.txt)"
+venv=target/tools/data-inclusion
+if ! cmp -s tests/data-inclusion/requirements.txt "$venv/requirements.txt"; then
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/data-inclusion/requirements.txt
+  cp tests/data-inclusion/requirements.txt "$venv/requirements.txt"
+fi
+"$venv/bin/pip" show data-inclusion-schema | grep '^Version'
 
 say "cargo test --locked $*"
 started=$(date +%s)

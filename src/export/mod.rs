@@ -1,8 +1,10 @@
-//! Open data exports in the national standard: GeoJSON, CSV, JSON, and the offers.
+//! Open data exports: the national standard (GeoJSON, CSV, JSON), the offers, and data·inclusion's
+//! schema v1.
 
 pub(crate) use crate::schema::standard::schema_fields;
 
 mod csv;
+pub(crate) mod data_inclusion;
 pub(crate) mod freshness;
 mod geojson;
 pub(crate) mod ical;
@@ -35,17 +37,24 @@ pub(crate) enum Export {
     PlacesTerritoryCsv,
     /// `lieux-territoire.json`: the same as flat JSON objects.
     PlacesTerritoryJson,
+    /// `data-inclusion/structures.json`: the places as data·inclusion's structures (schema v1).
+    DataInclusionStructures,
+    /// `data-inclusion/services.json`: their digital accompaniment and the offers as
+    /// data·inclusion's services (schema v1).
+    DataInclusionServices,
 }
 
 impl Export {
     /// Every export.
-    pub(crate) const ALL: [Export; 6] = [
+    pub(crate) const ALL: [Export; 8] = [
         Export::PlacesCsv,
         Export::PlacesGeojson,
         Export::PlacesJson,
         Export::OffersJson,
         Export::PlacesTerritoryCsv,
         Export::PlacesTerritoryJson,
+        Export::DataInclusionStructures,
+        Export::DataInclusionServices,
     ];
 
     /// True when the site has this file: the territorial exports only when `site.yaml`
@@ -57,17 +66,23 @@ impl Export {
         }
     }
 
-    /// Path in the output folder.
-    pub(crate) fn path(self) -> String {
-        let name = match self {
+    /// Its name under `donnees/`.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
             Export::PlacesCsv => "lieux.csv",
             Export::PlacesGeojson => "lieux.geojson",
             Export::PlacesJson => "lieux.json",
             Export::OffersJson => "offres.json",
             Export::PlacesTerritoryCsv => "lieux-territoire.csv",
             Export::PlacesTerritoryJson => "lieux-territoire.json",
-        };
-        format!("{DIR}/{name}")
+            Export::DataInclusionStructures => "data-inclusion/structures.json",
+            Export::DataInclusionServices => "data-inclusion/services.json",
+        }
+    }
+
+    /// Path in the output folder.
+    pub(crate) fn path(self) -> String {
+        format!("{DIR}/{}", self.name())
     }
 
     /// The file's bytes.
@@ -79,6 +94,8 @@ impl Export {
             Export::OffersJson => offers_json(site),
             Export::PlacesTerritoryCsv => self::csv::territory_csv(site),
             Export::PlacesTerritoryJson => self::json::territory_json(site),
+            Export::DataInclusionStructures => self::data_inclusion::structures_json(site),
+            Export::DataInclusionServices => self::data_inclusion::services_json(site),
         }
     }
 }

@@ -24,7 +24,7 @@ fn paca() -> PathBuf {
 
 /// The example site without its places, and without the offers and the network's space that
 /// name them: the content an import starts from.
-fn empty_example() -> SiteTest {
+pub(crate) fn empty_example() -> SiteTest {
     let site = SiteTest::example();
     for folder in [
         "content/lieux",

@@ -7,6 +7,7 @@ mod build;
 mod check;
 mod closures;
 mod copies;
+mod data_inclusion;
 mod directory;
 mod docs;
 mod format;

@@ -138,6 +138,24 @@ pub(crate) fn render(r: &Renderer, dir: &str) -> Result<String, Error> {
             labels::count((places + offers).min(files::atom::ENTRIES), "entrée", "entrées"),
             newest_place.max(newest_offer),
         ),
+        data_file(
+            file(export::Export::DataInclusionStructures.name()),
+            export::Export::DataInclusionStructures.name(),
+            "JSON",
+            "application/json",
+            "Les lieux comme structures du schéma de data·inclusion (v1), que lisent DORA et les emplois de l'inclusion.",
+            labels::count(places, "structure", "structures"),
+            newest_place,
+        ),
+        data_file(
+            file(export::Export::DataInclusionServices.name()),
+            export::Export::DataInclusionServices.name(),
+            "JSON",
+            "application/json",
+            "L'accompagnement numérique de chaque lieu et chaque offre à chacun de ses lieux, comme services de data·inclusion (v1).",
+            labels::count(export::data_inclusion::service_count(site), "service", "services"),
+            newest_place.max(newest_offer),
+        ),
     ];
     if export::Export::PlacesTerritoryCsv.applies(site) {
         let labels: Vec<String> = site
@@ -166,7 +184,7 @@ pub(crate) fn render(r: &Renderer, dir: &str) -> Result<String, Error> {
     };
     let meta = r.meta(
         "Données ouvertes",
-        "Les lieux et offres de médiation numérique en données ouvertes : GeoJSON, CSV et JSON au standard national.",
+        "Les lieux et offres de médiation numérique en données ouvertes : GeoJSON, CSV et JSON au standard national, et au schéma de data·inclusion.",
         dir,
         r.crumbs(&[]),
     );
