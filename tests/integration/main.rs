@@ -9,6 +9,7 @@ mod closures;
 mod copies;
 mod directory;
 mod docs;
+mod embed;
 mod format;
 mod hostile;
 mod hours_editor;

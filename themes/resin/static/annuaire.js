@@ -506,7 +506,10 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
     }
     bouton.addEventListener('click', function () {
       if (bouton.getAttribute('aria-disabled')) return;
-      try { localStorage.setItem('resin-carte', 'oui'); } catch (e) { /* stockage refusé */ }
+      // Une vue intégrée dans le site d'un partenaire ne garde rien sur l'appareil.
+      if (!lanceur.hasAttribute('data-sans-memoire')) {
+        try { localStorage.setItem('resin-carte', 'oui'); } catch (e) { /* stockage refusé */ }
+      }
       charger(true);
     });
     // Le choix retenu se défait : la carte ne s'affichera plus d'elle-même.
