@@ -81,12 +81,7 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
     let service_names: Vec<String> = services.iter().map(|s| s[2].clone()).collect();
     let programmes = present(site, "dispositif_programmes_nationaux", |l| &l.dispositif_programmes_nationaux);
     let labels_present = present(site, "formations_labels", |l| &l.formations_labels);
-    let other_labels: Vec<String> = places
-        .iter()
-        .flat_map(|l| l.autres_formations_labels.iter().cloned())
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let other_labels = other_labels(site);
 
     let communes = communes(site);
     let commune_at: foldhash::HashMap<&str, usize> =
@@ -247,6 +242,13 @@ pub(crate) fn communes(site: &Site) -> Vec<(String, Option<(f64, f64)>)> {
         }
     }
     communes.into_iter().map(|((_, name), centre)| (name, centre)).collect()
+}
+
+/// The free-text labels (`autres_formations_labels`) that some place has, sorted.
+fn other_labels(site: &Site) -> Vec<String> {
+    let labels: std::collections::BTreeSet<&String> =
+        site.entries.places.iter().flat_map(|l| &l.autres_formations_labels).collect();
+    labels.into_iter().cloned().collect()
 }
 
 /// The INSEE code of each commune by name: the territory's communes file's, or else the first
