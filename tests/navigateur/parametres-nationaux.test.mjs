@@ -110,6 +110,11 @@ test('/lieux/ : plusieurs valeurs et plusieurs communes, et ce qui ne s’appliq
   await page.waitForFunction(() => !/territoires/.test(location.search));
   assert.equal(await page.isVisible('#resultats-national'), false);
   await page.fermer();
+  // Rien d'applicable : tous les lieux, et la raison.
+  const seul = await liste('/lieux/?services=Cueillette+de+champignons');
+  assert.equal(seul.vue.noms.length, INDEX.lieux.length);
+  assert.match(seul.vue.national, /« Cueillette de champignons » \(besoin : aucun lieu de ce site\)/);
+  await seul.page.fermer();
 });
 
 test('/carte/ : les mêmes lieux que les critères de l’annuaire, et la vue demandée', async () => {

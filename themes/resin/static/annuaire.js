@@ -359,7 +359,8 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
 
   function actif(etat) {
     for (var k in etat) if (Object.prototype.hasOwnProperty.call(etat, k)) return true;
-    return !!position || !!(national && national.filtres.length);
+    // Un lien de la cartographie nationale montre ses lieux, même quand rien n'a pu s'appliquer.
+    return !!position || !!national;
   }
 
   // --- Une carte de lieu dans la liste (même forme que celles construites par resin).
