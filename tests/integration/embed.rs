@@ -65,7 +65,10 @@ fn the_embedded_views_are_light_pages_without_the_site_frame_that_open_the_site_
             for (at, _) in page.match_indices(attribute) {
                 let value = &page[at + attribute.len()..];
                 let value = &value[..value.find('"').unwrap()];
-                assert!(value.starts_with(['/', '#']) || value.starts_with("https://resin.exemple.fr/"), "{path}: {value}");
+                assert!(
+                    value.starts_with(['/', '#']) || value.starts_with("https://resin.exemple.fr/"),
+                    "{path}: {value}"
+                );
             }
         }
     }
