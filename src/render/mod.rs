@@ -75,6 +75,8 @@ pub(crate) enum Job {
     Map,
     /// `/orienter/`.
     Orient,
+    /// `/integrer/` and the embedded views.
+    Embed(page::embed::Page),
     Data,
     NotFound,
     /// A page of the network's space.
@@ -151,6 +153,7 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..site.entries.pages.len()).map(Job::Page));
     jobs.push(Job::Map);
     jobs.push(Job::Orient);
+    jobs.extend(page::embed::PAGES.into_iter().map(Job::Embed));
     jobs.push(Job::Data);
     jobs.extend(page::network::pages(site).into_iter().map(Job::Network));
     jobs.push(Job::NotFound);
@@ -266,7 +269,9 @@ impl<'a> Renderer<'a> {
             Output::Sitemap => {
                 let entries = jobs(self.site)
                     .into_iter()
-                    .filter(|job| !matches!(job, Job::NotFound))
+                    .filter(|job| {
+                        !matches!(job, Job::NotFound | Job::Embed(page::embed::Page::List | page::embed::Page::Map))
+                    })
                     .map(|job| (self.urls.absolute(&self.dir(job)), self.lastmod(job)))
                     .collect();
                 files::sitemap::sitemap(entries).into_bytes()
@@ -309,6 +314,7 @@ impl<'a> Renderer<'a> {
             Job::Page(i) => urls::entry_dir(EntryKind::Page, &site.entries.pages[i].slug),
             Job::Map => "carte/".into(),
             Job::Orient => page::orient::DIR.into(),
+            Job::Embed(p) => page::embed::dir(p).into(),
             Job::Data => "donnees/".into(),
             Job::NotFound => "404".into(),
             Job::Network(p) => page::network::dir(site, p),
@@ -347,6 +353,7 @@ impl<'a> Renderer<'a> {
             Job::Page(i) => page::free::render(self, i, &dir),
             Job::Map => page::map::render(self, &dir),
             Job::Orient => page::orient::render(self, &dir),
+            Job::Embed(p) => page::embed::render(self, p, &dir),
             Job::Data => page::data::render(self, &dir),
             Job::NotFound => page::not_found::render(self, &dir),
             Job::Network(p) => page::network::render(self, p, &dir),
@@ -360,7 +367,14 @@ fn page_key(keys: &deps::Keys, job: Job) -> Option<u64> {
     match job {
         // They show counts, choices or lists drawn from every entry. The network's space is
         // small: its pages are made again after every change too.
-        Job::Home | Job::TermIndex(_) | Job::Map | Job::Orient | Job::Data | Job::NotFound | Job::Network(_) => None,
+        Job::Home
+        | Job::TermIndex(_)
+        | Job::Map
+        | Job::Orient
+        | Job::Embed(_)
+        | Job::Data
+        | Job::NotFound
+        | Job::Network(_) => None,
         Job::Places { n, total } => page::places::key(keys, n, total),
         Job::Place(i) => Some(page::place::key(keys, i)),
         Job::Term { taxonomy, index, n, total } => Some(page::terms::key(keys, taxonomy, index, n, total)),

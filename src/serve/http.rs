@@ -173,9 +173,23 @@ fn serve_file(
                 Some(note) => overlay::in_main(&bytes, note),
                 None => bytes,
             };
-            html(StatusCode::OK, overlay::inject(&bytes, error_panel.as_deref().or(panel)))
+            let mut response = html(StatusCode::OK, overlay::inject(&bytes, error_panel.as_deref().or(panel)));
+            framing(&mut response, file);
+            response
         }
         Some(content_type) => with_type(Body::from(bytes), &content_type),
+    }
+}
+
+/// Who may show a page in a frame: any site for the embedded views (`/integrer/liste/`,
+/// `/integrer/carte/`), only the site itself for every other page (against clickjacking). A
+/// `<meta>` cannot say it: a static host sends the same headers (docs/src/site/integrer.md).
+fn framing(response: &mut Response, file: &str) {
+    let embedded = crate::render::page::embed::FRAMED.iter().any(|dir| file.strip_suffix("index.html") == Some(dir));
+    if !embedded {
+        let headers = response.headers_mut();
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("frame-ancestors 'self'"));
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("SAMEORIGIN"));
     }
 }
 

@@ -60,6 +60,7 @@ pub(crate) const RESERVED_SLUGS: &[&str] = &[
     "robots",
     "recherche",
     "orienter",
+    "integrer",
     "page",
     "criteres",
     "medias",

@@ -34,6 +34,9 @@ fn every_page_family_exists() {
         "mentions-legales/index.html",
         "declaration-accessibilite/index.html",
         "donnees/index.html",
+        "integrer/index.html",
+        "integrer/liste/index.html",
+        "integrer/carte/index.html",
         "donnees/lieux.geojson",
         "donnees/lieux.csv",
         "donnees/lieux.json",
@@ -193,6 +196,8 @@ fn snapshots_of_each_page_kind() {
         ("page", "a-propos/index.html"),
         ("donnees", "donnees/index.html"),
         ("carte", "carte/index.html"),
+        ("integrer", "integrer/index.html"),
+        ("integrer_liste", "integrer/liste/index.html"),
         ("introuvable", "404.html"),
         ("critere", "criteres/pass-numerique/index.html"),
         ("reseau", "reseau/index.html"),
@@ -229,8 +234,23 @@ fn pages_are_french_accessible_html() {
         let scripts = html.matches("<script").count() - json_ld;
         let counts = crate::support::theme_scripts(&html);
         assert_eq!(scripts, counts.iter().sum::<usize>(), "{path}: no other script");
-        let [ouverture, accueil, annuaire, carte_lieu, cartes, leaflet, cluster, commun, orientation, orienter, besoin] =
-            counts;
+        let [
+            ouverture,
+            accueil,
+            annuaire,
+            carte_lieu,
+            cartes,
+            leaflet,
+            cluster,
+            commun,
+            orientation,
+            orienter,
+            besoin,
+            integrer,
+        ] = counts;
+        // /integrer/ and its embedded views, which are the directory's list and map.
+        let embedded = ["integrer/liste/index.html", "integrer/carte/index.html"].contains(&path.as_str());
+        assert_eq!(integrer, usize::from(embedded || path == "integrer/index.html"), "{path}: the snippet's script");
         // A need's page (its first page) offers the communes, that besoin.js leads to /lieux/; the
         // communes' list offers the others (« votre commune n'est pas dans la liste ? »).
         let need = path.starts_with("services/") && path.matches('/').count() == 2 || path == "communes/index.html";
@@ -248,8 +268,8 @@ fn pages_are_french_accessible_html() {
             usize::from(place || offer || event),
             "{path}: structured data on place, offer and event pages"
         );
-        let directory = ["lieux/index.html", "carte/index.html"].contains(&path.as_str());
-        let map = path == "carte/index.html";
+        let directory = ["lieux/index.html", "carte/index.html"].contains(&path.as_str()) || embedded;
+        let map = path == "carte/index.html" || path == "integrer/carte/index.html";
         assert_eq!(annuaire, usize::from(directory), "{path}: the directory's script");
         assert_eq!(commun, usize::from(directory || orient), "{path}: what the directory and /orienter/ share");
         assert_eq!((leaflet, cluster), (0, 0), "{path}: Leaflet only on demand");

@@ -10,6 +10,7 @@ mod copies;
 mod data_inclusion;
 mod directory;
 mod docs;
+mod embed;
 mod format;
 mod hostile;
 mod hours_editor;

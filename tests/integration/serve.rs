@@ -250,6 +250,24 @@ fn serves_the_site_with_its_404_page_and_the_reload_script_only_in_serve() {
 }
 
 #[test]
+fn only_the_embedded_views_may_be_framed_by_other_sites() {
+    let site = SiteTest::example();
+    let server = Server::start(site.root(), &[]);
+    for path in ["/integrer/liste/", "/integrer/carte/?commune=bron"] {
+        let view = server.get(path);
+        assert_eq!(view.status, 200, "{path}");
+        assert_eq!(view.header("x-frame-options"), None, "{path}: any site may frame it");
+        assert_eq!(view.header("content-security-policy"), None, "{path}");
+    }
+    for path in ["/", "/lieux/", "/carte/", "/integrer/", "/donnees/"] {
+        let page = server.get(path);
+        assert_eq!(page.status, 200, "{path}");
+        assert_eq!(page.header("x-frame-options").as_deref(), Some("SAMEORIGIN"), "{path}");
+        assert_eq!(page.header("content-security-policy").as_deref(), Some("frame-ancestors 'self'"), "{path}");
+    }
+}
+
+#[test]
 fn edits_creations_deletions_and_renames_are_served_and_pages_reloaded() {
     let site = SiteTest::example();
     let server = Server::start(site.root(), &[]);

@@ -19,8 +19,8 @@ pub(crate) fn repo() -> PathBuf {
 /// page's search form, the directory's filters and map, a place's small map and what the maps
 /// share; Leaflet and its clustering plugin, which no page names (cartes.js loads them on
 /// demand); the helpers the lists share, and the ranking and the page of /orienter/ (one file
-/// that resin joins from the parts of `static/orienter/`).
-pub(crate) const THEME_SCRIPTS: [&str; 11] = [
+/// that resin joins from the parts of `static/orienter/`); /integrer/'s snippet.
+pub(crate) const THEME_SCRIPTS: [&str; 12] = [
     "<script src=\"/static/ouverture.js\" defer></script>",
     "<script src=\"/static/accueil.js\" defer></script>",
     "<script src=\"/static/annuaire.js\" defer></script>",
@@ -32,10 +32,11 @@ pub(crate) const THEME_SCRIPTS: [&str; 11] = [
     "<script src=\"/static/orientation.js\" defer></script>",
     "<script src=\"/static/orienter.js\" defer></script>",
     "<script src=\"/static/besoin.js\" defer></script>",
+    "<script src=\"/static/integrer.js\" defer></script>",
 ];
 
 /// How many of each of [`THEME_SCRIPTS`] a page holds.
-pub(crate) fn theme_scripts(html: &str) -> [usize; 11] {
+pub(crate) fn theme_scripts(html: &str) -> [usize; 12] {
     THEME_SCRIPTS.map(|tag| html.matches(tag).count())
 }
 

@@ -19,8 +19,10 @@
 //!                                          name: name and code (the filter's value in the URL)
 //!   "frais": ["Gratuit", …],               plain words (the scripts look for "Gratuit" and
 //!                                          "Gratuit sous condition")
-//!   "communes": [["Bron", 45.73, 4.91, "bron"]],  name, centre, page slug (every commune of
-//!                                          the territory; `null` centre when unknown)
+//!   "communes": [["Bron", 45.73, 4.91, "bron", "69029"]],  name, centre, page slug, INSEE code
+//!                                          (every commune of the territory; `null` centre or
+//!                                          code when unknown; the code serves the national
+//!                                          map's `territoires` parameter)
 //!   "horaires": [{"o": [[[540, 720]], …], "r": ["Lundi : 9 h – 12 h"], "sa": 1}],
 //!                                          opening periods of the coming days (as for the
 //!                                          place pages: today's hours and "open now" come
@@ -30,7 +32,12 @@
 //!              "e": [specific support, languages counted], "l": [languages spoken],
 //!              "f": [cost], "h": hours, "r": 1 (online booking),
 //!              "i": 1 (itinerant), "tel": ["04 78 …", "tel:+33478…"],
-//!              "x": [criteria]}],
+//!              "x": [criteria], "d": [programmes], "fl": [labels], "al": [other labels]}],
+//!   "dispositifs": ["France Services", …], "labels": […], "autres_labels": […],
+//!                                          the standard's values of dispositif_programmes_nationaux,
+//!                                          formations_labels and autres_formations_labels that
+//!                                          some place has: only the national map's URL
+//!                                          parameters filter on them
 //!   "criteres": [["x-pass-numerique", "1", "Accepte le Pass numérique"],
 //!                ["x-mes-papiers", "sans-rendez-vous", "Permanence Mes Papiers : Sans rendez-vous"]] }
 //!                                          the territorial fields offered as filters: the
@@ -76,15 +83,22 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
         values.iter().filter_map(|v| list.iter().position(|x| x == v)).collect()
     };
     let service_names: Vec<String> = services.iter().map(|s| s[2].clone()).collect();
+    let programmes = present(site, "dispositif_programmes_nationaux", |l| &l.dispositif_programmes_nationaux);
+    let labels_present = present(site, "formations_labels", |l| &l.formations_labels);
+    let other_labels = other_labels(site);
 
     let communes = communes(site);
     let commune_at: foldhash::HashMap<&str, usize> =
         communes.iter().enumerate().map(|(at, (name, _))| (name.as_str(), at)).collect();
+    let codes = commune_codes(site);
     let communes_json: Vec<Value> = communes
         .iter()
-        .map(|(name, centre)| match centre {
-            Some((lat, lon)) => json!([name, round(*lat), round(*lon), Site::commune_slug(name)]),
-            None => json!([name, null, null, Site::commune_slug(name)]),
+        .map(|(name, centre)| {
+            let code = codes.get(name.as_str());
+            match centre {
+                Some((lat, lon)) => json!([name, round(*lat), round(*lon), Site::commune_slug(name), code]),
+                None => json!([name, null, null, Site::commune_slug(name), code]),
+            }
         })
         .collect();
 
@@ -151,6 +165,9 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
                 ("e", position(&supports, &supports_of(place))),
                 ("l", place.langues.iter().filter_map(|c| spoken.iter().position(|l| l.code == c)).collect()),
                 ("f", position(&costs, &place.frais_a_charge)),
+                ("d", position(&programmes, &place.dispositif_programmes_nationaux)),
+                ("fl", position(&labels_present, &place.formations_labels)),
+                ("al", position(&other_labels, &place.autres_formations_labels)),
             ];
             for (key, list) in &mut lists {
                 list.sort_unstable();
@@ -190,6 +207,9 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
         "horaires": hours_json,
         "lieux": records,
         "criteres": criteres,
+        "dispositifs": programmes,
+        "labels": labels_present,
+        "autres_labels": other_labels,
     });
     json_file(&index)
 }
@@ -255,6 +275,26 @@ pub(crate) fn communes(site: &Site) -> Vec<(String, Option<(f64, f64)>)> {
         }
     }
     communes.into_iter().map(|((_, name), centre)| (name, centre)).collect()
+}
+
+/// The free-text labels (`autres_formations_labels`) that some place has, sorted.
+fn other_labels(site: &Site) -> Vec<String> {
+    let labels: std::collections::BTreeSet<&String> =
+        site.entries.places.iter().flat_map(|l| &l.autres_formations_labels).collect();
+    labels.into_iter().cloned().collect()
+}
+
+/// The INSEE code of each commune by name: the territory's communes file's, or else the first
+/// one a place of that commune gives.
+fn commune_codes(site: &Site) -> BTreeMap<&str, &str> {
+    let mut codes: BTreeMap<&str, &str> =
+        site.centres.iter().map(|c| (c.nom.as_str(), c.code_insee.as_str())).collect();
+    for place in &site.entries.places {
+        if let Some(code) = place.code_insee.as_deref() {
+            codes.entry(place.commune.as_str()).or_insert(code);
+        }
+    }
+    codes
 }
 
 /// The form's field and value of a territorial criterion, from its term's slug:

@@ -8,6 +8,7 @@
 
 pub(crate) mod admin;
 pub(crate) mod data;
+pub(crate) mod embed;
 pub(crate) mod free;
 pub(crate) mod home;
 pub(crate) mod map;

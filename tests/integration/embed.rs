@@ -1,0 +1,87 @@
+//! `/integrer/`: the partner's page (its default snippet readable without JavaScript, its
+//! form and preview) and the embedded views `/integrer/liste/` and `/integrer/carte/` (no
+//! header or footer, links to the full site in a new tab, nothing from another site). The
+//! snippet in a page of another origin is tested in Chromium (tests/navigateur/integrer.test.mjs);
+//! which pages may be framed, in `serve.rs`.
+
+use crate::support::SiteTest;
+
+#[test]
+fn the_partner_page_gives_a_snippet_without_javascript_and_is_linked_from_the_data_page() {
+    let site = SiteTest::example();
+    site.build();
+    let page = site.read("public/integrer/index.html");
+    assert!(page.contains("<h1>Intégrer l'annuaire sur votre site</h1>"), "{page}");
+    // The default snippet: the list of every place, as text in a read-only field.
+    let snippet = concat!(
+        r#"<textarea id="integrer-code" class="integrer-code" rows="5" readonly spellcheck="false">"#,
+        r#"&lt;iframe src=&quot;https://resin.exemple.fr/integrer/liste/&quot; title=&quot;Lieux d&#39;aide au numérique – Rés&#39;IN&quot; "#,
+        r#"width=&quot;100%&quot; height=&quot;600&quot; style=&quot;border:0;max-width:100%&quot; loading=&quot;lazy&quot; "#,
+        r#"referrerpolicy=&quot;no-referrer&quot;&gt;&lt;/iframe&gt;</textarea>"#
+    );
+    assert!(page.contains(snippet), "the default snippet, escaped in the textarea:\n{page}");
+    // The form and the copy button wait for the script; the preview shows the default view.
+    assert!(page.contains(r#"<form id="integrer" class="integrer" data-liste="https://resin.exemple.fr/integrer/liste/" data-carte="https://resin.exemple.fr/integrer/carte/""#), "{page}");
+    assert!(
+        page.contains(r#"<button type="button" id="integrer-copier" class="bouton" hidden>Copier le code</button>"#)
+    );
+    assert!(page.contains(r#"<iframe id="integrer-apercu" class="integrer-apercu" src="/integrer/liste/""#));
+    assert!(page.contains(r#"<option value="aide-aux-demarches-administratives">"#), "the directory's needs");
+    assert!(
+        site.read("public/donnees/index.html")
+            .contains(r#"<a href="/integrer/">intégrer l'annuaire sur votre site</a>"#)
+    );
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(sitemap.contains("https://resin.exemple.fr/integrer/</loc>"));
+    assert!(!sitemap.contains("/integrer/liste/"), "the embedded views are not pages to index");
+}
+
+#[test]
+fn the_embedded_views_are_light_pages_without_the_site_frame_that_open_the_site_in_a_new_tab() {
+    let site = SiteTest::example();
+    site.build();
+    for (path, full, map) in [("integrer/liste", "/lieux/", false), ("integrer/carte", "/carte/", true)] {
+        let page = site.read(&format!("public/{path}/index.html"));
+        assert!(
+            page.contains(r#"<html lang="fr">"#) && page.contains("<title>") && page.contains("<main id=\"contenu\"")
+        );
+        assert!(!page.contains(r#"class="entete""#) && !page.contains("<footer"), "{path}: no header, no footer");
+        assert!(page.contains(r#"<base target="_blank">"#), "{path}: links open a new tab");
+        let link = format!(
+            r#"<a id="integre-complet" class="integre-complet" href="{full}" rel="noopener" data-chemin="{full}">Voir sur Rés&#39;IN<span class="discret"> (s'ouvre dans un nouvel onglet)</span></a>"#
+        );
+        assert!(page.contains(&link), "{path}: the link to the full site says it opens a new tab:\n{page}");
+        assert!(page.contains("script-src 'self'"), "the site's script policy");
+        assert!(page.contains(r#"<meta name="robots" content="noindex">"#));
+        assert!(page.contains(&format!(r#"<link rel="canonical" href="https://resin.exemple.fr{full}">"#)));
+        // The directory's form, results and script; the map's loader only on the map.
+        assert!(page.contains(r#"<form id="filtres" class="filtres" action="/lieux/" method="get" data-index="/lieux/recherche.json" data-mode="carte""#));
+        assert!(page.contains(r#"<ul id="resultats-liste" class="cartes"></ul>"#));
+        assert!(page.contains(r#"<script src="/static/annuaire.js" defer></script>"#));
+        assert_eq!(page.contains("data-sans-memoire"), map, "{path}: the map keeps no choice on the device");
+        assert_eq!(page.contains("/static/cartes.js"), map);
+        // Nothing from another site: every src and href is the site's own (the canonical link aside).
+        for attribute in ["src=\"", "href=\""] {
+            for (at, _) in page.match_indices(attribute) {
+                let value = &page[at + attribute.len()..];
+                let value = &value[..value.find('"').unwrap()];
+                assert!(
+                    value.starts_with(['/', '#']) || value.starts_with("https://resin.exemple.fr/"),
+                    "{path}: {value}"
+                );
+            }
+        }
+    }
+    // The full map page is unchanged by the shared macro: it keeps the choice on the device.
+    let map = site.read("public/carte/index.html");
+    assert!(!map.contains("data-sans-memoire"));
+    assert!(map.contains("Votre choix est retenu sur cet appareil"));
+}
+
+#[test]
+fn a_free_page_cannot_take_the_partner_page_s_address() {
+    let site = SiteTest::example();
+    site.write("content/pages/integrer.md", "---\ntitre: Intégrer\n---\nTexte.\n");
+    let run = site.run(&["check"]).expect_code(1);
+    assert!(run.stderr.contains("erreur[nom-reserve]: le nom « integrer » est réservé"), "{}", run.stderr);
+}
