@@ -272,6 +272,9 @@ struct Terms<'a> {
     services: &'a [String],
     publics: &'a [String],
     support: &'a [String],
+    /// `langues`: data·inclusion v1 has no field for them; they join `publics_precisions` as the
+    /// standard's support values they count as, and by name (« Langues parlées : arabe, anglais »).
+    languages: &'a [String],
     costs: &'a [String],
     access: &'a [String],
     modes: &'a [String],
@@ -284,6 +287,7 @@ impl<'a> Terms<'a> {
             services: &p.services,
             publics: &p.publics_specifiquement_adresses,
             support: &p.prise_en_charge_specifique,
+            languages: &p.langues,
             costs: &p.frais_a_charge,
             access: &p.modalites_acces,
             modes: &p.modalites_accompagnement,
@@ -296,6 +300,7 @@ impl<'a> Terms<'a> {
             services: &o.services,
             publics: &o.publics_specifiquement_adresses,
             support: &o.prise_en_charge_specifique,
+            languages: &o.langues,
             costs: &o.frais_a_charge,
             access: &o.modalites_acces,
             modes: &o.modalites_accompagnement,
@@ -309,7 +314,11 @@ impl<'a> Terms<'a> {
 /// and mobilisation link.
 fn common<'a>(source: &'a str, place: &'a Place, terms: &Terms) -> Service<'a> {
     let (frais, frais_precisions) = costs(terms.costs);
-    let precisions: Vec<&str> = terms.publics.iter().chain(terms.support).map(String::as_str).collect();
+    let support = crate::languages::merged_support(terms.support, terms.languages);
+    let mut precisions: Vec<String> = terms.publics.iter().chain(&support).cloned().collect();
+    if !terms.languages.is_empty() {
+        precisions.push(format!("Langues parlées : {}", crate::languages::names(terms.languages)));
+    }
     let remote = terms.modes.iter().any(|m| m == "À distance");
     Service {
         source,

@@ -117,6 +117,18 @@ fn places_are_structures_and_their_accompaniment_and_offers_are_services() {
         .collect();
     let attached: Vec<&Value> = both.iter().map(|s| &s["structure_id"]).collect();
     assert_eq!(attached, [&json!("res-in--centre-social-de-la-velette"), &json!("res-in--mediatheque-de-rillieux")]);
+
+    // The languages spoken (data·inclusion v1 has no field for them): in the precisions on
+    // publics, as the standard's support and by name; an offer's own, not its place's.
+    let venissieux = record(&services, "res-in--france-services-venissieux");
+    assert_eq!(
+        venissieux["publics_precisions"],
+        "Seniors, Langues étrangères (autres), Handicaps moteurs, Langues parlées : arabe, turc, arménien"
+    );
+    let writer = record(&services, "res-in--offre--ecrivain-public-numerique-saint-fons--centre-social-de-l-arsenal");
+    let precisions = writer["publics_precisions"].as_str().unwrap();
+    assert!(precisions.contains("Langues étrangères (autres)"), "{precisions}");
+    assert!(precisions.ends_with("Langues parlées : arabe, kabyle"), "{precisions}");
 }
 
 /// The Python of the virtual environment that holds the pinned package: `RESIN_DATA_INCLUSION_PY`,
