@@ -158,7 +158,7 @@ const SHARED: Field = f(
 const LANGUES: Field = f(
     "langues",
     "Langues parlées",
-    "Les langues, autres que le français, dans lesquelles l'équipe peut aider : des codes ISO 639, par exemple [ar, en, uk] (arabe, anglais, ukrainien) ou [fsl] (langue des signes française).",
+    "Les autres langues que le français où l'équipe aide, en codes ISO 639 : [ar, en, uk] (arabe, anglais, ukrainien), [fsl] (langue des signes).",
     Type::Languages,
 );
 

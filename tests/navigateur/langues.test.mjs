@@ -58,7 +58,11 @@ test('le filtre « Langue parlée » ne garde que les lieux où on la parle, et 
   const arabe = INDEX.langues.findIndex((l) => l[1] === 'ar');
   const parlentArabe = INDEX.lieux.filter((l) => (l.l || []).includes(arabe)).map((l) => l.u).sort();
   await form.waitForFunction((n) => document.querySelectorAll('#resultats-liste > li').length === n, parlentArabe.length);
-  assert.deepEqual((await resultats(form)).map((l) => l.href).sort(), parlentArabe);
+  const trouves = await resultats(form);
+  assert.deepEqual(trouves.map((l) => l.href).sort(), parlentArabe);
+  // Les langues d'une carte dans l'ordre de la fiche, comme sur la liste sans script.
+  const guillotiere = trouves.find((l) => l.href.includes('association-connexions-guillotiere'));
+  assert.match(guillotiere.texte, /On y parle : arabe, anglais, espagnol, tigrigna/);
   await form.fermer();
 });
 

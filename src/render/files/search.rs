@@ -29,7 +29,7 @@
 //!                                          from them), the summary lines, open on Saturday
 //!   "lieux": [{"n": name, "u": page path, "t": type in words, "a": street, "v": "69500 Bron",
 //!              "c": commune, "g": [lat, lon], "s": [services], "p": [publics],
-//!              "e": [specific support, languages counted], "l": [languages spoken],
+//!              "e": [specific support, languages counted], "l": [languages spoken, in the entry's order],
 //!              "f": [cost], "h": hours, "r": 1 (online booking),
 //!              "i": 1 (itinerant), "tel": ["04 78 …", "tel:+33478…"],
 //!              "x": [criteria], "d": [programmes], "fl": [labels], "al": [other labels]}],
@@ -163,7 +163,6 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
                 ("s", position(&service_names, &place.services)),
                 ("p", position(&publics, &place.publics_specifiquement_adresses)),
                 ("e", position(&supports, &supports_of(place))),
-                ("l", place.langues.iter().filter_map(|c| spoken.iter().position(|l| l.code == c)).collect()),
                 ("f", position(&costs, &place.frais_a_charge)),
                 ("d", position(&programmes, &place.dispositif_programmes_nationaux)),
                 ("fl", position(&labels_present, &place.formations_labels)),
@@ -175,6 +174,12 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
                 if !list.is_empty() {
                     record.insert((*key).into(), json!(list));
                 }
+            }
+            // In the entry's order, as the pages say them.
+            let spoken_here: Vec<usize> =
+                place.langues.iter().filter_map(|c| spoken.iter().position(|l| l.code == c)).collect();
+            if !spoken_here.is_empty() {
+                record.insert("l".into(), json!(spoken_here));
             }
             if let Some(at) = place.horaires.as_deref().and_then(|h| hours_of(h, &place.fermetures)) {
                 record.insert("h".into(), json!(at));
