@@ -45,7 +45,11 @@ fn the_embedded_views_are_light_pages_without_the_site_frame_that_open_the_site_
         assert!(
             page.contains(r#"<html lang="fr">"#) && page.contains("<title>") && page.contains("<main id=\"contenu\"")
         );
-        assert!(!page.contains(r#"class="entete""#) && !page.contains("<footer"), "{path}: no header, no footer");
+        assert!(
+            !page.contains(r#"class="entete""#) && !page.contains(r#"class="pied""#),
+            "{path}: not the site's frame"
+        );
+        assert!(page.contains(r#"<footer class="integre-pied">"#) && page.contains("Site mis à jour le"), "{path}");
         assert!(page.contains(r#"<base target="_blank">"#), "{path}: links open a new tab");
         let link = format!(
             r#"<a id="integre-complet" class="integre-complet" href="{full}" rel="noopener" data-chemin="{full}">Voir sur Rés&#39;IN<span class="discret"> (s'ouvre dans un nouvel onglet)</span></a>"#

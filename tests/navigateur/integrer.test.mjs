@@ -121,7 +121,7 @@ test('le code dans une page d’une autre origine : les lieux choisis, le lien v
   assert.deepEqual(noms.sort(), attendus('aide-aux-demarches-administratives', 'bron'));
   assert.ok(noms.length > 0);
   // Ni l'en-tête ni le pied du site ; un titre et des repères pour les lecteurs d'écran.
-  assert.equal(await h.cadre.locator('header.entete, footer').count(), 0);
+  assert.equal(await h.cadre.locator('header.entete, footer.pied, nav').count(), 0);
   assert.equal(await h.page.getAttribute('iframe', 'title'), 'Lieux d\'aide au numérique – Rés\'IN');
   // « Voir sur Rés'IN » : la liste complète, mêmes critères, dans un nouvel onglet.
   const lien = h.cadre.locator('#integre-complet');
