@@ -90,17 +90,7 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
     let communes = communes(site);
     let commune_at: foldhash::HashMap<&str, usize> =
         communes.iter().enumerate().map(|(at, (name, _))| (name.as_str(), at)).collect();
-    let codes = commune_codes(site);
-    let communes_json: Vec<Value> = communes
-        .iter()
-        .map(|(name, centre)| {
-            let code = codes.get(name.as_str());
-            match centre {
-                Some((lat, lon)) => json!([name, round(*lat), round(*lon), Site::commune_slug(name), code]),
-                None => json!([name, null, null, Site::commune_slug(name), code]),
-            }
-        })
-        .collect();
+    let communes_json = communes_json(site, &communes);
 
     // Opening hours: each distinct value once, with the closures that show in its days (then
     // the periods follow them: closed days have none).
@@ -217,6 +207,22 @@ pub(crate) fn index(site: &Site, urls: &Urls) -> Vec<u8> {
         "autres_labels": other_labels,
     });
     json_file(&index)
+}
+
+/// The index's communes: `[name, latitude, longitude, slug, INSEE code]`, the centre `null`
+/// when unknown.
+fn communes_json(site: &Site, communes: &[(String, Option<(f64, f64)>)]) -> Vec<Value> {
+    let codes = commune_codes(site);
+    communes
+        .iter()
+        .map(|(name, centre)| {
+            let code = codes.get(name.as_str());
+            match centre {
+                Some((lat, lon)) => json!([name, round(*lat), round(*lon), Site::commune_slug(name), code]),
+                None => json!([name, null, null, Site::commune_slug(name), code]),
+            }
+        })
+        .collect()
 }
 
 /// The bytes of a JSON file of the site: compact, ending with a newline.
