@@ -319,7 +319,6 @@ fn common<'a>(source: &'a str, place: &'a Place, terms: &Terms) -> Service<'a> {
     if !terms.languages.is_empty() {
         precisions.push(format!("Langues parlées : {}", crate::languages::names(terms.languages)));
     }
-    let remote = terms.modes.iter().any(|m| m == "À distance");
     Service {
         source,
         structure_id: String::new(),
@@ -338,7 +337,7 @@ fn common<'a>(source: &'a str, place: &'a Place, terms: &Terms) -> Service<'a> {
         address: address(place),
         telephone: place.telephone.as_deref(),
         courriel: place.courriels.first().map(String::as_str),
-        modes_accueil: if remote { vec!["a-distance", "en-presentiel"] } else { vec!["en-presentiel"] },
+        modes_accueil: reception(terms.modes),
         zone_eligibilite: place.code_insee.as_deref().and_then(department).into_iter().collect(),
         lien_mobilisation: None,
         modes_mobilisation: lookup_all(MOBILISATION, terms.access),
@@ -362,6 +361,21 @@ fn costs(values: &[String]) -> (Option<&'static str>, Option<String>) {
     let plain = values.len() == 1 && (values[0] == "Gratuit" || values[0] == "Payant");
     let precisions = (!values.is_empty() && !plain).then(|| values.join(", "));
     (frais, precisions)
+}
+
+/// `modes_accueil`: « À distance » gives `a-distance`; in person unless it is the only way (a
+/// place or an offer is somewhere: without any `modalites_accompagnement`, people come).
+fn reception(modes: &[String]) -> Vec<&'static str> {
+    let remote = modes.iter().any(|m| m == "À distance");
+    let in_person = !remote || modes.iter().any(|m| m != "À distance");
+    let mut out = Vec::new();
+    if remote {
+        out.push("a-distance");
+    }
+    if in_person {
+        out.push("en-presentiel");
+    }
+    out
 }
 
 /// `publics`: those the entry addresses specifically; everyone when it names none (in the
@@ -514,6 +528,9 @@ mod tests {
         assert_eq!(costs(&list(&["Payant", "Gratuit"])), (Some("gratuit"), Some("Payant, Gratuit".into())));
         assert_eq!(costs(&[]), (None, None));
         assert_eq!(publics(&[]), ["tous-publics"]);
+        assert_eq!(reception(&[]), ["en-presentiel"]);
+        assert_eq!(reception(&list(&["À distance"])), ["a-distance"]);
+        assert_eq!(reception(&list(&["À distance", "Seul"])), ["a-distance", "en-presentiel"]);
         assert_eq!(publics(&list(&["Seniors", "Jeunes"])), ["jeunes", "seniors"]);
         assert_eq!(kind(&list(&["Accompagnement individuel", "Dans un atelier collectif"])), Some("atelier"));
         assert_eq!(kind(&list(&["À distance"])), None);

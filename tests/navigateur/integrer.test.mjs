@@ -89,6 +89,24 @@ test('/integrer/ : les choix font le code et l’aperçu ; le code se copie ; sa
   const noms = await apercu.locator('#resultats-liste > li h3').allTextContents();
   assert.deepEqual(noms.sort(), attendus('aide-aux-demarches-administratives', 'bron'));
   await axe(page, '/integrer/ rempli');
+
+  // Une langue parlée : la liste des lieux où l'on parle arabe, pour un CCAS.
+  await page.selectOption('#i-besoin', '');
+  await page.selectOption('#i-commune', '');
+  await page.uncheck('#f-gratuit');
+  await page.selectOption('#i-langue', 'ar');
+  assert.match(await page.inputValue('#integrer-code'), /integrer\/liste\/\?langue=ar"/);
+  const arabe = INDEX.langues.findIndex((l) => l[1] === 'ar');
+  const parlent = INDEX.lieux.filter((l) => (l.l || []).includes(arabe)).map((l) => l.n).sort();
+  assert.ok(parlent.length >= 1, 'un lieu de l’exemple parle arabe');
+  // L'aperçu se recharge à chaque choix : attendre qu'il montre la dernière liste.
+  let montres = [];
+  for (let essai = 0; essai < 100 && JSON.stringify(montres) !== JSON.stringify(parlent); essai += 1) {
+    await page.waitForTimeout(200);
+    montres = (await apercu.locator('#resultats-liste > li h3').allTextContents().catch(() => [])).sort();
+  }
+  assert.deepEqual(montres, parlent);
+  assert.match(await page.getAttribute('#integrer-apercu', 'src'), /\?langue=ar$/);
   await page.fermer();
 
   // Le bouton copie le code.

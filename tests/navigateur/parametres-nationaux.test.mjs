@@ -50,6 +50,11 @@ test('traduire : une valeur du standard devient le critère de l’annuaire, san
   assert.deepEqual(r.inconnus, []);
   assert.equal(r.restes, '');
   assert.equal(national.traduire('?besoin=x&commune=bron', INDEX), null, 'sans paramètre national : rien');
+  // Le début d'un service n'en vaut pas plusieurs : « Aide » est dit, pas appliqué.
+  const aide = national.traduire('?services=Aide', INDEX);
+  assert.deepEqual([aide.etat, aide.filtres, aide.inconnus.length], [{}, [], 1]);
+  // prise_rdv=false ne demande pas le rendez-vous en ligne.
+  assert.deepEqual(national.traduire('?prise_rdv=false', INDEX).etat, {});
 });
 
 test('traduire : plusieurs valeurs, l’une ou l’autre ; communes et départements par code INSEE ; valeurs inconnues dites', () => {

@@ -37,14 +37,15 @@ var resinNational = (function (commun) {
     return commun.plier(texte).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   }
 
-  // Les positions dans `liste` (de l'index) de la valeur `v` : la valeur exacte, sinon celles
-  // qu'elle commence (« Langues étrangères » : « (anglais) » et « (autres) »).
-  function positions(liste, v, colonne) {
+  // Les positions dans `liste` (de l'index) de la valeur `v` : la valeur exacte ; sinon, avec
+  // `prefixe`, celles qu'elle commence (« Langues étrangères » : « (anglais) » et « (autres) »).
+  // Ailleurs, un début ne vaut rien : « Aide » n'est pas toutes les « Aide … ».
+  function positions(liste, v, colonne, prefixe) {
     var c = cle(v), exactes = [], debuts = [];
     (liste || []).forEach(function (x, k) {
       var y = colonne === null ? cle(x) : cle(x[colonne]);
       if (y === c) exactes.push(k);
-      else if (c && y.indexOf(c + '-') === 0) debuts.push(k);
+      else if (prefixe && c && y.indexOf(c + '-') === 0) debuts.push(k);
     });
     return exactes.length ? exactes : debuts;
   }
@@ -90,7 +91,7 @@ var resinNational = (function (commun) {
       var regle = LISTES[nom], liste = index[regle[1]] || [], colonne = COLONNE[regle[1]];
       var trouvees = [], connues = [];
       valeurs(nom).forEach(function (v) {
-        var k = positions(liste, v, colonne === undefined ? null : colonne);
+        var k = positions(liste, v, colonne === undefined ? null : colonne, nom === 'prise_en_charge_specifique');
         if (!k.length) r.inconnus.push('« ' + v + ' » (' + NOMS[nom] + ' : aucun lieu de ce site)');
         else { connues.push(v); k.forEach(function (x) { if (trouvees.indexOf(x) < 0) trouvees.push(x); }); }
       });
@@ -105,7 +106,8 @@ var resinNational = (function (commun) {
         garder(nom, connues);
       }
     });
-    if (valeurs('prise_rdv').length) r.etat.rdv = '1';
+    // prise_rdv=true (ou toute autre valeur que false, 0, non) : avec rendez-vous en ligne.
+    if (valeurs('prise_rdv').some(function (v) { return !/^(false|0|non|no)$/i.test(v); })) r.etat.rdv = '1';
     territoires(index, valeurs('territoires'), String(brut.territoire_type || '').trim().toLowerCase(), r, garder);
     var lat = parseFloat(brut.latitude), lon = parseFloat(brut.longitude), zoom = parseInt(brut.zoom, 10);
     if (isFinite(lat) && isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {

@@ -24,7 +24,7 @@
   var copie = document.getElementById('integrer-copie');
   if (!form || !code || !apercu) return;
   form.hidden = false;
-  var CHAMPS = ['besoin', 'commune', 'public', 'gratuit', 'rdv'];
+  var CHAMPS = ['besoin', 'commune', 'public', 'accompagnement', 'langue', 'gratuit', 'rdv'];
 
   function echapper(texte) {
     return String(texte).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
