@@ -69,7 +69,7 @@ npm ci --no-audit --no-fund
 say "paquet Python data-inclusion-schema épinglé (tests/data-inclusion/requirements.txt)"
 venv=target/tools/data-inclusion
 if ! cmp -s tests/data-inclusion/requirements.txt "$venv/requirements.txt"; then
-  # Wheels only: every pinned package has one for CPython 3.10 to 3.13 on x86_64; nothing is compiled.
+  # Wheels only (checked for CPython 3.11 on x86_64): nothing is compiled, a Python without them fails here.
   rm -rf "$venv"
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check --only-binary :all: -r tests/data-inclusion/requirements.txt
