@@ -141,6 +141,10 @@ pub struct Offer {
     pub file: FileId,
     /// Title.
     pub titre: String,
+    /// What kind of offer it is, when the entry says (`type`, resin's own field); see
+    /// [`Offer::kind`].
+    #[serde(rename = "type")]
+    pub kind: Option<OfferKind>,
     /// Slugs of the places where it runs (all exist).
     pub lieux: Vec<String>,
     /// One-sentence summary.
@@ -176,6 +180,71 @@ pub struct Offer {
     pub fermetures: Vec<Closure>,
     /// Territorial fields that the entry gives, in their order of declaration.
     pub extensions: Vec<(String, ExtValue)>,
+}
+
+impl Offer {
+    /// What kind of offer it is: its `type`, or else what its `modalites_accompagnement` say
+    /// (a collective workshop, one-to-one help, equipment to use alone; in data·inclusion's
+    /// order when they say more than one); `None` when neither says.
+    pub fn kind(&self) -> Option<OfferKind> {
+        self.kind.or_else(|| {
+            let says = |value: &str| self.modalites_accompagnement.iter().any(|m| m == value);
+            [
+                ("En autonomie", OfferKind::OpenAccess),
+                ("Dans un atelier collectif", OfferKind::Workshop),
+                ("Accompagnement individuel", OfferKind::DropIn),
+            ]
+            .into_iter()
+            .find_map(|(value, kind)| says(value).then_some(kind))
+        })
+    }
+}
+
+/// The kind of an offer (its `type`); serialised as the content writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OfferKind {
+    /// A collective workshop, one or a few sessions (`Atelier`).
+    Workshop,
+    /// One-to-one help, drop-in or by appointment (`Permanence`).
+    DropIn,
+    /// A course of several sessions that builds skills, sometimes certified (`Formation`).
+    Training,
+    /// Equipment to use alone: computers, printer, wifi (`Accès libre`).
+    OpenAccess,
+}
+
+impl OfferKind {
+    /// Every kind, in the order the editor lists them.
+    pub const ALL: [OfferKind; 4] = [Self::Workshop, Self::DropIn, Self::Training, Self::OpenAccess];
+
+    /// The values of `type` as the content writes them, in the order of [`Self::ALL`].
+    pub const VALUES: &'static [&'static str] = &["Atelier", "Permanence", "Formation", "Accès libre"];
+
+    /// The value of `type` that gives this kind.
+    pub fn value(self) -> &'static str {
+        Self::VALUES[self as usize]
+    }
+
+    /// The kind a value of [`Self::VALUES`] gives.
+    pub fn from_value(value: &str) -> Option<OfferKind> {
+        Self::ALL.into_iter().find(|k| k.value() == value)
+    }
+
+    /// In the words residents use, to show on a page or a card.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Workshop => "Atelier collectif",
+            Self::DropIn => "Aide individuelle",
+            Self::Training => "Formation",
+            Self::OpenAccess => "Accès libre",
+        }
+    }
+}
+
+impl Serialize for OfferKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.value())
+    }
 }
 
 /// A dated closure of a place or an offer (an item of `fermetures`): closed from `du` to `au`,
@@ -256,4 +325,55 @@ pub struct Entries {
     pub pages: Vec<Arc<Page>>,
     /// The entries of the network's space, every section together.
     pub network: Vec<Arc<Publication>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn offer(kind: Option<OfferKind>, modes: &[&str]) -> Offer {
+        Offer {
+            slug: "o".into(),
+            file: FileId(0),
+            titre: "O".into(),
+            kind,
+            lieux: vec![],
+            resume: None,
+            services: vec![],
+            publics_specifiquement_adresses: vec![],
+            prise_en_charge_specifique: vec![],
+            langues: vec![],
+            frais_a_charge: vec![],
+            modalites_acces: vec![],
+            modalites_accompagnement: modes.iter().map(|m| m.to_string()).collect(),
+            inscription: None,
+            prise_rdv: None,
+            calendrier: Schedule::Hours("Mo 10:00-12:00".into()),
+            description: String::new(),
+            date_maj: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            pieces_a_apporter: vec![],
+            fermetures: vec![],
+            extensions: vec![],
+        }
+    }
+
+    #[test]
+    fn an_offers_kind_is_its_own_or_what_its_kinds_of_support_say() {
+        let collective = ["Accompagnement individuel", "Dans un atelier collectif"];
+        assert_eq!(offer(Some(OfferKind::Training), &collective).kind(), Some(OfferKind::Training));
+        assert_eq!(offer(None, &collective).kind(), Some(OfferKind::Workshop));
+        assert_eq!(offer(None, &["Accompagnement individuel"]).kind(), Some(OfferKind::DropIn));
+        assert_eq!(offer(None, &["Dans un atelier collectif", "En autonomie"]).kind(), Some(OfferKind::OpenAccess));
+        assert_eq!(offer(None, &["À distance"]).kind(), None);
+        assert_eq!(offer(None, &[]).kind(), None);
+    }
+
+    #[test]
+    fn every_kind_has_its_value_and_label() {
+        for kind in OfferKind::ALL {
+            assert_eq!(OfferKind::from_value(kind.value()), Some(kind));
+            assert!(!kind.label().is_empty());
+        }
+        assert_eq!(OfferKind::VALUES.len(), OfferKind::ALL.len());
+    }
 }

@@ -49,6 +49,10 @@ impl Kind {
             }
             Kind::NotInVocabulary { suggestion: Some(s), .. } => format!("vouliez-vous dire « {s} » ?"),
             Kind::NotInVocabulary { .. } => "choisissez une valeur de la liste du standard national (voir le README, « Le format du contenu »)".into(),
+            Kind::NotAChoice { value, allowed, .. } => match crate::suggest::closest(value, allowed.iter().copied()) {
+                Some(s) => format!("vouliez-vous dire « {s} » ?"),
+                None => format!("écrivez une de ces valeurs : {}", list_or(allowed)),
+            },
             Kind::PipeInValue { .. } => "écrivez chaque valeur à part dans la liste : `[première, seconde]`".into(),
             Kind::ListCut { .. } => "entre crochets, chaque virgule sépare deux éléments : écrivez la liste un élément par ligne, chacun après un tiret (`- Vos identifiants (CAF, Ameli)`)".into(),
             Kind::BodyTooDeep { .. } => "aplatissez les listes, citations ou balises HTML imbriquées les unes dans les autres".into(),

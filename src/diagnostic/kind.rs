@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+pub use super::detail::{Declared, ExtensionMismatch, Found, LikelyPostcodes};
 use super::media::{SpecialKind, SvgHazard};
 use super::site::SiteKind;
 use super::{CopiedPlace, Severity, Shape};
@@ -74,6 +75,15 @@ pub enum Kind {
         suggestion: Option<String>,
         /// True when the value only differs by case, accents or apostrophes.
         only_spelling: bool,
+    },
+    /// A value outside a short list of resin's own (an offer's `type`, an ad's `nature`).
+    NotAChoice {
+        /// Field name.
+        field: String,
+        /// The value as written.
+        value: String,
+        /// Every allowed value: the help names the closest, or all of them.
+        allowed: &'static [&'static str],
     },
     /// A list value holding `|`, the separator of list values in the exports.
     PipeInValue {
@@ -441,76 +451,6 @@ pub enum Kind {
     CopiedPlace(Box<CopiedPlace>),
 }
 
-/// The commune of a malformed postcode and the postcodes of it likely meant (`likely_postcodes`
-/// of the value rules), for the help of [`Kind::PostalCode`] and [`Kind::CodeAsNumber`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct LikelyPostcodes {
-    /// The commune, as the territory's list names it.
-    pub commune: String,
-    /// Its postcodes likely meant: one, or all of them.
-    pub codes: Vec<String>,
-}
-
-/// A value of a territorial field that its declaration does not take: [`Kind::ExtensionValue`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct ExtensionMismatch {
-    /// The field.
-    pub field: String,
-    /// Its label in `site.yaml`.
-    pub label: String,
-    /// What it takes (`ExtensionType::expected`: « une date AAAA-MM-JJ »).
-    pub expected: Shape,
-    /// Its declared type, which says how to write a value.
-    pub declared: Declared,
-    /// What was written.
-    pub found: Found,
-}
-
-/// The type of a territorial field as declared in `site.yaml` (`type:`, and `valeurs:` of a
-/// `choix`), for the help of [`Kind::ExtensionValue`].
-#[derive(Clone, Debug, PartialEq)]
-pub enum Declared {
-    /// `booleen`.
-    Boolean,
-    /// `texte`.
-    Text,
-    /// `choix`, with its values.
-    Choice(Vec<String>),
-    /// `url`.
-    Url,
-    /// `date`.
-    Date,
-}
-
-/// A value as a problem quotes it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Found {
-    /// Text (or a number read as text): « … ».
-    Text(String),
-    /// Text close to one of the values of a `choix`.
-    Close {
-        /// The text.
-        value: String,
-        /// The closest value.
-        suggestion: String,
-    },
-    /// A YAML `true` or `false`.
-    Bool(bool),
-    /// A value of another type (« une liste »).
-    Type(Shape),
-}
-
-impl fmt::Display for Found {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Found::Text(value) => write!(f, "« {value} »"),
-            Found::Close { value, suggestion } => write!(f, "« {value} » (vouliez-vous dire « {suggestion} » ?)"),
-            Found::Bool(b) => write!(f, "`{b}`"),
-            Found::Type(name) => write!(f, "{name}"),
-        }
-    }
-}
-
 impl Kind {
     /// Stable identifier of the kind, used by the JSON and CI formats.
     pub fn code(&self) -> &'static str {
@@ -526,7 +466,7 @@ impl Kind {
             Kind::CodeAsNumber { .. } => "code-nombre",
             Kind::WrongType { .. } => "type",
             Kind::UnknownField { .. } => "champ-inconnu",
-            Kind::NotInVocabulary { .. } => "vocabulaire",
+            Kind::NotInVocabulary { .. } | Kind::NotAChoice { .. } => "vocabulaire",
             Kind::TooLong { .. } => "trop-long",
             Kind::TooShort { .. } => "trop-court",
             Kind::FormulaStart { .. } => "formule",
@@ -629,7 +569,7 @@ impl fmt::Display for Kind {
                 write!(f, "champ inconnu `{field}` : vouliez-vous dire `{s}` ?")
             }
             Kind::UnknownField { field, .. } => write!(f, "champ inconnu `{field}`"),
-            Kind::NotInVocabulary { field, value, .. } => {
+            Kind::NotInVocabulary { field, value, .. } | Kind::NotAChoice { field, value, .. } => {
                 write!(f, "valeur « {value} » inconnue pour `{field}`")
             }
             Kind::ListCut { field, value } => {

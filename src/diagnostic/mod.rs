@@ -8,6 +8,7 @@
 
 mod closure;
 mod copies;
+mod detail;
 mod editor;
 mod form;
 mod github;

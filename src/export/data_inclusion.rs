@@ -279,6 +279,8 @@ struct Terms<'a> {
     access: &'a [String],
     modes: &'a [String],
     to_bring: &'a [String],
+    /// `type`: a place's from its kinds of support, an offer's from its own kind.
+    kind: Option<&'static str>,
 }
 
 impl<'a> Terms<'a> {
@@ -292,6 +294,7 @@ impl<'a> Terms<'a> {
             access: &p.modalites_acces,
             modes: &p.modalites_accompagnement,
             to_bring: &p.pieces_a_apporter,
+            kind: kind(&p.modalites_accompagnement),
         }
     }
 
@@ -305,6 +308,7 @@ impl<'a> Terms<'a> {
             access: &o.modalites_acces,
             modes: &o.modalites_accompagnement,
             to_bring: &o.pieces_a_apporter,
+            kind: o.kind().map(tables::offer_type),
         }
     }
 }
@@ -327,7 +331,7 @@ fn common<'a>(source: &'a str, place: &'a Place, terms: &Terms) -> Service<'a> {
         description: Cow::Borrowed(""),
         lien_source: String::new(),
         date_maj: place.date_maj,
-        kind: kind(terms.modes),
+        kind: terms.kind,
         thematiques: tables::themes(terms.services),
         frais,
         frais_precisions,

@@ -90,6 +90,7 @@ pub(crate) fn offers_json(site: &Site) -> Vec<u8> {
             json!({
                 "id": o.slug,
                 "titre": o.titre,
+                "type": o.kind.map(crate::model::OfferKind::value),
                 "url": format!("{base}offres/{}/", o.slug),
                 "lieux": places,
                 "resume": o.resume,

@@ -13,7 +13,7 @@ use super::labels;
 use super::urls::Urls;
 use super::view::{Phone, SessionView, phone_of, session_view};
 use crate::index::{Site, Term};
-use crate::model::{Offer, Place, Schedule, Session};
+use crate::model::{Offer, OfferKind, Place, Schedule, Session};
 
 /// A place as listed in /lieux/ and on taxonomy pages.
 #[derive(Debug, Clone, Serialize)]
@@ -145,6 +145,8 @@ pub(crate) struct OfferCard {
     pub href: String,
     /// Title.
     pub titre: String,
+    /// What kind of offer, in residents' words ([`crate::model::OfferKind::label`]).
+    pub type_offre: Option<&'static str>,
     /// Summary.
     pub resume: Option<String>,
     /// Where: place names and communes.
@@ -205,6 +207,7 @@ pub(crate) fn offer_card(site: &Site, urls: &Urls, offer: &Offer) -> OfferCard {
     OfferCard {
         href: urls.path(&format!("offres/{}/", offer.slug)),
         titre: offer.titre.clone(),
+        type_offre: offer.kind().map(OfferKind::label),
         resume: offer.resume.clone(),
         lieux: offer.lieux.iter().filter_map(|s| site.place(s)).map(|l| place_ref(l, urls)).collect(),
         quand: when(site, offer),

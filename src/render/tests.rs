@@ -106,6 +106,7 @@ fn offer(slug: &str, titre: &str, places: &[&str], calendrier: Schedule) -> Offe
         slug: slug.into(),
         file: FileId(0),
         titre: titre.into(),
+        kind: None,
         lieux: places.iter().map(|s| s.to_string()).collect(),
         resume: Some("Apprendre pas à pas.".into()),
         services: vec!["Maîtrise des outils numériques du quotidien".into()],

@@ -307,6 +307,13 @@ pub const LIEU: &[Field] = &[
 /// The fields of an offer.
 pub const OFFRE: &[Field] = &[
     req("titre", "Titre", "Le nom de l'atelier, de la permanence ou de la formation.", Type::Text).starts(Start::Name),
+    f(
+        "type",
+        "Type d'offre",
+        "Atelier (en groupe), Permanence (aide individuelle, avec ou sans rendez-vous), Formation (un parcours de \
+         plusieurs séances, parfois certifiant) ou Accès libre (du matériel à utiliser seul).",
+        Type::Choice(crate::model::OfferKind::VALUES),
+    ),
     req("lieux", "Lieux", PLACES, Type::Places),
     f("resume", "Résumé", SUMMARY, Type::Short(280)),
     f(

@@ -181,6 +181,18 @@ impl<'a> Fields<'a> {
         self.text_value(value, &[key(name)], &self.label(name))
     }
 
+    /// An optional value of a short list of resin's own (`allowed`): case, accents and
+    /// apostrophes do not matter; another value is reported.
+    pub(crate) fn choice(&mut self, name: &str, allowed: &'static [&'static str]) -> Option<&'static str> {
+        let value = self.text(name)?;
+        let folded = suggest::fold(&value);
+        if let Some(found) = allowed.iter().find(|a| suggest::fold(a) == folded) {
+            return Some(found);
+        }
+        self.report(Kind::NotAChoice { field: name.to_string(), value, allowed }, &[key(name)]);
+        None
+    }
+
     /// A required text field: a missing or empty one is reported.
     pub(crate) fn required_text(&mut self, name: &str) -> Option<String> {
         let Some(value) = self.raw(name) else {

@@ -301,19 +301,12 @@ fn call(f: &mut Fields<'_>) -> Option<Call> {
     })
 }
 
-/// A value of a short list of our own: case, accents and apostrophes do not matter.
-fn choice(f: &mut Fields<'_>, name: &str, allowed: &[&'static str]) -> Option<&'static str> {
-    let Some(value) = f.text(name) else {
-        f.missing(name);
+/// A required value of a short list of our own ([`Fields::choice`]).
+fn choice(f: &mut Fields<'_>, name: &str, allowed: &'static [&'static str]) -> Option<&'static str> {
+    if !f.require(name) {
         return None;
-    };
-    let folded = suggest::fold(&value);
-    if let Some(found) = allowed.iter().find(|a| suggest::fold(a) == folded) {
-        return Some(found);
     }
-    let suggestion = suggest::closest(&value, allowed.iter().copied()).map(str::to_string);
-    f.report(Kind::NotInVocabulary { field: name.to_string(), value, suggestion, only_spelling: false }, &[key(name)]);
-    None
+    f.choice(name, allowed)
 }
 
 /// A commune: in the territory's list when there is one.

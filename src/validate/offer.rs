@@ -6,7 +6,7 @@ use super::Context;
 use super::place::{opening_hours, update_date};
 use crate::diagnostic::{Diagnostic, Kind, Shape};
 use crate::load::{RawEntry, Segment};
-use crate::model::{Offer, Schedule, Session};
+use crate::model::{Offer, OfferKind, Schedule, Session};
 use crate::schema::reader::Fields;
 
 /// The place slugs an offer names, with where each is written.
@@ -21,6 +21,7 @@ pub(crate) fn validate_offer(
 ) -> (Option<Offer>, PlaceRefs, Vec<Diagnostic>) {
     let mut f = Fields::new(entry, text);
     let titre = f.required_text("titre");
+    let kind = f.choice("type", OfferKind::VALUES).and_then(OfferKind::from_value);
     let places: PlaceRefs = super::unique(f.list("lieux"));
     f.require("lieux");
     let resume = f.short_text("resume", 280);
@@ -60,6 +61,7 @@ pub(crate) fn validate_offer(
             slug: entry.slug.clone(),
             file: entry.file,
             titre,
+            kind,
             lieux: places.iter().map(|(slug, _)| slug.clone()).collect(),
             resume,
             services,

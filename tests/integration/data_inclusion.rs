@@ -110,6 +110,17 @@ fn places_are_structures_and_their_accompaniment_and_offers_are_services() {
     );
     assert!(drop_in.get("lien_mobilisation").is_none(), "absent quand l'offre n'en a pas");
 
+    // An offer's `type` gives its service's: a training is a `formation` (its
+    // `modalites_accompagnement` say « Dans un atelier collectif », which alone would give
+    // `atelier`), open access to computers `aide-materielle`.
+    let training =
+        record(&services, "res-in--offre--preparer-la-certification-pix-gerland--mission-locale-de-lyon-gerland");
+    assert_eq!(training["type"], "formation");
+    assert_eq!(
+        record(&services, "res-in--offre--postes-en-libre-acces-vaise--mediatheque-de-vaise")["type"],
+        "aide-materielle"
+    );
+
     // An offer at two places: one service at each, attached to each place's structure.
     let both: Vec<&Value> = services
         .iter()

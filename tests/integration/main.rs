@@ -19,6 +19,7 @@ mod incremental;
 mod labels;
 mod languages;
 mod navigateur;
+mod offer_kind;
 mod orientation;
 mod publishing;
 mod reseau;

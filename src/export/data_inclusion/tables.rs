@@ -5,6 +5,8 @@
 //! Every table is a plain slice, read by [`lookup`] and [`lookup_all`]; the values on the right
 //! are those of the `data-inclusion-schema` package pinned in `tests/data-inclusion/`.
 
+use crate::model::OfferKind;
+
 /// `services` → `thematiques` (each service gives every theme of its row).
 pub(super) const THEMES: &[(&str, &[&str])] = &[
     (
@@ -48,6 +50,18 @@ pub(super) const TYPES: &[(&str, &str)] = &[
     ("Dans un atelier collectif", "atelier"),
     ("En autonomie", "aide-materielle"),
 ];
+
+/// An offer's `type` → `type`: resin's own field, so resin's own table (a workshop is
+/// `atelier`, a drop-in `accompagnement`, a training `formation`, open access to equipment
+/// `aide-materielle` as data·inclusion maps « En autonomie »).
+pub(super) fn offer_type(kind: OfferKind) -> &'static str {
+    match kind {
+        OfferKind::Workshop => "atelier",
+        OfferKind::DropIn => "accompagnement",
+        OfferKind::Training => "formation",
+        OfferKind::OpenAccess => "aide-materielle",
+    }
+}
 
 /// When several kinds of support give several types, the one a service takes (data·inclusion's
 /// order: a service has one type).

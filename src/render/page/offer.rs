@@ -9,7 +9,7 @@ use crate::Error;
 use crate::hours;
 use crate::index::Site;
 use crate::markdown;
-use crate::model::{Closure, Offer, Place, Schedule};
+use crate::model::{Closure, Offer, OfferKind, Place, Schedule};
 use crate::render::cards::{self, PlaceRef};
 use crate::render::deps::Keys;
 use crate::render::urls::{Urls, mailto};
@@ -28,6 +28,8 @@ pub(crate) struct OfferView {
     pub agenda: String,
     /// Title.
     pub titre: String,
+    /// What kind of offer, in residents' words.
+    pub type_offre: Option<&'static str>,
     /// Summary.
     pub resume: Option<String>,
     /// Where.
@@ -84,6 +86,7 @@ pub(crate) fn offer_view(site: &Site, urls: &Urls, offer: &Offer) -> OfferView {
         json_ld: structured::offer(site, offer, &page_url, &|slug| urls.absolute(&format!("lieux/{slug}/"))),
         agenda: urls.path(&format!("offres/{}/agenda.ics", offer.slug)),
         titre: offer.titre.clone(),
+        type_offre: offer.kind().map(OfferKind::label),
         resume: offer.resume.clone(),
         lieux: places.iter().map(|l| cards::place_ref(l, urls)).collect(),
         services: services_view(site, urls, &offer.services),
