@@ -36,6 +36,10 @@ pub struct SiteConfig {
     /// Licence of the open data.
     #[serde(default)]
     pub licence_donnees: Licence,
+    /// The site's short name in the identifiers of its data·inclusion export
+    /// (`<source>--<id>`); see [`SiteConfig::data_source`].
+    #[serde(default)]
+    pub source_donnees: Option<String>,
     /// True while the entries are fictitious examples: a notice says so on every page.
     #[serde(default)]
     pub exemple: bool,
@@ -256,6 +260,13 @@ impl SiteConfig {
         if self.url.ends_with('/') { self.url.clone() } else { format!("{}/", self.url) }
     }
 
+    /// The `source` of the data·inclusion export, the start of every identifier in it:
+    /// `source_donnees`, or else the slug of the title (`Rés'IN` → `res-in`).
+    pub fn data_source(&self) -> String {
+        let source = self.source_donnees.as_deref().map_or_else(|| slug::slugify(&self.titre), str::to_string);
+        if source.is_empty() { "resin".to_string() } else { source }
+    }
+
     /// The address "Signaler une erreur" writes to.
     pub fn report_address(&self) -> &str {
         self.signalement.as_deref().unwrap_or(&self.contact)
@@ -280,6 +291,10 @@ pub(crate) fn load_config(sources: &Sources, file: FileId) -> Result<SiteConfig,
     let written =
         |path: &[Segment]| if exists(path) { text[doc.value_span(path)].trim().to_string() } else { String::new() };
     let mut problems = check_addresses(&config);
+    if let Some(source) = config.source_donnees.as_ref().filter(|s| slug::slugify(s) != **s) {
+        let kind = SiteKind::DataSource { written: source.clone(), suggestion: slug::slugify(source) };
+        problems.push((Kind::Site(kind), vec![key("source_donnees")]));
+    }
     problems.extend(check_extensions(&config.extensions, &written));
     if let Some(edition) = &config.edition_en_ligne {
         for (field, kind) in check_edition(edition, &written) {

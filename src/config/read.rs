@@ -19,6 +19,7 @@ pub(super) const SITE: &[&str] = &[
     "carte",
     "contact",
     "signalement",
+    "source_donnees",
     "licence_donnees",
     "exemple",
     "pied_de_page",
@@ -74,6 +75,7 @@ pub(super) fn site(f: &mut Fields<'_>) -> SiteConfig {
         carte: f.section("carte", CARTE, map).unwrap_or_default(),
         contact: required(f, "contact"),
         signalement: f.text("signalement"),
+        source_donnees: f.text("source_donnees"),
         licence_donnees: f.section("licence_donnees", LICENCE, licence).unwrap_or_default(),
         exemple: f.boolean("exemple").unwrap_or_default(),
         pied_de_page: f

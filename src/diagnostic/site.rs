@@ -93,6 +93,13 @@ pub enum SiteKind {
     GitlabApplication,
     /// `edition_en_ligne:` with nothing under it.
     EmptyEdition,
+    /// A `source_donnees` that is not lowercase letters, digits and hyphens.
+    DataSource {
+        /// The value as written.
+        written: String,
+        /// The value in lowercase letters, digits and hyphens.
+        suggestion: String,
+    },
     /// A need of `orientation` whose `libelle` has no words before its bracket.
     NeedWithoutWords,
     /// Two needs whose links to the shortlist would be the same.
@@ -191,6 +198,12 @@ impl fmt::Display for SiteKind {
             SiteKind::Branch { branch } => write!(f, "branche « {branch} » : ce n'est pas un nom de branche git"),
             SiteKind::GitlabApplication => write!(f, "GitLab a besoin de `application:`"),
             SiteKind::EmptyEdition => write!(f, "`edition_en_ligne` est vide"),
+            SiteKind::DataSource { written, .. } => {
+                write!(
+                    f,
+                    "`source_donnees` « {written} » : les identifiants publiés n'en gardent que des minuscules, des chiffres et des tirets"
+                )
+            }
             SiteKind::NeedWithoutWords => write!(f, "`libelle` est vide"),
             SiteKind::NeedsSameLink { first, second, slug } => {
                 write!(f, "« {first} » et « {second} » donneraient le même lien vers la sélection (`?demande={slug}`)")
@@ -249,6 +262,10 @@ impl SiteKind {
             SiteKind::Branch { .. } => "écrivez un nom de branche git, par exemple `main`".into(),
             SiteKind::GitlabApplication => "ajoutez `application:`, l'identifiant de l'application OAuth créée dans GitLab (Paramètres > Applications)".into(),
             SiteKind::EmptyEdition => "donnez au moins `forge:` et `depot:` (ou retirez la ligne)".into(),
+            SiteKind::DataSource { suggestion, .. } if suggestion.is_empty() => {
+                "écrivez un nom court en minuscules, chiffres et tirets, par exemple `res-in`".into()
+            }
+            SiteKind::DataSource { suggestion, .. } => format!("écrivez `source_donnees: {suggestion}`"),
             SiteKind::NeedWithoutWords => {
                 "écrivez le besoin comme la personne le dirait, par exemple « Faire une démarche CAF »".into()
             }

@@ -125,15 +125,9 @@ struct Service<'a> {
     horaires_accueil: Option<Cow<'a, str>>,
 }
 
-/// The `source` of every record: the slug of the site's title (`Rés'IN` → `res-in`).
-fn source(site: &Site) -> String {
-    let slug = slug::slugify(&site.config.titre);
-    if slug.is_empty() { "resin".to_string() } else { slug }
-}
-
 /// `structures.json`: one structure per place, ordered by `id`.
 pub(crate) fn structures_json(site: &Site) -> Vec<u8> {
-    let source = source(site);
+    let source = site.config.data_source();
     let base = site.config.base_url();
     let records: Vec<Structure> =
         by_id(&site.entries.places).into_iter().map(|p| structure(&source, &base, site.today, p)).collect();
@@ -143,32 +137,49 @@ pub(crate) fn structures_json(site: &Site) -> Vec<u8> {
 /// `services.json`: one service per place that lists services, then one per offer and place;
 /// ordered by `id`.
 pub(crate) fn services_json(site: &Site) -> Vec<u8> {
-    let source = source(site);
+    let source = site.config.data_source();
     let base = site.config.base_url();
     let today = site.today;
-    let mut records: Vec<Service> =
-        by_id(&site.entries.places).into_iter().filter_map(|p| place_service(&source, &base, today, p)).collect();
-    for offer in &site.entries.offers {
-        for place in offer.lieux.iter().filter_map(|slug| site.place(slug)) {
-            records.push(offer_service(&source, &base, today, offer, place));
-        }
-    }
+    let mut records: Vec<Service> = subjects(site)
+        .map(|subject| match subject {
+            Subject::Place(place) => place_service(&source, &base, today, place),
+            Subject::Offer(offer, place) => offer_service(&source, &base, today, offer, place),
+        })
+        .collect();
     records.sort_by(|a, b| a.id.cmp(&b.id));
     to_json(&records)
 }
 
-/// How many records `services_json` writes: a service per place that lists services, and one per
-/// offer and place (for `/donnees/`).
+/// How many records `services.json` holds (for `/donnees/`).
 pub(crate) fn service_count(site: &Site) -> usize {
-    let places = site.entries.places.iter().filter(|p| !p.services.is_empty()).count();
-    let offers: usize =
-        site.entries.offers.iter().map(|o| o.lieux.iter().filter(|slug| site.place(slug).is_some()).count()).sum();
-    places + offers
+    subjects(site).count()
 }
 
+/// What a service is about: a place's digital accompaniment, or an offer at one of its places.
+enum Subject<'a> {
+    Place(&'a Place),
+    Offer(&'a Offer, &'a Place),
+}
+
+/// The services of `services.json`, unordered: each place that lists services, and each offer
+/// at each of its places.
+fn subjects(site: &Site) -> impl Iterator<Item = Subject<'_>> {
+    let places = site.entries.places.iter().filter(|p| !p.services.is_empty()).map(|p| Subject::Place(p));
+    let offers = site.entries.offers.iter().flat_map(move |offer| {
+        offer.lieux.iter().filter_map(|slug| site.place(slug)).map(move |place| Subject::Offer(offer, place))
+    });
+    places.chain(offers)
+}
+
+/// A JSON array with one record per line: compact for the machines that read it (a quarter of
+/// the pretty-printed size), and a change to one record is one changed line.
 fn to_json<T: Serialize>(records: &[T]) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(records).expect("plain data serialises");
-    bytes.push(b'\n');
+    let mut bytes = b"[".to_vec();
+    for (i, record) in records.iter().enumerate() {
+        bytes.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        serde_json::to_writer(&mut bytes, record).expect("plain data serialises");
+    }
+    bytes.extend_from_slice(b"\n]\n");
     bytes
 }
 
@@ -214,14 +225,11 @@ fn address(place: &Place) -> Address<'_> {
 }
 
 /// The digital accompaniment of a place, when it lists services.
-fn place_service<'a>(source: &'a str, base: &str, today: NaiveDate, place: &'a Place) -> Option<Service<'a>> {
-    if place.services.is_empty() {
-        return None;
-    }
+fn place_service<'a>(source: &'a str, base: &str, today: NaiveDate, place: &'a Place) -> Service<'a> {
     let id = format!("{source}--{}", place.id);
     let fallback = place.services.join(", ");
     let text = description(&[&place.presentation_detail, place.presentation_resume.as_deref().unwrap_or("")]);
-    Some(Service {
+    Service {
         source,
         structure_id: id.clone(),
         id,
@@ -233,7 +241,7 @@ fn place_service<'a>(source: &'a str, base: &str, today: NaiveDate, place: &'a P
         lien_mobilisation: place.prise_rdv.as_deref(),
         mobilisation_precisions: None,
         ..common(source, place, &Terms::of_place(place))
-    })
+    }
 }
 
 /// An offer as held at one of its places.

@@ -45,6 +45,7 @@ fn config(url: &str) -> SiteConfig {
         carte: Default::default(),
         contact: "contact@resin.exemple.fr".into(),
         signalement: Some("signalement@resin.exemple.fr".into()),
+        source_donnees: None,
         licence_donnees: Default::default(),
         exemple: true,
         pied_de_page: vec![

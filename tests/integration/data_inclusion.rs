@@ -142,6 +142,36 @@ fn places_are_structures_and_their_accompaniment_and_offers_are_services() {
     assert!(precisions.ends_with("Langues parlées : arabe, kabyle"), "{precisions}");
 }
 
+#[test]
+fn identifiers_start_with_the_sites_data_source_one_record_per_line() {
+    use crate::support::{PLACE, SITE_YAML};
+    // The title changes; the identifiers that DORA keeps do not, once `source_donnees` is set.
+    let site = SiteTest::new()
+        .file(
+            "content/site.yaml",
+            &format!("{}source_donnees: reseau-test\n", SITE_YAML.replace("titre: Test", "titre: Nouveau nom")),
+        )
+        .file("content/lieux/mediatheque-du-bachut.md", PLACE);
+    site.build();
+    let text = site.read("public/donnees/data-inclusion/structures.json");
+    // One record per line, in a JSON array: compact, and one changed record is one changed line.
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!((lines[0], lines[lines.len() - 1], lines.len()), ("[", "]", 3), "{text}");
+    let structures = records(&site, "structures.json");
+    assert_eq!(
+        (&structures[0]["source"], &structures[0]["id"]),
+        (&json!("reseau-test"), &json!("reseau-test--mediatheque-du-bachut"))
+    );
+    assert_eq!(records(&site, "services.json")[0]["structure_id"], "reseau-test--mediatheque-du-bachut");
+
+    // A value that would not stay as written in an identifier: the check says what to write.
+    site.write("content/site.yaml", &format!("{SITE_YAML}source_donnees: Rés'IN Lyon\n"));
+    let run = site.run(&["check", "--format", "json"]).expect_code(1);
+    let problem = &run.diagnostics()[0];
+    assert_eq!((&problem["file"], &problem["code"]), (&json!("content/site.yaml"), &json!("configuration")));
+    assert_eq!(problem["help"], "écrivez `source_donnees: res-in-lyon`");
+}
+
 /// The Python of the virtual environment that holds the pinned package: `RESIN_DATA_INCLUSION_PY`,
 /// or the one `scripts/test.sh` creates in `target/tools/data-inclusion`. Without it the
 /// validation is skipped with a message, except in CI (`CI=true`), where it fails.
