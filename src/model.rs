@@ -220,6 +220,10 @@ impl OfferKind {
     /// The values of `type` as the content writes them, in the order of [`Self::ALL`].
     pub const VALUES: &'static [&'static str] = &["Atelier", "Permanence", "Formation", "Accès libre"];
 
+    /// The folders of the lists of offers by kind, in the order of [`Self::ALL`]: no offer may
+    /// take one of these names.
+    pub const SLUGS: &'static [&'static str] = &["ateliers", "aide-individuelle", "formations", "acces-libre"];
+
     /// The value of `type` that gives this kind.
     pub fn value(self) -> &'static str {
         Self::VALUES[self as usize]
@@ -228,6 +232,21 @@ impl OfferKind {
     /// The kind a value of [`Self::VALUES`] gives.
     pub fn from_value(value: &str) -> Option<OfferKind> {
         Self::ALL.into_iter().find(|k| k.value() == value)
+    }
+
+    /// The folder of the list of offers of this kind: `/offres/<slug>/`.
+    pub fn slug(self) -> &'static str {
+        Self::SLUGS[self as usize]
+    }
+
+    /// The title of the list of offers of this kind.
+    pub fn list_title(self) -> &'static str {
+        match self {
+            Self::Workshop => "Ateliers collectifs",
+            Self::DropIn => "Aide individuelle",
+            Self::Training => "Formations",
+            Self::OpenAccess => "Accès libre au matériel",
+        }
     }
 
     /// In the words residents use, to show on a page or a card.
@@ -375,5 +394,6 @@ mod tests {
             assert!(!kind.label().is_empty());
         }
         assert_eq!(OfferKind::VALUES.len(), OfferKind::ALL.len());
+        assert_eq!(OfferKind::SLUGS.len(), OfferKind::ALL.len());
     }
 }

@@ -23,6 +23,7 @@ pub fn new_entry(root: &Path, kind: EntryKind, name: &str, today: NaiveDate) -> 
     }
     let reserved = match kind {
         EntryKind::Page => crate::validate::RESERVED_SLUGS,
+        EntryKind::Offer => crate::validate::RESERVED_OFFER_SLUGS,
         EntryKind::Network(_) => crate::validate::RESERVED_RESEAU_SLUGS,
         _ => &[],
     };

@@ -39,6 +39,7 @@ use crate::Error;
 use crate::export;
 use crate::index::Site;
 use crate::load::EntryKind;
+use crate::model::OfferKind;
 
 /// Places per page of `/lieux/` and of the taxonomy pages.
 pub(crate) const PLACES_PER_PAGE: usize = 100;
@@ -64,8 +65,10 @@ pub(crate) enum Job {
         n: usize,
         total: usize,
     },
-    /// `/offres/`, page `n` (1-based) of `total`.
+    /// `/offres/` (or the list of one kind of offer, `/offres/<kind>/`), page `n` (1-based) of
+    /// `total`.
     Offers {
+        kind: Option<OfferKind>,
         n: usize,
         total: usize,
     },
@@ -147,8 +150,10 @@ fn jobs(site: &Site) -> Vec<Job> {
             jobs.extend((1..=total).map(|n| Job::Term { taxonomy, index, n, total }));
         }
     }
-    let total = site.entries.offers.len().div_ceil(OFFERS_PER_PAGE).max(1);
-    jobs.extend((1..=total).map(|n| Job::Offers { n, total }));
+    for (kind, count) in page::offers::lists(site) {
+        let total = count.div_ceil(OFFERS_PER_PAGE).max(1);
+        jobs.extend((1..=total).map(|n| Job::Offers { kind, n, total }));
+    }
     jobs.extend((0..site.entries.offers.len()).map(Job::Offer));
     jobs.extend((0..site.entries.pages.len()).map(Job::Page));
     jobs.push(Job::Map);
@@ -309,7 +314,7 @@ impl<'a> Renderer<'a> {
             Job::Term { taxonomy, index, n, .. } => {
                 page_dir(&format!("{}/{}/", taxonomy.folder(), taxonomy.terms(site)[index].slug), n)
             }
-            Job::Offers { n, .. } => page_dir("offres/", n),
+            Job::Offers { kind, n, .. } => page_dir(&page::offers::dir(kind), n),
             Job::Offer(i) => urls::entry_dir(EntryKind::Offer, &site.entries.offers[i].slug),
             Job::Page(i) => urls::entry_dir(EntryKind::Page, &site.entries.pages[i].slug),
             Job::Map => "carte/".into(),
@@ -348,7 +353,7 @@ impl<'a> Renderer<'a> {
             Job::Place(i) => page::place::render(self, i, &dir),
             Job::TermIndex(taxonomy) => page::terms::render_index(self, taxonomy, &dir),
             Job::Term { taxonomy, index, n, total } => page::terms::render_term(self, taxonomy, index, n, total),
-            Job::Offers { n, total } => page::offers::render(self, n, total),
+            Job::Offers { kind, n, total } => page::offers::render(self, kind, n, total),
             Job::Offer(i) => page::offer::render(self, i, &dir),
             Job::Page(i) => page::free::render(self, i, &dir),
             Job::Map => page::map::render(self, &dir),
@@ -378,7 +383,7 @@ fn page_key(keys: &deps::Keys, job: Job) -> Option<u64> {
         Job::Places { n, total } => page::places::key(keys, n, total),
         Job::Place(i) => Some(page::place::key(keys, i)),
         Job::Term { taxonomy, index, n, total } => Some(page::terms::key(keys, taxonomy, index, n, total)),
-        Job::Offers { n, total } => Some(page::offers::key(keys, n, total)),
+        Job::Offers { kind, n, total } => Some(page::offers::key(keys, kind, n, total)),
         Job::Offer(i) => Some(page::offer::key(keys, i)),
         Job::Page(i) => Some(page::free::key(keys, i)),
     }

@@ -66,6 +66,9 @@ pub(crate) const RESERVED_SLUGS: &[&str] = &[
     "medias",
 ];
 
+/// Offer slugs that would collide with the lists of one kind of offer (`/offres/formations/`).
+pub(crate) const RESERVED_OFFER_SLUGS: &[&str] = crate::model::OfferKind::SLUGS;
+
 /// Slugs of the network's space that would collide with its lists' own pages.
 pub(crate) const RESERVED_RESEAU_SLUGS: &[&str] = &["archives", "page"];
 
@@ -318,6 +321,7 @@ fn check_slug(entry: &RawEntry) -> Option<Diagnostic> {
     }
     let reserved = match entry.kind {
         EntryKind::Page => RESERVED_SLUGS,
+        EntryKind::Offer => RESERVED_OFFER_SLUGS,
         // The archive and the pages of a list of the network's space.
         EntryKind::Network(_) => RESERVED_RESEAU_SLUGS,
         _ => &[],

@@ -58,6 +58,11 @@ fn every_page_family_exists() {
         .keys()
         .filter(|p| p.starts_with("offres/") && p.ends_with("/index.html") && p.matches('/').count() == 2)
         .count();
+    // Besides one page per offer, the list of each kind of offer the example has.
+    for list in ["ateliers", "aide-individuelle", "formations", "acces-libre"] {
+        assert!(files.contains_key(&format!("offres/{list}/index.html")), "{list}");
+    }
+    let offers = offers - 4;
     let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     assert_eq!(places, std::fs::read_dir(content.join("lieux")).unwrap().count());
     assert_eq!(offers, std::fs::read_dir(content.join("offres")).unwrap().count());
@@ -260,7 +265,13 @@ fn pages_are_french_accessible_html() {
         assert_eq!(orienter, usize::from(orient), "{path}: the guided form's page, in one file");
         assert_eq!(accueil, usize::from(path == "index.html"), "{path}: the home page's script");
         let place = path.starts_with("lieux/") && path != "lieux/index.html" && !path.starts_with("lieux/page/");
-        let offer = path.starts_with("offres/") && path != "offres/index.html" && !path.starts_with("offres/page/");
+        let offer_list = ["ateliers", "aide-individuelle", "formations", "acces-libre"]
+            .iter()
+            .any(|list| path.starts_with(&format!("offres/{list}/")));
+        let offer = path.starts_with("offres/")
+            && path != "offres/index.html"
+            && !path.starts_with("offres/page/")
+            && !offer_list;
         let event =
             path.starts_with("reseau/agenda/") && path.matches('/').count() == 3 && !path.contains("/archives/");
         assert_eq!(

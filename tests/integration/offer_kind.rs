@@ -101,3 +101,47 @@ fn a_type_outside_the_list_is_a_located_error_that_says_what_to_write() {
     site.run(&["build"]).expect_code(1);
     assert!(!site.exists("public/offres/autre/index.html"));
 }
+
+#[test]
+fn each_kind_that_some_offer_is_has_its_list_linked_from_the_others() {
+    let site = site();
+    site.build();
+    // « Rencontre » says no kind: only in the list of every offer.
+    let all = site.read("public/offres/index.html");
+    for title in ["Préparer Pix", "Coup de pouce", "Ordinateurs", "Rencontre"] {
+        assert!(all.contains(&format!(">{title}</a>")), "{title}");
+    }
+    let trainings = site.read("public/offres/formations/index.html");
+    assert!(trainings.contains("<h1>Formations</h1>"));
+    assert!(trainings.contains(">Préparer Pix</a>"));
+    for other in ["Coup de pouce", "Ordinateurs", "Rencontre"] {
+        assert!(!trainings.contains(&format!(">{other}</a>")), "{other}");
+    }
+    // The card does not repeat what the title says.
+    assert!(!trainings.contains("<p class=\"carte-type\">"));
+    // The lists link to each other, with their counts; no list for a kind no offer is.
+    let nav = |html: &str| {
+        let start = html.find("<nav aria-label=\"Types d'offres\">").expect("the lists by kind");
+        html[start..start + html[start..].find("</nav>").unwrap()].to_string()
+    };
+    assert_eq!(
+        nav(&trainings),
+        "<nav aria-label=\"Types d'offres\">\n<ul class=\"rubriques\">\n\
+         <li><a href=\"/offres/\">Toutes <span class=\"discret\">(4)</span></a></li>\n\
+         <li><a href=\"/offres/aide-individuelle/\">Aide individuelle <span class=\"discret\">(1)</span></a></li>\n\
+         <li><a href=\"/offres/formations/\" aria-current=\"page\">Formations <span class=\"discret\">(1)</span></a></li>\n\
+         <li><a href=\"/offres/acces-libre/\">Accès libre au matériel <span class=\"discret\">(1)</span></a></li>\n\
+         </ul>\n"
+    );
+    assert!(nav(&all).contains("<a href=\"/offres/\" aria-current=\"page\">Toutes"));
+    assert!(!site.exists("public/offres/ateliers/index.html"));
+    assert!(site.read("public/sitemap.xml").contains("/offres/formations/</loc>"));
+    // The breadcrumb leads back to every offer.
+    assert!(trainings.contains("<a href=\"/offres/\">Ateliers et permanences</a>"));
+
+    // An offer may not take the name of one of these lists.
+    site.write("content/offres/formations.md", &offer("Formations", ""));
+    let run = site.run(&["check", "--format", "json"]).expect_code(1);
+    let problem = &run.diagnostics()[0];
+    assert_eq!((&problem["file"], &problem["code"]), (&"content/offres/formations.md".into(), &"nom-reserve".into()));
+}
