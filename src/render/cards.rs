@@ -147,6 +147,8 @@ pub(crate) struct OfferCard {
     pub titre: String,
     /// What kind of offer, in residents' words ([`crate::model::OfferKind::label`]).
     pub type_offre: Option<&'static str>,
+    /// What it costs, in plain words (« Gratuit »); empty when the entry does not say.
+    pub frais: String,
     /// Summary.
     pub resume: Option<String>,
     /// Where: place names and communes.
@@ -208,6 +210,7 @@ pub(crate) fn offer_card(site: &Site, urls: &Urls, offer: &Offer) -> OfferCard {
         href: urls.path(&format!("offres/{}/", offer.slug)),
         titre: offer.titre.clone(),
         type_offre: offer.kind().map(OfferKind::label),
+        frais: costs(&offer.frais_a_charge),
         resume: offer.resume.clone(),
         lieux: offer.lieux.iter().filter_map(|s| site.place(s)).map(|l| place_ref(l, urls)).collect(),
         quand: when(site, offer),
@@ -220,6 +223,22 @@ pub(crate) fn offer_card(site: &Site, urls: &Urls, offer: &Offer) -> OfferCard {
         horaires,
         derniere: past.last().map(|s| session_view(s)),
     }
+}
+
+/// What an offer costs, in a few words: « Gratuit », « Gratuit ou payant » (free computers,
+/// paid printing).
+fn costs(values: &[String]) -> String {
+    let words = crate::render::labels::plain_list("frais_a_charge", values);
+    let mut out = String::new();
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" ou ");
+            out.push_str(&crate::render::view::lowercase_first(word));
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
 }
 
 /// An offer's hours summary without the "Fermé …" lines: a workshop is not "closed" the

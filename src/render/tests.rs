@@ -321,7 +321,7 @@ fn place_page_content() {
         "<p class=\"verification\">Informations vérifiées le <time datetime=\"2026-03-03\">3 mars 2026</time>.</p>"
     ));
     assert!(page.contains("<a href=\"/offres/atelier-smartphone/\">Atelier « Mon smartphone »</a>"));
-    assert!(page.contains("<time datetime=\"2026-12-01\">mardi 1er décembre 2026</time>, 14\u{a0}h – 16\u{a0}h"));
+    assert!(page.contains("<time datetime=\"2026-12-01\">mardi 1er décembre 2026</time>, <span class=\"horaire\">14\u{a0}h – 16\u{a0}h</span>"));
     assert!(page.contains(
         "href=\"mailto:signalement@resin.exemple.fr?subject=Erreur%20sur%20la%20fiche%20%C2%AB%20M%C3%A9diath%C3%A8que\
          %20du%20Bachut%20%C2%BB%20%28https%3A%2F%2Fresin.exemple.fr%2Flieux%2Fmediatheque-du-bachut%2F%29&amp;body=Bonjour%2C%0D%0A%0D%0AJ%27ai%20rep%C3%A9r%C3%A9%20une%20erreur%20sur%20la\
@@ -352,7 +352,7 @@ fn offers_in_three_sections() {
     let past = page.find("<h2>Offres passées</h2>").unwrap();
     assert!(next < year && year < past);
     assert!(page.contains(
-        "mardi 1er décembre 2026</time>, 14\u{a0}h – 16\u{a0}h <span class=\"discret\">(puis 1 autre séance)</span>"
+        "mardi 1er décembre 2026</time>, <span class=\"horaire\">14\u{a0}h – 16\u{a0}h</span> <span class=\"discret\">(puis 1 autre séance)</span>"
     ));
     assert!(page.contains("Lundi : 9\u{a0}h – 12\u{a0}h ; Mercredi : 9\u{a0}h – 12\u{a0}h"), "{page}");
     let offer = html(&files, "offres/atelier-smartphone/index.html");

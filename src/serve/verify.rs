@@ -49,6 +49,9 @@ pub(crate) struct Problem {
     aide: Option<String>,
     /// `erreur` (the entry is not published) or `avertissement` (it is, but check it).
     niveau: &'static str,
+    /// The problem's stable code (`champ-manquant`): the editor waits before it says that a new
+    /// entry's fields are still empty.
+    code: &'static str,
 }
 
 /// `POST /__resin/verifier`: `{ collection, slug, data }` → `{ problemes: [...], apercu,
@@ -131,7 +134,7 @@ fn told(kind: EntryKind, diagnostics: &[&Diagnostic], text: &str) -> Vec<Problem
         .map(|d| {
             let ForPerson { message, help } = d.for_person(&title);
             let niveau = if d.severity() == Severity::Error { "erreur" } else { "avertissement" };
-            Problem { champ: field_of(d, text), message, aide: help, niveau }
+            Problem { champ: field_of(d, text), message, aide: help, niveau, code: d.kind.code() }
         })
         .collect()
 }

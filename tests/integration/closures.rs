@@ -218,10 +218,10 @@ fn sessions_in_a_closure_are_cancelled() {
     // The page keeps them in the list, said cancelled, with the reason when there is one.
     let page = site.read("public/offres/atelier/index.html");
     assert!(
-        page.contains("mardi 8 décembre 2026</time>, 14\u{a0}h – 16\u{a0}h : <strong>annulée</strong> (grève)</li>")
+        page.contains("mardi 8 décembre 2026</time>, <span class=\"horaire\">14\u{a0}h – 16\u{a0}h</span> : <strong>annulée</strong> (grève)</li>")
     );
-    assert!(page.contains("mardi 15 décembre 2026</time>, 9\u{a0}h – 11\u{a0}h : <strong>annulée</strong></li>"));
-    assert!(page.contains("mardi 1er décembre 2026</time>, 14\u{a0}h – 16\u{a0}h</li>"));
+    assert!(page.contains("mardi 15 décembre 2026</time>, <span class=\"horaire\">9\u{a0}h – 11\u{a0}h</span> : <strong>annulée</strong></li>"));
+    assert!(page.contains("mardi 1er décembre 2026</time>, <span class=\"horaire\">14\u{a0}h – 16\u{a0}h</span></li>"));
     // The calendar leaves them out; the one held keeps its number.
     let ics = site.read("public/offres/atelier/agenda.ics");
     let uids: Vec<String> =

@@ -53,7 +53,7 @@ fn an_offers_type_is_shown_and_exported() {
     for list in ["public/offres/index.html", "public/lieux/mediatheque-du-bachut/index.html"] {
         let html = site.read(list);
         let card = &html[html.find(">Préparer Pix</a>").unwrap_or_else(|| panic!("{list}"))..];
-        assert!(card.contains("</h3>\n<p class=\"carte-type\">Formation</p>"), "{list}: {}", &card[..200]);
+        assert!(card.contains("</h3>\n<p class=\"carte-type\">Formation · Gratuit</p>"), "{list}: {}", &card[..200]);
     }
 
     // offres.json: as written (canonical spelling), null when the entry does not say.
@@ -73,6 +73,23 @@ fn an_offers_type_is_shown_and_exported() {
     assert_eq!(di("aide"), Some("accompagnement".into()));
     assert_eq!(di("postes"), Some("aide-materielle".into()));
     assert_eq!(di("rien"), None, "a type resin does not know stays absent");
+}
+
+#[test]
+fn coming_in_person_is_drop_in_help_but_registration_for_a_workshop() {
+    let in_person = |titre: &str, kind: &str| {
+        offer(titre, &format!("type: {kind}\n"))
+            .replace("modalites_acces: [Téléphoner]", "modalites_acces: [Se présenter]")
+    };
+    let site = SiteTest::new()
+        .file("content/lieux/mediatheque-du-bachut.md", PLACE)
+        .file("content/offres/atelier.md", &in_person("Atelier tablette", "Atelier"))
+        .file("content/offres/aide.md", &in_person("Coup de pouce", "Permanence"));
+    site.build();
+    let workshop = site.read("public/offres/atelier/index.html");
+    assert!(workshop.contains("Sur place, à l&#39;accueil du lieu"));
+    assert!(!workshop.contains("sans rendez-vous"), "a workshop with few seats is not « sans rendez-vous »");
+    assert!(site.read("public/offres/aide/index.html").contains("Venir sur place, sans rendez-vous"));
 }
 
 #[test]
@@ -117,8 +134,9 @@ fn each_kind_that_some_offer_is_has_its_list_linked_from_the_others() {
     for other in ["Coup de pouce", "Ordinateurs", "Rencontre"] {
         assert!(!trainings.contains(&format!(">{other}</a>")), "{other}");
     }
-    // The card does not repeat what the title says.
-    assert!(!trainings.contains("<p class=\"carte-type\">"));
+    // The card does not repeat what the title says, only what it costs.
+    assert!(trainings.contains("<p class=\"carte-type\">Gratuit</p>"));
+    assert!(!trainings.contains("<p class=\"carte-type\">Formation"));
     // The lists link to each other, with their counts; no list for a kind no offer is.
     let nav = |html: &str| {
         let start = html.find("<nav aria-label=\"Types d'offres\">").expect("the lists by kind");
@@ -137,7 +155,7 @@ fn each_kind_that_some_offer_is_has_its_list_linked_from_the_others() {
     assert!(!site.exists("public/offres/ateliers/index.html"));
     assert!(site.read("public/sitemap.xml").contains("/offres/formations/</loc>"));
     // The breadcrumb leads back to every offer.
-    assert!(trainings.contains("<a href=\"/offres/\">Ateliers et permanences</a>"));
+    assert!(trainings.contains("<a href=\"/offres/\">Ateliers, permanences et formations</a>"));
 
     // An offer may not take the name of one of these lists.
     site.write("content/offres/formations.md", &offer("Formations", ""));

@@ -74,6 +74,20 @@ pub(crate) struct OfferView {
     pub signaler: String,
 }
 
+/// How to register for an offer: « Se présenter » is « Venir sur place, sans rendez-vous » for a
+/// drop-in or open access, but a workshop or a training, often with few seats, is not « sans
+/// rendez-vous »: one registers at the place's desk.
+fn registration(offer: &Offer, mut modes: Vec<Access>) -> Vec<Access> {
+    if matches!(offer.kind(), Some(OfferKind::Workshop | OfferKind::Training)) {
+        for (mode, access) in offer.modalites_acces.iter().zip(&mut modes) {
+            if mode == "Se présenter" {
+                access.text = "Sur place, à l'accueil du lieu".to_string();
+            }
+        }
+    }
+    modes
+}
+
 /// The page of an offer.
 pub(crate) fn offer_view(site: &Site, urls: &Urls, offer: &Offer) -> OfferView {
     let (upcoming, past) = cards::split_sessions(site, offer);
@@ -94,7 +108,7 @@ pub(crate) fn offer_view(site: &Site, urls: &Urls, offer: &Offer) -> OfferView {
         prise_en_charge: labels::plain_list("prise_en_charge_specifique", &offer.prise_en_charge_specifique),
         langues: crate::languages::names(&offer.langues),
         frais: labels::plain_list("frais_a_charge", &offer.frais_a_charge),
-        acces: access_modes(&offer.modalites_acces, phone.as_ref(), email, rdv),
+        acces: registration(offer, access_modes(&offer.modalites_acces, phone.as_ref(), email, rdv)),
         accompagnement: labels::plain_list("modalites_accompagnement", &offer.modalites_accompagnement),
         inscription: offer.inscription.clone(),
         prise_rdv: offer.prise_rdv.clone(),
@@ -147,7 +161,7 @@ pub(crate) fn render(r: &Renderer, i: usize, dir: &str) -> Result<String, Error>
     let offer = &r.site.entries.offers[i];
     let data = offer_view(r.site, &r.urls, offer);
     let description = offer.resume.clone().unwrap_or_else(|| markdown::plain_text(&offer.description, 160));
-    let crumbs = r.crumbs(&[("Ateliers et permanences", "offres/")]);
+    let crumbs = r.crumbs(&[(super::offers::TITLE, "offres/")]);
     let meta = r.meta(&offer.titre, &description, dir, crumbs);
     r.page("offre.html", &meta, &data)
 }

@@ -16,7 +16,7 @@ use crate::render::view::Link;
 use crate::render::{OFFERS_PER_PAGE, Renderer};
 
 /// The title of the list of every offer.
-const TITLE: &str = "Ateliers et permanences";
+pub(crate) const TITLE: &str = "Ateliers, permanences et formations";
 
 #[derive(Serialize)]
 struct Offers {

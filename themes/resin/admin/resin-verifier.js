@@ -43,6 +43,11 @@
   let minuteur = null;
   let modifiee = false; // des frappes depuis le dernier enregistrement
   let derniere = ''; // la dernière fiche envoyée, pour ne pas la renvoyer
+  let publication = false; // « Publier » cliqué depuis l'ouverture de la fiche
+
+  // Ce qu'une fiche nouvelle n'a pas encore : l'éditeur ne le reproche pas avant que la personne
+  // ait voulu publier (une fiche vide n'a pas « 5 problèmes » dès son ouverture).
+  const A_REMPLIR = new Set(['champ-manquant', 'offre-horaires-seances']);
 
   const cle = (collection, entry) => `resin-enregistree:${collection.get('name')}/${entry.get('slug') || ''}`;
   const pluriel = (n, un, plusieurs) => `${n} ${n > 1 ? plusieurs : un}`;
@@ -132,7 +137,9 @@
     return p;
   }
 
-  function afficher(problemes, collection, entry) {
+  function afficher(tous, collection, entry) {
+    const attendre = entry.get('newRecord') && !publication;
+    const problemes = attendre ? tous.filter((p) => !A_REMPLIR.has(p.code)) : tous;
     effacer();
     const boite = resume();
     if (!boite) return;
@@ -150,12 +157,17 @@
         `background:${grave ? '#fdecea' : '#fff4e0'};color:#1e1e1e;font:15px/1.45 system-ui,sans-serif;overflow-wrap:anywhere`;
       message.textContent = `${grave ? '' : 'À vérifier : '}${p.message}${p.aide ? ` ${p.aide}` : ''}`;
       const controle = document.getElementById(label.getAttribute('for'));
-      // Sous le contrôle du champ (entre lui et l'aide de Decap).
-      (controle || label).insertAdjacentElement('afterend', message);
+      // Sous le contrôle du champ (entre lui et l'aide de Decap) : sous le bloc entier du
+      // contrôle quand il est fait de plusieurs éléments (une liste de choix), pas dedans.
+      let bloc = controle || label;
+      while (bloc.parentElement && !bloc.parentElement.contains(label)) bloc = bloc.parentElement;
+      bloc.insertAdjacentElement('afterend', message);
       if (controle) {
         controle.setAttribute('data-resin-invalide', '');
         if (grave) controle.setAttribute('aria-invalid', 'true');
-        controle.style.outline = `2px solid ${grave ? ROUGE : '#8a5a00'}`;
+        // Le cadre rouge autour du bloc entier (la liste de choix, pas son seul champ de saisie).
+        bloc.setAttribute('data-resin-invalide', '');
+        bloc.style.outline = `2px solid ${grave ? ROUGE : '#8a5a00'}`;
         const decrit = controle.getAttribute('aria-describedby');
         controle.setAttribute('aria-describedby', decrit ? `${decrit} ${id}` : id);
       }
@@ -205,6 +217,7 @@
     name: 'postSave',
     handler: async ({ entry }) => {
       modifiee = false;
+      publication = true;
       if (!courant || !(await adresse())) return;
       const { collection } = courant;
       let reponse;
@@ -225,15 +238,22 @@
         ? `Le fichier est enregistré, mais il a ${n} : l’aperçu (et le site) continue de montrer la dernière version correcte de la fiche ${tant}.`
         : `Le fichier est enregistré, mais il a ${n} : la fiche n’apparaît ni dans l’aperçu ni sur le site ${tant}.`;
       sessionStorage.setItem(saved, note);
-      const boite = resume();
-      if (boite) {
-        boite.insertBefore(paragraphe(note, `font-weight:700;color:${ROUGE}`), boite.firstChild);
-      }
+      // Say the problems themselves, under their fields and in the summary, not only how many:
+      // the list shown before saving (a new entry's empty fields) is out of date.
+      derniere = '';
+      afficher(reponse.problemes, collection, entry);
     },
   });
 
   // Une frappe : la fiche a des changements non enregistrés. L'aperçu ne recharge pas alors la
   // page (le rechargement ferait perdre la saisie) : il la vérifie à nouveau.
+  document.addEventListener('click', (e) => {
+    const bouton = e.target.closest && e.target.closest('button, [role="button"]');
+    if (bouton && /^Publier/.test(bouton.textContent.trim()) && !publication) {
+      publication = true;
+      derniere = '';
+    }
+  }, true);
   for (const type of ['input', 'change', 'click', 'keyup']) {
     document.addEventListener(type, (e) => {
       if (type === 'input') modifiee = true;
@@ -258,6 +278,7 @@
       const { getEntry, entry, collection } = this.props;
       source = { lire: () => (getEntry ? getEntry() : entry), collection };
       derniere = '';
+      publication = false;
       planifier();
     },
     componentWillUnmount() {
