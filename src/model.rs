@@ -249,6 +249,16 @@ impl OfferKind {
         }
     }
 
+    /// As the web editor lists it: the words the site shows, and the value for a drop-in.
+    pub fn editor_label(self) -> &'static str {
+        match self {
+            Self::Workshop => "Atelier collectif",
+            Self::DropIn => "Permanence : aide individuelle",
+            Self::Training => "Formation",
+            Self::OpenAccess => "Accès libre au matériel",
+        }
+    }
+
     /// In the words residents use, to show on a page or a card.
     pub fn label(self) -> &'static str {
         match self {

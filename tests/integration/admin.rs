@@ -64,6 +64,24 @@ fn assert_widget(kind: EntryKind, field: &schema::Field, config: &Value, commune
             let arabic = options.iter().find(|o| o["value"].as_str() == Some("ar")).expect("arabic");
             assert_eq!(arabic["label"].as_str(), Some("arabe (ar)"), "{at}");
         }
+        // An offer's type in the site's words, the file keeping the value.
+        Type::Choice(values) if kind == EntryKind::Offer && field.name == "type" => {
+            assert_eq!(widget, "select", "{at}");
+            let options = config["options"].as_sequence().unwrap();
+            let pairs: Vec<(&str, &str)> =
+                options.iter().map(|o| (o["label"].as_str().unwrap(), o["value"].as_str().unwrap())).collect();
+            assert_eq!(
+                pairs,
+                [
+                    ("Atelier collectif", "Atelier"),
+                    ("Permanence : aide individuelle", "Permanence"),
+                    ("Formation", "Formation"),
+                    ("Accès libre au matériel", "Accès libre")
+                ],
+                "{at}"
+            );
+            assert_eq!(pairs.iter().map(|p| p.1).collect::<Vec<_>>(), values, "{at}");
+        }
         Type::Choice(values) => {
             assert_eq!(widget, "select", "{at}");
             assert_eq!(strings(&config["options"]), values, "{at}");

@@ -32,7 +32,8 @@ for (const [taille, ecran] of [['ordinateur', ORDINATEUR], ['telephone', TELEPHO
     await page.getByText(/Permanence \(aide individuelle/).first().waitFor();
     const liste = await champ(page, 'Type d\'offre');
     await liste.click();
-    for (const valeur of ['Atelier', 'Permanence', 'Formation', 'Accès libre']) {
+    // Les mots du site ; le fichier garde la valeur (`type: Formation`).
+    for (const valeur of ['Atelier collectif', 'Permanence : aide individuelle', 'Formation', 'Accès libre au matériel']) {
       await page.getByText(valeur, { exact: true }).last().waitFor();
     }
     await page.getByText('Formation', { exact: true }).last().click();

@@ -14,7 +14,7 @@ use crate::config::{Edition, Extension, ExtensionType, Forge};
 use crate::diagnostic::Kind;
 use crate::index::Site;
 use crate::load::EntryKind;
-use crate::model::Section;
+use crate::model::{OfferKind, Section};
 use crate::render::labels;
 use crate::schema::{self, Field, Type};
 
@@ -106,6 +106,12 @@ fn widget(kind: EntryKind, field: &Field, site: &Site) -> Value {
                 .map(|l| json!({ "label": format!("{} ({})", l.name, l.code), "value": l.code }))
                 .collect();
             json!({ "widget": "select", "multiple": true, "options": options })
+        }
+        // An offer's type: the words the site shows; the file keeps the value.
+        Type::Choice(values) if values == OfferKind::VALUES => {
+            let options: Vec<Value> =
+                OfferKind::ALL.iter().map(|k| json!({ "label": k.editor_label(), "value": k.value() })).collect();
+            json!({ "widget": "select", "options": options })
         }
         Type::Choice(values) => json!({ "widget": "select", "options": values }),
         Type::Places => places(site, true),
