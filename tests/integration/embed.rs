@@ -205,3 +205,37 @@ fn the_preview_sends_the_headers_file_s_headers_with_its_404_and_503_pages_too()
         assert_eq!(got.header("x-content-type-options").as_deref(), Some("nosniff"), "{path}");
     }
 }
+
+#[test]
+fn without_javascript_the_partner_page_gives_ready_made_snippets_and_every_criterion_s_values() {
+    let site = SiteTest::example();
+    site.build();
+    let page = site.read("public/integrer/index.html");
+    let start = page.find(r#"<noscript><div class="integrer-sans-script">"#).expect("the no-JS part");
+    let part = &page[start..start + page[start..].find("</noscript>").unwrap()];
+    let code = |src: &str| {
+        format!(
+            "<code>&lt;iframe src=&quot;{src}&quot; title=&quot;Lieux d&#39;aide au numérique – Rés&#39;IN&quot; width=&quot;100%&quot; height=&quot;600&quot; style=&quot;border:0;max-width:100%&quot; loading=&quot;lazy&quot; referrerpolicy=&quot;no-referrer&quot;&gt;&lt;/iframe&gt;</code>"
+        )
+    };
+    for (title, src) in [
+        ("La carte et la liste de tous les lieux", "https://resin.exemple.fr/integrer/carte/"),
+        ("La liste des lieux gratuits", "https://resin.exemple.fr/integrer/liste/?gratuit=1"),
+        (
+            "Les lieux pour : Faire mes démarches en ligne (CAF, impôts, santé…)",
+            "https://resin.exemple.fr/integrer/liste/?besoin=aide-aux-demarches-administratives",
+        ),
+    ] {
+        assert!(part.contains(&format!("<dt>{title}</dt>\n<dd>{}</dd>", code(src))), "{title}:\n{part}");
+    }
+    // Each need of the form has its snippet (its first option is « every need »).
+    let needs = &page[page.find(r#"<select id="i-besoin""#).unwrap()..];
+    let needs = &needs[..needs.find("</select>").unwrap()];
+    assert_eq!(part.matches("<dt>Les lieux pour : ").count(), needs.matches("<option ").count() - 1);
+    // Each criterion's values.
+    assert!(part.contains("Bron <code>bron</code>"), "{part}");
+    assert!(part.contains("arabe <code>ar</code>"), "{part}");
+    assert!(part.contains("<code>gratuit=1</code>"));
+    // Nothing sends the partner to filters that need JavaScript.
+    assert!(!part.contains("/lieux/"), "{part}");
+}
