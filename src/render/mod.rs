@@ -95,6 +95,8 @@ pub(crate) enum Output {
     Sitemap,
     /// `robots.txt`.
     Robots,
+    /// `_headers`, the HTTP headers for the hosts that read it ([`files::headers`]).
+    Headers,
     /// The theme's static file at this index.
     Static(usize),
     /// An open data file.
@@ -213,6 +215,7 @@ impl<'a> Renderer<'a> {
             .collect();
         planned.push(Planned { path: "sitemap.xml".into(), output: Output::Sitemap });
         planned.push(Planned { path: "robots.txt".into(), output: Output::Robots });
+        planned.push(Planned { path: files::headers::PATH.into(), output: Output::Headers });
         planned.push(Planned { path: files::search::PATH.into(), output: Output::Search });
         planned.push(Planned { path: files::orientation::PATH.into(), output: Output::Orientation });
         for (i, place) in self.site.entries.places.iter().enumerate() {
@@ -282,6 +285,11 @@ impl<'a> Renderer<'a> {
                 files::sitemap::sitemap(entries).into_bytes()
             }
             Output::Robots => files::sitemap::robots(&self.urls).into_bytes(),
+            Output::Headers => {
+                let plan = self.plan()?;
+                let paths: Vec<&str> = plan.iter().map(|p| p.path.as_str()).collect();
+                files::headers::file(&paths, &self.urls)
+            }
             Output::Static(i) => self.theme.statics[i].1.clone(),
             Output::Export(export) => export.produce(self.site),
             Output::Search => files::search::index(self.site, &self.urls),

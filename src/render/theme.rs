@@ -32,6 +32,7 @@ macro_rules! embedded_static {
 /// The embedded templates: name and text.
 pub(crate) const TEMPLATES: &[(&str, &str)] = embedded_templates![
     "base.html",
+    "tete.html",
     "macros.html",
     "accueil.html",
     "lieux.html",

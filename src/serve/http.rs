@@ -21,6 +21,7 @@ use super::overlay::{self, EVENTS_PATH, SCRIPT_PATH, Shown, Unbuilt};
 use super::verify::{self, EntryNotes};
 use super::{Message, Shared};
 use crate::pipeline::{Served, Snapshot};
+use crate::render::files::headers;
 
 /// What to escape in a redirect's path.
 const PATH: &AsciiSet =
@@ -153,7 +154,7 @@ fn serve_file(
             let message = format!("erreur de gabarit : {message}");
             let problem = overlay::Problem { place: None, message: message.clone(), help: None };
             let page = overlay::error_page(Unbuilt::Page, &[problem], "", false);
-            return html(StatusCode::INTERNAL_SERVER_ERROR, page);
+            return html(StatusCode::INTERNAL_SERVER_ERROR, page, file);
         }
         // Media files are streamed: read whole, three downloads of a 2 GB video took the
         // preview to 4.4 GB (issue 19). None is HTML: `load::media` publishes no page.
@@ -173,23 +174,13 @@ fn serve_file(
                 Some(note) => overlay::in_main(&bytes, note),
                 None => bytes,
             };
-            let mut response = html(StatusCode::OK, overlay::inject(&bytes, error_panel.as_deref().or(panel)));
-            framing(&mut response, file);
+            html(StatusCode::OK, overlay::inject(&bytes, error_panel.as_deref().or(panel)), file)
+        }
+        Some(content_type) => {
+            let mut response = with_type(Body::from(bytes), &content_type);
+            site_headers(&mut response, file);
             response
         }
-        Some(content_type) => with_type(Body::from(bytes), &content_type),
-    }
-}
-
-/// Who may show a page in a frame: any site for the embedded views (`/integrer/liste/`,
-/// `/integrer/carte/`), only the site itself for every other page (against clickjacking). A
-/// `<meta>` cannot say it: a static host sends the same headers (docs/src/site/integrer.md).
-fn framing(response: &mut Response, file: &str) {
-    let embedded = crate::render::page::embed::FRAMED.iter().any(|dir| file.strip_suffix("index.html") == Some(dir));
-    if !embedded {
-        let headers = response.headers_mut();
-        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("frame-ancestors 'self'"));
-        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("SAMEORIGIN"));
     }
 }
 
@@ -228,7 +219,7 @@ fn not_found(snapshot: &Snapshot, panel: Option<&str>, note: Option<&str>) -> Re
         Some(note) => overlay::in_main(&page, note),
         None => page,
     };
-    html(StatusCode::NOT_FOUND, overlay::inject(&page, panel))
+    html(StatusCode::NOT_FOUND, overlay::inject(&page, panel), NOT_FOUND)
 }
 
 /// While no version of the site could be built: the page of its errors, on every path, as a
@@ -236,16 +227,33 @@ fn not_found(snapshot: &Snapshot, panel: Option<&str>, note: Option<&str>) -> Re
 /// seconds); the open pages reload themselves after each update.
 fn unbuilt(page: Option<Arc<[u8]>>) -> Response {
     let page = page.map(|p| p.to_vec()).unwrap_or_else(|| overlay::error_page(Unbuilt::Site, &[], "", false));
-    let mut response = html(StatusCode::SERVICE_UNAVAILABLE, page);
+    let mut response = html(StatusCode::SERVICE_UNAVAILABLE, page, NOT_FOUND);
     response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
     response
 }
 
-fn html(status: StatusCode, body: Vec<u8>) -> Response {
+/// The page of unknown addresses, whose headers the 404 and 503 responses carry.
+const NOT_FOUND: &str = "404.html";
+
+/// A page, with the headers of `file`, the site's file it is ([`site_headers`]).
+fn html(status: StatusCode, body: Vec<u8>, file: &str) -> Response {
     let mut response = Response::new(Body::from(body));
     *response.status_mut() = status;
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    site_headers(&mut response, file);
     response
+}
+
+/// The headers that `_headers` gives `file` on a static host ([`headers::for_file`]): who may
+/// show it in a frame (any site for the embedded views, `/integrer/liste/` and
+/// `/integrer/carte/`; only the site itself for every other file, against clickjacking) and
+/// which address its links send.
+fn site_headers(response: &mut Response, file: &str) {
+    let headers = response.headers_mut();
+    for (name, value) in headers::for_file(file) {
+        headers.insert(*name, HeaderValue::from_static(value));
+    }
 }

@@ -37,6 +37,12 @@ after(async () => {
   hote?.close();
 });
 
+// Les noms des lieux d'une liste intégrée, sans « (nouvel onglet) » que chacun dit.
+async function nomsDe(cadre) {
+  const noms = await cadre.locator('#resultats-liste > li h3').allTextContents();
+  return noms.map((n) => n.replace(/ \(nouvel onglet\)$/, ''));
+}
+
 // Le code que donne /integrer/ après ces choix (la page ouverte, le formulaire rempli).
 async function codeDe(page, { vue = 'liste', besoin = '', commune = '', gratuit = false } = {}) {
   await page.check(`#i-vue-${vue}`);
@@ -86,7 +92,7 @@ test('/integrer/ : les choix font le code et l’aperçu ; le code se copie ; sa
   const apercu = page.frameLocator('#integrer-apercu');
   await apercu.locator('#resultats-liste > li').first().waitFor();
   await page.waitForFunction(() => /commune=bron/.test(document.getElementById('integrer-apercu').contentWindow.location.search));
-  const noms = await apercu.locator('#resultats-liste > li h3').allTextContents();
+  const noms = await nomsDe(apercu);
   assert.deepEqual(noms.sort(), attendus('aide-aux-demarches-administratives', 'bron'));
   await axe(page, '/integrer/ rempli');
 
@@ -103,7 +109,7 @@ test('/integrer/ : les choix font le code et l’aperçu ; le code se copie ; sa
   let montres = [];
   for (let essai = 0; essai < 100 && JSON.stringify(montres) !== JSON.stringify(parlent); essai += 1) {
     await page.waitForTimeout(200);
-    montres = (await apercu.locator('#resultats-liste > li h3').allTextContents().catch(() => [])).sort();
+    montres = (await nomsDe(apercu).catch(() => [])).sort();
   }
   assert.deepEqual(montres, parlent);
   assert.match(await page.getAttribute('#integrer-apercu', 'src'), /\?langue=ar$/);
@@ -135,7 +141,7 @@ test('le code dans une page d’une autre origine : les lieux choisis, le lien v
   const code = await codeDe(page, { besoin: 'aide-aux-demarches-administratives', commune: 'bron', gratuit: true });
   await page.fermer();
   const h = await chezLePartenaire(code);
-  const noms = await h.cadre.locator('#resultats-liste > li h3').allTextContents();
+  const noms = await nomsDe(h.cadre);
   assert.deepEqual(noms.sort(), attendus('aide-aux-demarches-administratives', 'bron'));
   assert.ok(noms.length > 0);
   // Ni l'en-tête ni le pied du site ; un titre et des repères pour les lecteurs d'écran.
@@ -168,7 +174,7 @@ test('la carte intégrée : les lieux, les tuiles seules viennent d’ailleurs, 
   await page.fermer();
   const h = await chezLePartenaire(code);
   const c = INDEX.communes.findIndex((v) => v[3] === 'venissieux');
-  const noms = await h.cadre.locator('#resultats-liste > li h3').allTextContents();
+  const noms = await nomsDe(h.cadre);
   assert.deepEqual(noms.sort(), INDEX.lieux.filter((l) => l.c === c).map((l) => l.n).sort());
   await h.cadre.locator('#carte-lanceur button').click();
   await h.cadre.locator('#carte .leaflet-marker-icon').first().waitFor();

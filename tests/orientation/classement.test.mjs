@@ -181,3 +181,15 @@ test('les données de la page : un besoin par ligne de site.yaml, un complément
   const atelier = DONNEES.offres.find((o) => o.n === 'Atelier smartphone');
   assert.deepEqual(atelier.o, [[6, 840, 960], [13, 840, 960]]);
 });
+
+test('la langue tapée est redite comme la table l’écrit : « Arabe », « AR », « ara » → « arabe »', () => {
+  for (const tape of ['Arabe', ' ARABE ', 'ar', 'AR', 'ara']) assert.equal(api.nomLangue(t, tape), 'arabe', tape);
+  // Une langue qu'aucun lieu de l'annuaire d'essai ne parle : la table entière la nomme.
+  assert.ok(!(t.langues || []).some((l) => l[1] === 'wo'), 'aucun lieu d’essai ne parle wolof');
+  assert.equal(api.nomLangue(t, 'WOLOF'), 'wolof');
+  assert.equal(api.nomLangue(t, 'LSF'), 'langue des signes française (LSF)');
+  assert.equal(api.nomLangue(t, 'Berbère'), 'berbère (tamazight)');
+  // Hors de la table : le texte tapé, en minuscules.
+  assert.equal(api.nomLangue(t, 'Klingon'), 'klingon');
+  assert.equal(api.nomLangue(t, '  '), '');
+});

@@ -1,10 +1,11 @@
 //! The files of the site that are not HTML pages: the search index of the directory, the
 //! Atom feeds, the data of `/orienter/` and the places' QR codes, the web editor's
-//! configuration, `sitemap.xml` and `robots.txt`. (The calendars and the open data files are
+//! configuration, `sitemap.xml`, `robots.txt` and `_headers`. (The calendars and the open data files are
 //! written by [`crate::export`].)
 
 pub(crate) mod admin;
 pub(crate) mod atom;
+pub(crate) mod headers;
 pub(crate) mod orientation;
 pub(crate) mod search;
 pub(crate) mod sitemap;

@@ -27,6 +27,11 @@
 //!                                   un mail avec une fiche de prescription"), their booking or form link, what to bring,
 //!                                   their offers (positions in "offres"), address complement
 //!                                   (the QR code of their page is `qr.svg` beside it)
+//!   "langues": [["arabe", "ar", "ara"], …],
+//!                                   every language of the table (`crate::languages`): French name,
+//!                                   code, ISO 639-3 code; the words in which the page says a
+//!                                   language typed as « Arabe » or « AR » (the index lists only
+//!                                   the languages the places speak)
 //!   "offres": [{"n": title, "u": path, "s": [services], "h": ["Mardi : 14 h – 16 h"],
 //!               "o": [[6, 840, 960], …], "k": [what to bring]}] }
 //!                                   offers still to come or recurring: when they run, in words
@@ -167,6 +172,7 @@ pub(crate) fn data(site: &Site, urls: &Urls) -> Vec<u8> {
         })
         .collect();
 
+    let languages: Vec<[&str; 3]> = crate::languages::all().iter().map(|l| [l.name, l.code, l.iso3]).collect();
     let supports = search::present_supports(site);
     let reasons: Vec<String> = supports.iter().map(|p| labels::support_reason(p)).collect();
     let data = json!({
@@ -175,6 +181,7 @@ pub(crate) fn data(site: &Site, urls: &Urls) -> Vec<u8> {
         "raisons": reasons,
         "postaux": by_postcode,
         "acces": access_modes,
+        "langues": languages,
         "lieux": place_records,
         "offres": offer_records,
     });

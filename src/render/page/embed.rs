@@ -57,6 +57,17 @@ struct Chooser<'a> {
     /// The frame's title in the snippet.
     titre_cadre: &'a str,
     hauteur: u32,
+    /// Snippets for the common choices, for a partner without JavaScript.
+    prets: Vec<Ready>,
+    /// An address with two parameters, for the note on writing one's own.
+    exemple: String,
+}
+
+/// A ready-made snippet: what it shows, and the code.
+#[derive(Serialize)]
+struct Ready {
+    titre: String,
+    code: String,
 }
 
 #[derive(Serialize)]
@@ -79,6 +90,21 @@ pub(crate) fn snippet(src: &str, title: &str, height: u32) -> String {
     )
 }
 
+/// The snippets for the common choices, shown without JavaScript (the form that makes any
+/// other needs it): the map, the free places, and each need's list. `liste` and `carte`: the
+/// views' absolute URLs.
+fn ready_made(filtres: &Filters, liste: &str, carte: &str, title: &str) -> Vec<Ready> {
+    let ready = |titre: String, src: String| Ready { titre, code: snippet(&src, title, HEIGHT) };
+    let mut list = vec![
+        ready("La carte et la liste de tous les lieux".into(), carte.into()),
+        ready("La liste des lieux gratuits".into(), format!("{liste}?gratuit=1")),
+    ];
+    for need in &filtres.besoins {
+        list.push(ready(format!("Les lieux pour : {}", need.text), format!("{liste}?besoin={}", need.value)));
+    }
+    list
+}
+
 /// The frame's title: what a screen reader announces on the partner's page.
 fn frame_title(r: &Renderer) -> String {
     format!("Lieux d'aide au numérique – {}", r.site.config.titre)
@@ -91,12 +117,20 @@ pub(crate) fn render(r: &Renderer, page: Page, dir: &str) -> Result<String, Erro
         Page::Chooser => {
             let title = frame_title(r);
             let liste = r.urls.absolute(FRAMED[0]);
+            let carte = r.urls.absolute(FRAMED[1]);
+            let filtres = filters::filters(site, &r.urls);
+            let exemple = match (filtres.besoins.first(), filtres.communes.first()) {
+                (Some(need), Some(commune)) => format!("{liste}?besoin={}&commune={}", need.value, commune.value),
+                _ => format!("{liste}?gratuit=1"),
+            };
             let data = Chooser {
-                filtres: filters::filters(site, &r.urls),
+                prets: ready_made(&filtres, &liste, &carte, &title),
+                exemple,
+                filtres,
                 code: snippet(&liste, &title, HEIGHT),
                 apercu: r.urls.path(FRAMED[0]),
                 liste,
-                carte: r.urls.absolute(FRAMED[1]),
+                carte,
                 titre_cadre: &title,
                 hauteur: HEIGHT,
             };

@@ -183,6 +183,21 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
   var complete = $('liste-complete'), etatPosition = $('f-position-etat'), divCarte = $('carte');
   var ouverture = window.resinOuverture;
   var panneau = form.querySelector('.filtres-panneau');
+  // Une vue intégrée au site d'un partenaire (/integrer/liste/, /integrer/carte/) : le nom d'un
+  // lieu ouvre sa fiche sur le site complet, dans un nouvel onglet (<base target="_blank">), et
+  // le dit, à l'œil comme au lecteur d'écran.
+  var integre = /(^| )integre( |$)/.test(document.body.className);
+
+  // Le lien vers la fiche du lieu `l`, avec la classe `classe`.
+  function lienLieu(l, classe) {
+    var a = el('a', classe, l.n);
+    a.href = l.u;
+    if (integre) {
+      a.rel = 'noopener';
+      a.appendChild(el('span', 'nouvel-onglet', ' (nouvel onglet)'));
+    }
+    return a;
+  }
 
   var index = null, resultats = [], position = null, carte = null, groupe = null;
   // Ce que disait un lien de la cartographie nationale (resinNational.traduire), ou null.
@@ -373,9 +388,7 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
   function carteLieu(l) {
     var li = el('li', 'carte');
     var h = el('h3', 'carte-titre');
-    var a = el('a', null, l.n);
-    a.href = l.u;
-    h.appendChild(a);
+    h.appendChild(lienLieu(l, null));
     li.appendChild(h);
     var ouvert = commun.ligneOuverture(index, l);
     if (ouvert) li.appendChild(ouvert);
@@ -542,9 +555,7 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
 
   function bulle(l) {
     var div = el('div', 'bulle');
-    var a = el('a', 'bulle-nom', l.n);
-    a.href = l.u;
-    div.appendChild(a);
+    div.appendChild(lienLieu(l, 'bulle-nom'));
     div.appendChild(el('p', null, l.a + ', ' + l.v));
     var ouvert = commun.ligneOuverture(index, l), jour = horairesDuJour(l);
     if (ouvert) div.appendChild(ouvert);

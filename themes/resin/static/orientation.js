@@ -276,6 +276,23 @@
     return -1;
   }
 
+  // Le nom d'une langue tapée (« Arabe », « AR », « ara », « lsf »), en minuscules, comme la
+  // table des langues de resin l'écrit (« arabe ») : ce que la page répète (« parle arabe »).
+  // Une langue que la table n'a pas : le texte tapé, en minuscules.
+  function nomLangue(t, texte) {
+    var plie = plier(texte || '').trim();
+    if (!plie) return '';
+    if (plie === 'lsf') plie = 'fsl';
+    var table = t.donnees.langues || t.langues;
+    for (var k = 0; k < table.length; k++) {
+      if (plier(table[k][0]) === plie || table[k][1] === plie || table[k][2] === plie) return table[k][0];
+    }
+    for (var n = 0; plie.length >= 4 && n < table.length; n++) {
+      if (plier(table[n][0]).indexOf(plie) === 0) return table[n][0];
+    }
+    return String(texte).trim().toLowerCase();
+  }
+
   // Les communes d'un code postal ou d'une adresse tapée (« 69200 », « 3 rue X, Vénissieux »,
   // « st priest ») : leurs rangs dans index.communes, la plus précise d'abord. Plusieurs quand
   // le code postal est celui de plusieurs communes (l'adresse peut alors dire laquelle) ; aucune
@@ -313,6 +330,6 @@
 
   return {
     POINTS: POINTS, MOMENTS: MOMENTS, JOURS: JOURS, CONDITIONS: CONDITIONS,
-    preparer: preparer, classer: classer, communesDe: communesDe, langueDe: langueDe, creneaux: creneaux, dateDe: dateDe
+    preparer: preparer, classer: classer, communesDe: communesDe, langueDe: langueDe, nomLangue: nomLangue, creneaux: creneaux, dateDe: dateDe
   };
 });

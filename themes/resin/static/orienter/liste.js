@@ -146,7 +146,7 @@
       : n === 1 ? 'Un lieu convient' : n + ' lieux conviennent, les mieux placés d\u2019abord';
     criteresEl.textContent = 'Recherche : ' + o.criteresEnMots(etat, resultat.demande) + '.';
     if (etat.langue && resultat.langue < 0 && (etat.accompagnement || []).indexOf('langues-etrangeres-autres') >= 0) {
-      criteresEl.textContent += ' Les lieux disent seulement accueillir « dans d\u2019autres langues » : demandez si l\u2019on y parle ' + etat.langue + '.';
+      criteresEl.textContent += ' Les lieux disent seulement accueillir « dans d\u2019autres langues » : demandez si l\u2019on y parle ' + o.langueEnMots(etat) + '.';
     }
     montrerEcartes();
     lots.recommencer(resultat.lieux);

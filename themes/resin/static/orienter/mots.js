@@ -30,12 +30,17 @@
     return (etat.accompagnement || []).indexOf('surdite') >= 0;
   };
 
+  // Sa langue comme la table l'écrit : « Arabe » ou « AR » tapé → « arabe ».
+  o.langueEnMots = function (etat) {
+    return api.nomLangue(actuel.t, etat.langue);
+  };
+
   o.accompagnementEnMots = function (etat) {
     return (etat.accompagnement || []).map(function (slug) {
       var case_ = $('o-acc-' + slug);
       var texte = case_ && case_.labels && case_.labels[0] ? case_.labels[0].textContent : slug;
       // « Parle une autre langue (arabe, espagnol…) » : la langue tapée, sinon sans les exemples.
-      if (slug === 'langues-etrangeres-autres') texte = etat.langue ? 'Parle ' + etat.langue + ' (peu ou pas français)' : texte.split(' (')[0] + ' que le français';
+      if (slug === 'langues-etrangeres-autres') texte = etat.langue ? 'Parle ' + o.langueEnMots(etat) + ' (peu ou pas français)' : texte.split(' (')[0] + ' que le français';
       return texte.charAt(0).toLowerCase() + texte.slice(1);
     });
   };
@@ -47,7 +52,7 @@
     if (dispo) mots.push('disponible ' + dispo);
     mots = mots.concat(o.accompagnementEnMots(etat));
     // Sa langue, quand aucune case « autre langue » ne la dit déjà.
-    if (etat.langue && (etat.accompagnement || []).indexOf('langues-etrangeres-autres') < 0) mots.push('parle ' + etat.langue);
+    if (etat.langue && (etat.accompagnement || []).indexOf('langues-etrangeres-autres') < 0) mots.push('parle ' + o.langueEnMots(etat));
     if (etat.gratuit) mots.push('gratuit');
     if (etat.sansrdv) mots.push('sans rendez-vous');
     if (etat.type === 'fixe') mots.push('lieu fixe');
