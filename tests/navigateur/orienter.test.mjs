@@ -108,7 +108,8 @@ test('au clavier seul sur un téléphone : démarche CAF, Vénissieux, mardi mat
   assert.equal(await page.evaluate(() => document.activeElement.id), 'fiche-titre');
   const fiche = await page.textContent('#fiche-page');
   for (const attendu of ['Pour : Faire une démarche CAF', 'France Services Vénissieux', '4 rue Gaspard-Picard', '04 72 21 44 00',
-    'Numéro d\'allocataire CAF', 'Vos identifiants (CAF, Ameli, impots.gouv) si vous les avez', 'Accueil sans rendez-vous.', 'Gratuit']) {
+    'Numéro d\'allocataire CAF', 'Vos identifiants (CAF, Ameli, impots.gouv) si vous les avez', 'Accueil sans rendez-vous.', 'Gratuit',
+    'Langues parléesFrançais, arabe, turc, arménien.']) {
     assert.ok(fiche.includes(attendu), `la fiche dit « ${attendu} » : ${fiche}`);
   }
   assert.equal(fiche.match(/pièce d'identité/gi).length, 1, 'ce qui est à apporter, une fois chaque chose');

@@ -122,6 +122,15 @@
       var prix = bloc(corps, simple ? 'Combien ça coûte ?' : 'Coût');
       ajouter(prix, el('p', null, simple && cout.length === 1 && cout[0] === 'Gratuit' ? 'C\u2019est gratuit.' : cout.join(', ')));
     }
+    // Les langues parlées au lieu, celle de la personne d'abord : souvent la raison du choix.
+    var parlees = (l.l || []).slice();
+    var sienne = parlees.indexOf(actuel.resultat.langue);
+    if (sienne > 0) parlees.unshift(parlees.splice(sienne, 1)[0]);
+    if (parlees.length) {
+      var noms = parlees.map(function (k) { return t.langues[k][0]; }).join(', ');
+      ajouter(bloc(corps, simple ? 'Dans quelle langue ?' : 'Langues parlées'),
+        el('p', 'fo-langues', simple ? 'On y parle français et aussi : ' + noms + '.' : 'Français, ' + noms + '.'));
+    }
     var utiles = r.offres.filter(function (x) { return x.convient; });
     if (utiles.length && !simple) {
       listeDans(bloc(corps, 'Activités utiles'), null, utiles.slice(0, 3).map(function (x) {
