@@ -29,7 +29,9 @@ fn the_directory_works_in_chromium() {
     broken.write(BROKEN, "---\nnom: Fiche cassée\ntelephone: 04 78\nhoraires: Du lundi au vendredi de 9h à 12h\n---\n");
     let broken_preview = Server::start(broken.root(), &[]);
     let output = Command::new("node")
-        .args(["--test", "--test-reporter=spec", "--test-concurrency=1", "tests/navigateur/"])
+        // A test that hangs (a dialog, a page that never loads) fails after four minutes rather
+        // than holding the suite.
+        .args(["--test", "--test-reporter=spec", "--test-concurrency=1", "--test-timeout=240000", "tests/navigateur/"])
         .current_dir(repo())
         .env("RESIN_SITE", site.root().join("public"))
         .env("CHROMIUM", &chromium)
