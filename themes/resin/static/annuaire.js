@@ -154,7 +154,7 @@ var resinNational = (function (commun) {
     return false;
   }
 
-  return { traduire: traduire, garde: garde, PARAMETRES: PARAMETRES };
+  return { traduire: traduire, garde: garde, cle: cle, PARAMETRES: PARAMETRES };
 })(typeof window === 'object' && window.resinCommun ? window.resinCommun
   : typeof require === 'function' ? require('./commun.js') : null);
 if (typeof module === 'object' && module.exports) module.exports = resinNational;
@@ -183,10 +183,17 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
   var complete = $('liste-complete'), etatPosition = $('f-position-etat'), divCarte = $('carte');
   var ouverture = window.resinOuverture;
   var panneau = form.querySelector('.filtres-panneau');
+  // Le titre de /lieux/ (« Tous les lieux ») et le nombre de lieux de /carte/, qui suivent les critères.
+  var h1 = $('titre-lieux'), h1Initial = h1 && Array.prototype.slice.call(h1.childNodes);
+  var carteTotal = $('carte-total'), carteTotalInitial = carteTotal && carteTotal.textContent;
+  var modifier = $('resultats-modifier');
 
   var index = null, resultats = [], position = null, carte = null, groupe = null;
   // Ce que disait un lien de la cartographie nationale (resinNational.traduire), ou null.
   var national = null;
+  // Ce qu'un lien demandait et que l'annuaire n'a pas pu reprendre, dit au chargement (une fois,
+  // avec le nombre de lieux) ; gardé dans l'historique (history.state.lien) pour le retour.
+  var annonceLien = '';
   var lots = commun.lots(liste, plus, PAS, function (l) { return carteLieu(l); },
     { verbe: 'Afficher', lot: PAS + ' lieux de plus' });
   // Le dernier champ qui a ajouté une entrée à l'historique : changer plusieurs fois de suite le
@@ -207,8 +214,7 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
     return commun.lireParametres(location.search);
   }
 
-  // Les paramètres de la cartographie nationale de `texte` (après le chargement de l'index) ; ce
-  // qui n'a pas pu être appliqué est dit au-dessus des résultats.
+  // Les paramètres de la cartographie nationale de `texte` (après le chargement de l'index).
   function lireNational(texte) {
     national = resinNational && index ? resinNational.traduire(texte, index) : null;
     if (national && national.position && !(position && position.source === 'position')) {
@@ -216,34 +222,98 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
     } else if (!national && position && position.source === 'lien') {
       position = null;
     }
-    var zone = $('resultats-national');
-    if (!zone) {
-      zone = el('p', 'alerte', '');
-      zone.id = 'resultats-national';
-      criteres.parentNode.insertBefore(zone, criteres.nextSibling);
-    }
-    zone.hidden = !(national && national.inconnus.length);
-    zone.textContent = zone.hidden ? '' : 'Ce lien vient de la cartographie nationale. Non appliqué ici : ' +
-      national.inconnus.join(' ; ') + '.';
   }
 
+  // L'option de la liste `champ` que désigne `valeur` : sa valeur, ou la même aux majuscules,
+  // accents et espaces près (« Villeurbanne », « Aide aux démarches administratives »).
+  function optionDe(champ, valeur) {
+    var c = resinNational ? resinNational.cle(valeur) : valeur;
+    for (var i = 1; i < champ.options.length; i++) {
+      var o = champ.options[i];
+      if (o.value === valeur || o.value === c || (resinNational && resinNational.cle(o.text) === c)) return o.value;
+    }
+    return '';
+  }
+
+  // Remplit le formulaire ; rend ce qu'il n'a pas pu reprendre ([champ, valeur] : une commune
+  // inconnue…) et, dans `ecartes.corrige`, si une valeur a été reprise sous une autre forme.
   function remplir(etat) {
+    var ecartes = [];
     CHAMPS.forEach(function (nom) {
       var champ = form.elements[nom];
       if (!champ) return;
       var valeur = etat[nom] || '';
       if (champ.type === 'checkbox') {
-        champ.checked = valeur === '1';
+        champ.checked = /^(1|oui|true|on)$/i.test(valeur);
+        if (valeur && !champ.checked) ecartes.push([nom, valeur]);
       } else if (champ.tagName === 'SELECT') {
-        champ.value = valeur;
-        if (champ.value !== valeur) champ.value = ''; // valeur inconnue (lien ancien)
+        champ.value = valeur && optionDe(champ, valeur);
+        if (valeur && !champ.value) ecartes.push([nom, valeur]);
       } else {
         champ.value = valeur;
       }
+      if (valeur && champ.value !== valeur && champ.type !== 'checkbox') ecartes.corrige = true;
+      if (champ.checked && valeur !== '1') ecartes.corrige = true;
     });
     var avance = form.querySelector('.plus-criteres');
     var critere = CRITERES.some(function (nom) { return etat[nom]; });
     if (avance && (etat['public'] || etat.accompagnement || etat.langue || etat.type || critere)) avance.open = true;
+    return ecartes;
+  }
+
+  // Ce qu'un lien demandait et que l'annuaire n'a pas : [ce que c'est, pourquoi].
+  var INCONNUS = {
+    besoin: ['le besoin', 'aucun besoin de ce nom dans l\u2019annuaire'],
+    commune: ['la commune', 'aucune commune de ce nom dans l\u2019annuaire'],
+    depuis: ['la commune de départ', 'aucune commune de ce nom dans l\u2019annuaire'],
+    'public': ['le public', 'aucun public de ce nom dans l\u2019annuaire'],
+    accompagnement: ['l\u2019accompagnement', 'aucun accompagnement de ce nom dans l\u2019annuaire'],
+    langue: ['la langue', 'aucun lieu de l\u2019annuaire ne dit la parler'],
+    type: ['le type de lieu', '« fixe » ou « itinerant » attendu']
+  };
+
+  // Les phrases qui disent d'où vient un lien et ce qui n'en a pas été repris (`ecartes`, de
+  // remplir) ; `etat` : ce qui s'applique.
+  function notesDuLien(ecartes, etat) {
+    var notes = [];
+    var repris = national && (national.filtres.length || national.position || Object.keys(national.etat).length);
+    if (national) {
+      notes.push('Lien de la carte nationale des lieux d\u2019inclusion numérique' +
+        (repris ? ' : critères repris ci-dessous.' : '.') +
+        (national.inconnus.length ? ' Non appliqué ici : ' + national.inconnus.join(' ; ') + '.' : ''));
+    }
+    ecartes.forEach(function (e) {
+      var champ = form.elements[e[0]], label = champ.labels && champ.labels[0] ? champ.labels[0].textContent : e[0];
+      var mots = INCONNUS[e[0]] || ['« ' + label + ' »', 'valeur inconnue de l\u2019annuaire'];
+      notes.push('Le lien demandait « ' + e[1] + ' » pour ' + mots[0] + ' : ' + mots[1] + '.');
+    });
+    // Reste-t-il un critère qui choisit des lieux (la position ne fait que les trier) ?
+    var reste = !!(national && national.filtres.length);
+    for (var k in etat) if (k !== 'depuis') reste = true;
+    if (!reste && (ecartes.length || (national && national.inconnus.length))) notes.push('Voici tous les lieux.');
+    else if (reste && ecartes.length && !repris) notes.push('Les autres critères sont repris ci-dessous.');
+    return notes;
+  }
+
+  // Les notes du lien de l'entrée d'historique où l'on est (voir annonceLien), ou null.
+  function notesAffichees() {
+    var etat = window.history && history.state;
+    return etat && etat.lien && etat.lien.length ? etat.lien : null;
+  }
+
+  function montrerNotes(notes) {
+    var zone = $('resultats-lien');
+    if (!zone) {
+      zone = el('div', 'alerte resultats-lien');
+      zone.id = 'resultats-lien';
+      criteres.parentNode.insertBefore(zone, criteres);
+    }
+    zone.hidden = !notes;
+    zone.textContent = '';
+    (notes || []).forEach(function (n) {
+      var p = commun.ajouter(zone, el('p', null, n));
+      if (/^Lien de la carte nationale/.test(n)) p.id = 'resultats-national';
+    });
   }
 
   function lireFormulaire() {
@@ -334,15 +404,16 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
     });
   }
 
-  // Les critères en mots, pour l'en-tête des résultats et la sélection imprimée.
-  function enMots(etat) {
+  // Les critères en mots, pour l'en-tête des résultats et la sélection imprimée ; `court` : en
+  // peu de mots (le besoin en bref, la position « près de … »), en liste, pour le titre.
+  function enMots(etat, court) {
     var mots = [];
     var option = function (nom) {
       var champ = form.elements[nom];
       return champ && champ.selectedIndex > 0 ? champ.options[champ.selectedIndex].text : null;
     };
     if (etat.q) mots.push('« ' + etat.q + ' »');
-    if (etat.besoin) mots.push(option('besoin'));
+    if (etat.besoin) mots.push(court ? index.services[index.parBesoin[etat.besoin]][1] : option('besoin'));
     if (etat.commune) mots.push('à ' + option('commune'));
     if (etat['public']) mots.push('public : ' + option('public'));
     if (etat.accompagnement) mots.push('accompagnement : ' + option('accompagnement'));
@@ -359,8 +430,9 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
       else mots.push((champ.labels && champ.labels[0] ? champ.labels[0].textContent + ' : ' : '') + option(nom));
     });
     if (national) national.filtres.forEach(function (f) { mots.push(f.mots); });
-    if (position) mots.push('du plus proche au plus loin de ' + position.nom);
-    return mots.filter(Boolean).join(' · ');
+    if (position) mots.push((court ? 'près de ' : 'du plus proche au plus loin de ') + position.nom);
+    mots = mots.filter(Boolean);
+    return court ? mots : mots.join(' · ');
   }
 
   function actif(etat) {
@@ -449,8 +521,10 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
       history[historique === 'ajouter' ? 'pushState' : 'replaceState'](null, '', url);
     }
     recherche = location.search;
-    var montrer = mode === 'carte' || actif(etat);
+    var notes = notesAffichees();
+    var montrer = mode === 'carte' || actif(etat) || !!notes;
     section.hidden = !montrer;
+    montrerNotes(notes);
     // Sur /lieux/, une recherche déjà faite (lien, retour) montre ses lieux d'abord : les
     // filtres se replient après eux.
     if (mode === 'lieux' && !historique && panneau) panneau.open = !montrer;
@@ -463,7 +537,8 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
     if (n === 0) titre.textContent = 'Aucun lieu ne correspond à votre recherche';
     else if (filtre) titre.textContent = nombre + ' sur ' + total + (n > 1 ? ' correspondent' : ' correspond') + ' à votre recherche';
     else titre.textContent = nombre + (position ? ', du plus proche au plus loin' : '');
-    criteres.textContent = actif(etat) ? 'Critères : ' + enMots(etat) + '.' : '';
+    var mots = actif(etat) ? enMots(etat) : '';
+    criteres.textContent = mots ? 'Critères : ' + mots + '.' : '';
     if (n === 0 && etat.ouvert) {
       criteres.textContent += ' À cette heure-ci, aucun de ces lieux n\u2019est ouvert : décochez « ouverts maintenant » pour voir quand ils ouvrent.';
     } else if (n === 0 && etat.q) {
@@ -475,11 +550,13 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
     if (bouton) bouton.textContent = n === 0 ? 'Aucun lieu' : n === 1 ? 'Voir le lieu' : 'Voir les ' + n + ' lieux';
     var resume = $('filtres-resume');
     if (resume) resume.textContent = filtre ? '(' + enMots(etat) + ')' : '';
-    if (!titreInitial) titreInitial = document.title;
-    document.title = filtre ? nombre + ' : ' + enMots(etat) + ' – ' + titreInitial : titreInitial;
-    // Vidée puis remplie : un même nombre après un autre critère est annoncé de nouveau.
+    if (modifier) modifier.hidden = !(mots || notes);
+    titrer(etat, n === 0 ? 'aucun lieu' : nombre, filtre);
+    // Vidée puis remplie : un même nombre après un autre critère est annoncé de nouveau. Au
+    // chargement, ce qu'un lien demandait sans que l'annuaire puisse le reprendre suit.
     annonce.textContent = '';
-    var texteAnnonce = montrer ? nombre + (n > 1 ? ' trouvés' : ' trouvé') : '';
+    var texteAnnonce = montrer ? nombre + (n > 1 ? ' trouvés' : ' trouvé') + (annonceLien ? '. ' + annonceLien : '') : '';
+    annonceLien = '';
     clearTimeout(attenteAnnonce);
     attenteAnnonce = setTimeout(function () { annonce.textContent = texteAnnonce; }, 50);
     // De retour sur la page (bouton « retour ») : autant de lieux qu'avant.
@@ -488,6 +565,32 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
     if (etatPage && etatPage.y) window.scrollTo(0, etatPage.y);
     $('resultats-imprimer').hidden = n === 0;
     if (carte) dessiner();
+  }
+
+  // Le titre de la page (et le h1 de /lieux/) dit ce qui est montré, en peu de mots :
+  // « Lieux : démarches en ligne, gratuits — 23 lieux » ; sur /carte/, le nombre de lieux suit.
+  // Rien de tout cela n'est annoncé : seule la zone des résultats l'est (resultats-annonce).
+  function titrer(etat, nombre, filtre) {
+    if (!titreInitial) titreInitial = document.title;
+    var mots = filtre || position ? enMots(etat, true).map(function (m) {
+      return m.replace(/^[A-ZÀ-Ý](?=[a-zà-ÿ])/, function (x) { return x.toLowerCase(); });
+    }) : [];
+    var reste = mots.length - 3;
+    var texte = mots.length ? (divCarte ? 'Carte' : 'Lieux') + ' : ' + mots.slice(0, 3).join(', ') +
+      (reste > 0 ? ' et ' + (reste === 1 ? 'un autre critère' : reste + ' autres critères') : '') : '';
+    var site = titreInitial.indexOf(' – ');
+    document.title = texte ? texte + ' — ' + nombre + (site < 0 ? '' : titreInitial.slice(site)) : titreInitial;
+    if (h1) {
+      h1.textContent = texte;
+      if (!texte) h1Initial.forEach(function (x) { h1.appendChild(x); });
+    }
+    if (carteTotal) carteTotal.textContent = filtre ? nombre.replace(/^a/, 'A') + ' sur ' + index.lieux.length : carteTotalInitial;
+  }
+
+  // Le focus sur le nombre de résultats, qui le dit : l'annonce en attente se tait.
+  function lireTitre() {
+    clearTimeout(attenteAnnonce);
+    titre.focus();
   }
 
   // --- La carte (page /carte/ seulement). Leaflet (60 Ko compressés, puis les images du plan)
@@ -677,14 +780,40 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
     dernierChamp = null;
     clearTimeout(attente);
     appliquer('ajouter');
-    titre.focus();
+    lireTitre();
   });
   form.addEventListener('reset', function () {
     position = null;
     lireNational('');
     etatPosition.textContent = '';
-    setTimeout(function () { appliquer('ajouter'); }, 0);
+    setTimeout(function () {
+      appliquer('ajouter');
+      // Ce que disait le lien s'efface avec ses critères.
+      if (notesAffichees()) {
+        history.replaceState(null, '', location.href);
+        appliquer();
+      }
+    }, 0);
   });
+  // À côté des critères : « Modifier ou effacer les critères » ouvre les filtres (après la liste,
+  // sur /lieux/) et y met le focus ; « Effacer » revient à tous les lieux, le focus sur le titre
+  // qui le dit (celui des résultats, ou sur /lieux/ « Tous les lieux »).
+  if (modifier) {
+    $('resultats-changer').addEventListener('click', function () {
+      if (panneau) panneau.open = true;
+      (panneau ? panneau.querySelector('summary') : form.elements[0]).focus();
+      form.scrollIntoView(true);
+    });
+    $('resultats-effacer').addEventListener('click', function () {
+      form.reset();
+      setTimeout(function () {
+        if (!section.hidden) return lireTitre();
+        var cible = h1 || form.elements[0];
+        if (cible === h1) h1.tabIndex = -1;
+        cible.focus();
+      }, 0);
+    });
+  }
   // « Retour » : la sélection d'avant. Un lien vers une ancre (« Aller au contenu ») change
   // aussi l'historique, sans changer la sélection : rien à refaire.
   window.addEventListener('popstate', function () {
@@ -697,7 +826,7 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
   $('f-position').addEventListener('click', positionner);
   plus.addEventListener('click', function () {
     lots.suivants();
-    if (window.history && history.replaceState) history.replaceState({ montres: lots.montres, y: 0 }, '', location.href);
+    if (window.history && history.replaceState) history.replaceState({ montres: lots.montres, y: 0, lien: notesAffichees() }, '', location.href);
   });
   $('resultats-imprimer').addEventListener('click', function () {
     lots.afficherJusqua(resultats.length);
@@ -708,7 +837,7 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
   // pour le retour.
   window.addEventListener('pagehide', function () {
     if (window.history && history.replaceState) {
-      history.replaceState({ montres: lots.montres, y: window.pageYOffset }, '', location.href);
+      history.replaceState({ montres: lots.montres, y: window.pageYOffset, lien: notesAffichees() }, '', location.href);
     }
   });
   // Imprimer la page (Ctrl+P) imprime aussi toute la sélection.
@@ -725,21 +854,26 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
   requete.onload = function () {
     if (requete.status !== 200) return;
     try { preparer(JSON.parse(requete.responseText)); } catch (e) { return; }
-    // Un lien de la cartographie nationale : ses critères dans le formulaire, l'adresse dans la
-    // forme de l'annuaire.
+    // Un lien de la cartographie nationale : ses critères dans le formulaire. Un lien qui demande
+    // ce que l'annuaire n'a pas (?commune=paris) : les autres critères, et la page le dit. Puis
+    // l'adresse dans la forme de l'annuaire, avec ces notes dans l'historique.
     lireNational(location.search);
+    var ecartes = remplir(lireAdresse()), etat = lireFormulaire();
     if (national) {
-      var etat = lireAdresse();
       for (var k in national.etat) if (!etat[k]) etat[k] = national.etat[k];
       remplir(etat);
-      if (window.history && history.replaceState) history.replaceState(null, '', adresse(lireFormulaire()));
     }
+    var notes = notesDuLien(ecartes, etat);
+    if ((national || notes.length || ecartes.corrige) && window.history && history.replaceState) {
+      history.replaceState(notes.length ? { lien: notes } : null, '', adresse(lireFormulaire()));
+    }
+    annonceLien = (notesAffichees() || []).join(' ');
     proposerCarte();
     appliquer();
     // « Près de moi » d'une page de besoin (?position=1) : la position est demandée une fois,
     // puis retirée de l'adresse (elle reste sur l'appareil).
     if (commun.lireParametres(location.search).position === '1') {
-      if (window.history && history.replaceState) history.replaceState(null, '', adresse(lireFormulaire()));
+      if (window.history && history.replaceState) history.replaceState(history.state, '', adresse(lireFormulaire()));
       recherche = location.search;
       positionner();
     }
