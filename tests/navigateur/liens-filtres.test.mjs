@@ -209,7 +209,7 @@ test('des valeurs inconnues de l’annuaire dans un lien : chacune est dite, les
   page = await ouvrir('/lieux/?type=mobile&samedi=peut-etre');
   v = await vue(page);
   assert.deepEqual(v.notes, [
-    'Le lien demandait « mobile » pour le type de lieu : « fixe » ou « itinerant » attendu.',
+    'Le lien demandait « mobile » pour le type de lieu : aucun type de lieu de ce nom dans l’annuaire.',
     'Le lien demandait « peut-etre » pour « ouverts le samedi » : valeur inconnue de l’annuaire.',
     'Voici tous les lieux.',
   ]);

@@ -2,7 +2,7 @@
 // /carte/ : ses paramètres (services, frais_a_charge, territoires, dispositif_programmes_nationaux…,
 // valeurs du standard séparées par des virgules) donnent les mêmes lieux que les paramètres de
 // l'annuaire ; ce qui ne peut pas s'appliquer est dit sur la page. La traduction
-// (resinNational.traduire, dans static/annuaire.js) est aussi testée seule, dans Node.
+// (resinNational.traduire, dans static/annuaire/national.js) est aussi testée seule, dans Node.
 //
 // Lancés par `cargo test` (tests/integration/navigateur.rs). À la main :
 //   RESIN_DATE=2026-11-25 cargo run -- build --output /tmp/site \
@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { SITE, lancer, ouvrir as ouvrirPage } from './outils.mjs';
 
 const require = createRequire(import.meta.url);
-const national = require('../../themes/resin/static/annuaire.js');
+const national = require('../../themes/resin/static/annuaire/national.js');
 const INDEX = JSON.parse(readFileSync(join(SITE, 'lieux/recherche.json'), 'utf8'));
 
 let nav;
