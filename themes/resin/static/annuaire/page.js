@@ -251,7 +251,8 @@
       return champ && champ.selectedIndex > 0 ? champ.options[champ.selectedIndex].text : null;
     };
     if (etat.q) mots.push('« ' + etat.q + ' »');
-    if (etat.besoin) mots.push(court ? index.services[index.parBesoin[etat.besoin]][1] : option('besoin'));
+    var besoin = court && index.services[index.parBesoin[etat.besoin]];
+    if (etat.besoin) mots.push(besoin ? besoin[1] : option('besoin'));
     if (etat.commune) mots.push('à ' + option('commune'));
     if (etat['public']) mots.push('public : ' + option('public'));
     if (etat.accompagnement) mots.push('accompagnement : ' + option('accompagnement'));
