@@ -40,7 +40,7 @@ export default [
   },
   {
     // Le classement et les fonctions communes se chargent aussi dans Node (les tests).
-    files: ['themes/resin/static/commun.js', 'themes/resin/static/orientation.js', 'themes/resin/static/annuaire.js'],
+    files: ['themes/resin/static/commun.js', 'themes/resin/static/orientation.js', 'themes/resin/static/annuaire/national.js'],
     languageOptions: { globals: { module: 'readonly', require: 'readonly' } }
   },
   {

@@ -59,7 +59,8 @@ pub(crate) const STATIC: &[(&str, &[u8])] = embedded_static![
     "style.css",
     "favicon.svg",
     "ouverture.js",
-    "annuaire.js",
+    "annuaire/national.js",
+    "annuaire/page.js",
     "accueil.js",
     "besoin.js",
     "integrer.js",
@@ -89,11 +90,16 @@ pub(crate) const STATIC: &[(&str, &[u8])] = embedded_static![
 ///
 /// `/orienter/`: `etat.js` creates `window.resinOrienter` (and begins with the file's
 /// `'use strict'`), `mots.js`, `liste.js` and `fiche.js` add their functions to it, `page.js`
-/// loads the data and binds the events.
-pub(crate) const JOINED: &[(&str, &[&str])] = &[(
-    "orienter.js",
-    &["orienter/etat.js", "orienter/mots.js", "orienter/liste.js", "orienter/fiche.js", "orienter/page.js"],
-)];
+/// loads the data and binds the events. The directory (`/lieux/`, `/carte/`, the embedded
+/// views): `national.js` defines `resinNational`, the national map's links (required alone by
+/// the tests in Node), `page.js` the form, the results and the map.
+pub(crate) const JOINED: &[(&str, &[&str])] = &[
+    ("annuaire.js", &["annuaire/national.js", "annuaire/page.js"]),
+    (
+        "orienter.js",
+        &["orienter/etat.js", "orienter/mots.js", "orienter/liste.js", "orienter/fiche.js", "orienter/page.js"],
+    ),
+];
 
 /// The web editor's files (`themes/resin/admin/`: Decap CMS and resin's additions), written
 /// under `admin/` when `site.yaml` turns web editing on: path under `admin/` and bytes,
@@ -401,7 +407,7 @@ mod tests {
     #[test]
     fn the_theme_s_scripts_and_style_sheet_are_minified_not_the_vendored_libraries() {
         let theme = Theme::embedded().unwrap();
-        for name in ["style.css", "annuaire.js", "ouverture.js"] {
+        for name in ["style.css", "commun.js", "ouverture.js"] {
             let served = static_file(&theme, name).unwrap();
             assert!(served.len() < embedded_bytes(name).len() * 4 / 5, "{name}");
             assert!(!served.windows(2).any(|w| w == b"/*"), "{name} without comments");
@@ -416,9 +422,9 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let folder = root.path().join("themes/resin/static");
         std::fs::create_dir_all(&folder).unwrap();
-        std::fs::write(folder.join("annuaire.js"), embedded_bytes("annuaire.js")).unwrap();
+        std::fs::write(folder.join("commun.js"), embedded_bytes("commun.js")).unwrap();
         let theme = Theme::load(root.path()).unwrap();
-        assert_eq!(static_file(&theme, "annuaire.js"), Some(minified("annuaire.js").as_slice()));
+        assert_eq!(static_file(&theme, "commun.js"), Some(minified("commun.js").as_slice()));
     }
 
     #[test]

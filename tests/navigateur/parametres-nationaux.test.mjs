@@ -2,7 +2,7 @@
 // /carte/ : ses paramètres (services, frais_a_charge, territoires, dispositif_programmes_nationaux…,
 // valeurs du standard séparées par des virgules) donnent les mêmes lieux que les paramètres de
 // l'annuaire ; ce qui ne peut pas s'appliquer est dit sur la page. La traduction
-// (resinNational.traduire, dans static/annuaire.js) est aussi testée seule, dans Node.
+// (resinNational.traduire, dans static/annuaire/national.js) est aussi testée seule, dans Node.
 //
 // Lancés par `cargo test` (tests/integration/navigateur.rs). À la main :
 //   RESIN_DATE=2026-11-25 cargo run -- build --output /tmp/site \
@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { SITE, lancer, ouvrir as ouvrirPage } from './outils.mjs';
 
 const require = createRequire(import.meta.url);
-const national = require('../../themes/resin/static/annuaire.js');
+const national = require('../../themes/resin/static/annuaire/national.js');
 const INDEX = JSON.parse(readFileSync(join(SITE, 'lieux/recherche.json'), 'utf8'));
 
 let nav;
@@ -90,7 +90,8 @@ test('/lieux/ : le lien de la cartographie nationale liste les mêmes lieux que 
   assert.equal(await a.page.inputValue('#f-besoin'), 'aide-aux-demarches-administratives');
   assert.ok(await a.page.isChecked('input[name=gratuit]'));
   assert.equal(a.vue.adresse, '/lieux/?besoin=aide-aux-demarches-administratives&gratuit=1');
-  assert.equal(a.vue.national, '');
+  // Le lien le dit (tests/navigateur/liens-filtres.test.mjs), sans rien de « non appliqué ».
+  assert.equal(a.vue.national, 'Lien de la carte nationale des lieux d’inclusion numérique : critères repris ci-dessous.');
   await a.page.fermer();
   await b.page.fermer();
 });
@@ -105,7 +106,7 @@ test('/lieux/ : plusieurs valeurs et plusieurs communes, et ce qui ne s’appliq
   assert.ok(attendus.length > 1);
   assert.deepEqual([...vue.noms].sort(), [...attendus].sort());
   assert.match(vue.criteres, /Bron ou Vénissieux/);
-  assert.match(vue.national, /cartographie nationale.*« Licornes ».*« 99999 »|cartographie nationale.*« 99999 ».*« Licornes »/);
+  assert.match(vue.national, /carte nationale.*Non appliqué ici : (« Licornes ».*« 99999 »|« 99999 ».*« Licornes »)/);
   // Les critères que le formulaire ne sait pas dire restent dans l'adresse, sous leur forme nationale.
   assert.match(vue.adresse, /territoires=69029,69259/);
   assert.doesNotMatch(vue.adresse, /99999|Licornes/);

@@ -1,6 +1,6 @@
 //! The directory's search index, `lieux/recherche.json`: every place in a compact form for the
 //! filters, the text search, "près de moi" and the map of `/lieux/` and `/carte/`
-//! (`themes/resin/static/annuaire.js`).
+//! (`annuaire.js`, joined from `themes/resin/static/annuaire/`).
 //!
 //! Compact means: vocabulary values, communes and opening hours are listed once and places
 //! refer to them by position; keys are one or two letters; absent values are left out. The

@@ -1,167 +1,7 @@
-/* resin : filtres, recherche, « près de moi », carte et sélection à imprimer de l'annuaire.
-   Les lieux viennent de l'index écrit à la construction (lieux/recherche.json, décrit dans
-   src/render/search.rs). L'état des filtres est dans l'adresse de la page (?besoin=…&commune=…),
-   si bien qu'un lien redonne la même sélection et que le bouton « retour » fonctionne.
-   Sans JavaScript, le formulaire reste caché : la liste et les pages par besoin, commune et
-   public mènent partout. Rien de ce que contient l'index n'est inséré comme HTML.
-   S'appuie sur commun.js (et ouverture.js pour « ouvert maintenant ») ; sur /carte/, sur
-   cartes.js pour charger Leaflet. */
-/* Les liens et les intégrations de la cartographie nationale des lieux d'inclusion numérique
-   (ANCT) : ses paramètres d'adresse (?services=…&frais_a_charge=Gratuit&territoires=69029…),
-   avec les valeurs du standard, séparées par des virgules (l'une ou l'autre dans un paramètre,
-   toutes les conditions d'un paramètre à l'autre), traduits dans les critères de l'annuaire.
-   `traduire` ne touche pas à la page (testée dans Node, tests/navigateur/parametres-nationaux). */
-var resinNational = (function (commun) {
-  'use strict';
-  if (!commun) return null;
-  // Paramètre national → [clé des lieux dans l'index, liste de l'index, champ de l'annuaire].
-  var LISTES = {
-    services: ['s', 'services', 'besoin'],
-    publics_specifiquement_adresses: ['p', 'publics', 'public'],
-    prise_en_charge_specifique: ['e', 'prises', 'accompagnement'],
-    frais_a_charge: ['f', 'frais', null],
-    dispositif_programmes_nationaux: ['d', 'dispositifs', null],
-    formations_labels: ['fl', 'labels', null],
-    autres_formations_labels: ['al', 'autres_labels', null]
-  };
-  var NOMS = {
-    services: 'besoin', publics_specifiquement_adresses: 'public', prise_en_charge_specifique: 'accompagnement',
-    frais_a_charge: 'frais', dispositif_programmes_nationaux: 'dispositif national', formations_labels: 'label',
-    autres_formations_labels: 'label', prise_rdv: 'rendez-vous', territoires: 'territoire'
-  };
-  var PARAMETRES = Object.keys(LISTES).concat(['prise_rdv', 'territoire_type', 'territoires', 'latitude', 'longitude', 'zoom']);
-
-  // Une valeur comparée sans casse, accents, espaces ni ponctuation : « Aide aux démarches
-  // administratives » = « aide-aux-demarches-administratives » (le slug des filtres).
-  function cle(texte) {
-    return commun.plier(texte).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  }
-
-  // Les positions dans `liste` (de l'index) de la valeur `v` : la valeur exacte ; sinon, avec
-  // `prefixe`, celles qu'elle commence (« Langues étrangères » : « (anglais) » et « (autres) »).
-  // Ailleurs, un début ne vaut rien : « Aide » n'est pas toutes les « Aide … ».
-  function positions(liste, v, colonne, prefixe) {
-    var c = cle(v), exactes = [], debuts = [];
-    (liste || []).forEach(function (x, k) {
-      var y = colonne === null ? cle(x) : cle(x[colonne]);
-      if (y === c) exactes.push(k);
-      else if (prefixe && c && y.indexOf(c + '-') === 0) debuts.push(k);
-    });
-    return exactes.length ? exactes : debuts;
-  }
-
-  // La colonne comparée : le slug du standard (services : 3, publics et prises : 1), le mot (frais).
-  var COLONNE = { services: 3, publics: 1, prises: 1 };
-
-  // Les communes de l'index (leurs positions) que désigne un code : commune (5 caractères) ou
-  // département (2 ou 3) ; `type` : communes, departements, regions ou rien.
-  function communesDe(index, code, type) {
-    code = String(code).trim().toUpperCase();
-    var departement = type === 'departements' || (!type && code.length <= 3);
-    var trouvees = [];
-    index.communes.forEach(function (c, k) {
-      var insee = c[4] ? String(c[4]).toUpperCase() : '';
-      if (departement ? insee && insee.indexOf(code) === 0 && (code.length === 3 || !/^97/.test(insee)) : insee === code) {
-        trouvees.push(k);
-      }
-    });
-    return trouvees;
-  }
-
-  // `texte` : la partie « ?… » d'une adresse ; `index` : lieux/recherche.json. Rend null sans
-  // paramètre national, sinon :
-  //   etat      les critères de l'annuaire (besoin, commune, public, accompagnement, gratuit, rdv),
-  //             quand un paramètre n'a qu'une valeur que le formulaire sait dire ;
-  //   filtres   les autres ({ cle, valeurs, mots }) : un lieu en a une des valeurs, pour chacun ;
-  //   position  { lat, lon, zoom } d'après latitude, longitude, zoom ;
-  //   inconnus  ce qui n'a pas pu être appliqué, en mots ;
-  //   restes    ces filtres et cette position en paramètres nationaux, pour l'adresse.
-  function traduire(texte, index) {
-    var brut = commun.lireParametres(texte);
-    var present = PARAMETRES.some(function (p) { return Object.prototype.hasOwnProperty.call(brut, p); });
-    if (!present) return null;
-    var r = { etat: {}, filtres: [], position: null, inconnus: [], restes: [] };
-    var valeurs = function (nom) {
-      return String(brut[nom] || '').split(',').map(function (v) { return v.trim(); }).filter(Boolean);
-    };
-    var garder = function (nom, liste) {
-      r.restes.push(nom + '=' + liste.map(function (v) { return encodeURIComponent(v).replace(/%20/g, '+'); }).join(','));
-    };
-    Object.keys(LISTES).forEach(function (nom) {
-      var regle = LISTES[nom], liste = index[regle[1]] || [], colonne = COLONNE[regle[1]];
-      var trouvees = [], connues = [];
-      valeurs(nom).forEach(function (v) {
-        var k = positions(liste, v, colonne === undefined ? null : colonne, nom === 'prise_en_charge_specifique');
-        if (!k.length) r.inconnus.push('« ' + v + ' » (' + NOMS[nom] + ' : aucun lieu de ce site)');
-        else { connues.push(v); k.forEach(function (x) { if (trouvees.indexOf(x) < 0) trouvees.push(x); }); }
-      });
-      if (!trouvees.length) return;
-      var mot = function (k) { var x = liste[k]; return typeof x === 'string' ? x : x[regle[1] === 'services' ? 1 : 0]; };
-      if (regle[2] && trouvees.length === 1) {
-        r.etat[regle[2]] = liste[trouvees[0]][colonne];
-      } else if (nom === 'frais_a_charge' && trouvees.length === 1 && liste[trouvees[0]] === 'Gratuit') {
-        r.etat.gratuit = '1';
-      } else {
-        r.filtres.push({ cle: regle[0], valeurs: trouvees, mots: trouvees.map(mot).join(' ou ') });
-        garder(nom, connues);
-      }
-    });
-    // prise_rdv=true (ou toute autre valeur que false, 0, non) : avec rendez-vous en ligne.
-    if (valeurs('prise_rdv').some(function (v) { return !/^(false|0|non|no)$/i.test(v); })) r.etat.rdv = '1';
-    territoires(index, valeurs('territoires'), String(brut.territoire_type || '').trim().toLowerCase(), r, garder);
-    var lat = parseFloat(brut.latitude), lon = parseFloat(brut.longitude), zoom = parseInt(brut.zoom, 10);
-    if (isFinite(lat) && isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
-      r.position = { lat: lat, lon: lon, zoom: zoom >= 0 && zoom <= 20 ? zoom : null };
-      r.restes.push('latitude=' + lat, 'longitude=' + lon);
-      if (r.position.zoom !== null) r.restes.push('zoom=' + zoom);
-    } else if (brut.latitude || brut.longitude) {
-      r.inconnus.push('la position (latitude et longitude attendues en degrés)');
-    }
-    r.restes = r.restes.join('&');
-    return r;
-  }
-
-  function territoires(index, codes, type, r, garder) {
-    if (!codes.length) return;
-    if (type === 'regions') {
-      r.inconnus.push('le filtre par région (ce site montre ses communes, par commune ou par département)');
-      return;
-    }
-    var trouvees = [], connus = [];
-    codes.forEach(function (code) {
-      var k = communesDe(index, code, type);
-      if (!k.length) r.inconnus.push('« ' + code + ' » (territoire : aucune commune de ce site n\u2019a ce code INSEE)');
-      else { connus.push(code); k.forEach(function (x) { if (trouvees.indexOf(x) < 0) trouvees.push(x); }); }
-    });
-    if (!trouvees.length) return;
-    if (trouvees.length === 1) {
-      r.etat.commune = index.communes[trouvees[0]][3];
-      return;
-    }
-    trouvees.sort(function (a, b) { return a - b; });
-    var noms = trouvees.map(function (k) { return index.communes[k][0]; });
-    r.filtres.push({ cle: 'c', valeurs: trouvees, mots: 'à ' + (noms.length > 4 ? noms.length + ' communes' : noms.join(' ou ')) });
-    if (type) r.restes.push('territoire_type=' + encodeURIComponent(type));
-    garder('territoires', connus);
-  }
-
-  // Le lieu `l` de l'index passe-t-il le filtre `f` ?
-  function garde(f, l) {
-    var v = l[f.cle];
-    if (v === undefined) return false;
-    if (typeof v === 'number') return f.valeurs.indexOf(v) >= 0;
-    for (var i = 0; i < v.length; i++) if (f.valeurs.indexOf(v[i]) >= 0) return true;
-    return false;
-  }
-
-  return { traduire: traduire, garde: garde, PARAMETRES: PARAMETRES };
-})(typeof window === 'object' && window.resinCommun ? window.resinCommun
-  : typeof require === 'function' ? require('./commun.js') : null);
-if (typeof module === 'object' && module.exports) module.exports = resinNational;
-
+/* annuaire/page.js : le formulaire, l'adresse, les résultats, les liens, la carte, « près de moi ». */
+/* global resinNational */
 (function () {
   'use strict';
-  if (typeof document !== 'object') return; // Node (les tests de resinNational)
   var form = document.getElementById('filtres');
   var commun = window.resinCommun;
   if (!form || !commun || !window.XMLHttpRequest || !document.querySelector || !window.JSON) return;
@@ -199,9 +39,17 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
     return a;
   }
 
+  // Le titre de /lieux/ (« Tous les lieux ») et le nombre de lieux de /carte/, qui suivent les critères.
+  var h1 = $('titre-lieux'), h1Initial = h1 && Array.prototype.slice.call(h1.childNodes);
+  var carteTotal = $('carte-total'), carteTotalInitial = carteTotal && carteTotal.textContent;
+  var modifier = $('resultats-modifier');
+
   var index = null, resultats = [], position = null, carte = null, groupe = null;
   // Ce que disait un lien de la cartographie nationale (resinNational.traduire), ou null.
   var national = null;
+  // Ce qu'un lien demandait et que l'annuaire n'a pas pu reprendre, dit au chargement (une fois,
+  // avec le nombre de lieux) ; gardé dans l'historique (history.state.lien) pour le retour.
+  var annonceLien = '';
   var lots = commun.lots(liste, plus, PAS, function (l) { return carteLieu(l); },
     { verbe: 'Afficher', lot: PAS + ' lieux de plus' });
   // Le dernier champ qui a ajouté une entrée à l'historique : changer plusieurs fois de suite le
@@ -222,8 +70,7 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
     return commun.lireParametres(location.search);
   }
 
-  // Les paramètres de la cartographie nationale de `texte` (après le chargement de l'index) ; ce
-  // qui n'a pas pu être appliqué est dit au-dessus des résultats.
+  // Les paramètres de la cartographie nationale de `texte` (après le chargement de l'index).
   function lireNational(texte) {
     national = resinNational && index ? resinNational.traduire(texte, index) : null;
     if (national && national.position && !(position && position.source === 'position')) {
@@ -231,34 +78,96 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
     } else if (!national && position && position.source === 'lien') {
       position = null;
     }
-    var zone = $('resultats-national');
-    if (!zone) {
-      zone = el('p', 'alerte', '');
-      zone.id = 'resultats-national';
-      criteres.parentNode.insertBefore(zone, criteres.nextSibling);
-    }
-    zone.hidden = !(national && national.inconnus.length);
-    zone.textContent = zone.hidden ? '' : 'Ce lien vient de la cartographie nationale. Non appliqué ici : ' +
-      national.inconnus.join(' ; ') + '.';
   }
 
+  // L'option de la liste `champ` que désigne `valeur` : sa valeur, ou la même aux majuscules,
+  // accents et espaces près (« Villeurbanne », « Aide aux démarches administratives »).
+  function optionDe(champ, valeur) {
+    var c = resinNational ? resinNational.cle(valeur) : valeur;
+    for (var i = 1; i < champ.options.length; i++) {
+      var o = champ.options[i];
+      if (o.value === valeur || o.value === c || (resinNational && resinNational.cle(o.text) === c)) return o.value;
+    }
+    return '';
+  }
+
+  // Remplit le formulaire ; rend ce qu'il n'a pas pu reprendre ([champ, valeur] : une commune
+  // inconnue…) et, dans `ecartes.corrige`, si une valeur a été reprise sous une autre forme.
   function remplir(etat) {
+    var ecartes = [];
     CHAMPS.forEach(function (nom) {
       var champ = form.elements[nom];
       if (!champ) return;
       var valeur = etat[nom] || '';
       if (champ.type === 'checkbox') {
-        champ.checked = valeur === '1';
+        champ.checked = /^(1|oui|true|on)$/i.test(valeur);
+        if (valeur && !champ.checked) ecartes.push([nom, valeur]);
       } else if (champ.tagName === 'SELECT') {
-        champ.value = valeur;
-        if (champ.value !== valeur) champ.value = ''; // valeur inconnue (lien ancien)
+        champ.value = valeur && optionDe(champ, valeur);
+        if (valeur && !champ.value) ecartes.push([nom, valeur]);
       } else {
         champ.value = valeur;
       }
+      if (valeur && champ.value !== valeur && champ.type !== 'checkbox') ecartes.corrige = true;
+      if (champ.checked && valeur !== '1') ecartes.corrige = true;
     });
     var avance = form.querySelector('.plus-criteres');
     var critere = CRITERES.some(function (nom) { return etat[nom]; });
     if (avance && (etat['public'] || etat.accompagnement || etat.langue || etat.type || critere)) avance.open = true;
+    return ecartes;
+  }
+
+  // Ce qu'un lien demandait et que l'annuaire n'a pas : « … pour la commune : aucune commune de
+  // ce nom dans l'annuaire » ; pour les cases et les critères du territoire, leur libellé.
+  var INCONNUS = {
+    besoin: 'le besoin|aucun besoin', commune: 'la commune|aucune commune', depuis: 'la commune de départ|aucune commune',
+    'public': 'le public|aucun public', accompagnement: 'l’accompagnement|aucun accompagnement',
+    langue: 'la langue|aucune langue', type: 'le type de lieu|aucun type de lieu'
+  };
+
+  // Les phrases qui disent d'où vient un lien et ce qui n'en a pas été repris (`ecartes`, de
+  // remplir) ; `etat` : ce qui s'applique.
+  function notesDuLien(ecartes, etat) {
+    var notes = [];
+    var repris = national && (national.filtres.length || national.position || Object.keys(national.etat).length);
+    if (national) {
+      notes.push('Lien de la carte nationale des lieux d’inclusion numérique' +
+        (repris ? ' : critères repris ci-dessous.' : '.') +
+        (national.inconnus.length ? ' Non appliqué ici : ' + national.inconnus.join(' ; ') + '.' : ''));
+    }
+    ecartes.forEach(function (e) {
+      var champ = form.elements[e[0]], label = champ.labels && champ.labels[0] ? champ.labels[0].textContent : e[0];
+      var mots = INCONNUS[e[0]] ? (INCONNUS[e[0]] + ' de ce nom dans l’annuaire').split('|')
+        : ['« ' + label + ' »', 'valeur inconnue de l’annuaire'];
+      notes.push('Le lien demandait « ' + e[1] + ' » pour ' + mots[0] + ' : ' + mots[1] + '.');
+    });
+    // Reste-t-il un critère qui choisit des lieux (la position ne fait que les trier) ?
+    var reste = !!(national && national.filtres.length);
+    for (var k in etat) if (k !== 'depuis') reste = true;
+    if (!reste && (ecartes.length || (national && national.inconnus.length))) notes.push('Voici tous les lieux.');
+    else if (reste && ecartes.length && !repris) notes.push('Les autres critères sont repris ci-dessous.');
+    return notes;
+  }
+
+  // Les notes du lien de l'entrée d'historique où l'on est (voir annonceLien), ou null.
+  function notesAffichees() {
+    var etat = window.history && history.state;
+    return etat && etat.lien && etat.lien.length ? etat.lien : null;
+  }
+
+  function montrerNotes(notes) {
+    var zone = $('resultats-lien');
+    if (!zone) {
+      zone = el('div', 'alerte resultats-lien');
+      zone.id = 'resultats-lien';
+      criteres.parentNode.insertBefore(zone, criteres);
+    }
+    zone.hidden = !notes;
+    zone.textContent = '';
+    (notes || []).forEach(function (n) {
+      var p = commun.ajouter(zone, el('p', null, n));
+      if (/^Lien de la carte nationale/.test(n)) p.id = 'resultats-national';
+    });
   }
 
   function lireFormulaire() {
@@ -349,15 +258,17 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
     });
   }
 
-  // Les critères en mots, pour l'en-tête des résultats et la sélection imprimée.
-  function enMots(etat) {
+  // Les critères en mots, pour l'en-tête des résultats et la sélection imprimée ; `court` : en
+  // peu de mots (le besoin en bref, la position « près de … »), en liste, pour le titre.
+  function enMots(etat, court) {
     var mots = [];
     var option = function (nom) {
       var champ = form.elements[nom];
       return champ && champ.selectedIndex > 0 ? champ.options[champ.selectedIndex].text : null;
     };
     if (etat.q) mots.push('« ' + etat.q + ' »');
-    if (etat.besoin) mots.push(option('besoin'));
+    var besoin = court && index.services[index.parBesoin[etat.besoin]];
+    if (etat.besoin) mots.push(besoin ? besoin[1] : option('besoin'));
     if (etat.commune) mots.push('à ' + option('commune'));
     if (etat['public']) mots.push('public : ' + option('public'));
     if (etat.accompagnement) mots.push('accompagnement : ' + option('accompagnement'));
@@ -374,8 +285,9 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
       else mots.push((champ.labels && champ.labels[0] ? champ.labels[0].textContent + ' : ' : '') + option(nom));
     });
     if (national) national.filtres.forEach(function (f) { mots.push(f.mots); });
-    if (position) mots.push('du plus proche au plus loin de ' + position.nom);
-    return mots.filter(Boolean).join(' · ');
+    if (position) mots.push((court ? 'près de ' : 'du plus proche au plus loin de ') + position.nom);
+    mots = mots.filter(Boolean);
+    return court ? mots : mots.join(' · ');
   }
 
   function actif(etat) {
@@ -462,8 +374,10 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
       history[historique === 'ajouter' ? 'pushState' : 'replaceState'](null, '', url);
     }
     recherche = location.search;
-    var montrer = mode === 'carte' || actif(etat);
+    var notes = notesAffichees();
+    var montrer = mode === 'carte' || actif(etat) || !!notes;
     section.hidden = !montrer;
+    montrerNotes(notes);
     // Sur /lieux/, une recherche déjà faite (lien, retour) montre ses lieux d'abord : les
     // filtres se replient après eux.
     if (mode === 'lieux' && !historique && panneau) panneau.open = !montrer;
@@ -476,7 +390,8 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
     if (n === 0) titre.textContent = 'Aucun lieu ne correspond à votre recherche';
     else if (filtre) titre.textContent = nombre + ' sur ' + total + (n > 1 ? ' correspondent' : ' correspond') + ' à votre recherche';
     else titre.textContent = nombre + (position ? ', du plus proche au plus loin' : '');
-    criteres.textContent = actif(etat) ? 'Critères : ' + enMots(etat) + '.' : '';
+    var mots = actif(etat) ? enMots(etat) : '';
+    criteres.textContent = mots ? 'Critères : ' + mots + '.' : '';
     if (n === 0 && etat.ouvert) {
       criteres.textContent += ' À cette heure-ci, aucun de ces lieux n\u2019est ouvert : décochez « ouverts maintenant » pour voir quand ils ouvrent.';
     } else if (n === 0 && etat.q) {
@@ -488,11 +403,13 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
     if (bouton) bouton.textContent = n === 0 ? 'Aucun lieu' : n === 1 ? 'Voir le lieu' : 'Voir les ' + n + ' lieux';
     var resume = $('filtres-resume');
     if (resume) resume.textContent = filtre ? '(' + enMots(etat) + ')' : '';
-    if (!titreInitial) titreInitial = document.title;
-    document.title = filtre ? nombre + ' : ' + enMots(etat) + ' – ' + titreInitial : titreInitial;
-    // Vidée puis remplie : un même nombre après un autre critère est annoncé de nouveau.
+    if (modifier) modifier.hidden = !(mots || notes);
+    titrer(etat, n === 0 ? 'aucun lieu' : nombre, filtre);
+    // Vidée puis remplie : un même nombre après un autre critère est annoncé de nouveau. Au
+    // chargement, ce qu'un lien demandait sans que l'annuaire puisse le reprendre suit.
     annonce.textContent = '';
-    var texteAnnonce = montrer ? nombre + (n > 1 ? ' trouvés' : ' trouvé') : '';
+    var texteAnnonce = montrer ? nombre + (n > 1 ? ' trouvés' : ' trouvé') + (annonceLien ? '. ' + annonceLien : '') : '';
+    annonceLien = '';
     clearTimeout(attenteAnnonce);
     attenteAnnonce = setTimeout(function () { annonce.textContent = texteAnnonce; }, 50);
     // De retour sur la page (bouton « retour ») : autant de lieux qu'avant.
@@ -501,6 +418,32 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
     if (etatPage && etatPage.y) window.scrollTo(0, etatPage.y);
     $('resultats-imprimer').hidden = n === 0;
     if (carte) dessiner();
+  }
+
+  // Le titre de la page (et le h1 de /lieux/) dit ce qui est montré, en peu de mots :
+  // « Lieux : démarches en ligne, gratuits — 23 lieux » ; sur /carte/, le nombre de lieux suit.
+  // Rien de tout cela n'est annoncé : seule la zone des résultats l'est (resultats-annonce).
+  function titrer(etat, nombre, filtre) {
+    if (!titreInitial) titreInitial = document.title;
+    var mots = filtre || position ? enMots(etat, true).map(function (m) {
+      return m.replace(/^[A-ZÀ-Ý](?=[a-zà-ÿ])/, function (x) { return x.toLowerCase(); });
+    }) : [];
+    var reste = mots.length - 3;
+    var texte = mots.length ? (divCarte ? 'Carte' : 'Lieux') + ' : ' + mots.slice(0, 3).join(', ') +
+      (reste > 0 ? ' et ' + (reste === 1 ? 'un autre critère' : reste + ' autres critères') : '') : '';
+    var site = titreInitial.indexOf(' – ');
+    document.title = texte ? texte + ' — ' + nombre + (site < 0 ? '' : titreInitial.slice(site)) : titreInitial;
+    if (h1) {
+      h1.textContent = texte;
+      if (!texte) h1Initial.forEach(function (x) { h1.appendChild(x); });
+    }
+    if (carteTotal) carteTotal.textContent = filtre ? nombre.replace(/^a/, 'A') + ' sur ' + index.lieux.length : carteTotalInitial;
+  }
+
+  // Le focus sur le nombre de résultats, qui le dit : l'annonce en attente se tait.
+  function lireTitre() {
+    clearTimeout(attenteAnnonce);
+    titre.focus();
   }
 
   // --- La carte (page /carte/ seulement). Leaflet (60 Ko compressés, puis les images du plan)
@@ -688,14 +631,40 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
     dernierChamp = null;
     clearTimeout(attente);
     appliquer('ajouter');
-    titre.focus();
+    lireTitre();
   });
   form.addEventListener('reset', function () {
     position = null;
     lireNational('');
     etatPosition.textContent = '';
-    setTimeout(function () { appliquer('ajouter'); }, 0);
+    setTimeout(function () {
+      appliquer('ajouter');
+      // Ce que disait le lien s'efface avec ses critères.
+      if (notesAffichees()) {
+        history.replaceState(null, '', location.href);
+        appliquer();
+      }
+    }, 0);
   });
+  // À côté des critères : « Modifier ou effacer les critères » ouvre les filtres (après la liste,
+  // sur /lieux/) et y met le focus ; « Effacer » revient à tous les lieux, le focus sur le titre
+  // qui le dit (celui des résultats, ou sur /lieux/ « Tous les lieux »).
+  if (modifier) {
+    $('resultats-changer').addEventListener('click', function () {
+      if (panneau) panneau.open = true;
+      (panneau ? panneau.querySelector('summary') : form.elements[0]).focus();
+      form.scrollIntoView(true);
+    });
+    $('resultats-effacer').addEventListener('click', function () {
+      form.reset();
+      setTimeout(function () {
+        if (!section.hidden) return lireTitre();
+        var cible = h1 || form.elements[0];
+        if (cible === h1) h1.tabIndex = -1;
+        cible.focus();
+      }, 0);
+    });
+  }
   // « Retour » : la sélection d'avant. Un lien vers une ancre (« Aller au contenu ») change
   // aussi l'historique, sans changer la sélection : rien à refaire.
   window.addEventListener('popstate', function () {
@@ -708,7 +677,7 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
   $('f-position').addEventListener('click', positionner);
   plus.addEventListener('click', function () {
     lots.suivants();
-    if (window.history && history.replaceState) history.replaceState({ montres: lots.montres, y: 0 }, '', location.href);
+    if (window.history && history.replaceState) history.replaceState({ montres: lots.montres, y: 0, lien: notesAffichees() }, '', location.href);
   });
   $('resultats-imprimer').addEventListener('click', function () {
     lots.afficherJusqua(resultats.length);
@@ -719,7 +688,7 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
   // pour le retour.
   window.addEventListener('pagehide', function () {
     if (window.history && history.replaceState) {
-      history.replaceState({ montres: lots.montres, y: window.pageYOffset }, '', location.href);
+      history.replaceState({ montres: lots.montres, y: window.pageYOffset, lien: notesAffichees() }, '', location.href);
     }
   });
   // Imprimer la page (Ctrl+P) imprime aussi toute la sélection.
@@ -736,21 +705,26 @@ if (typeof module === 'object' && module.exports) module.exports = resinNational
   requete.onload = function () {
     if (requete.status !== 200) return;
     try { preparer(JSON.parse(requete.responseText)); } catch (e) { return; }
-    // Un lien de la cartographie nationale : ses critères dans le formulaire, l'adresse dans la
-    // forme de l'annuaire.
+    // Un lien de la cartographie nationale : ses critères dans le formulaire. Un lien qui demande
+    // ce que l'annuaire n'a pas (?commune=paris) : les autres critères, et la page le dit. Puis
+    // l'adresse dans la forme de l'annuaire, avec ces notes dans l'historique.
     lireNational(location.search);
+    var ecartes = remplir(lireAdresse()), etat = lireFormulaire();
     if (national) {
-      var etat = lireAdresse();
       for (var k in national.etat) if (!etat[k]) etat[k] = national.etat[k];
       remplir(etat);
-      if (window.history && history.replaceState) history.replaceState(null, '', adresse(lireFormulaire()));
     }
+    var notes = notesDuLien(ecartes, etat);
+    if ((national || notes.length || ecartes.corrige) && window.history && history.replaceState) {
+      history.replaceState(notes.length ? { lien: notes } : null, '', adresse(lireFormulaire()));
+    }
+    annonceLien = (notesAffichees() || []).join(' ');
     proposerCarte();
     appliquer();
     // « Près de moi » d'une page de besoin (?position=1) : la position est demandée une fois,
     // puis retirée de l'adresse (elle reste sur l'appareil).
     if (commun.lireParametres(location.search).position === '1') {
-      if (window.history && history.replaceState) history.replaceState(null, '', adresse(lireFormulaire()));
+      if (window.history && history.replaceState) history.replaceState(history.state, '', adresse(lireFormulaire()));
       recherche = location.search;
       positionner();
     }
