@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { servir, TUILE } from './serveur.mjs';
-import { ouvrirEditeur } from './decap.mjs';
+import { fermerContexte, ouvrirEditeur } from './decap.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -244,7 +244,7 @@ test('dans l’aperçu, l’éditeur enregistre dans content/ et la page se met 
     await new Promise((ok) => setTimeout(ok, 100));
   }
   assert.deepEqual(erreurs, []);
-  await context.close();
+  await fermerContexte(context);
 });
 
 // Garde un fichier enregistré par l'éditeur pour `resin check` (tests/integration/navigateur.rs).

@@ -31,6 +31,15 @@ async function depotEnMemoire(context, fichiers, relecture) {
 }
 
 /**
+ * Ferme `context` sans l'attendre plus de 5 s : l'éditeur de l'aperçu, rechargé par resin après un
+ * enregistrement, retient parfois sa page une minute ou plus (son flux d'événements), et le test
+ * resterait suspendu.
+ */
+export async function fermerContexte(context) {
+  await Promise.race([context.close(), new Promise((r) => setTimeout(r, 5000))]);
+}
+
+/**
  * Un onglet de l'éditeur de `browser`, ouvert à `adresse`/admin/ (le site construit servi, ou
  * l'aperçu), à la taille `ecran`, au jour `jour` à 10 h. `fichiers` : le dépôt en mémoire à la
  * place de la forge (`relecture` : avec les modifications en attente de site.yaml). La page
@@ -55,7 +64,7 @@ export async function ouvrirEditeur(browser, adresse, {
   });
   page.fermer = async () => {
     assert.deepEqual(page.erreurs, [], 'erreurs de la console');
-    await context.close();
+    await fermerContexte(context);
   };
   page.contexte = context;
   await page.goto(`${adresse}/admin/`);

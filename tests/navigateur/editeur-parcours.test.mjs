@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { TUILE } from './serveur.mjs';
-import { capture, champ, choisir, publier } from './decap.mjs';
+import { capture, champ, choisir, fermerContexte, publier } from './decap.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -38,7 +38,7 @@ after(async () => {
 
 // Fermer l'onglet sans attendre : l'éditeur peut retenir la page (« quitter la page ? »).
 async function fermer(context) {
-  await Promise.race([context.close(), new Promise((r) => setTimeout(r, 5000))]);
+  await fermerContexte(context);
 }
 
 async function ouvrir(largeur, hauteur) {

@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { TUILE } from './serveur.mjs';
+import { fermerContexte } from './decap.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -89,7 +90,7 @@ test('dans l’aperçu, un téléphone mal écrit est signalé sous son champ av
     await telephone.fill('04 78 00 00 00');
     await page.locator('.resin-probleme').first().waitFor({ state: 'detached', timeout: 20000 });
     assert.deepEqual(erreurs, []);
-    await context.close();
+    await fermerContexte(context);
   }
 });
 
@@ -131,7 +132,7 @@ test('dans l’aperçu, enregistrer une fiche qui a un problème le dit tout de 
     await apercu.screenshot({ path: join(CAPTURES, 'page-fiche-375.png') });
     await apercu.locator('#resin-erreurs summary').click();
     await apercu.screenshot({ path: join(CAPTURES, 'panneau-ouvert-375.png') });
-    await telephone375.close();
+    await fermerContexte(telephone375);
   }
   // Corrigé et enregistré : la page suit, sans note.
   await page.clock.setFixedTime(new Date('2026-11-25T09:00:00Z'));
@@ -141,5 +142,5 @@ test('dans l’aperçu, enregistrer une fiche qui a un problème le dit tout de 
   await page.getByText('Publier maintenant').click();
   await attendre('/lieux/mediatheque-du-bachut/', (h) => !h.includes('id="resin-fiche"') && !h.includes('resin-erreurs'));
   assert.deepEqual(erreurs, []);
-  await context.close();
+  await fermerContexte(context);
 });
