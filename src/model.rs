@@ -187,16 +187,7 @@ impl Offer {
     /// (a collective workshop, one-to-one help, equipment to use alone; in data·inclusion's
     /// order when they say more than one); `None` when neither says.
     pub fn kind(&self) -> Option<OfferKind> {
-        self.kind.or_else(|| {
-            let says = |value: &str| self.modalites_accompagnement.iter().any(|m| m == value);
-            [
-                ("En autonomie", OfferKind::OpenAccess),
-                ("Dans un atelier collectif", OfferKind::Workshop),
-                ("Accompagnement individuel", OfferKind::DropIn),
-            ]
-            .into_iter()
-            .find_map(|(value, kind)| says(value).then_some(kind))
-        })
+        self.kind.or_else(|| OfferKind::from_support(&self.modalites_accompagnement))
     }
 }
 
@@ -227,6 +218,20 @@ impl OfferKind {
     /// The value of `type` that gives this kind.
     pub fn value(self) -> &'static str {
         Self::VALUES[self as usize]
+    }
+
+    /// The kind that kinds of support (`modalites_accompagnement`) say, in data·inclusion's
+    /// order when they say more than one (its export maps them the same way: a test there
+    /// checks it).
+    pub fn from_support(modes: &[String]) -> Option<OfferKind> {
+        let says = |value: &str| modes.iter().any(|m| m == value);
+        [
+            ("En autonomie", OfferKind::OpenAccess),
+            ("Dans un atelier collectif", OfferKind::Workshop),
+            ("Accompagnement individuel", OfferKind::DropIn),
+        ]
+        .into_iter()
+        .find_map(|(value, kind)| says(value).then_some(kind))
     }
 
     /// The kind a value of [`Self::VALUES`] gives.

@@ -474,6 +474,8 @@ fn non_empty(text: &str) -> Option<&str> {
 mod tests {
     use chrono::NaiveTime;
 
+    use crate::model::OfferKind;
+
     use super::*;
 
     fn session(date: &str, debut: &str, fin: &str) -> Session {
@@ -546,6 +548,19 @@ mod tests {
         assert_eq!(publics(&list(&["Seniors", "Jeunes"])), ["jeunes", "seniors"]);
         assert_eq!(kind(&list(&["Accompagnement individuel", "Dans un atelier collectif"])), Some("atelier"));
         assert_eq!(kind(&list(&["À distance"])), None);
+    }
+
+    /// An offer without `type` takes the kind its kinds of support say (`OfferKind::from_support`,
+    /// shown on its page): its service's type is the one data·inclusion's table gives them, for
+    /// every combination of the standard's values.
+    #[test]
+    fn an_offers_guessed_kind_maps_as_data_inclusion_maps_its_kinds_of_support() {
+        let values = crate::vocab::values("modalites_accompagnement");
+        for mask in 0..1u32 << values.len() {
+            let modes: Vec<String> =
+                values.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, v)| v.to_string()).collect();
+            assert_eq!(OfferKind::from_support(&modes).map(tables::offer_type), kind(&modes), "{modes:?}");
+        }
     }
 
     #[test]
